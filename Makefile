@@ -1,0 +1,29 @@
+# houqin: the two set-up commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint install clean
+
+$(BIN)/houqin: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/houqin
+
+install: $(BIN)/houqin
+
+demo: install
+	$(BIN)/houqin check
+	$(BIN)/houqin overview
+	$(BIN)/houqin expense list --pending
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check houqin tests
+	$(BIN)/mypy houqin
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

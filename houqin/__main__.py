@@ -1,0 +1,3 @@
+from houqin.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""Checks: plain functions (ledger, policy) -> diagnostics, one module per concern."""

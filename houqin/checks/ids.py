@@ -1,0 +1,47 @@
+"""ids: every record id is well-formed, matches its kind, year and file, and is used once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.config import Policy
+from houqin.models.kinds import KINDS
+from houqin.models.ledger import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
+
+ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})$")
+
+
+def check_ids(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    first_seen: dict[str, str] = {}
+    for kind in KINDS:
+        for r in ledger.of_kind(kind.name):
+            src = r.source
+            m = ID_PATTERN.match(r.id)
+            if m is None or m["prefix"] != kind.prefix:
+                yield diag("ID002", src.file, src.line, record=r.id, id=r.id, prefix=kind.prefix)
+            elif int(m["year"]) != r.date.year:
+                yield diag("ID003", src.file, src.line, record=r.id, id=r.id, date=r.date)
+            elif not src.file.startswith(f"{m['year']}/"):
+                yield diag("ID004", src.file, src.line, record=r.id, id=r.id, expected=f"{m['year']}/{kind.filename}")
+            here = f"{src.file}:{src.line}"
+            if r.id in first_seen:
+                yield diag("ID001", src.file, src.line, record=r.id, id=r.id, other=first_seen[r.id])
+            else:
+                first_seen[r.id] = here
+    yield from _unique(PEOPLE_FILE, "人员/person", ((p.name, p.line) for p in ledger.people))
+    yield from _unique(PLACES_FILE, "地点/place", ((p.id, p.line) for p in ledger.places))
+    yield from _unique(CATALOG_FILE, "物品/item", ((i.id, i.line) for i in ledger.catalog.items))
+    yield from _unique(CATALOG_FILE, "分类/category", ((c.code, c.line) for c in ledger.catalog.asset_categories))
+    yield from _unique(
+        CATALOG_FILE, "预算科目/budget line", ((f"{b.id}@{b.year}", b.line) for b in ledger.catalog.budget_lines)
+    )
+
+
+def _unique(file: str, what: str, keys: Iterable[tuple[str, int]]) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for key, line in keys:
+        if key in seen:
+            yield diag("ID005", file, line, what=what, name=key)
+        seen.add(key)

@@ -1,0 +1,89 @@
+"""refs: every person, place, item, category, budget line and record a record names exists,
+and people were on the staff on the record's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record, Signed
+from houqin.models.config import Policy
+from houqin.models.directory import category_code_ok
+from houqin.models.ledger import PLACES_FILE, Ledger
+from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn, StockOut
+
+
+def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
+    person = ledger.person_by_name.get(name)
+    src = r.source
+    if person is None:
+        yield diag("REF001", src.file, src.line, record=r.id, field=field, name=name)
+    elif day is not None and not person.active_on(day):
+        yield diag("REF002", src.file, src.line, record=r.id, field=field, name=name, date=day)
+
+
+def _record(ledger: Ledger, r: Record, rid: str, model: type[Record], what: str) -> Iterator[Diagnostic]:
+    if not isinstance(ledger.record_by_id.get(rid), model):
+        yield diag("REF009", r.source.file, r.source.line, record=r.id, what=what, id=rid)
+
+
+def _asset(ledger: Ledger, a: Asset) -> Iterator[Diagnostic]:
+    src = a.source
+    place = ledger.place_by_id.get(a.place)
+    if place is None:
+        yield diag("REF003", src.file, src.line, record=a.id, place=a.place)
+    elif not place.active:
+        yield diag("REF004", src.file, src.line, record=a.id, place=a.place)
+    yield from _person(ledger, a, "keeper", a.keeper, a.date)
+    if not category_code_ok(a.category):
+        yield diag("REF007", src.file, src.line, record=a.id, code=a.category)
+    elif a.category not in ledger.category_by_code:
+        yield diag("REF006", src.file, src.line, record=a.id, code=a.category)
+    if ledger.catalog.funding_sources and a.funding not in ledger.catalog.funding_sources:
+        yield diag("REF010", src.file, src.line, record=a.id, funding=a.funding)
+
+
+def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
+    if (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
+        yield diag("REF008", e.source.file, e.source.line, record=e.id, line=e.budget_line, year=e.date.year)
+    if e.advance:
+        yield from _record(ledger, e, e.advance, CashAdvance, "借款/advance")
+    if e.payment:
+        yield from _person(ledger, e, "payment.by", e.payment.by, e.payment.on)
+
+
+def _item(ledger: Ledger, r: StockIn | StockOut) -> Iterator[Diagnostic]:
+    if r.item not in ledger.item_by_id:
+        yield diag("REF005", r.source.file, r.source.line, record=r.id, item=r.item)
+
+
+def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    for p in ledger.places:
+        if p.keeper not in ledger.person_by_name:
+            yield diag("REF001", PLACES_FILE, p.line, record=p.id, field="keeper", name=p.keeper)
+    for r in ledger.all_records():
+        if isinstance(r, Asset):
+            yield from _asset(ledger, r)
+        elif isinstance(r, Reimbursement):
+            yield from _expense(ledger, r)
+        elif isinstance(r, StockIn):
+            yield from _item(ledger, r)
+            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+        elif isinstance(r, StockOut):
+            yield from _item(ledger, r)
+            yield from _person(ledger, r, "receiver", r.receiver, r.date)
+            yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
+        elif isinstance(r, Loan):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            yield from _person(ledger, r, "borrower", r.borrower, r.date)
+            if r.returned:
+                yield from _person(ledger, r, "returned.received_by", r.returned.received_by, r.returned.on)
+        elif isinstance(r, CashAdvance):
+            yield from _person(ledger, r, "person", r.person, r.date)
+            if r.payment:
+                yield from _person(ledger, r, "payment.by", r.payment.by, r.payment.on)
+        if isinstance(r, Signed):
+            for a in r.approvals:
+                if a.by not in ledger.person_by_name:
+                    yield diag("REF001", r.source.file, a.line, record=r.id, field=f"approvals.{a.role}", name=a.by)

@@ -1,0 +1,96 @@
+"""houqin expense: reimbursements and their three signatures (经手人、证明人、校长)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.state import get_state
+from houqin.cli.writing import run_write
+
+app = typer.Typer(help="报销 / Reimbursements: file a claim, sign it, list them.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    payee: Annotated[str, typer.Option("--payee", help="收款方 Payee.")],
+    amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount, e.g. 1299.50.")],
+    budget_line: Annotated[str, typer.Option("--budget-line", help="预算科目 Budget line id, e.g. 30201.")],
+    purpose: Annotated[str, typer.Option("--purpose", help="用途 Purpose.")],
+    invoice: Annotated[list[str], typer.Option("--invoice", help="发票号码: 20 digits, or CODE-NUMBER. Repeat.")],
+    invoice_date: Annotated[list[str], typer.Option("--invoice-date", help="开票日期 per --invoice.")],
+    advance: Annotated[str | None, typer.Option("--advance", help="冲销的借款编号 Advance settled.")] = None,
+    purchase: Annotated[str | None, typer.Option("--purchase", help="采购单编号 Purchase id.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """填报销单 / File a reimbursement claim (signatures follow with `expense sign`).
+
+    Example: houqin expense add --payee 文具店 --amount 1299.50 --budget-line 30201
+    --purpose 办公用品 --invoice 26442000000012345678 --invoice-date 2026-03-03
+    """
+    from houqin.cli.invoices import parse_invoices
+    from houqin.services.expenses import ClaimDraft, file_claim
+
+    draft = ClaimDraft(
+        payee=payee, amount=parse_amount(amount), budget_line=budget_line, purpose=purpose,
+        date=parse_day(date) or dt.date.today(), invoices=parse_invoices(invoice, invoice_date),
+        advance=advance, purchase=purchase, note=note,
+    )
+    run_write(
+        ctx,
+        lambda ledger: file_claim(ledger, draft),
+        lambda r: f"expense add {r.id} {payee} {draft.amount} 元 ({purpose})",
+        no_commit=no_commit,
+    )
+
+
+@app.command("sign")
+def sign(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help="报销单编号 Claim id, e.g. BX-2026-0012.")],
+    step: Annotated[str, typer.Option("--as", help="handler 经手人 | witness 证明人 | principal 校长.")],
+    by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
+    on: Annotated[str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).",
+                                           show_default=False)] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """签字 / Add one signature to a claim; refused if the signer may not sign that step.
+
+    Example: houqin expense sign BX-2026-0012 --as witness --by 李红梅 --on 2026-03-05
+    """
+    from houqin.services.expenses import sign_claim
+
+    day = parse_day(on) or dt.date.today()
+    run_write(
+        ctx,
+        lambda ledger: sign_claim(ledger, claim, step, by, day),
+        lambda r: f"expense sign {r.id} {step} {by}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+@app.command("list")
+def list_claims(
+    ctx: typer.Context,
+    pending: Annotated[bool, typer.Option("--pending", help="Only claims awaiting signatures or payment.")] = False,
+    month: Annotated[str | None, typer.Option("--month", help="YYYY-MM.")] = None,
+) -> None:
+    """报销单列表 / List reimbursements with the signatures they still need.
+
+    Example: houqin expense list --pending
+    """
+    from houqin.ledger.load import load_ledger
+    from houqin.render.console import console
+    from houqin.render.tables import print_claims
+    from houqin.reports.claims import claim_rows
+
+    state = get_state(ctx)
+    result = load_ledger(state.root())
+    print_claims(console(), claim_rows(result.ledger, pending_only=pending, month=month), state.lang)

@@ -1,0 +1,40 @@
+"""Options shared by many commands, defined once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: 日期格式为 YYYY-MM-DD / a date is YYYY-MM-DD") from None
+
+
+def parse_amount(value: str) -> Decimal:
+    from houqin.money import parse_money
+
+    try:
+        return parse_money(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: 金额如 1299.50 / an amount like 1299.50") from None
+
+
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")]
+OnDay = Annotated[
+    str | None, typer.Option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。", show_default=False)
+]
+Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]

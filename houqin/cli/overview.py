@@ -1,0 +1,31 @@
+"""houqin overview: the ledger at a glance (账本概况)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import parse_day
+from houqin.cli.state import get_state
+
+
+def overview(
+    ctx: typer.Context,
+    at: Annotated[str | None, typer.Option("--at", help="As of this day, YYYY-MM-DD (default: today).",
+                                           show_default=False)] = None,
+) -> None:
+    """账本概况 / The ledger at a glance: records, assets by class, budget, open claims, loans, advances.
+
+    Example: houqin overview --at 2026-07-10
+    """
+    from houqin.ledger.load import load_ledger
+    from houqin.render.console import console
+    from houqin.render.tables import print_overview
+    from houqin.reports.overview import overview as compute
+
+    state = get_state(ctx)
+    day = parse_day(at) or dt.date.today()
+    result = load_ledger(state.root())
+    print_overview(console(), compute(result.ledger, day), state.lang)

@@ -1,0 +1,43 @@
+"""What the global options decide for every command: the ledger, the language, --debug."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from houqin.errors import UsageError
+
+BUNDLED = Path(__file__).resolve().parents[2] / "ledgers"
+
+
+@dataclass
+class State:
+    ledger: Path | None = None
+    lang: str = "zh"
+    debug: bool = False
+
+    def root(self) -> Path:
+        """--ledger, else $HOUQIN_LEDGER, else the enclosing ledger, else the bundled ledgers/."""
+        from houqin.ledger.load import find_root
+
+        if self.ledger is not None:
+            return self.ledger.resolve()
+        env = os.environ.get("HOUQIN_LEDGER")
+        if env:
+            return Path(env).resolve()
+        found = find_root(Path.cwd().resolve())
+        if found is not None:
+            return found
+        if (BUNDLED / "houqin.yaml").is_file():
+            return BUNDLED
+        raise UsageError("no_ledger")
+
+
+def get_state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj

@@ -1,0 +1,29 @@
+"""Run a write use-case and report it: shared by every write command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import typer
+
+from houqin.cli.state import get_state
+from houqin.models.base import Record
+from houqin.models.ledger import Ledger
+
+
+def run_write(
+    ctx: typer.Context,
+    build: Callable[[Ledger], Record],
+    message: Callable[[Record], str],
+    *,
+    replace: bool = False,
+    no_commit: bool = False,
+) -> Record:
+    from houqin.render.console import print_written
+    from houqin.services.writes import write_record
+
+    state = get_state(ctx)
+    root = state.root()
+    outcome = write_record(root, build, message, replace=replace, commit=not no_commit)
+    print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
+    return outcome.record

@@ -1,0 +1,42 @@
+"""Domain errors. Services raise these; only the CLI maps them to messages and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from houqin.diagnostics import Diagnostic
+
+
+class HouqinError(Exception):
+    """Base of every error a user can cause. `key` names a message in houqin.i18n; exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class UsageError(HouqinError):
+    """A wrong option, argument or id given on the command line."""
+
+
+class InputError(HouqinError):
+    """A ledger or input file that cannot be read."""
+
+
+class RefusedError(HouqinError):
+    """A write refused because the ledger would break a rule; carries the diagnostics. Exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, diagnostics: Sequence[Diagnostic], **params: object) -> None:
+        super().__init__(key, **params)
+        self.diagnostics = tuple(diagnostics)
+
+
+class GitError(HouqinError):
+    """git failed (not installed, a refused commit, a broken repository)."""

@@ -1,0 +1,43 @@
+"""Where a ledger's files are read from: the working tree, or git's index (for the pre-commit hook)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Protocol
+
+from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
+
+TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
+YEAR_DIR = re.compile(r"^\d{4}$")
+
+
+def is_record_path(rel: str) -> bool:
+    parts = rel.split("/")
+    return len(parts) == 2 and bool(YEAR_DIR.match(parts[0])) and parts[1].endswith((".yaml", ".yml"))
+
+
+class FileSource(Protocol):
+    """The ledger's files by path relative to its root, with '/' separators."""
+
+    def paths(self) -> list[str]: ...
+
+    def read(self, rel: str) -> bytes | None: ...
+
+
+class WorktreeSource:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def paths(self) -> list[str]:
+        found = [name for name in TOP_FILES if (self.root / name).is_file()]
+        for year in sorted(self.root.iterdir()):
+            if year.is_dir() and YEAR_DIR.match(year.name):
+                found.extend(f"{year.name}/{f.name}" for f in sorted(year.iterdir()) if f.is_file())
+        return found
+
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return (self.root / rel).read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            return None

@@ -1,0 +1,223 @@
+"""load_ledger(): the one entry point that reads a whole ledger. It returns the ledger and the
+diagnostics of everything it could not read; it never raises on bad data.
+
+The work per file (parse, then validate each record on its own so one bad record does not hide the
+others) is a pure function of the file's bytes, so it can be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from houqin.diagnostics import Diagnostic, Severity, diag
+from houqin.errors import InputError
+from houqin.ledger.files import TOP_FILES, FileSource, WorktreeSource, is_record_path
+from houqin.ledger.yamlio import LinedDict, LinedList, parse
+from houqin.models.base import Record
+from houqin.models.config import Config, School
+from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
+from houqin.models.kinds import KIND_BY_FILE, KINDS, Kind
+from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    ledger: Ledger
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The collector roughly doubles YAML load time and quadruples validation on big ledgers."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def line_of(raw: Any, loc: Sequence[int | str]) -> int:
+    """The line of the deepest part of `loc` that the raw YAML data knows."""
+    line = getattr(raw, "line", 0)
+    node = raw
+    for part in loc:
+        if isinstance(node, LinedDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LinedList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return int(line)
+
+
+def validation_diagnostics(exc: ValidationError, raw: Any, file: str, record: str = "") -> list[Diagnostic]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        field = ".".join(str(p) for p in loc) or "-"
+        ctx = err.get("ctx") or {}
+        value = ctx.get("value", err.get("input") if not isinstance(err.get("input"), (dict, list)) else "")
+        out.append(
+            diag(
+                "SCH001",
+                file,
+                line_of(raw, loc),
+                record=record,
+                field=field,
+                kind=err["type"],
+                value=value if value is not None else "",
+                detail=err["msg"],
+            )
+        )
+    return out
+
+
+def validate_one(model: type[M], raw: Any, file: str, line: int) -> tuple[M | None, list[Diagnostic]]:
+    if not isinstance(raw, dict):
+        return None, [diag("SCH003", file, line)]
+    try:
+        return model.model_validate(raw, context={"file": file}), []
+    except ValidationError as exc:
+        rid = raw.get("id") if isinstance(raw.get("id"), str) else raw.get("name", "")
+        return None, validation_diagnostics(exc, raw, file, record=str(rid or ""))
+
+
+def parse_file(file: str, data: bytes) -> tuple[Any, list[Diagnostic]]:
+    value, problem = parse(data)
+    if problem is not None:
+        return None, [diag(problem.code, file, problem.line, **dict(problem.params))]
+    return value, []
+
+
+def load_list(file: str, data: bytes, model: type[M]) -> tuple[list[M], list[Diagnostic]]:
+    """A file whose top level is a list of items of one model (people, places, records)."""
+    value, diags = parse_file(file, data)
+    if value is None:
+        return [], diags
+    if not isinstance(value, LinedList):
+        return [], [diag("YAML005", file, getattr(value, "line", 1))]
+    items: list[M] = []
+    for raw, line in zip(value, value.item_lines, strict=True):
+        item, problems = validate_one(model, raw, file, line)
+        diags.extend(problems)
+        if item is not None:
+            items.append(item)
+    return items, diags
+
+
+def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:
+    return load_list(file, data, kind.model)
+
+
+def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:
+    data = source.read(CONFIG_FILE)
+    fallback = Config(school=School(name="?"))
+    if data is None:
+        return fallback, []
+    value, diags = parse_file(CONFIG_FILE, data)
+    if value is None:
+        return fallback, diags
+    config, problems = validate_one(Config, value, CONFIG_FILE, getattr(value, "line", 1))
+    return (config or fallback), diags + problems
+
+
+def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
+    data = source.read(CATALOG_FILE)
+    if data is None:
+        return Catalog(), []
+    value, diags = parse_file(CATALOG_FILE, data)
+    if value is None:
+        return Catalog(), diags
+    if not isinstance(value, LinedDict):
+        return Catalog(), [diag("YAML008", CATALOG_FILE, getattr(value, "line", 1))]
+    parts: dict[str, Any] = {}
+    sections: Mapping[str, type[BaseModel]] = {
+        "items": Item,
+        "asset_categories": AssetCategory,
+        "budget_lines": BudgetLine,
+    }
+    for key, raw in value.items():
+        line = value.key_lines[key]
+        model = sections.get(key)
+        if model is None:
+            if key == "funding_sources":
+                parts[key] = raw
+            else:
+                diags.append(diag("SCH001", CATALOG_FILE, line, field=key, kind="extra_forbidden", value="",
+                                  detail="unknown section"))
+            continue
+        if not isinstance(raw, LinedList):
+            diags.append(diag("YAML005", CATALOG_FILE, line))
+            continue
+        good = []
+        for item, item_line in zip(raw, raw.item_lines, strict=True):
+            ok, problems = validate_one(model, item, CATALOG_FILE, item_line)
+            diags.extend(problems)
+            if ok is not None:
+                good.append(ok)
+        parts[key] = tuple(good)
+    try:
+        return Catalog.model_validate(parts), diags
+    except ValidationError as exc:
+        return Catalog(), diags + validation_diagnostics(exc, value, CATALOG_FILE)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest directory at or above `start` holding a houqin.yaml."""
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    return None
+
+
+def load_ledger(root: Path, source: FileSource | None = None) -> LoadResult:
+    """Read a whole ledger. Raises only when `root` is not a ledger at all (InputError, exit 2)."""
+    src = source or WorktreeSource(root)
+    if source is None and not (root / CONFIG_FILE).is_file():
+        raise InputError("not_a_ledger", path=str(root))
+    diagnostics: list[Diagnostic] = []
+    records: dict[str, list[Record]] = {k.name: [] for k in KINDS}
+    with gc_paused():
+        config, problems = _load_config(src)
+        diagnostics += problems
+        people: list[Person] = []
+        places: list[Place] = []
+        for rel in src.paths():
+            data = src.read(rel)
+            if data is None or rel in (CONFIG_FILE, CATALOG_FILE):
+                continue
+            if rel == PEOPLE_FILE:
+                people, problems = load_list(rel, data, Person)
+            elif rel == PLACES_FILE:
+                places, problems = load_list(rel, data, Place)
+            elif is_record_path(rel) and rel.rsplit("/", 1)[1] in KIND_BY_FILE:
+                kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
+                found, problems = load_records(rel, data, kind)
+                records[kind.name].extend(found)
+            elif rel not in TOP_FILES:
+                problems = [diag("SCH002", rel, 0, severity=Severity.WARNING)]
+            diagnostics += problems
+        catalog, problems = _load_catalog(src)
+        diagnostics += problems
+        ledger = Ledger(
+            config=config,
+            people=tuple(people),
+            places=tuple(places),
+            catalog=catalog,
+            records={name: tuple(sorted(rs, key=lambda r: r.sort_key)) for name, rs in records.items()},
+            root=root,
+        )
+    return LoadResult(ledger, tuple(diagnostics))

@@ -1,0 +1,133 @@
+"""A write session: lock the ledger, load it, let a service decide the new or changed record,
+write that one record minimally and atomically, and commit it to git — or leave everything as it
+was. This is the only place that turns a record into bytes on disk."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from houqin.errors import GitError, InputError
+from houqin.ledger import git
+from houqin.ledger.load import LoadResult, load_ledger, load_list
+from houqin.ledger.roundtrip import append_record_text, record_spans, replace_record_text
+from houqin.ledger.save import atomic_write, ledger_lock
+from houqin.ledger.yamlio import LinedList, parse
+from houqin.models.base import Record
+from houqin.models.kinds import Kind, kind_of
+from houqin.models.ledger import Ledger
+
+ID_SEQ = re.compile(r"^[A-Z]{2}-(\d{4})-(\d+)$")
+
+
+def record_file(root: Path, record: Record) -> Path:
+    m = ID_SEQ.match(record.id)
+    year = m.group(1) if m else str(record.date.year)
+    return root / year / kind_of(record).filename
+
+
+def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
+    """The next free id of a kind and year: one above the highest in use (never reuses a gap)."""
+    prefix = f"{kind.prefix}-{year}-"
+    highest = 0
+    for r in ledger.of_kind(kind.name):
+        if r.id.startswith(prefix):
+            m = ID_SEQ.match(r.id)
+            if m:
+                highest = max(highest, int(m.group(2)))
+    return f"{prefix}{highest + 1:04d}"
+
+
+def file_header(kind: Kind, year: str) -> str:
+    return f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n"
+
+
+@dataclass
+class WriteSession:
+    root: Path
+    loaded: LoadResult
+    _pending: dict[Path, tuple[bytes | None, bytes]] = field(default_factory=dict)
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.loaded.ledger
+
+    def add(self, record: Record) -> tuple[Path, Record]:
+        """Stage `record` appended to its file; returns the path and the record as read back (with its source)."""
+        path = record_file(self.root, record)
+        old = self._current(path)
+        text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name)
+        new = append_record_text(text, record)
+        placed = self._verify(path, new, record)
+        self._stage(path, old, new.encode("utf-8"))
+        return path, placed
+
+    def replace(self, record: Record) -> tuple[Path, Record]:
+        """Stage the record of the same id rewritten as `record`, touching only its own lines."""
+        path = record_file(self.root, record)
+        old = self._current(path)
+        if old is None:
+            raise InputError("record_not_found", id=record.id)
+        text = old.decode("utf-8")
+        index, item_lines = self._index_of(path, old, record.id)
+        new = replace_record_text(text, record_spans(text, item_lines)[index], record)
+        placed = self._verify(path, new, record)
+        self._stage(path, old, new.encode("utf-8"))
+        return path, placed
+
+    def _current(self, path: Path) -> bytes | None:
+        if path in self._pending:
+            return self._pending[path][1]
+        return path.read_bytes() if path.exists() else None
+
+    def _stage(self, path: Path, old: bytes | None, new: bytes) -> None:
+        first = self._pending[path][0] if path in self._pending else old
+        self._pending[path] = (first, new)
+
+    def _index_of(self, path: Path, data: bytes, rid: str) -> tuple[int, list[int]]:
+        """Which top-level item of the file holds `rid`, and the line every item starts on."""
+        value, problem = parse(data)
+        if problem is not None or not isinstance(value, LinedList):
+            raise InputError("file_unreadable", path=path.relative_to(self.root).as_posix())
+        for i, raw in enumerate(value):
+            if isinstance(raw, dict) and raw.get("id") == rid:
+                return i, value.item_lines
+        raise InputError("record_not_found", id=rid)
+
+    def _verify(self, path: Path, text: str, record: Record) -> Record:
+        """Read the new text back with the fast reader: the file must hold exactly this record."""
+        rel = path.relative_to(self.root).as_posix()
+        records, problems = load_list(rel, text.encode("utf-8"), kind_of(record).model)
+        same = [r for r in records if r.id == record.id]
+        if problems or len(same) != 1 or same[0].model_dump() != record.model_dump():
+            raise InputError("write_mismatch", path=rel, id=record.id)
+        return same[0]
+
+    def flush(self, message: str, commit: bool) -> list[Path]:
+        paths = list(self._pending)
+        for path, (_old, new) in self._pending.items():
+            atomic_write(path, new)
+        if commit:
+            try:
+                git.commit_paths(self.root, paths, message)
+            except GitError:
+                self.rollback()
+                raise
+        self._pending.clear()
+        return paths
+
+    def rollback(self) -> None:
+        for path, (old, _new) in self._pending.items():
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old)
+
+
+@contextlib.contextmanager
+def write_session(root: Path) -> Iterator[WriteSession]:
+    with ledger_lock(root):
+        yield WriteSession(root, load_ledger(root))

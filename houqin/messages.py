@@ -1,0 +1,175 @@
+"""The catalogue of diagnostics: each stable code with its severity, message and hint in zh and en.
+
+Codes are stable once released; tests/errors/ holds one breaking ledger per code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from houqin.diagnostics import Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: Severity
+    zh: str
+    en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+
+
+CATALOG: Mapping[str, Message] = {
+    # --- reading files (check: schema)
+    "YAML001": Message(E, "YAML 语法错误：{problem}", "YAML syntax error: {problem}",
+                       "检查缩进、冒号和引号；可用 `houqin check schema` 复查。",
+                       "Check indentation, colons and quotes; re-run `houqin check schema`."),
+    "YAML002": Message(E, "重复的键 {key}（第 {first} 行已出现）", "duplicate key {key} (first on line {first})",
+                       "同一记录中每个键只能写一次，删去其中一个。", "Each key appears once per record: remove one."),
+    "YAML003": Message(E, "不允许的 YAML 标签 {tag}", "YAML tag {tag} is not allowed",
+                       "账本只用普通的文字、数字、列表和映射，删去以 ! 开头的标签。",
+                       "Ledgers hold plain text, numbers, lists and mappings: remove the `!` tag."),
+    "YAML004": Message(E, "不允许使用锚点/别名（& 和 *）或合并键（<<）", "anchors, aliases (& and *) and merge keys (<<) are not allowed",
+                       "把内容直接写出来，每条记录独立完整。", "Write the values out: each record stands on its own."),
+    "YAML005": Message(E, "此文件的顶层应当是记录列表（每条以 `- ` 开头）", "the top level of this file must be a list of records (each starting with `- `)",
+                       "参见 docs/ledger-format.md 中的示例。", "See the example in docs/ledger-format.md."),
+    "YAML006": Message(E, "文件不是 UTF-8 编码（疑似 {encoding}）", "the file is not UTF-8 (looks like {encoding})",
+                       "请用 UTF-8 保存，例如 `iconv -f GB18030 -t UTF-8`。", "Save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8`."),
+    "YAML007": Message(E, "数字过大", "number too large", "金额和编号请写成带引号的文字。", "Write amounts and numbers as quoted text."),
+    "YAML008": Message(E, "此文件的顶层应当是映射（键: 值）", "the top level of this file must be a mapping (key: value)",
+                       "参见 docs/ledger-format.md 中的示例。", "See the example in docs/ledger-format.md."),
+    "SCH001": Message(E, "字段 {field} 无效：{reason}", "field {field} is invalid: {reason}",
+                      "按 docs/ledger-format.md 修改此字段。", "Fix the field as docs/ledger-format.md describes."),
+    "SCH002": Message(W, "账本中有无法识别的文件，houqin 不会读取它", "unknown file in the ledger; houqin does not read it",
+                      "记录文件按 年份/种类.yaml 存放（如 2025/assets.yaml）。",
+                      "Record files live at YEAR/KIND.yaml (e.g. 2025/assets.yaml)."),
+    "SCH003": Message(E, "列表项应当是一条记录（键: 值 的映射）", "a list item must be a record (a mapping of key: value)",
+                      "每条记录以 `- id: ...` 开头，后面的字段缩进两格。", "Start each record with `- id: ...` and indent its fields by two."),
+    # --- ids
+    "ID001": Message(E, "编号 {id} 重复（另见 {other}）", "id {id} is used twice (also at {other})",
+                     "给其中一条记录换一个新编号。", "Give one of the records a new id."),
+    "ID002": Message(E, "编号 {id} 格式不对，应为 {prefix}-年份-序号（如 {prefix}-2025-0001）", "id {id} is malformed: expected {prefix}-YEAR-NUMBER (e.g. {prefix}-2025-0001)",
+                     "用 houqin 命令新增记录，编号会自动分配。", "Add records with houqin's commands: ids are allocated for you."),
+    "ID003": Message(E, "编号 {id} 的年份与日期 {date} 不符", "id {id} does not match the year of its date {date}",
+                     "编号中的年份应当是记录日期的年份。", "The year in the id is the year of the record's date."),
+    "ID004": Message(E, "记录 {id} 放错了文件：应在 {expected}", "record {id} is in the wrong file: it belongs in {expected}",
+                     "把这条记录移到对应年份的文件里。", "Move the record to the file of its year."),
+    "ID005": Message(E, "{what} {name} 重复登记", "{what} {name} is listed twice",
+                     "同名人员请加区分后缀（如 张伟2），其余编号改为唯一。", "Distinguish homonyms with a suffix (张伟2); make other keys unique."),
+    # --- refs
+    "REF001": Message(E, "{field} 中的人员 {name} 不在 people.yaml 中", "{field}: person {name} is not in people.yaml",
+                      "先在 people.yaml 登记此人，或改正姓名。", "Add the person to people.yaml or correct the name."),
+    "REF002": Message(E, "{field} 中的人员 {name} 在 {date} 不在职", "{field}: {name} was not on the staff on {date}",
+                      "核对日期，或换一位当时在职的人员。", "Check the date, or name someone on the staff that day."),
+    "REF003": Message(E, "地点 {place} 不在 places.yaml 中", "place {place} is not in places.yaml",
+                      "先在 places.yaml 登记此地点。", "Add the place to places.yaml first."),
+    "REF004": Message(E, "地点 {place} 已停用", "place {place} is no longer in use",
+                      "把资产登记到在用的地点。", "Register the asset at a place in use."),
+    "REF005": Message(E, "物品 {item} 不在 catalog.yaml 的物品目录中", "item {item} is not in the catalog (catalog.yaml items)",
+                      "先在 catalog.yaml 的 items 中登记此物品。", "Add the item to catalog.yaml items first."),
+    "REF006": Message(W, "资产分类 {code} 不在 catalog.yaml 中", "asset category {code} is not in catalog.yaml",
+                      "在 catalog.yaml 的 asset_categories 中登记该分类及其折旧年限。", "Add the class with its depreciation life to catalog.yaml asset_categories."),
+    "REF007": Message(E, "资产分类 {code} 不是 GB/T 14885 代码", "asset category {code} is not a GB/T 14885 code",
+                      "分类代码以 A01–A07 开头，如 A02010105（台式计算机）。", "Codes start with A01-A07, e.g. A02010105 (desktop computer)."),
+    "REF008": Message(E, "预算科目 {line} 在 {year} 年预算中不存在", "budget line {line} is not in the {year} budget",
+                      "在 catalog.yaml 的 budget_lines 中列出该年度的科目。", "List the line for that year in catalog.yaml budget_lines."),
+    "REF009": Message(E, "引用的{what} {id} 不存在", "referenced {what} {id} does not exist",
+                      "核对编号。", "Check the id."),
+    "REF010": Message(E, "经费来源 {funding} 不在 catalog.yaml 的 funding_sources 中", "funding source {funding} is not in catalog.yaml funding_sources",
+                      "使用已登记的经费来源，或先登记。", "Use a listed funding source, or add it first."),
+    # --- approval chain
+    "APR001": Message(E, "{id} 已付款，但缺少 {step} 签批（需 {chain}）", "{id} was paid without the {step} step (needs {chain})",
+                      "先补齐签批再付款：houqin expense sign。", "Complete the signatures before paying: houqin expense sign."),
+    "APR002": Message(E, "{step} 签于 {on}，早于前一环节 {previous}（{previous_on}）", "{step} signed on {on}, before the previous step {previous} ({previous_on})",
+                      "签批须按顺序进行：{chain}。", "Steps are signed in order: {chain}."),
+    "APR003": Message(E, "{step} 签于 {on}，早于单据日期 {date}", "{step} signed on {on}, before the record's date {date}",
+                      "签字日期不能早于单据日期。", "A signature cannot predate the record."),
+    "APR004": Message(E, "此类单据没有 {step} 这一签批环节（应为 {chain}）", "this kind of record has no {step} step (expected {chain})",
+                      "签批环节见 houqin.yaml 的 policy.signatures.chains。", "The steps are set in houqin.yaml policy.signatures.chains."),
+    "APR005": Message(E, "{step} 签了两次", "{step} signed twice", "删去重复的签字。", "Remove the repeated signature."),
+    "APR006": Message(E, "{id} 在 {paid} 付款，早于签批完成（{signed}）", "{id} was paid on {paid}, before its signatures were complete ({signed})",
+                      "没有校长批准，出纳员有权拒付。", "Without the principal's approval the cashier refuses to pay."),
+    # --- signatures
+    "SIG001": Message(E, "{by} 在 {on} 不具备 {step} 签字资格（需要角色：{roles}）", "{by} could not sign as {step} on {on} (needs role: {roles})",
+                      "由具备该角色的人签字，或在 people.yaml 核对其角色和任期。", "Have someone holding the role sign, or check the roles and dates in people.yaml."),
+    "SIG002": Message(E, "{by} 在 {on} 不在职，签字无效", "{by} was not on the staff on {on}; the signature is void",
+                      "离职或尚未入职人员不能签字。", "People who have left (or not yet joined) cannot sign."),
+    # --- separation of duties
+    "SOD001": Message(E, "{by} 同时签了 {step} 和 {other}", "{by} signed both as {step} and as {other}",
+                      "经手人、证明人、审批人必须是三个不同的人。", "Handler, witness and approver are three different people."),
+    "SOD002": Message(E, "出纳 {by} 不能作为 {step} 签字", "the cashier {by} may not sign as {step}",
+                      "出纳只管付款，不作证明也不审批。", "The cashier pays; the cashier neither witnesses nor approves."),
+    "SOD003": Message(E, "{by} 审批了自己的申请", "{by} approved their own request",
+                      "本人的申请须由他人审批。", "Someone else must approve one's own request."),
+    # --- invoices
+    "INV001": Message(E, "发票号码 {number} 格式不对", "invoice number {number} is malformed",
+                      "数电票为 20 位数字；旧版发票为 10 或 12 位发票代码加 8 位号码。",
+                      "A fully digital invoice has 20 digits; older ones a 10- or 12-digit code and an 8-digit number."),
+    "INV002": Message(E, "发票 {number} 已在 {other} 报销过", "invoice {number} was already claimed in {other}",
+                      "同一张发票不能报销两次。", "An invoice can be claimed only once."),
+    "INV003": Message(E, "发票日期 {invoice_date} 晚于报销日期 {date}", "invoice date {invoice_date} is after the claim date {date}",
+                      "发票应在报销之前开具。", "The invoice must be issued before the claim."),
+    "INV004": Message(E, "发票日期 {invoice_date} 距报销日期已 {days} 天，超过 {limit} 天期限", "invoice of {invoice_date} is {days} days old at the claim, over the {limit}-day limit",
+                      "过期发票不得入账（期限见 policy.invoice_max_age_days）。", "Expired invoices are not accepted (policy.invoice_max_age_days)."),
+    "INV005": Message(E, "发票金额合计 {total} 与报销金额 {amount} 不符", "invoices total {total}, but the claim is for {amount}",
+                      "核对发票金额或报销金额。", "Check the invoice amounts or the claim amount."),
+    # --- capitalisation
+    "CAP001": Message(W, "资产 {id} 单价 {price} 元低于固定资产标准 {threshold} 元，且未说明理由", "asset {id} costs {price}, below the {threshold} threshold, with no reason given",
+                      "作为低值易耗品入库，或填写 below_threshold_reason。", "Record it as a consumable, or give below_threshold_reason."),
+}
+
+SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
+    "missing": ("缺少必填字段", "required field is missing"),
+    "extra_forbidden": ("未知字段（拼写错误？）", "unknown field (a typo?)"),
+    "money_float": ("金额须写成带引号的文字，如 \"1299.50\"", "money must be a quoted string such as \"1299.50\""),
+    "money_format": ("不是金额：{value}", "not an amount of money: {value}"),
+    "money_type": ("金额须写成带引号的文字", "money must be a quoted string"),
+    "quantity_type": ("数量须为整数或带引号的小数", "a quantity is a whole number or a quoted decimal"),
+    "quantity_format": ("不是数量：{value}", "not a quantity: {value}"),
+    "quantity_positive": ("数量必须大于零", "a quantity must be above zero"),
+    "date_format": ("日期须写成 YYYY-MM-DD 且真实存在：{value}", "a date is a real day written YYYY-MM-DD: {value}"),
+    "text_empty": ("不能为空", "must not be empty"),
+    "text_type": ("须为文字；像数字或日期的内容请加引号", "must be text; quote values that look like numbers or dates"),
+    "category_code": ("不是 GB/T 14885 分类代码：{value}", "not a GB/T 14885 code: {value}"),
+    "int_type": ("须为整数", "must be a whole number"),
+    "int_parsing": ("须为整数", "must be a whole number"),
+    "bool_type": ("须为 true 或 false", "must be true or false"),
+    "bool_parsing": ("须为 true 或 false", "must be true or false"),
+    "literal_error": ("取值不在允许范围内：{value}", "not one of the allowed values: {value}"),
+    "greater_than_equal": ("数值太小：{value}", "too small: {value}"),
+    "less_than_equal": ("数值太大：{value}", "too large: {value}"),
+    "too_short": ("至少需要一项", "needs at least one entry"),
+    "tuple_type": ("须为列表", "must be a list"),
+    "model_type": ("须为映射（键: 值）", "must be a mapping (key: value)"),
+    "dict_type": ("须为映射（键: 值）", "must be a mapping (key: value)"),
+    "reserved_key": ("保留字段，不能手写", "a reserved key that cannot be written by hand"),
+}
+
+
+def default_severity(code: str) -> Severity:
+    return CATALOG[code].severity
+
+
+def _fill(template: str, params: Mapping[str, str]) -> str:
+    return template.format_map(defaultdict(lambda: "?", params))
+
+
+def render_message(code: str, lang: str, params: Mapping[str, str]) -> str:
+    msg = CATALOG.get(code)
+    if msg is None:
+        return f"{code} {dict(params)}"
+    if code == "SCH001":
+        zh, en = SCHEMA_REASONS.get(params.get("kind", ""), (params.get("detail", ""), params.get("detail", "")))
+        params = {**params, "reason": _fill(en if lang == "en" else zh, params)}
+    return _fill(msg.en if lang == "en" else msg.zh, params)
+
+
+def render_hint(code: str, lang: str, params: Mapping[str, str]) -> str:
+    msg = CATALOG.get(code)
+    if msg is None:
+        return ""
+    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, params)

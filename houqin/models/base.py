@@ -1,0 +1,153 @@
+"""Shared pieces of every record: where it came from, money, quantities, approvals.
+
+Records are frozen pydantic models with tuples, never lists. Each top-level record carries its
+`source` (file and line); each approval carries its own line, so a diagnostic points at the
+signature that is wrong, not only at the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar, NamedTuple
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from houqin.money import parse_money
+
+
+class Source(NamedTuple):
+    file: str
+    line: int
+
+
+NOWHERE = Source("", 0)
+
+
+def _money(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise PydanticCustomError("money_type", "money must be a quoted decimal string")
+    if isinstance(value, float):
+        raise PydanticCustomError("money_float", "money must be a quoted decimal string, not a float")
+    if isinstance(value, int):
+        return Decimal(value).quantize(Decimal("0.01"))
+    if isinstance(value, Decimal):
+        return parse_money(str(value))
+    if isinstance(value, str):
+        try:
+            return parse_money(value)
+        except ValueError:
+            raise PydanticCustomError("money_format", "not a money amount: {value}", {"value": value}) from None
+    raise PydanticCustomError("money_type", "money must be a quoted decimal string")
+
+
+def _quantity(value: Any) -> Decimal:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise PydanticCustomError("quantity_type", "a quantity is a whole number or a quoted decimal")
+    try:
+        q = Decimal(str(value).strip()) if isinstance(value, (int, str, Decimal)) else None
+    except ArithmeticError:
+        q = None
+    if q is None or not q.is_finite() or q.as_tuple().exponent < -3:  # type: ignore[operator]
+        raise PydanticCustomError("quantity_format", "not a quantity: {value}", {"value": str(value)})
+    if q <= 0:
+        raise PydanticCustomError("quantity_positive", "a quantity must be above zero")
+    return q
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        stripped = value.strip()
+        if not stripped:
+            raise PydanticCustomError("text_empty", "must not be empty")
+        return stripped
+    raise PydanticCustomError("text_type", "must be text; quote it if it looks like a number or date")
+
+
+def _day(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_format", "a date is written YYYY-MM-DD: {value}", {"value": str(value)})
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_format", "a date is written YYYY-MM-DD: {value}", {"value": str(value)})
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+Text = Annotated[str, BeforeValidator(_text)]
+Day = Annotated[dt.date, BeforeValidator(_day)]
+Count = Annotated[int, Field(ge=1, strict=True)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Lined(Frozen):
+    """A nested item that remembers its own line (the loader hands in dicts that know it)."""
+
+    line: int = Field(default=0, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _take_line(cls, data: Any) -> Any:
+        line = getattr(data, "line", None)
+        if line is not None and isinstance(data, dict):
+            if "line" in data:
+                raise PydanticCustomError("reserved_key", "'line' is reserved")
+            return {**data, "line": line}
+        return data
+
+
+class Approval(Lined):
+    """One signature or approval step: who, in which role, on which day."""
+
+    role: Text
+    by: Text
+    on: Day
+    note: Text | None = None
+
+
+class Record(Frozen):
+    """A dated ledger record with a stable id. Subclasses name their kind's id prefix."""
+
+    prefix: ClassVar[str] = ""
+
+    source: Source = Field(default=NOWHERE, exclude=True)
+    id: Text
+    date: Day
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _take_source(cls, data: Any, info: ValidationInfo) -> Any:
+        line = getattr(data, "line", None)
+        if isinstance(data, dict) and line is not None:
+            if "source" in data:
+                raise PydanticCustomError("reserved_key", "'source' is reserved")
+            file = info.context.get("file", "") if isinstance(info.context, dict) else ""
+            return {**data, "source": Source(file, line)}
+        return data
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (self.date, self.id)
+
+
+class Signed(Record):
+    """A record that carries approvals/signatures."""
+
+    approvals: tuple[Approval, ...] = ()
+
+    def approval(self, role: str) -> Approval | None:
+        for a in self.approvals:
+            if a.role == role:
+                return a
+        return None

@@ -1,0 +1,93 @@
+"""houqin.yaml: the school, its calendar, and the policy every threshold comes from.
+
+Every figure here has the common national default, because local rules differ: a school writes only
+what it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from houqin.models.base import Day, Frozen, Money, Text
+
+SCHEMA_VERSION = 1
+
+
+class School(Frozen):
+    name: Text
+    code: Text | None = None
+    address: Text | None = None
+
+
+class Term(Frozen):
+    """A school term (学期), e.g. 2025-2026-1: the first term of the 2025-2026 school year."""
+
+    id: Text
+    start: Day
+    end: Day
+
+
+class Capitalisation(Frozen):
+    """固定资产 thresholds: general equipment 1,000 元, special (专用) equipment 1,500 元."""
+
+    general: Money = Decimal("1000.00")
+    special: Money = Decimal("1500.00")
+
+
+class SignatureRules(Frozen):
+    """Which steps each kind needs, in order, and which people-roles may sign each step.
+
+    `any` means any person active on that day (经手人 and 证明人 may be any member of staff).
+    """
+
+    chains: dict[str, tuple[str, ...]] = Field(
+        default_factory=lambda: {
+            "expenses": ("handler", "witness", "principal"),
+            "advances": ("principal",),
+        }
+    )
+    signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(
+        default_factory=lambda: {
+            "handler": "any",
+            "witness": "any",
+            "principal": ("principal",),
+            "supervisor": ("vice_principal", "director"),
+            "department_head": ("department_head", "director"),
+            "acceptor": "any",
+            "keeper": ("keeper", "director"),
+        }
+    )
+    approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
+    cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")
+
+
+class Policy(Frozen):
+    capitalisation: Capitalisation = Capitalisation()
+    invoice_max_age_days: int = Field(default=180, ge=1)
+    advance_settle_days: int = Field(default=30, ge=1)
+    quote_threshold: Money = Decimal("5000.00")
+    collective_decision_threshold: Money = Decimal("50000.00")
+    principal_threshold: Money = Decimal("1000.00")
+    repair_open_days: int = Field(default=14, ge=1)
+    close_grace_days: int = Field(default=10, ge=0)
+    signatures: SignatureRules = SignatureRules()
+
+
+class Config(Frozen):
+    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
+    school: School
+    currency: Literal["CNY"] = "CNY"
+    fiscal_year_start: Text = "01-01"
+    office: Text | None = None
+    terms: tuple[Term, ...] = ()
+    policy: Policy = Policy()
+
+    def term_of(self, day: dt.date) -> Term | None:
+        for term in self.terms:
+            if term.start <= day <= term.end:
+                return term
+        return None

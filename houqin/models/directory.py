@@ -1,0 +1,131 @@
+"""The people, places and catalog a ledger refers to (people.yaml, places.yaml, catalog.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from houqin.models.base import Day, Frozen, Lined, Money, Text
+
+ROLES = (
+    "principal",
+    "vice_principal",
+    "director",
+    "department_head",
+    "accountant",
+    "cashier",
+    "keeper",
+    "clerk",
+    "teacher",
+    "auditor",
+    "staff",
+)
+
+
+class RoleSpan(Frozen):
+    """A role held from a day until a day (both optional: open-ended)."""
+
+    role: Literal[
+        "principal",
+        "vice_principal",
+        "director",
+        "department_head",
+        "accountant",
+        "cashier",
+        "keeper",
+        "clerk",
+        "teacher",
+        "auditor",
+        "staff",
+    ]
+    since: Day | None = None
+    until: Day | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, data: Any) -> Any:
+        return {"role": data} if isinstance(data, str) else data
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
+class Person(Lined):
+    """A member of staff. The name is the key every record signs with; homonyms get a suffix (张伟2)."""
+
+    name: Text
+    roles: tuple[RoleSpan, ...] = ()
+    department: Text | None = None
+    joined: Day | None = None
+    left: Day | None = None
+    phone: Text | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+
+    def holds(self, role: str, day: dt.date) -> bool:
+        return self.active_on(day) and any(r.role == role and r.covers(day) for r in self.roles)
+
+
+class Place(Lined):
+    """A room or area where assets stand (教室、办公室、功能室、库房、操场), with its keeper (责任到人)."""
+
+    id: Text
+    name: Text
+    kind: Literal["classroom", "office", "function", "sports", "storeroom", "building", "outdoor", "other"]
+    building: Text | None = None
+    keeper: Text
+    active: bool = True
+
+
+class Item(Lined):
+    """A consumable (易耗品) kept in stock, counted in its unit."""
+
+    id: Text
+    name: Text
+    unit: Text
+    category: Text
+    reorder_level: int = Field(default=0, ge=0)
+
+
+_CATEGORY_CODE = re.compile(r"^A0[1-7]\d{0,8}$")
+
+
+class AssetCategory(Lined):
+    """A GB/T 14885-2022 class the school uses; `life_years` drives depreciation (0: not depreciated)."""
+
+    code: Text
+    name: Text
+    life_years: int = Field(ge=0)
+    special: bool = False
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not _CATEGORY_CODE.match(value):
+            raise PydanticCustomError("category_code", "not a GB/T 14885 code: {value}", {"value": value})
+        return value
+
+
+def category_code_ok(code: str) -> bool:
+    return bool(_CATEGORY_CODE.match(code))
+
+
+class BudgetLine(Lined):
+    """A line of the year's budget (政府支出经济分类 codes, e.g. 30201 办公费)."""
+
+    id: Text
+    name: Text
+    year: int = Field(ge=2000, le=2100)
+    amount: Money
+
+
+class Catalog(Frozen):
+    items: tuple[Item, ...] = ()
+    asset_categories: tuple[AssetCategory, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+    funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")

@@ -1,0 +1,43 @@
+"""The kinds of dated record, the file each lives in (YYYY/<name>.yaml) and its id prefix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from houqin.models.base import Record
+from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn, StockOut
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    model: type[Record]
+    zh: str
+    en: str
+
+    @property
+    def prefix(self) -> str:
+        return self.model.prefix
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.yaml"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("assets", Asset, "固定资产", "assets"),
+    Kind("expenses", Reimbursement, "报销", "reimbursements"),
+    Kind("stock-in", StockIn, "入库", "stock in"),
+    Kind("stock-out", StockOut, "领用出库", "stock out"),
+    Kind("loans", Loan, "借用", "loans"),
+    Kind("advances", CashAdvance, "借款", "cash advances"),
+)
+
+KIND_BY_NAME = {k.name: k for k in KINDS}
+KIND_BY_FILE = {k.filename: k for k in KINDS}
+KIND_BY_PREFIX = {k.prefix: k for k in KINDS}
+KIND_BY_MODEL = {k.model: k for k in KINDS}
+
+
+def kind_of(record: Record) -> Kind:
+    return KIND_BY_MODEL[type(record)]

@@ -1,0 +1,106 @@
+"""Rich consoles, diagnostics and errors on the terminal. The only package that imports Rich."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from houqin.diagnostics import Diagnostic, Severity, count_by_severity
+from houqin.errors import HouqinError, RefusedError
+from houqin.i18n import t
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def console(stderr: bool = False) -> Console:
+    """A console for people; piped into a file it is wide enough that tables are not cut."""
+    out = Console(stderr=stderr, highlight=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out = Console(stderr=stderr, highlight=False, width=160)
+    return out
+
+
+@cache
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def display_path(root: Path | None, rel: str) -> str:
+    """A path the user can open from where they stand: relative to the working directory if inside it."""
+    if root is None or not rel:
+        return rel
+    full = (root / rel).resolve()
+    try:
+        return os.path.relpath(full, Path.cwd()) if full.is_relative_to(Path.cwd()) else str(full)
+    except ValueError:
+        return str(full)
+
+
+def print_diagnostics(
+    out: Console, diagnostics: Sequence[Diagnostic], lang: str, root: Path | None, excerpt: bool = True
+) -> None:
+    for d in diagnostics:
+        place = display_path(root, d.file)
+        where = f"{place}:{d.line}" if d.line else (place or "houqin")
+        out.print(
+            f"{escape(where)}: [{STYLE[d.severity]}]{d.severity}[{escape(d.code)}][/] {escape(d.message(lang))}"
+        )
+        if excerpt and root is not None and d.file and d.line:
+            lines = _lines(str(root / d.file))
+            if 0 < d.line <= len(lines):
+                out.print(f"  [dim]{d.line:>5} |[/] {escape(lines[d.line - 1])}")
+        hint = d.hint(lang)
+        if hint:
+            out.print(f"  [dim]{escape(t('hint', lang))}: {escape(hint)}[/]")
+
+
+def print_summary(out: Console, diagnostics: Sequence[Diagnostic], lang: str) -> None:
+    counts = count_by_severity(diagnostics)
+    out.print(t("summary_counts", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]))
+
+
+def diagnostics_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    counts = count_by_severity(diagnostics)
+    return json.dumps(
+        {
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "diagnostics": [d.to_dict(lang) for d in diagnostics],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def print_error(err: HouqinError, lang: str, root: Path | None = None) -> None:
+    out = console(stderr=True)
+    out.print(f"[bold red]houqin:[/] {escape(t(err.key, lang, **err.params))}")
+    if isinstance(err, RefusedError) and err.diagnostics:
+        # The refused record was never written: there is no line on disk to quote.
+        print_diagnostics(out, err.diagnostics, lang, root, excerpt=False)
+
+
+def print_internal_error(exc: BaseException, lang: str) -> None:
+    console(stderr=True).print(
+        f"[bold red]houqin:[/] {escape(t('internal_error', lang, error=f'{type(exc).__name__}: {exc}'))}"
+    )
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def print_written(record_id: str, path: Path, message: str, committed: bool, lang: str, root: Path) -> None:
+    out = console()
+    out.print(t("written", lang, id=record_id, path=display_path(root, path.relative_to(root).as_posix())))
+    out.print(t("committed", lang, message=message) if committed else t("not_committed", lang))

@@ -1,0 +1,62 @@
+"""Reports as Rich tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from houqin.i18n import t
+from houqin.money import fmt_yuan
+from houqin.reports.claims import ClaimRow
+from houqin.reports.overview import Overview
+
+
+def print_overview(out: Console, ov: Overview, lang: str) -> None:
+    out.print(f"[bold]{t('title.overview', lang, school=ov.school, date=ov.as_of)}[/]")
+    records = Table(title=t("title.records", lang), title_justify="left")
+    records.add_column(t("col.kind", lang))
+    records.add_column(t("col.count", lang), justify="right")
+    for c in ov.counts:
+        records.add_row(c.en if lang == "en" else c.zh, str(c.count))
+    out.print(records)
+
+    assets = Table(title=t("title.assets", lang), title_justify="left", show_footer=True)
+    assets.add_column(t("col.code", lang), t("total", lang))
+    assets.add_column(t("col.name", lang))
+    assets.add_column(t("col.quantity", lang), str(ov.asset_quantity), justify="right")
+    assets.add_column(t("col.value", lang), fmt_yuan(ov.asset_value), justify="right")
+    for row in ov.categories:
+        assets.add_row(row.code, row.name, str(row.quantity), fmt_yuan(row.value))
+    out.print(assets)
+
+    budget = Table(title=t("title.budget", lang, year=ov.as_of.year), title_justify="left")
+    for key in ("col.budget_line", "col.name", "col.budget", "col.spent", "col.remaining", "col.used"):
+        budget.add_column(t(key, lang), justify="left" if key in ("col.budget_line", "col.name") else "right")
+    for b in ov.budget:
+        used = f"{b.spent / b.budget:.0%}" if b.budget else "-"
+        style = "red" if b.remaining < 0 else ""
+        budget.add_row(b.line, b.name, fmt_yuan(b.budget), fmt_yuan(b.spent), fmt_yuan(b.remaining), used,
+                       style=style)
+    out.print(budget)
+    out.print(t("ov.claims", lang, awaiting=ov.claims_awaiting, unpaid=ov.claims_unpaid))
+    out.print(t("ov.loans", lang, open=ov.loans_open, overdue=ov.loans_overdue))
+    out.print(t("ov.advances", lang, open=ov.advances_open, amount=fmt_yuan(ov.advances_open_amount)))
+
+
+def print_claims(out: Console, rows: Sequence[ClaimRow], lang: str) -> None:
+    if not rows:
+        out.print(t("no_claims", lang))
+        return
+    table = Table(title=t("title.claims", lang), title_justify="left")
+    for key in ("col.id", "col.date", "col.payee", "col.amount", "col.budget_line", "col.purpose", "col.status"):
+        table.add_column(t(key, lang), justify="right" if key == "col.amount" else "left")
+    for r in rows:
+        if r.awaiting:
+            steps = "、".join(t(f"step.{s}", lang) for s in r.awaiting)
+            status = f"[yellow]{t('pending_signatures', lang, steps=steps)}[/]"
+        else:
+            status = t("paid", lang, on=r.paid) if r.paid else t("unpaid", lang)
+        table.add_row(r.id, str(r.date), r.payee, fmt_yuan(r.amount), r.budget_line, r.purpose, status)
+    out.print(table)

@@ -1,0 +1,50 @@
+"""Register a fixed asset (校产登记): pure functions from a ledger and a draft to a new record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from houqin.checks.capitalisation import threshold_for
+from houqin.errors import RefusedError, UsageError
+from houqin.ledger.store import next_id
+from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.ledger import Ledger
+from houqin.models.records import Asset, Invoice
+from houqin.services.inputs import first_error
+
+
+@dataclass(frozen=True)
+class AssetDraft:
+    name: str
+    category: str
+    unit_price: Decimal
+    place: str
+    keeper: str
+    funding: str
+    date: dt.date
+    quantity: int = 1
+    unit: str = "台"
+    model: str | None = None
+    supplier: str | None = None
+    invoice: Invoice | None = None
+    purchase: str | None = None
+    below_threshold_reason: str | None = None
+    note: str | None = None
+
+
+def register_asset(ledger: Ledger, draft: AssetDraft) -> Asset:
+    """A new asset with the next free id. Below the capitalisation threshold it is refused unless a
+    reason is given: such things are normally consumables (低值易耗品)."""
+    threshold = threshold_for(ledger, ledger.config.policy, draft.category)
+    if draft.unit_price < threshold and not draft.below_threshold_reason:
+        raise RefusedError("asset_below_threshold", (), price=draft.unit_price, threshold=threshold)
+    fields = {k: v for k, v in draft.__dict__.items() if v is not None}
+    try:
+        return Asset(id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)
+    except ValidationError as exc:
+        raise UsageError("invalid_input", detail=first_error(exc)) from None
+

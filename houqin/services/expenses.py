@@ -1,0 +1,64 @@
+"""Reimbursements ("三章"制): file a claim, then collect its signatures one by one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from houqin.errors import UsageError
+from houqin.ledger.store import next_id
+from houqin.models.base import Approval
+from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.ledger import Ledger
+from houqin.models.records import Invoice, Reimbursement
+from houqin.services.inputs import first_error
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    payee: str
+    amount: Decimal
+    budget_line: str
+    purpose: str
+    date: dt.date
+    invoices: tuple[Invoice, ...]
+    purchase: str | None = None
+    advance: str | None = None
+    note: str | None = None
+
+
+def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
+    fields = {k: v for k, v in draft.__dict__.items() if v is not None}
+    try:
+        return Reimbursement(id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
+    except ValidationError as exc:
+        raise UsageError("invalid_input", detail=first_error(exc)) from None
+
+
+def find_claim(ledger: Ledger, claim_id: str) -> Reimbursement:
+    record = ledger.record_by_id.get(claim_id.strip().upper())
+    if not isinstance(record, Reimbursement):
+        raise UsageError("unknown_record", id=claim_id, kind="报销单/reimbursement")
+    return record
+
+
+def sign_claim(ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date) -> Reimbursement:
+    """Add one signature. The step must be in the policy's chain and not yet signed; whether the
+    signer may sign is the checks' business, so the same rules hold for hand edits."""
+    claim = find_claim(ledger, claim_id)
+    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    if step not in chain:
+        raise UsageError("unknown_step", step=step, chain=" → ".join(chain))
+    if claim.approval(step) is not None:
+        raise UsageError("already_signed", id=claim.id, step=step)
+    if claim.payment is not None:
+        raise UsageError("already_paid", id=claim.id)
+    return claim.model_copy(update={"approvals": (*claim.approvals, Approval(role=step, by=by, on=on))})
+
+
+def pending_steps(ledger: Ledger, claim: Reimbursement) -> tuple[str, ...]:
+    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    return tuple(step for step in chain if claim.approval(step) is None)

@@ -1,0 +1,42 @@
+"""The use-case around every write command: lock and load, let a pure service build the record,
+refuse it if it adds an error, write it minimally, commit it. Nothing is printed here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from houqin.errors import GitError
+from houqin.ledger import git
+from houqin.ledger.store import write_session
+from houqin.models.base import Record
+from houqin.models.ledger import Ledger
+from houqin.services.guard import refuse_if_broken
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    record: Record
+    path: Path
+    message: str
+    committed: bool
+
+
+def write_record(
+    root: Path,
+    build: Callable[[Ledger], Record],
+    message: Callable[[Record], str],
+    *,
+    replace: bool = False,
+    commit: bool = True,
+) -> WriteOutcome:
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        record = build(session.ledger)
+        path, placed = session.replace(record) if replace else session.add(record)
+        refuse_if_broken(session.loaded, session.ledger.with_record(placed), record.id)
+        text = message(placed)
+        session.flush(text, commit)
+    return WriteOutcome(placed, path, text, commit)
