@@ -65,6 +65,7 @@ def diag(
     code: str,
     file: str,
     line: int,
+    /,
     *,
     record: str = "",
     severity: Severity | None = None,

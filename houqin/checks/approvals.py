@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
-from houqin.models.base import Signed
+from houqin.models.base import Approval, Signed
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
@@ -43,15 +43,24 @@ def _check_one(r: Signed, chain: tuple[str, ...]) -> Iterator[Diagnostic]:
         seen.add(a.role)
         if a.on < r.date:
             yield diag("APR003", file, a.line, record=r.id, step=a.role, on=a.on, date=r.date)
-    previous = None
+    previous: Approval | None = None
     for step in chain:
-        a = r.approval(step)
-        if a is None:
+        current = r.approval(step)
+        if current is None:
             continue
-        if previous is not None and a.on < previous.on:
-            yield diag("APR002", file, a.line, record=r.id, step=step, on=a.on, previous=previous.role,
-                       previous_on=previous.on, chain=chain_text)
-        previous = a
+        if previous is not None and current.on < previous.on:
+            yield diag(
+                "APR002",
+                file,
+                current.line,
+                record=r.id,
+                step=step,
+                on=current.on,
+                previous=previous.role,
+                previous_on=previous.on,
+                chain=chain_text,
+            )
+        previous = current
     paid = payment_of(r)
     if paid is None:
         return

@@ -23,5 +23,6 @@ def check_capitalisation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         assert isinstance(a, Asset)
         threshold = threshold_for(ledger, policy, a.category)
         if a.unit_price < threshold and not a.below_threshold_reason:
-            yield diag("CAP001", a.source.file, a.source.line, record=a.id, id=a.id, price=a.unit_price,
-                       threshold=threshold)
+            yield diag(
+                "CAP001", a.source.file, a.source.line, record=a.id, id=a.id, price=a.unit_price, threshold=threshold
+            )

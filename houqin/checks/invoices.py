@@ -40,8 +40,15 @@ def check_invoices(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             if inv.date > r.date:
                 yield diag("INV003", file, inv.line, record=r.id, invoice_date=inv.date, date=r.date)
             elif (r.date - inv.date).days > limit:
-                yield diag("INV004", file, inv.line, record=r.id, invoice_date=inv.date,
-                           days=(r.date - inv.date).days, limit=limit)
+                yield diag(
+                    "INV004",
+                    file,
+                    inv.line,
+                    record=r.id,
+                    invoice_date=inv.date,
+                    days=(r.date - inv.date).days,
+                    limit=limit,
+                )
         amounts = [inv.amount for inv in r.invoices]
         if all(a is not None for a in amounts):
             total = sum(a for a in amounts if a is not None)

@@ -21,16 +21,23 @@ class Check:
     en: str
 
 
-
-
 CHECKS: tuple[Check, ...] = (
     Check("schema", None, "文件格式与字段", "file format and fields"),
     Check("ids", ids.check_ids, "编号唯一且格式正确", "ids unique and well-formed"),
-    Check("refs", refs.check_refs, "人员、地点、物品、分类、预算科目存在且有效", "people, places, items, categories, budget lines exist"),
-    Check("approval-chain", approvals.check_approval_chain, "签批环节齐全且有序", "approval steps complete and in order"),
+    Check(
+        "refs",
+        refs.check_refs,
+        "人员、地点、物品、分类、预算科目存在且有效",
+        "people, places, items, categories, budget lines exist",
+    ),
+    Check(
+        "approval-chain", approvals.check_approval_chain, "签批环节齐全且有序", "approval steps complete and in order"
+    ),
     Check("signatures", signatures.check_signatures, "签字人具备相应角色", "signers hold the role on the day"),
     Check("separation-of-duties", duties.check_separation, "不相容职务分离", "separation of duties"),
-    Check("invoice", invoices.check_invoices, "发票真实、未过期、未重复报销", "invoices well-formed, fresh, claimed once"),
+    Check(
+        "invoice", invoices.check_invoices, "发票真实、未过期、未重复报销", "invoices well-formed, fresh, claimed once"
+    ),
     Check("capitalisation", capitalisation.check_capitalisation, "固定资产标准", "capitalisation threshold"),
 )
 

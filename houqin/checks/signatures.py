@@ -27,5 +27,6 @@ def check_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             if allowed == "any":
                 continue
             if not any(person.holds(role, a.on) for role in allowed):
-                yield diag("SIG001", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role,
-                           roles="/".join(allowed))
+                yield diag(
+                    "SIG001", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role, roles="/".join(allowed)
+                )

@@ -4,7 +4,7 @@ errors into messages and exit codes: 0 ok, 1 rule errors, 2 usage or unreadable 
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,7 +19,7 @@ from houqin.errors import HouqinError
 INTERNAL_ERROR = 3
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
@@ -75,8 +75,13 @@ def root(
     ctx: typer.Context,
     ledger: Annotated[
         Path | None,
-        typer.Option("--ledger", "-L", help="Ledger directory (default: $HOUQIN_LEDGER, the enclosing ledger, "
-                     "or the bundled ledgers/). 账本目录。", show_default=False),
+        typer.Option(
+            "--ledger",
+            "-L",
+            help="Ledger directory (default: $HOUQIN_LEDGER, the enclosing ledger, "
+            "or the bundled ledgers/). 账本目录。",
+            show_default=False,
+        ),
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", envvar="HOUQIN_LANG", help="zh 中文 / en English.")] = Lang.zh,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,

@@ -44,10 +44,21 @@ def add(
 
     invoices = parse_invoices([invoice] if invoice else [], [invoice_date] if invoice_date else [])
     draft = AssetDraft(
-        name=name, category=category, unit_price=parse_amount(price), place=place, keeper=keeper,
-        funding=funding, date=parse_day(date) or dt.date.today(), quantity=quantity, unit=unit, model=model,
-        supplier=supplier, invoice=invoices[0] if invoices else None, purchase=purchase,
-        below_threshold_reason=reason, note=note,
+        name=name,
+        category=category,
+        unit_price=parse_amount(price),
+        place=place,
+        keeper=keeper,
+        funding=funding,
+        date=parse_day(date) or dt.date.today(),
+        quantity=quantity,
+        unit=unit,
+        model=model,
+        supplier=supplier,
+        invoice=invoices[0] if invoices else None,
+        purchase=purchase,
+        below_threshold_reason=reason,
+        note=note,
     )
     run_write(
         ctx,

@@ -14,11 +14,13 @@ UNREADABLE = 2
 
 def check(
     ctx: typer.Context,
-    names: Annotated[list[str] | None, typer.Argument(help="Checks to run (default: all). 要运行的检查。",
-                                                     show_default=False)] = None,
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Checks to run (default: all). 要运行的检查。", show_default=False)
+    ] = None,
     fmt: Format = OutputFormat.text,
-    staged: Annotated[bool, typer.Option("--staged", help="Check what git is about to commit (the hook uses this).")]
-    = False,
+    staged: Annotated[
+        bool, typer.Option("--staged", help="Check what git is about to commit (the hook uses this).")
+    ] = False,
 ) -> None:
     """检查账本 / Check the ledger against the school's rules.
 

@@ -38,9 +38,15 @@ def add(
     from houqin.services.expenses import ClaimDraft, file_claim
 
     draft = ClaimDraft(
-        payee=payee, amount=parse_amount(amount), budget_line=budget_line, purpose=purpose,
-        date=parse_day(date) or dt.date.today(), invoices=parse_invoices(invoice, invoice_date),
-        advance=advance, purchase=purchase, note=note,
+        payee=payee,
+        amount=parse_amount(amount),
+        budget_line=budget_line,
+        purpose=purpose,
+        date=parse_day(date) or dt.date.today(),
+        invoices=parse_invoices(invoice, invoice_date),
+        advance=advance,
+        purchase=purchase,
+        note=note,
     )
     run_write(
         ctx,
@@ -56,8 +62,9 @@ def sign(
     claim: Annotated[str, typer.Argument(help="报销单编号 Claim id, e.g. BX-2026-0012.")],
     step: Annotated[str, typer.Option("--as", help="handler 经手人 | witness 证明人 | principal 校长.")],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
-    on: Annotated[str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).",
-                                           show_default=False)] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).", show_default=False)
+    ] = None,
     no_commit: NoCommit = False,
 ) -> None:
     """签字 / Add one signature to a claim; refused if the signer may not sign that step.

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -33,8 +33,11 @@ def parse_amount(value: str) -> Decimal:
         raise typer.BadParameter(f"{value!r}: 金额如 1299.50 / an amount like 1299.50") from None
 
 
-NoCommit = Annotated[bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")]
+NoCommit = Annotated[
+    bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")
+]
 OnDay = Annotated[
-    str | None, typer.Option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。", show_default=False)
+    str | None,
+    typer.Option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。", show_default=False),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]

@@ -13,8 +13,9 @@ from houqin.cli.state import get_state
 
 def overview(
     ctx: typer.Context,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day, YYYY-MM-DD (default: today).",
-                                           show_default=False)] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="As of this day, YYYY-MM-DD (default: today).", show_default=False)
+    ] = None,
 ) -> None:
     """账本概况 / The ledger at a glance: records, assets by class, budget, open claims, loans, advances.
 

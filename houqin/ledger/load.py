@@ -98,7 +98,8 @@ def validate_one(model: type[M], raw: Any, file: str, line: int) -> tuple[M | No
 def parse_file(file: str, data: bytes) -> tuple[Any, list[Diagnostic]]:
     value, problem = parse(data)
     if problem is not None:
-        return None, [diag(problem.code, file, problem.line, **dict(problem.params))]
+        params: dict[str, Any] = dict(problem.params)
+        return None, [diag(problem.code, file, problem.line, **params)]
     return value, []
 
 
@@ -156,8 +157,17 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
             if key == "funding_sources":
                 parts[key] = raw
             else:
-                diags.append(diag("SCH001", CATALOG_FILE, line, field=key, kind="extra_forbidden", value="",
-                                  detail="unknown section"))
+                diags.append(
+                    diag(
+                        "SCH001",
+                        CATALOG_FILE,
+                        line,
+                        field=key,
+                        kind="extra_forbidden",
+                        value="",
+                        detail="unknown section",
+                    )
+                )
             continue
         if not isinstance(raw, LinedList):
             diags.append(diag("YAML005", CATALOG_FILE, line))

@@ -117,7 +117,7 @@ def _update(node: CommentedMap, new: dict[str, Any]) -> None:
         if isinstance(current, CommentedMap) and isinstance(value, dict) and key not in FLOW_KEYS:
             _update(current, value)
         elif isinstance(current, CommentedSeq) and isinstance(value, list) and _is_prefix(current, value):
-            for item in value[len(current):]:
+            for item in value[len(current) :]:
                 current.append(_flow_map(item) if isinstance(item, dict) else to_yaml(item))
         elif key not in node or _plain(current) != _normal(value):
             node[key] = to_yaml(value, key)

@@ -63,8 +63,8 @@ class _Refused(ConstructorError):
         self.params = params
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+class StrictLoader(_BaseLoader):
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's own class-level table, emptied for YAML 1.2
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:

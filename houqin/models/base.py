@@ -43,7 +43,7 @@ def _money(value: Any) -> Decimal:
 
 
 def _quantity(value: Any) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise PydanticCustomError("quantity_type", "a quantity is a whole number or a quoted decimal")
     try:
         q = Decimal(str(value).strip()) if isinstance(value, (int, str, Decimal)) else None

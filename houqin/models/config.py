@@ -51,7 +51,7 @@ class SignatureRules(Frozen):
         }
     )
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(
-        default_factory=lambda: {
+        default_factory=lambda: {  # type: ignore[arg-type]
             "handler": "any",
             "witness": "any",
             "principal": ("principal",),

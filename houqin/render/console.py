@@ -52,9 +52,7 @@ def print_diagnostics(
     for d in diagnostics:
         place = display_path(root, d.file)
         where = f"{place}:{d.line}" if d.line else (place or "houqin")
-        out.print(
-            f"{escape(where)}: [{STYLE[d.severity]}]{d.severity}[{escape(d.code)}][/] {escape(d.message(lang))}"
-        )
+        out.print(f"{escape(where)}: [{STYLE[d.severity]}]{d.severity}[{escape(d.code)}][/] {escape(d.message(lang))}")
         if excerpt and root is not None and d.file and d.line:
             lines = _lines(str(root / d.file))
             if 0 < d.line <= len(lines):

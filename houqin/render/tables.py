@@ -37,8 +37,7 @@ def print_overview(out: Console, ov: Overview, lang: str) -> None:
     for b in ov.budget:
         used = f"{b.spent / b.budget:.0%}" if b.budget else "-"
         style = "red" if b.remaining < 0 else ""
-        budget.add_row(b.line, b.name, fmt_yuan(b.budget), fmt_yuan(b.spent), fmt_yuan(b.remaining), used,
-                       style=style)
+        budget.add_row(b.line, b.name, fmt_yuan(b.budget), fmt_yuan(b.spent), fmt_yuan(b.remaining), used, style=style)
     out.print(budget)
     out.print(t("ov.claims", lang, awaiting=ov.claims_awaiting, unpaid=ov.claims_unpaid))
     out.print(t("ov.loans", lang, open=ov.loans_open, overdue=ov.loans_overdue))

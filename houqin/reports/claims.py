@@ -33,6 +33,9 @@ def claim_rows(ledger: Ledger, *, pending_only: bool = False, month: str | None 
         awaiting = tuple(step for step in chain if e.approval(step) is None)
         if pending_only and not awaiting and e.payment is not None:
             continue
-        rows.append(ClaimRow(e.id, e.date, e.payee, e.amount, e.budget_line, e.purpose, awaiting,
-                             e.payment.on if e.payment else None))
+        rows.append(
+            ClaimRow(
+                e.id, e.date, e.payee, e.amount, e.budget_line, e.purpose, awaiting, e.payment.on if e.payment else None
+            )
+        )
     return rows

@@ -96,11 +96,13 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
         BudgetRow(b.id, b.name, b.amount, spent[b.id]) for b in ledger.catalog.budget_lines if b.year == as_of.year
     )
     loans = [
-        r for r in ledger.of_kind("loans")
+        r
+        for r in ledger.of_kind("loans")
         if isinstance(r, Loan) and r.date <= as_of and (r.returned is None or r.returned.on > as_of)
     ]
     advances = [
-        r for r in ledger.of_kind("advances")
+        r
+        for r in ledger.of_kind("advances")
         if isinstance(r, CashAdvance) and r.date <= as_of and (r.settlement is None or r.settlement.on > as_of)
     ]
     return Overview(

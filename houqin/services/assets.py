@@ -47,4 +47,3 @@ def register_asset(ledger: Ledger, draft: AssetDraft) -> Asset:
         return Asset(id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)
     except ValidationError as exc:
         raise UsageError("invalid_input", detail=first_error(exc)) from None
-
