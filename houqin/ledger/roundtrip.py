@@ -21,6 +21,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from houqin.models.base import Lined, Record
 
+TAIL = ("note", "approvals", "payment", "returned", "settlement")
 FLOW_KEYS = frozenset({"approvals", "invoices", "invoice", "payment", "returned", "settlement"})
 # Strings that a YAML 1.2 reader would take for a number, boolean, null or date are quoted.
 LOOKS_TYPED = re.compile(
@@ -36,6 +37,8 @@ def yaml_rt() -> YAML:
     y.indent(mapping=2, sequence=2, offset=0)
     y.width = 4096
     y.allow_unicode = True
+    # The same date object used twice must be written twice, never as an anchor and alias.
+    y.representer.ignore_aliases = lambda data: True
     return y
 
 
@@ -83,7 +86,8 @@ def model_data(model: BaseModel) -> dict[str, Any]:
     if isinstance(model, (Record, Lined)):
         data.pop("line", None)
         data.pop("source", None)
-    return data
+    # What happened to a record (its note, signatures, payment, return) reads best after what it is.
+    return {k: v for k, v in data.items() if k not in TAIL} | {k: data[k] for k in TAIL if k in data}
 
 
 def render_records(records: list[Record]) -> str:

@@ -53,7 +53,7 @@ def print_claims(out: Console, rows: Sequence[ClaimRow], lang: str) -> None:
         table.add_column(t(key, lang), justify="right" if key == "col.amount" else "left")
     for r in rows:
         if r.awaiting:
-            steps = "、".join(t(f"step.{s}", lang) for s in r.awaiting)
+            steps = ("、" if lang == "zh" else ", ").join(t(f"step.{s}", lang) for s in r.awaiting)
             status = f"[yellow]{t('pending_signatures', lang, steps=steps)}[/]"
         else:
             status = t("paid", lang, on=r.paid) if r.paid else t("unpaid", lang)

@@ -1,0 +1,471 @@
+"""Build the bundled demonstration ledger (ledgers/) for the fictional 青禾县实验小学.
+
+Deterministic: the same script always writes the same files. It uses houqin's own models and
+renderer, so the files are exactly what houqin's write commands would produce. Run from the
+project root:  python scripts/build_demo_ledger.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from houqin.ledger.roundtrip import render_records, to_yaml, yaml_rt
+from houqin.models.base import Approval, Record
+from houqin.models.kinds import KIND_BY_MODEL
+from houqin.models.records import (
+    Asset,
+    CashAdvance,
+    Invoice,
+    Loan,
+    Payment,
+    Reimbursement,
+    Return,
+    Settlement,
+    StockIn,
+    StockOut,
+)
+
+D = dt.date
+rng = random.Random(20260901)
+
+PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT, CASHIER, KEEPER, CLERK, AUDITOR = (
+    "王建国", "刘志强", "李明", "孙慧", "赵丽", "周强", "吴芳", "郑国华",
+)
+HEADS = {"教务处": "钱红", "政教处": "冯刚"}
+CLASS_TEACHERS = [
+    "陈晓东", "杨丽华", "黄海燕", "张敏", "徐静", "马俊", "朱玉兰", "胡建军", "郭晓燕", "林秀英", "罗志刚", "梁春梅",
+]
+SUBJECT_TEACHERS = [
+    "谢文斌", "宋佳", "唐小军", "许丽娟", "韩雪", "邓伟", "曹芳", "彭磊", "曾红霞", "肖勇", "田甜", "董晓明",
+    "袁媛", "潘建华", "蒋琳", "蔡敏",
+]
+NEW_TEACHERS = ["余思雨", "杜可欣"]
+LEFT_TEACHER = "何伟"
+
+
+def person(name: str, roles: list[object], department: str, joined: dt.date, left: dt.date | None = None) -> dict:
+    out: dict[str, object] = {"name": name, "roles": roles, "department": department, "joined": joined}
+    if left:
+        out["left"] = left
+    return out
+
+
+def people() -> list[dict]:
+    out = [
+        person(PRINCIPAL, ["principal"], "校长室", D(2008, 8, 25)),
+        person(VICE, ["vice_principal", "teacher"], "校长室", D(2005, 8, 28)),
+        person(DIRECTOR, ["director", "keeper"], "总务处", D(2009, 8, 26)),
+        person(ACCOUNTANT, ["accountant"], "财务室", D(2012, 3, 1)),
+        person(CASHIER, ["cashier"], "财务室", D(2014, 8, 25)),
+        person(KEEPER, ["keeper", "staff"], "总务处", D(2011, 9, 1)),
+        person(CLERK, ["clerk"], "总务处", D(2016, 8, 29)),
+        person(AUDITOR, ["auditor", "teacher"], "稽核小组", D(2006, 8, 28)),
+    ]
+    for dept, name in HEADS.items():
+        out.append(person(name, ["department_head", "teacher"], dept, D(2007, 8, 27)))
+    for i, name in enumerate(CLASS_TEACHERS):
+        out.append(person(name, ["teacher"], f"{i // 2 + 1}年级组", D(2004 + i % 10, 8, 28)))
+    for i, name in enumerate(SUBJECT_TEACHERS):
+        out.append(person(name, ["teacher"], "综合组" if i % 2 else "语数组", D(2006 + i % 9, 8, 27)))
+    for name in NEW_TEACHERS:
+        out.append(person(name, ["teacher"], "综合组", D(2024, 8, 26)))
+    out.append(person(LEFT_TEACHER, ["teacher"], "综合组", D(2013, 8, 26), left=D(2026, 1, 31)))
+    return out
+
+
+GRADES = "一二三四五六"
+
+
+def places() -> list[dict]:
+    out = []
+    for i, teacher in enumerate(CLASS_TEACHERS):
+        grade, cls = i // 2, i % 2 + 1
+        out.append({"id": f"JX-{grade + 1}0{cls}", "name": f"{GRADES[grade]}年级({cls})班", "kind": "classroom",
+                    "building": "教学楼", "keeper": teacher})
+    out += [
+        {"id": "XZ-301", "name": "校长室", "kind": "office", "building": "行政楼", "keeper": PRINCIPAL},
+        {"id": "XZ-201", "name": "总务处", "kind": "office", "building": "行政楼", "keeper": DIRECTOR},
+        {"id": "XZ-202", "name": "财务室", "kind": "office", "building": "行政楼", "keeper": ACCOUNTANT},
+        {"id": "XZ-203", "name": "教务处", "kind": "office", "building": "行政楼", "keeper": HEADS["教务处"]},
+        {"id": "XZ-204", "name": "政教处", "kind": "office", "building": "行政楼", "keeper": HEADS["政教处"]},
+        {"id": "XZ-101", "name": "教师办公室（语数）", "kind": "office", "building": "行政楼", "keeper": SUBJECT_TEACHERS[0]},
+        {"id": "XZ-102", "name": "教师办公室（综合）", "kind": "office", "building": "行政楼", "keeper": SUBJECT_TEACHERS[1]},
+        {"id": "SY-301", "name": "计算机教室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[2]},
+        {"id": "SY-201", "name": "科学实验室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[3]},
+        {"id": "SY-202", "name": "科学仪器室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[3]},
+        {"id": "SY-101", "name": "音乐教室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[4]},
+        {"id": "SY-102", "name": "美术教室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[5]},
+        {"id": "SY-103", "name": "图书室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[6]},
+        {"id": "SY-302", "name": "录播教室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[2]},
+        {"id": "TY-001", "name": "体育器材室", "kind": "sports", "building": "风雨操场", "keeper": SUBJECT_TEACHERS[7]},
+        {"id": "CK-001", "name": "总务仓库", "kind": "storeroom", "building": "行政楼", "keeper": KEEPER},
+        {"id": "SW-001", "name": "操场", "kind": "outdoor", "keeper": SUBJECT_TEACHERS[7]},
+        {"id": "SW-002", "name": "门卫室", "kind": "other", "keeper": KEEPER},
+    ]
+    return out
+
+
+ITEMS = [
+    ("paper-a4", "A4复印纸", "包", "印刷耗材", 40, "23.50"),
+    ("paper-a3", "A3复印纸", "包", "印刷耗材", 10, "46.00"),
+    ("toner-hp", "硒鼓（HP 88A）", "个", "印刷耗材", 4, "168.00"),
+    ("ink-stencil", "油印油墨", "支", "印刷耗材", 6, "35.00"),
+    ("chalk-white", "无尘粉笔（白）", "盒", "教学用品", 60, "6.50"),
+    ("chalk-color", "无尘粉笔（彩）", "盒", "教学用品", 20, "8.00"),
+    ("marker", "白板笔", "支", "教学用品", 50, "2.80"),
+    ("exercise-book", "作业本", "本", "教学用品", 500, "1.20"),
+    ("pen-gel", "中性笔", "支", "办公用品", 100, "1.50"),
+    ("folder", "档案盒", "个", "办公用品", 30, "4.50"),
+    ("stapler-pin", "订书钉", "盒", "办公用品", 20, "2.00"),
+    ("broom", "扫帚", "把", "清洁用品", 20, "12.00"),
+    ("mop", "拖把", "把", "清洁用品", 20, "18.00"),
+    ("detergent", "洗手液", "瓶", "清洁用品", 30, "9.90"),
+    ("disinfectant", "84消毒液", "瓶", "清洁用品", 20, "7.50"),
+    ("bulb-led", "LED灯管", "根", "维修材料", 30, "15.00"),
+    ("tap", "水龙头", "个", "维修材料", 10, "28.00"),
+    ("lock", "挂锁", "把", "维修材料", 10, "22.00"),
+]
+
+CATEGORIES = [
+    ("A01010100", "教学用房", 50, False),
+    ("A02010104", "台式计算机", 6, False),
+    ("A02010105", "便携式计算机", 6, False),
+    ("A02020500", "打印设备", 6, False),
+    ("A02021100", "投影仪", 6, False),
+    ("A02021200", "交互式电子白板（一体机）", 6, False),
+    ("A02061800", "空调机", 6, False),
+    ("A02090100", "音响设备", 5, False),
+    ("A02100000", "教学仪器", 5, True),
+    ("A02110000", "体育设备", 5, True),
+    ("A02120000", "乐器", 5, True),
+    ("A04010000", "图书", 0, False),
+    ("A05010100", "办公家具", 15, False),
+    ("A05010200", "学生课桌椅", 5, False),
+    ("A05010300", "书柜及档案柜", 15, False),
+]
+
+BUDGET = {
+    "30201": ("办公费", "130000.00"),
+    "30202": ("印刷费", "30000.00"),
+    "30206": ("电费", "90000.00"),
+    "30211": ("差旅费", "20000.00"),
+    "30213": ("维修（护）费", "80000.00"),
+    "30216": ("培训费", "25000.00"),
+    "30218": ("专用材料费", "50000.00"),
+    "31002": ("办公设备购置", "150000.00"),
+    "31003": ("专用设备购置", "200000.00"),
+}
+
+LOT_REASON = "单价未达标准但使用期限超过一年的大批同类物资，按固定资产管理"
+
+
+class Ids:
+    def __init__(self) -> None:
+        self.seq: dict[tuple[str, int], int] = {}
+
+    def next(self, prefix: str, year: int) -> str:
+        n = self.seq.get((prefix, year), 0) + 1
+        self.seq[(prefix, year)] = n
+        return f"{prefix}-{year}-{n:04d}"
+
+
+ids = Ids()
+invoice_counter = [0]
+
+
+def new_invoice(day: dt.date, amount: Decimal | None = None) -> Invoice:
+    invoice_counter[0] += 1
+    number = f"{day.year % 100:02d}44{rng.randrange(10**6):06d}{invoice_counter[0]:010d}"
+    return Invoice(number=number, date=day, amount=amount)
+
+
+def money(x: float | str) -> Decimal:
+    return Decimal(str(x)).quantize(Decimal("0.01"))
+
+
+def assets() -> list[Asset]:
+    plan: list[tuple[str, str, str, str, int, str, str, str, dt.date, str | None]] = []
+    # (name, category, model, unit, quantity, price, place, funding, date, reason)
+    for i, _teacher in enumerate(CLASS_TEACHERS):
+        grade, cls = i // 2, i % 2 + 1
+        room = f"JX-{grade + 1}0{cls}"
+        year = 2016 + (i % 5)
+        plan.append(("学生课桌椅（单人）", "A05010200", "KZY-120可升降", "套", 45, "320.00", room, "财政拨款",
+                     D(year, 8, 20), LOT_REASON))
+        plan.append(("讲台", "A05010100", "木质 1.2m", "张", 1, "1200.00", room, "财政拨款", D(year, 8, 20), None))
+        plan.append(("交互式智能一体机", "A02021200", "希沃 86英寸", "台", 1, "16800.00", room, "财政拨款",
+                     D(2021 + i % 3, 8, 15), None))
+        plan.append(("柜式空调", "A02061800", "格力 3匹", "台", 1, "6200.00", room, "自筹资金", D(2019, 6, 10), None))
+        plan.append(("图书角书柜", "A05010300", "钢制", "个", 2, "1050.00", room, "捐赠", D(2018, 5, 20), None))
+    for n in range(50):
+        plan.append(("学生计算机", "A02010104", "联想 启天M437", "台", 1, "4350.00", "SY-301", "财政拨款",
+                     D(2022, 7, 1 + n % 20), None))
+    plan.append(("教师机", "A02010104", "联想 启天M455", "台", 1, "5600.00", "SY-301", "财政拨款", D(2022, 7, 1), None))
+    for room, keeper_n in (("XZ-301", 1), ("XZ-201", 3), ("XZ-202", 3), ("XZ-203", 2), ("XZ-204", 2), ("XZ-101", 6),
+                           ("XZ-102", 6)):
+        for k in range(keeper_n):
+            plan.append(("办公计算机", "A02010104", "联想 扬天M4000", "台", 1, "4680.00", room, "财政拨款",
+                         D(2020 + k % 4, 3, 15), None))
+        plan.append(("激光打印机", "A02020500", "HP LaserJet M203", "台", 1, "1680.00", room, "财政拨款",
+                     D(2021, 4, 12), None))
+        plan.append(("办公桌椅", "A05010100", "钢木 1.4m", "套", keeper_n, "1350.00", room, "财政拨款",
+                     D(2017, 8, 1), None))
+        plan.append(("文件柜", "A05010300", "钢制 五节", "个", 2, "1100.00", room, "财政拨款", D(2017, 8, 1), None))
+    for n in range(100):
+        plan.append(("平板电脑（移动学习终端）", "A02010105", "华为 MatePad 11", "台", 1, "2999.00", "SY-301",
+                     "上级调拨", D(2025, 3, 3 + n % 20), None))
+    for n in range(6):
+        plan.append(("笔记本电脑", "A02010105", "华为 MateBook 14", "台", 1, "5999.00", "XZ-203", "财政拨款",
+                     D(2024, 9, 10), None))
+    instruments = [
+        ("学生显微镜", "XSP-2CA", 25, "1580.00"), ("天文望远镜", "星特朗 80EQ", 2, "2380.00"),
+        ("演示电表", "J0408", 4, "1650.00"), ("人体骨骼模型", "170cm", 1, "1880.00"),
+        ("数字化实验系统", "朗威 DISLab", 1, "38000.00"), ("电子天平", "JJ500", 6, "1520.00"),
+    ]
+    for name, model, qty, price in instruments:
+        plan.append((name, "A02100000", model, "台", qty, price, "SY-202", "财政拨款", D(2023, 5, 18), None))
+    plan.append(("实验桌", "A05010100", "全钢 2.4m", "张", 12, "2600.00", "SY-201", "财政拨款", D(2023, 5, 18), None))
+    music = [("立式钢琴", "珠江 UP118", 2, "16500.00"), ("电子琴", "雅马哈 PSR-E473", 10, "2450.00"),
+             ("架子鼓", "Pearl 5鼓", 1, "5800.00")]
+    for name, model, qty, price in music:
+        plan.append((name, "A02120000", model, "台", qty, price, "SY-101", "财政拨款", D(2021, 10, 9), None))
+    plan.append(("音响系统", "A02090100", "雅马哈 STAGEPAS", "套", 1, "8900.00", "SY-101", "财政拨款", D(2021, 10, 9), None))
+    plan.append(("画架", "A05010100", "榉木", "个", 40, "260.00", "SY-102", "财政拨款", D(2021, 10, 9), LOT_REASON))
+    sports = [("篮球架", "移动式 成人", 4, "6800.00"), ("乒乓球台", "红双喜 T2023", 6, "2300.00"),
+              ("跳高架", "铝合金", 2, "1650.00"), ("体操垫", "加厚 2m", 20, "380.00")]
+    for name, model, qty, price in sports:
+        reason = LOT_REASON if Decimal(price) < 1500 else None
+        plan.append((name, "A02110000", model, "台", qty, price, "TY-001", "财政拨款", D(2020, 9, 5), reason))
+    for year in range(2016, 2027):
+        plan.append((f"图书（{year}年采购）", "A04010000", "各类", "册", 800 + 37 * (year % 7), "28.50", "SY-103",
+                     "财政拨款" if year % 3 else "捐赠", D(year, 10, 12), LOT_REASON))
+    plan.append(("录播系统", "A02021100", "奥威亚 AW-RS", "套", 1, "96000.00", "SY-302", "财政拨款", D(2024, 12, 20), None))
+    plan.append(("投影仪", "A02021100", "爱普生 CB-X50", "台", 1, "4200.00", "XZ-301", "财政拨款", D(2019, 3, 1), None))
+    plan.append(("会议桌", "A05010100", "实木 3.6m", "张", 1, "5600.00", "XZ-301", "财政拨款", D(2017, 8, 1), None))
+    plan.append(("监控主机", "A02010104", "海康 DS-7816", "台", 1, "3800.00", "SW-002", "财政拨款", D(2022, 1, 8), None))
+    plan.append(("保安器材柜", "A05010300", "钢制", "个", 1, "1150.00", "SW-002", "财政拨款", D(2022, 1, 8), None))
+    # 2026: this year's additions (bought through the reimbursements below).
+    plan.append(("激光打印机", "A02020500", "HP LaserJet M233", "台", 1, "1899.00", "XZ-201", "财政拨款", D(2026, 3, 16), None))
+    plan.append(("便携式扩音器", "A02090100", "得胜 SC-TX", "台", 8, "268.00", "XZ-203", "财政拨款", D(2026, 4, 8), LOT_REASON))
+    plan.append(("空调", "A02061800", "美的 1.5匹", "台", 2, "3299.00", "XZ-202", "财政拨款", D(2026, 6, 2), None))
+    plan.append(("学生计算机", "A02010104", "联想 启天M450", "台", 10, "4580.00", "SY-301", "财政拨款", D(2026, 9, 8), None))
+
+    keepers = {p["id"]: p["keeper"] for p in places()}
+    out = []
+    for name, category, model, unit, qty, price, room, funding, day, reason in sorted(plan, key=lambda p: p[8]):
+        out.append(Asset(
+            id=ids.next("ZC", day.year), date=day, name=name, category=category, model=model, unit=unit,
+            quantity=qty, unit_price=money(price), place=room, keeper=keepers[room], funding=funding,
+            below_threshold_reason=reason,
+        ))
+    return out
+
+
+def stock() -> tuple[list[StockIn], list[StockOut]]:
+    ins: list[StockIn] = []
+    outs: list[StockOut] = []
+    on_hand = {item[0]: 0 for item in ITEMS}
+    staff = CLASS_TEACHERS + SUBJECT_TEACHERS
+    suppliers = ["青禾县文汇办公用品店", "县百货批发部", "宏达五金建材店"]
+    term_days = [D(2026, 2, 20) + dt.timedelta(days=n) for n in range(0, 140)]
+    term_days += [D(2026, 9, 1) + dt.timedelta(days=n) for n in range(0, 80)]
+    school_days = [d for d in term_days if d.weekday() < 5]
+    for day in school_days:
+        # Restock on the first school day of each month.
+        if day.day <= 3 and not any(i.date.month == day.month and i.date.year == day.year for i in ins):
+            for item_id, _name, _unit, category, reorder, price in ITEMS:
+                qty = reorder * 2 + rng.randrange(reorder + 1)
+                supplier = suppliers[2] if category == "维修材料" else suppliers[0 if category != "清洁用品" else 1]
+                ins.append(StockIn(
+                    id=ids.next("RK", day.year), date=day, item=item_id, quantity=Decimal(qty),
+                    unit_price=money(price), supplier=supplier, origin="采购", acceptor=KEEPER,
+                    approvals=(Approval(role="witness", by=DIRECTOR, on=day),),
+                ))
+                on_hand[item_id] += qty
+        for _ in range(rng.randrange(0, 3)):
+            item_id, _name, _unit, category, reorder, _price = rng.choice(ITEMS)
+            qty = max(1, rng.randrange(1, max(2, reorder // 3)))
+            if on_hand[item_id] < qty:
+                continue
+            receiver = rng.choice(staff)
+            purpose = {"印刷耗材": "试卷印刷", "教学用品": "课堂教学", "办公用品": "办公",
+                       "清洁用品": "班级卫生", "维修材料": "零星维修"}[category]
+            approvals: tuple[Approval, ...] = ()
+            if category == "印刷耗材":
+                approvals = (Approval(role="supervisor", by=VICE, on=day),)
+            outs.append(StockOut(
+                id=ids.next("CK", day.year), date=day, item=item_id, quantity=Decimal(qty), receiver=receiver,
+                purpose=purpose, issued_by=KEEPER, approvals=approvals,
+            ))
+            on_hand[item_id] -= qty
+    return ins, outs
+
+
+def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Reimbursement], list[CashAdvance]]:
+    claims: list[Reimbursement] = []
+    advances: list[CashAdvance] = []
+    witnesses = [KEEPER, CLERK, AUDITOR, HEADS["教务处"]]
+
+    def claim(day: dt.date, payee: str, amount: Decimal, line: str, purpose: str, handler: str,
+              *, signed: int = 3, paid: bool = True, advance: str | None = None, account: str = "bank") -> None:
+        inv_day = day - dt.timedelta(days=rng.randrange(0, 12))
+        steps = [("handler", handler, day), ("witness", rng.choice([w for w in witnesses if w != handler]), day),
+                 ("principal", PRINCIPAL, day + dt.timedelta(days=rng.randrange(0, 3)))]
+        approvals = tuple(Approval(role=r, by=b, on=o) for r, b, o in steps[:signed])
+        payment = Payment(on=steps[2][2] + dt.timedelta(days=1), by=CASHIER, account=account) if paid else None
+        claims.append(Reimbursement(
+            id="BX-0000-0000", date=day, payee=payee, amount=amount, budget_line=line, purpose=purpose,
+            invoices=(new_invoice(inv_day, amount),), approvals=approvals, payment=payment, advance=advance,
+        ))
+
+    # Monthly consumables bought for stock: one claim per month per supplier.
+    by_month: dict[tuple[int, int, str], Decimal] = {}
+    for r in stock_in:
+        key = (r.date.year, r.date.month, r.supplier or "")
+        by_month[key] = by_month.get(key, Decimal("0")) + r.quantity * r.unit_price
+    for (year, month, supplier), total in sorted(by_month.items()):
+        line = "30213" if "五金" in supplier else "30201"
+        claim(D(year, month, 4), supplier, money(total), line, f"{month}月份易耗品采购入库", KEEPER)
+    for a in asset_list:
+        if a.date.year == 2026:
+            line = "31003" if a.category.startswith("A021") else "31002"
+            claim(a.date, "县政府采购中心协议供货商", money(a.value), line, f"购置{a.name}", DIRECTOR)
+    # Electricity, printing, training, travel, repairs across both terms.
+    months = [(2026, m) for m in (2, 3, 4, 5, 6, 7, 9, 10, 11)]
+    for year, month in months:
+        day = D(year, month, 15 if month != 2 else 25)
+        claim(day, "国网青禾县供电公司", money(6800 + rng.randrange(0, 3000)), "30206", f"{month}月电费", DIRECTOR)
+        if month in (3, 6, 10):
+            claim(D(year, month, 20), "青禾县彩虹印务", money(2400 + rng.randrange(0, 900)), "30202",
+                  "试卷及练习册印刷", HEADS["教务处"])
+        if month in (4, 9):
+            claim(D(year, month, 10), "县教师进修学校", money(3200), "30216", "教师信息技术培训", HEADS["教务处"])
+        if month in (5, 10):
+            claim(D(year, month, 12), "宏达五金建材店", money(1800 + rng.randrange(0, 1500)), "30213",
+                  "门窗、水电零星维修", DIRECTOR)
+    # Travel claims through cash advances (借款 → 报销冲账).
+    trips = [
+        (D(2026, 3, 23), SUBJECT_TEACHERS[3], "2000.00", "1620.00", "赴市里参加科学教研活动"),
+        (D(2026, 5, 11), HEADS["政教处"], "3000.00", "2860.00", "带队参加市中小学生运动会"),
+        (D(2026, 10, 19), HEADS["教务处"], "1500.00", "1500.00", "赴省城参加课程改革培训"),
+    ]
+    for day, who, lent, spent, purpose in trips:
+        adv_id = ids.next("JK", day.year)
+        settle_day = day + dt.timedelta(days=12)
+        claim(settle_day, who, money(spent), "30211", purpose, who, advance=adv_id, account="cash")
+        advances.append(CashAdvance(
+            id=adv_id, date=day, person=who, amount=money(lent), purpose=purpose,
+            approvals=(Approval(role="principal", by=PRINCIPAL, on=day),),
+            payment=Payment(on=day, by=CASHIER, account="cash"),
+            settlement=Settlement(on=settle_day + dt.timedelta(days=1), expenses=(),
+                                  cash_returned=money(lent) - money(spent)),
+        ))
+    # One advance still open (recent, within the 30 days of policy).
+    open_day = D(2026, 11, 16)
+    advances.append(CashAdvance(
+        id=ids.next("JK", 2026), date=open_day, person=SUBJECT_TEACHERS[7], amount=money("2500.00"),
+        purpose="带队参加县中小学生田径运动会", approvals=(Approval(role="principal", by=PRINCIPAL, on=open_day),),
+        payment=Payment(on=open_day + dt.timedelta(days=1), by=CASHIER, account="cash"),
+    ))
+    # The latest claims are still collecting signatures (not paid): a realistic pending list.
+    claim(D(2026, 11, 18), "青禾县文汇办公用品店", money("436.00"), "30201", "教研活动用品", CLERK, signed=2, paid=False)
+    claim(D(2026, 11, 19), "宏达五金建材店", money("1265.00"), "30213", "教学楼卫生间水管维修", DIRECTOR, signed=1,
+          paid=False)
+    claims.sort(key=lambda c: c.date)
+    numbered = []
+    for c in claims:
+        numbered.append(c.model_copy(update={"id": ids.next("BX", c.date.year)}))
+    # Settlements name the claims that cleared each advance.
+    settled = []
+    for a in advances:
+        if a.settlement is not None:
+            cleared = tuple(c.id for c in numbered if c.advance == a.id)
+            a = a.model_copy(update={"settlement": a.settlement.model_copy(update={"expenses": cleared})})
+        settled.append(a)
+    return numbered, settled
+
+
+def loans(asset_list: list[Asset]) -> list[Loan]:
+    laptops = [a for a in asset_list if a.name == "笔记本电脑"]
+    projector = next(a for a in asset_list if a.name == "投影仪")
+    scopes = next(a for a in asset_list if a.name == "天文望远镜")
+    plan = [
+        (D(2026, 3, 2), laptops[0], 1, SUBJECT_TEACHERS[8], "公开课准备", D(2026, 3, 13), D(2026, 3, 12)),
+        (D(2026, 4, 7), projector, 1, HEADS["政教处"], "家长会", D(2026, 4, 10), D(2026, 4, 10)),
+        (D(2026, 5, 18), scopes, 2, SUBJECT_TEACHERS[3], "天文观测活动", D(2026, 5, 22), D(2026, 5, 21)),
+        (D(2026, 6, 1), laptops[1], 1, NEW_TEACHERS[0], "新教师汇报课", D(2026, 6, 12), D(2026, 6, 15)),
+        (D(2026, 10, 12), laptops[2], 1, SUBJECT_TEACHERS[9], "区级赛课", D(2026, 10, 23), D(2026, 10, 22)),
+        (D(2026, 11, 9), laptops[3], 1, NEW_TEACHERS[1], "青年教师基本功比赛", D(2026, 12, 4), None),
+    ]
+    out = []
+    for day, asset, qty, who, purpose, due, back in plan:
+        returned = Return(on=back, received_by=DIRECTOR, condition="完好") if back else None
+        out.append(Loan(id=ids.next("JY", day.year), date=day, asset=asset.id, quantity=qty, borrower=who,
+                        purpose=purpose, due=due, returned=returned,
+                        approvals=(Approval(role="keeper", by=DIRECTOR, on=day),)))
+    return out
+
+
+def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if items and isinstance(items[0], Record):
+        body = render_records(items)  # type: ignore[arg-type]
+    else:
+        import io
+
+        buf = io.StringIO()
+        yaml_rt().dump(to_yaml(items), buf)
+        body = buf.getvalue()
+    path.write_text(header + body, encoding="utf-8")
+
+
+def main(out: Path) -> None:
+    config = (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
+    config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026).replace(
+        "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "houqin.yaml").write_text(config.replace("school:\n  name: 青禾县实验小学", "school:\n  name: 青禾县实验小学\n"
+                                                    "  code: \"3607210001\"\n  address: 青禾县城关镇学府路8号"),
+                                     encoding="utf-8")
+    write_list(out / "people.yaml", "# 教职工名单 — people (see docs/ledger-format.md)\n", people())
+    write_list(out / "places.yaml", "# 地点与保管人 — places and their keepers (责任到人)\n", places())
+    catalog = {
+        "items": [{"id": i, "name": n, "unit": u, "category": c, "reorder_level": r} for i, n, u, c, r, _ in ITEMS],
+        "asset_categories": [
+            {"code": c, "name": n, "life_years": life, **({"special": True} if special else {})}
+            for c, n, life, special in CATEGORIES
+        ],
+        "budget_lines": [
+            {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)} for line, (name, amount) in BUDGET.items()
+        ],
+        "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
+    }
+    import io
+
+    buf = io.StringIO()
+    yaml_rt().dump(to_yaml(catalog), buf)
+    (out / "catalog.yaml").write_text("# 目录 — consumables, asset classes (GB/T 14885-2022), budget lines\n"
+                                      + buf.getvalue(), encoding="utf-8")
+    asset_list = assets()
+    stock_in, stock_out = stock()
+    claims, advances = expenses(stock_in, asset_list)
+    loan_list = loans(asset_list)
+    by_file: dict[Path, list[Record]] = {}
+    for r in [*asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list]:
+        kind = KIND_BY_MODEL[type(r)]
+        by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
+    for path, records in sorted(by_file.items()):
+        kind = KIND_BY_MODEL[type(records[0])]
+        year = path.parent.name
+        write_list(path, f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n",
+                   sorted(records, key=lambda r: (r.date, r.id)))
+    (out / ".gitignore").write_text("# houqin's cache and lock: safe to delete, never committed\n.houqin/\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("ledgers"))
