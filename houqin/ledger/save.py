@@ -46,11 +46,19 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def state_dir(root: Path) -> Path:
+    """houqin's own corner of a ledger (lock, cache): safe to delete, and ignoring itself in git."""
+    state = root / STATE_DIR
+    if not state.is_dir():
+        state.mkdir(exist_ok=True)
+        (state / ".gitignore").write_text("# houqin's lock and cache: never committed\n*\n")
+    return state
+
+
 @contextlib.contextmanager
 def ledger_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold the ledger's write lock; the kernel drops it if the process dies, so no lock goes stale."""
-    state = root / STATE_DIR
-    state.mkdir(exist_ok=True)
+    state = state_dir(root)
     fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + timeout
     try:

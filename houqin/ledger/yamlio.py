@@ -85,8 +85,8 @@ def _construct_map(loader: StrictLoader, node: MappingNode) -> LinedDict:
     out = LinedDict()
     out.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
-        if key_node.tag == TAG + "merge":
-            raise _Refused("YAML004", key_node)
+        if key_node.tag == TAG + "merge" or (key_node.value == "<<" and not key_node.style):
+            raise _Refused("YAML004", key_node)  # ruamel would merge; houqin refuses rather than disagree
         key = loader.construct_object(key_node)
         if not isinstance(key, Hashable):
             raise _Refused("YAML005", key_node)

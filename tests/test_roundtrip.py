@@ -1,0 +1,139 @@
+"""Writes touch only the record they mean to: comments, order and quoting elsewhere stay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from houqin.ledger.load import load_ledger
+from houqin.ledger.roundtrip import yaml_rt
+from houqin.ledger.save import atomic_write
+from houqin.ledger.store import write_session
+from houqin.models.base import Approval
+from houqin.models.records import Asset, Reimbursement
+from tests.conftest import GOOD_ASSET, GOOD_EXPENSE, git
+
+COMMENTED = (
+    "# 2026 年固定资产 — kept by hand and by houqin\n"
+    + GOOD_ASSET.replace("  name: 台式电脑\n", "  name: 台式电脑   # 信息中心统一采购\n")
+    + "# 下一批待验收\n\n"
+)
+
+
+def new_asset(n: int) -> Asset:
+    return Asset(id=f"ZC-2026-{n:04d}", date=dt.date(2026, 3, 9), name="投影仪", category="A02010104",
+                 unit_price=Decimal("4200"), place="SY-301", keeper="李主任", funding="财政拨款", model="CB-X50")
+
+
+def test_append_keeps_everything_else_byte_for_byte(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"2026/assets.yaml": COMMENTED})
+    with write_session(root) as session:
+        session.add(new_asset(2))
+        session.flush("add", commit=False)
+    text = (root / "2026/assets.yaml").read_text()
+    assert text.startswith(COMMENTED)
+    assert text[len(COMMENTED):] == (
+        "- id: ZC-2026-0002\n  date: 2026-03-09\n  name: 投影仪\n  category: A02010104\n  model: CB-X50\n"
+        '  unit_price: "4200.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
+    )
+    # ...and it is exactly what a full ruamel load + dump would have written.
+    y = yaml_rt()
+    buf = io.StringIO()
+    y.dump(y.load(text), buf)
+    assert buf.getvalue() == text
+
+
+def test_adding_one_record_shows_in_git_diff_as_exactly_its_lines(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger({"2026/assets.yaml": COMMENTED})
+    with write_session(root) as session:
+        session.add(new_asset(2))
+        session.flush("add", commit=False)
+    diff = git(root, "diff", "--unified=0", "--", "2026/assets.yaml")
+    added = [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    assert removed == []
+    assert added == ["- id: ZC-2026-0002", "  date: 2026-03-09", "  name: 投影仪", "  category: A02010104",
+                     "  model: CB-X50", '  unit_price: "4200.00"', "  place: SY-301", "  keeper: 李主任",
+                     "  funding: 财政拨款"]
+
+
+def test_signing_adds_one_line_and_keeps_comments(ledger_dir: Callable[..., Path]) -> None:
+    unsigned = GOOD_EXPENSE.split("  approvals:")[0].replace("  payee: 文具店\n", "  payee: 文具店  # 城关店\n")
+    other = GOOD_ASSET  # unrelated file, must not change
+    text = "# 报销\n" + unsigned + "# 以下为下月\n" + unsigned.replace("BX-2026-0001", "BX-2026-0002").replace(
+        "26442000000012345678", "26442000000012345679")
+    root = ledger_dir({"2026/expenses.yaml": text, "2026/assets.yaml": other})
+    with write_session(root) as session:
+        claim = session.ledger.record_by_id["BX-2026-0001"]
+        assert isinstance(claim, Reimbursement)
+        signed = claim.model_copy(update={"approvals": (Approval(role="handler", by="张老师", on=dt.date(2026, 3, 5)),)})
+        session.replace(signed)
+        session.flush("sign", commit=False)
+    after = (root / "2026/expenses.yaml").read_text()
+    before_lines, after_lines = text.splitlines(), after.splitlines()
+    assert len(after_lines) == len(before_lines) + 2
+    added = [line for line in after_lines if line not in before_lines]
+    assert added == ["  approvals:", "  - {role: handler, by: 张老师, on: 2026-03-05}"]
+    assert "  payee: 文具店  # 城关店" in after_lines and "# 以下为下月" in after_lines
+    # a second signature adds exactly one more line
+    with write_session(root) as session:
+        claim = session.ledger.record_by_id["BX-2026-0001"]
+        assert isinstance(claim, Reimbursement)
+        more = (*claim.approvals, Approval(role="witness", by="李主任", on=dt.date(2026, 3, 5)))
+        session.replace(claim.model_copy(update={"approvals": more}))
+        session.flush("sign", commit=False)
+    again = (root / "2026/expenses.yaml").read_text().splitlines()
+    assert [line for line in again if line not in after_lines] == ["  - {role: witness, by: 李主任, on: 2026-03-05}"]
+    assert load_ledger(root).diagnostics == ()
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    atomic_write(target, b"one\n")
+    atomic_write(target, b"two\n")
+    assert target.read_bytes() == b"two\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+def test_a_refused_commit_restores_the_old_bytes(git_ledger: Callable[..., Path]) -> None:
+    import pytest
+
+    from houqin.errors import GitError
+    from houqin.ledger.git import hook_path
+
+    root = git_ledger({"2026/assets.yaml": COMMENTED})
+    hook_path(root).write_text("#!/bin/sh\necho 'refused by policy' >&2\nexit 1\n")
+    with write_session(root) as session:
+        session.add(new_asset(2))
+        session.add(new_asset(3))
+        with pytest.raises(GitError) as err:
+            session.flush("add", commit=True)
+    assert "refused by policy" in str(err.value.params["output"])
+    assert (root / "2026/assets.yaml").read_text() == COMMENTED
+    assert git(root, "status", "--porcelain") == ""
+
+
+def test_lock_is_exclusive(ledger_dir: Callable[..., Path]) -> None:
+    import pytest
+
+    from houqin.errors import InputError
+    from houqin.ledger.save import ledger_lock
+
+    root = ledger_dir()
+    script = ("import sys, time; from pathlib import Path; from houqin.ledger.save import ledger_lock\n"
+              "with ledger_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(3)\n")
+    holder = subprocess.Popen(["python", "-c", script, str(root)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(InputError) as err, ledger_lock(root, timeout=0.3):
+            pass
+        assert err.value.key == "ledger_locked"
+    finally:
+        holder.kill()
+        holder.wait()
+    with ledger_lock(root, timeout=1):  # the kernel dropped the dead holder's lock
+        pass
