@@ -22,7 +22,8 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check houqin tests
+	$(BIN)/ruff check houqin tests scripts
+	$(BIN)/ruff format --check houqin tests scripts
 	$(BIN)/mypy houqin
 
 clean:

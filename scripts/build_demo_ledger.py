@@ -33,15 +33,47 @@ D = dt.date
 rng = random.Random(20260901)
 
 PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT, CASHIER, KEEPER, CLERK, AUDITOR = (
-    "王建国", "刘志强", "李明", "孙慧", "赵丽", "周强", "吴芳", "郑国华",
+    "王建国",
+    "刘志强",
+    "李明",
+    "孙慧",
+    "赵丽",
+    "周强",
+    "吴芳",
+    "郑国华",
 )
 HEADS = {"教务处": "钱红", "政教处": "冯刚"}
 CLASS_TEACHERS = [
-    "陈晓东", "杨丽华", "黄海燕", "张敏", "徐静", "马俊", "朱玉兰", "胡建军", "郭晓燕", "林秀英", "罗志刚", "梁春梅",
+    "陈晓东",
+    "杨丽华",
+    "黄海燕",
+    "张敏",
+    "徐静",
+    "马俊",
+    "朱玉兰",
+    "胡建军",
+    "郭晓燕",
+    "林秀英",
+    "罗志刚",
+    "梁春梅",
 ]
 SUBJECT_TEACHERS = [
-    "谢文斌", "宋佳", "唐小军", "许丽娟", "韩雪", "邓伟", "曹芳", "彭磊", "曾红霞", "肖勇", "田甜", "董晓明",
-    "袁媛", "潘建华", "蒋琳", "蔡敏",
+    "谢文斌",
+    "宋佳",
+    "唐小军",
+    "许丽娟",
+    "韩雪",
+    "邓伟",
+    "曹芳",
+    "彭磊",
+    "曾红霞",
+    "肖勇",
+    "田甜",
+    "董晓明",
+    "袁媛",
+    "潘建华",
+    "蒋琳",
+    "蔡敏",
 ]
 NEW_TEACHERS = ["余思雨", "杜可欣"]
 LEFT_TEACHER = "何伟"
@@ -84,16 +116,35 @@ def places() -> list[dict]:
     out = []
     for i, teacher in enumerate(CLASS_TEACHERS):
         grade, cls = i // 2, i % 2 + 1
-        out.append({"id": f"JX-{grade + 1}0{cls}", "name": f"{GRADES[grade]}年级({cls})班", "kind": "classroom",
-                    "building": "教学楼", "keeper": teacher})
+        out.append(
+            {
+                "id": f"JX-{grade + 1}0{cls}",
+                "name": f"{GRADES[grade]}年级({cls})班",
+                "kind": "classroom",
+                "building": "教学楼",
+                "keeper": teacher,
+            }
+        )
     out += [
         {"id": "XZ-301", "name": "校长室", "kind": "office", "building": "行政楼", "keeper": PRINCIPAL},
         {"id": "XZ-201", "name": "总务处", "kind": "office", "building": "行政楼", "keeper": DIRECTOR},
         {"id": "XZ-202", "name": "财务室", "kind": "office", "building": "行政楼", "keeper": ACCOUNTANT},
         {"id": "XZ-203", "name": "教务处", "kind": "office", "building": "行政楼", "keeper": HEADS["教务处"]},
         {"id": "XZ-204", "name": "政教处", "kind": "office", "building": "行政楼", "keeper": HEADS["政教处"]},
-        {"id": "XZ-101", "name": "教师办公室（语数）", "kind": "office", "building": "行政楼", "keeper": SUBJECT_TEACHERS[0]},
-        {"id": "XZ-102", "name": "教师办公室（综合）", "kind": "office", "building": "行政楼", "keeper": SUBJECT_TEACHERS[1]},
+        {
+            "id": "XZ-101",
+            "name": "教师办公室（语数）",
+            "kind": "office",
+            "building": "行政楼",
+            "keeper": SUBJECT_TEACHERS[0],
+        },
+        {
+            "id": "XZ-102",
+            "name": "教师办公室（综合）",
+            "kind": "office",
+            "building": "行政楼",
+            "keeper": SUBJECT_TEACHERS[1],
+        },
         {"id": "SY-301", "name": "计算机教室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[2]},
         {"id": "SY-201", "name": "科学实验室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[3]},
         {"id": "SY-202", "name": "科学仪器室", "kind": "function", "building": "实验楼", "keeper": SUBJECT_TEACHERS[3]},
@@ -194,74 +245,200 @@ def assets() -> list[Asset]:
         grade, cls = i // 2, i % 2 + 1
         room = f"JX-{grade + 1}0{cls}"
         year = 2016 + (i % 5)
-        plan.append(("学生课桌椅（单人）", "A05010200", "KZY-120可升降", "套", 45, "320.00", room, "财政拨款",
-                     D(year, 8, 20), LOT_REASON))
+        plan.append(
+            (
+                "学生课桌椅（单人）",
+                "A05010200",
+                "KZY-120可升降",
+                "套",
+                45,
+                "320.00",
+                room,
+                "财政拨款",
+                D(year, 8, 20),
+                LOT_REASON,
+            )
+        )
         plan.append(("讲台", "A05010100", "木质 1.2m", "张", 1, "1200.00", room, "财政拨款", D(year, 8, 20), None))
-        plan.append(("交互式智能一体机", "A02021200", "希沃 86英寸", "台", 1, "16800.00", room, "财政拨款",
-                     D(2021 + i % 3, 8, 15), None))
+        plan.append(
+            (
+                "交互式智能一体机",
+                "A02021200",
+                "希沃 86英寸",
+                "台",
+                1,
+                "16800.00",
+                room,
+                "财政拨款",
+                D(2021 + i % 3, 8, 15),
+                None,
+            )
+        )
         plan.append(("柜式空调", "A02061800", "格力 3匹", "台", 1, "6200.00", room, "自筹资金", D(2019, 6, 10), None))
         plan.append(("图书角书柜", "A05010300", "钢制", "个", 2, "1050.00", room, "捐赠", D(2018, 5, 20), None))
     for n in range(50):
-        plan.append(("学生计算机", "A02010104", "联想 启天M437", "台", 1, "4350.00", "SY-301", "财政拨款",
-                     D(2022, 7, 1 + n % 20), None))
+        plan.append(
+            (
+                "学生计算机",
+                "A02010104",
+                "联想 启天M437",
+                "台",
+                1,
+                "4350.00",
+                "SY-301",
+                "财政拨款",
+                D(2022, 7, 1 + n % 20),
+                None,
+            )
+        )
     plan.append(("教师机", "A02010104", "联想 启天M455", "台", 1, "5600.00", "SY-301", "财政拨款", D(2022, 7, 1), None))
-    for room, keeper_n in (("XZ-301", 1), ("XZ-201", 3), ("XZ-202", 3), ("XZ-203", 2), ("XZ-204", 2), ("XZ-101", 6),
-                           ("XZ-102", 6)):
+    for room, keeper_n in (
+        ("XZ-301", 1),
+        ("XZ-201", 3),
+        ("XZ-202", 3),
+        ("XZ-203", 2),
+        ("XZ-204", 2),
+        ("XZ-101", 6),
+        ("XZ-102", 6),
+    ):
         for k in range(keeper_n):
-            plan.append(("办公计算机", "A02010104", "联想 扬天M4000", "台", 1, "4680.00", room, "财政拨款",
-                         D(2020 + k % 4, 3, 15), None))
-        plan.append(("激光打印机", "A02020500", "HP LaserJet M203", "台", 1, "1680.00", room, "财政拨款",
-                     D(2021, 4, 12), None))
-        plan.append(("办公桌椅", "A05010100", "钢木 1.4m", "套", keeper_n, "1350.00", room, "财政拨款",
-                     D(2017, 8, 1), None))
+            plan.append(
+                (
+                    "办公计算机",
+                    "A02010104",
+                    "联想 扬天M4000",
+                    "台",
+                    1,
+                    "4680.00",
+                    room,
+                    "财政拨款",
+                    D(2020 + k % 4, 3, 15),
+                    None,
+                )
+            )
+        plan.append(
+            ("激光打印机", "A02020500", "HP LaserJet M203", "台", 1, "1680.00", room, "财政拨款", D(2021, 4, 12), None)
+        )
+        plan.append(
+            ("办公桌椅", "A05010100", "钢木 1.4m", "套", keeper_n, "1350.00", room, "财政拨款", D(2017, 8, 1), None)
+        )
         plan.append(("文件柜", "A05010300", "钢制 五节", "个", 2, "1100.00", room, "财政拨款", D(2017, 8, 1), None))
     for n in range(100):
-        plan.append(("平板电脑（移动学习终端）", "A02010105", "华为 MatePad 11", "台", 1, "2999.00", "SY-301",
-                     "上级调拨", D(2025, 3, 3 + n % 20), None))
-    for n in range(6):
-        plan.append(("笔记本电脑", "A02010105", "华为 MateBook 14", "台", 1, "5999.00", "XZ-203", "财政拨款",
-                     D(2024, 9, 10), None))
+        plan.append(
+            (
+                "平板电脑（移动学习终端）",
+                "A02010105",
+                "华为 MatePad 11",
+                "台",
+                1,
+                "2999.00",
+                "SY-301",
+                "上级调拨",
+                D(2025, 3, 3 + n % 20),
+                None,
+            )
+        )
+    for _n in range(6):
+        plan.append(
+            (
+                "笔记本电脑",
+                "A02010105",
+                "华为 MateBook 14",
+                "台",
+                1,
+                "5999.00",
+                "XZ-203",
+                "财政拨款",
+                D(2024, 9, 10),
+                None,
+            )
+        )
     instruments = [
-        ("学生显微镜", "XSP-2CA", 25, "1580.00"), ("天文望远镜", "星特朗 80EQ", 2, "2380.00"),
-        ("演示电表", "J0408", 4, "1650.00"), ("人体骨骼模型", "170cm", 1, "1880.00"),
-        ("数字化实验系统", "朗威 DISLab", 1, "38000.00"), ("电子天平", "JJ500", 6, "1520.00"),
+        ("学生显微镜", "XSP-2CA", 25, "1580.00"),
+        ("天文望远镜", "星特朗 80EQ", 2, "2380.00"),
+        ("演示电表", "J0408", 4, "1650.00"),
+        ("人体骨骼模型", "170cm", 1, "1880.00"),
+        ("数字化实验系统", "朗威 DISLab", 1, "38000.00"),
+        ("电子天平", "JJ500", 6, "1520.00"),
     ]
     for name, model, qty, price in instruments:
         plan.append((name, "A02100000", model, "台", qty, price, "SY-202", "财政拨款", D(2023, 5, 18), None))
     plan.append(("实验桌", "A05010100", "全钢 2.4m", "张", 12, "2600.00", "SY-201", "财政拨款", D(2023, 5, 18), None))
-    music = [("立式钢琴", "珠江 UP118", 2, "16500.00"), ("电子琴", "雅马哈 PSR-E473", 10, "2450.00"),
-             ("架子鼓", "Pearl 5鼓", 1, "5800.00")]
+    music = [
+        ("立式钢琴", "珠江 UP118", 2, "16500.00"),
+        ("电子琴", "雅马哈 PSR-E473", 10, "2450.00"),
+        ("架子鼓", "Pearl 5鼓", 1, "5800.00"),
+    ]
     for name, model, qty, price in music:
         plan.append((name, "A02120000", model, "台", qty, price, "SY-101", "财政拨款", D(2021, 10, 9), None))
-    plan.append(("音响系统", "A02090100", "雅马哈 STAGEPAS", "套", 1, "8900.00", "SY-101", "财政拨款", D(2021, 10, 9), None))
+    plan.append(
+        ("音响系统", "A02090100", "雅马哈 STAGEPAS", "套", 1, "8900.00", "SY-101", "财政拨款", D(2021, 10, 9), None)
+    )
     plan.append(("画架", "A05010100", "榉木", "个", 40, "260.00", "SY-102", "财政拨款", D(2021, 10, 9), LOT_REASON))
-    sports = [("篮球架", "移动式 成人", 4, "6800.00"), ("乒乓球台", "红双喜 T2023", 6, "2300.00"),
-              ("跳高架", "铝合金", 2, "1650.00"), ("体操垫", "加厚 2m", 20, "380.00")]
+    sports = [
+        ("篮球架", "移动式 成人", 4, "6800.00"),
+        ("乒乓球台", "红双喜 T2023", 6, "2300.00"),
+        ("跳高架", "铝合金", 2, "1650.00"),
+        ("体操垫", "加厚 2m", 20, "380.00"),
+    ]
     for name, model, qty, price in sports:
         reason = LOT_REASON if Decimal(price) < 1500 else None
         plan.append((name, "A02110000", model, "台", qty, price, "TY-001", "财政拨款", D(2020, 9, 5), reason))
     for year in range(2016, 2027):
-        plan.append((f"图书（{year}年采购）", "A04010000", "各类", "册", 800 + 37 * (year % 7), "28.50", "SY-103",
-                     "财政拨款" if year % 3 else "捐赠", D(year, 10, 12), LOT_REASON))
-    plan.append(("录播系统", "A02021100", "奥威亚 AW-RS", "套", 1, "96000.00", "SY-302", "财政拨款", D(2024, 12, 20), None))
+        plan.append(
+            (
+                f"图书（{year}年采购）",
+                "A04010000",
+                "各类",
+                "册",
+                800 + 37 * (year % 7),
+                "28.50",
+                "SY-103",
+                "财政拨款" if year % 3 else "捐赠",
+                D(year, 10, 12),
+                LOT_REASON,
+            )
+        )
+    plan.append(
+        ("录播系统", "A02021100", "奥威亚 AW-RS", "套", 1, "96000.00", "SY-302", "财政拨款", D(2024, 12, 20), None)
+    )
     plan.append(("投影仪", "A02021100", "爱普生 CB-X50", "台", 1, "4200.00", "XZ-301", "财政拨款", D(2019, 3, 1), None))
     plan.append(("会议桌", "A05010100", "实木 3.6m", "张", 1, "5600.00", "XZ-301", "财政拨款", D(2017, 8, 1), None))
-    plan.append(("监控主机", "A02010104", "海康 DS-7816", "台", 1, "3800.00", "SW-002", "财政拨款", D(2022, 1, 8), None))
+    plan.append(
+        ("监控主机", "A02010104", "海康 DS-7816", "台", 1, "3800.00", "SW-002", "财政拨款", D(2022, 1, 8), None)
+    )
     plan.append(("保安器材柜", "A05010300", "钢制", "个", 1, "1150.00", "SW-002", "财政拨款", D(2022, 1, 8), None))
     # 2026: this year's additions (bought through the reimbursements below).
-    plan.append(("激光打印机", "A02020500", "HP LaserJet M233", "台", 1, "1899.00", "XZ-201", "财政拨款", D(2026, 3, 16), None))
-    plan.append(("便携式扩音器", "A02090100", "得胜 SC-TX", "台", 8, "268.00", "XZ-203", "财政拨款", D(2026, 4, 8), LOT_REASON))
+    plan.append(
+        ("激光打印机", "A02020500", "HP LaserJet M233", "台", 1, "1899.00", "XZ-201", "财政拨款", D(2026, 3, 16), None)
+    )
+    plan.append(
+        ("便携式扩音器", "A02090100", "得胜 SC-TX", "台", 8, "268.00", "XZ-203", "财政拨款", D(2026, 4, 8), LOT_REASON)
+    )
     plan.append(("空调", "A02061800", "美的 1.5匹", "台", 2, "3299.00", "XZ-202", "财政拨款", D(2026, 6, 2), None))
-    plan.append(("学生计算机", "A02010104", "联想 启天M450", "台", 10, "4580.00", "SY-301", "财政拨款", D(2026, 9, 8), None))
+    plan.append(
+        ("学生计算机", "A02010104", "联想 启天M450", "台", 10, "4580.00", "SY-301", "财政拨款", D(2026, 9, 8), None)
+    )
 
     keepers = {p["id"]: p["keeper"] for p in places()}
     out = []
     for name, category, model, unit, qty, price, room, funding, day, reason in sorted(plan, key=lambda p: p[8]):
-        out.append(Asset(
-            id=ids.next("ZC", day.year), date=day, name=name, category=category, model=model, unit=unit,
-            quantity=qty, unit_price=money(price), place=room, keeper=keepers[room], funding=funding,
-            below_threshold_reason=reason,
-        ))
+        out.append(
+            Asset(
+                id=ids.next("ZC", day.year),
+                date=day,
+                name=name,
+                category=category,
+                model=model,
+                unit=unit,
+                quantity=qty,
+                unit_price=money(price),
+                place=room,
+                keeper=keepers[room],
+                funding=funding,
+                below_threshold_reason=reason,
+            )
+        )
     return out
 
 
@@ -280,11 +457,19 @@ def stock() -> tuple[list[StockIn], list[StockOut]]:
             for item_id, _name, _unit, category, reorder, price in ITEMS:
                 qty = reorder * 2 + rng.randrange(reorder + 1)
                 supplier = suppliers[2] if category == "维修材料" else suppliers[0 if category != "清洁用品" else 1]
-                ins.append(StockIn(
-                    id=ids.next("RK", day.year), date=day, item=item_id, quantity=Decimal(qty),
-                    unit_price=money(price), supplier=supplier, origin="采购", acceptor=KEEPER,
-                    approvals=(Approval(role="witness", by=DIRECTOR, on=day),),
-                ))
+                ins.append(
+                    StockIn(
+                        id=ids.next("RK", day.year),
+                        date=day,
+                        item=item_id,
+                        quantity=Decimal(qty),
+                        unit_price=money(price),
+                        supplier=supplier,
+                        origin="采购",
+                        acceptor=KEEPER,
+                        approvals=(Approval(role="witness", by=DIRECTOR, on=day),),
+                    )
+                )
                 on_hand[item_id] += qty
         for _ in range(rng.randrange(0, 3)):
             item_id, _name, _unit, category, reorder, _price = rng.choice(ITEMS)
@@ -292,15 +477,28 @@ def stock() -> tuple[list[StockIn], list[StockOut]]:
             if on_hand[item_id] < qty:
                 continue
             receiver = rng.choice(staff)
-            purpose = {"印刷耗材": "试卷印刷", "教学用品": "课堂教学", "办公用品": "办公",
-                       "清洁用品": "班级卫生", "维修材料": "零星维修"}[category]
+            purpose = {
+                "印刷耗材": "试卷印刷",
+                "教学用品": "课堂教学",
+                "办公用品": "办公",
+                "清洁用品": "班级卫生",
+                "维修材料": "零星维修",
+            }[category]
             approvals: tuple[Approval, ...] = ()
             if category == "印刷耗材":
                 approvals = (Approval(role="supervisor", by=VICE, on=day),)
-            outs.append(StockOut(
-                id=ids.next("CK", day.year), date=day, item=item_id, quantity=Decimal(qty), receiver=receiver,
-                purpose=purpose, issued_by=KEEPER, approvals=approvals,
-            ))
+            outs.append(
+                StockOut(
+                    id=ids.next("CK", day.year),
+                    date=day,
+                    item=item_id,
+                    quantity=Decimal(qty),
+                    receiver=receiver,
+                    purpose=purpose,
+                    issued_by=KEEPER,
+                    approvals=approvals,
+                )
+            )
             on_hand[item_id] -= qty
     return ins, outs
 
@@ -310,17 +508,41 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
     advances: list[CashAdvance] = []
     witnesses = [KEEPER, CLERK, AUDITOR, HEADS["教务处"]]
 
-    def claim(day: dt.date, payee: str, amount: Decimal, line: str, purpose: str, handler: str,
-              *, signed: int = 3, paid: bool = True, advance: str | None = None, account: str = "bank") -> None:
+    def claim(
+        day: dt.date,
+        payee: str,
+        amount: Decimal,
+        line: str,
+        purpose: str,
+        handler: str,
+        *,
+        signed: int = 3,
+        paid: bool = True,
+        advance: str | None = None,
+        account: str = "bank",
+    ) -> None:
         inv_day = day - dt.timedelta(days=rng.randrange(0, 12))
-        steps = [("handler", handler, day), ("witness", rng.choice([w for w in witnesses if w != handler]), day),
-                 ("principal", PRINCIPAL, day + dt.timedelta(days=rng.randrange(0, 3)))]
+        steps = [
+            ("handler", handler, day),
+            ("witness", rng.choice([w for w in witnesses if w != handler]), day),
+            ("principal", PRINCIPAL, day + dt.timedelta(days=rng.randrange(0, 3))),
+        ]
         approvals = tuple(Approval(role=r, by=b, on=o) for r, b, o in steps[:signed])
         payment = Payment(on=steps[2][2] + dt.timedelta(days=1), by=CASHIER, account=account) if paid else None
-        claims.append(Reimbursement(
-            id="BX-0000-0000", date=day, payee=payee, amount=amount, budget_line=line, purpose=purpose,
-            invoices=(new_invoice(inv_day, amount),), approvals=approvals, payment=payment, advance=advance,
-        ))
+        claims.append(
+            Reimbursement(
+                id="BX-0000-0000",
+                date=day,
+                payee=payee,
+                amount=amount,
+                budget_line=line,
+                purpose=purpose,
+                invoices=(new_invoice(inv_day, amount),),
+                approvals=approvals,
+                payment=payment,
+                advance=advance,
+            )
+        )
 
     # Monthly consumables bought for stock: one claim per month per supplier.
     by_month: dict[tuple[int, int, str], Decimal] = {}
@@ -340,13 +562,25 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         day = D(year, month, 15 if month != 2 else 25)
         claim(day, "国网青禾县供电公司", money(6800 + rng.randrange(0, 3000)), "30206", f"{month}月电费", DIRECTOR)
         if month in (3, 6, 10):
-            claim(D(year, month, 20), "青禾县彩虹印务", money(2400 + rng.randrange(0, 900)), "30202",
-                  "试卷及练习册印刷", HEADS["教务处"])
+            claim(
+                D(year, month, 20),
+                "青禾县彩虹印务",
+                money(2400 + rng.randrange(0, 900)),
+                "30202",
+                "试卷及练习册印刷",
+                HEADS["教务处"],
+            )
         if month in (4, 9):
             claim(D(year, month, 10), "县教师进修学校", money(3200), "30216", "教师信息技术培训", HEADS["教务处"])
         if month in (5, 10):
-            claim(D(year, month, 12), "宏达五金建材店", money(1800 + rng.randrange(0, 1500)), "30213",
-                  "门窗、水电零星维修", DIRECTOR)
+            claim(
+                D(year, month, 12),
+                "宏达五金建材店",
+                money(1800 + rng.randrange(0, 1500)),
+                "30213",
+                "门窗、水电零星维修",
+                DIRECTOR,
+            )
     # Travel claims through cash advances (借款 → 报销冲账).
     trips = [
         (D(2026, 3, 23), SUBJECT_TEACHERS[3], "2000.00", "1620.00", "赴市里参加科学教研活动"),
@@ -357,24 +591,47 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         adv_id = ids.next("JK", day.year)
         settle_day = day + dt.timedelta(days=12)
         claim(settle_day, who, money(spent), "30211", purpose, who, advance=adv_id, account="cash")
-        advances.append(CashAdvance(
-            id=adv_id, date=day, person=who, amount=money(lent), purpose=purpose,
-            approvals=(Approval(role="principal", by=PRINCIPAL, on=day),),
-            payment=Payment(on=day, by=CASHIER, account="cash"),
-            settlement=Settlement(on=settle_day + dt.timedelta(days=1), expenses=(),
-                                  cash_returned=money(lent) - money(spent)),
-        ))
+        advances.append(
+            CashAdvance(
+                id=adv_id,
+                date=day,
+                person=who,
+                amount=money(lent),
+                purpose=purpose,
+                approvals=(Approval(role="principal", by=PRINCIPAL, on=day),),
+                payment=Payment(on=day, by=CASHIER, account="cash"),
+                settlement=Settlement(
+                    on=settle_day + dt.timedelta(days=1), expenses=(), cash_returned=money(lent) - money(spent)
+                ),
+            )
+        )
     # One advance still open (recent, within the 30 days of policy).
     open_day = D(2026, 11, 16)
-    advances.append(CashAdvance(
-        id=ids.next("JK", 2026), date=open_day, person=SUBJECT_TEACHERS[7], amount=money("2500.00"),
-        purpose="带队参加县中小学生田径运动会", approvals=(Approval(role="principal", by=PRINCIPAL, on=open_day),),
-        payment=Payment(on=open_day + dt.timedelta(days=1), by=CASHIER, account="cash"),
-    ))
+    advances.append(
+        CashAdvance(
+            id=ids.next("JK", 2026),
+            date=open_day,
+            person=SUBJECT_TEACHERS[7],
+            amount=money("2500.00"),
+            purpose="带队参加县中小学生田径运动会",
+            approvals=(Approval(role="principal", by=PRINCIPAL, on=open_day),),
+            payment=Payment(on=open_day + dt.timedelta(days=1), by=CASHIER, account="cash"),
+        )
+    )
     # The latest claims are still collecting signatures (not paid): a realistic pending list.
-    claim(D(2026, 11, 18), "青禾县文汇办公用品店", money("436.00"), "30201", "教研活动用品", CLERK, signed=2, paid=False)
-    claim(D(2026, 11, 19), "宏达五金建材店", money("1265.00"), "30213", "教学楼卫生间水管维修", DIRECTOR, signed=1,
-          paid=False)
+    claim(
+        D(2026, 11, 18), "青禾县文汇办公用品店", money("436.00"), "30201", "教研活动用品", CLERK, signed=2, paid=False
+    )
+    claim(
+        D(2026, 11, 19),
+        "宏达五金建材店",
+        money("1265.00"),
+        "30213",
+        "教学楼卫生间水管维修",
+        DIRECTOR,
+        signed=1,
+        paid=False,
+    )
     claims.sort(key=lambda c: c.date)
     numbered = []
     for c in claims:
@@ -404,9 +661,19 @@ def loans(asset_list: list[Asset]) -> list[Loan]:
     out = []
     for day, asset, qty, who, purpose, due, back in plan:
         returned = Return(on=back, received_by=DIRECTOR, condition="完好") if back else None
-        out.append(Loan(id=ids.next("JY", day.year), date=day, asset=asset.id, quantity=qty, borrower=who,
-                        purpose=purpose, due=due, returned=returned,
-                        approvals=(Approval(role="keeper", by=DIRECTOR, on=day),)))
+        out.append(
+            Loan(
+                id=ids.next("JY", day.year),
+                date=day,
+                asset=asset.id,
+                quantity=qty,
+                borrower=who,
+                purpose=purpose,
+                due=due,
+                returned=returned,
+                approvals=(Approval(role="keeper", by=DIRECTOR, on=day),),
+            )
+        )
     return out
 
 
@@ -429,9 +696,13 @@ def main(out: Path) -> None:
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
     out.mkdir(parents=True, exist_ok=True)
-    (out / "houqin.yaml").write_text(config.replace("school:\n  name: 青禾县实验小学", "school:\n  name: 青禾县实验小学\n"
-                                                    "  code: \"3607210001\"\n  address: 青禾县城关镇学府路8号"),
-                                     encoding="utf-8")
+    (out / "houqin.yaml").write_text(
+        config.replace(
+            "school:\n  name: 青禾县实验小学",
+            'school:\n  name: 青禾县实验小学\n  code: "3607210001"\n  address: 青禾县城关镇学府路8号',
+        ),
+        encoding="utf-8",
+    )
     write_list(out / "people.yaml", "# 教职工名单 — people (see docs/ledger-format.md)\n", people())
     write_list(out / "places.yaml", "# 地点与保管人 — places and their keepers (责任到人)\n", places())
     catalog = {
@@ -441,7 +712,8 @@ def main(out: Path) -> None:
             for c, n, life, special in CATEGORIES
         ],
         "budget_lines": [
-            {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)} for line, (name, amount) in BUDGET.items()
+            {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)}
+            for line, (name, amount) in BUDGET.items()
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
     }
@@ -449,8 +721,9 @@ def main(out: Path) -> None:
 
     buf = io.StringIO()
     yaml_rt().dump(to_yaml(catalog), buf)
-    (out / "catalog.yaml").write_text("# 目录 — consumables, asset classes (GB/T 14885-2022), budget lines\n"
-                                      + buf.getvalue(), encoding="utf-8")
+    (out / "catalog.yaml").write_text(
+        "# 目录 — consumables, asset classes (GB/T 14885-2022), budget lines\n" + buf.getvalue(), encoding="utf-8"
+    )
     asset_list = assets()
     stock_in, stock_out = stock()
     claims, advances = expenses(stock_in, asset_list)
@@ -462,8 +735,11 @@ def main(out: Path) -> None:
     for path, records in sorted(by_file.items()):
         kind = KIND_BY_MODEL[type(records[0])]
         year = path.parent.name
-        write_list(path, f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n",
-                   sorted(records, key=lambda r: (r.date, r.id)))
+        write_list(
+            path,
+            f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n",
+            sorted(records, key=lambda r: (r.date, r.id)),
+        )
     (out / ".gitignore").write_text("# houqin's cache and lock: safe to delete, never committed\n.houqin/\n")
 
 

@@ -15,11 +15,27 @@ from houqin.messages import CATALOG
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 COMMANDS = (
-    (), ("check",), ("overview",), ("init",), ("hook", "install"), ("asset", "add"), ("expense", "add"),
-    ("expense", "sign"), ("expense", "list"),
+    (),
+    ("check",),
+    ("overview",),
+    ("init",),
+    ("hook", "install"),
+    ("asset", "add"),
+    ("expense", "add"),
+    ("expense", "sign"),
+    ("expense", "list"),
 )
-PREFIX_CHECK = {"YAML": "schema", "SCH": "schema", "ID": "ids", "REF": "refs", "APR": "approval-chain",
-                "SIG": "signatures", "SOD": "separation-of-duties", "INV": "invoice", "CAP": "capitalisation"}
+PREFIX_CHECK = {
+    "YAML": "schema",
+    "SCH": "schema",
+    "ID": "ids",
+    "REF": "refs",
+    "APR": "approval-chain",
+    "SIG": "signatures",
+    "SOD": "separation-of-duties",
+    "INV": "invoice",
+    "CAP": "capitalisation",
+}
 
 
 def cli_md() -> str:
@@ -32,16 +48,21 @@ def cli_md() -> str:
 
 
 def checks_md() -> str:
-    lines = ["# Checks and diagnostics\n", "Generated from the registry and the message catalogue by",
-             "`scripts/gen_docs.py`; do not edit by hand. Run `houqin check NAME…` to run some checks only.\n",
-             "| check | what it guards |", "|---|---|"]
+    lines = [
+        "# Checks and diagnostics\n",
+        "Generated from the registry and the message catalogue by",
+        "`scripts/gen_docs.py`; do not edit by hand. Run `houqin check NAME…` to run some checks only.\n",
+        "| check | what it guards |",
+        "|---|---|",
+    ]
     lines += [f"| `{c.name}` | {c.zh} — {c.en} |" for c in CHECKS]
     lines += ["", "| code | check | severity | message (zh) | message (en) | hint |", "|---|---|---|---|---|---|"]
     for code, msg in CATALOG.items():
         check = PREFIX_CHECK[re.match(r"[A-Z]+", code).group(0)]  # type: ignore[union-attr]
         cells = [msg.zh, msg.en, msg.hint_zh]
-        lines.append(f"| `{code}` | {check} | {msg.severity} | " + " | ".join(c.replace("|", "\\|") for c in cells)
-                     + " |")
+        lines.append(
+            f"| `{code}` | {check} | {msg.severity} | " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        )
     return "\n".join(lines) + "\n"
 
 

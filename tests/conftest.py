@@ -101,8 +101,13 @@ def ledger_dir(tmp_path: Path) -> Callable[..., Path]:
 
 
 def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@x"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@x",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@x",
+    }
     proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed: {proc.stdout}{proc.stderr}")

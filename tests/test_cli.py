@@ -33,8 +33,9 @@ def test_check_defaults_to_bundled_ledger(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert run("check") == (0, "")
 
 
-def test_check_reports_errors_with_location_excerpt_and_hint(ledger_dir: Callable[..., Path],
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_reports_errors_with_location_excerpt_and_hint(
+    ledger_dir: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = ledger_dir({"2026/expenses.yaml": GOOD_EXPENSE.replace("witness, by: 李主任", "witness, by: 赵出纳")})
     monkeypatch.chdir(root)
     code, out = run("check")
@@ -97,15 +98,37 @@ def test_version() -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for args in (["check"], ["init"], ["overview"], ["asset", "add"], ["expense", "add"], ["expense", "sign"],
-                 ["expense", "list"], ["hook", "install"]):
+    for args in (
+        ["check"],
+        ["init"],
+        ["overview"],
+        ["asset", "add"],
+        ["expense", "add"],
+        ["expense", "sign"],
+        ["expense", "list"],
+        ["hook", "install"],
+    ):
         code, out = run(*args, "--help")
         assert code == 0, args
         assert "Example:" in out, args
 
 
-ASSET_ARGS = ["asset", "add", "--name", "投影仪", "--category", "A02010104", "--price", "4200", "--place", "SY-301",
-              "--keeper", "李主任", "--date", "2026-03-09"]
+ASSET_ARGS = [
+    "asset",
+    "add",
+    "--name",
+    "投影仪",
+    "--category",
+    "A02010104",
+    "--price",
+    "4200",
+    "--place",
+    "SY-301",
+    "--keeper",
+    "李主任",
+    "--date",
+    "2026-03-09",
+]
 
 
 def test_asset_add_writes_and_commits(git_ledger: Callable[..., Path]) -> None:
@@ -150,15 +173,31 @@ def test_bad_option_values_leave_ledger_unchanged(git_ledger: Callable[..., Path
     for bad in (["--price", "12,34x"], ["--date", "2026-02-30"], ["--quantity", "-2"]):
         args = list(ASSET_ARGS)
         i = args.index(bad[0]) if bad[0] in args else len(args)
-        args[i:i + 2] = bad
+        args[i : i + 2] = bad
         code, out = run("--ledger", str(root), *args)
         assert code == 2, (bad, out)
         assert "Traceback" not in out
     assert snapshot(root) == before
 
 
-EXPENSE_ARGS = ["expense", "add", "--payee", "文具店", "--amount", "1299.50", "--budget-line", "30201", "--purpose",
-                "办公用品", "--invoice", "26442000000012345678", "--invoice-date", "2026-03-03", "--date", "2026-03-05"]
+EXPENSE_ARGS = [
+    "expense",
+    "add",
+    "--payee",
+    "文具店",
+    "--amount",
+    "1299.50",
+    "--budget-line",
+    "30201",
+    "--purpose",
+    "办公用品",
+    "--invoice",
+    "26442000000012345678",
+    "--invoice-date",
+    "2026-03-03",
+    "--date",
+    "2026-03-05",
+]
 
 
 def test_expense_add_and_sign_one_by_one(git_ledger: Callable[..., Path]) -> None:
@@ -175,8 +214,12 @@ def test_expense_add_and_sign_one_by_one(git_ledger: Callable[..., Path]) -> Non
     assert code == 2 and "已签字" in out
     assert run(*sign, "--as", "principal", "--by", "王校长", "--on", "2026-03-06")[0] == 0
     log = git(root, "log", "--format=%s").splitlines()
-    assert log[:4] == ["expense sign BX-2026-0001 principal 王校长", "expense sign BX-2026-0001 witness 李主任",
-                       "expense sign BX-2026-0001 handler 张老师", "expense add BX-2026-0001 文具店 1299.50 元 (办公用品)"]
+    assert log[:4] == [
+        "expense sign BX-2026-0001 principal 王校长",
+        "expense sign BX-2026-0001 witness 李主任",
+        "expense sign BX-2026-0001 handler 张老师",
+        "expense add BX-2026-0001 文具店 1299.50 元 (办公用品)",
+    ]
     code, out = run("--ledger", str(root), "expense", "list")
     assert "BX-2026-0001" in out and "未付" in out
     assert run("--ledger", str(root), "check") == (0, "")

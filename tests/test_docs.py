@@ -33,6 +33,9 @@ def test_bundled_ledger_is_what_the_builder_makes(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     module.main(tmp_path)
     built = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    shipped = {p.relative_to(ROOT / "ledgers").as_posix(): p.read_bytes()
-               for p in (ROOT / "ledgers").rglob("*") if p.is_file() and ".houqin" not in p.parts}
+    shipped = {
+        p.relative_to(ROOT / "ledgers").as_posix(): p.read_bytes()
+        for p in (ROOT / "ledgers").rglob("*")
+        if p.is_file() and ".houqin" not in p.parts
+    }
     assert built == shipped

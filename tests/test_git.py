@@ -17,8 +17,14 @@ runner = CliRunner()
 
 
 def commit(root: Path, message: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "commit", "-q", "-am", message], cwd=root, capture_output=True, text=True,
-                          check=False, env={**os.environ, "COLUMNS": "200"})
+    return subprocess.run(
+        ["git", "commit", "-q", "-am", message],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
 
 
 def test_hook_refuses_a_hand_edit_that_removes_the_witness(git_ledger: Callable[..., Path]) -> None:
@@ -27,8 +33,10 @@ def test_hook_refuses_a_hand_edit_that_removes_the_witness(git_ledger: Callable[
     path.write_text(GOOD_EXPENSE.replace("  - {role: witness, by: 李主任, on: 2026-03-05}\n", ""))
     proc = commit(root, "remove witness")
     assert proc.returncode == 1
-    assert ("2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批"
-            "（需 handler → witness → principal）") in proc.stderr
+    assert (
+        "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批"
+        "（需 handler → witness → principal）"
+    ) in proc.stderr
     assert git(root, "log", "--format=%s") == "start\n"
     # a valid edit (a note) is accepted
     path.write_text(GOOD_EXPENSE.replace("  purpose: 办公用品\n", "  purpose: 办公用品\n  note: 开学备用\n"))
@@ -43,8 +51,9 @@ def test_hook_checks_the_index_not_the_working_tree(git_ledger: Callable[..., Pa
     path.write_text(GOOD_EXPENSE.replace("witness, by: 李主任", "witness, by: 赵出纳"))
     git(root, "add", "2026/expenses.yaml")
     path.write_text(GOOD_EXPENSE)  # the working tree is clean again, but the index is not
-    proc = subprocess.run(["git", "commit", "-q", "-m", "staged cashier witness"], cwd=root, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        ["git", "commit", "-q", "-m", "staged cashier witness"], cwd=root, capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 1
     assert "error[SOD002]" in proc.stderr
 
@@ -53,8 +62,15 @@ def test_init_creates_a_committed_ledger_with_the_hook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path / "账本"), "--school", "青禾县实验小学"])
     assert result.exit_code == 0, result.output
     root = tmp_path / "账本"
-    assert sorted(p.name for p in root.iterdir()) == [".git", ".gitattributes", ".gitignore", "catalog.yaml",
-                                                      "houqin.yaml", "people.yaml", "places.yaml"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".git",
+        ".gitattributes",
+        ".gitignore",
+        "catalog.yaml",
+        "houqin.yaml",
+        "people.yaml",
+        "places.yaml",
+    ]
     assert git(root, "log", "--format=%s") == "init: 青禾县实验小学 后勤账本\n"
     hook = root / ".git/hooks/pre-commit"
     assert os.access(hook, os.X_OK) and "check --staged" in hook.read_text()
@@ -77,8 +93,13 @@ def test_hook_install_on_a_ledger_inside_a_bigger_repository(tmp_path: Path) -> 
     (root / "2026").mkdir()
     (root / "2026/expenses.yaml").write_text(GOOD_EXPENSE.replace("by: 王校长", "by: 张老师"))
     git(top, "add", "-A")
-    proc = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "x"], cwd=top,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "x"],
+        cwd=top,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "books/2026/expenses.yaml:12: error[SIG001] 张老师 在 2026-03-06 不具备 principal 签字资格" in proc.stderr
 
@@ -86,19 +107,25 @@ def test_hook_install_on_a_ledger_inside_a_bigger_repository(tmp_path: Path) -> 
 def test_python_m_houqin_runs_in_a_subprocess(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "houqin", "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("houqin ")
-    proc = subprocess.run([sys.executable, "-m", "houqin", "check"], cwd=tmp_path, capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "houqin", "check"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
-    proc = subprocess.run([sys.executable, "-m", "houqin", "--ledger", str(tmp_path), "check"], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "houqin", "--ledger", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "houqin.yaml" in proc.stderr
 
 
 def test_clerk_day_example(tmp_path: Path) -> None:
     script = Path(__file__).resolve().parents[1] / "examples" / "clerk-day.sh"
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "COLUMNS": "200"}
-    proc = subprocess.run(["bash", str(script), str(tmp_path / "day")], capture_output=True, text=True, env=env,
-                          check=False)
+    proc = subprocess.run(
+        ["bash", str(script), str(tmp_path / "day")], capture_output=True, text=True, env=env, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "git refused the edit, as it should" in proc.stdout
     log = git(tmp_path / "day", "log", "--format=%s").splitlines()

@@ -36,7 +36,7 @@ def test_records_are_frozen(ledger_dir: Callable[..., Path]) -> None:
     (asset,) = load_ledger(ledger_dir({"2026/assets.yaml": GOOD_ASSET})).ledger.of_kind("assets")
     with pytest.raises(Exception, match="frozen"):
         asset.id = "ZC-2026-9999"  # type: ignore[misc]
-    assert isinstance(getattr(asset, "approvals"), tuple)
+    assert isinstance(asset.approvals, tuple)
 
 
 def test_gb18030_file_is_named(ledger_dir: Callable[..., Path]) -> None:
@@ -72,8 +72,12 @@ def test_nul_byte(ledger_dir: Callable[..., Path]) -> None:
 
 
 def test_bad_config_still_loads_the_rest(ledger_dir: Callable[..., Path]) -> None:
-    root = ledger_dir({"houqin.yaml": "school: {name: 测试小学}\npolicy: {invoice_max_age_days: soon}\n",
-                       "2026/assets.yaml": GOOD_ASSET})
+    root = ledger_dir(
+        {
+            "houqin.yaml": "school: {name: 测试小学}\npolicy: {invoice_max_age_days: soon}\n",
+            "2026/assets.yaml": GOOD_ASSET,
+        }
+    )
     result = load_ledger(root)
     assert [(d.code, d.file, d.line) for d in result.diagnostics] == [("SCH001", "houqin.yaml", 2)]
     assert len(result.ledger.of_kind("assets")) == 1

@@ -25,8 +25,17 @@ COMMENTED = (
 
 
 def new_asset(n: int) -> Asset:
-    return Asset(id=f"ZC-2026-{n:04d}", date=dt.date(2026, 3, 9), name="投影仪", category="A02010104",
-                 unit_price=Decimal("4200"), place="SY-301", keeper="李主任", funding="财政拨款", model="CB-X50")
+    return Asset(
+        id=f"ZC-2026-{n:04d}",
+        date=dt.date(2026, 3, 9),
+        name="投影仪",
+        category="A02010104",
+        unit_price=Decimal("4200"),
+        place="SY-301",
+        keeper="李主任",
+        funding="财政拨款",
+        model="CB-X50",
+    )
 
 
 def test_append_keeps_everything_else_byte_for_byte(ledger_dir: Callable[..., Path]) -> None:
@@ -36,7 +45,7 @@ def test_append_keeps_everything_else_byte_for_byte(ledger_dir: Callable[..., Pa
         session.flush("add", commit=False)
     text = (root / "2026/assets.yaml").read_text()
     assert text.startswith(COMMENTED)
-    assert text[len(COMMENTED):] == (
+    assert text[len(COMMENTED) :] == (
         "- id: ZC-2026-0002\n  date: 2026-03-09\n  name: 投影仪\n  category: A02010104\n  model: CB-X50\n"
         '  unit_price: "4200.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
     )
@@ -56,21 +65,35 @@ def test_adding_one_record_shows_in_git_diff_as_exactly_its_lines(git_ledger: Ca
     added = [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
     removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
     assert removed == []
-    assert added == ["- id: ZC-2026-0002", "  date: 2026-03-09", "  name: 投影仪", "  category: A02010104",
-                     "  model: CB-X50", '  unit_price: "4200.00"', "  place: SY-301", "  keeper: 李主任",
-                     "  funding: 财政拨款"]
+    assert added == [
+        "- id: ZC-2026-0002",
+        "  date: 2026-03-09",
+        "  name: 投影仪",
+        "  category: A02010104",
+        "  model: CB-X50",
+        '  unit_price: "4200.00"',
+        "  place: SY-301",
+        "  keeper: 李主任",
+        "  funding: 财政拨款",
+    ]
 
 
 def test_signing_adds_one_line_and_keeps_comments(ledger_dir: Callable[..., Path]) -> None:
     unsigned = GOOD_EXPENSE.split("  approvals:")[0].replace("  payee: 文具店\n", "  payee: 文具店  # 城关店\n")
     other = GOOD_ASSET  # unrelated file, must not change
-    text = "# 报销\n" + unsigned + "# 以下为下月\n" + unsigned.replace("BX-2026-0001", "BX-2026-0002").replace(
-        "26442000000012345678", "26442000000012345679")
+    text = (
+        "# 报销\n"
+        + unsigned
+        + "# 以下为下月\n"
+        + unsigned.replace("BX-2026-0001", "BX-2026-0002").replace("26442000000012345678", "26442000000012345679")
+    )
     root = ledger_dir({"2026/expenses.yaml": text, "2026/assets.yaml": other})
     with write_session(root) as session:
         claim = session.ledger.record_by_id["BX-2026-0001"]
         assert isinstance(claim, Reimbursement)
-        signed = claim.model_copy(update={"approvals": (Approval(role="handler", by="张老师", on=dt.date(2026, 3, 5)),)})
+        signed = claim.model_copy(
+            update={"approvals": (Approval(role="handler", by="张老师", on=dt.date(2026, 3, 5)),)}
+        )
         session.replace(signed)
         session.flush("sign", commit=False)
     after = (root / "2026/expenses.yaml").read_text()
@@ -124,8 +147,10 @@ def test_lock_is_exclusive(ledger_dir: Callable[..., Path]) -> None:
     from houqin.ledger.save import ledger_lock
 
     root = ledger_dir()
-    script = ("import sys, time; from pathlib import Path; from houqin.ledger.save import ledger_lock\n"
-              "with ledger_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(3)\n")
+    script = (
+        "import sys, time; from pathlib import Path; from houqin.ledger.save import ledger_lock\n"
+        "with ledger_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(3)\n"
+    )
     holder = subprocess.Popen(["python", "-c", script, str(root)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"

@@ -35,119 +35,282 @@ def test_clean_ledger_has_no_diagnostics(ledger_dir: Callable[..., Path]) -> Non
 
 CASES: list[tuple[str, dict[str, str], list[str]]] = [
     # --- schema
-    ("SCH001 money as float", {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "4999.00")},
-     ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1299.50"']),
-    ("SCH001 unknown key", {"2026/assets.yaml": GOOD_ASSET + "  colour: 红\n"},
-     ["2026/assets.yaml:9: error[SCH001] 字段 colour 无效：未知字段（拼写错误？）"]),
-    ("SCH001 missing field", {"2026/assets.yaml": GOOD_ASSET.replace("  keeper: 李主任\n", "")},
-     ["2026/assets.yaml:1: error[SCH001] 字段 keeper 无效：缺少必填字段"]),
-    ("SCH001 impossible date", {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2026-02-30")},
-     ["2026/assets.yaml:2: error[SCH001] 字段 date 无效：日期须写成 YYYY-MM-DD 且真实存在：2026-02-30"]),
-    ("SCH001 negative quantity", {"2026/assets.yaml": GOOD_ASSET + "  quantity: -3\n"},
-     ["2026/assets.yaml:9: error[SCH001] 字段 quantity 无效：数值太小：-3"]),
-    ("SCH001 nested approval field", {"2026/expenses.yaml": expense(**{"by: 李主任": "by: 李主任, when: x"})},
-     ["2026/expenses.yaml:11: error[SCH001] 字段 approvals.1.when 无效：未知字段（拼写错误？）"]),
-    ("SCH002 unknown file", {"2026/notes.yaml": "- x\n"},
-     ["2026/notes.yaml: warning[SCH002] 账本中有无法识别的文件，houqin 不会读取它"]),
-    ("SCH003 list item not a record", {"2026/assets.yaml": GOOD_ASSET + "- just text\n"},
-     ["2026/assets.yaml:9: error[SCH003] 列表项应当是一条记录（键: 值 的映射）"]),
-    ("YAML001 syntax", {"2026/assets.yaml": GOOD_ASSET + "  - [unclosed\n"},
-     ["2026/assets.yaml:9: error[YAML001] YAML 语法错误：did not find expected key"]),
-    ("YAML002 duplicate key", {"2026/assets.yaml": GOOD_ASSET + "  keeper: 张老师\n"},
-     ["2026/assets.yaml:9: error[YAML002] 重复的键 keeper（第 7 行已出现）"]),
-    ("YAML003 unsafe tag", {"2026/assets.yaml": GOOD_ASSET + "  model: !!python/object:os.system ls\n"},
-     ["2026/assets.yaml:9: error[YAML003] 不允许的 YAML 标签 tag:yaml.org,2002:python/object:os.system"]),
-    ("YAML004 alias", {"2026/assets.yaml": GOOD_ASSET.replace("name: 台式电脑", "name: &n 台式电脑")
-                       .replace("model", "x") + "  model: *n\n"},
-     ["2026/assets.yaml:3: error[YAML004] 不允许使用锚点/别名（& 和 *）或合并键（<<）"]),
-    ("YAML005 not a list", {"2026/assets.yaml": "id: ZC-2026-0001\n"},
-     ["2026/assets.yaml:1: error[YAML005] 此文件的顶层应当是记录列表（每条以 `- ` 开头）"]),
+    (
+        "SCH001 money as float",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "4999.00")},
+        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1299.50"'],
+    ),
+    (
+        "SCH001 unknown key",
+        {"2026/assets.yaml": GOOD_ASSET + "  colour: 红\n"},
+        ["2026/assets.yaml:9: error[SCH001] 字段 colour 无效：未知字段（拼写错误？）"],
+    ),
+    (
+        "SCH001 missing field",
+        {"2026/assets.yaml": GOOD_ASSET.replace("  keeper: 李主任\n", "")},
+        ["2026/assets.yaml:1: error[SCH001] 字段 keeper 无效：缺少必填字段"],
+    ),
+    (
+        "SCH001 impossible date",
+        {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2026-02-30")},
+        ["2026/assets.yaml:2: error[SCH001] 字段 date 无效：日期须写成 YYYY-MM-DD 且真实存在：2026-02-30"],
+    ),
+    (
+        "SCH001 negative quantity",
+        {"2026/assets.yaml": GOOD_ASSET + "  quantity: -3\n"},
+        ["2026/assets.yaml:9: error[SCH001] 字段 quantity 无效：数值太小：-3"],
+    ),
+    (
+        "SCH001 nested approval field",
+        {"2026/expenses.yaml": expense(**{"by: 李主任": "by: 李主任, when: x"})},
+        ["2026/expenses.yaml:11: error[SCH001] 字段 approvals.1.when 无效：未知字段（拼写错误？）"],
+    ),
+    (
+        "SCH002 unknown file",
+        {"2026/notes.yaml": "- x\n"},
+        ["2026/notes.yaml: warning[SCH002] 账本中有无法识别的文件，houqin 不会读取它"],
+    ),
+    (
+        "SCH003 list item not a record",
+        {"2026/assets.yaml": GOOD_ASSET + "- just text\n"},
+        ["2026/assets.yaml:9: error[SCH003] 列表项应当是一条记录（键: 值 的映射）"],
+    ),
+    (
+        "YAML001 syntax",
+        {"2026/assets.yaml": GOOD_ASSET + "  - [unclosed\n"},
+        ["2026/assets.yaml:9: error[YAML001] YAML 语法错误：did not find expected key"],
+    ),
+    (
+        "YAML002 duplicate key",
+        {"2026/assets.yaml": GOOD_ASSET + "  keeper: 张老师\n"},
+        ["2026/assets.yaml:9: error[YAML002] 重复的键 keeper（第 7 行已出现）"],
+    ),
+    (
+        "YAML003 unsafe tag",
+        {"2026/assets.yaml": GOOD_ASSET + "  model: !!python/object:os.system ls\n"},
+        ["2026/assets.yaml:9: error[YAML003] 不允许的 YAML 标签 tag:yaml.org,2002:python/object:os.system"],
+    ),
+    (
+        "YAML004 alias",
+        {
+            "2026/assets.yaml": GOOD_ASSET.replace("name: 台式电脑", "name: &n 台式电脑").replace("model", "x")
+            + "  model: *n\n"
+        },
+        ["2026/assets.yaml:3: error[YAML004] 不允许使用锚点/别名（& 和 *）或合并键（<<）"],
+    ),
+    (
+        "YAML005 not a list",
+        {"2026/assets.yaml": "id: ZC-2026-0001\n"},
+        ["2026/assets.yaml:1: error[YAML005] 此文件的顶层应当是记录列表（每条以 `- ` 开头）"],
+    ),
     # --- ids
-    ("ID001 duplicate id", {"2026/assets.yaml": GOOD_ASSET + GOOD_ASSET.replace("台式电脑", "另一台")},
-     ["2026/assets.yaml:9: error[ID001] 编号 ZC-2026-0001 重复（另见 2026/assets.yaml:1）"]),
-    ("ID002 wrong prefix", {"2026/assets.yaml": GOOD_ASSET.replace("ZC-2026", "BX-2026")},
-     ["2026/assets.yaml:1: error[ID002] 编号 BX-2026-0001 格式不对，应为 ZC-年份-序号（如 ZC-2025-0001）"]),
-    ("ID003 year vs date", {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2025-03-02")},
-     ["2026/assets.yaml:1: error[ID003] 编号 ZC-2026-0001 的年份与日期 2025-03-02 不符"]),
-    ("ID004 wrong file", {"2025/assets.yaml": GOOD_ASSET},
-     ["2025/assets.yaml:1: error[ID004] 记录 ZC-2026-0001 放错了文件：应在 2026/assets.yaml"]),
-    ("ID005 duplicate person", {"people.yaml": "- {name: 王校长, roles: [principal]}\n"
-                                               "- {name: 李主任, roles: [director]}\n"
-                                               "- {name: 张老师, roles: [teacher]}\n"
-                                               "- {name: 张老师, roles: [teacher]}\n"},
-     ["people.yaml:4: error[ID005] 人员/person 张老师 重复登记"]),
+    (
+        "ID001 duplicate id",
+        {"2026/assets.yaml": GOOD_ASSET + GOOD_ASSET.replace("台式电脑", "另一台")},
+        ["2026/assets.yaml:9: error[ID001] 编号 ZC-2026-0001 重复（另见 2026/assets.yaml:1）"],
+    ),
+    (
+        "ID002 wrong prefix",
+        {"2026/assets.yaml": GOOD_ASSET.replace("ZC-2026", "BX-2026")},
+        ["2026/assets.yaml:1: error[ID002] 编号 BX-2026-0001 格式不对，应为 ZC-年份-序号（如 ZC-2025-0001）"],
+    ),
+    (
+        "ID003 year vs date",
+        {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2025-03-02")},
+        ["2026/assets.yaml:1: error[ID003] 编号 ZC-2026-0001 的年份与日期 2025-03-02 不符"],
+    ),
+    (
+        "ID004 wrong file",
+        {"2025/assets.yaml": GOOD_ASSET},
+        ["2025/assets.yaml:1: error[ID004] 记录 ZC-2026-0001 放错了文件：应在 2026/assets.yaml"],
+    ),
+    (
+        "ID005 duplicate person",
+        {
+            "people.yaml": "- {name: 王校长, roles: [principal]}\n"
+            "- {name: 李主任, roles: [director]}\n"
+            "- {name: 张老师, roles: [teacher]}\n"
+            "- {name: 张老师, roles: [teacher]}\n"
+        },
+        ["people.yaml:4: error[ID005] 人员/person 张老师 重复登记"],
+    ),
     # --- refs
-    ("REF001 unknown keeper", {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 无名氏")},
-     ["2026/assets.yaml:1: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中"]),
-    ("REF002 keeper had left", {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 陈老师")},
-     ["2026/assets.yaml:1: error[REF002] keeper 中的人员 陈老师 在 2026-03-02 不在职"]),
-    ("REF003 unknown place", {"2026/assets.yaml": GOOD_ASSET.replace("SY-301", "SY-999")},
-     ["2026/assets.yaml:1: error[REF003] 地点 SY-999 不在 places.yaml 中"]),
-    ("REF004 inactive place", {"2026/assets.yaml": GOOD_ASSET.replace("SY-301", "OLD-1")},
-     ["2026/assets.yaml:1: error[REF004] 地点 OLD-1 已停用"]),
-    ("REF006 category not in catalog", {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "A02010105")},
-     ["2026/assets.yaml:1: warning[REF006] 资产分类 A02010105 不在 catalog.yaml 中"]),
-    ("REF007 malformed category", {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "B99")},
-     ["2026/assets.yaml:1: error[REF007] 资产分类 B99 不是 GB/T 14885 代码"]),
-    ("REF008 unknown budget line", {"2026/expenses.yaml": expense(**{'"30201"': '"30299"'})},
-     ["2026/expenses.yaml:1: error[REF008] 预算科目 30299 在 2026 年预算中不存在"]),
-    ("REF010 unknown funding", {"2026/assets.yaml": GOOD_ASSET.replace("财政拨款", "小金库")},
-     ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的 funding_sources 中"]),
-    ("REF001 unknown signer", {"2026/expenses.yaml": expense(**{"by: 李主任": "by: 路人甲"})},
-     ["2026/expenses.yaml:11: error[REF001] approvals.witness 中的人员 路人甲 不在 people.yaml 中"]),
+    (
+        "REF001 unknown keeper",
+        {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 无名氏")},
+        ["2026/assets.yaml:1: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中"],
+    ),
+    (
+        "REF002 keeper had left",
+        {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 陈老师")},
+        ["2026/assets.yaml:1: error[REF002] keeper 中的人员 陈老师 在 2026-03-02 不在职"],
+    ),
+    (
+        "REF003 unknown place",
+        {"2026/assets.yaml": GOOD_ASSET.replace("SY-301", "SY-999")},
+        ["2026/assets.yaml:1: error[REF003] 地点 SY-999 不在 places.yaml 中"],
+    ),
+    (
+        "REF004 inactive place",
+        {"2026/assets.yaml": GOOD_ASSET.replace("SY-301", "OLD-1")},
+        ["2026/assets.yaml:1: error[REF004] 地点 OLD-1 已停用"],
+    ),
+    (
+        "REF006 category not in catalog",
+        {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "A02010105")},
+        ["2026/assets.yaml:1: warning[REF006] 资产分类 A02010105 不在 catalog.yaml 中"],
+    ),
+    (
+        "REF007 malformed category",
+        {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "B99")},
+        ["2026/assets.yaml:1: error[REF007] 资产分类 B99 不是 GB/T 14885 代码"],
+    ),
+    (
+        "REF008 unknown budget line",
+        {"2026/expenses.yaml": expense(**{'"30201"': '"30299"'})},
+        ["2026/expenses.yaml:1: error[REF008] 预算科目 30299 在 2026 年预算中不存在"],
+    ),
+    (
+        "REF010 unknown funding",
+        {"2026/assets.yaml": GOOD_ASSET.replace("财政拨款", "小金库")},
+        ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的 funding_sources 中"],
+    ),
+    (
+        "REF001 unknown signer",
+        {"2026/expenses.yaml": expense(**{"by: 李主任": "by: 路人甲"})},
+        ["2026/expenses.yaml:11: error[REF001] approvals.witness 中的人员 路人甲 不在 people.yaml 中"],
+    ),
     # --- approval chain
-    ("APR001 paid without witness",
-     {"2026/expenses.yaml": expense(**{"  - {role: witness, by: 李主任, on: 2026-03-05}\n": ""})},
-     ["2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）"]),
-    ("APR002 out of order", {"2026/expenses.yaml": expense(**{"principal, by: 王校长, on: 2026-03-06":
-                                                              "principal, by: 王校长, on: 2026-03-04",
-                                                              "date: 2026-03-05\n": "date: 2026-03-04\n"})},
-     ["2026/expenses.yaml:12: error[APR002] principal 签于 2026-03-04，早于前一环节 witness（2026-03-05）"]),
-    ("APR003 signed before the claim", {"2026/expenses.yaml": expense(**{"handler, by: 张老师, on: 2026-03-05":
-                                                                         "handler, by: 张老师, on: 2026-03-01"})},
-     ["2026/expenses.yaml:10: error[APR003] handler 签于 2026-03-01，早于单据日期 2026-03-05"]),
-    ("APR004 unknown step", {"2026/expenses.yaml": expense(**{"role: witness": "role: auditor"})},
-     ["2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）",
-      "2026/expenses.yaml:11: error[APR004] 此类单据没有 auditor 这一签批环节（应为 handler → witness → principal）"]),
-    ("APR005 signed twice", {"2026/expenses.yaml": expense(**{
-        "  payment:": "  - {role: principal, by: 王校长, on: 2026-03-06}\n  payment:"})},
-     ["2026/expenses.yaml:13: error[APR005] principal 签了两次"]),
-    ("APR006 paid before signed", {"2026/expenses.yaml": expense(**{"on: 2026-03-07": "on: 2026-03-05"})},
-     ["2026/expenses.yaml:1: error[APR006] BX-2026-0001 在 2026-03-05 付款，早于签批完成（2026-03-06）"]),
+    (
+        "APR001 paid without witness",
+        {"2026/expenses.yaml": expense(**{"  - {role: witness, by: 李主任, on: 2026-03-05}\n": ""})},
+        [
+            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）"
+        ],
+    ),
+    (
+        "APR002 out of order",
+        {
+            "2026/expenses.yaml": expense(
+                **{
+                    "principal, by: 王校长, on: 2026-03-06": "principal, by: 王校长, on: 2026-03-04",
+                    "date: 2026-03-05\n": "date: 2026-03-04\n",
+                }
+            )
+        },
+        ["2026/expenses.yaml:12: error[APR002] principal 签于 2026-03-04，早于前一环节 witness（2026-03-05）"],
+    ),
+    (
+        "APR003 signed before the claim",
+        {
+            "2026/expenses.yaml": expense(
+                **{"handler, by: 张老师, on: 2026-03-05": "handler, by: 张老师, on: 2026-03-01"}
+            )
+        },
+        ["2026/expenses.yaml:10: error[APR003] handler 签于 2026-03-01，早于单据日期 2026-03-05"],
+    ),
+    (
+        "APR004 unknown step",
+        {"2026/expenses.yaml": expense(**{"role: witness": "role: auditor"})},
+        [
+            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）",
+            "2026/expenses.yaml:11: error[APR004] 此类单据没有 auditor 这一签批环节（应为 handler → witness → principal）",
+        ],
+    ),
+    (
+        "APR005 signed twice",
+        {
+            "2026/expenses.yaml": expense(
+                **{"  payment:": "  - {role: principal, by: 王校长, on: 2026-03-06}\n  payment:"}
+            )
+        },
+        ["2026/expenses.yaml:13: error[APR005] principal 签了两次"],
+    ),
+    (
+        "APR006 paid before signed",
+        {"2026/expenses.yaml": expense(**{"on: 2026-03-07": "on: 2026-03-05"})},
+        ["2026/expenses.yaml:1: error[APR006] BX-2026-0001 在 2026-03-05 付款，早于签批完成（2026-03-06）"],
+    ),
     # --- signatures
-    ("SIG001 principal signed by a teacher", {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 刘副校长"})},
-     ["2026/expenses.yaml:12: error[SIG001] 刘副校长 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"]),
-    ("SIG001 role not yet held", {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 孙老师"})},
-     ["2026/expenses.yaml:12: error[SIG001] 孙老师 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"]),
-    ("SIG002 signer had left", {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 陈老师"})},
-     ["2026/expenses.yaml:11: error[SIG002] 陈老师 在 2026-03-05 不在职，签字无效"]),
+    (
+        "SIG001 principal signed by a teacher",
+        {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 刘副校长"})},
+        [
+            "2026/expenses.yaml:12: error[SIG001] 刘副校长 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"
+        ],
+    ),
+    (
+        "SIG001 role not yet held",
+        {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 孙老师"})},
+        ["2026/expenses.yaml:12: error[SIG001] 孙老师 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"],
+    ),
+    (
+        "SIG002 signer had left",
+        {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 陈老师"})},
+        ["2026/expenses.yaml:11: error[SIG002] 陈老师 在 2026-03-05 不在职，签字无效"],
+    ),
     # --- separation of duties
-    ("SOD001 one person two steps", {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 张老师"})},
-     ["2026/expenses.yaml:11: error[SOD001] 张老师 同时签了 witness 和 handler"]),
-    ("SOD002 cashier witnesses", {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 赵出纳"})},
-     ["2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 witness 签字"]),
-    ("SOD003 approves own claim", {"2026/expenses.yaml": expense(**{"payee: 文具店": "payee: 王校长"})},
-     ["2026/expenses.yaml:12: error[SOD003] 王校长 审批了自己的申请"]),
+    (
+        "SOD001 one person two steps",
+        {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 张老师"})},
+        ["2026/expenses.yaml:11: error[SOD001] 张老师 同时签了 witness 和 handler"],
+    ),
+    (
+        "SOD002 cashier witnesses",
+        {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 赵出纳"})},
+        ["2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 witness 签字"],
+    ),
+    (
+        "SOD003 approves own claim",
+        {"2026/expenses.yaml": expense(**{"payee: 文具店": "payee: 王校长"})},
+        ["2026/expenses.yaml:12: error[SOD003] 王校长 审批了自己的申请"],
+    ),
     # --- invoices
-    ("INV001 malformed", {"2026/expenses.yaml": expense(**{'"26442000000012345678"': '"2644200000001234"'})},
-     ["2026/expenses.yaml:8: error[INV001] 发票号码 2644200000001234 格式不对"]),
-    ("INV001 old-style ok, bad code", {"2026/expenses.yaml": expense(**{
-        'number: "26442000000012345678"': 'code: "14403190", number: "12345678"'})},
-     ["2026/expenses.yaml:8: error[INV001] 发票号码 14403190-12345678 格式不对"]),
-    ("INV002 claimed twice", {"2026/expenses.yaml": GOOD_EXPENSE + expense(**{"BX-2026-0001": "BX-2026-0002"})},
-     ["2026/expenses.yaml:21: error[INV002] 发票 26442000000012345678 已在 BX-2026-0001 报销过"]),
-    ("INV003 invoice after claim", {"2026/expenses.yaml": expense(**{"date: 2026-03-03": "date: 2026-03-09"})},
-     ["2026/expenses.yaml:8: error[INV003] 发票日期 2026-03-09 晚于报销日期 2026-03-05"]),
-    ("INV004 invoice too old", {"2026/expenses.yaml": expense(**{"date: 2026-03-03": "date: 2025-09-01"})},
-     ["2026/expenses.yaml:8: error[INV004] 发票日期 2025-09-01 距报销日期已 185 天，超过 180 天期限"]),
-    ("INV005 amounts differ", {"2026/expenses.yaml": expense(**{'amount: "1299.50"}': 'amount: "1200.00"}'})},
-     ["2026/expenses.yaml:1: error[INV005] 发票金额合计 1200.00 与报销金额 1299.50 不符"]),
+    (
+        "INV001 malformed",
+        {"2026/expenses.yaml": expense(**{'"26442000000012345678"': '"2644200000001234"'})},
+        ["2026/expenses.yaml:8: error[INV001] 发票号码 2644200000001234 格式不对"],
+    ),
+    (
+        "INV001 old-style ok, bad code",
+        {"2026/expenses.yaml": expense(**{'number: "26442000000012345678"': 'code: "14403190", number: "12345678"'})},
+        ["2026/expenses.yaml:8: error[INV001] 发票号码 14403190-12345678 格式不对"],
+    ),
+    (
+        "INV002 claimed twice",
+        {"2026/expenses.yaml": GOOD_EXPENSE + expense(**{"BX-2026-0001": "BX-2026-0002"})},
+        ["2026/expenses.yaml:21: error[INV002] 发票 26442000000012345678 已在 BX-2026-0001 报销过"],
+    ),
+    (
+        "INV003 invoice after claim",
+        {"2026/expenses.yaml": expense(**{"date: 2026-03-03": "date: 2026-03-09"})},
+        ["2026/expenses.yaml:8: error[INV003] 发票日期 2026-03-09 晚于报销日期 2026-03-05"],
+    ),
+    (
+        "INV004 invoice too old",
+        {"2026/expenses.yaml": expense(**{"date: 2026-03-03": "date: 2025-09-01"})},
+        ["2026/expenses.yaml:8: error[INV004] 发票日期 2025-09-01 距报销日期已 185 天，超过 180 天期限"],
+    ),
+    (
+        "INV005 amounts differ",
+        {"2026/expenses.yaml": expense(**{'amount: "1299.50"}': 'amount: "1200.00"}'})},
+        ["2026/expenses.yaml:1: error[INV005] 发票金额合计 1200.00 与报销金额 1299.50 不符"],
+    ),
     # --- capitalisation
-    ("CAP001 below threshold", {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"800.00"')},
-     ["2026/assets.yaml:1: warning[CAP001] 资产 ZC-2026-0001 单价 800.00 元低于固定资产标准 1000.00 元，且未说明理由"]),
-    ("CAP001 special threshold", {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"1200.00"')
-                                  .replace("A02010104", "A02100000")},
-     ["2026/assets.yaml:1: warning[CAP001] 资产 ZC-2026-0001 单价 1200.00 元低于固定资产标准 1500.00 元，且未说明理由"]),
+    (
+        "CAP001 below threshold",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"800.00"')},
+        [
+            "2026/assets.yaml:1: warning[CAP001] 资产 ZC-2026-0001 单价 800.00 元低于固定资产标准 1000.00 元，且未说明理由"
+        ],
+    ),
+    (
+        "CAP001 special threshold",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"1200.00"').replace("A02010104", "A02100000")},
+        [
+            "2026/assets.yaml:1: warning[CAP001] 资产 ZC-2026-0001 单价 1200.00 元低于固定资产标准 1500.00 元，且未说明理由"
+        ],
+    ),
 ]
 
 
@@ -162,8 +325,13 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in CASES for line in expected}
     untested = set(CATALOG) - tested
     # Codes that need a ledger this table cannot express are tested elsewhere (named here).
-    elsewhere = {"YAML006": "test_load.py", "YAML007": "test_load.py", "YAML008": "test_load.py",
-                 "REF005": "test_rules.py::test_stock_item_ref", "REF009": "test_rules.py::test_loan_asset_ref"}
+    elsewhere = {
+        "YAML006": "test_load.py",
+        "YAML007": "test_load.py",
+        "YAML008": "test_load.py",
+        "REF005": "test_rules.py::test_stock_item_ref",
+        "REF009": "test_rules.py::test_loan_asset_ref",
+    }
     assert untested == set(elsewhere)
 
 
@@ -176,7 +344,9 @@ def test_english_messages(ledger_dir: Callable[..., Path]) -> None:
 
 
 def test_stock_item_ref(ledger_dir: Callable[..., Path]) -> None:
-    root = ledger_dir({"2026/stock-out.yaml": """\
+    root = ledger_dir(
+        {
+            "2026/stock-out.yaml": """\
         - id: CK-2026-0001
           date: 2026-03-02
           item: paper-b5
@@ -184,18 +354,25 @@ def test_stock_item_ref(ledger_dir: Callable[..., Path]) -> None:
           receiver: 张老师
           purpose: 印试卷
           issued_by: 李主任
-        """})
+        """
+        }
+    )
     assert lines(root) == ["2026/stock-out.yaml:1: error[REF005] 物品 paper-b5 不在 catalog.yaml 的物品目录中"]
 
 
 def test_loan_asset_ref(ledger_dir: Callable[..., Path]) -> None:
-    root = ledger_dir({"2026/assets.yaml": GOOD_ASSET, "2026/loans.yaml": """\
+    root = ledger_dir(
+        {
+            "2026/assets.yaml": GOOD_ASSET,
+            "2026/loans.yaml": """\
         - id: JY-2026-0001
           date: 2026-03-02
           asset: ZC-2026-0099
           borrower: 张老师
           due: 2026-03-09
-        """})
+        """,
+        }
+    )
     assert lines(root) == ["2026/loans.yaml:1: error[REF009] 引用的资产/asset ZC-2026-0099 不存在"]
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
 
 from houqin.ledger.roundtrip import to_yaml, yaml_rt
 from houqin.ledger.yamlio import parse
@@ -56,7 +54,15 @@ def ours(text: str) -> Any:
 
 def test_yaml_12_scalars() -> None:
     assert ours("a: yes\nb: 012\nc: 1:20\nd: 1234.50\ne: 2024-03-05\nf: true\ng: ~\nh: 0o17\ni: off\n") == {
-        "a": "yes", "b": 12, "c": "1:20", "d": 1234.5, "e": "2024-03-05", "f": True, "g": None, "h": 15, "i": "off",
+        "a": "yes",
+        "b": 12,
+        "c": "1:20",
+        "d": 1234.5,
+        "e": "2024-03-05",
+        "f": True,
+        "g": None,
+        "h": 15,
+        "i": "off",
     }
 
 
@@ -105,8 +111,7 @@ scalars = st.one_of(
     st.sampled_from(["yes", "no", "on", "off", "012", "1:20", "0x1F", "1e3", "1234.50", ".inf", "~", "null", ""]),
 )
 keys = st.text(alphabet="abcdefghij_", min_size=1, max_size=6)
-documents = st.lists(st.dictionaries(keys, st.one_of(scalars, st.lists(scalars, max_size=3)), max_size=5),
-                     max_size=4)
+documents = st.lists(st.dictionaries(keys, st.one_of(scalars, st.lists(scalars, max_size=3)), max_size=5), max_size=4)
 
 
 @settings(max_examples=150, deadline=None)
@@ -131,5 +136,3 @@ def test_what_houqin_writes_reads_back_the_same(doc: list[dict[str, Any]]) -> No
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     parse(data)
-
-
