@@ -249,3 +249,21 @@ def test_overview_figures() -> None:
     assert "Cash advances: 1 open, 2,500.00 yuan" in out
     code, out = run("--ledger", str(BUNDLED), "--lang", "en", "overview", "--at", "2026-12-10")
     assert "Loans: 1 not returned, 1 overdue" in out
+
+
+def test_shell_completion_script() -> None:
+    result = runner.invoke(app, ["--show-completion", "bash"], env={"SHELL": "/bin/bash"})
+    assert result.exit_code == 0
+    assert "complete" in result.output and "houqin" in result.output.lower()
+
+
+def test_internal_error_is_reported_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("houqin.checks.engine.run_checks", broken)
+    code, out = run("--ledger", str(BUNDLED), "check")
+    assert code == 3
+    assert "内部错误：ZeroDivisionError: boom" in out and "--debug" in out and "Traceback" not in out
+    result = runner.invoke(app, ["--ledger", str(BUNDLED), "--debug", "check"])
+    assert isinstance(result.exception, ZeroDivisionError)
