@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import typer
 
 from houqin.cli.state import get_state
-from houqin.models.base import Record
-from houqin.models.ledger import Ledger
+
+if TYPE_CHECKING:  # the models (and pydantic) load only when a command runs, not for --help
+    from houqin.models.base import Record
+    from houqin.models.ledger import Ledger
 
 
 def run_write(
