@@ -261,7 +261,7 @@ def test_internal_error_is_reported_without_traceback(monkeypatch: pytest.Monkey
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("houqin.checks.engine.run_checks", broken)
+    monkeypatch.setattr("houqin.services.checking.check_ledger", broken)
     code, out = run("--ledger", str(BUNDLED), "check")
     assert code == 3
     assert "内部错误：ZeroDivisionError: boom" in out and "--debug" in out and "Traceback" not in out

@@ -66,12 +66,14 @@ def test_init_creates_a_committed_ledger_with_the_hook(tmp_path: Path) -> None:
         ".git",
         ".gitattributes",
         ".gitignore",
+        ".houqin",  # the hook's cache, ignored by git
         "catalog.yaml",
         "houqin.yaml",
         "people.yaml",
         "places.yaml",
     ]
     assert git(root, "log", "--format=%s") == "init: 青禾县实验小学 后勤账本\n"
+    assert git(root, "status", "--porcelain") == ""
     hook = root / ".git/hooks/pre-commit"
     assert os.access(hook, os.X_OK) and "check --staged" in hook.read_text()
     assert runner.invoke(app, ["--ledger", str(root), "check"]).output == ""

@@ -21,26 +21,27 @@ def check(
     staged: Annotated[
         bool, typer.Option("--staged", help="Check what git is about to commit (the hook uses this).")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every file afresh instead of using .houqin/cache.")
+    ] = False,
 ) -> None:
     """检查账本 / Check the ledger against the school's rules.
 
     Prints nothing and exits 0 when clean; warnings are shown and allowed; errors exit 1;
     an unreadable file exits 2. Example: houqin check signatures invoice --format json
     """
-    from houqin.checks.engine import run_checks
     from houqin.diagnostics import Severity, has_errors
-    from houqin.ledger.load import load_ledger
     from houqin.render.console import console, diagnostics_json, print_diagnostics, print_summary
+    from houqin.services.checking import check_ledger
 
     state = get_state(ctx)
     root = state.root()
+    source = None
     if staged:
         from houqin.ledger.git import GitIndexSource
 
-        result = load_ledger(root, GitIndexSource(root))
-    else:
-        result = load_ledger(root)
-    found = run_checks(result, names)
+        source = GitIndexSource(root)
+    found = check_ledger(root, names, source=source, use_cache=not no_cache)
     if fmt is OutputFormat.json:
         typer.echo(diagnostics_json(found, state.lang))
     elif found:

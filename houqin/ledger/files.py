@@ -41,3 +41,20 @@ class WorktreeSource:
             return (self.root / rel).read_bytes()
         except (FileNotFoundError, IsADirectoryError):
             return None
+
+
+class MemorySource:
+    """Files already read (once) from another source, so they can be hashed and parsed without a second read."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    @classmethod
+    def read_all(cls, source: FileSource) -> MemorySource:
+        return cls({rel: data for rel in source.paths() if (data := source.read(rel)) is not None})
+
+    def paths(self) -> list[str]:
+        return list(self.files)
+
+    def read(self, rel: str) -> bytes | None:
+        return self.files.get(rel)

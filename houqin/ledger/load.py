@@ -8,7 +8,10 @@ others) is a pure function of the file's bytes, so it can be cached by content h
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +21,18 @@ from pydantic import BaseModel, ValidationError
 
 from houqin.diagnostics import Diagnostic, Severity, diag
 from houqin.errors import InputError
+from houqin.ledger.cache import Cache, file_key
+from houqin.ledger.codec import decode_diagnostic, encode_diagnostic, model_codec
 from houqin.ledger.files import TOP_FILES, FileSource, WorktreeSource, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
-from houqin.models.kinds import KIND_BY_FILE, KINDS, Kind
+from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KINDS, Kind
 from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
 
 M = TypeVar("M", bound=BaseModel)
+PARALLEL_MIN_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,56 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
     return load_list(file, data, kind.model)
 
 
+Payload = tuple[str, tuple[Any, ...], tuple[Any, ...]]
+
+
+def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
+    """Parse and validate one record file into the cache's compact form (runs in worker processes)."""
+    kind = KIND_BY_NAME[kind_name]
+    encode = model_codec(kind.model)[0]
+    with gc_paused():
+        records, diags = load_records(rel, data, kind)
+        return kind_name, tuple(encode(r) for r in records), tuple(encode_diagnostic(d) for d in diags)
+
+
+def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
+    """Parse changed files, on every core when there is enough to be worth a process pool."""
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers < 2 or sum(len(data) for _, data, _ in todo) < PARALLEL_MIN_BYTES:
+        return [parse_payload(*job) for job in todo]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(parse_payload, *zip(*todo, strict=True), chunksize=1))
+
+
+def _load_record_files(
+    root: Path, files: list[tuple[str, bytes, Kind]], use_cache: bool, prune: bool
+) -> tuple[dict[str, list[Record]], list[Diagnostic]]:
+    store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
+    payloads: dict[str, Payload] = {}
+    keys = {rel: file_key(rel, data) for rel, data, _ in files}
+    todo = []
+    for rel, data, kind in files:
+        hit = store.get(keys[rel]) if store else None
+        if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == kind.name:
+            payloads[rel] = hit
+        else:
+            todo.append((rel, data, kind.name))
+    for (rel, _data, _kind), payload in zip(todo, _parse_all(todo), strict=True):
+        payloads[rel] = payload
+        if store:
+            store.put(keys[rel], payload)
+    if store and prune:
+        store.prune(set(keys.values()))
+    records: dict[str, list[Record]] = {k.name: [] for k in KINDS}
+    diagnostics: list[Diagnostic] = []
+    for rel, _data, kind in files:
+        kind_name, rows, diag_rows = payloads[rel]
+        decode = model_codec(kind.model)[1]
+        records[kind_name].extend(decode(row) for row in rows)
+        diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
+    return records, diagnostics
+
+
 def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:
     data = source.read(CONFIG_FILE)
     fallback = Config(school=School(name="?"))
@@ -193,13 +249,23 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def load_ledger(root: Path, source: FileSource | None = None) -> LoadResult:
-    """Read a whole ledger. Raises only when `root` is not a ledger at all (InputError, exit 2)."""
-    src = source or WorktreeSource(root)
-    if source is None and not (root / CONFIG_FILE).is_file():
+def ensure_ledger(root: Path) -> None:
+    if not (root / CONFIG_FILE).is_file():
         raise InputError("not_a_ledger", path=str(root))
+
+
+def load_ledger(
+    root: Path, source: FileSource | None = None, *, use_cache: bool = True, prune: bool | None = None
+) -> LoadResult:
+    """Read a whole ledger. Raises only when `root` is not a ledger at all (InputError, exit 2).
+
+    Record files come from the content-hash cache when unchanged; changed ones are parsed, in
+    parallel when there are many, and cached."""
+    if source is None:
+        ensure_ledger(root)
+    src = source or WorktreeSource(root)
     diagnostics: list[Diagnostic] = []
-    records: dict[str, list[Record]] = {k.name: [] for k in KINDS}
+    record_files: list[tuple[str, bytes, Kind]] = []
     with gc_paused():
         config, problems = _load_config(src)
         diagnostics += problems
@@ -209,18 +275,21 @@ def load_ledger(root: Path, source: FileSource | None = None) -> LoadResult:
             data = src.read(rel)
             if data is None or rel in (CONFIG_FILE, CATALOG_FILE):
                 continue
+            problems = []
             if rel == PEOPLE_FILE:
                 people, problems = load_list(rel, data, Person)
             elif rel == PLACES_FILE:
                 places, problems = load_list(rel, data, Place)
             elif is_record_path(rel) and rel.rsplit("/", 1)[1] in KIND_BY_FILE:
-                kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
-                found, problems = load_records(rel, data, kind)
-                records[kind.name].extend(found)
+                record_files.append((rel, data, KIND_BY_FILE[rel.rsplit("/", 1)[1]]))
             elif rel not in TOP_FILES:
                 problems = [diag("SCH002", rel, 0, severity=Severity.WARNING)]
             diagnostics += problems
         catalog, problems = _load_catalog(src)
+        diagnostics += problems
+        records, problems = _load_record_files(
+            root, record_files, use_cache, source is None if prune is None else prune
+        )
         diagnostics += problems
         ledger = Ledger(
             config=config,

@@ -8,13 +8,16 @@ signature that is wrong, not only at the record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.money import parse_money
+from houqin.money import CENT, parse_money
+
+_PLAIN_MONEY = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
 
 
 class Source(NamedTuple):
@@ -26,6 +29,8 @@ NOWHERE = Source("", 0)
 
 
 def _money(value: Any) -> Decimal:
+    if type(value) is str and _PLAIN_MONEY.match(value):
+        return Decimal(value).quantize(CENT)
     if isinstance(value, bool):
         raise PydanticCustomError("money_type", "money must be a quoted decimal string")
     if isinstance(value, float):
@@ -57,6 +62,8 @@ def _quantity(value: Any) -> Decimal:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str and value and not value[0].isspace() and not value[-1].isspace():
+        return value
     if isinstance(value, str):
         stripped = value.strip()
         if not stripped:
@@ -66,6 +73,8 @@ def _text(value: Any) -> str:
 
 
 def _day(value: Any) -> dt.date:
+    if type(value) is dt.date:
+        return value
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("date_format", "a date is written YYYY-MM-DD: {value}", {"value": str(value)})
     if isinstance(value, dt.date):

@@ -1,0 +1,117 @@
+"""The read cache (.houqin/cache): what parsing and validating a file produced, keyed by the file's
+content, so an unchanged file is never parsed twice; and the diagnostics of a whole-ledger check,
+keyed by the content of every file, so an unchanged ledger is never checked twice.
+
+Keys are SHA-256 of houqin's own fingerprint (its version and the source of its models and checks),
+the file's path and its bytes — never a modification time. Every entry carries a BLAKE2 digest of its
+payload; an entry that is truncated, corrupted or unreadable is deleted and rebuilt, never trusted.
+The cache is safe to delete at any time and is never committed (.houqin/ ignores itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import houqin
+from houqin.ledger.save import state_dir
+
+FORMAT = b"houqin-cache-1\n"
+DIGEST_SIZE = 32
+RESULT_PREFIX = "result-"
+
+
+@cache
+def fingerprint() -> bytes:
+    """Changes whenever houqin's models or checks change, so no entry outlives the code that made it."""
+    package = Path(houqin.__file__).parent
+    h = hashlib.sha256(FORMAT + houqin.__version__.encode())
+    for folder in ("models", "checks", "ledger"):
+        for path in sorted((package / folder).glob("*.py")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in ("diagnostics.py", "messages.py"):
+        h.update((package / name).read_bytes())
+    return h.digest()
+
+
+def file_key(rel: str, data: bytes) -> str:
+    return hashlib.sha256(fingerprint() + rel.encode() + b"\0" + data).hexdigest()
+
+
+def result_key(files: dict[str, bytes], *context: str) -> str:
+    """The key of a whole-ledger result: every file's path and content, and what else it depends on."""
+    h = hashlib.sha256(fingerprint() + "\0".join(context).encode())
+    for rel in sorted(files):
+        h.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    return RESULT_PREFIX + h.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._dir: Path | None = None
+
+    @property
+    def dir(self) -> Path:
+        if self._dir is None:
+            self._dir = state_dir(self.root) / "cache"
+            self._dir.mkdir(exist_ok=True)
+        return self._dir
+
+    def get(self, key: str) -> Any | None:
+        path = self.dir / key
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        body = blob[len(FORMAT) + DIGEST_SIZE :]
+        if (
+            blob[: len(FORMAT)] != FORMAT
+            or hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() != blob[len(FORMAT) : len(FORMAT) + DIGEST_SIZE]
+        ):
+            self._discard(path)
+            return None
+        try:
+            return marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            self._discard(path)
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Best effort: a read-only ledger or a full disk only costs speed."""
+        try:
+            body = marshal.dumps(value)
+            tmp = self.dir / f".{key}.{os.getpid()}.tmp"
+            tmp.write_bytes(FORMAT + hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() + body)
+            os.replace(tmp, self.dir / key)
+        except (OSError, ValueError):
+            return
+
+    def put_result(self, key: str, value: Any, keep: int = 8) -> None:
+        """Store a whole-ledger result, keeping only the few most recent ones."""
+        self.put(key, value)
+        with contextlib.suppress(OSError):
+            results = sorted(
+                (e for e in os.scandir(self.dir) if e.name.startswith(RESULT_PREFIX)),
+                key=lambda e: e.stat().st_mtime,
+                reverse=True,
+            )
+            for entry in results[keep:]:
+                self._discard(Path(entry.path))
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop entries no file of the current ledger uses (old versions of edited files)."""
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.dir):
+                if entry.name not in keep and not entry.name.startswith(RESULT_PREFIX):
+                    self._discard(Path(entry.path))
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()

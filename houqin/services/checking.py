@@ -1,0 +1,43 @@
+"""houqin check as a use-case: read every file once, answer from the result cache when nothing
+changed, otherwise load (record files from their own cache) and run the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from houqin.checks.engine import run_checks, select
+from houqin.diagnostics import Diagnostic
+from houqin.ledger.cache import Cache, result_key
+from houqin.ledger.codec import decode_diagnostic, encode_diagnostic
+from houqin.ledger.files import FileSource, MemorySource, WorktreeSource
+from houqin.ledger.load import ensure_ledger, load_ledger
+
+
+def check_ledger(
+    root: Path,
+    names: Sequence[str] | None = None,
+    *,
+    source: FileSource | None = None,
+    use_cache: bool = True,
+    today: dt.date | None = None,
+) -> list[Diagnostic]:
+    chosen = select(names)
+    worktree = source is None
+    if worktree:
+        ensure_ledger(root)
+    files = MemorySource.read_all(source or WorktreeSource(root))
+    use_cache = use_cache and not os.environ.get("HOUQIN_NO_CACHE")
+    store = Cache(root) if use_cache else None
+    key = result_key(files.files, ",".join(chosen), (today or dt.date.today()).isoformat())
+    if store is not None:
+        hit = store.get(key)
+        if isinstance(hit, tuple):
+            return [decode_diagnostic(row) for row in hit]
+    result = load_ledger(root, files, use_cache=use_cache, prune=worktree)
+    found = run_checks(result, chosen)
+    if store is not None:
+        store.put_result(key, tuple(encode_diagnostic(d) for d in found))
+    return found

@@ -1,0 +1,140 @@
+"""The cache can never return a stale or wrong answer: edits, reverts, renames, corrupted entries,
+concurrent runs and code changes all give exactly what a fresh read gives."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from houqin.checks.engine import run_checks
+from houqin.ledger import cache as cache_mod
+from houqin.ledger import load as load_mod
+from houqin.ledger.codec import model_codec
+from houqin.ledger.load import load_ledger
+from houqin.services.checking import check_ledger
+from tests.conftest import BUNDLED, GOOD_ASSET, GOOD_EXPENSE
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "ledgers"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
+    return root
+
+
+def fresh(root: Path) -> tuple[list[object], list[str]]:
+    result = load_ledger(root, use_cache=False)
+    return list(result.ledger.all_records()), [d.code for d in run_checks(result)]
+
+
+def cached(root: Path) -> tuple[list[object], list[str]]:
+    result = load_ledger(root)
+    return list(result.ledger.all_records()), [d.code for d in run_checks(result)]
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted((root / ".houqin/cache").iterdir())
+
+
+def test_codec_rebuilds_every_bundled_record_exactly() -> None:
+    for record in load_ledger(BUNDLED, use_cache=False).ledger.all_records():
+        encode, decode = model_codec(type(record))
+        back = decode(encode(record))
+        assert back == record and back.model_dump() == record.model_dump()
+        assert type(back) is type(record) and back.source == record.source
+
+
+def test_warm_load_equals_fresh_load(bundled_copy: Path) -> None:
+    expected = fresh(bundled_copy)
+    assert cached(bundled_copy) == expected  # cold: fills the cache
+    assert len(entries(bundled_copy)) == len(list(bundled_copy.glob("20*/*.yaml")))
+    assert cached(bundled_copy) == expected  # warm: from the cache
+
+
+def test_edit_and_revert(bundled_copy: Path) -> None:
+    path = bundled_copy / "2026/expenses.yaml"
+    original = path.read_bytes()
+    cached(bundled_copy)
+    path.write_bytes(original.replace("by: 吴芳".encode(), "by: 赵丽".encode(), 1))  # the cashier witnesses
+    assert cached(bundled_copy) == fresh(bundled_copy)
+    assert cached(bundled_copy)[1] == ["SOD002"]
+    path.write_bytes(original)
+    assert cached(bundled_copy) == fresh(bundled_copy)
+    assert cached(bundled_copy)[1] == []
+
+
+def test_same_bytes_in_another_file_is_another_entry(bundled_copy: Path) -> None:
+    cached(bundled_copy)
+    (bundled_copy / "2026/loans.yaml").rename(bundled_copy / "2025/loans.yaml")
+    records, codes = cached(bundled_copy)
+    assert (records, codes) == fresh(bundled_copy)
+    assert codes.count("ID004") == 6
+    assert {r.source.file for r in records if r.id.startswith("JY-")} == {"2025/loans.yaml"}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip", "empty"])
+def test_corrupted_entries_are_rebuilt_not_trusted(bundled_copy: Path, damage: str) -> None:
+    expected = fresh(bundled_copy)
+    cached(bundled_copy)
+    for entry in entries(bundled_copy):
+        blob = entry.read_bytes()
+        if damage == "garbage":
+            entry.write_bytes(b"\x00not a cache entry" * 10)
+        elif damage == "truncate":
+            entry.write_bytes(blob[: len(blob) // 2])
+        elif damage == "flip":
+            entry.write_bytes(blob[:-5] + bytes([blob[-5] ^ 0x40]) + blob[-4:])
+        else:
+            entry.write_bytes(b"")
+    assert cached(bundled_copy) == expected
+    assert cached(bundled_copy) == expected
+
+
+def test_entries_of_another_houqin_are_not_used(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cached(bundled_copy)
+    before = set(entries(bundled_copy))
+    monkeypatch.setattr(cache_mod, "fingerprint", lambda: b"a different houqin")
+    assert cached(bundled_copy) == fresh(bundled_copy)
+    assert not before & set(entries(bundled_copy))  # rebuilt under new keys, old ones pruned
+
+
+def test_result_cache_follows_the_content(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"2026/expenses.yaml": GOOD_EXPENSE, "2026/assets.yaml": GOOD_ASSET})
+    assert check_ledger(root) == []
+    assert check_ledger(root) == []  # from the result cache
+    path = root / "2026/expenses.yaml"
+    path.write_text(GOOD_EXPENSE.replace("witness, by: 李主任", "witness, by: 赵出纳"))
+    assert [d.code for d in check_ledger(root)] == ["SOD002"]
+    assert [d.code for d in check_ledger(root, ["invoice"])] == []
+    path.write_text(GOOD_EXPENSE)
+    assert check_ledger(root) == []
+
+
+def test_parallel_parse_gives_the_same_answer(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = fresh(bundled_copy)
+    monkeypatch.setattr(load_mod, "PARALLEL_MIN_BYTES", 0)
+    assert cached(bundled_copy) == expected
+
+
+def test_concurrent_runs_agree_and_leave_a_sound_cache(bundled_copy: Path) -> None:
+    (bundled_copy / "2026/expenses.yaml").write_bytes(
+        (bundled_copy / "2026/expenses.yaml").read_bytes().replace("by: 吴芳".encode(), "by: 赵丽".encode(), 1)
+    )
+    cmd = [sys.executable, "-m", "houqin", "--ledger", str(bundled_copy), "check", "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    outputs = {p.communicate()[0] for p in procs}
+    assert len(outputs) == 1 and '"code": "SOD002"' in outputs.pop()
+    assert cached(bundled_copy) == fresh(bundled_copy)
+    assert not [p for p in (bundled_copy / ".houqin/cache").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_cache_is_ignored_by_git_and_safe_to_delete(bundled_copy: Path) -> None:
+    cached(bundled_copy)
+    assert (bundled_copy / ".houqin/.gitignore").read_text().splitlines()[-1] == "*"
+    shutil.rmtree(bundled_copy / ".houqin")
+    assert cached(bundled_copy) == fresh(bundled_copy)
