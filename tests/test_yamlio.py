@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from houqin.ledger.roundtrip import to_yaml, yaml_rt
@@ -116,6 +116,7 @@ documents = st.lists(st.dictionaries(keys, st.one_of(scalars, st.lists(scalars, 
 
 @settings(max_examples=150, deadline=None)
 @given(documents)
+@example([{"_": "?0"}, {"a": "-x", "b": ": y", "c": "[z"}])  # plain for ruamel, broken for libyaml
 def test_what_houqin_writes_reads_back_the_same(doc: list[dict[str, Any]]) -> None:
     buf = io.StringIO()
     yaml_rt().dump(to_yaml(doc), buf)

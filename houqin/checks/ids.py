@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
@@ -14,7 +15,7 @@ ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})
 
 
 def check_ids(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, Record] = {}
     for kind in KINDS:
         for r in ledger.of_kind(kind.name):
             src = r.source
@@ -25,11 +26,10 @@ def check_ids(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield diag("ID003", src.file, src.line, record=r.id, id=r.id, date=r.date)
             elif not src.file.startswith(f"{m['year']}/"):
                 yield diag("ID004", src.file, src.line, record=r.id, id=r.id, expected=f"{m['year']}/{kind.filename}")
-            here = f"{src.file}:{src.line}"
-            if r.id in first_seen:
-                yield diag("ID001", src.file, src.line, record=r.id, id=r.id, other=first_seen[r.id])
-            else:
-                first_seen[r.id] = here
+            first = first_seen.setdefault(r.id, r)
+            if first is not r:
+                other = f"{first.source.file}:{first.source.line}"
+                yield diag("ID001", src.file, src.line, record=r.id, id=r.id, other=other)
     yield from _unique(PEOPLE_FILE, "人员/person", ((p.name, p.line) for p in ledger.people))
     yield from _unique(PLACES_FILE, "地点/place", ((p.id, p.line) for p in ledger.places))
     yield from _unique(CATALOG_FILE, "物品/item", ((i.id, i.line) for i in ledger.catalog.items))

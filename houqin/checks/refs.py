@@ -15,11 +15,12 @@ from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, Stock
 
 
 def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
-    person = ledger.person_by_name.get(name)
+    if day is not None and ledger.active(name, day):
+        return
     src = r.source
-    if person is None:
+    if name not in ledger.person_by_name:
         yield diag("REF001", src.file, src.line, record=r.id, field=field, name=name)
-    elif day is not None and not person.active_on(day):
+    elif day is not None:
         yield diag("REF002", src.file, src.line, record=r.id, field=field, name=name, date=day)
 
 

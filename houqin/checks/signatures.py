@@ -17,16 +17,14 @@ def check_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if not isinstance(r, Signed):
             continue
         for a in r.approvals:
-            person = ledger.person_by_name.get(a.by)
-            if person is None:
-                continue  # refs reports unknown people
-            if not person.active_on(a.on):
-                yield diag("SIG002", r.source.file, a.line, record=r.id, by=a.by, on=a.on)
+            if not ledger.active(a.by, a.on):
+                if a.by in ledger.person_by_name:  # refs reports unknown people
+                    yield diag("SIG002", r.source.file, a.line, record=r.id, by=a.by, on=a.on)
                 continue
             allowed = signers.get(a.role, "any")
             if allowed == "any":
                 continue
-            if not any(person.holds(role, a.on) for role in allowed):
+            if not any(ledger.holds(a.by, role, a.on) for role in allowed):
                 yield diag(
                     "SIG001", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role, roles="/".join(allowed)
                 )

@@ -23,6 +23,9 @@ from houqin.models.base import Lined, Record
 
 TAIL = ("note", "approvals", "payment", "returned", "settlement")
 FLOW_KEYS = frozenset({"approvals", "invoices", "invoice", "payment", "returned", "settlement"})
+# A plain scalar starting with an indicator ('?0', '-x') is fine for ruamel but not for libyaml, the
+# fast reader: quote it so both read it the same (found by tests/test_yamlio.py's hypothesis run).
+INDICATORS = frozenset("?:-,[]{}#&*!|>'\"%@`")
 # Strings that a YAML 1.2 reader would take for a number, boolean, null or date are quoted.
 LOOKS_TYPED = re.compile(
     r"^(?:[-+]?(?:\d[\d_]*)?\.?\d*(?:[eE][-+]?\d+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
@@ -47,7 +50,7 @@ def _scalar(value: Any) -> Any:
         if value == value.to_integral_value() and value.as_tuple().exponent == 0:
             return int(value)
         return DoubleQuotedScalarString(str(value))
-    if isinstance(value, str) and (not value or LOOKS_TYPED.match(value)):
+    if isinstance(value, str) and (not value or value[0] in INDICATORS or LOOKS_TYPED.match(value)):
         return DoubleQuotedScalarString(value)
     if isinstance(value, (str, int, bool, dt.date)) or value is None:
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -57,6 +58,28 @@ class Ledger:
     @cached_property
     def record_by_id(self) -> Mapping[str, Record]:
         return {r.id: r for r in self.all_records()}
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str, dt.date], bool]:
+        return {}
+
+    def active(self, name: str, day: dt.date) -> bool:
+        """Was `name` on the staff on `day`? (False for an unknown name.) Memoised: checks ask often."""
+        key = (name, "", day)
+        found = self._memo.get(key)
+        if found is None:
+            person = self.person_by_name.get(name)
+            found = self._memo[key] = person is not None and person.active_on(day)
+        return found
+
+    def holds(self, name: str, role: str, day: dt.date) -> bool:
+        """Did `name` hold `role` on `day`? Memoised like `active`."""
+        key = (name, role, day)
+        found = self._memo.get(key)
+        if found is None:
+            person = self.person_by_name.get(name)
+            found = self._memo[key] = person is not None and person.holds(role, day)
+        return found
 
     def with_record(self, record: Record) -> Ledger:
         """A new ledger with `record` added, or replacing the record of the same id."""
