@@ -138,3 +138,56 @@ def test_cache_is_ignored_by_git_and_safe_to_delete(bundled_copy: Path) -> None:
     assert (bundled_copy / ".houqin/.gitignore").read_text().splitlines()[-1] == "*"
     shutil.rmtree(bundled_copy / ".houqin")
     assert cached(bundled_copy) == fresh(bundled_copy)
+
+
+def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]) -> None:
+    """A write remembers its check result for the hook only when no other line moved; either way the
+    cached answer equals a fresh check, warnings' lines included."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    warned = GOOD_ASSET.replace('"4999.00"', '"800.00"')  # CAP001 warning on line 1
+    unsigned = GOOD_EXPENSE.split("  approvals:")[0]
+    later = warned.replace("ZC-2026-0001", "ZC-2026-0002")
+    root = git_ledger({"2026/assets.yaml": warned, "2026/expenses.yaml": unsigned + "# 下一张\n"})
+    runner = CliRunner()
+    add = [
+        "--ledger",
+        str(root),
+        "asset",
+        "add",
+        "--name",
+        "投影仪",
+        "--category",
+        "A02010104",
+        "--price",
+        "4200",
+        "--place",
+        "SY-301",
+        "--keeper",
+        "李主任",
+        "--date",
+        "2026-03-09",
+    ]
+    assert runner.invoke(app, add).exit_code == 0
+    fresh_codes = [(d.code, d.file, d.line) for d in run_checks(load_ledger(root, use_cache=False))]
+    assert [(d.code, d.file, d.line) for d in check_ledger(root)] == fresh_codes == [("CAP001", "2026/assets.yaml", 1)]
+    (root / "2026/assets.yaml").write_text(warned + later)  # a second warned record, after the first
+    sign = [
+        "--ledger",
+        str(root),
+        "expense",
+        "sign",
+        "BX-2026-0001",
+        "--as",
+        "handler",
+        "--by",
+        "张老师",
+        "--on",
+        "2026-03-05",
+        "--no-commit",
+    ]
+    assert runner.invoke(app, sign).exit_code == 0
+    fresh_codes = [(d.code, d.file, d.line) for d in run_checks(load_ledger(root, use_cache=False))]
+    assert [(d.code, d.file, d.line) for d in check_ledger(root)] == fresh_codes

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
-from houqin.ledger.load import LoadResult, load_ledger, load_list
+from houqin.ledger.files import MemorySource, WorktreeSource
+from houqin.ledger.load import LoadResult, ensure_ledger, load_ledger, load_list
 from houqin.ledger.roundtrip import append_record_text, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
@@ -48,8 +49,17 @@ def file_header(kind: Kind, year: str) -> str:
 @dataclass
 class WriteSession:
     root: Path
+    files: dict[str, bytes]
     loaded: LoadResult
     _pending: dict[Path, tuple[bytes | None, bytes]] = field(default_factory=dict)
+    appends_only: bool = True
+
+    def files_after(self) -> dict[str, bytes]:
+        """Every ledger file as it will be once the pending writes land."""
+        after = dict(self.files)
+        for path, (_old, new) in self._pending.items():
+            after[path.relative_to(self.root).as_posix()] = new
+        return after
 
     @property
     def ledger(self) -> Ledger:
@@ -74,6 +84,7 @@ class WriteSession:
         text = old.decode("utf-8")
         index, item_lines = self._index_of(path, old, record.id)
         new = replace_record_text(text, record_spans(text, item_lines)[index], record)
+        self.appends_only = False
         placed = self._verify(path, new, record)
         self._stage(path, old, new.encode("utf-8"))
         return path, placed
@@ -98,11 +109,14 @@ class WriteSession:
         raise InputError("record_not_found", id=rid)
 
     def _verify(self, path: Path, text: str, record: Record) -> Record:
-        """Read the new text back with the fast reader: the file must hold exactly this record."""
+        """Read the new text back with the fast reader: the file must hold exactly this record, and
+        no more problems than it had (a file may already hold a broken record of someone else's)."""
         rel = path.relative_to(self.root).as_posix()
-        records, problems = load_list(rel, text.encode("utf-8"), kind_of(record).model)
+        model = kind_of(record).model
+        records, problems = load_list(rel, text.encode("utf-8"), model)
+        _, problems_before = load_list(rel, self._current(path) or b"", model)
         same = [r for r in records if r.id == record.id]
-        if problems or len(same) != 1 or same[0].model_dump() != record.model_dump():
+        if len(problems) > len(problems_before) or len(same) != 1 or same[0].model_dump() != record.model_dump():
             raise InputError("write_mismatch", path=rel, id=record.id)
         return same[0]
 
@@ -129,5 +143,7 @@ class WriteSession:
 
 @contextlib.contextmanager
 def write_session(root: Path) -> Iterator[WriteSession]:
+    ensure_ledger(root)
     with ledger_lock(root):
-        yield WriteSession(root, load_ledger(root))
+        files = MemorySource.read_all(WorktreeSource(root))
+        yield WriteSession(root, files.files, load_ledger(root, files, prune=True))

@@ -9,11 +9,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from houqin.checks.engine import run_checks, select
+from houqin.checks.registry import CHECK_NAMES
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.cache import Cache, result_key
 from houqin.ledger.codec import decode_diagnostic, encode_diagnostic
 from houqin.ledger.files import FileSource, MemorySource, WorktreeSource
 from houqin.ledger.load import ensure_ledger, load_ledger
+
+
+def _store(root: Path, use_cache: bool = True) -> Cache | None:
+    return Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
+
+
+def _key(files: dict[str, bytes], names: Sequence[str], today: dt.date | None) -> str:
+    return result_key(files, ",".join(names), (today or dt.date.today()).isoformat())
+
+
+def cached_result(root: Path, files: dict[str, bytes], today: dt.date | None = None) -> list[Diagnostic] | None:
+    """The diagnostics of every check on exactly these files, if an earlier run left them."""
+    store = _store(root)
+    hit = store.get(_key(files, CHECK_NAMES, today)) if store else None
+    return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
+
+
+def remember_result(
+    root: Path, files: dict[str, bytes], found: Sequence[Diagnostic], today: dt.date | None = None
+) -> None:
+    store = _store(root)
+    if store is not None:
+        store.put_result(_key(files, CHECK_NAMES, today), tuple(encode_diagnostic(d) for d in found))
 
 
 def check_ledger(
@@ -29,9 +53,9 @@ def check_ledger(
     if worktree:
         ensure_ledger(root)
     files = MemorySource.read_all(source or WorktreeSource(root))
-    use_cache = use_cache and not os.environ.get("HOUQIN_NO_CACHE")
-    store = Cache(root) if use_cache else None
-    key = result_key(files.files, ",".join(chosen), (today or dt.date.today()).isoformat())
+    store = _store(root, use_cache)
+    use_cache = store is not None
+    key = _key(files.files, chosen, today)
     if store is not None:
         hit = store.get(key)
         if isinstance(hit, tuple):

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from houqin.checks.engine import run_checks
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError
 from houqin.ledger.load import LoadResult
+from houqin.ledger.store import WriteSession
 from houqin.models.ledger import Ledger
+from houqin.services.checking import cached_result, remember_result
 
 
 def _key(d: Diagnostic) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     return (d.code, d.record, d.params)
 
 
-def new_errors(before: LoadResult, after: Ledger) -> list[Diagnostic]:
+def new_errors(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> list[Diagnostic]:
     """Errors the change would introduce (what was already wrong is the hook's and the auditor's)."""
-    old = {_key(d) for d in run_checks(before) if d.severity is Severity.ERROR}
-    now = run_checks(LoadResult(after, before.diagnostics))
-    return [d for d in now if d.severity is Severity.ERROR and _key(d) not in old]
+    old = {_key(d) for d in before if d.severity is Severity.ERROR}
+    return [d for d in after if d.severity is Severity.ERROR and _key(d) not in old]
 
 
-def refuse_if_broken(before: LoadResult, after: Ledger, record_id: str) -> None:
-    errors = new_errors(before, after)
+def refuse_if_broken(session: WriteSession, after: Ledger, record_id: str) -> None:
+    """Check the ledger with the change; refuse the write if it adds an error.
+
+    The checks of the ledger as it stands usually come from the result cache (the last check or
+    hook left them). When the change is a pure append, no other line moved, so the result is exact
+    for the new files too and is remembered: the pre-commit hook then answers from the cache."""
+    before = cached_result(session.root, session.files)
+    if before is None:
+        before = run_checks(session.loaded)
+        remember_result(session.root, session.files, before)
+    now = run_checks(LoadResult(after, session.loaded.diagnostics))
+    errors = new_errors(before, now)
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
+    if session.appends_only:
+        remember_result(session.root, session.files_after(), now)
