@@ -267,3 +267,11 @@ def test_internal_error_is_reported_without_traceback(monkeypatch: pytest.Monkey
     assert "内部错误：ZeroDivisionError: boom" in out and "--debug" in out and "Traceback" not in out
     result = runner.invoke(app, ["--ledger", str(BUNDLED), "--debug", "check"])
     assert isinstance(result.exception, ZeroDivisionError)
+
+
+@pytest.mark.parametrize("text", ["[]\n", "- id: [broken\n"])
+def test_write_refuses_a_file_it_cannot_append_to(git_ledger: Callable[..., Path], text: str) -> None:
+    root = git_ledger({"2026/assets.yaml": text})
+    code, out = run("--ledger", str(root), *ASSET_ARGS)
+    assert code == 2 and "2026/assets.yaml 无法读取" in out
+    assert (root / "2026/assets.yaml").read_text() == text

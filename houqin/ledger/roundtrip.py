@@ -155,21 +155,33 @@ def _is_prefix(current: CommentedSeq, new: list[Any]) -> bool:
     return len(old) <= len(new) and old == _normal(new[: len(old)])
 
 
-def replace_record_text(text: str, span: tuple[int, int], record: Record) -> str:
-    """Re-render the record in `span` as `record`, touching only the keys whose values changed."""
+def replace_record_text(text: str, span: tuple[int, int], record: Record) -> tuple[str, str]:
+    """Re-render the record in `span` as `record`, touching only the keys whose values changed.
+    Returns the new text of the file and the new text of the record alone."""
     lines = text.splitlines(keepends=True)
     start, end = span
-    chunk = "".join(lines[start:end])
     y = yaml_rt()
-    seq = y.load(chunk)
-    node = seq[0]
-    _update(node, model_data(record))
+    seq = y.load("".join(lines[start:end]))
+    _update(seq[0], model_data(record))
     buf = io.StringIO()
     y.dump(seq, buf)
-    return "".join(lines[:start]) + buf.getvalue() + "".join(lines[end:])
+    region = buf.getvalue()
+    return "".join(lines[:start]) + region + "".join(lines[end:]), region
 
 
-def append_record_text(text: str, record: Record) -> str:
+def append_record_text(text: str, record: Record) -> tuple[str, str]:
+    """The file's text with `record` appended, and the record's own text."""
     if text and not text.endswith("\n"):
         text += "\n"
-    return text + render_records([record])
+    chunk = render_records([record])
+    return text + chunk, chunk
+
+
+def is_block_list(text: str) -> bool:
+    """True when the file's top level is a block sequence (or it has no content yet): then another
+    `- ` item can be appended at the end without touching what is there."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return line.startswith("- ") or line == "-"
+    return True

@@ -14,7 +14,7 @@ from houqin.errors import GitError, InputError
 from houqin.ledger import git
 from houqin.ledger.files import MemorySource, WorktreeSource
 from houqin.ledger.load import LoadResult, ensure_ledger, load_ledger, load_list
-from houqin.ledger.roundtrip import append_record_text, record_spans, replace_record_text
+from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
@@ -70,8 +70,9 @@ class WriteSession:
         path = record_file(self.root, record)
         old = self._current(path)
         text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name)
-        new = append_record_text(text, record)
-        placed = self._verify(path, new, record)
+        self._ensure_appendable(path, text)
+        new, chunk = append_record_text(text, record)
+        placed = self._verify(path, new.count("\n") - chunk.count("\n"), chunk, record)
         self._stage(path, old, new.encode("utf-8"))
         return path, placed
 
@@ -83,9 +84,10 @@ class WriteSession:
             raise InputError("record_not_found", id=record.id)
         text = old.decode("utf-8")
         index, item_lines = self._index_of(path, old, record.id)
-        new = replace_record_text(text, record_spans(text, item_lines)[index], record)
+        span = record_spans(text, item_lines)[index]
+        new, region = replace_record_text(text, span, record)
         self.appends_only = False
-        placed = self._verify(path, new, record)
+        placed = self._verify(path, span[0], region, record)
         self._stage(path, old, new.encode("utf-8"))
         return path, placed
 
@@ -108,17 +110,21 @@ class WriteSession:
                 return i, value.item_lines
         raise InputError("record_not_found", id=rid)
 
-    def _verify(self, path: Path, text: str, record: Record) -> Record:
-        """Read the new text back with the fast reader: the file must hold exactly this record, and
-        no more problems than it had (a file may already hold a broken record of someone else's)."""
+    def _ensure_appendable(self, path: Path, text: str) -> None:
         rel = path.relative_to(self.root).as_posix()
-        model = kind_of(record).model
-        records, problems = load_list(rel, text.encode("utf-8"), model)
-        _, problems_before = load_list(rel, self._current(path) or b"", model)
-        same = [r for r in records if r.id == record.id]
-        if len(problems) > len(problems_before) or len(same) != 1 or same[0].model_dump() != record.model_dump():
+        unreadable = any(d.file == rel and d.code.startswith("YAML") for d in self.loaded.diagnostics)
+        if unreadable or not is_block_list(text):
+            raise InputError("file_unreadable", path=rel)
+
+    def _verify(self, path: Path, first_line: int, chunk: str, record: Record) -> Record:
+        """Read the record's new text back with the fast reader, at the line where it will stand:
+        it must give exactly this record. (Only the record is re-read; the rest of the file is
+        untouched bytes.)"""
+        rel = path.relative_to(self.root).as_posix()
+        records, problems = load_list(rel, ("\n" * first_line + chunk).encode("utf-8"), kind_of(record).model)
+        if problems or len(records) != 1 or records[0].model_dump() != record.model_dump():
             raise InputError("write_mismatch", path=rel, id=record.id)
-        return same[0]
+        return records[0]
 
     def flush(self, message: str, commit: bool) -> list[Path]:
         paths = list(self._pending)
