@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 PER_YEAR = 10_000
+UNSIGNED = 12
 MIX = (("assets", 0.18), ("stock-in", 0.10), ("stock-out", 0.32), ("expenses", 0.30), ("loans", 0.07),
        ("advances", 0.03))
 PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK = "王建国", "李明", "周强", "赵丽", "吴芳"
@@ -162,6 +163,17 @@ def generate(n: int, root: Path) -> None:
             out.txn(day, f"{rid} 借款", [("Assets:Receivable:Advances", amount, "CNY"), ("Assets:Cash", -amount, "CNY")])
         out.record(year, kind, text)
 
+    # Claims still waiting for the principal's signature (houqin expense sign is timed on them).
+    last = first + years - 1
+    for k in range(UNSIGNED):
+        rid = next_id("BX", last)
+        invoice_no += 1
+        day = dt.date(last, 12, 20)
+        out.record(last, "expenses", (
+            f"- id: {rid}\n  date: {day}\n  payee: 县文汇办公用品店\n  amount: \"{100 + k}.00\"\n  budget_line: \"30201\"\n"
+            f"  purpose: 办公费\n  invoices:\n  - {{number: \"{last % 100:02d}44{invoice_no:016d}\", date: {day}}}\n"
+            + approvals([("handler", teachers[k], day), ("witness", CLERK, day)])
+        ))
     root.mkdir(parents=True, exist_ok=True)
     (root / "houqin.yaml").write_text(
         "schema: 1\nschool:\n  name: 基准测试学校\ncurrency: CNY\n", encoding="utf-8")

@@ -97,3 +97,13 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> Mapping[Severity, in
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def encode_diagnostic(d: Diagnostic) -> tuple[Any, ...]:
+    """The cache's form of a diagnostic (plain tuples for marshal)."""
+    return (d.code, d.file, d.line, d.params, str(d.severity), d.check, d.record)
+
+
+def decode_diagnostic(row: tuple[Any, ...]) -> Diagnostic:
+    code, file, line, params, severity, check, record = row
+    return Diagnostic(code, file, line, tuple(tuple(p) for p in params), Severity(severity), check, record)

@@ -4,6 +4,7 @@ will meet it. Deterministic: run `python scripts/make_examples.py` after changin
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 from pathlib import Path
@@ -33,10 +34,8 @@ def main() -> None:
             cells[4] = float(price)  # Excel keeps prices as numbers; the importer must cope
         if row[5].isdigit():
             cells[5] = int(row[5])
-        try:
+        with contextlib.suppress(ValueError):
             cells[7] = dt.datetime.strptime(row[7], "%Y-%m-%d")
-        except ValueError:
-            pass
         ws.append(cells)
     wb.properties.created = dt.datetime(2025, 12, 1)
     wb.properties.modified = dt.datetime(2025, 12, 1)

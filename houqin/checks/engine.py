@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from houqin.checks.registry import CHECK_NAMES, CHECKS
+from houqin.checks.names import CHECK_NAMES
 from houqin.diagnostics import Diagnostic, sort_key
 from houqin.errors import UsageError
-from houqin.ledger.load import LoadResult
+
+if TYPE_CHECKING:
+    from houqin.ledger.load import LoadResult
 
 
 def select(names: Sequence[str] | None) -> tuple[str, ...]:
@@ -21,6 +24,8 @@ def select(names: Sequence[str] | None) -> tuple[str, ...]:
 
 
 def run_checks(result: LoadResult, names: Sequence[str] | None = None) -> list[Diagnostic]:
+    from houqin.checks.registry import CHECKS
+
     chosen = select(names)
     ledger = result.ledger
     policy = ledger.config.policy

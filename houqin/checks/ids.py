@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.layout import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
-from houqin.models.ledger import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
+from houqin.models.ledger import Ledger
 
 ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})$")
 

@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.layout import PLACES_FILE
 from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.directory import category_code_ok
-from houqin.models.ledger import PLACES_FILE, Ledger
+from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn, StockOut
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from houqin.checks import approvals, capitalisation, duties, ids, invoices, refs, signatures
+from houqin.checks.names import CHECK_NAMES as NAMES
 from houqin.diagnostics import Diagnostic
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
@@ -42,3 +43,4 @@ CHECKS: tuple[Check, ...] = (
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)
+assert CHECK_NAMES == NAMES, "houqin/checks/names.py lists the checks of this registry, in order"

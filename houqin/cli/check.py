@@ -31,7 +31,6 @@ def check(
     an unreadable file exits 2. Example: houqin check signatures invoice --format json
     """
     from houqin.diagnostics import Severity, has_errors
-    from houqin.render.console import console, diagnostics_json, print_diagnostics, print_summary
     from houqin.services.checking import check_ledger
 
     state = get_state(ctx)
@@ -43,8 +42,12 @@ def check(
         source = GitIndexSource(root)
     found = check_ledger(root, names, source=source, use_cache=not no_cache)
     if fmt is OutputFormat.json:
+        from houqin.render.console import diagnostics_json
+
         typer.echo(diagnostics_json(found, state.lang))
     elif found:
+        from houqin.render.console import console, print_diagnostics, print_summary
+
         out = console(stderr=staged)
         print_diagnostics(out, found, state.lang, root)
         print_summary(out, found, state.lang)

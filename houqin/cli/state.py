@@ -21,7 +21,7 @@ class State:
 
     def root(self) -> Path:
         """--ledger, else $HOUQIN_LEDGER, else the enclosing ledger, else the bundled ledgers/."""
-        from houqin.ledger.load import find_root
+        from houqin.ledger.files import find_root
 
         if self.ledger is not None:
             return self.ledger.resolve()

@@ -19,7 +19,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from houqin.diagnostics import Diagnostic, Severity
 from houqin.models.base import Source
 
 Encoder = Callable[[Any], tuple[Any, ...]]
@@ -83,12 +82,3 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     )
     exec(compile(source, f"<houqin codec {cls.__name__}>", "exec"), gen.env)
     return gen.env["encode"], gen.env["decode"]
-
-
-def encode_diagnostic(d: Diagnostic) -> tuple[Any, ...]:
-    return (d.code, d.file, d.line, d.params, str(d.severity), d.check, d.record)
-
-
-def decode_diagnostic(row: tuple[Any, ...]) -> Diagnostic:
-    code, file, line, params, severity, check, record = row
-    return Diagnostic(code, file, line, tuple(tuple(p) for p in params), Severity(severity), check, record)

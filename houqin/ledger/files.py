@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
+from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 
 TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 YEAR_DIR = re.compile(r"^\d{4}$")
@@ -58,3 +58,11 @@ class MemorySource:
 
     def read(self, rel: str) -> bytes | None:
         return self.files.get(rel)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest directory at or above `start` holding a houqin.yaml."""
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    return None

@@ -19,17 +19,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from houqin.diagnostics import Diagnostic, Severity, diag
+from houqin.diagnostics import Diagnostic, Severity, decode_diagnostic, diag, encode_diagnostic
 from houqin.errors import InputError
+from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.ledger.cache import Cache, file_key
-from houqin.ledger.codec import decode_diagnostic, encode_diagnostic, model_codec
+from houqin.ledger.codec import model_codec
 from houqin.ledger.files import TOP_FILES, FileSource, WorktreeSource, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KINDS, Kind
-from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, Ledger
+from houqin.models.ledger import Ledger
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -242,14 +243,6 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         return Catalog.model_validate(parts), diags
     except ValidationError as exc:
         return Catalog(), diags + validation_diagnostics(exc, value, CATALOG_FILE)
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest directory at or above `start` holding a houqin.yaml."""
-    for candidate in (start, *start.parents):
-        if (candidate / CONFIG_FILE).is_file():
-            return candidate
-    return None
 
 
 def ensure_ledger(root: Path) -> None:

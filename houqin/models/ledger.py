@@ -13,11 +13,6 @@ from houqin.models.config import Config
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
 from houqin.models.kinds import KINDS, kind_of
 
-CONFIG_FILE = "houqin.yaml"
-PEOPLE_FILE = "people.yaml"
-PLACES_FILE = "places.yaml"
-CATALOG_FILE = "catalog.yaml"
-
 
 @dataclass(frozen=True)
 class Ledger:

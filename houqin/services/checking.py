@@ -8,13 +8,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from houqin.checks.engine import run_checks, select
-from houqin.checks.registry import CHECK_NAMES
-from houqin.diagnostics import Diagnostic
+from houqin.checks.engine import select
+from houqin.checks.names import CHECK_NAMES
+from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
+from houqin.errors import InputError
+from houqin.layout import CONFIG_FILE
 from houqin.ledger.cache import Cache, result_key
-from houqin.ledger.codec import decode_diagnostic, encode_diagnostic
 from houqin.ledger.files import FileSource, MemorySource, WorktreeSource
-from houqin.ledger.load import ensure_ledger, load_ledger
 
 
 def _store(root: Path, use_cache: bool = True) -> Cache | None:
@@ -50,8 +50,8 @@ def check_ledger(
 ) -> list[Diagnostic]:
     chosen = select(names)
     worktree = source is None
-    if worktree:
-        ensure_ledger(root)
+    if worktree and not (root / CONFIG_FILE).is_file():
+        raise InputError("not_a_ledger", path=str(root))
     files = MemorySource.read_all(source or WorktreeSource(root))
     store = _store(root, use_cache)
     use_cache = store is not None
@@ -60,6 +60,10 @@ def check_ledger(
         hit = store.get(key)
         if isinstance(hit, tuple):
             return [decode_diagnostic(row) for row in hit]
+    # Only now the models, pydantic and the checks are imported: an unchanged ledger never needs them.
+    from houqin.checks.engine import run_checks
+    from houqin.ledger.load import load_ledger
+
     result = load_ledger(root, files, use_cache=use_cache, prune=worktree)
     found = run_checks(result, chosen)
     if store is not None:

@@ -7,9 +7,9 @@ from importlib import resources
 from pathlib import Path
 
 from houqin.errors import UsageError
+from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.ledger import git
 from houqin.ledger.save import atomic_write
-from houqin.models.ledger import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 
 TEMPLATES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 GITIGNORE = "# houqin's cache and lock: safe to delete, never committed\n.houqin/\n"

@@ -1,0 +1,6 @@
+"""The names of a ledger's own files (kept apart from the models so reading them stays light)."""
+
+CONFIG_FILE = "houqin.yaml"
+PEOPLE_FILE = "people.yaml"
+PLACES_FILE = "places.yaml"
+CATALOG_FILE = "catalog.yaml"

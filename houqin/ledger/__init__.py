@@ -1,0 +1,1 @@
+"""The only code that touches a ledger's files and git: read, cache, write, lock, hook."""

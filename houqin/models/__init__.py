@@ -1,0 +1,1 @@
+"""Frozen pydantic records of a ledger, with their source; no IO."""

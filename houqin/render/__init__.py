@@ -1,0 +1,1 @@
+"""The only place that imports Rich or writes HTML/xlsx."""

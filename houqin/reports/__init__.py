@@ -1,0 +1,1 @@
+"""Report models (rows, totals) computed from a ledger."""

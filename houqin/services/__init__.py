@@ -1,0 +1,1 @@
+"""Use-cases per domain: from a ledger and arguments to new records or results; no printing."""

@@ -1,0 +1,1 @@
+"""Templates written by `houqin init`."""
