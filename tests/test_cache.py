@@ -141,17 +141,25 @@ def test_cache_is_ignored_by_git_and_safe_to_delete(bundled_copy: Path) -> None:
 
 
 def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]) -> None:
-    """A write remembers its check result for the hook only when no other line moved; either way the
-    cached answer equals a fresh check, warnings' lines included."""
+    """A write leaves its check result for the hook; it must be exactly what a fresh check gives, the
+    lines of records that the write moved included."""
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
 
     warned = GOOD_ASSET.replace('"4999.00"', '"800.00"')  # CAP001 warning on line 1
     unsigned = GOOD_EXPENSE.split("  approvals:")[0]
-    later = warned.replace("ZC-2026-0001", "ZC-2026-0002")
-    root = git_ledger({"2026/assets.yaml": warned, "2026/expenses.yaml": unsigned + "# 下一张\n"})
+    broken = GOOD_EXPENSE.replace("BX-2026-0001", "BX-2026-0002").replace("witness, by: 李主任", "witness, by: 赵出纳")
+    broken = broken.replace("26442000000012345678", "26442000000012345679")
+    root = git_ledger({"2026/assets.yaml": warned, "2026/expenses.yaml": unsigned + "# 下一张\n" + broken})
     runner = CliRunner()
+
+    def fresh_codes() -> list[tuple[str, str, int]]:
+        return [(d.code, d.file, d.line) for d in run_checks(load_ledger(root, use_cache=False))]
+
+    def cached_codes() -> list[tuple[str, str, int]]:
+        return [(d.code, d.file, d.line) for d in check_ledger(root)]
+
     add = [
         "--ledger",
         str(root),
@@ -169,11 +177,11 @@ def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]
         "李主任",
         "--date",
         "2026-03-09",
+        "--no-commit",
     ]
     assert runner.invoke(app, add).exit_code == 0
-    fresh_codes = [(d.code, d.file, d.line) for d in run_checks(load_ledger(root, use_cache=False))]
-    assert [(d.code, d.file, d.line) for d in check_ledger(root)] == fresh_codes == [("CAP001", "2026/assets.yaml", 1)]
-    (root / "2026/assets.yaml").write_text(warned + later)  # a second warned record, after the first
+    assert cached_codes() == fresh_codes()
+    assert ("CAP001", "2026/assets.yaml", 1) in fresh_codes()
     sign = [
         "--ledger",
         str(root),
@@ -188,6 +196,8 @@ def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]
         "2026-03-05",
         "--no-commit",
     ]
+    before = [c for c in fresh_codes() if c[0] == "SOD002"]
     assert runner.invoke(app, sign).exit_code == 0
-    fresh_codes = [(d.code, d.file, d.line) for d in run_checks(load_ledger(root, use_cache=False))]
-    assert [(d.code, d.file, d.line) for d in check_ledger(root)] == fresh_codes
+    after = [c for c in fresh_codes() if c[0] == "SOD002"]
+    assert after[0][2] == before[0][2] + 2  # the signature added two lines above the broken claim
+    assert cached_codes() == fresh_codes()

@@ -154,6 +154,12 @@ def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
         return list(pool.map(parse_payload, *zip(*todo, strict=True), chunksize=1))
 
 
+def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:
+    """One record file read as load_ledger reads it (and cached for it)."""
+    records, diags = _load_record_files(root, [(rel, data, kind)], use_cache=True, prune=False)
+    return records[kind.name], diags
+
+
 def _load_record_files(
     root: Path, files: list[tuple[str, bytes, Kind]], use_cache: bool, prune: bool
 ) -> tuple[dict[str, list[Record]], list[Diagnostic]]:

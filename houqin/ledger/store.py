@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from houqin.diagnostics import sort_key
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
 from houqin.ledger.files import MemorySource, WorktreeSource
-from houqin.ledger.load import LoadResult, ensure_ledger, load_ledger, load_list
+from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
@@ -52,7 +53,12 @@ class WriteSession:
     files: dict[str, bytes]
     loaded: LoadResult
     _pending: dict[Path, tuple[bytes | None, bytes]] = field(default_factory=dict)
-    appends_only: bool = True
+    _after: LoadResult | None = None
+
+    @property
+    def loaded_after(self) -> LoadResult:
+        """The ledger as it will be once the pending writes land, exactly as a fresh load would read it."""
+        return self._after if self._after is not None else self.loaded
 
     def files_after(self) -> dict[str, bytes]:
         """Every ledger file as it will be once the pending writes land."""
@@ -74,6 +80,8 @@ class WriteSession:
         new, chunk = append_record_text(text, record)
         placed = self._verify(path, new.count("\n") - chunk.count("\n"), chunk, record)
         self._stage(path, old, new.encode("utf-8"))
+        # Appending moves no other line: the records read so far stand as they are.
+        self._after = LoadResult(self.loaded_after.ledger.with_record(placed), self.loaded_after.diagnostics)
         return path, placed
 
     def replace(self, record: Record) -> tuple[Path, Record]:
@@ -86,9 +94,17 @@ class WriteSession:
         index, item_lines = self._index_of(path, old, record.id)
         span = record_spans(text, item_lines)[index]
         new, region = replace_record_text(text, span, record)
-        self.appends_only = False
         placed = self._verify(path, span[0], region, record)
         self._stage(path, old, new.encode("utf-8"))
+        # An edit may move the lines of the records after it: read the file again, as the next
+        # load will (and leave it in the cache for that load).
+        rel = path.relative_to(self.root).as_posix()
+        records, diags = load_file_records(self.root, rel, new.encode("utf-8"), kind_of(record))
+        before = self.loaded_after
+        self._after = LoadResult(
+            before.ledger.with_file(rel, kind_of(record).name, records),
+            tuple(sorted((*(d for d in before.diagnostics if d.file != rel), *diags), key=sort_key)),
+        )
         return path, placed
 
     def _current(self, path: Path) -> bytes | None:

@@ -76,6 +76,12 @@ class Ledger:
             found = self._memo[key] = person is not None and person.holds(role, day)
         return found
 
+    def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
+        """A new ledger whose records from `file` are `records` (the file was rewritten)."""
+        kept = [r for r in self.of_kind(kind) if r.source.file != file]
+        merged = tuple(sorted((*kept, *records), key=lambda r: r.sort_key))
+        return replace(self, records={**self.records, kind: merged})
+
     def with_record(self, record: Record) -> Ledger:
         """A new ledger with `record` added, or replacing the record of the same id."""
         kind = kind_of(record).name

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from houqin.checks.engine import run_checks
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError
-from houqin.ledger.load import LoadResult
 from houqin.ledger.store import WriteSession
-from houqin.models.ledger import Ledger
 from houqin.services.checking import cached_result, remember_result
 
 
@@ -23,19 +21,18 @@ def new_errors(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> lis
     return [d for d in after if d.severity is Severity.ERROR and _key(d) not in old]
 
 
-def refuse_if_broken(session: WriteSession, after: Ledger, record_id: str) -> None:
+def refuse_if_broken(session: WriteSession, record_id: str) -> None:
     """Check the ledger with the change; refuse the write if it adds an error.
 
     The checks of the ledger as it stands usually come from the result cache (the last check or
-    hook left them). When the change is a pure append, no other line moved, so the result is exact
-    for the new files too and is remembered: the pre-commit hook then answers from the cache."""
+    hook left them). The ledger after the change is exactly what a fresh load would read, so its
+    result is remembered too: the pre-commit hook of the commit then answers from the cache."""
     before = cached_result(session.root, session.files)
     if before is None:
         before = run_checks(session.loaded)
         remember_result(session.root, session.files, before)
-    now = run_checks(LoadResult(after, session.loaded.diagnostics))
+    now = run_checks(session.loaded_after)
     errors = new_errors(before, now)
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
-    if session.appends_only:
-        remember_result(session.root, session.files_after(), now)
+    remember_result(session.root, session.files_after(), now)

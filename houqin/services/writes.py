@@ -36,7 +36,7 @@ def write_record(
     with write_session(root) as session:
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
-        refuse_if_broken(session, session.ledger.with_record(placed), record.id)
+        refuse_if_broken(session, record.id)
         text = message(placed)
         session.flush(text, commit)
     return WriteOutcome(placed, path, text, commit)
