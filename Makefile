@@ -25,8 +25,8 @@ bench: install
 	$(BIN)/python benchmarks/bench.py --out benchmarks/latest.md
 
 lint: install
-	$(BIN)/ruff check houqin tests scripts
-	$(BIN)/ruff format --check houqin tests scripts
+	$(BIN)/ruff check houqin tests scripts benchmarks
+	$(BIN)/ruff format --check houqin tests scripts benchmarks
 	$(BIN)/mypy houqin
 
 clean:

@@ -14,6 +14,7 @@ ledger, run once. Peers that cannot be installed are skipped with a message, nev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import shutil
@@ -40,8 +41,9 @@ class Timing:
 
 def run(cmd: list[str], cwd: Path | None = None, expect: tuple[int, ...] = (0,)) -> Timing:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "COLUMNS": "120"})
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120"}
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -52,8 +54,9 @@ def run(cmd: list[str], cwd: Path | None = None, expect: tuple[int, ...] = (0,))
 
 
 def median(timings: list[Timing]) -> Timing:
-    return Timing(statistics.median(t.seconds for t in timings), max(t.max_rss_mb for t in timings),
-                  all(t.ok for t in timings))
+    return Timing(
+        statistics.median(t.seconds for t in timings), max(t.max_rss_mb for t in timings), all(t.ok for t in timings)
+    )
 
 
 def ensure_peers() -> dict[str, list[str] | None]:
@@ -69,8 +72,9 @@ def ensure_peers() -> dict[str, list[str] | None]:
     bean = BIN / "bean-check"
     if not bean.exists():
         print("installing beancount (PyPI)…")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "beancount>=3,<4"], check=False,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "beancount>=3,<4"], check=False, capture_output=True
+        )
     if bean.exists():
         peers["bean-check"] = [str(bean)]
     else:
@@ -132,14 +136,50 @@ def measure(n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, 
     changed.write_bytes(original)
     run(check)
     out["houqin check, warm (one file changed)"] = median(touched)
-    add = [*HOUQIN, "--ledger", str(root), "asset", "add", "--name", "投影仪", "--category", "A02010104", "--price",
-           "4200", "--place", place, "--keeper", keeper, "--date", f"{last}-12-30"]
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    add = [
+        *HOUQIN,
+        "--ledger",
+        str(root),
+        "asset",
+        "add",
+        "--name",
+        "投影仪",
+        "--category",
+        "A02010104",
+        "--price",
+        "4200",
+        "--place",
+        place,
+        "--keeper",
+        keeper,
+        "--date",
+        f"{last}-12-30",
+    ]
     out["houqin asset add (+ git commit)"] = median([run(add) for _ in range(runs)])
     claims = unsigned_claims(root)
     signs = []
     for claim in claims[:runs]:
-        signs.append(run([*HOUQIN, "--ledger", str(root), "expense", "sign", claim, "--as", "principal", "--by",
-                          "王建国", "--on", f"{last}-12-21"]))
+        signs.append(
+            run(
+                [
+                    *HOUQIN,
+                    "--ledger",
+                    str(root),
+                    "expense",
+                    "sign",
+                    claim,
+                    "--as",
+                    "principal",
+                    "--by",
+                    "王建国",
+                    "--on",
+                    f"{last}-12-21",
+                ]
+            )
+        )
     if signs:
         out["houqin expense sign (+ git commit)"] = median(signs)
     out["houqin overview (report, warm)"] = median(
@@ -150,10 +190,11 @@ def measure(n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, 
         out["hledger check"] = median([run([*peers["hledger"], "-f", journal, "check"]) for _ in range(runs)])
         out["hledger bal"] = median([run([*peers["hledger"], "-f", journal, "bal"]) for _ in range(runs)])
     if peers["bean-check"]:
-        out["bean-check"] = median([run([*peers["bean-check"], str(peer_dir / "ledger.beancount")])
-                                    for _ in range(runs)])
+        out["bean-check"] = median(
+            [run([*peers["bean-check"], str(peer_dir / "ledger.beancount")]) for _ in range(runs)]
+        )
     # Leave the ledger as generated for the next run: drop the commits made by the write timings.
-    subprocess.run(["git", "reset", "-q", "--hard", "HEAD~" + str(runs + len(signs))], cwd=root, check=True)
+    subprocess.run(["git", "reset", "-q", "--hard", base], cwd=root, check=True)
     return out
 
 
@@ -168,19 +209,17 @@ def machine() -> str:
         pass
     versions = [f"Python {platform.python_version()}"]
     for cmd in (["hledger", "--version"], [str(BIN / "bean-check"), "--version"], ["git", "--version"]):
-        try:
-            versions.append(subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
-                            .splitlines()[0])
-        except (OSError, IndexError):
-            pass
+        with contextlib.suppress(OSError, IndexError):
+            versions.append(
+                subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip().splitlines()[0]
+            )
     return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}; " + "; ".join(versions)
 
 
 def table(results: dict[int, dict[str, Timing]]) -> list[str]:
     sizes = sorted(results)
     rows = list(dict.fromkeys(k for r in results.values() for k in r))
-    lines = ["| | " + " | ".join(LABELS.get(n, str(n)) for n in sizes) + " |",
-             "|---|" + "---|" * len(sizes)]
+    lines = ["| | " + " | ".join(LABELS.get(n, str(n)) for n in sizes) + " |", "|---|" + "---|" * len(sizes)]
     for row in rows:
         cells = []
         for n in sizes:
@@ -188,8 +227,11 @@ def table(results: dict[int, dict[str, Timing]]) -> list[str]:
             cells.append("—" if t is None else f"{t.seconds:.2f} s, {t.max_rss_mb:.0f} MB" + ("" if t.ok else " ✗"))
         lines.append(f"| {row} | " + " | ".join(cells) + " |")
     hl = "hledger check"
-    for row in ("houqin check, cold (no cache)", "houqin check, warm (nothing changed)",
-                "houqin check, warm (one file changed)"):
+    for row in (
+        "houqin check, cold (no cache)",
+        "houqin check, warm (nothing changed)",
+        "houqin check, warm (one file changed)",
+    ):
         cells = []
         for n in sizes:
             a, b = results[n].get(row), results[n].get(hl)
@@ -212,9 +254,11 @@ def main() -> int:
     lines = table(results)
     print("\n".join(lines))
     if args.out:
-        args.out.write_text(f"Machine: {machine()}\n\nRuns: median of {args.runs}"
-                            f"{' (1M: one run)' if args.county else ''}.\n\n" + "\n".join(lines) + "\n",
-                            encoding="utf-8")
+        args.out.write_text(
+            f"Machine: {machine()}\n\nRuns: median of {args.runs}"
+            f"{' (1M: one run)' if args.county else ''}.\n\n" + "\n".join(lines) + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 

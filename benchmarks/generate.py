@@ -18,24 +18,54 @@ from pathlib import Path
 
 PER_YEAR = 10_000
 UNSIGNED = 12
-MIX = (("assets", 0.18), ("stock-in", 0.10), ("stock-out", 0.32), ("expenses", 0.30), ("loans", 0.07),
-       ("advances", 0.03))
+MIX = (
+    ("assets", 0.18),
+    ("stock-in", 0.10),
+    ("stock-out", 0.32),
+    ("expenses", 0.30),
+    ("loans", 0.07),
+    ("advances", 0.03),
+)
 PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK = "王建国", "李明", "周强", "赵丽", "吴芳"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红梅兰玉晓燕春雪海波宁琳丹慧"
-ITEMS = [("paper-a4", "A4复印纸", "包", "印刷耗材", "23.50"), ("toner", "硒鼓", "个", "印刷耗材", "168.00"),
-         ("chalk", "无尘粉笔", "盒", "教学用品", "6.50"), ("marker", "白板笔", "支", "教学用品", "2.80"),
-         ("pen", "中性笔", "支", "办公用品", "1.50"), ("folder", "档案盒", "个", "办公用品", "4.50"),
-         ("broom", "扫帚", "把", "清洁用品", "12.00"), ("mop", "拖把", "把", "清洁用品", "18.00"),
-         ("bulb", "LED灯管", "根", "维修材料", "15.00"), ("tap", "水龙头", "个", "维修材料", "28.00")]
-CATEGORIES = [("A02010104", "台式计算机", 6, "4350.00"), ("A02010105", "便携式计算机", 6, "5999.00"),
-              ("A02020500", "打印设备", 6, "1680.00"), ("A02021200", "交互式电子白板（一体机）", 6, "16800.00"),
-              ("A02061800", "空调机", 6, "3299.00"), ("A05010100", "办公家具", 15, "1350.00"),
-              ("A02100000", "教学仪器", 5, "1580.00")]
-LINES = [("30201", "办公费"), ("30202", "印刷费"), ("30206", "电费"), ("30211", "差旅费"), ("30213", "维修（护）费"),
-         ("31002", "办公设备购置")]
-ACCOUNT = {"30201": "Office", "30202": "Printing", "30206": "Electricity", "30211": "Travel", "30213": "Repairs",
-           "31002": "OfficeEquipment"}
+ITEMS = [
+    ("paper-a4", "A4复印纸", "包", "印刷耗材", "23.50"),
+    ("toner", "硒鼓", "个", "印刷耗材", "168.00"),
+    ("chalk", "无尘粉笔", "盒", "教学用品", "6.50"),
+    ("marker", "白板笔", "支", "教学用品", "2.80"),
+    ("pen", "中性笔", "支", "办公用品", "1.50"),
+    ("folder", "档案盒", "个", "办公用品", "4.50"),
+    ("broom", "扫帚", "把", "清洁用品", "12.00"),
+    ("mop", "拖把", "把", "清洁用品", "18.00"),
+    ("bulb", "LED灯管", "根", "维修材料", "15.00"),
+    ("tap", "水龙头", "个", "维修材料", "28.00"),
+]
+CATEGORIES = [
+    ("A02010104", "台式计算机", 6, "4350.00"),
+    ("A02010105", "便携式计算机", 6, "5999.00"),
+    ("A02020500", "打印设备", 6, "1680.00"),
+    ("A02021200", "交互式电子白板（一体机）", 6, "16800.00"),
+    ("A02061800", "空调机", 6, "3299.00"),
+    ("A05010100", "办公家具", 15, "1350.00"),
+    ("A02100000", "教学仪器", 5, "1580.00"),
+]
+LINES = [
+    ("30201", "办公费"),
+    ("30202", "印刷费"),
+    ("30206", "电费"),
+    ("30211", "差旅费"),
+    ("30213", "维修（护）费"),
+    ("31002", "办公设备购置"),
+]
+ACCOUNT = {
+    "30201": "Office",
+    "30202": "Printing",
+    "30206": "Electricity",
+    "30211": "Travel",
+    "30213": "Repairs",
+    "31002": "OfficeEquipment",
+}
 
 
 def camel(item: str) -> str:
@@ -95,42 +125,63 @@ def generate(n: int, root: Path) -> None:
     kinds = [k for k, _ in MIX]
     weights = [w for _, w in MIX]
     assets_by_year: dict[int, list[str]] = {}
+    lent: dict[str, list[tuple[dt.date, dt.date]]] = {}
     invoice_no = 0
     for i in range(n):
         year = first + i * years // n
         day = dt.date(year, 1, 1) + dt.timedelta(days=(i * 7919) % 360)
         kind = rng.choices(kinds, weights)[0]
-        if kind == "loans" and not assets_by_year.get(year):
-            kind = "assets"
+        if kind == "loans":
+            due = day + dt.timedelta(days=14)
+            pool = assets_by_year.get(year, [])
+            free = [
+                a
+                for a in rng.sample(pool, min(8, len(pool)))
+                if all(due < start or day > end for start, end in lent.get(a, []))
+            ]
+            if not free:
+                kind = "assets"  # nothing free to lend that day: register something instead
         if kind == "assets":
             code, cname, _life, price = rng.choice(CATEGORIES)
             room, _name, keeper = rng.choice(places)
             rid = next_id("ZC", year)
             assets_by_year.setdefault(year, []).append(rid)
             qty = rng.choice((1, 1, 1, 2, 5))
-            text = (f"- id: {rid}\n  date: {day}\n  name: {cname}\n  category: {code}\n"
-                    + (f"  quantity: {qty}\n" if qty != 1 else "")
-                    + f"  unit_price: {q(price)}\n  place: {room}\n  keeper: {keeper}\n  funding: 财政拨款\n")
+            text = (
+                f"- id: {rid}\n  date: {day}\n  name: {cname}\n  category: {code}\n"
+                + (f"  quantity: {qty}\n" if qty != 1 else "")
+                + f"  unit_price: {q(price)}\n  place: {room}\n  keeper: {keeper}\n  funding: 财政拨款\n"
+            )
             value = Decimal(price) * qty
             out.txn(day, f"{rid} {cname}", [(f"Assets:Fixed:{code}", value, "CNY"), ("Assets:Bank", -value, "CNY")])
         elif kind == "stock-in":
             item, name, _unit, _cat, price = rng.choice(ITEMS)
             rid = next_id("RK", year)
             qty = rng.randrange(20, 200)
-            text = (f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  unit_price: {q(price)}\n"
-                    f"  supplier: 县文汇办公用品店\n  origin: 采购\n  acceptor: {KEEPER}\n"
-                    + approvals([("witness", DIRECTOR, day)]))
+            text = (
+                f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  unit_price: {q(price)}\n"
+                f"  supplier: 县文汇办公用品店\n  origin: 采购\n  acceptor: {KEEPER}\n"
+                + approvals([("witness", DIRECTOR, day)])
+            )
             value = Decimal(price) * qty
-            out.txn(day, f"{rid} {name}", [(f"Assets:Stock:{camel(item)}", value, "CNY"), ("Assets:Bank", -value, "CNY")])
+            out.txn(
+                day, f"{rid} {name}", [(f"Assets:Stock:{camel(item)}", value, "CNY"), ("Assets:Bank", -value, "CNY")]
+            )
         elif kind == "stock-out":
             item, name, _unit, _cat, price = rng.choice(ITEMS)
             rid = next_id("CK", year)
             qty = rng.randrange(1, 10)
             who = rng.choice(teachers)
-            text = (f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  receiver: {who}\n"
-                    f"  purpose: 教学使用\n  issued_by: {KEEPER}\n")
+            text = (
+                f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  receiver: {who}\n"
+                f"  purpose: 教学使用\n  issued_by: {KEEPER}\n"
+            )
             value = Decimal(price) * qty
-            out.txn(day, f"{rid} {name}", [("Expenses:Consumables", value, "CNY"), (f"Assets:Stock:{camel(item)}", -value, "CNY")])
+            out.txn(
+                day,
+                f"{rid} {name}",
+                [("Expenses:Consumables", value, "CNY"), (f"Assets:Stock:{camel(item)}", -value, "CNY")],
+            )
         elif kind == "expenses":
             line, lname = rng.choice(LINES)
             rid = next_id("BX", year)
@@ -138,29 +189,45 @@ def generate(n: int, root: Path) -> None:
             amount = Decimal(rng.randrange(5000, 500000)) / 100
             handler = rng.choice(teachers)
             principal_day = day + dt.timedelta(days=1)
-            text = (f"- id: {rid}\n  date: {day}\n  payee: 县文汇办公用品店\n  amount: {q(f'{amount:.2f}')}\n"
-                    f"  budget_line: {q(line)}\n  purpose: {lname}\n  invoices:\n"
-                    f"  - {{number: {q(f'{year % 100:02d}44{invoice_no:016d}')}, date: {day}, amount: {q(f'{amount:.2f}')}}}\n"
-                    + approvals([("handler", handler, day), ("witness", CLERK, day), ("principal", PRINCIPAL, principal_day)])
-                    + f"  payment: {{on: {principal_day + dt.timedelta(days=1)}, by: {CASHIER}, account: bank}}\n")
-            out.txn(day, f"{rid} {lname}", [(f"Expenses:{ACCOUNT[line]}", amount, "CNY"), ("Assets:Bank", -amount, "CNY")])
+            text = (
+                f"- id: {rid}\n  date: {day}\n  payee: 县文汇办公用品店\n  amount: {q(f'{amount:.2f}')}\n"
+                f"  budget_line: {q(line)}\n  purpose: {lname}\n  invoices:\n"
+                f"  - {{number: {q(f'{year % 100:02d}44{invoice_no:016d}')}, date: {day}, amount: {q(f'{amount:.2f}')}}}\n"
+                + approvals(
+                    [("handler", handler, day), ("witness", CLERK, day), ("principal", PRINCIPAL, principal_day)]
+                )
+                + f"  payment: {{on: {principal_day + dt.timedelta(days=1)}, by: {CASHIER}, account: bank}}\n"
+            )
+            out.txn(
+                day, f"{rid} {lname}", [(f"Expenses:{ACCOUNT[line]}", amount, "CNY"), ("Assets:Bank", -amount, "CNY")]
+            )
         elif kind == "loans":
+            asset = free[0]
+            lent.setdefault(asset, []).append((day, due))
             rid = next_id("JY", year)
-            asset = rng.choice(assets_by_year[year])
             who = rng.choice(teachers)
-            due = day + dt.timedelta(days=14)
-            text = (f"- id: {rid}\n  date: {day}\n  asset: {asset}\n  borrower: {who}\n  due: {due}\n"
-                    + approvals([("keeper", DIRECTOR, day)])
-                    + f"  returned: {{on: {due - dt.timedelta(days=1)}, received_by: {DIRECTOR}}}\n")
-            out.txn(day, f"{rid} {asset}", [("Assets:Lent", Decimal(1), "ITEM"), ("Assets:Fixed:InPlace", Decimal(-1), "ITEM")])
+            text = (
+                f"- id: {rid}\n  date: {day}\n  asset: {asset}\n  borrower: {who}\n  due: {due}\n"
+                + approvals([("keeper", DIRECTOR, day)])
+                + f"  returned: {{on: {due - dt.timedelta(days=1)}, received_by: {DIRECTOR}}}\n"
+            )
+            out.txn(
+                day,
+                f"{rid} {asset}",
+                [("Assets:Lent", Decimal(1), "ITEM"), ("Assets:Fixed:InPlace", Decimal(-1), "ITEM")],
+            )
         else:
             rid = next_id("JK", year)
             who = rng.choice(teachers)
             amount = Decimal(rng.randrange(500, 5000))
-            text = (f"- id: {rid}\n  date: {day}\n  person: {who}\n  amount: {q(f'{amount:.2f}')}\n  purpose: 差旅借款\n"
-                    + approvals([("principal", PRINCIPAL, day)])
-                    + f"  payment: {{on: {day}, by: {CASHIER}, account: cash}}\n")
-            out.txn(day, f"{rid} 借款", [("Assets:Receivable:Advances", amount, "CNY"), ("Assets:Cash", -amount, "CNY")])
+            text = (
+                f"- id: {rid}\n  date: {day}\n  person: {who}\n  amount: {q(f'{amount:.2f}')}\n  purpose: 差旅借款\n"
+                + approvals([("principal", PRINCIPAL, day)])
+                + f"  payment: {{on: {day}, by: {CASHIER}, account: cash}}\n"
+            )
+            out.txn(
+                day, f"{rid} 借款", [("Assets:Receivable:Advances", amount, "CNY"), ("Assets:Cash", -amount, "CNY")]
+            )
         out.record(year, kind, text)
 
     # Claims still waiting for the principal's signature (houqin expense sign is timed on them).
@@ -169,29 +236,39 @@ def generate(n: int, root: Path) -> None:
         rid = next_id("BX", last)
         invoice_no += 1
         day = dt.date(last, 12, 20)
-        out.record(last, "expenses", (
-            f"- id: {rid}\n  date: {day}\n  payee: 县文汇办公用品店\n  amount: \"{100 + k}.00\"\n  budget_line: \"30201\"\n"
-            f"  purpose: 办公费\n  invoices:\n  - {{number: \"{last % 100:02d}44{invoice_no:016d}\", date: {day}}}\n"
-            + approvals([("handler", teachers[k], day), ("witness", CLERK, day)])
-        ))
+        out.record(
+            last,
+            "expenses",
+            (
+                f'- id: {rid}\n  date: {day}\n  payee: 县文汇办公用品店\n  amount: "{100 + k}.00"\n  budget_line: "30201"\n'
+                f'  purpose: 办公费\n  invoices:\n  - {{number: "{last % 100:02d}44{invoice_no:016d}", date: {day}}}\n'
+                + approvals([("handler", teachers[k], day), ("witness", CLERK, day)])
+            ),
+        )
     root.mkdir(parents=True, exist_ok=True)
-    (root / "houqin.yaml").write_text(
-        "schema: 1\nschool:\n  name: 基准测试学校\ncurrency: CNY\n", encoding="utf-8")
-    people = [f"- {{name: {PRINCIPAL}, roles: [principal], joined: 1990-09-01}}\n",
-              f"- {{name: {DIRECTOR}, roles: [director, keeper], joined: 1990-09-01}}\n",
-              f"- {{name: {KEEPER}, roles: [keeper], joined: 1990-09-01}}\n",
-              f"- {{name: {CASHIER}, roles: [cashier], joined: 1990-09-01}}\n",
-              f"- {{name: {CLERK}, roles: [clerk], joined: 1990-09-01}}\n"]
+    (root / "houqin.yaml").write_text("schema: 1\nschool:\n  name: 基准测试学校\ncurrency: CNY\n", encoding="utf-8")
+    people = [
+        f"- {{name: {PRINCIPAL}, roles: [principal], joined: 1990-09-01}}\n",
+        f"- {{name: {DIRECTOR}, roles: [director, keeper], joined: 1990-09-01}}\n",
+        f"- {{name: {KEEPER}, roles: [keeper], joined: 1990-09-01}}\n",
+        f"- {{name: {CASHIER}, roles: [cashier], joined: 1990-09-01}}\n",
+        f"- {{name: {CLERK}, roles: [clerk], joined: 1990-09-01}}\n",
+    ]
     people += [f"- {{name: {t}, roles: [teacher], joined: 1990-09-01}}\n" for t in teachers]
     (root / "people.yaml").write_text("".join(people), encoding="utf-8")
     (root / "places.yaml").write_text(
         "".join(f"- {{id: {pid}, name: {name}, kind: classroom, keeper: {k}}}\n" for pid, name, k in places),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     catalog = ["items:\n"] + [f"- {{id: {i}, name: {n}, unit: {u}, category: {c}}}\n" for i, n, u, c, _ in ITEMS]
-    catalog += ["asset_categories:\n"] + [f"- {{code: {c}, name: {n}, life_years: {life}}}\n"
-                                          for c, n, life, _ in CATEGORIES]
-    catalog += ["budget_lines:\n"] + [f"- {{id: {q(line)}, name: {name}, year: {y}, amount: \"99999999.00\"}}\n"
-                                      for y in range(first, 2027) for line, name in LINES]
+    catalog += ["asset_categories:\n"] + [
+        f"- {{code: {c}, name: {n}, life_years: {life}}}\n" for c, n, life, _ in CATEGORIES
+    ]
+    catalog += ["budget_lines:\n"] + [
+        f'- {{id: {q(line)}, name: {name}, year: {y}, amount: "99999999.00"}}\n'
+        for y in range(first, 2027)
+        for line, name in LINES
+    ]
     (root / "catalog.yaml").write_text("".join(catalog), encoding="utf-8")
     for rel, texts in out.files.items():
         path = root / rel
@@ -204,7 +281,8 @@ def generate(n: int, root: Path) -> None:
     accounts = sorted({line.split()[0] for t in out.bean for line in t.splitlines()[1:]})
     opens = "".join(f"{first}-01-01 open {a}\n" for a in accounts)
     (peers / "ledger.beancount").write_text(
-        'option "operating_currency" "CNY"\n' + opens + "\n" + "\n".join(out.bean), encoding="utf-8")
+        'option "operating_currency" "CNY"\n' + opens + "\n" + "\n".join(out.bean), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

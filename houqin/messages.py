@@ -240,6 +240,13 @@ CATALOG: Mapping[str, Message] = {
         "没有校长批准，出纳员有权拒付。",
         "Without the principal's approval the cashier refuses to pay.",
     ),
+    "APR007": Message(
+        E,
+        "{id} 缺少 {step} 签字（需 {chain}）",
+        "{id} lacks the {step} signature (needs {chain})",
+        "这类单据在发生时即由各方签字，补上签字。",
+        "This kind of record is signed by everyone when it happens: add the signature.",
+    ),
     # --- signatures
     "SIG001": Message(
         E,
@@ -312,6 +319,84 @@ CATALOG: Mapping[str, Message] = {
         "invoices total {total}, but the claim is for {amount}",
         "核对发票金额或报销金额。",
         "Check the invoice amounts or the claim amount.",
+    ),
+    # --- assets
+    "AST001": Message(
+        E,
+        "{asset} 已全部报废/转让/报损，{id} 不能再对它登记",
+        "{asset} has left the books; {id} cannot act on it",
+        "报废、转让、报损之后的资产不再有任何变动。",
+        "Nothing happens to an asset after it is scrapped, transferred or lost.",
+    ),
+    "AST002": Message(
+        E,
+        "{id} 要动用 {asset} 的 {wanted} 件，但{place}处只有 {have} 件可用",
+        "{id} wants {wanted} of {asset}, but only {have} are available ({place})",
+        "核对数量和地点（houqin asset show {asset}）。",
+        "Check the quantity and place (houqin asset show {asset}).",
+    ),
+    "AST003": Message(
+        E,
+        "{asset} 分放在多个地点（{places}），{id} 须写明 from_place",
+        "{asset} is in several places ({places}); {id} must name from_place",
+        "用 --from-place 指明从哪里调出。",
+        "Say where it is taken from (--from-place).",
+    ),
+    "AST004": Message(
+        E,
+        "{asset} 有 {lent} 件借出未还，{id} 要动用 {wanted} 件，只有 {have} 件在库",
+        "{asset} has {lent} out on loan; {id} wants {wanted} but only {have} are in",
+        "借出的资产先归还销号，再调拨、借出或处置。",
+        "Lent items must be returned before they are moved, lent or disposed of.",
+    ),
+    "AST005": Message(
+        E,
+        "{id} 的 {step} 签字人是 {by}，应为 {expected}",
+        "{id} is signed as {step} by {by}, but that is {expected}'s to sign",
+        "调拨由移交的保管人和接收的保管人签字。",
+        "A move is signed by the keeper who gives and the keeper who receives.",
+    ),
+    "AST006": Message(
+        E,
+        "{id} 处置价值 {value} 元，超过 {threshold} 元，须有主管部门批复（authority）",
+        "{id} disposes of {value}, above {threshold}: it needs the authority's approval (authority)",
+        "写明上级主管部门或财政部门的批复文号。",
+        "Give the reference of the approval by the education or finance bureau.",
+    ),
+    "AST007": Message(
+        E,
+        "地点 {place} 的保管人 {name} 已于 {left} 离校",
+        "the keeper of {place}, {name}, left on {left}",
+        "在 places.yaml 中指定新的保管人，并办理资产移交。",
+        "Name a new keeper in places.yaml and move the assets to them.",
+    ),
+    "DEP001": Message(
+        E,
+        "{name} 于 {left} 离校，但仍保管或借用 {count} 项资产：{ids}",
+        "{name} left on {left} still keeping or borrowing {count} assets: {ids}",
+        "教师调离前须交结公物：先调拨或归还（houqin asset list --keeper {name}）。",
+        "Before leaving, hand everything over: move or return it (houqin asset list --keeper {name}).",
+    ),
+    "LOAN001": Message(
+        W,
+        "{id}：{borrower} 借用逾期 {days} 天（应于 {due} 归还）",
+        "{id}: {borrower} is {days} days late (due {due})",
+        "催还，或登记归还：houqin asset return {id}。",
+        "Ask for it back, or record the return: houqin asset return {id}.",
+    ),
+    "LOAN002": Message(
+        E,
+        "{id} 的归还日期 {on} 早于借出日期 {date}",
+        "{id} was returned on {on}, before it was lent on {date}",
+        "核对日期。",
+        "Check the dates.",
+    ),
+    "LOAN003": Message(
+        E,
+        "{id} 的应还日期 {due} 早于借出日期 {date}",
+        "{id} is due on {due}, before it was lent on {date}",
+        "核对日期。",
+        "Check the dates.",
     ),
     # --- capitalisation
     "CAP001": Message(

@@ -19,8 +19,10 @@ from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
     Asset,
     CashAdvance,
+    Disposal,
     Invoice,
     Loan,
+    Move,
     Payment,
     Reimbursement,
     Return,
@@ -677,6 +679,38 @@ def loans(asset_list: list[Asset]) -> list[Loan]:
     return out
 
 
+def moves_and_disposals(asset_list: list[Asset]) -> tuple[list[Move], list[Disposal]]:
+    """A term's worth of 调拨 and 处置: a partial lot moved between classrooms, a laptop handed to a new
+    keeper, old office computers scrapped with the full approval chain, a broken one reported lost."""
+    keepers = {p["id"]: p["keeper"] for p in places()}
+    desks = next(a for a in asset_list if a.name.startswith("学生课桌椅") and a.place == "JX-101")
+    laptop = next(a for a in asset_list if a.name == "笔记本电脑")
+    old_pcs = [a for a in asset_list if a.name == "办公计算机" and a.date.year == 2020][:2]
+    tablet = next(a for a in asset_list if a.name.startswith("平板电脑"))
+    moves = [
+        Move(id=ids.next("DB", 2026), date=D(2026, 3, 9), asset=desks.id, quantity=5, to_place="JX-102",
+             to_keeper=keepers["JX-102"], reason="一年级(2)班插班生增加",
+             approvals=(Approval(role="giver", by=desks.keeper, on=D(2026, 3, 9)),
+                        Approval(role="receiver", by=keepers["JX-102"], on=D(2026, 3, 9)))),
+        Move(id=ids.next("DB", 2026), date=D(2026, 9, 2), asset=laptop.id, to_place="XZ-204",
+             to_keeper=keepers["XZ-204"], reason="政教处工作需要",
+             approvals=(Approval(role="giver", by=laptop.keeper, on=D(2026, 9, 2)),
+                        Approval(role="receiver", by=keepers["XZ-204"], on=D(2026, 9, 2)))),
+    ]
+    chain = (("keeper", KEEPER), ("director", DIRECTOR), ("principal", PRINCIPAL))
+    disposals = [
+        Disposal(id=ids.next("CZ", 2026), date=D(2026, 7, 6), asset=pc.id, type="scrap",
+                 reason="主板损坏，维修费用超过残值，经鉴定报废",
+                 approvals=tuple(Approval(role=r, by=b, on=D(2026, 7, 6 + i)) for i, (r, b) in enumerate(chain)))
+        for pc in old_pcs
+    ]
+    disposals.append(
+        Disposal(id=ids.next("CZ", 2026), date=D(2026, 10, 15), asset=tablet.id, type="loss",
+                 reason="秋季运动会期间遗失，已报告派出所，责任认定见损坏赔偿记录",
+                 approvals=tuple(Approval(role=r, by=b, on=D(2026, 10, 15 + i)) for i, (r, b) in enumerate(chain))))
+    return moves, disposals
+
+
 def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if items and isinstance(items[0], Record):
@@ -728,8 +762,9 @@ def main(out: Path) -> None:
     stock_in, stock_out = stock()
     claims, advances = expenses(stock_in, asset_list)
     loan_list = loans(asset_list)
+    move_list, disposal_list = moves_and_disposals(asset_list)
     by_file: dict[Path, list[Record]] = {}
-    for r in [*asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list]:
+    for r in [*asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list, *disposal_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
     for path, records in sorted(by_file.items()):

@@ -24,6 +24,14 @@ COMMANDS = (
     ("expense", "add"),
     ("expense", "sign"),
     ("expense", "list"),
+    ("sign",),
+    ("asset", "list"),
+    ("asset", "show"),
+    ("asset", "move"),
+    ("asset", "loan"),
+    ("asset", "return"),
+    ("asset", "scrap"),
+    ("asset", "transfer"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -35,6 +43,9 @@ PREFIX_CHECK = {
     "SOD": "separation-of-duties",
     "INV": "invoice",
     "CAP": "capitalisation",
+    "AST": "assets",
+    "DEP": "assets",
+    "LOAN": "loans",
 }
 
 

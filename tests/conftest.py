@@ -33,6 +33,7 @@ BASE: dict[str, str] = {
             - {role: teacher}
             - {role: principal, since: 2026-06-01}
           joined: 2010-09-01
+        - {name: 周保管, roles: [keeper], department: 总务处, joined: 2010-09-01}
         """,
     "places.yaml": """\
         - {id: JX-101, name: 一年级(1)班, kind: classroom, keeper: 张老师}

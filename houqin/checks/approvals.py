@@ -26,12 +26,13 @@ def check_approval_chain(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         chain = policy.signatures.chains.get(kind.name)
         if not chain:
             continue
+        now = kind.name in policy.signatures.complete_when_recorded
         for r in ledger.of_kind(kind.name):
             if isinstance(r, Signed):
-                yield from _check_one(r, chain)
+                yield from _check_one(r, chain, now)
 
 
-def _check_one(r: Signed, chain: tuple[str, ...]) -> Iterator[Diagnostic]:
+def _check_one(r: Signed, chain: tuple[str, ...], complete_now: bool) -> Iterator[Diagnostic]:
     file = r.source.file
     chain_text = " → ".join(chain)
     seen: set[str] = set()
@@ -61,6 +62,10 @@ def _check_one(r: Signed, chain: tuple[str, ...]) -> Iterator[Diagnostic]:
                 chain=chain_text,
             )
         previous = current
+    if complete_now:
+        for step in chain:
+            if r.approval(step) is None:
+                yield diag("APR007", file, r.source.line, record=r.id, id=r.id, step=step, chain=chain_text)
     paid = payment_of(r)
     if paid is None:
         return

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Signed
 from houqin.models.config import Policy
+from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import CashAdvance, Reimbursement
 
@@ -27,9 +28,10 @@ def check_separation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             continue
         file = r.source.file
         first_step: dict[str, str] = {}
+        distinct = kind_of(r).name in rules.distinct_signers
         requester = _requester(r)
         for a in r.approvals:
-            if a.by in first_step and first_step[a.by] != a.role:
+            if distinct and a.by in first_step and first_step[a.by] != a.role:
                 yield diag("SOD001", file, a.line, record=r.id, by=a.by, step=a.role, other=first_step[a.by])
             first_step.setdefault(a.by, a.role)
             if a.role in rules.cashier_may_not_sign and ledger.holds(a.by, "cashier", a.on):

@@ -9,4 +9,6 @@ CHECK_NAMES: tuple[str, ...] = (
     "separation-of-duties",
     "invoice",
     "capitalisation",
+    "assets",
+    "loans",
 )

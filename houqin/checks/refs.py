@@ -12,7 +12,7 @@ from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn, StockOut
+from houqin.models.records import Asset, CashAdvance, Disposal, Loan, Move, Reimbursement, StockIn, StockOut
 
 
 def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
@@ -30,13 +30,17 @@ def _record(ledger: Ledger, r: Record, rid: str, model: type[Record], what: str)
         yield diag("REF009", r.source.file, r.source.line, record=r.id, what=what, id=rid)
 
 
+def _place(ledger: Ledger, r: Record, place_id: str) -> Iterator[Diagnostic]:
+    place = ledger.place_by_id.get(place_id)
+    if place is None:
+        yield diag("REF003", r.source.file, r.source.line, record=r.id, place=place_id)
+    elif not place.active:
+        yield diag("REF004", r.source.file, r.source.line, record=r.id, place=place_id)
+
+
 def _asset(ledger: Ledger, a: Asset) -> Iterator[Diagnostic]:
     src = a.source
-    place = ledger.place_by_id.get(a.place)
-    if place is None:
-        yield diag("REF003", src.file, src.line, record=a.id, place=a.place)
-    elif not place.active:
-        yield diag("REF004", src.file, src.line, record=a.id, place=a.place)
+    yield from _place(ledger, a, a.place)
     yield from _person(ledger, a, "keeper", a.keeper, a.date)
     if not category_code_ok(a.category):
         yield diag("REF007", src.file, src.line, record=a.id, code=a.category)
@@ -81,6 +85,13 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "borrower", r.borrower, r.date)
             if r.returned:
                 yield from _person(ledger, r, "returned.received_by", r.returned.received_by, r.returned.on)
+        elif isinstance(r, (Move, Disposal)):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            if r.from_place is not None and r.from_place not in ledger.place_by_id:
+                yield diag("REF003", r.source.file, r.source.line, record=r.id, place=r.from_place)
+            if isinstance(r, Move):
+                yield from _place(ledger, r, r.to_place)
+                yield from _person(ledger, r, "to_keeper", r.to_keeper, r.date)
         elif isinstance(r, CashAdvance):
             yield from _person(ledger, r, "person", r.person, r.date)
             if r.payment:

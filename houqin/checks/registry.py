@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from houqin.checks import approvals, capitalisation, duties, ids, invoices, refs, signatures
+from houqin.checks import approvals, assets, capitalisation, duties, ids, invoices, loans, refs, signatures
 from houqin.checks.names import CHECK_NAMES as NAMES
 from houqin.diagnostics import Diagnostic
 from houqin.models.config import Policy
@@ -40,6 +40,8 @@ CHECKS: tuple[Check, ...] = (
         "invoice", invoices.check_invoices, "发票真实、未过期、未重复报销", "invoices well-formed, fresh, claimed once"
     ),
     Check("capitalisation", capitalisation.check_capitalisation, "固定资产标准", "capitalisation threshold"),
+    Check("assets", assets.check_assets, "资产调拨、处置与交结", "asset moves, disposals and handovers"),
+    Check("loans", loans.check_loans, "借还销号与逾期", "loans returned, overdue loans"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from houqin import __version__
-from houqin.cli import asset, check, expense, ledger_cmds, overview
+from houqin.cli import asset, check, expense, ledger_cmds, overview, sign
 from houqin.cli.state import State, get_state
 from houqin.errors import HouqinError
 
@@ -95,6 +95,7 @@ def root(
 
 app.command("check")(check.check)
 app.command("overview")(overview.overview)
+app.command("sign")(sign.sign)
 app.command("init")(ledger_cmds.init)
 app.add_typer(ledger_cmds.hook_app, name="hook")
 app.add_typer(asset.app, name="asset")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Literal
 
 import typer
 
 from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
@@ -66,3 +68,220 @@ def add(
         lambda r: f"asset add {r.id} {name} ×{quantity} @ {draft.unit_price} → {place}",
         no_commit=no_commit,
     )
+
+
+class Status(StrEnum):
+    in_use = "in_use"
+    on_loan = "on_loan"
+    disposed = "disposed"
+    all = "all"
+
+
+@app.command("list")
+def list_assets(
+    ctx: typer.Context,
+    place: Annotated[str | None, typer.Option("--place", help="存放地点编号: the place's register.")] = None,
+    keeper: Annotated[str | None, typer.Option("--keeper", help="保管人: the handover list (公物交结).")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="GB/T 14885 code or prefix (A02).")] = None,
+    status: Annotated[
+        Status, typer.Option("--status", help="in_use (default), on_loan, disposed, all.")
+    ] = Status.in_use,
+    funding: Annotated[str | None, typer.Option("--funding", help="经费来源 Funding source.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    depreciation: Annotated[
+        bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
+    ] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="List overdue loans instead.")] = False,
+) -> None:
+    """资产登记表 / List assets (a place's register, a keeper's handover list, or overdue loans).
+
+    Example: houqin asset list --place JX-101 --depreciation
+    """
+    from houqin.ledger.load import load_ledger
+    from houqin.render.assets import print_overdue, print_register
+    from houqin.render.console import console
+    from houqin.reports.assets import overdue_loans, register
+
+    state = get_state(ctx)
+    day = parse_day(at) or dt.date.today()
+    ledger = load_ledger(state.root()).ledger
+    if overdue:
+        print_overdue(console(), overdue_loans(ledger, day), state.lang)
+        return
+    reg = register(ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding)
+    print_register(console(), reg, state.lang, depreciation)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
+    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+) -> None:
+    """资产卡片 / The asset card: all fields, where it is, who keeps it, book value and history.
+
+    Example: houqin asset show ZC-2022-0013
+    """
+    from houqin.ledger.load import load_ledger
+    from houqin.render.assets import print_card
+    from houqin.render.console import console
+    from houqin.reports.assets import asset_card
+    from houqin.services.asset_events import find_asset
+
+    state = get_state(ctx)
+    ledger = load_ledger(state.root()).ledger
+    day = parse_day(at) or dt.date.today()
+    print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context,
+    asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
+    to_place: Annotated[str, typer.Option("--to-place", help="调入地点 New place.")],
+    to_keeper: Annotated[str, typer.Option("--to-keeper", help="接收保管人 New keeper (signs as receiver).")],
+    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
+    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """调拨 / Move an asset (or part of a lot) to another place or keeper, signed by both keepers.
+
+    Example: houqin asset move ZC-2016-0001 -q 5 --to-place JX-102 --to-keeper 杨丽华
+    """
+    from houqin.services.asset_events import move_asset
+
+    day = parse_day(date) or dt.date.today()
+    run_write(
+        ctx,
+        lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
+        lambda r: f"asset move {r.id} {asset} → {to_place} {to_keeper}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("loan")
+def loan(
+    ctx: typer.Context,
+    asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
+    to: Annotated[str, typer.Option("--to", help="借用人 Borrower.")],
+    due: Annotated[str, typer.Option("--due", help="应还日期 Due day, YYYY-MM-DD.")],
+    approved_by: Annotated[str, typer.Option("--approved-by", help="登记的保管员/总务主任 Keeper who lends.")],
+    quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = 1,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """借用 / Lend an asset to a person until a due day.
+
+    Example: houqin asset loan ZC-2024-0001 --to 曾红霞 --due 2026-12-04 --approved-by 李明
+    """
+    from houqin.services.asset_events import lend_asset
+
+    day = parse_day(date) or dt.date.today()
+    due_day = parse_day(due)
+    assert due_day is not None
+    run_write(
+        ctx,
+        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
+        lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("return")
+def return_(
+    ctx: typer.Context,
+    loan_or_asset: Annotated[str, typer.Argument(help="借用编号 (JY-…) or the asset's id.")],
+    received_by: Annotated[str, typer.Option("--received-by", help="验收人 Who took it back.")],
+    condition: Annotated[str | None, typer.Option("--condition", help="归还状况 Condition.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="归还日期 (default: today).", show_default=False)] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """归还销号 / Record the return of a loan.
+
+    Example: houqin asset return JY-2026-0006 --received-by 李明 --condition 完好
+    """
+    from houqin.services.asset_events import return_loan
+
+    day = parse_day(on) or dt.date.today()
+    run_write(
+        ctx,
+        lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),
+        lambda r: f"asset return {r.id} received by {received_by}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+def _dispose(
+    ctx: typer.Context,
+    how: Literal["scrap", "transfer", "loss"],
+    asset: str,
+    reason: str,
+    quantity: int | None,
+    from_place: str | None,
+    recipient: str | None,
+    authority: str | None,
+    date: str | None,
+    no_commit: bool,
+) -> None:
+    from houqin.services.asset_events import dispose_asset
+
+    day = parse_day(date) or dt.date.today()
+    run_write(
+        ctx,
+        lambda ledger: dispose_asset(
+            ledger,
+            asset,
+            how,
+            reason,
+            day,
+            quantity,
+            from_place,
+            recipient,
+            authority,
+        ),
+        lambda r: f"asset {how} {r.id} {asset} ({reason})",
+        no_commit=no_commit,
+    )
+
+
+@app.command("scrap")
+def scrap(
+    ctx: typer.Context,
+    asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
+    reason: Annotated[str, typer.Option("--reason", help="报废/报损原因 Reason.")],
+    lost: Annotated[bool, typer.Option("--lost", help="报损: the asset is lost, not worn out.")] = False,
+    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
+    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
+    authority: Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """报废/报损 / Ask to scrap (or write off as lost) an asset; it takes effect once keeper,
+    director and principal have signed with `houqin sign`.
+
+    Example: houqin asset scrap ZC-2020-0003 --reason 主板损坏无修复价值
+    """
+    _dispose(ctx, "loss" if lost else "scrap", asset, reason, quantity, from_place, None, authority, date, no_commit)
+
+
+@app.command("transfer")
+def transfer(
+    ctx: typer.Context,
+    asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
+    to: Annotated[str, typer.Option("--to", help="接收单位 Receiving unit.")],
+    reason: Annotated[str, typer.Option("--reason", help="转让/调出原因 Reason.")],
+    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
+    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
+    authority: Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """转让/调出 / Ask to transfer an asset to another unit; effective once fully signed (`houqin sign`).
+
+    Example: houqin asset transfer ZC-2017-0003 --to 青禾县第二小学 --reason 支援兄弟学校
+    """
+    _dispose(ctx, "transfer", asset, reason, quantity, from_place, to, authority, date, no_commit)

@@ -48,8 +48,17 @@ class SignatureRules(Frozen):
         default_factory=lambda: {
             "expenses": ("handler", "witness", "principal"),
             "advances": ("principal",),
+            "loans": ("keeper",),
+            "moves": ("giver", "receiver"),
+            "disposals": ("keeper", "director", "principal"),
         }
     )
+    # Kinds whose chain is complete when recorded (a move is signed as it happens); the others are
+    # signed over days and must be complete before the money moves.
+    complete_when_recorded: tuple[str, ...] = ("loans", "moves")
+    # Kinds whose steps must be signed by different people (a keeper moving an asset between two of
+    # their own rooms signs both sides of the move).
+    distinct_signers: tuple[str, ...] = ("expenses", "advances", "disposals")
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(
         default_factory=lambda: {  # type: ignore[arg-type]
             "handler": "any",
@@ -59,6 +68,9 @@ class SignatureRules(Frozen):
             "department_head": ("department_head", "director"),
             "acceptor": "any",
             "keeper": ("keeper", "director"),
+            "director": ("director",),
+            "giver": "any",
+            "receiver": "any",
         }
     )
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
@@ -73,6 +85,7 @@ class Policy(Frozen):
     collective_decision_threshold: Money = Decimal("50000.00")
     principal_threshold: Money = Decimal("1000.00")
     repair_open_days: int = Field(default=14, ge=1)
+    disposal_authority_threshold: Money = Decimal("200000.00")
     close_grace_days: int = Field(default=10, ge=0)
     signatures: SignatureRules = SignatureRules()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from houqin.models.base import Record
-from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn, StockOut
+from houqin.models.records import Asset, CashAdvance, Disposal, Loan, Move, Reimbursement, StockIn, StockOut
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("stock-in", StockIn, "入库", "stock in"),
     Kind("stock-out", StockOut, "领用出库", "stock out"),
     Kind("loans", Loan, "借用", "loans"),
+    Kind("moves", Move, "调拨", "moves"),
+    Kind("disposals", Disposal, "处置", "disposals"),
     Kind("advances", CashAdvance, "借款", "cash advances"),
 )
 

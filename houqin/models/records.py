@@ -132,3 +132,31 @@ class CashAdvance(Signed):
     purpose: Text
     payment: Payment | None = None
     settlement: Settlement | None = None
+
+
+class Move(Signed):
+    """调拨: all or part of an asset moved to another place and/or keeper, signed by both keepers."""
+
+    prefix: ClassVar[str] = "DB"
+
+    asset: Text
+    quantity: Count | None = None
+    from_place: Text | None = None
+    to_place: Text
+    to_keeper: Text
+    reason: Text | None = None
+
+
+class Disposal(Signed):
+    """处置: 报废 (scrap), 转让/调出 (transfer) or 报损 (loss); once approved the quantity leaves the books."""
+
+    prefix: ClassVar[str] = "CZ"
+
+    asset: Text
+    type: Literal["scrap", "transfer", "loss"]
+    quantity: Count | None = None
+    from_place: Text | None = None
+    reason: Text
+    recipient: Text | None = None
+    authority: Text | None = None
+    proceeds: Money | None = None

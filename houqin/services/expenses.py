@@ -10,11 +10,11 @@ from pydantic import ValidationError
 
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
-from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Invoice, Reimbursement
 from houqin.services.inputs import first_error
+from houqin.services.signing import sign_record
 
 
 @dataclass(frozen=True)
@@ -46,17 +46,9 @@ def find_claim(ledger: Ledger, claim_id: str) -> Reimbursement:
 
 
 def sign_claim(ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date) -> Reimbursement:
-    """Add one signature. The step must be in the policy's chain and not yet signed; whether the
-    signer may sign is the checks' business, so the same rules hold for hand edits."""
-    claim = find_claim(ledger, claim_id)
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
-    if step not in chain:
-        raise UsageError("unknown_step", step=step, chain=" → ".join(chain))
-    if claim.approval(step) is not None:
-        raise UsageError("already_signed", id=claim.id, step=step)
-    if claim.payment is not None:
-        raise UsageError("already_paid", id=claim.id)
-    return claim.model_copy(update={"approvals": (*claim.approvals, Approval(role=step, by=by, on=on))})
+    signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement")
+    assert isinstance(signed, Reimbursement)
+    return signed
 
 
 def pending_steps(ledger: Ledger, claim: Reimbursement) -> tuple[str, ...]:

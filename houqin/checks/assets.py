@@ -1,0 +1,64 @@
+"""assets: 校产登记、保管、调拨、报废、转让 — every move, loan and disposal fits what the asset holds
+at that day; nothing happens to an asset once it has left the books; moves are signed by the
+giving and the receiving keeper; big disposals carry the authority's approval; nobody leaves the
+school while keeping or borrowing school property (公物交结)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.layout import PEOPLE_FILE, PLACES_FILE
+from houqin.models.asset_state import disposal_effective, kept_by, replay
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import Asset, Disposal
+
+
+def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    _states, problems = replay(ledger)
+    for p in problems:
+        params: dict[str, Any] = dict(p.params)
+        yield diag(p.code, p.record.source.file, p.record.source.line, record=p.record.id, id=p.record.id, **params)
+    assets = ledger.record_by_id
+    for d in ledger.of_kind("disposals"):
+        assert isinstance(d, Disposal)
+        asset = assets.get(d.asset)
+        if not isinstance(asset, Asset):
+            continue
+        value = asset.unit_price * (d.quantity or asset.quantity)
+        if value > policy.disposal_authority_threshold and not d.authority and disposal_effective(ledger, d):
+            yield diag(
+                "AST006",
+                d.source.file,
+                d.source.line,
+                record=d.id,
+                id=d.id,
+                value=value,
+                threshold=policy.disposal_authority_threshold,
+            )
+    for person in ledger.people:
+        if person.left is None:
+            continue
+        states, _ = replay(ledger, until=person.left - dt.timedelta(days=1))
+        kept, loans = kept_by(states.values(), person.name)
+        if kept or loans:
+            ids = [s.asset.id for s in kept] + [loan.id for loan in loans]
+            yield diag(
+                "DEP001",
+                PEOPLE_FILE,
+                person.line,
+                record=person.name,
+                name=person.name,
+                left=person.left,
+                count=len(ids),
+                ids="、".join(ids[:5]) + ("…" if len(ids) > 5 else ""),
+            )
+    for place in ledger.places:
+        keeper = ledger.person_by_name.get(place.keeper)
+        if place.active and keeper is not None and keeper.left is not None:
+            yield diag(
+                "AST007", PLACES_FILE, place.line, record=place.id, place=place.id, name=place.keeper, left=keeper.left
+            )

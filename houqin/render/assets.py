@@ -1,0 +1,94 @@
+"""The asset register, the asset card and the overdue-loan list as Rich tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from houqin.i18n import t
+from houqin.money import fmt_yuan
+from houqin.reports.assets import AssetCard, OverdueLoan, Register
+
+
+def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
+    title = t("title.register", lang, date=reg.at)
+    if reg.place:
+        title = t("title.place_register", lang, place=reg.place, name=reg.place_name or "?", date=reg.at)
+    elif reg.keeper:
+        title = t("title.keeper_register", lang, keeper=reg.keeper, date=reg.at)
+    table = Table(title=title, title_justify="left", show_footer=True)
+    table.add_column(t("col.id", lang), t("total", lang))
+    table.add_column(t("col.name", lang))
+    table.add_column(t("col.model", lang))
+    table.add_column(t("col.quantity", lang), str(reg.quantity), justify="right")
+    table.add_column(t("col.place", lang))
+    table.add_column(t("col.keeper", lang))
+    table.add_column(t("col.value", lang), fmt_yuan(reg.cost), justify="right")
+    if depreciation:
+        table.add_column(t("col.accumulated", lang), fmt_yuan(reg.cost - reg.net), justify="right")
+        table.add_column(t("col.net", lang), fmt_yuan(reg.net), justify="right")
+    table.add_column(t("col.status", lang))
+    for r in reg.rows:
+        status = t(f"status.{r.status}", lang) + (f" ({t('lent', lang, n=r.lent)})" if r.lent else "")
+        cells = [
+            r.id,
+            r.name,
+            r.model,
+            f"{r.quantity} {r.unit}",
+            "、".join(r.places),
+            "、".join(r.keepers),
+            fmt_yuan(r.value.cost),
+        ]
+        if depreciation:
+            cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
+        table.add_row(*cells, status)
+    out.print(table)
+    if reg.place or reg.keeper:
+        out.print(t("register.sign", lang))
+
+
+def print_card(out: Console, card: AssetCard, lang: str) -> None:
+    a, s = card.asset, card.state
+    table = Table(title=t("title.card", lang, id=a.id), title_justify="left", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    rows = [
+        ("col.name", a.name),
+        ("col.model", a.model or "-"),
+        ("col.category", f"{a.category} {card.category_name}"),
+        ("col.acquired", str(a.date)),
+        ("col.unit_price", fmt_yuan(a.unit_price)),
+        ("col.quantity", f"{s.in_books} / {a.quantity} {a.unit}"),
+        ("col.funding", a.funding),
+        ("col.supplier", a.supplier or "-"),
+        ("col.place", "；".join(f"{p} {k} ×{q}" for (p, k), q in sorted(s.holdings.items())) or "-"),
+        ("col.status", t(f"status.{s.status}", lang) + (f" ({t('lent', lang, n=s.lent)})" if s.lent else "")),
+        ("col.value", fmt_yuan(card.value.cost)),
+        ("col.accumulated", f"{fmt_yuan(card.value.accumulated)} ({card.value.months}/{card.value.life_months})"),
+        ("col.net", fmt_yuan(card.value.net)),
+    ]
+    for key, value in rows:
+        table.add_row(t(key, lang), value)
+    out.print(table)
+    history = Table(title=t("title.history", lang), title_justify="left")
+    for key in ("col.date", "col.event", "col.record", "col.quantity"):
+        history.add_column(t(key, lang))
+    for e in card.history:
+        history.add_row(str(e.date), t(f"event.{e.what}", lang), e.record.id, str(e.quantity))
+    out.print(history)
+
+
+def print_overdue(out: Console, rows: Sequence[OverdueLoan], lang: str) -> None:
+    if not rows:
+        out.print(t("no_overdue", lang))
+        return
+    table = Table(title=t("title.overdue", lang), title_justify="left")
+    for key in ("col.record", "col.id", "col.name", "col.borrower", "col.date", "col.due", "col.days"):
+        table.add_column(t(key, lang))
+    for r in rows:
+        table.add_row(
+            r.loan.id, r.loan.asset, r.asset_name, r.loan.borrower, str(r.loan.date), str(r.loan.due), str(r.days)
+        )
+    out.print(table)

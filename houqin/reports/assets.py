@@ -1,0 +1,145 @@
+"""The asset register (资产登记表) and the asset card (资产卡片), with book values after depreciation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from houqin.models.asset_state import AssetState, Event, replay
+from houqin.models.depreciation import BookValue, book_value
+from houqin.models.ledger import Ledger
+from houqin.models.records import Asset, Loan
+
+STATUSES = ("in_use", "on_loan", "disposed", "all")
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    id: str
+    name: str
+    model: str
+    category: str
+    unit: str
+    quantity: int
+    lent: int
+    places: tuple[str, ...]
+    keepers: tuple[str, ...]
+    funding: str
+    acquired: dt.date
+    value: BookValue
+    status: str
+
+
+@dataclass(frozen=True)
+class Register:
+    """What `houqin asset list` shows: the rows, their totals, and the filters that chose them."""
+
+    at: dt.date
+    rows: tuple[AssetRow, ...]
+    place: str | None
+    place_name: str | None
+    keeper: str | None
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((r.value.cost for r in self.rows), Decimal("0.00"))
+
+    @property
+    def net(self) -> Decimal:
+        return sum((r.value.net for r in self.rows), Decimal("0.00"))
+
+    @property
+    def quantity(self) -> int:
+        return sum(r.quantity for r in self.rows)
+
+
+def life_of(ledger: Ledger, asset: Asset) -> int:
+    category = ledger.category_by_code.get(asset.category)
+    return category.life_years if category is not None else 0
+
+
+def _row(ledger: Ledger, state: AssetState, at: dt.date, place: str | None, keeper: str | None) -> AssetRow:
+    a = state.asset
+    qty = state.holds(place, keeper) if (place or keeper) else state.in_books
+    holdings = [h for h in state.holdings if place in (None, h[0]) and keeper in (None, h[1])]
+    return AssetRow(
+        id=a.id,
+        name=a.name,
+        model=a.model or "",
+        category=a.category,
+        unit=a.unit,
+        quantity=qty,
+        lent=state.lent,
+        places=tuple(sorted({p for p, _ in holdings})),
+        keepers=tuple(sorted({k for _, k in holdings})),
+        funding=a.funding,
+        acquired=a.date,
+        value=book_value(a.unit_price * qty, a.date, at, life_of(ledger, a)),
+        status=state.status,
+    )
+
+
+def register(
+    ledger: Ledger,
+    at: dt.date,
+    *,
+    place: str | None = None,
+    keeper: str | None = None,
+    category: str | None = None,
+    status: str = "in_use",
+    funding: str | None = None,
+) -> Register:
+    states, _ = replay(ledger, until=at)
+    rows = []
+    for state in states.values():
+        a = state.asset
+        if category and not a.category.startswith(category):
+            continue
+        if funding and a.funding != funding:
+            continue
+        if status != "all" and state.status != status and not (status == "in_use" and state.status == "on_loan"):
+            continue
+        if (place or keeper) and not state.holds(place, keeper):
+            continue
+        rows.append(_row(ledger, state, at, place, keeper))
+    where = ledger.place_by_id.get(place) if place else None
+    return Register(at, tuple(rows), place, where.name if where else None, keeper)
+
+
+@dataclass(frozen=True)
+class OverdueLoan:
+    loan: Loan
+    asset_name: str
+    days: int
+
+
+def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
+    out = []
+    for r in ledger.of_kind("loans"):
+        if isinstance(r, Loan) and r.date <= at and (r.returned is None or r.returned.on > at) and r.due < at:
+            asset = ledger.record_by_id.get(r.asset)
+            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", (at - r.due).days))
+    return out
+
+
+@dataclass(frozen=True)
+class AssetCard:
+    asset: Asset
+    state: AssetState
+    value: BookValue
+    category_name: str
+    history: tuple[Event, ...]
+
+
+def asset_card(ledger: Ledger, asset: Asset, at: dt.date) -> AssetCard:
+    states, _ = replay(ledger, until=at)
+    state = states[asset.id]
+    category = ledger.category_by_code.get(asset.category)
+    return AssetCard(
+        asset=asset,
+        state=state,
+        value=book_value(asset.unit_price * state.in_books, asset.date, at, life_of(ledger, asset)),
+        category_name=category.name if category else "?",
+        history=tuple(state.history),
+    )

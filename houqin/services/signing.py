@@ -1,0 +1,35 @@
+"""Signatures collected one by one on any record whose kind has an approval chain (报销单、借款、处置)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from houqin.errors import UsageError
+from houqin.models.base import Approval, Signed
+from houqin.models.kinds import kind_of
+from houqin.models.ledger import Ledger
+from houqin.services.asset_events import resolve_id
+
+
+def sign_record(
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    on: dt.date,
+    kind: str | None = None,
+    label: str = "单据/record",
+) -> Signed:
+    """Add one signature. The step must be in the policy's chain for the record's kind and not yet
+    signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
+    record = ledger.record_by_id.get(resolve_id(record_text))
+    if not isinstance(record, Signed) or (kind is not None and kind_of(record).name != kind):
+        raise UsageError("unknown_record", id=record_text, kind=label)
+    chain = ledger.config.policy.signatures.chains.get(kind_of(record).name, ())
+    if step not in chain:
+        raise UsageError("unknown_step", step=step, chain=" → ".join(chain) or "-")
+    if record.approval(step) is not None:
+        raise UsageError("already_signed", id=record.id, step=step)
+    if getattr(record, "payment", None) is not None:
+        raise UsageError("already_paid", id=record.id)
+    return record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
