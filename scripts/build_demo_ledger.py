@@ -688,26 +688,54 @@ def moves_and_disposals(asset_list: list[Asset]) -> tuple[list[Move], list[Dispo
     old_pcs = [a for a in asset_list if a.name == "办公计算机" and a.date.year == 2020][:2]
     tablet = next(a for a in asset_list if a.name.startswith("平板电脑"))
     moves = [
-        Move(id=ids.next("DB", 2026), date=D(2026, 3, 9), asset=desks.id, quantity=5, to_place="JX-102",
-             to_keeper=keepers["JX-102"], reason="一年级(2)班插班生增加",
-             approvals=(Approval(role="giver", by=desks.keeper, on=D(2026, 3, 9)),
-                        Approval(role="receiver", by=keepers["JX-102"], on=D(2026, 3, 9)))),
-        Move(id=ids.next("DB", 2026), date=D(2026, 9, 2), asset=laptop.id, to_place="XZ-204",
-             to_keeper=keepers["XZ-204"], reason="政教处工作需要",
-             approvals=(Approval(role="giver", by=laptop.keeper, on=D(2026, 9, 2)),
-                        Approval(role="receiver", by=keepers["XZ-204"], on=D(2026, 9, 2)))),
+        Move(
+            id=ids.next("DB", 2026),
+            date=D(2026, 3, 9),
+            asset=desks.id,
+            quantity=5,
+            to_place="JX-102",
+            to_keeper=keepers["JX-102"],
+            reason="一年级(2)班插班生增加",
+            approvals=(
+                Approval(role="giver", by=desks.keeper, on=D(2026, 3, 9)),
+                Approval(role="receiver", by=keepers["JX-102"], on=D(2026, 3, 9)),
+            ),
+        ),
+        Move(
+            id=ids.next("DB", 2026),
+            date=D(2026, 9, 2),
+            asset=laptop.id,
+            to_place="XZ-204",
+            to_keeper=keepers["XZ-204"],
+            reason="政教处工作需要",
+            approvals=(
+                Approval(role="giver", by=laptop.keeper, on=D(2026, 9, 2)),
+                Approval(role="receiver", by=keepers["XZ-204"], on=D(2026, 9, 2)),
+            ),
+        ),
     ]
     chain = (("keeper", KEEPER), ("director", DIRECTOR), ("principal", PRINCIPAL))
     disposals = [
-        Disposal(id=ids.next("CZ", 2026), date=D(2026, 7, 6), asset=pc.id, type="scrap",
-                 reason="主板损坏，维修费用超过残值，经鉴定报废",
-                 approvals=tuple(Approval(role=r, by=b, on=D(2026, 7, 6 + i)) for i, (r, b) in enumerate(chain)))
+        Disposal(
+            id=ids.next("CZ", 2026),
+            date=D(2026, 7, 6),
+            asset=pc.id,
+            type="scrap",
+            reason="主板损坏，维修费用超过残值，经鉴定报废",
+            approvals=tuple(Approval(role=r, by=b, on=D(2026, 7, 6 + i)) for i, (r, b) in enumerate(chain)),
+        )
         for pc in old_pcs
     ]
     disposals.append(
-        Disposal(id=ids.next("CZ", 2026), date=D(2026, 10, 15), asset=tablet.id, type="loss",
-                 reason="秋季运动会期间遗失，已报告派出所，责任认定见损坏赔偿记录",
-                 approvals=tuple(Approval(role=r, by=b, on=D(2026, 10, 15 + i)) for i, (r, b) in enumerate(chain))))
+        Disposal(
+            id=ids.next("CZ", 2026),
+            date=D(2026, 10, 15),
+            asset=tablet.id,
+            type="loss",
+            reason="秋季运动会期间遗失，已报告派出所，责任认定见损坏赔偿记录",
+            approvals=tuple(Approval(role=r, by=b, on=D(2026, 10, 15 + i)) for i, (r, b) in enumerate(chain)),
+        )
+    )
     return moves, disposals
 
 

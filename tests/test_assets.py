@@ -66,43 +66,101 @@ LOAN = """\
 
 
 def test_clean_asset_life(ledger_dir: Callable[..., Path]) -> None:
-    returned = LOAN.replace("due: 2099-03-09", "due: 2026-03-09") + "  returned: {on: 2026-03-08, received_by: 李主任}\n"
-    root = ledger_dir({"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE, "2026/loans.yaml": returned,
-                       "2026/disposals.yaml": SCRAP})
+    returned = (
+        LOAN.replace("due: 2099-03-09", "due: 2026-03-09") + "  returned: {on: 2026-03-08, received_by: 李主任}\n"
+    )
+    root = ledger_dir(
+        {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE, "2026/loans.yaml": returned, "2026/disposals.yaml": SCRAP}
+    )
     assert lines(root) == []
 
 
 ASSET_CASES: list[tuple[str, dict[str, str], list[str]]] = [
-    ("AST001 event after scrap", {"2026/assets.yaml": ASSETS, "2026/disposals.yaml": SCRAP,
-                                  "2026/loans.yaml": LOAN.replace("2026-03-02", "2026-05-02")},
-     ["2026/loans.yaml:1: error[AST001] ZC-2026-0001 已全部报废/转让/报损，JY-2026-0001 不能再对它登记"]),
-    ("AST002 more than the lot", {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace("quantity: 5", "quantity: 50")},
-     ["2026/moves.yaml:1: error[AST002] DB-2026-0001 要动用 ZC-2026-0002 的 50 件，但JX-101处只有 45 件可用"]),
-    ("AST003 which place", {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE + MOVE.replace(
-        "DB-2026-0001", "DB-2026-0002").replace("2026-03-09", "2026-03-10").replace("to_place: SY-301", "to_place: JX-101")},
-     ["2026/moves.yaml:10: error[AST003] ZC-2026-0002 分放在多个地点（JX-101、SY-301），DB-2026-0002 须写明 from_place"]),
-    ("AST004 moved while on loan", {"2026/assets.yaml": ASSETS, "2026/loans.yaml": LOAN, "2026/moves.yaml": MOVE.replace(
-        "ZC-2026-0002", "ZC-2026-0001").replace("  quantity: 5\n", "").replace("张老师", "李主任")},
-     ["2026/moves.yaml:1: error[AST004] ZC-2026-0001 有 1 件借出未还，DB-2026-0001 要动用 1 件，只有 0 件在库"]),
-    ("AST005 wrong giver", {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace("giver, by: 张老师", "giver, by: 王校长")},
-     ["2026/moves.yaml:1: error[AST005] DB-2026-0001 的 giver 签字人是 王校长，应为 张老师"]),
-    ("AST006 big disposal without authority", {"2026/assets.yaml": ASSETS.replace('"4999.00"', '"250000.00"'),
-                                               "2026/disposals.yaml": SCRAP},
-     ["2026/disposals.yaml:1: error[AST006] CZ-2026-0001 处置价值 250000.00 元，超过 200000.00 元，须有主管部门批复（authority）"]),
-    ("AST007 place keeper left", {"places.yaml": "- {id: JX-101, name: 一年级(1)班, kind: classroom, keeper: 陈老师}\n"
-                                                 "- {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任}\n"},
-     ["places.yaml:1: error[AST007] 地点 JX-101 的保管人 陈老师 已于 2026-03-01 离校"]),
-    ("DEP001 left with assets", {"2026/assets.yaml": LOT.replace("keeper: 张老师", "keeper: 陈老师")},
-     ["people.yaml:6: error[DEP001] 陈老师 于 2026-03-01 离校，但仍保管或借用 1 项资产：ZC-2026-0002"]),
-    ("LOAN002 returned before lent", {"2026/assets.yaml": ASSETS, "2026/loans.yaml": LOAN
-                                      + "  returned: {on: 2026-03-01, received_by: 李主任}\n"},
-     ["2026/loans.yaml:1: error[LOAN002] JY-2026-0001 的归还日期 2026-03-01 早于借出日期 2026-03-02"]),
-    ("LOAN003 due before lent", {"2026/assets.yaml": ASSETS, "2026/loans.yaml": LOAN.replace("2099-03-09", "2026-03-01")
-                                 + "  returned: {on: 2026-03-05, received_by: 李主任}\n"},
-     ["2026/loans.yaml:1: error[LOAN003] JY-2026-0001 的应还日期 2026-03-01 早于借出日期 2026-03-02"]),
-    ("APR007 move without receiver", {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace(
-        "  - {role: receiver, by: 李主任, on: 2026-03-09}\n", "")},
-     ["2026/moves.yaml:1: error[APR007] DB-2026-0001 缺少 receiver 签字（需 giver → receiver）"]),
+    (
+        "AST001 event after scrap",
+        {
+            "2026/assets.yaml": ASSETS,
+            "2026/disposals.yaml": SCRAP,
+            "2026/loans.yaml": LOAN.replace("2026-03-02", "2026-05-02"),
+        },
+        ["2026/loans.yaml:1: error[AST001] ZC-2026-0001 已全部报废/转让/报损，JY-2026-0001 不能再对它登记"],
+    ),
+    (
+        "AST002 more than the lot",
+        {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace("quantity: 5", "quantity: 50")},
+        ["2026/moves.yaml:1: error[AST002] DB-2026-0001 要动用 ZC-2026-0002 的 50 件，但JX-101处只有 45 件可用"],
+    ),
+    (
+        "AST003 which place",
+        {
+            "2026/assets.yaml": ASSETS,
+            "2026/moves.yaml": MOVE
+            + MOVE.replace("DB-2026-0001", "DB-2026-0002")
+            .replace("2026-03-09", "2026-03-10")
+            .replace("to_place: SY-301", "to_place: JX-101"),
+        },
+        [
+            "2026/moves.yaml:10: error[AST003] ZC-2026-0002 分放在多个地点（JX-101、SY-301），DB-2026-0002 须写明 from_place"
+        ],
+    ),
+    (
+        "AST004 moved while on loan",
+        {
+            "2026/assets.yaml": ASSETS,
+            "2026/loans.yaml": LOAN,
+            "2026/moves.yaml": MOVE.replace("ZC-2026-0002", "ZC-2026-0001")
+            .replace("  quantity: 5\n", "")
+            .replace("张老师", "李主任"),
+        },
+        ["2026/moves.yaml:1: error[AST004] ZC-2026-0001 有 1 件借出未还，DB-2026-0001 要动用 1 件，只有 0 件在库"],
+    ),
+    (
+        "AST005 wrong giver",
+        {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace("giver, by: 张老师", "giver, by: 王校长")},
+        ["2026/moves.yaml:1: error[AST005] DB-2026-0001 的 giver 签字人是 王校长，应为 张老师"],
+    ),
+    (
+        "AST006 big disposal without authority",
+        {"2026/assets.yaml": ASSETS.replace('"4999.00"', '"250000.00"'), "2026/disposals.yaml": SCRAP},
+        [
+            "2026/disposals.yaml:1: error[AST006] CZ-2026-0001 处置价值 250000.00 元，超过 200000.00 元，须有主管部门批复（authority）"
+        ],
+    ),
+    (
+        "AST007 place keeper left",
+        {
+            "places.yaml": "- {id: JX-101, name: 一年级(1)班, kind: classroom, keeper: 陈老师}\n"
+            "- {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任}\n"
+        },
+        ["places.yaml:1: error[AST007] 地点 JX-101 的保管人 陈老师 已于 2026-03-01 离校"],
+    ),
+    (
+        "DEP001 left with assets",
+        {"2026/assets.yaml": LOT.replace("keeper: 张老师", "keeper: 陈老师")},
+        ["people.yaml:6: error[DEP001] 陈老师 于 2026-03-01 离校，但仍保管或借用 1 项资产：ZC-2026-0002"],
+    ),
+    (
+        "LOAN002 returned before lent",
+        {"2026/assets.yaml": ASSETS, "2026/loans.yaml": LOAN + "  returned: {on: 2026-03-01, received_by: 李主任}\n"},
+        ["2026/loans.yaml:1: error[LOAN002] JY-2026-0001 的归还日期 2026-03-01 早于借出日期 2026-03-02"],
+    ),
+    (
+        "LOAN003 due before lent",
+        {
+            "2026/assets.yaml": ASSETS,
+            "2026/loans.yaml": LOAN.replace("2099-03-09", "2026-03-01")
+            + "  returned: {on: 2026-03-05, received_by: 李主任}\n",
+        },
+        ["2026/loans.yaml:1: error[LOAN003] JY-2026-0001 的应还日期 2026-03-01 早于借出日期 2026-03-02"],
+    ),
+    (
+        "APR007 move without receiver",
+        {
+            "2026/assets.yaml": ASSETS,
+            "2026/moves.yaml": MOVE.replace("  - {role: receiver, by: 李主任, on: 2026-03-09}\n", ""),
+        },
+        ["2026/moves.yaml:1: error[APR007] DB-2026-0001 缺少 receiver 签字（需 giver → receiver）"],
+    ),
 ]
 
 
@@ -125,7 +183,9 @@ def test_pending_disposal_takes_no_effect(ledger_dir: Callable[..., Path]) -> No
     """A scrap still awaiting the principal leaves the asset in the books; moving it is fine."""
     pending = SCRAP.replace("  - {role: principal, by: 王校长, on: 2026-04-03}\n", "")
     later = LOAN.replace("2026-03-02", "2026-05-02") + "  returned: {on: 2026-05-03, received_by: 李主任}\n"
-    assert lines(ledger_dir({"2026/assets.yaml": ASSETS, "2026/disposals.yaml": pending, "2026/loans.yaml": later})) == []
+    assert (
+        lines(ledger_dir({"2026/assets.yaml": ASSETS, "2026/disposals.yaml": pending, "2026/loans.yaml": later})) == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -154,8 +214,20 @@ def run(root: Path, *args: str) -> tuple[int, str]:
 
 def test_move_part_of_a_lot_then_list_and_show(git_ledger: Callable[..., Path]) -> None:
     root = git_ledger({"2026/assets.yaml": ASSETS})
-    code, out = run(root, "asset", "move", "ZC-2026-0002", "-q", "5", "--to-place", "SY-301", "--to-keeper", "李主任",
-                    "--date", "2026-03-09")
+    code, out = run(
+        root,
+        "asset",
+        "move",
+        "ZC-2026-0002",
+        "-q",
+        "5",
+        "--to-place",
+        "SY-301",
+        "--to-keeper",
+        "李主任",
+        "--date",
+        "2026-03-09",
+    )
     assert code == 0, out
     assert git(root, "log", "-1", "--format=%s") == "asset move DB-2026-0001 ZC-2026-0002 → SY-301 李主任\n"
     assert "  - {role: giver, by: 张老师, on: 2026-03-09}" in (root / "2026/moves.yaml").read_text()
@@ -163,25 +235,53 @@ def test_move_part_of_a_lot_then_list_and_show(git_ledger: Callable[..., Path]) 
     assert "│ ZC-2026-0002 │ 学生课桌椅 │" in out and "│ 40 套 │" in out
     code, out = run(root, "--lang", "en", "asset", "show", "houqin:zc-2026-0002", "--at", "2026-03-10")  # scanned
     assert "JX-101 张老师 ×40；SY-301 李主任 ×5" in out
-    code, out = run(root, "asset", "move", "ZC-2026-0002", "--to-place", "JX-101", "--to-keeper", "张老师",
-                    "--date", "2026-03-10")
+    code, out = run(
+        root, "asset", "move", "ZC-2026-0002", "--to-place", "JX-101", "--to-keeper", "张老师", "--date", "2026-03-10"
+    )
     assert code == 2 and "JX-101、SY-301" in out
 
 
 def test_loan_return_and_overdue_list(git_ledger: Callable[..., Path]) -> None:
     root = git_ledger({"2026/assets.yaml": ASSETS})
-    code, out = run(root, "asset", "loan", "ZC-2026-0001", "--to", "张老师", "--due", "2026-03-09",
-                    "--approved-by", "李主任", "--date", "2026-03-02")
+    code, out = run(
+        root,
+        "asset",
+        "loan",
+        "ZC-2026-0001",
+        "--to",
+        "张老师",
+        "--due",
+        "2026-03-09",
+        "--approved-by",
+        "李主任",
+        "--date",
+        "2026-03-02",
+    )
     assert code == 0, out
-    code, out = run(root, "asset", "loan", "ZC-2026-0001", "--to", "孙老师", "--due", "2026-03-19",
-                    "--approved-by", "李主任", "--date", "2026-03-04")
+    code, out = run(
+        root,
+        "asset",
+        "loan",
+        "ZC-2026-0001",
+        "--to",
+        "孙老师",
+        "--due",
+        "2026-03-19",
+        "--approved-by",
+        "李主任",
+        "--date",
+        "2026-03-04",
+    )
     assert code == 1 and "error[AST004]" in out
     code, out = run(root, "asset", "list", "--overdue", "--at", "2026-03-20")
     assert "JY-2026-0001" in out and "│ 11 " in out
-    code, out = run(root, "asset", "return", "ZC-2026-0001", "--received-by", "李主任", "--on", "2026-03-20",
-                    "--condition", "完好")
+    code, out = run(
+        root, "asset", "return", "ZC-2026-0001", "--received-by", "李主任", "--on", "2026-03-20", "--condition", "完好"
+    )
     assert code == 0, out
-    assert "  returned: {on: 2026-03-20, received_by: 李主任, condition: 完好}" in (root / "2026/loans.yaml").read_text()
+    assert (
+        "  returned: {on: 2026-03-20, received_by: 李主任, condition: 完好}" in (root / "2026/loans.yaml").read_text()
+    )
     code, out = run(root, "asset", "return", "ZC-2026-0001", "--received-by", "李主任")
     assert code == 2 and "没有未归还的借用" in out
 
@@ -201,16 +301,29 @@ def test_scrap_takes_effect_when_fully_signed(git_ledger: Callable[..., Path]) -
     assert "ZC-2026-0001" not in out
     code, out = run(root, "asset", "list", "--status", "disposed", "--at", "2026-04-05")
     assert "ZC-2026-0001" in out
-    code, out = run(root, "asset", "move", "ZC-2026-0001", "--to-place", "JX-101", "--to-keeper", "张老师",
-                    "--date", "2026-05-01")
+    code, out = run(
+        root, "asset", "move", "ZC-2026-0001", "--to-place", "JX-101", "--to-keeper", "张老师", "--date", "2026-05-01"
+    )
     assert code == 2 and "ZC-2026-0001" in out  # nowhere left to take it from
     assert run(root, "check")[0] == 0
 
 
 def test_transfer_needs_a_recipient(git_ledger: Callable[..., Path]) -> None:
     root = git_ledger({"2026/assets.yaml": ASSETS})
-    code, out = run(root, "asset", "transfer", "ZC-2026-0002", "--to", "青禾县第二小学", "--reason", "支援兄弟学校",
-                    "-q", "10", "--date", "2026-04-01")
+    code, out = run(
+        root,
+        "asset",
+        "transfer",
+        "ZC-2026-0002",
+        "--to",
+        "青禾县第二小学",
+        "--reason",
+        "支援兄弟学校",
+        "-q",
+        "10",
+        "--date",
+        "2026-04-01",
+    )
     assert code == 0, out
     assert "  recipient: 青禾县第二小学" in (root / "2026/disposals.yaml").read_text()
 
