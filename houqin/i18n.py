@@ -69,6 +69,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{id} has several open loans ({loans}): give the loan's id.",
     ),
     "transfer_needs_recipient": ("转让/调出须用 --to 写明接收单位。", "A transfer needs the receiving unit (--to)."),
+    "repair_needs_target": ("报修须写明 --asset 或 --place。", "A repair ticket names --asset or --place."),
+    "already_closed": ("{id} 已经结案。", "{id} is already closed."),
+    "student_needs_class": (
+        "学生损坏须写明 --class 和 --guardian（监护人）。",
+        "For a student give --class and --guardian.",
+    ),
     "dir_not_empty": ("{path} 不是空目录。", "{path} is not empty."),
     "school_required": ("请用 --school 给出学校名称。", "Give the school's name with --school."),
     "invoice_mismatch": ("--invoice 与 --invoice-date 的个数须相同。", "Give one --invoice-date per --invoice."),

@@ -398,6 +398,64 @@ CATALOG: Mapping[str, Message] = {
         "核对日期。",
         "Check the dates.",
     ),
+    # --- repairs
+    "REP001": Message(
+        E,
+        "{id} 已维修完毕，但缺少报修人 {reporter} 的验收签字",
+        "{id} is closed without the acceptance signature of its reporter {reporter}",
+        "维修完毕由报修人验收签字：approvals 中加入 {{role: acceptor, by: {reporter}}}。",
+        "The reporter signs the repair off: add {{role: acceptor, by: {reporter}}} to approvals.",
+    ),
+    "REP002": Message(
+        W,
+        "{id} 报修已 {days} 天仍未修复（期限 {limit} 天）",
+        "{id} has been open {days} days (limit {limit})",
+        "督促维修，或登记完工：houqin repair close {id}。",
+        "Chase the repair, or close it: houqin repair close {id}.",
+    ),
+    "REP003": Message(
+        E,
+        "{id} 没有写明报修的资产或地点",
+        "{id} names neither an asset nor a place",
+        "写明 asset 或 place。",
+        "Give the asset or the place.",
+    ),
+    "REP004": Message(
+        E,
+        "{id} 的完工日期 {on} 早于报修日期 {date}",
+        "{id} was done on {on}, before it was reported on {date}",
+        "核对日期。",
+        "Check the dates.",
+    ),
+    # --- damage
+    "DMG001": Message(
+        E,
+        "{id} 核定赔偿 {amount} 元，超过资产账面净值 {value} 元，且未说明理由",
+        "{id} assesses {amount}, above the asset's book value {value}, with no reason",
+        "赔偿一般不超过账面净值；如需超过，在 assessed.reason 说明。",
+        "Compensation stays within book value unless assessed.reason says why.",
+    ),
+    "DMG002": Message(
+        E,
+        "{id} 免于赔偿，但没有校长的批准签字",
+        "{id} is waived without the principal's signature",
+        "免赔须经校长批准：houqin sign {id} --as principal --by 校长。",
+        "A waiver needs the principal: houqin sign {id} --as principal.",
+    ),
+    "DMG003": Message(
+        E,
+        "{id} 已赔付，但没有收据或收入记录",
+        "{id} is paid without a receipt or an income record",
+        "写明收据号（receipt）或收入记录编号（income）。",
+        "Give the receipt number (receipt) or the income record (income).",
+    ),
+    "DMG004": Message(
+        E,
+        "{id} 未经核定即已结案",
+        "{id} is settled without an assessment",
+        "先核定赔偿金额：houqin damage assess {id}。",
+        "Assess it first: houqin damage assess {id}.",
+    ),
     # --- capitalisation
     "CAP001": Message(
         W,

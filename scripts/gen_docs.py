@@ -32,6 +32,11 @@ COMMANDS = (
     ("asset", "return"),
     ("asset", "scrap"),
     ("asset", "transfer"),
+    ("repair", "open"),
+    ("repair", "close"),
+    ("damage", "report"),
+    ("damage", "assess"),
+    ("damage", "settle"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -46,6 +51,8 @@ PREFIX_CHECK = {
     "AST": "assets",
     "DEP": "assets",
     "LOAN": "loans",
+    "REP": "repairs",
+    "DMG": "damage",
 }
 
 

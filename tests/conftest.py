@@ -138,4 +138,6 @@ def git_ledger(tmp_path: Path) -> Callable[..., Path]:
 def _isolate(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HOUQIN_LEDGER", raising=False)
     monkeypatch.delenv("HOUQIN_LANG", raising=False)
+    # Checks of open loans and repair tickets depend on the day: pin it so the suite never ages.
+    monkeypatch.setenv("HOUQIN_TODAY", "2026-11-24")
     monkeypatch.setenv("COLUMNS", "200")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
@@ -13,7 +14,7 @@ from houqin.models.records import Loan
 
 
 def check_loans(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     for loan in ledger.of_kind("loans"):
         assert isinstance(loan, Loan)
         file, line = loan.source

@@ -11,4 +11,6 @@ CHECK_NAMES: tuple[str, ...] = (
     "capitalisation",
     "assets",
     "loans",
+    "repairs",
+    "damage",
 )

@@ -12,7 +12,18 @@ from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, CashAdvance, Disposal, Loan, Move, Reimbursement, StockIn, StockOut
+from houqin.models.records import (
+    Asset,
+    CashAdvance,
+    Damage,
+    Disposal,
+    Loan,
+    Move,
+    Reimbursement,
+    Repair,
+    StockIn,
+    StockOut,
+)
 
 
 def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
@@ -92,6 +103,18 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             if isinstance(r, Move):
                 yield from _place(ledger, r, r.to_place)
                 yield from _person(ledger, r, "to_keeper", r.to_keeper, r.date)
+        elif isinstance(r, Repair):
+            if r.asset is not None:
+                yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            if r.place is not None:
+                yield from _place(ledger, r, r.place)
+            yield from _person(ledger, r, "reporter", r.reporter, r.date)
+            if r.done is not None and r.done.expense is not None:
+                yield from _record(ledger, r, r.done.expense, Reimbursement, "报销单/claim")
+        elif isinstance(r, Damage):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            if r.responsible.type == "staff":
+                yield from _person(ledger, r, "responsible", r.responsible.name, r.date)
         elif isinstance(r, CashAdvance):
             yield from _person(ledger, r, "person", r.person, r.date)
             if r.payment:

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from houqin.checks import approvals, assets, capitalisation, duties, ids, invoices, loans, refs, signatures
+from houqin.checks import (
+    approvals,
+    assets,
+    capitalisation,
+    damages,
+    duties,
+    ids,
+    invoices,
+    loans,
+    refs,
+    repairs,
+    signatures,
+)
 from houqin.checks.names import CHECK_NAMES as NAMES
 from houqin.diagnostics import Diagnostic
 from houqin.models.config import Policy
@@ -42,6 +54,8 @@ CHECKS: tuple[Check, ...] = (
     Check("capitalisation", capitalisation.check_capitalisation, "固定资产标准", "capitalisation threshold"),
     Check("assets", assets.check_assets, "资产调拨、处置与交结", "asset moves, disposals and handovers"),
     Check("loans", loans.check_loans, "借还销号与逾期", "loans returned, overdue loans"),
+    Check("repairs", repairs.check_repairs, "报修与验收", "repair tickets and acceptance"),
+    Check("damage", damages.check_damages, "公物损坏赔偿", "damage compensation"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

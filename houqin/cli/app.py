@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from houqin import __version__
-from houqin.cli import asset, check, expense, ledger_cmds, overview, sign
+from houqin.cli import asset, check, damage, expense, ledger_cmds, overview, repair, sign
 from houqin.cli.state import State, get_state
 from houqin.errors import HouqinError
 
@@ -100,6 +100,8 @@ app.command("init")(ledger_cmds.init)
 app.add_typer(ledger_cmds.hook_app, name="hook")
 app.add_typer(asset.app, name="asset")
 app.add_typer(expense.app, name="expense")
+app.add_typer(repair.app, name="repair")
+app.add_typer(damage.app, name="damage")
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -11,6 +10,7 @@ import typer
 from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
+from houqin.clock import today
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def add(
         place=place,
         keeper=keeper,
         funding=funding,
-        date=parse_day(date) or dt.date.today(),
+        date=parse_day(date) or today(),
         quantity=quantity,
         unit=unit,
         model=model,
@@ -103,7 +103,7 @@ def list_assets(
     from houqin.reports.assets import overdue_loans, register
 
     state = get_state(ctx)
-    day = parse_day(at) or dt.date.today()
+    day = parse_day(at) or today()
     ledger = load_ledger(state.root()).ledger
     if overdue:
         print_overdue(console(), overdue_loans(ledger, day), state.lang)
@@ -130,7 +130,7 @@ def show(
 
     state = get_state(ctx)
     ledger = load_ledger(state.root()).ledger
-    day = parse_day(at) or dt.date.today()
+    day = parse_day(at) or today()
     print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
 
 
@@ -152,7 +152,7 @@ def move(
     """
     from houqin.services.asset_events import move_asset
 
-    day = parse_day(date) or dt.date.today()
+    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
@@ -179,7 +179,7 @@ def loan(
     """
     from houqin.services.asset_events import lend_asset
 
-    day = parse_day(date) or dt.date.today()
+    day = parse_day(date) or today()
     due_day = parse_day(due)
     assert due_day is not None
     run_write(
@@ -205,7 +205,7 @@ def return_(
     """
     from houqin.services.asset_events import return_loan
 
-    day = parse_day(on) or dt.date.today()
+    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),
@@ -229,7 +229,7 @@ def _dispose(
 ) -> None:
     from houqin.services.asset_events import dispose_asset
 
-    day = parse_day(date) or dt.date.today()
+    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: dispose_asset(

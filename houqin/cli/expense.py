@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -10,6 +9,7 @@ import typer
 from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
+from houqin.clock import today
 
 app = typer.Typer(help="报销 / Reimbursements: file a claim, sign it, list them.", no_args_is_help=True)
 
@@ -42,7 +42,7 @@ def add(
         amount=parse_amount(amount),
         budget_line=budget_line,
         purpose=purpose,
-        date=parse_day(date) or dt.date.today(),
+        date=parse_day(date) or today(),
         invoices=parse_invoices(invoice, invoice_date),
         advance=advance,
         purchase=purchase,
@@ -73,7 +73,7 @@ def sign(
     """
     from houqin.services.expenses import sign_claim
 
-    day = parse_day(on) or dt.date.today()
+    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: sign_claim(ledger, claim, step, by, day),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from houqin.cli.state import get_state
+from houqin.clock import today
 
 
 def init(
@@ -26,7 +26,7 @@ def init(
     from houqin.services.init import create_ledger
 
     state = get_state(ctx)
-    path = create_ledger(directory, school, dt.date.today(), commit=not no_commit)
+    path = create_ledger(directory, school, today(), commit=not no_commit)
     console().print(t("init_done", state.lang, path=path, school=school))
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from houqin.cli.options import parse_day
 from houqin.cli.state import get_state
+from houqin.clock import today
 
 
 def overview(
@@ -27,6 +27,6 @@ def overview(
     from houqin.reports.overview import overview as compute
 
     state = get_state(ctx)
-    day = parse_day(at) or dt.date.today()
+    day = parse_day(at) or today()
     result = load_ledger(state.root())
     print_overview(console(), compute(result.ledger, day), state.lang)

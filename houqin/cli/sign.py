@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from houqin.cli.options import NoCommit, parse_day
 from houqin.cli.writing import run_write
+from houqin.clock import today
 
 
 def sign(
@@ -25,7 +25,7 @@ def sign(
     """
     from houqin.services.signing import sign_record
 
-    day = parse_day(on) or dt.date.today()
+    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: sign_record(ledger, record, step, by, day),

@@ -51,6 +51,8 @@ class SignatureRules(Frozen):
             "loans": ("keeper",),
             "moves": ("giver", "receiver"),
             "disposals": ("keeper", "director", "principal"),
+            "repairs": ("acceptor",),
+            "damages": ("principal",),
         }
     )
     # Kinds whose chain is complete when recorded (a move is signed as it happens); the others are

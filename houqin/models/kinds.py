@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from houqin.models.base import Record
-from houqin.models.records import Asset, CashAdvance, Disposal, Loan, Move, Reimbursement, StockIn, StockOut
+from houqin.models.records import (
+    Asset,
+    CashAdvance,
+    Damage,
+    Disposal,
+    Loan,
+    Move,
+    Reimbursement,
+    Repair,
+    StockIn,
+    StockOut,
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("loans", Loan, "借用", "loans"),
     Kind("moves", Move, "调拨", "moves"),
     Kind("disposals", Disposal, "处置", "disposals"),
+    Kind("repairs", Repair, "报修", "repairs"),
+    Kind("damages", Damage, "损坏赔偿", "damage cases"),
     Kind("advances", CashAdvance, "借款", "cash advances"),
 )
 

@@ -160,3 +160,61 @@ class Disposal(Signed):
     recipient: Text | None = None
     authority: Text | None = None
     proceeds: Money | None = None
+
+
+class RepairDone(Frozen):
+    """维修完毕: what was done, what it cost and which reimbursement paid for it."""
+
+    on: Day
+    work: Text
+    repairer: Text | None = None
+    cost: Money | None = None
+    expense: Text | None = None
+
+
+class Repair(Signed):
+    """报修单: a fault on an asset or in a place, closed by the reporter's acceptance (报修人验收签字)."""
+
+    prefix: ClassVar[str] = "WX"
+
+    asset: Text | None = None
+    place: Text | None = None
+    reporter: Text
+    fault: Text
+    done: RepairDone | None = None
+
+
+class Responsible(Frozen):
+    """Who caused the damage: a member of staff, or a student through class and guardian."""
+
+    type: Literal["staff", "student", "other"]
+    name: Text
+    class_: Text | None = Field(default=None, alias="class")
+    guardian: Text | None = None
+
+
+class Assessment(Frozen):
+    on: Day
+    by: Text
+    amount: Money
+    reason: Text | None = None
+
+
+class DamageSettlement(Frozen):
+    on: Day
+    type: Literal["paid", "waived"]
+    amount: Money | None = None
+    receipt: Text | None = None
+    income: Text | None = None
+
+
+class Damage(Signed):
+    """公物损坏赔偿 (谁损坏谁赔偿): the asset, who is responsible, the assessed amount, and payment or waiver."""
+
+    prefix: ClassVar[str] = "PC"
+
+    asset: Text
+    responsible: Responsible
+    description: Text
+    assessed: Assessment | None = None
+    settled: DamageSettlement | None = None

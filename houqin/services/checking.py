@@ -8,6 +8,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from houqin import clock
 from houqin.checks.engine import select
 from houqin.checks.names import CHECK_NAMES
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
@@ -22,7 +23,7 @@ def _store(root: Path, use_cache: bool = True) -> Cache | None:
 
 
 def _key(files: dict[str, bytes], names: Sequence[str], today: dt.date | None) -> str:
-    return result_key(files, ",".join(names), (today or dt.date.today()).isoformat())
+    return result_key(files, ",".join(names), (today or clock.today()).isoformat())
 
 
 def cached_result(root: Path, files: dict[str, bytes], today: dt.date | None = None) -> list[Diagnostic] | None:

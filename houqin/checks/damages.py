@@ -1,0 +1,42 @@
+"""damage: 公物损坏赔偿制度, 谁损坏谁赔偿 — a case is assessed at no more than the asset's book value
+unless a reason is given, and settled either by a payment with its receipt or by a waiver the
+principal signed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.asset_state import replay
+from houqin.models.config import Policy
+from houqin.models.depreciation import book_value
+from houqin.models.ledger import Ledger
+from houqin.models.records import Asset, Damage
+
+
+def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    cases = [d for d in ledger.of_kind("damages") if isinstance(d, Damage)]
+    if not cases:
+        return
+    for d in cases:
+        file, line = d.source
+        asset = ledger.record_by_id.get(d.asset)
+        if d.assessed is not None and isinstance(asset, Asset) and not d.assessed.reason:
+            category = ledger.category_by_code.get(asset.category)
+            life = category.life_years if category else 0
+            states, _ = replay(ledger, until=d.date)
+            quantity = states[asset.id].in_books if asset.id in states else asset.quantity
+            ceiling = book_value(asset.unit_price * max(quantity, 1), asset.date, d.date, life).net
+            if life == 0:
+                ceiling = asset.unit_price * max(quantity, 1)
+            if d.assessed.amount > ceiling:
+                yield diag("DMG001", file, line, record=d.id, id=d.id, amount=d.assessed.amount, value=ceiling)
+        if d.settled is None:
+            continue
+        if d.settled.type == "waived":
+            if d.approval("principal") is None:
+                yield diag("DMG002", file, line, record=d.id, id=d.id)
+        elif not (d.settled.receipt or d.settled.income):
+            yield diag("DMG003", file, line, record=d.id, id=d.id)
+        if d.assessed is None:
+            yield diag("DMG004", file, line, record=d.id, id=d.id)
