@@ -751,34 +751,74 @@ def repairs_and_damages(asset_list: list[Asset]) -> tuple[list[Repair], list[Dam
     board = next(a for a in asset_list if a.name == "交互式智能一体机" and a.place == "JX-501")
     projector = next(a for a in asset_list if a.name == "投影仪")
     tickets = [
-        (D(2026, 3, 16), None, "JX-201", CLASS_TEACHERS[2], "教室后门锁坏，无法上锁", D(2026, 3, 17), "更换门锁", "45.00"),
+        (
+            D(2026, 3, 16),
+            None,
+            "JX-201",
+            CLASS_TEACHERS[2],
+            "教室后门锁坏，无法上锁",
+            D(2026, 3, 17),
+            "更换门锁",
+            "45.00",
+        ),
         (D(2026, 4, 20), projector.id, None, PRINCIPAL, "投影仪开机无画面", D(2026, 4, 24), "更换灯泡", "380.00"),
         (D(2026, 9, 7), None, "SY-201", SUBJECT_TEACHERS[3], "实验室水龙头漏水", D(2026, 9, 8), "更换水龙头", None),
-        (D(2026, 10, 30), board.id, None, CLASS_TEACHERS[8], "一体机屏幕碎裂（学生课间打闹）", D(2026, 11, 12), "更换屏幕总成", None),
+        (
+            D(2026, 10, 30),
+            board.id,
+            None,
+            CLASS_TEACHERS[8],
+            "一体机屏幕碎裂（学生课间打闹）",
+            D(2026, 11, 12),
+            "更换屏幕总成",
+            None,
+        ),
         (D(2026, 11, 20), None, "TY-001", SUBJECT_TEACHERS[7], "器材室窗户玻璃破损", None, None, None),
     ]
     repairs = []
     for day, asset, place, reporter, fault, done_on, work, cost in tickets:
         done = None
         if done_on and work:
-            done = (RepairDone(on=done_on, work=work, repairer="宏达五金建材店", cost=money(cost)) if cost
-                    else RepairDone(on=done_on, work=work, repairer="学校维修工"))
+            done = (
+                RepairDone(on=done_on, work=work, repairer="宏达五金建材店", cost=money(cost))
+                if cost
+                else RepairDone(on=done_on, work=work, repairer="学校维修工")
+            )
         approvals = (Approval(role="acceptor", by=reporter, on=done_on),) if done_on else ()
-        repairs.append(Repair(id=ids.next("WX", day.year), date=day, asset=asset, place=place, reporter=reporter,
-                              fault=fault, done=done, approvals=approvals))
+        repairs.append(
+            Repair(
+                id=ids.next("WX", day.year),
+                date=day,
+                asset=asset,
+                place=place,
+                reporter=reporter,
+                fault=fault,
+                done=done,
+                approvals=approvals,
+            )
+        )
     damages = [
-        Damage(id=ids.next("PC", 2026), date=D(2026, 5, 21), asset=scopes_of(asset_list).id,
-               responsible=Responsible(type="staff", name=SUBJECT_TEACHERS[3]),
-               description="天文观测活动中三脚架松脱，目镜摔坏",
-               assessed=Assessment(on=D(2026, 5, 25), by=DIRECTOR, amount=money("180.00")),
-               settled=DamageSettlement(on=D(2026, 5, 28), type="waived"),
-               approvals=(Approval(role="principal", by=PRINCIPAL, on=D(2026, 5, 28),
-                                   note="教学活动中的意外损坏，免于赔偿"),)),
-        Damage(id=ids.next("PC", 2026), date=D(2026, 10, 30), asset=board.id,
-               responsible=Responsible(type="student", name="王小明", class_="五年级(1)班", guardian="王建军"),
-               description="课间追逐打闹撞击一体机，屏幕碎裂",
-               assessed=Assessment(on=D(2026, 11, 3), by=DIRECTOR, amount=money("1200.00")),
-               settled=DamageSettlement(on=D(2026, 11, 10), type="paid", amount=money("1200.00"), receipt="0012345")),
+        Damage(
+            id=ids.next("PC", 2026),
+            date=D(2026, 5, 21),
+            asset=scopes_of(asset_list).id,
+            responsible=Responsible(type="staff", name=SUBJECT_TEACHERS[3]),
+            description="天文观测活动中三脚架松脱，目镜摔坏",
+            assessed=Assessment(on=D(2026, 5, 25), by=DIRECTOR, amount=money("180.00")),
+            settled=DamageSettlement(on=D(2026, 5, 28), type="waived"),
+            approvals=(
+                Approval(role="principal", by=PRINCIPAL, on=D(2026, 5, 28), note="教学活动中的意外损坏，免于赔偿"),
+            ),
+        ),
+        Damage(
+            id=ids.next("PC", 2026),
+            date=D(2026, 10, 30),
+            asset=board.id,
+            responsible=Responsible(type="student", name="王小明", class_="五年级(1)班", guardian="王建军"),
+            description="课间追逐打闹撞击一体机，屏幕碎裂",
+            assessed=Assessment(on=D(2026, 11, 3), by=DIRECTOR, amount=money("1200.00")),
+            settled=DamageSettlement(on=D(2026, 11, 10), type="paid", amount=money("1200.00"), receipt="0012345"),
+        ),
     ]
     return repairs, damages
 
