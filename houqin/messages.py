@@ -456,6 +456,14 @@ CATALOG: Mapping[str, Message] = {
         "先核定赔偿金额：houqin damage assess {id}。",
         "Assess it first: houqin damage assess {id}.",
     ),
+    # --- imports
+    "IMP001": Message(
+        E,
+        "第 {row} 行：{reason}",
+        "row {row}: {reason}",
+        "改正该行后重新导入，或用 --skip-bad 只导入正确的行。",
+        "Fix the row and import again, or --skip-bad to take only the good rows.",
+    ),
     # --- capitalisation
     "CAP001": Message(
         W,

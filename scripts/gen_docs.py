@@ -32,6 +32,7 @@ COMMANDS = (
     ("asset", "return"),
     ("asset", "scrap"),
     ("asset", "transfer"),
+    ("asset", "import"),
     ("repair", "open"),
     ("repair", "close"),
     ("damage", "report"),
@@ -53,6 +54,7 @@ PREFIX_CHECK = {
     "LOAN": "loans",
     "REP": "repairs",
     "DMG": "damage",
+    "IMP": "schema",
 }
 
 

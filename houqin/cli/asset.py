@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -11,6 +12,12 @@ from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
+
+if TYPE_CHECKING:
+    from houqin.ledger.load import LoadResult
+    from houqin.ledger.store import WriteSession
+    from houqin.models.records import Asset
+    from houqin.services.importer import ImportPlan
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
 
@@ -285,3 +292,71 @@ def transfer(
     Example: houqin asset transfer ZC-2017-0003 --to 青禾县第二小学 --reason 支援兄弟学校
     """
     _dispose(ctx, "transfer", asset, reason, quantity, from_place, to, authority, date, no_commit)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The register: .xlsx, or .csv in UTF-8 or GB18030.")],
+    mapping: Annotated[
+        list[str] | None, typer.Option("--map", help="列名=字段, e.g. --map 设备名称=name; 字段 - ignores a column.")
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Worksheet name (default: the first).")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be added and every bad row; write nothing.")
+    ] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good rows even if some are bad.")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """导入资产登记表 / Import the school's existing asset register (Chinese headers: 资产名称, 分类代码,
+    规格型号, 单价, 数量, 取得日期, 存放地点, 保管人, 经费来源 …). Nothing is written unless every row is
+    good, or --skip-bad is given.
+
+    Example: houqin asset import 固定资产登记表.xlsx --dry-run
+    """
+    from houqin.errors import RefusedError, UsageError
+    from houqin.i18n import t
+    from houqin.inputs.sheets import read_sheet
+    from houqin.ledger.load import load_ledger
+    from houqin.render.assets import print_import_plan, progress_bar
+    from houqin.render.console import console, print_diagnostics
+    from houqin.services.importer import HEADERS, plan_import, problems_as_diagnostics
+    from houqin.services.writes import write_many
+
+    state = get_state(ctx)
+    root = state.root()
+    overrides = {}
+    for item in mapping or []:
+        header, sep, field = item.partition("=")
+        if not sep:
+            raise UsageError("bad_map")
+        overrides["".join(header.split())] = field.strip()
+    table = read_sheet(file, [*HEADERS, *overrides], sheet)
+    out = console()
+
+    def plan_for(loaded: LoadResult) -> ImportPlan:
+        with progress_bar(len(table.rows), file.name) as advance:
+            return plan_import(loaded, table, overrides, advance)
+
+    if dry_run:
+        plan = plan_for(load_ledger(root))
+        print_import_plan(out, plan, str(file), state.lang)
+        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
+        if plan.problems:
+            raise typer.Exit(1)
+        return
+
+    def build(session: WriteSession) -> list[Asset]:
+        plan = plan_for(session.loaded)
+        if plan.problems and not skip_bad:
+            raise RefusedError(
+                "import_refused", problems_as_diagnostics(table, plan.problems), file=file.name, bad=len(plan.problems)
+            )
+        print_import_plan(out, plan, str(file), state.lang)
+        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
+        return [r for _, r in plan.records]
+
+    outcome = write_many(
+        root, build, lambda rs: f"asset import {len(rs)} records from {file.name}", commit=not no_commit
+    )
+    out.print(t("import_done", state.lang, count=len(outcome.records)))

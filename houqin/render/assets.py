@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -10,6 +12,9 @@ from rich.table import Table
 from houqin.i18n import t
 from houqin.money import fmt_yuan
 from houqin.reports.assets import AssetCard, OverdueLoan, Register
+
+if TYPE_CHECKING:
+    from houqin.services.importer import ImportPlan
 
 
 def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
@@ -92,3 +97,44 @@ def print_overdue(out: Console, rows: Sequence[OverdueLoan], lang: str) -> None:
             r.loan.id, r.loan.asset, r.asset_name, r.loan.borrower, str(r.loan.date), str(r.loan.due), str(r.days)
         )
     out.print(table)
+
+
+def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> None:
+    from houqin.services.importer import total_value
+
+    out.print(t("import_mapping", lang))
+    mapping = Table(show_header=False)
+    for header, field in plan.mapping.items():
+        mapping.add_row(header, "→", field)
+    out.print(mapping)
+    table = Table(title_justify="left")
+    for key in ("col.row", "col.id", "col.name", "col.quantity", "col.value", "col.place", "col.keeper"):
+        table.add_column(t(key, lang), justify="right" if key in ("col.row", "col.value") else "left")
+    for row, r in plan.records:
+        table.add_row(str(row), r.id, r.name, f"{r.quantity} {r.unit}", fmt_yuan(r.value), r.place, r.keeper)
+    if plan.records:
+        out.print(table)
+    out.print(
+        t(
+            "import_plan",
+            lang,
+            file=file,
+            good=len(plan.records),
+            value=fmt_yuan(total_value(plan)),
+            bad=len(plan.problems),
+        )
+    )
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for long work; silent when not on a terminal or for small jobs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = Console(stderr=True)
+    if total < 500 or not err.is_terminal:
+        yield lambda done: None
+        return
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.update(task, completed=done)

@@ -3,13 +3,13 @@ refuse it if it adds an error, write it minimally, commit it. Nothing is printed
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from houqin.errors import GitError
 from houqin.ledger import git
-from houqin.ledger.store import write_session
+from houqin.ledger.store import WriteSession, write_session
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 from houqin.services.guard import refuse_if_broken
@@ -40,3 +40,30 @@ def write_record(
         text = message(placed)
         session.flush(text, commit)
     return WriteOutcome(placed, path, text, commit)
+
+
+@dataclass(frozen=True)
+class ManyOutcome:
+    records: tuple[Record, ...]
+    paths: tuple[Path, ...]
+    message: str
+    committed: bool
+
+
+def write_many(
+    root: Path,
+    build: Callable[[WriteSession], Sequence[Record]],
+    message: Callable[[Sequence[Record]], str],
+    *,
+    commit: bool = True,
+) -> ManyOutcome:
+    """Append several new records in one commit (an import): all of them, or none."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        records = build(session)
+        placed = [session.add(r)[1] for r in records]
+        refuse_if_broken(session, ", ".join(r.id for r in records[:3]) + ("…" if len(records) > 3 else ""))
+        text = message(placed)
+        paths = session.flush(text, commit) if placed else []
+    return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed))

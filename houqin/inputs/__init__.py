@@ -1,0 +1,1 @@
+"""Readers of outside inputs (spreadsheets, scanned counts): tolerant of what offices produce."""
