@@ -111,6 +111,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{file}: {good} rows to import (cost {value} yuan), {bad} rows with problems.",
     ),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
+    "report_written": ("已写出 {path}", "Wrote {path}"),
+    "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),
     "dir_not_empty": ("{path} 不是空目录。", "{path} is not empty."),
     "school_required": ("请用 --school 给出学校名称。", "Give the school's name with --school."),
     "invoice_mismatch": ("--invoice 与 --invoice-date 的个数须相同。", "Give one --invoice-date per --invoice."),

@@ -33,6 +33,7 @@ COMMANDS = (
     ("asset", "scrap"),
     ("asset", "transfer"),
     ("asset", "import"),
+    ("asset", "label"),
     ("repair", "open"),
     ("repair", "close"),
     ("damage", "report"),

@@ -77,6 +77,12 @@ def add(
     )
 
 
+class RegisterFormat(StrEnum):
+    text = "text"
+    html = "html"
+    xlsx = "xlsx"
+
+
 class Status(StrEnum):
     in_use = "in_use"
     on_loan = "on_loan"
@@ -99,6 +105,10 @@ def list_assets(
         bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
     ] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="List overdue loans instead.")] = False,
+    fmt: Annotated[
+        RegisterFormat, typer.Option("--format", help="text, or a printable html / xlsx register.")
+    ] = RegisterFormat.text,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/xlsx register.")] = None,
 ) -> None:
     """资产登记表 / List assets (a place's register, a keeper's handover list, or overdue loans).
 
@@ -116,7 +126,19 @@ def list_assets(
         print_overdue(console(), overdue_loans(ledger, day), state.lang)
         return
     reg = register(ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding)
-    print_register(console(), reg, state.lang, depreciation)
+    if fmt is RegisterFormat.text:
+        print_register(console(), reg, state.lang, depreciation)
+        return
+    from houqin.i18n import t
+    from houqin.render.registers import register_html, register_xlsx
+
+    target = out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}")
+    school = ledger.config.school.name
+    if fmt is RegisterFormat.html:
+        target.write_text(register_html(reg, school, state.lang), encoding="utf-8")
+    else:
+        register_xlsx(reg, school, state.lang, target)
+    console().print(t("report_written", state.lang, path=target))
 
 
 @app.command("show")
@@ -360,3 +382,36 @@ def import_(
         root, build, lambda rs: f"asset import {len(rs)} records from {file.name}", commit=not no_commit
     )
     out.print(t("import_done", state.lang, count=len(outcome.records)))
+
+
+@app.command("label")
+def label(
+    ctx: typer.Context,
+    assets: Annotated[list[str] | None, typer.Argument(help="资产编号 Asset ids (default: all at --place).")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Every asset at this place.")] = None,
+    out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write (HTML).")] = Path("资产标签.html"),
+) -> None:
+    """资产标签 / Write a printable sheet of labels with the school, id, name, place and a QR code of the id.
+
+    Example: houqin asset label --place SY-301 --out 计算机教室标签.html
+    """
+    from houqin.errors import UsageError
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.models.asset_state import replay
+    from houqin.render.console import console
+    from houqin.render.registers import labels_html
+    from houqin.services.asset_events import find_asset
+
+    state = get_state(ctx)
+    ledger = load_ledger(state.root()).ledger
+    states, _ = replay(ledger, until=today())
+    if assets:
+        chosen = [find_asset(ledger, text) for text in assets]
+    elif place:
+        chosen = [s.asset for s in states.values() if s.holds(place)]
+    else:
+        raise UsageError("label_what")
+    rows = [(a, "、".join(states[a.id].places) if a.id in states else a.place) for a in chosen]
+    out_file.write_text(labels_html(rows, ledger.config.school.name), encoding="utf-8")
+    console().print(t("report_written", state.lang, path=out_file))
