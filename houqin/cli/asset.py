@@ -412,6 +412,11 @@ def label(
         chosen = [s.asset for s in states.values() if s.holds(place)]
     else:
         raise UsageError("label_what")
-    rows = [(a, "、".join(states[a.id].places) if a.id in states else a.place) for a in chosen]
+
+    def where(place_id: str) -> str:
+        known = ledger.place_by_id.get(place_id)
+        return f"{known.name}（{place_id}）" if known else place_id
+
+    rows = [(a, "、".join(where(p) for p in (states[a.id].places if a.id in states else [a.place]))) for a in chosen]
     out_file.write_text(labels_html(rows, ledger.config.school.name), encoding="utf-8")
     console().print(t("report_written", state.lang, path=out_file))

@@ -161,7 +161,7 @@ def labels_html(assets: Sequence[tuple[Asset, str]], school: str) -> str:
     e = html.escape
     cells = []
     for asset, place in assets:
-        qr = segno.make(asset.id, error="m").svg_inline(scale=4, border=1)
+        qr = segno.make(asset.id, error="m").svg_inline(border=1, omitsize=True)  # viewBox: scales to the label
         cells.append(
             f'<div class="label">{qr}<div class="text"><div class="school">{e(school)}</div>'
             f'<div class="id">{e(asset.id)}</div><div>{e(asset.name)}</div><div>{e(place)}</div></div></div>'
