@@ -204,7 +204,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "event.transfer": ("转让/调出", "transferred"),
     "event.loss": ("报损", "lost"),
     "title.register": ("固定资产登记表（截至 {date}）", "Asset register as of {date}"),
-    "title.place_register": ("{name}（{place}）资产登记表（截至 {date}）", "Register of {name} ({place}) as of {date}"),
+    "title.place_register": (
+        "{name}（{place}）资产登记表（截至 {date}，保管人：{keeper}）",
+        "Register of {name} ({place}) as of {date}, kept by {keeper}",
+    ),
     "title.keeper_register": ("{keeper} 保管的资产（截至 {date}）", "Assets kept by {keeper} as of {date}"),
     "title.card": ("资产卡片 {id}", "Asset card {id}"),
     "title.history": ("变动记录", "History"),

@@ -326,6 +326,11 @@ def test_transfer_needs_a_recipient(git_ledger: Callable[..., Path]) -> None:
     )
     assert code == 0, out
     assert "  recipient: 青禾县第二小学" in (root / "2026/disposals.yaml").read_text()
+    for step, by in (("keeper", "周保管"), ("director", "李主任"), ("principal", "王校长")):
+        assert run(root, "sign", "CZ-2026-0001", "--as", step, "--by", by, "--on", "2026-04-02")[0] == 0
+    code, out = run(root, "asset", "show", "ZC-2026-0002", "--at", "2026-04-05")
+    assert "35 / 45 套" in out and "JX-101 张老师 ×35" in out  # exactly 10 of the lot left the books
+    assert run(root, "check") == (0, "")
 
 
 def test_handover_list_for_a_leaving_teacher(ledger_dir: Callable[..., Path]) -> None:

@@ -146,6 +146,7 @@ def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
+    from tests.test_cli import ASSET_ARGS
 
     warned = GOOD_ASSET.replace('"4999.00"', '"800.00"')  # CAP001 warning on line 1
     unsigned = GOOD_EXPENSE.split("  approvals:")[0]
@@ -160,25 +161,7 @@ def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]
     def cached_codes() -> list[tuple[str, str, int]]:
         return [(d.code, d.file, d.line) for d in check_ledger(root)]
 
-    add = [
-        "--ledger",
-        str(root),
-        "asset",
-        "add",
-        "--name",
-        "投影仪",
-        "--category",
-        "A02010104",
-        "--price",
-        "4200",
-        "--place",
-        "SY-301",
-        "--keeper",
-        "李主任",
-        "--date",
-        "2026-03-09",
-        "--no-commit",
-    ]
+    add = ["--ledger", str(root), *ASSET_ARGS, "--no-commit"]
     assert runner.invoke(app, add).exit_code == 0
     assert cached_codes() == fresh_codes()
     assert ("CAP001", "2026/assets.yaml", 1) in fresh_codes()

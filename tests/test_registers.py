@@ -24,7 +24,7 @@ def test_place_register_as_html(tmp_path: Path) -> None:
     assert code == 0, text
     page = out.read_text(encoding="utf-8")
     assert "<h1>青禾县实验小学</h1>" in page
-    assert "一年级(1)班（JX-101）资产登记表（截至 2026-11-24）" in page
+    assert "一年级(1)班（JX-101）资产登记表（截至 2026-11-24，保管人：陈晓东）" in page
     assert "<td>ZC-2016-0001</td><td>学生课桌椅（单人）</td>" in page
     assert '<td class="num">40 套</td>' in page  # 5 of the 45 were moved to JX-102
     assert "合计：45，原值（元） 39,100.00，净值 3,390.00" in page

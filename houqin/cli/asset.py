@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import Authority, FromPlace, NoCommit, OnDay, PartOfLot, parse_amount, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -169,8 +169,8 @@ def move(
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to_place: Annotated[str, typer.Option("--to-place", help="调入地点 New place.")],
     to_keeper: Annotated[str, typer.Option("--to-keeper", help="接收保管人 New keeper (signs as receiver).")],
-    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
-    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
+    quantity: PartOfLot = None,
+    from_place: FromPlace = None,
     reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
@@ -283,9 +283,9 @@ def scrap(
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     reason: Annotated[str, typer.Option("--reason", help="报废/报损原因 Reason.")],
     lost: Annotated[bool, typer.Option("--lost", help="报损: the asset is lost, not worn out.")] = False,
-    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
-    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
-    authority: Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")] = None,
+    quantity: PartOfLot = None,
+    from_place: FromPlace = None,
+    authority: Authority = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -303,9 +303,9 @@ def transfer(
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="接收单位 Receiving unit.")],
     reason: Annotated[str, typer.Option("--reason", help="转让/调出原因 Reason.")],
-    quantity: Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = None,
-    from_place: Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places.")] = None,
-    authority: Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")] = None,
+    quantity: PartOfLot = None,
+    from_place: FromPlace = None,
+    authority: Authority = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:

@@ -41,3 +41,7 @@ OnDay = Annotated[
     typer.Option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。", show_default=False),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
+
+PartOfLot = Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot. 部分数量。")]
+FromPlace = Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places. 调出地点。")]
+Authority = Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")]

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
     title = t("title.register", lang, date=reg.at)
     if reg.place:
-        title = t("title.place_register", lang, place=reg.place, name=reg.place_name or "?", date=reg.at)
+        title = t(
+            "title.place_register",
+            lang,
+            place=reg.place,
+            name=reg.place_name or "?",
+            date=reg.at,
+            keeper=reg.place_keeper or "?",
+        )
     elif reg.keeper:
         title = t("title.keeper_register", lang, keeper=reg.keeper, date=reg.at)
     table = Table(title=title, title_justify="left", show_footer=True)

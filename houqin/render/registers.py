@@ -55,7 +55,14 @@ def _cells(reg: Register, lang: str, depreciation: bool) -> list[list[str]]:
 
 def _title(reg: Register, lang: str) -> str:
     if reg.place:
-        return t("title.place_register", lang, place=reg.place, name=reg.place_name or "?", date=reg.at)
+        return t(
+            "title.place_register",
+            lang,
+            place=reg.place,
+            name=reg.place_name or "?",
+            date=reg.at,
+            keeper=reg.place_keeper or "?",
+        )
     if reg.keeper:
         return t("title.keeper_register", lang, keeper=reg.keeper, date=reg.at)
     return t("title.register", lang, date=reg.at)

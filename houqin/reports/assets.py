@@ -39,6 +39,7 @@ class Register:
     rows: tuple[AssetRow, ...]
     place: str | None
     place_name: str | None
+    place_keeper: str | None
     keeper: str | None
 
     @property
@@ -104,7 +105,7 @@ def register(
             continue
         rows.append(_row(ledger, state, at, place, keeper))
     where = ledger.place_by_id.get(place) if place else None
-    return Register(at, tuple(rows), place, where.name if where else None, keeper)
+    return Register(at, tuple(rows), place, where.name if where else None, where.keeper if where else None, keeper)
 
 
 @dataclass(frozen=True)
