@@ -110,7 +110,8 @@ def approvals(steps: list[tuple[str, str, dt.date]]) -> str:
 
 def generate(n: int, root: Path) -> None:
     rng = random.Random(n)
-    years = max(1, -(-n // PER_YEAR))
+    per_year = max(PER_YEAR, n // 20)  # a county-scale ledger: twenty years, more records a year
+    years = max(1, -(-n // per_year))
     first = 2026 - years + 1
     staff = staff_names(130)
     teachers = staff[5:]

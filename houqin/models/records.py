@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from houqin.models.base import Count, Day, Frozen, Lined, Money, Quantity, Signed, Text
 
@@ -186,6 +186,8 @@ class Repair(Signed):
 
 class Responsible(Frozen):
     """Who caused the damage: a member of staff, or a student through class and guardian."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
 
     type: Literal["staff", "student", "other"]
     name: Text

@@ -16,8 +16,6 @@ from houqin.diagnostics import Diagnostic, Severity, count_by_severity
 from houqin.errors import HouqinError, RefusedError
 from houqin.i18n import t
 
-STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
 
 def console(stderr: bool = False) -> Console:
     """A console for people; piped into a file it is wide enough that tables are not cut."""
@@ -46,20 +44,36 @@ def display_path(root: Path | None, rel: str) -> str:
         return str(full)
 
 
+ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+DIM, RESET = "\x1b[2m", "\x1b[0m"
+
+
 def print_diagnostics(
     out: Console, diagnostics: Sequence[Diagnostic], lang: str, root: Path | None, excerpt: bool = True
 ) -> None:
+    """One block per diagnostic: `FILE:LINE: severity[CODE] message`, the line itself, the hint.
+
+    Written as plain text (ANSI colour on a terminal) rather than through Rich's renderer: a broken
+    ledger can have thousands of diagnostics, and they must print in a blink and stay greppable."""
+    colour = out.is_terminal and not out.no_color
+    lines = []
     for d in diagnostics:
         place = display_path(root, d.file)
         where = f"{place}:{d.line}" if d.line else (place or "houqin")
-        out.print(f"{escape(where)}: [{STYLE[d.severity]}]{d.severity}[{escape(d.code)}][/] {escape(d.message(lang))}")
+        label = f"{d.severity}[{d.code}]"
+        lines.append(f"{where}: {ANSI[d.severity] + label + RESET if colour else label} {d.message(lang)}")
         if excerpt and root is not None and d.file and d.line:
-            lines = _lines(str(root / d.file))
-            if 0 < d.line <= len(lines):
-                out.print(f"  [dim]{d.line:>5} |[/] {escape(lines[d.line - 1])}")
+            source = _lines(str(root / d.file))
+            if 0 < d.line <= len(source):
+                gutter = f"  {d.line:>5} |"
+                lines.append(f"{DIM + gutter + RESET if colour else gutter} {source[d.line - 1]}")
         hint = d.hint(lang)
         if hint:
-            out.print(f"  [dim]{escape(t('hint', lang))}: {escape(hint)}[/]")
+            text = f"  {t('hint', lang)}: {hint}"
+            lines.append(DIM + text + RESET if colour else text)
+    if lines:
+        out.file.write("\n".join(lines) + "\n")
+        out.file.flush()
 
 
 def print_summary(out: Console, diagnostics: Sequence[Diagnostic], lang: str) -> None:
