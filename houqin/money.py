@@ -17,11 +17,6 @@ def parse_money(text: str) -> Decimal:
     return Decimal(cleaned).quantize(CENT)
 
 
-def fmt_money(value: Decimal) -> str:
-    """The ledger's written form: a plain decimal string with two places."""
-    return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
-
-
 def fmt_yuan(value: Decimal) -> str:
     """For people: thousands separators, two places."""
     return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"

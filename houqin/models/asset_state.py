@@ -4,7 +4,6 @@ never stored. Pure: the checks, the reports and the write commands all use this 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -211,11 +210,3 @@ def kept_by(states: Iterable[AssetState], person: str) -> tuple[list[AssetState]
     kept = [s for s in states if any(k == person for _, k in s.holdings)]
     loans = [loan for s in states for loan in s.open_loans if loan.borrower == person]
     return kept, loans
-
-
-def by_keeper(states: Iterable[AssetState]) -> dict[str, list[AssetState]]:
-    out: dict[str, list[AssetState]] = defaultdict(list)
-    for s in states:
-        for keeper in s.keepers:
-            out[keeper].append(s)
-    return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -106,10 +105,6 @@ def print_internal_error(exc: BaseException, lang: str) -> None:
     console(stderr=True).print(
         f"[bold red]houqin:[/] {escape(t('internal_error', lang, error=f'{type(exc).__name__}: {exc}'))}"
     )
-
-
-def is_tty() -> bool:
-    return sys.stdout.isatty()
 
 
 def print_written(record_id: str, path: Path, message: str, committed: bool, lang: str, root: Path) -> None:

@@ -38,19 +38,7 @@ def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
         raise UsageError("invalid_input", detail=first_error(exc)) from None
 
 
-def find_claim(ledger: Ledger, claim_id: str) -> Reimbursement:
-    record = ledger.record_by_id.get(claim_id.strip().upper())
-    if not isinstance(record, Reimbursement):
-        raise UsageError("unknown_record", id=claim_id, kind="报销单/reimbursement")
-    return record
-
-
 def sign_claim(ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date) -> Reimbursement:
     signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement")
     assert isinstance(signed, Reimbursement)
     return signed
-
-
-def pending_steps(ledger: Ledger, claim: Reimbursement) -> tuple[str, ...]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
-    return tuple(step for step in chain if claim.approval(step) is None)
