@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench bench-county install clean
 
 $(BIN)/houqin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --out benchmarks/latest.md
+
+bench-county: install
+	$(BIN)/python benchmarks/bench.py --sizes 1000 --runs 1 --county --out benchmarks/county.md
 
 lint: install
 	$(BIN)/ruff check houqin tests scripts benchmarks
