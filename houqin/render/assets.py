@@ -11,6 +11,7 @@ from rich.table import Table
 
 from houqin.i18n import t
 from houqin.money import fmt_yuan
+from houqin.render.registers import register_title
 from houqin.reports.assets import AssetCard, OverdueLoan, Register
 
 if TYPE_CHECKING:
@@ -18,18 +19,7 @@ if TYPE_CHECKING:
 
 
 def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
-    title = t("title.register", lang, date=reg.at)
-    if reg.place:
-        title = t(
-            "title.place_register",
-            lang,
-            place=reg.place,
-            name=reg.place_name or "?",
-            date=reg.at,
-            keeper=reg.place_keeper or "?",
-        )
-    elif reg.keeper:
-        title = t("title.keeper_register", lang, keeper=reg.keeper, date=reg.at)
+    title = register_title(reg, lang)
     table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column(t("col.id", lang), t("total", lang))
     table.add_column(t("col.name", lang))

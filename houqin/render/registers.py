@@ -53,7 +53,7 @@ def _cells(reg: Register, lang: str, depreciation: bool) -> list[list[str]]:
     return rows
 
 
-def _title(reg: Register, lang: str) -> str:
+def register_title(reg: Register, lang: str) -> str:
     if reg.place:
         return t(
             "title.place_register",
@@ -85,8 +85,8 @@ def register_html(reg: Register, school: str, lang: str, depreciation: bool = Tr
     sign = e(t("register.sign", lang)).replace("    ", "</span><span>")
     return (
         f'<!doctype html><html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
-        f"<title>{e(_title(reg, lang))}</title><style>{PRINT_CSS}</style></head><body>"
-        f'<h1>{e(school)}</h1><p class="meta">{e(_title(reg, lang))}</p>'
+        f"<title>{e(register_title(reg, lang))}</title><style>{PRINT_CSS}</style></head><body>"
+        f'<h1>{e(school)}</h1><p class="meta">{e(register_title(reg, lang))}</p>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
         f'<tfoot><tr><td colspan="{span}">{e(total)}</td></tr></tfoot></table>'
         f'<div class="sign"><span>{sign}</span></div></body></html>\n'
@@ -104,7 +104,7 @@ def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciatio
     assert ws is not None
     ws.title = (reg.place or reg.keeper or "登记表")[:31]
     ws.append([school])
-    ws.append([_title(reg, lang)])
+    ws.append([register_title(reg, lang)])
     for row_index in (1, 2):
         ws.merge_cells(start_row=row_index, start_column=1, end_row=row_index, end_column=len(columns))
         ws.cell(row_index, 1).alignment = Alignment(horizontal="center")
