@@ -216,3 +216,26 @@ def test_damage_case_end_to_end(git_ledger: Callable[..., Path]) -> None:
         in (root / "2026/damages.yaml").read_text()
     )
     assert run(root, "check") == (0, "")
+
+
+def test_damage_ceiling_counts_only_what_is_still_on_the_books(ledger_dir: Callable[..., Path]) -> None:
+    """45 desks, 40 scrapped before the damage: the ceiling is the book value of the 5 left."""
+    from tests.test_assets import LOT
+
+    scrap = """\
+- id: CZ-2026-0001
+  date: 2026-02-01
+  asset: ZC-2026-0002
+  type: scrap
+  quantity: 40
+  reason: 破损
+  approvals:
+  - {role: keeper, by: 周保管, on: 2026-02-01}
+  - {role: director, by: 李主任, on: 2026-02-01}
+  - {role: principal, by: 王校长, on: 2026-02-02}
+"""
+    damage = DAMAGE.replace("ZC-2026-0001", "ZC-2026-0002").replace('"1200.00"', '"1600.00"')
+    root = ledger_dir({"2026/assets.yaml": LOT, "2026/disposals.yaml": scrap, "2026/damages.yaml": damage})
+    assert lines(root) == [
+        "2026/damages.yaml:1: error[DMG001] PC-2026-0001 核定赔偿 1600.00 元，超过资产账面净值 1555.56 元，且未说明理由"
+    ]

@@ -13,22 +13,26 @@ from houqin.models.depreciation import book_value
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Damage
 
+DISPOSED = frozenset({"scrap", "transfer", "loss"})
+
 
 def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     cases = [d for d in ledger.of_kind("damages") if isinstance(d, Damage)]
     if not cases:
         return
+    states, _ = replay(ledger)  # one replay for every case: what each asset held on a case's day follows from it
     for d in cases:
         file, line = d.source
         asset = ledger.record_by_id.get(d.asset)
         if d.assessed is not None and isinstance(asset, Asset) and not d.assessed.reason:
             category = ledger.category_by_code.get(asset.category)
             life = category.life_years if category else 0
-            states, _ = replay(ledger, until=d.date)
-            quantity = states[asset.id].in_books if asset.id in states else asset.quantity
-            ceiling = book_value(asset.unit_price * max(quantity, 1), asset.date, d.date, life).net
+            state = states.get(asset.id)
+            gone = sum(e.quantity for e in state.history if e.date <= d.date and e.what in DISPOSED) if state else 0
+            quantity = max(asset.quantity - gone, 1)
+            ceiling = book_value(asset.unit_price * quantity, asset.date, d.date, life).net
             if life == 0:
-                ceiling = asset.unit_price * max(quantity, 1)
+                ceiling = asset.unit_price * quantity
             if d.assessed.amount > ceiling:
                 yield diag("DMG001", file, line, record=d.id, id=d.id, amount=d.assessed.amount, value=ceiling)
         if d.settled is None:
