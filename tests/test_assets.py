@@ -338,3 +338,23 @@ def test_handover_list_for_a_leaving_teacher(ledger_dir: Callable[..., Path]) ->
     code, out = run(root, "asset", "list", "--keeper", "张老师", "--at", "2026-03-01")
     assert code == 0 and "张老师 保管的资产" in out and "ZC-2026-0002" in out and "ZC-2026-0001" not in out
     assert "保管人签字" in out
+
+
+def test_handover_before_leaving_is_clean_and_a_loan_is_not(ledger_dir: Callable[..., Path]) -> None:
+    """陈老师 leaves on 2026-03-01: moving the desks away the day before clears them; a loan still out does not."""
+    kept = LOT.replace("keeper: 张老师", "keeper: 陈老师")
+    handed = (
+        MOVE.replace("2026-03-09", "2026-02-28")
+        .replace("giver, by: 张老师", "giver, by: 陈老师")
+        .replace("  quantity: 5\n", "")
+    )
+    assert lines(ledger_dir({"2026/assets.yaml": kept, "2026/moves.yaml": handed}, name="a")) == []
+    borrowed = (
+        LOAN.replace("borrower: 张老师", "borrower: 陈老师")
+        .replace("2026-03-02", "2026-02-20")
+        .replace("ZC-2026-0001", "ZC-2026-0002")
+    )
+    root = ledger_dir({"2026/assets.yaml": ASSETS, "2026/loans.yaml": borrowed}, name="b")
+    assert lines(root) == [
+        "people.yaml:6: error[DEP001] 陈老师 于 2026-03-01 离校，但仍保管或借用 1 项资产：JY-2026-0001"
+    ]

@@ -11,17 +11,43 @@ from typing import Any
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import PEOPLE_FILE, PLACES_FILE
-from houqin.models.asset_state import disposal_effective, kept_by, replay
+from houqin.models.asset_state import AssetState, disposal_effective, kept_by, replay
 from houqin.models.config import Policy
+from houqin.models.directory import Person
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal
 
 
 def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    _states, problems = replay(ledger)
+    leaving: dict[dt.date, list[Person]] = {}
+    for person in ledger.people:
+        if person.left is not None:
+            leaving.setdefault(person.left - dt.timedelta(days=1), []).append(person)
+    handovers: list[Diagnostic] = []
+
+    def on_last_day(day: dt.date, states: dict[str, AssetState]) -> None:
+        for person in leaving[day]:
+            kept, loans = kept_by(states.values(), person.name)
+            if kept or loans:
+                ids = [s.asset.id for s in kept] + [loan.id for loan in loans]
+                handovers.append(
+                    diag(
+                        "DEP001",
+                        PEOPLE_FILE,
+                        person.line,
+                        record=person.name,
+                        name=person.name,
+                        left=person.left,
+                        count=len(ids),
+                        ids="、".join(ids[:5]) + ("…" if len(ids) > 5 else ""),
+                    )
+                )
+
+    _states, problems = replay(ledger, checkpoints=dict.fromkeys(leaving, on_last_day))
     for p in problems:
         params: dict[str, Any] = dict(p.params)
         yield diag(p.code, p.record.source.file, p.record.source.line, record=p.record.id, id=p.record.id, **params)
+    yield from handovers
     assets = ledger.record_by_id
     for d in ledger.of_kind("disposals"):
         assert isinstance(d, Disposal)
@@ -38,23 +64,6 @@ def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 id=d.id,
                 value=value,
                 threshold=policy.disposal_authority_threshold,
-            )
-    for person in ledger.people:
-        if person.left is None:
-            continue
-        states, _ = replay(ledger, until=person.left - dt.timedelta(days=1))
-        kept, loans = kept_by(states.values(), person.name)
-        if kept or loans:
-            ids = [s.asset.id for s in kept] + [loan.id for loan in loans]
-            yield diag(
-                "DEP001",
-                PEOPLE_FILE,
-                person.line,
-                record=person.name,
-                name=person.name,
-                left=person.left,
-                count=len(ids),
-                ids="、".join(ids[:5]) + ("…" if len(ids) > 5 else ""),
             )
     for place in ledger.places:
         keeper = ledger.person_by_name.get(place.keeper)

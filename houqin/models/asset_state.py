@@ -4,7 +4,7 @@ never stored. Pure: the checks, the reports and the write commands all use this 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from houqin.models.base import Record
@@ -131,8 +131,18 @@ def _take(state: AssetState, r: Move | Disposal, problems: list[Problem]) -> tup
     return holding, wanted
 
 
-def replay(ledger: Ledger, until: dt.date | None = None) -> tuple[dict[str, AssetState], list[Problem]]:
-    """Every asset's state after the records dated up to `until` (all, if None), and what went wrong."""
+Checkpoint = Callable[[dt.date, dict[str, AssetState]], None]
+
+
+def replay(
+    ledger: Ledger,
+    until: dt.date | None = None,
+    checkpoints: Mapping[dt.date, Checkpoint] | None = None,
+) -> tuple[dict[str, AssetState], list[Problem]]:
+    """Every asset's state after the records dated up to `until` (all, if None), and what went wrong.
+
+    Each checkpoint is called with the states as they stood at the end of its day (assets acquired
+    later are left out), so one replay answers questions about many days."""
     states: dict[str, AssetState] = {}
     for a in ledger.of_kind("assets"):
         assert isinstance(a, Asset)
@@ -141,9 +151,17 @@ def replay(ledger: Ledger, until: dt.date | None = None) -> tuple[dict[str, Asse
                 a, {(a.place, a.keeper): a.quantity}, history=[Event(a.date, "acquired", a, a.quantity)]
             )
     problems: list[Problem] = []
+    pending = sorted((checkpoints or {}).items())
+
+    def reach(day: dt.date | None) -> None:
+        while pending and (day is None or pending[0][0] < day):
+            when, call = pending.pop(0)
+            call(when, {k: v for k, v in states.items() if v.asset.date <= when})
+
     for day, _rank, _rid, what, r in _events(ledger):
         if until is not None and day > until:
             break
+        reach(day)
         state = states.get(getattr(r, "asset", ""))
         if state is None:
             continue  # refs reports an unknown asset
@@ -187,6 +205,7 @@ def replay(ledger: Ledger, until: dt.date | None = None) -> tuple[dict[str, Asse
                 del state.holdings[holding]
             state.disposed += qty
             state.history.append(Event(day, r.type, r, qty))
+    reach(None)
     return states, problems
 
 
