@@ -36,6 +36,7 @@ from houqin.models.records import (
     StockIn,
     StockOut,
 )
+from houqin.services.init import GITIGNORE
 
 D = dt.date
 rng = random.Random(20260901)
@@ -893,7 +894,7 @@ def main(out: Path) -> None:
             f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n",
             sorted(records, key=lambda r: (r.date, r.id)),
         )
-    (out / ".gitignore").write_text("# houqin's cache and lock: safe to delete, never committed\n.houqin/\n")
+    (out / ".gitignore").write_text(GITIGNORE)
 
 
 if __name__ == "__main__":

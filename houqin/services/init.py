@@ -12,7 +12,10 @@ from houqin.ledger import git
 from houqin.ledger.save import atomic_write
 
 TEMPLATES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
-GITIGNORE = "# houqin's cache and lock: safe to delete, never committed\n.houqin/\n"
+GITIGNORE = (
+    "# houqin's cache and lock: safe to delete, never committed\n.houqin/\n"
+    "# a write interrupted by a crash can leave its temporary file; houqin check reports it\n*.houqin-tmp\n"
+)
 GITATTRIBUTES = "*.yaml text eol=lf diff\n"
 
 
