@@ -77,6 +77,13 @@ CATALOG: Mapping[str, Message] = {
         "参见 docs/ledger-format.md 中的示例。",
         "See the example in docs/ledger-format.md.",
     ),
+    "YAML009": Message(
+        E,
+        "文件过大（{size} MB，上限 {limit} MB）",
+        "file too large ({size} MB, limit {limit} MB)",
+        "记录按 年份/种类 分文件存放；把这个文件拆开。",
+        "Records are split by year and kind: split this file.",
+    ),
     "SCH001": Message(
         E,
         "字段 {field} 无效：{reason}",

@@ -173,8 +173,13 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
             return None, YamlProblem("YAML006", line, (("encoding", "?"),))
 
 
+MAX_FILE_BYTES = 64 << 20  # a year of one kind at a large school is a few MB; this bounds time and memory
+
+
 def parse(data: bytes) -> tuple[Any, YamlProblem | None]:
     """Parse one YAML document from bytes. Never raises on bad input: a problem is returned instead."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, YamlProblem("YAML009", 0, (("size", str(len(data) >> 20)), ("limit", str(MAX_FILE_BYTES >> 20))))
     text, problem = decode(data)
     if problem is not None or text is None:
         return None, problem
