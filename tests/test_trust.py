@@ -95,3 +95,81 @@ def test_a_leftover_temporary_file_is_reported_and_never_committed(
     result = CliRunner().invoke(app, ["--ledger", str(fresh), "check"])
     assert result.exit_code == 0
     assert "2026/.assets.yaml.4242.houqin-tmp: warning[SCH002]" in result.output
+
+
+def test_two_clerks_on_two_clones_merge_without_conflict_and_check_catches_the_clash(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from tests.conftest import write_ledger
+
+    runner = CliRunner()
+    office = tmp_path / "office"
+    assert runner.invoke(app, ["init", str(office), "--school", "测试小学"]).exit_code == 0
+    base = write_ledger(tmp_path / "base")  # people, places and catalog of the test school
+    for name in ("people.yaml", "places.yaml", "catalog.yaml"):
+        (office / name).write_bytes((base / name).read_bytes())
+    git(office, "commit", "-qam", "directory")
+    branch = git(office, "branch", "--show-current").strip()
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(office), str(clone))
+    git(clone, "config", "user.name", "clerk2")
+    git(clone, "config", "user.email", "c2@x")
+    from houqin.ledger.git import install_hook
+
+    install_hook(clone)
+    from houqin.ledger.git import install_merge_driver
+
+    install_merge_driver(clone)
+    for root, name in ((office, "投影仪"), (clone, "打印机")):
+        args = [
+            "--ledger",
+            str(root),
+            "asset",
+            "add",
+            "--name",
+            name,
+            "--category",
+            "A02010104",
+            "--price",
+            "4200",
+            "--place",
+            "SY-301",
+            "--keeper",
+            "李主任",
+            "--date",
+            "2026-03-09",
+        ]
+        assert runner.invoke(app, args).exit_code == 0
+    merged = subprocess.run(
+        ["git", "pull", "-q", "--no-rebase", "--no-edit", "origin", branch],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert merged.returncode == 0, merged.stdout + merged.stderr  # no YAML conflict
+    text = (clone / "2026/assets.yaml").read_text()
+    assert "name: 投影仪" in text and "name: 打印机" in text and "<<<<<<<" not in text
+    result = runner.invoke(app, ["--ledger", str(clone), "check"])
+    assert result.exit_code == 1, text + result.output
+    assert "error[ID001] 编号 ZC-2026-0001 重复" in result.output  # both clerks took the next id
+    assert text.count("- id: ZC-2026-0001\n") == 2 and text.count("  name: ") == 2  # two whole records
+
+
+def test_merge_driver_record_by_record() -> None:
+    from houqin.ledger.merge import merge_record_files
+
+    def rec(rid: str, note: str = "") -> str:
+        return f"- id: {rid}\n  date: 2026-03-09\n" + (f"  note: {note}\n" if note else "")
+
+    base = ("# header\n" + rec("A") + rec("B")).encode()
+    ours = ("# header\n" + rec("A", "ours") + rec("B") + rec("C")).encode()
+    theirs = ("# header\n" + rec("A") + rec("B", "theirs") + rec("D")).encode()
+    merged = merge_record_files(base, ours, theirs)
+    assert merged == ("# header\n" + rec("A", "ours") + rec("B", "theirs") + rec("C") + rec("D")).encode()
+    both = merge_record_files(
+        base, ("# header\n" + rec("A", "x") + rec("B")).encode(), ("# header\n" + rec("A", "y") + rec("B")).encode()
+    )
+    assert both == ("# header\n" + rec("A", "x") + rec("A", "y") + rec("B")).encode()  # check reports the clash
+    assert merge_record_files(base, b"- id: [broken\n", theirs) is None

@@ -35,13 +35,33 @@ hook_app = typer.Typer(help="git pre-commit hook. 提交检查钩子。", no_arg
 
 @hook_app.command("install")
 def hook_install(ctx: typer.Context) -> None:
-    """安装钩子 / Install the pre-commit hook in the ledger's git repository.
+    """安装钩子 / Install the pre-commit hook and the record-aware merge driver in this clone.
 
     Example: houqin --ledger ~/账本 hook install
     """
     from houqin.i18n import t
-    from houqin.ledger.git import install_hook
+    from houqin.ledger.git import install_hook, install_merge_driver
     from houqin.render.console import console
 
     state = get_state(ctx)
-    console().print(t("hook_installed", state.lang, path=install_hook(state.root())))
+    root = state.root()
+    console().print(t("hook_installed", state.lang, path=install_hook(root)))
+    install_merge_driver(root)
+
+
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="%O: the common ancestor.")],
+    ours: Annotated[Path, typer.Argument(help="%A: our version; the result is written here.")],
+    theirs: Annotated[Path, typer.Argument(help="%B: their version.")],
+) -> None:
+    """合并驱动 / git's merge driver for record files (configured by houqin init / hook install).
+
+    Example: git config merge.houqin.driver "houqin merge-driver %O %A %B"
+    """
+    from houqin.ledger.merge import merge_record_files
+    from houqin.ledger.save import atomic_write
+
+    merged = merge_record_files(base.read_bytes(), ours.read_bytes(), theirs.read_bytes())
+    if merged is None:
+        raise typer.Exit(1)  # git reports a conflict and leaves the file to a person
+    atomic_write(ours, merged)

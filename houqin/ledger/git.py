@@ -84,6 +84,13 @@ exec houqin --ledger {shlex.quote(ledger_rel)} check --staged
     return path
 
 
+def install_merge_driver(root: Path) -> None:
+    """Register houqin's record-aware merge driver in this clone (git does not copy it on clone)."""
+    python = shlex.quote(sys.executable)
+    git(root, "config", "merge.houqin.name", "houqin: merge ledger record files record by record")
+    git(root, "config", "merge.houqin.driver", f"{python} -m houqin merge-driver %O %A %B")
+
+
 class GitIndexSource:
     """The ledger's files as staged in git's index: what the commit under way will contain."""
 

@@ -16,7 +16,12 @@ GITIGNORE = (
     "# houqin's cache and lock: safe to delete, never committed\n.houqin/\n"
     "# a write interrupted by a crash can leave its temporary file; houqin check reports it\n*.houqin-tmp\n"
 )
-GITATTRIBUTES = "*.yaml text eol=lf diff\n"
+GITATTRIBUTES = (
+    "*.yaml text eol=lf diff\n"
+    "# Record files merge record by record (houqin's merge driver, set up by `houqin hook install`):\n"
+    "# two clerks' additions never conflict; whatever a merge breaks, houqin check reports.\n"
+    "[0-9][0-9][0-9][0-9]/*.yaml merge=houqin\n"
+)
 
 
 def render_template(name: str, school: str, today: dt.date) -> str:
@@ -42,6 +47,7 @@ def create_ledger(directory: Path, school: str, today: dt.date, commit: bool = T
     if commit:
         git.init_repo(directory)
         git.install_hook(directory)
+        git.install_merge_driver(directory)
         paths = [directory / n for n in (*TEMPLATES, ".gitignore", ".gitattributes")]
         git.commit_paths(directory, paths, f"init: {school.strip()} 后勤账本")
     return directory
