@@ -127,11 +127,16 @@ def generate(n: int, root: Path) -> None:
     weights = [w for _, w in MIX]
     assets_by_year: dict[int, list[str]] = {}
     lent: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    on_hand: dict[str, int] = {}
     invoice_no = 0
     for i in range(n):
         year = first + i * years // n
-        day = dt.date(year, 1, 1) + dt.timedelta(days=(i * 7919) % 360)
+        day = dt.date(year, 1, 1) + dt.timedelta(days=((i * years) % n) * 360 // n)  # in order within a year
         kind = rng.choices(kinds, weights)[0]
+        stock_item = rng.choice(ITEMS)
+        stock_qty = rng.randrange(1, 10)
+        if kind == "stock-out" and on_hand.get(stock_item[0], 0) < stock_qty:
+            kind = "stock-in"  # nothing to issue yet: receive some first
         if kind == "loans":
             due = day + dt.timedelta(days=14)
             pool = assets_by_year.get(year, [])
@@ -156,9 +161,10 @@ def generate(n: int, root: Path) -> None:
             value = Decimal(price) * qty
             out.txn(day, f"{rid} {cname}", [(f"Assets:Fixed:{code}", value, "CNY"), ("Assets:Bank", -value, "CNY")])
         elif kind == "stock-in":
-            item, name, _unit, _cat, price = rng.choice(ITEMS)
+            item, name, _unit, _cat, price = stock_item
             rid = next_id("RK", year)
             qty = rng.randrange(20, 200)
+            on_hand[item] = on_hand.get(item, 0) + qty
             text = (
                 f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  unit_price: {q(price)}\n"
                 f"  supplier: 县文汇办公用品店\n  origin: 采购\n  acceptor: {KEEPER}\n"
@@ -169,14 +175,15 @@ def generate(n: int, root: Path) -> None:
                 day, f"{rid} {name}", [(f"Assets:Stock:{camel(item)}", value, "CNY"), ("Assets:Bank", -value, "CNY")]
             )
         elif kind == "stock-out":
-            item, name, _unit, _cat, price = rng.choice(ITEMS)
+            item, name, _unit, category, price = stock_item
             rid = next_id("CK", year)
-            qty = rng.randrange(1, 10)
+            qty = stock_qty
+            on_hand[item] -= qty
             who = rng.choice(teachers)
             text = (
                 f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  receiver: {who}\n"
                 f"  purpose: 教学使用\n  issued_by: {KEEPER}\n"
-            )
+            ) + (approvals([("supervisor", DIRECTOR, day)]) if category == "印刷耗材" else "")
             value = Decimal(price) * qty
             out.txn(
                 day,

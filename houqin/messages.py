@@ -463,6 +463,21 @@ CATALOG: Mapping[str, Message] = {
         "先核定赔偿金额：houqin damage assess {id}。",
         "Assess it first: houqin damage assess {id}.",
     ),
+    # --- stock
+    "STK001": Message(
+        E,
+        "{id} 领用 {item} {quantity}，但 {date} 库存只有 {have}：库存不能为负",
+        "{id} issues {quantity} of {item}, but only {have} were in stock on {date}: stock never goes below zero",
+        "先登记入库（houqin stock in），或核对数量和日期。",
+        "Record the receipt first, or check the quantity and the date.",
+    ),
+    "STK002": Message(
+        E,
+        "{id} 领用{category} {item} 未经主管领导审批",
+        "{id} issues {item} ({category}) without the supervisor's approval",
+        "复印和油印用品须主管审批：approvals 加 {{role: supervisor, by: …}}。",
+        "Printing supplies need the supervisor: add {{role: supervisor, by: …}} to approvals.",
+    ),
     # --- imports
     "IMP001": Message(
         E,

@@ -39,6 +39,7 @@ COMMANDS = (
     ("damage", "report"),
     ("damage", "assess"),
     ("damage", "settle"),
+    ("stock", "balance"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -56,6 +57,7 @@ PREFIX_CHECK = {
     "REP": "repairs",
     "DMG": "damage",
     "IMP": "schema",
+    "STK": "stock",
 }
 
 

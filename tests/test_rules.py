@@ -323,8 +323,9 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from houqin.messages import CATALOG
     from tests.test_assets import ASSET_CASES
     from tests.test_repairs import REPAIR_CASES
+    from tests.test_stock import STOCK_CASES
 
-    cases = CASES + ASSET_CASES + REPAIR_CASES
+    cases = CASES + ASSET_CASES + REPAIR_CASES + STOCK_CASES
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested
     # Codes that need a ledger this table cannot express are tested elsewhere (named here).
@@ -363,7 +364,10 @@ def test_stock_item_ref(ledger_dir: Callable[..., Path]) -> None:
         """
         }
     )
-    assert lines(root) == ["2026/stock-out.yaml:1: error[REF005] 物品 paper-b5 不在 catalog.yaml 的物品目录中"]
+    assert lines(root) == [
+        "2026/stock-out.yaml:1: error[REF005] 物品 paper-b5 不在 catalog.yaml 的物品目录中",
+        "2026/stock-out.yaml:1: error[STK001] CK-2026-0001 领用 paper-b5 2，但 2026-03-02 库存只有 0：库存不能为负",
+    ]
 
 
 def test_loan_asset_ref(ledger_dir: Callable[..., Path]) -> None:

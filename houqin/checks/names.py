@@ -13,4 +13,5 @@ CHECK_NAMES: tuple[str, ...] = (
     "loans",
     "repairs",
     "damage",
+    "stock",
 )

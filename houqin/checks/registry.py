@@ -17,6 +17,7 @@ from houqin.checks import (
     refs,
     repairs,
     signatures,
+    stock,
 )
 from houqin.checks.names import CHECK_NAMES as NAMES
 from houqin.diagnostics import Diagnostic
@@ -56,6 +57,9 @@ CHECKS: tuple[Check, ...] = (
     Check("loans", loans.check_loans, "借还销号与逾期", "loans returned, overdue loans"),
     Check("repairs", repairs.check_repairs, "报修与验收", "repair tickets and acceptance"),
     Check("damage", damages.check_damages, "公物损坏赔偿", "damage compensation"),
+    Check(
+        "stock", stock.check_stock, "库存不为负、复印用品主管审批", "stock never negative, printing supplies approved"
+    ),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from houqin import __version__
-from houqin.cli import asset, check, damage, expense, ledger_cmds, overview, repair, sign
+from houqin.cli import asset, check, damage, expense, ledger_cmds, overview, repair, sign, stock
 from houqin.cli.state import State, get_state
 from houqin.errors import HouqinError
 
@@ -103,6 +103,7 @@ app.add_typer(asset.app, name="asset")
 app.add_typer(expense.app, name="expense")
 app.add_typer(repair.app, name="repair")
 app.add_typer(damage.app, name="damage")
+app.add_typer(stock.app, name="stock")
 
 
 def main() -> None:

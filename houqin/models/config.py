@@ -88,6 +88,7 @@ class Policy(Frozen):
     principal_threshold: Money = Decimal("1000.00")
     repair_open_days: int = Field(default=14, ge=1)
     disposal_authority_threshold: Money = Decimal("200000.00")
+    supervised_categories: tuple[str, ...] = ("印刷耗材",)  # 主管审批复印和油印
     close_grace_days: int = Field(default=10, ge=0)
     signatures: SignatureRules = SignatureRules()
 

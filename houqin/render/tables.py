@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table
@@ -11,6 +12,7 @@ from houqin.i18n import t
 from houqin.money import fmt_yuan
 from houqin.reports.claims import ClaimRow
 from houqin.reports.overview import Overview
+from houqin.reports.stock import StockRow
 
 
 def print_overview(out: Console, ov: Overview, lang: str) -> None:
@@ -58,4 +60,18 @@ def print_claims(out: Console, rows: Sequence[ClaimRow], lang: str) -> None:
         else:
             status = t("paid", lang, on=r.paid) if r.paid else t("unpaid", lang)
         table.add_row(r.id, str(r.date), r.payee, fmt_yuan(r.amount), r.budget_line, r.purpose, status)
+    out.print(table)
+
+
+def print_stock(out: Console, rows: Sequence[StockRow], at: object, lang: str) -> None:
+    table = Table(title=t("title.stock", lang, date=at), title_justify="left", show_footer=True)
+    table.add_column(t("col.item", lang), t("total", lang))
+    table.add_column(t("col.name", lang))
+    table.add_column(t("col.category", lang))
+    table.add_column(t("col.quantity", lang), justify="right")
+    table.add_column(t("col.value", lang), fmt_yuan(sum((r.value for r in rows), Decimal(0))), justify="right")
+    table.add_column(t("col.status", lang))
+    for r in rows:
+        flag = f"[yellow]{t('stock.low', lang, level=r.reorder_level)}[/]" if r.low else ""
+        table.add_row(r.item, r.name, r.category, f"{r.quantity.normalize():f} {r.unit}", fmt_yuan(r.value), flag)
     out.print(table)
