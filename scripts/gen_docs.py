@@ -39,6 +39,8 @@ COMMANDS = (
     ("damage", "report"),
     ("damage", "assess"),
     ("damage", "settle"),
+    ("stock", "in"),
+    ("stock", "out"),
     ("stock", "balance"),
 )
 PREFIX_CHECK = {

@@ -73,3 +73,59 @@ def test_balance_at_moving_average_cost(ledger_dir: Callable[..., Path]) -> None
     assert (row.item, row.quantity, row.value) == ("paper-a4", Decimal(16), Decimal("392.00"))  # 490 − 4 × 24.50
     (before,) = stock_balance(ledger, dt.date(2026, 3, 3))
     assert (before.quantity, before.value) == (Decimal(20), Decimal("490.00"))
+
+
+def test_receive_and_issue_end_to_end(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from tests.conftest import git
+
+    root = git_ledger()
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    code, out = run(
+        "stock",
+        "in",
+        "paper-a4",
+        "-q",
+        "10",
+        "--price",
+        "23.5",
+        "--acceptor",
+        "李主任",
+        "--witness",
+        "张老师",
+        "--date",
+        "2026-03-02",
+    )
+    assert code == 0, out
+    assert git(root, "log", "-1", "--format=%s") == "stock in RK-2026-0001 paper-a4 ×10 @ 23.50\n"
+    base = [
+        "stock",
+        "out",
+        "paper-a4",
+        "--to",
+        "张老师",
+        "--purpose",
+        "试卷印刷",
+        "--issued-by",
+        "李主任",
+        "--date",
+        "2026-03-04",
+    ]
+    code, out = run(*base, "-q", "4")
+    assert code == 1 and "error[STK002] CK-2026-0001 领用印刷耗材 A4复印纸 未经主管领导审批" in out
+    code, out = run(*base, "-q", "12", "--approved-by", "刘副校长")
+    assert code == 1 and "error[STK001]" in out and "库存只有 10" in out
+    assert run(*base, "-q", "-2", "--approved-by", "刘副校长")[0] == 2
+    code, out = run(*base, "-q", "2.5", "--approved-by", "刘副校长")
+    assert code == 0, out
+    assert '  quantity: "2.5"\n' in (root / "2026/stock-out.yaml").read_text()
+    code, out = run("--lang", "en", "stock", "balance", "--at", "2026-03-31")
+    assert "7.5 包" in out and "176.25" in out  # 10 × 23.50 − 2.5 × 23.50
+    assert run("check") == (0, "")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import parse_day
+from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
 from houqin.cli.state import get_state
+from houqin.cli.writing import run_write
 from houqin.clock import today
 
-app = typer.Typer(help="库存 / Consumables: stock on hand.", no_args_is_help=True)
+app = typer.Typer(help="库存 / Consumables: receive, issue, stock on hand.", no_args_is_help=True)
 
 
 @app.command("balance")
@@ -32,3 +34,73 @@ def balance(
     day = parse_day(at) or today()
     ledger = load_ledger(state.root()).ledger
     print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
+
+
+def _quantity(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise typer.BadParameter(f"{text!r}: 数量如 10 或 2.5 / a quantity like 10 or 2.5") from None
+    if not value.is_finite() or value <= 0:
+        raise typer.BadParameter(f"{text!r}: 数量须大于零 / must be above zero")
+    return value
+
+
+@app.command("in")
+def stock_in(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(help="物品编号 Item id (catalog.yaml).")],
+    quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
+    price: Annotated[str, typer.Option("--price", help="单价（元）Unit price.")],
+    acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who counted it in.")],
+    origin: Annotated[str, typer.Option("--origin", help="来源: a purchase id, 捐赠, 盘盈 …")] = "采购",
+    supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
+    witness: Annotated[str | None, typer.Option("--witness", help="证明人 Witness of the acceptance.")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """入库 / Receive consumables into stock.
+
+    Example: houqin stock in paper-a4 -q 100 --price 23.50 --acceptor 周强 --witness 李明 --supplier 文汇办公用品店
+    """
+    from houqin.services.stock import receive_stock
+
+    day = parse_day(date) or today()
+    qty, unit_price = _quantity(quantity), parse_amount(price)
+    run_write(
+        ctx,
+        lambda ledger: receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness),
+        lambda r: f"stock in {r.id} {item} ×{qty} @ {unit_price}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("out")
+def stock_out(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(help="物品编号 Item id (catalog.yaml).")],
+    quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
+    receiver: Annotated[str, typer.Option("--to", help="领用人 Who receives it.")],
+    purpose: Annotated[str, typer.Option("--purpose", help="用途 What for (来源去向清楚).")],
+    issued_by: Annotated[str, typer.Option("--issued-by", help="发放人 The keeper who issues it.")],
+    department: Annotated[str | None, typer.Option("--department", help="领用部门 Department.")] = None,
+    approved_by: Annotated[
+        str | None, typer.Option("--approved-by", help="主管领导: needed for printing supplies.")
+    ] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """领用 / Issue consumables to a person; refused beyond what is in stock.
+
+    Example: houqin stock out paper-a4 -q 5 --to 钱红 --purpose 期中试卷印刷 --issued-by 周强 --approved-by 刘志强
+    """
+    from houqin.services.stock import issue_stock
+
+    day = parse_day(date) or today()
+    qty = _quantity(quantity)
+    run_write(
+        ctx,
+        lambda ledger: issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by),
+        lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
+        no_commit=no_commit,
+    )
