@@ -5,7 +5,6 @@ rules), except where the command needs the state to fill the record in (who give
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal, TypeVar
 
 from pydantic import ValidationError
@@ -18,21 +17,11 @@ from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move, Return
 from houqin.services.inputs import first_error
-
-SCANNED_ID = re.compile(r"([A-Z]{2}-\d{4}-\d{4,6})")
-
-
-def resolve_id(text: str) -> str:
-    """An id as typed or as a QR scanner types it (any prefix or suffix around it, any case)."""
-    found = SCANNED_ID.search(text.strip().upper())
-    return found.group(1) if found else text.strip().upper()
+from houqin.services.lookup import find_record, resolve_id
 
 
 def find_asset(ledger: Ledger, text: str) -> Asset:
-    record = ledger.record_by_id.get(resolve_id(text))
-    if not isinstance(record, Asset):
-        raise UsageError("unknown_record", id=text, kind="资产/asset")
-    return record
+    return find_record(ledger, text, Asset, "资产/asset")
 
 
 def state_of(ledger: Ledger, asset: Asset, day: dt.date) -> AssetState:

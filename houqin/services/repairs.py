@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import ValidationError
 
@@ -14,8 +14,8 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Assessment, Damage, DamageSettlement, Repair, RepairDone, Responsible
-from houqin.services.asset_events import resolve_id
 from houqin.services.inputs import first_error
+from houqin.services.lookup import find_record, resolve_id
 
 
 def open_repair(
@@ -36,16 +36,6 @@ def open_repair(
         raise UsageError("invalid_input", detail=first_error(exc)) from None
 
 
-T = TypeVar("T", Repair, Damage)
-
-
-def _find(ledger: Ledger, text: str, model: type[T], label: str) -> T:
-    record = ledger.record_by_id.get(resolve_id(text))
-    if not isinstance(record, model):
-        raise UsageError("unknown_record", id=text, kind=label)
-    return record
-
-
 def close_repair(
     ledger: Ledger,
     ticket: str,
@@ -57,7 +47,7 @@ def close_repair(
     repairer: str | None = None,
 ) -> Repair:
     """维修完毕: the work done, its cost and the reporter's acceptance signature (checked: REP001)."""
-    repair = _find(ledger, ticket, Repair, "报修单/repair")
+    repair = find_record(ledger, ticket, Repair, "报修单/repair")
     if repair.done is not None:
         raise UsageError("already_closed", id=repair.id)
     try:
@@ -99,7 +89,7 @@ def report_damage(
 def assess_damage(
     ledger: Ledger, case: str, amount: Decimal, by: str, day: dt.date, reason: str | None = None
 ) -> Damage:
-    damage = _find(ledger, case, Damage, "损坏赔偿/damage case")
+    damage = find_record(ledger, case, Damage, "损坏赔偿/damage case")
     if damage.settled is not None:
         raise UsageError("already_closed", id=damage.id)
     return damage.model_copy(update={"assessed": Assessment(on=day, by=by, amount=amount, reason=reason)})
@@ -114,7 +104,7 @@ def settle_damage(
     income: str | None = None,
 ) -> Damage:
     """Paid (with its receipt or income record) or waived (the principal signs: houqin sign)."""
-    damage = _find(ledger, case, Damage, "损坏赔偿/damage case")
+    damage = find_record(ledger, case, Damage, "损坏赔偿/damage case")
     if damage.settled is not None:
         raise UsageError("already_closed", id=damage.id)
     amount = damage.assessed.amount if damage.assessed and how == "paid" else None

@@ -8,7 +8,7 @@ from houqin.errors import UsageError
 from houqin.models.base import Approval, Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.services.asset_events import resolve_id
+from houqin.services.lookup import find_record
 
 
 def sign_record(
@@ -22,8 +22,8 @@ def sign_record(
 ) -> Signed:
     """Add one signature. The step must be in the policy's chain for the record's kind and not yet
     signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
-    record = ledger.record_by_id.get(resolve_id(record_text))
-    if not isinstance(record, Signed) or (kind is not None and kind_of(record).name != kind):
+    record = find_record(ledger, record_text, Signed, label)
+    if kind is not None and kind_of(record).name != kind:
         raise UsageError("unknown_record", id=record_text, kind=label)
     chain = ledger.config.policy.signatures.chains.get(kind_of(record).name, ())
     if step not in chain:
