@@ -165,12 +165,29 @@ def generate(n: int, root: Path) -> None:
             rid = next_id("RK", year)
             qty = rng.randrange(20, 200)
             on_hand[item] = on_hand.get(item, 0) + qty
+            value = Decimal(price) * qty
+            bought = next_id("CG", year)  # 请购 → 审批 → 验收, the same day at this scale
+            quotes = "".join(
+                f"  - {{supplier: {s}, amount: {q(str(value + k))}, on: {day}}}\n"
+                for k, s in enumerate(("县文汇办公用品店", "县百货批发部", "市办公用品公司"))
+            )
+            out.record(
+                year,
+                "purchases",
+                f"- id: {bought}\n  date: {day}\n  department: 总务处\n  requester: {KEEPER}\n"
+                f'  budget_line: "30201"\n  purpose: 补充库存\n  lines:\n'
+                f"  - {{item: {item}, quantity: {qty}, estimate: {q(price)}}}\n"
+                + (f"  quotes:\n{quotes}" if value >= 5000 else "")
+                + approvals(
+                    [("department_head", DIRECTOR, day), ("supervisor", DIRECTOR, day), ("principal", PRINCIPAL, day)]
+                )
+                + f"  accepted: {{on: {day}, acceptor: {KEEPER}, witness: {DIRECTOR}, supplier: 县文汇办公用品店}}\n",
+            )
             text = (
                 f"- id: {rid}\n  date: {day}\n  item: {item}\n  quantity: {qty}\n  unit_price: {q(price)}\n"
-                f"  supplier: 县文汇办公用品店\n  origin: 采购\n  acceptor: {KEEPER}\n"
+                f"  supplier: 县文汇办公用品店\n  origin: {bought}\n  acceptor: {KEEPER}\n"
                 + approvals([("witness", DIRECTOR, day)])
             )
-            value = Decimal(price) * qty
             out.txn(
                 day, f"{rid} {name}", [(f"Assets:Stock:{camel(item)}", value, "CNY"), ("Assets:Bank", -value, "CNY")]
             )

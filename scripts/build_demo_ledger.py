@@ -17,6 +17,7 @@ from houqin.ledger.roundtrip import render_records, to_yaml, yaml_rt
 from houqin.models.base import Approval, Record
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
+    Acceptance,
     Assessment,
     Asset,
     CashAdvance,
@@ -25,8 +26,12 @@ from houqin.models.records import (
     Disposal,
     Invoice,
     Loan,
+    Meeting,
     Move,
     Payment,
+    Purchase,
+    PurchaseLine,
+    Quote,
     Reimbursement,
     Repair,
     RepairDone,
@@ -247,6 +252,64 @@ def money(x: float | str) -> Decimal:
     return Decimal(str(x)).quantize(Decimal("0.01"))
 
 
+PURCHASES: list[Purchase] = []
+PURCHASE_OF: dict[tuple[int, int, str], str] = {}  # (year, month, supplier) → the month's restock purchase
+SUPPLIERS = ["青禾县文汇办公用品店", "县百货批发部", "宏达五金建材店", "县政府采购中心协议供货商", "青禾县华联电器城"]
+
+
+def purchase(
+    accepted: dt.date,
+    department: str,
+    requester: str,
+    head: str,
+    budget_line: str,
+    purpose: str,
+    lines: list[PurchaseLine],
+    supplier: str,
+    acceptor: str,
+    witness: str,
+) -> str:
+    """请购 a week before the goods come, approved up the chain its amount needs (三家报价 and a meeting
+    where policy asks), accepted on the day they arrive; returns its id."""
+    total = sum((line.total for line in lines), Decimal(0))
+    asked = accepted - dt.timedelta(days=7)
+    approvals = [
+        Approval(role="department_head", by=head, on=asked + dt.timedelta(days=1)),
+        Approval(role="supervisor", by=VICE, on=asked + dt.timedelta(days=2)),
+    ]
+    if total >= Decimal("1000"):
+        approvals.append(Approval(role="principal", by=PRINCIPAL, on=asked + dt.timedelta(days=3)))
+    quotes: tuple[Quote, ...] = ()
+    if total >= Decimal("5000"):
+        others = [x for x in SUPPLIERS if x != supplier][:2]
+        quotes = tuple(
+            Quote(supplier=name, amount=money(total * factor), on=asked + dt.timedelta(days=1))
+            for name, factor in ((supplier, Decimal("1")), (others[0], Decimal("1.04")), (others[1], Decimal("1.07")))
+        )
+    meeting = None
+    if total >= Decimal("50000"):
+        meeting = Meeting(
+            on=asked + dt.timedelta(days=2),
+            attendees=(PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT),
+            decision=f"同意{purpose}，按报价最低者采购",
+        )
+    record = Purchase(
+        id=ids.next("CG", asked.year),
+        date=asked,
+        department=department,
+        requester=requester,
+        budget_line=budget_line,
+        purpose=purpose,
+        lines=tuple(lines),
+        quotes=quotes,
+        meeting=meeting,
+        approvals=tuple(approvals),
+        accepted=Acceptance(on=accepted, acceptor=acceptor, witness=witness, supplier=supplier),
+    )
+    PURCHASES.append(record)
+    return record.id
+
+
 def assets() -> list[Asset]:
     plan: list[tuple[str, str, str, str, int, str, str, str, dt.date, str | None]] = []
     # (name, category, model, unit, quantity, price, place, funding, date, reason)
@@ -426,12 +489,28 @@ def assets() -> list[Asset]:
     )
     plan.append(("空调", "A02061800", "美的 1.5匹", "台", 2, "3299.00", "XZ-202", "财政拨款", D(2026, 6, 2), None))
     plan.append(
-        ("学生计算机", "A02010104", "联想 启天M450", "台", 10, "4580.00", "SY-301", "财政拨款", D(2026, 9, 8), None)
+        ("学生计算机", "A02010104", "联想 启天M450", "台", 12, "4580.00", "SY-301", "财政拨款", D(2026, 9, 8), None)
     )
 
     keepers = {p["id"]: p["keeper"] for p in places()}
     out = []
     for name, category, model, unit, qty, price, room, funding, day, reason in sorted(plan, key=lambda p: p[8]):
+        bought = None
+        if day.year == 2026:
+            line = PurchaseLine(asset=name, category=category, quantity=Decimal(qty), estimate=money(price))
+            teaching = room.startswith("SY")
+            bought = purchase(
+                day,
+                "教务处" if teaching else "总务处",
+                SUBJECT_TEACHERS[0] if teaching else KEEPER,
+                HEADS["教务处"] if teaching else DIRECTOR,
+                "31003" if category.startswith("A021") else "31002",
+                f"购置{name}",
+                [line],
+                SUPPLIERS[3] if teaching else SUPPLIERS[4],
+                KEEPER,
+                keepers[room] if keepers[room] != KEEPER else DIRECTOR,
+            )
         out.append(
             Asset(
                 id=ids.next("ZC", day.year),
@@ -445,6 +524,7 @@ def assets() -> list[Asset]:
                 place=room,
                 keeper=keepers[room],
                 funding=funding,
+                purchase=bought,
                 below_threshold_reason=reason,
             )
         )
@@ -463,23 +543,40 @@ def stock() -> tuple[list[StockIn], list[StockOut]]:
     for day in school_days:
         # Restock on the first school day of each month.
         if day.day <= 3 and not any(i.date.month == day.month and i.date.year == day.year for i in ins):
+            wanted: dict[str, list[tuple[str, int, str]]] = {}
             for item_id, _name, _unit, category, reorder, price in ITEMS:
                 qty = reorder * 2 + rng.randrange(reorder + 1)
                 supplier = suppliers[2] if category == "维修材料" else suppliers[0 if category != "清洁用品" else 1]
-                ins.append(
-                    StockIn(
-                        id=ids.next("RK", day.year),
-                        date=day,
-                        item=item_id,
-                        quantity=Decimal(qty),
-                        unit_price=money(price),
-                        supplier=supplier,
-                        origin="采购",
-                        acceptor=KEEPER,
-                        approvals=(Approval(role="witness", by=DIRECTOR, on=day),),
-                    )
+                wanted.setdefault(supplier, []).append((item_id, qty, price))
+            for supplier, lines in wanted.items():
+                bought = purchase(
+                    day,
+                    "总务处",
+                    KEEPER,
+                    DIRECTOR,
+                    "30213" if "五金" in supplier else "30201",
+                    f"{day.month}月份易耗品补充",
+                    [PurchaseLine(item=i, quantity=Decimal(q), estimate=money(p)) for i, q, p in lines],
+                    supplier,
+                    KEEPER,
+                    DIRECTOR,
                 )
-                on_hand[item_id] += qty
+                PURCHASE_OF[(day.year, day.month, supplier)] = bought
+                for item_id, qty, price in lines:
+                    ins.append(
+                        StockIn(
+                            id=ids.next("RK", day.year),
+                            date=day,
+                            item=item_id,
+                            quantity=Decimal(qty),
+                            unit_price=money(price),
+                            supplier=supplier,
+                            origin=bought,
+                            acceptor=KEEPER,
+                            approvals=(Approval(role="witness", by=DIRECTOR, on=day),),
+                        )
+                    )
+                    on_hand[item_id] += qty
         for _ in range(rng.randrange(0, 3)):
             item_id, _name, _unit, category, reorder, _price = rng.choice(ITEMS)
             qty = max(1, rng.randrange(1, max(2, reorder // 3)))
@@ -529,6 +626,7 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         paid: bool = True,
         advance: str | None = None,
         account: str = "bank",
+        purchase: str | None = None,
     ) -> None:
         inv_day = day - dt.timedelta(days=rng.randrange(0, 12))
         steps = [
@@ -550,6 +648,7 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
                 approvals=approvals,
                 payment=payment,
                 advance=advance,
+                purchase=purchase,
             )
         )
 
@@ -560,11 +659,14 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         by_month[key] = by_month.get(key, Decimal("0")) + r.quantity * r.unit_price
     for (year, month, supplier), total in sorted(by_month.items()):
         line = "30213" if "五金" in supplier else "30201"
-        claim(D(year, month, 4), supplier, money(total), line, f"{month}月份易耗品采购入库", KEEPER)
+        bought = PURCHASE_OF[(year, month, supplier)]
+        claim(D(year, month, 4), supplier, money(total), line, f"{month}月份易耗品采购入库", KEEPER, purchase=bought)
     for a in asset_list:
         if a.date.year == 2026:
             line = "31003" if a.category.startswith("A021") else "31002"
-            claim(a.date, "县政府采购中心协议供货商", money(a.value), line, f"购置{a.name}", DIRECTOR)
+            claim(
+                a.date, "县政府采购中心协议供货商", money(a.value), line, f"购置{a.name}", DIRECTOR, purchase=a.purchase
+            )
     # Electricity, printing, training, travel, repairs across both terms.
     months = [(2026, m) for m in (2, 3, 4, 5, 6, 7, 9, 10, 11)]
     for year, month in months:
@@ -843,7 +945,7 @@ def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> Non
 
 def main(out: Path) -> None:
     config = (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
-    config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026).replace(
+    config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
     out.mkdir(parents=True, exist_ok=True)
@@ -882,7 +984,8 @@ def main(out: Path) -> None:
     move_list, disposal_list = moves_and_disposals(asset_list)
     repair_list, damage_list = repairs_and_damages(asset_list)
     by_file: dict[Path, list[Record]] = {}
-    records = [*asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list, *disposal_list]
+    records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
+    records += disposal_list
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -895,6 +998,63 @@ def main(out: Path) -> None:
             sorted(records, key=lambda r: (r.date, r.id)),
         )
     (out / ".gitignore").write_text(GITIGNORE)
+    counts = stocktakes(out)
+    write_list(
+        out / "2026" / "stocktakes.yaml",
+        "# 2026 年盘点记录 (stocktakes, 2026) — houqin ledger, see docs/ledger-format.md\n",
+        counts,
+    )
+
+
+def stocktakes(out: Path) -> list[Record]:
+    """The term's counts, made the way the office makes them: print the sheets, fill them in, reconcile.
+    The start-of-term counts agree with the books; the end-of-term count of 2025-2026-2 finds a chair
+    short in a classroom, a laptop in the wrong office, a damaged computer, an unregistered printer
+    donated by parents, and two packs of paper short in the store (approved by the director)."""
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.inventory import CountRow, count_sheets, reconcile
+    from houqin.services.stocktake import stocktake_record
+
+    Line = tuple[Decimal | None, str, str]  # counted (None: two fewer than the books), condition, note
+
+    def filled(ledger, day: dt.date, changes: dict[tuple[str, str], Line]) -> list[CountRow]:  # type: ignore[no-untyped-def]
+        rows = []
+        for sheet in count_sheets(ledger, day):
+            for n, line in enumerate(sheet.lines, start=4):
+                counted, condition, note = changes.get((sheet.place, line.id), (line.book, "完好", ""))
+                counted = line.book - 2 if counted is None else counted
+                rows.append(CountRow("盘点表.xlsx", n, sheet.place, line.id, line.name, counted, condition, "", note))
+        return rows
+
+    term_end = {
+        ("JX-101", "ZC-2016-0001"): (None, "完好", ""),
+        ("CK-001", "paper-a4"): (None, "", "受潮两包已丢弃"),
+        ("SY-301", "ZC-2022-0016"): (Decimal(1), "损坏", "屏幕碎裂"),
+        ("XZ-204", "ZC-2020-0005"): (Decimal(0), "", ""),
+    }
+    found = [
+        CountRow("盘点表.xlsx", 40, "XZ-203", "ZC-2020-0005", "办公计算机", Decimal(1), "完好", "", "借调未登记"),
+        CountRow("盘点表.xlsx", 41, "XZ-201", "", "喷墨打印机（家长委员会赠）", Decimal(1), "完好", "", "未登记"),
+    ]
+    plans: list[tuple[str, str, dt.date, dict[tuple[str, str], Line], list[CountRow]]] = [
+        ("2025-2026-2", "term-start", D(2026, 2, 24), {}, []),
+        ("2025-2026-2", "term-end", D(2026, 7, 8), term_end, found),
+        ("2026-2027-1", "term-start", D(2026, 9, 3), {}, []),
+    ]
+    made: list[Record] = []
+    for term, at, day, changes, extra in plans:
+        ledger = load_ledger(out, use_cache=False).ledger
+        rows = filled(ledger, day, changes) + extra
+        result = reconcile(ledger, rows, day)
+        record, _ = stocktake_record(ledger, result, term=term, at=at, counted_by=(KEEPER, CLERK), director=DIRECTOR)
+        record = record.model_copy(update={"id": ids.next("PD", day.year)})
+        made.append(record)
+        write_list(
+            out / "2026" / "stocktakes.yaml",
+            "# 2026 年盘点记录 (stocktakes, 2026) — houqin ledger, see docs/ledger-format.md\n",
+            made,
+        )
+    return made
 
 
 if __name__ == "__main__":

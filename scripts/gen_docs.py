@@ -42,6 +42,14 @@ COMMANDS = (
     ("stock", "in"),
     ("stock", "out"),
     ("stock", "balance"),
+    ("purchase", "request"),
+    ("purchase", "approve"),
+    ("purchase", "quote"),
+    ("purchase", "meeting"),
+    ("purchase", "accept"),
+    ("purchase", "list"),
+    ("inventory", "sheet"),
+    ("inventory", "reconcile"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -60,6 +68,8 @@ PREFIX_CHECK = {
     "DMG": "damage",
     "IMP": "schema",
     "STK": "stock",
+    "PUR": "purchase",
+    "PD": "stocktake",
 }
 
 

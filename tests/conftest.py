@@ -50,6 +50,20 @@ BASE: dict[str, str] = {
           - {id: "30201", name: 办公费, year: 2026, amount: "50000.00"}
         funding_sources: [财政拨款, 自筹资金]
         """,
+    # The term's two counts (期初清点、期末盘点), so that a test ledger warns of nothing it does not test.
+    "2026/stocktakes.yaml": """\
+        - id: PD-2026-0001
+          date: 2026-02-21
+          term: 2025-2026-2
+          at: term-start
+          places: [SY-301]
+          counted_by: [李主任]
+        - id: PD-2026-0002
+          date: 2026-07-08
+          term: 2025-2026-2
+          places: [SY-301]
+          counted_by: [李主任]
+        """,
 }
 
 GOOD_EXPENSE = textwrap.dedent("""\

@@ -165,7 +165,7 @@ def test_asset_add_refused_for_unknown_keeper_names_the_rule(git_ledger: Callabl
     assert "拒绝写入 ZC-2026-0001" in out
     assert "2026/assets.yaml:2: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中" in out
     assert snapshot(root) == before
-    assert not (root / "2026").exists()
+    assert not (root / "2026/assets.yaml").exists()
 
 
 def test_bad_option_values_leave_ledger_unchanged(git_ledger: Callable[..., Path]) -> None:

@@ -92,7 +92,7 @@ def test_hook_install_on_a_ledger_inside_a_bigger_repository(tmp_path: Path) -> 
     git(top, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "start")
     result = runner.invoke(app, ["--ledger", str(root), "hook", "install"])
     assert result.exit_code == 0, result.output
-    (root / "2026").mkdir()
+    (root / "2026").mkdir(exist_ok=True)
     (root / "2026/expenses.yaml").write_text(GOOD_EXPENSE.replace("by: 王校长", "by: 张老师"))
     git(top, "add", "-A")
     proc = subprocess.run(

@@ -52,7 +52,7 @@ def test_hostile_file_gives_a_diagnostic(ledger_dir: Callable[..., Path], name: 
 
 def test_invalid_utf8_and_oversized_files(ledger_dir: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     root = ledger_dir()
-    (root / "2026").mkdir()
+    (root / "2026").mkdir(exist_ok=True)
     (root / "2026/assets.yaml").write_bytes(b"- id: \xff\xfe\xfa\n")
     assert [d.code for d in load_ledger(root).diagnostics] == ["YAML006"]
     monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", 1000)

@@ -41,7 +41,7 @@ def test_records_are_frozen(ledger_dir: Callable[..., Path]) -> None:
 
 def test_gb18030_file_is_named(ledger_dir: Callable[..., Path]) -> None:
     root = ledger_dir()
-    (root / "2026").mkdir()
+    (root / "2026").mkdir(exist_ok=True)
     (root / "2026/assets.yaml").write_bytes("- id: ZC-2026-0001\n  name: 电脑\n".encode("gb18030"))
     (d,) = load_ledger(root).diagnostics
     assert (d.code, d.file, d.line) == ("YAML006", "2026/assets.yaml", 2)
@@ -51,7 +51,7 @@ def test_gb18030_file_is_named(ledger_dir: Callable[..., Path]) -> None:
 
 def test_utf8_bom_is_accepted(ledger_dir: Callable[..., Path]) -> None:
     root = ledger_dir()
-    (root / "2026").mkdir()
+    (root / "2026").mkdir(exist_ok=True)
     (root / "2026/assets.yaml").write_bytes(b"\xef\xbb\xbf" + GOOD_ASSET.encode())
     assert load_ledger(root).diagnostics == ()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BASE
 from tests.test_rules import lines
 
 STOCK_IN = """\
@@ -15,7 +16,7 @@ STOCK_IN = """\
   item: paper-a4
   quantity: 10
   unit_price: "23.50"
-  origin: 采购
+  origin: 期初结存
   acceptor: 李主任
 """
 STOCK_OUT = """\
@@ -50,6 +51,26 @@ STOCK_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "STK002 paper without the supervisor",
         {"2026/stock-in.yaml": STOCK_IN, "2026/stock-out.yaml": STOCK_OUT.split("  approvals:")[0]},
         ["2026/stock-out.yaml:1: error[STK002] CK-2026-0001 领用印刷耗材 A4复印纸 未经主管领导审批"],
+    ),
+    (
+        "STK003 no clear source",
+        {"2026/stock-in.yaml": STOCK_IN.replace("origin: 期初结存", "origin: 采购")},
+        [
+            "2026/stock-in.yaml:1: error[STK003] RK-2026-0001 入库来源 采购 不清楚：应为请购单号（CG-…）、"
+            "盘点单号（PD-…）或 捐赠、调入、期初结存"
+        ],
+    ),
+    (
+        "STK004 above the department's quota",
+        {
+            "houqin.yaml": BASE["houqin.yaml"].rstrip(" ")
+            + "        policy:\n          quotas:\n          - {department: 语文组, item: paper-a4, quantity: 3}\n",
+            "2026/stock-in.yaml": STOCK_IN,
+            "2026/stock-out.yaml": STOCK_OUT,
+        },
+        [
+            "2026/stock-out.yaml:1: warning[STK004] 语文组 本学期（2025-2026-2）已领 A4复印纸 4，超过定额 3（CK-2026-0001）"
+        ],
     ),
 ]
 
@@ -96,6 +117,8 @@ def test_receive_and_issue_end_to_end(git_ledger: Callable[..., Path]) -> None:
         "10",
         "--price",
         "23.5",
+        "--origin",
+        "捐赠",
         "--acceptor",
         "李主任",
         "--witness",
@@ -129,3 +152,48 @@ def test_receive_and_issue_end_to_end(git_ledger: Callable[..., Path]) -> None:
     code, out = run("--lang", "en", "stock", "balance", "--at", "2026-03-31")
     assert "7.5 包" in out and "176.25" in out  # 10 × 23.50 − 2.5 × 23.50
     assert run("check") == (0, "")
+
+
+def test_monthly_movement_by_category(ledger_dir: Callable[..., Path]) -> None:
+    """按月分类审核: opening, in, out at average cost, closing — the month before and the month itself."""
+    from decimal import Decimal
+
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.stock import monthly_movement
+
+    april_in = STOCK_IN.replace("RK-2026-0001", "RK-2026-0002").replace("2026-03-02", "2026-04-01")
+    april_in = april_in.replace('"23.50"', '"25.50"')
+    april_out = STOCK_OUT.replace("CK-2026-0001", "CK-2026-0002").replace("2026-03-04", "2026-04-02")
+    root = ledger_dir({"2026/stock-in.yaml": STOCK_IN + april_in, "2026/stock-out.yaml": STOCK_OUT + april_out})
+    ledger = load_ledger(root).ledger
+    (march,) = monthly_movement(ledger, "2026-03")
+    assert (march.category, march.opening, march.received, march.issued, march.closing) == (
+        "印刷耗材",
+        Decimal("0.00"),
+        Decimal("235.00"),
+        Decimal("94.00"),
+        Decimal("141.00"),
+    )
+    (april,) = monthly_movement(ledger, "2026-04")
+    # 6 left at 23.50 + 10 at 25.50 = 396.00 for 16, average 24.75; 4 issued = 99.00.
+    assert (april.opening, april.received, april.issued, april.closing) == (
+        Decimal("141.00"),
+        Decimal("255.00"),
+        Decimal("99.00"),
+        Decimal("297.00"),
+    )
+    assert (april.receipts, april.issues) == (1, 1)
+
+
+def test_stock_balance_month_cli(ledger_dir: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = ledger_dir({"2026/stock-in.yaml": STOCK_IN, "2026/stock-out.yaml": STOCK_OUT})
+    runner = CliRunner()
+    out = runner.invoke(app, ["--ledger", str(root), "--lang", "en", "stock", "balance", "--month", "2026-03"])
+    assert out.exit_code == 0, out.output
+    assert "Consumables by category, 2026-03" in out.output and "235.00" in out.output and "141.00" in out.output
+    bad = runner.invoke(app, ["--ledger", str(root), "stock", "balance", "--month", "2026-3"])
+    assert bad.exit_code == 2 and "YYYY-MM" in bad.output

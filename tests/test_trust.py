@@ -84,7 +84,7 @@ def test_a_leftover_temporary_file_is_reported_and_never_committed(
 
     fresh = tmp_path / "fresh"
     assert CliRunner().invoke(app, ["init", str(fresh), "--school", "测试小学"]).exit_code == 0
-    (fresh / "2026").mkdir()
+    (fresh / "2026").mkdir(exist_ok=True)
     (fresh / "2026/.assets.yaml.4242.houqin-tmp").write_text("- id: ZC-2026-00")
     assert git(fresh, "status", "--porcelain", "--untracked-files=all") == ""  # ignored by git
     result = CliRunner().invoke(app, ["--ledger", str(fresh), "check"])

@@ -10,7 +10,7 @@ from houqin.models.base import Signed
 from houqin.models.config import Policy
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Reimbursement
+from houqin.models.records import CashAdvance, Purchase, Reimbursement
 
 
 def _requester(r: Signed) -> str | None:
@@ -18,6 +18,8 @@ def _requester(r: Signed) -> str | None:
         return r.person
     if isinstance(r, Reimbursement):
         return r.payee
+    if isinstance(r, Purchase):
+        return r.requester
     return None
 
 

@@ -14,4 +14,6 @@ CHECK_NAMES: tuple[str, ...] = (
     "repairs",
     "damage",
     "stock",
+    "purchase",
+    "stocktake",
 )

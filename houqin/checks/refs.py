@@ -19,10 +19,12 @@ from houqin.models.records import (
     Disposal,
     Loan,
     Move,
+    Purchase,
     Reimbursement,
     Repair,
     StockIn,
     StockOut,
+    Stocktake,
 )
 
 
@@ -59,6 +61,40 @@ def _asset(ledger: Ledger, a: Asset) -> Iterator[Diagnostic]:
         yield diag("REF006", src.file, src.line, record=a.id, code=a.category)
     if ledger.catalog.funding_sources and a.funding not in ledger.catalog.funding_sources:
         yield diag("REF010", src.file, src.line, record=a.id, funding=a.funding)
+    if a.purchase:
+        yield from _record(ledger, a, a.purchase, Purchase, "请购单/purchase")
+
+
+def _purchase(ledger: Ledger, p: Purchase) -> Iterator[Diagnostic]:
+    src = p.source
+    yield from _person(ledger, p, "requester", p.requester, p.date)
+    if (p.budget_line, p.date.year) not in ledger.budget_line_by_key:
+        yield diag("REF008", src.file, src.line, record=p.id, line=p.budget_line, year=p.date.year)
+    for line in p.lines:
+        if line.item is not None and line.item not in ledger.item_by_id:
+            yield diag("REF005", src.file, line.line, record=p.id, item=line.item)
+        if line.category is not None and not category_code_ok(line.category):
+            yield diag("REF007", src.file, line.line, record=p.id, code=line.category)
+    if p.accepted:
+        yield from _person(ledger, p, "accepted.acceptor", p.accepted.acceptor, p.accepted.on)
+        yield from _person(ledger, p, "accepted.witness", p.accepted.witness, p.accepted.on)
+    if p.meeting:
+        for name in p.meeting.attendees:
+            yield from _person(ledger, p, "meeting.attendees", name, p.meeting.on)
+
+
+def _stocktake(ledger: Ledger, s: Stocktake) -> Iterator[Diagnostic]:
+    for name in s.counted_by:
+        yield from _person(ledger, s, "counted_by", name, s.date)
+    for place in s.places:
+        if place not in ledger.place_by_id:
+            yield diag("REF003", s.source.file, s.source.line, record=s.id, place=place)
+    for a in s.adjustments:
+        if a.item not in ledger.item_by_id:
+            yield diag("REF005", s.source.file, a.line, record=s.id, item=a.item)
+    for f in s.findings:
+        if f.asset is not None and not isinstance(ledger.record_by_id.get(f.asset), Asset):
+            yield diag("REF009", s.source.file, f.line, record=s.id, what="资产/asset", id=f.asset)
 
 
 def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
@@ -66,6 +102,8 @@ def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
         yield diag("REF008", e.source.file, e.source.line, record=e.id, line=e.budget_line, year=e.date.year)
     if e.advance:
         yield from _record(ledger, e, e.advance, CashAdvance, "借款/advance")
+    if e.purchase:
+        yield from _record(ledger, e, e.purchase, Purchase, "请购单/purchase")
     if e.payment:
         yield from _person(ledger, e, "payment.by", e.payment.by, e.payment.on)
 
@@ -87,6 +125,14 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         elif isinstance(r, StockIn):
             yield from _item(ledger, r)
             yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+            if r.origin.startswith(f"{Purchase.prefix}-"):
+                yield from _record(ledger, r, r.origin, Purchase, "请购单/purchase")
+            elif r.origin.startswith(f"{Stocktake.prefix}-"):
+                yield from _record(ledger, r, r.origin, Stocktake, "盘点/stocktake")
+        elif isinstance(r, Purchase):
+            yield from _purchase(ledger, r)
+        elif isinstance(r, Stocktake):
+            yield from _stocktake(ledger, r)
         elif isinstance(r, StockOut):
             yield from _item(ledger, r)
             yield from _person(ledger, r, "receiver", r.receiver, r.date)

@@ -14,10 +14,12 @@ from houqin.checks import (
     ids,
     invoices,
     loans,
+    purchases,
     refs,
     repairs,
     signatures,
     stock,
+    stocktake,
 )
 from houqin.checks.names import CHECK_NAMES as NAMES
 from houqin.diagnostics import Diagnostic
@@ -58,8 +60,15 @@ CHECKS: tuple[Check, ...] = (
     Check("repairs", repairs.check_repairs, "报修与验收", "repair tickets and acceptance"),
     Check("damage", damages.check_damages, "公物损坏赔偿", "damage compensation"),
     Check(
-        "stock", stock.check_stock, "库存不为负、复印用品主管审批", "stock never negative, printing supplies approved"
+        "stock",
+        stock.check_stock,
+        "库存不为负、来源去向清楚、复印用品主管审批",
+        "stock never negative, clear sources, printing supplies approved",
     ),
+    Check(
+        "purchase", purchases.check_purchases, "采购审批、货比三家、三重一大、验收", "purchase approval and acceptance"
+    ),
+    Check("stocktake", stocktake.check_stocktakes, "期初清点与期末盘点", "term-start and term-end counts"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

@@ -1,34 +1,70 @@
-"""stock: 易耗品进出库 — an item's quantity on hand never goes below zero on any day (R18), and paper,
-toner and other printing consumables are issued only with the supervisor's approval (主管审批复印和油印,
-R20; the categories are policy)."""
+"""stock: 易耗品进出库 — an item's quantity on hand never goes below zero on any day (R18); paper, toner
+and other printing consumables are issued only with the supervisor's approval (主管审批复印和油印, R20;
+the categories are policy); every receipt has a clear source (来源去向清楚, R17: a purchase, a
+stocktake, or an origin policy lists; an issue's receiver and purpose are required fields); and a
+department drawing more than its term quota is warned (按需、定额发放, R19)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
-from houqin.models.records import StockIn, StockOut
+from houqin.models.records import Purchase, StockIn, StockOut, Stocktake
 
 
-def stock_moves(ledger: Ledger) -> list[StockIn | StockOut]:
-    """Every stock movement in date order; on one day receipts come before issues."""
-    moves = [
-        r for r in (*ledger.of_kind("stock-in"), *ledger.of_kind("stock-out")) if isinstance(r, (StockIn, StockOut))
-    ]
-    return sorted(moves, key=lambda r: (r.date, isinstance(r, StockOut), r.id))
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """One change of an item's quantity: a receipt (+, at its price), an issue (−), or an approved count
+    difference (±, at the average cost of the day)."""
+
+    record: Record
+    item: str
+    delta: Decimal
+    unit_price: Decimal | None = None
+
+    @property
+    def date(self) -> dt.date:
+        return self.record.date
+
+
+_ORDER: dict[type[Record], int] = {StockIn: 0, StockOut: 1, Stocktake: 2}
+
+
+def stock_moves(ledger: Ledger) -> list[Movement]:
+    """Every stock movement in date order; on one day receipts come first, then issues, then the count."""
+    moves: list[Movement] = []
+    for r in ledger.of_kind("stock-in"):
+        if isinstance(r, StockIn):
+            moves.append(Movement(r, r.item, r.quantity, r.unit_price))
+    for r in ledger.of_kind("stock-out"):
+        if isinstance(r, StockOut):
+            moves.append(Movement(r, r.item, -r.quantity))
+    for r in ledger.of_kind("stocktakes"):
+        if isinstance(r, Stocktake):
+            moves.extend(Movement(r, a.item, a.difference) for a in r.adjustments if a.difference)
+    moves.sort(key=lambda m: (m.record.date, _ORDER[type(m.record)], m.record.id))
+    return moves
 
 
 def check_stock(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     on_hand: dict[str, Decimal] = {}
-    for r in stock_moves(ledger):
-        if isinstance(r, StockIn):
-            on_hand[r.item] = on_hand.get(r.item, Decimal(0)) + r.quantity
+    origins = set(policy.stock_origins)
+    for m in stock_moves(ledger):
+        r = m.record
+        have = on_hand.get(m.item, Decimal(0))
+        on_hand[m.item] = have + m.delta
+        if isinstance(r, StockIn) and not _clear_origin(r.origin, origins):
+            allowed = "、".join(policy.stock_origins) or "—"
+            yield diag("STK003", r.source.file, r.source.line, record=r.id, id=r.id, origin=r.origin, allowed=allowed)
+        if not isinstance(r, StockOut):
             continue
-        left = on_hand.get(r.item, Decimal(0)) - r.quantity
-        if left < 0:
+        if have + m.delta < 0:
             yield diag(
                 "STK001",
                 r.source.file,
@@ -37,12 +73,54 @@ def check_stock(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 id=r.id,
                 item=r.item,
                 quantity=r.quantity,
-                have=on_hand.get(r.item, Decimal(0)),
+                have=have,
                 date=r.date,
             )
-        on_hand[r.item] = left
         item = ledger.item_by_id.get(r.item)
         if item is not None and item.category in policy.supervised_categories and r.approval("supervisor") is None:
             yield diag(
                 "STK002", r.source.file, r.source.line, record=r.id, id=r.id, item=item.name, category=item.category
+            )
+    if policy.quotas:
+        yield from _quotas(ledger, policy)
+
+
+def _clear_origin(origin: str, allowed: set[str]) -> bool:
+    return origin in allowed or origin.startswith((f"{Purchase.prefix}-", f"{Stocktake.prefix}-"))
+
+
+def department_of(ledger: Ledger, r: StockOut) -> str | None:
+    if r.department:
+        return r.department
+    person = ledger.person_by_name.get(r.receiver)
+    return person.department if person else None
+
+
+def _quotas(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    quota = {(q.department, q.item): q.quantity for q in policy.quotas}
+    drawn: dict[tuple[str, str, str], Decimal] = {}
+    for r in sorted(ledger.of_kind("stock-out"), key=lambda r: r.sort_key):
+        if not isinstance(r, StockOut):
+            continue
+        department = department_of(ledger, r)
+        term = ledger.config.term_of(r.date)
+        limit = quota.get((department or "", r.item))
+        if department is None or term is None or limit is None:
+            continue
+        key = (department, r.item, term.id)
+        before = drawn.get(key, Decimal(0))
+        drawn[key] = before + r.quantity
+        if before <= limit < drawn[key]:  # warned once, on the issue that crosses the quota
+            name = ledger.item_by_id[r.item].name if r.item in ledger.item_by_id else r.item
+            yield diag(
+                "STK004",
+                r.source.file,
+                r.source.line,
+                record=r.id,
+                id=r.id,
+                department=department,
+                term=term.id,
+                item=name,
+                issued=drawn[key],
+                quota=limit,
             )

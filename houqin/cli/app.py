@@ -12,7 +12,19 @@ import typer
 from typer.core import TyperGroup
 
 from houqin import __version__
-from houqin.cli import asset, check, damage, expense, ledger_cmds, overview, repair, sign, stock
+from houqin.cli import (
+    asset,
+    check,
+    damage,
+    expense,
+    inventory,
+    ledger_cmds,
+    overview,
+    purchase,
+    repair,
+    sign,
+    stock,
+)
 from houqin.cli.state import State, get_state
 from houqin.errors import HouqinError
 
@@ -104,6 +116,8 @@ app.add_typer(expense.app, name="expense")
 app.add_typer(repair.app, name="repair")
 app.add_typer(damage.app, name="damage")
 app.add_typer(stock.app, name="stock")
+app.add_typer(purchase.app, name="purchase")
+app.add_typer(inventory.app, name="inventory")
 
 
 def main() -> None:

@@ -33,6 +33,16 @@ def parse_amount(value: str) -> Decimal:
         raise typer.BadParameter(f"{value!r}: 金额如 1299.50 / an amount like 1299.50") from None
 
 
+def parse_quantity(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise typer.BadParameter(f"{text!r}: 数量如 10 或 2.5 / a quantity like 10 or 2.5") from None
+    if not value.is_finite() or value <= 0:
+        raise typer.BadParameter(f"{text!r}: 数量须大于零 / must be above zero")
+    return value
+
+
 NoCommit = Annotated[
     bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")
 ]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day, parse_quantity
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -20,8 +19,12 @@ def balance(
     ctx: typer.Context,
     at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
     category: Annotated[str | None, typer.Option("--category", help="物品类别, e.g. 印刷耗材.")] = None,
+    month: Annotated[
+        str | None, typer.Option("--month", help="YYYY-MM: the month's movement by category (按月分类审核).")
+    ] = None,
 ) -> None:
-    """库存余额 / Quantity and value on hand per item, items below their reorder level flagged.
+    """库存余额 / Quantity and value on hand per item, items below their reorder level flagged; with
+    --month, opening, in, out and closing value per category (the monthly review table).
 
     Example: houqin stock balance --category 印刷耗材
     """
@@ -31,19 +34,19 @@ def balance(
     from houqin.reports.stock import stock_balance
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
     ledger = load_ledger(state.root()).ledger
+    if month is not None:
+        from houqin.render.tables import print_stock_month
+        from houqin.reports.stock import month_bounds, monthly_movement
+
+        try:
+            month_bounds(month)
+        except ValueError:
+            raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
+        print_stock_month(console(), monthly_movement(ledger, month), month, state.lang)
+        return
+    day = parse_day(at) or today()
     print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
-
-
-def _quantity(text: str) -> Decimal:
-    try:
-        value = Decimal(text.strip())
-    except ArithmeticError:
-        raise typer.BadParameter(f"{text!r}: 数量如 10 或 2.5 / a quantity like 10 or 2.5") from None
-    if not value.is_finite() or value <= 0:
-        raise typer.BadParameter(f"{text!r}: 数量须大于零 / must be above zero")
-    return value
 
 
 @app.command("in")
@@ -53,7 +56,9 @@ def stock_in(
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
     price: Annotated[str, typer.Option("--price", help="单价（元）Unit price.")],
     acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who counted it in.")],
-    origin: Annotated[str, typer.Option("--origin", help="来源: a purchase id, 捐赠, 盘盈 …")] = "采购",
+    origin: Annotated[
+        str, typer.Option("--origin", help="来源: a purchase id (CG-…), or 捐赠 / 调入 / 期初结存 (policy).")
+    ],
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
     witness: Annotated[str | None, typer.Option("--witness", help="证明人 Witness of the acceptance.")] = None,
     date: OnDay = None,
@@ -61,12 +66,12 @@ def stock_in(
 ) -> None:
     """入库 / Receive consumables into stock.
 
-    Example: houqin stock in paper-a4 -q 100 --price 23.50 --acceptor 周强 --witness 李明 --supplier 文汇办公用品店
+    Example: houqin stock in paper-a4 -q 100 --price 23.50 --origin 捐赠 --acceptor 周强 --witness 李明
     """
     from houqin.services.stock import receive_stock
 
     day = parse_day(date) or today()
-    qty, unit_price = _quantity(quantity), parse_amount(price)
+    qty, unit_price = parse_quantity(quantity), parse_amount(price)
     run_write(
         ctx,
         lambda ledger: receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness),
@@ -97,7 +102,7 @@ def stock_out(
     from houqin.services.stock import issue_stock
 
     day = parse_day(date) or today()
-    qty = _quantity(quantity)
+    qty = parse_quantity(quantity)
     run_write(
         ctx,
         lambda ledger: issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by),

@@ -39,6 +39,42 @@ def read_sheet(path: Path, known_headers: Iterable[str], sheet: str | None = Non
     return _with_headers(str(path), raw, set(known_headers))
 
 
+def read_sheets(path: Path, known_headers: Iterable[str]) -> list[Sheet]:
+    """Every worksheet of a workbook that has the known headers (a count sheet per place), or the one
+    table of a csv; a workbook without any is refused like a single sheet would be."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return [read_sheet(path, known_headers)]
+    known = set(known_headers)
+    found = []
+    for name in sheet_names(path):
+        try:
+            found.append(_with_headers(f"{path}[{name}]", _xlsx_rows(path, name), known))
+        except InputError:
+            continue
+    if not found:
+        raise InputError("input_no_headers", path=str(path), known="、".join(sorted(known)[:8]))
+    return found
+
+
+def sheet_names(path: Path) -> list[str]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise InputError("input_unreadable", path=str(path), problem=type(exc).__name__) from None
+    names = list(book.sheetnames)
+    book.close()
+    return names
+
+
+def read_lines(path: Path) -> list[tuple[int, str]]:
+    """A plain list, one value per line (what a QR scanner types into a text file), with line numbers."""
+    return [(n, str(cells[0]).strip()) for n, cells in _csv_rows(path) if cells and str(cells[0]).strip()]
+
+
 def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
     from zipfile import BadZipFile
 

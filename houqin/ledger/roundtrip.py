@@ -21,8 +21,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from houqin.models.base import Lined, Record
 
-TAIL = ("note", "approvals", "payment", "returned", "settlement")
-FLOW_KEYS = frozenset({"approvals", "invoices", "invoice", "payment", "returned", "settlement"})
+TAIL = ("note", "approvals", "accepted", "payment", "returned", "settlement")
+FLOW_KEYS = frozenset({"approvals", "invoices", "invoice", "payment", "returned", "settlement", "accepted"})
+# Lists of names or ids that read best on one line: places: [JX-101, JX-102].
+FLOW_LISTS = frozenset({"places", "counted_by", "attendees"})
 # A plain scalar starting with an indicator ('?0', '-x') is fine for ruamel but not for libyaml, the
 # fast reader: quote it so both read it the same (found by tests/test_yamlio.py's hypothesis run).
 INDICATORS = frozenset("?:-,[]{}#&*!|>'\"%@`")
@@ -73,6 +75,10 @@ def to_yaml(value: Any, key: str = "") -> Any:
         return CommentedMap((k, to_yaml(v, k)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         seq = CommentedSeq()
+        if key in FLOW_LISTS:
+            seq.extend(_scalar(v) for v in value)
+            seq.fa.set_flow_style()
+            return seq
         for item in value:
             data = model_data(item) if isinstance(item, BaseModel) else item
             seq.append(_flow_map(data) if isinstance(data, dict) else to_yaml(data))

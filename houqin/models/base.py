@@ -61,6 +61,15 @@ def _quantity(value: Any) -> Decimal:
     return q
 
 
+def _count_or_zero(value: Any) -> Decimal:
+    """A counted quantity, which may be zero (nothing found on the shelf)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value == 0:
+        return Decimal(0)
+    if isinstance(value, str) and value.strip() in ("0", "0.0", "0.00"):
+        return Decimal(0)
+    return _quantity(value)
+
+
 def _text(value: Any) -> str:
     if type(value) is str and value and not value[0].isspace() and not value[-1].isspace():
         return value
@@ -90,6 +99,7 @@ def _day(value: Any) -> dt.date:
 
 Money = Annotated[Decimal, BeforeValidator(_money)]
 Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+Counted = Annotated[Decimal, BeforeValidator(_count_or_zero)]
 Text = Annotated[str, BeforeValidator(_text)]
 Day = Annotated[dt.date, BeforeValidator(_day)]
 Count = Annotated[int, Field(ge=1, strict=True)]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from fractions import Fraction
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Day, Frozen, Money, Text
+from houqin.models.base import Day, Frozen, Money, Quantity, Text
 
 SCHEMA_VERSION = 1
 
@@ -53,6 +55,8 @@ class SignatureRules(Frozen):
             "disposals": ("keeper", "director", "principal"),
             "repairs": ("acceptor",),
             "damages": ("principal",),
+            "purchases": ("department_head", "supervisor", "principal"),
+            "stocktakes": ("director", "principal"),
         }
     )
     # Kinds whose chain is complete when recorded (a move is signed as it happens); the others are
@@ -79,6 +83,14 @@ class SignatureRules(Frozen):
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")
 
 
+class Quota(Frozen):
+    """教学用品量化限时发放: at most `quantity` of an item to a department per term (a warning beyond)."""
+
+    department: Text
+    item: Text
+    quantity: Quantity
+
+
 class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
@@ -90,7 +102,30 @@ class Policy(Frozen):
     disposal_authority_threshold: Money = Decimal("200000.00")
     supervised_categories: tuple[str, ...] = ("印刷耗材",)  # 主管审批复印和油印
     close_grace_days: int = Field(default=10, ge=0)
+    # 三重一大: who sits in the leadership on a day, and the share of them a meeting needs (⅔).
+    leadership_roles: tuple[str, ...] = ("principal", "vice_principal")
+    collective_quorum: Fraction = Fraction(2, 3)
+    # 来源去向清楚: where stock may come from besides a purchase (CG-…) or a stocktake (PD-…).
+    stock_origins: tuple[str, ...] = ("捐赠", "调入", "期初结存")
+    quotas: tuple[Quota, ...] = ()
+    # 盘点: the director approves count differences up to this value; above it the principal too.
+    stocktake_director_limit: Money = Decimal("500.00")
+    stocktake_grace_days: int = Field(default=30, ge=0)
+    stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     signatures: SignatureRules = SignatureRules()
+
+    @field_validator("collective_quorum", mode="before")
+    @classmethod
+    def _fraction(cls, value: Any) -> Fraction:
+        if isinstance(value, Fraction):
+            return value
+        try:
+            share = Fraction(str(value).strip())
+        except (ValueError, ZeroDivisionError):
+            raise PydanticCustomError("fraction", "a share like 2/3 or 0.5: {value}", {"value": value}) from None
+        if not 0 < share <= 1:
+            raise PydanticCustomError("fraction", "a share between 0 and 1: {value}", {"value": value})
+        return share
 
 
 class Config(Frozen):
@@ -99,6 +134,8 @@ class Config(Frozen):
     currency: Literal["CNY"] = "CNY"
     fiscal_year_start: Text = "01-01"
     office: Text | None = None
+    # 账本启用日期: the day these books began; counts are expected only for terms from then on.
+    started: Day | None = None
     terms: tuple[Term, ...] = ()
     policy: Policy = Policy()
 

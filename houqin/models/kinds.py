@@ -12,10 +12,12 @@ from houqin.models.records import (
     Disposal,
     Loan,
     Move,
+    Purchase,
     Reimbursement,
     Repair,
     StockIn,
     StockOut,
+    Stocktake,
 )
 
 
@@ -36,6 +38,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("purchases", Purchase, "请购", "purchases"),
     Kind("assets", Asset, "固定资产", "assets"),
     Kind("expenses", Reimbursement, "报销", "reimbursements"),
     Kind("stock-in", StockIn, "入库", "stock in"),
@@ -46,6 +49,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("repairs", Repair, "报修", "repairs"),
     Kind("damages", Damage, "损坏赔偿", "damage cases"),
     Kind("advances", CashAdvance, "借款", "cash advances"),
+    Kind("stocktakes", Stocktake, "盘点", "stocktakes"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

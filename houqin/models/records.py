@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Count, Day, Frozen, Lined, Money, Quantity, Signed, Text
+from houqin.models.base import Count, Counted, Day, Frozen, Lined, Money, Quantity, Signed, Text
 
 
 class Invoice(Lined):
@@ -220,3 +221,123 @@ class Damage(Signed):
     description: Text
     assessed: Assessment | None = None
     settled: DamageSettlement | None = None
+
+
+class PurchaseLine(Lined):
+    """One line of a purchase request: a catalog consumable (`item`) or a new fixed asset (`asset`, with
+    its GB/T `category`), a quantity and the estimated unit price."""
+
+    item: Text | None = None
+    asset: Text | None = None
+    category: Text | None = None
+    quantity: Quantity
+    estimate: Money
+
+    @model_validator(mode="after")
+    def _one_thing(self) -> PurchaseLine:
+        if (self.item is None) == (self.asset is None):
+            raise PydanticCustomError("purchase_line", "a line names either an item (consumable) or an asset")
+        if self.asset is not None and self.category is None:
+            raise PydanticCustomError("purchase_line", "a new asset needs its category (GB/T 14885 code)")
+        return self
+
+    @property
+    def total(self) -> Decimal:
+        return self.quantity * self.estimate
+
+
+class Quote(Lined):
+    """报价 (货比三家): one supplier's price for the whole request."""
+
+    supplier: Text
+    amount: Money
+    on: Day
+
+
+class Meeting(Frozen):
+    """三重一大: the collective decision of the leadership — when, who attended, what was decided."""
+
+    on: Day
+    attendees: tuple[Text, ...] = Field(min_length=1)
+    decision: Text
+
+
+class Acceptance(Frozen):
+    """验收: the goods arrived and were counted by the acceptor in front of a witness."""
+
+    on: Day
+    acceptor: Text
+    witness: Text
+    supplier: Text | None = None
+
+
+class Purchase(Signed):
+    """请购单: a department's request, approved up the chain by amount, bought centrally and accepted (验收);
+    acceptance produces the stock-in records (origin: this id) and asset cards (purchase: this id)."""
+
+    prefix: ClassVar[str] = "CG"
+
+    department: Text
+    requester: Text
+    budget_line: Text
+    purpose: Text
+    lines: tuple[PurchaseLine, ...] = Field(min_length=1)
+    quotes: tuple[Quote, ...] = ()
+    meeting: Meeting | None = None
+    accepted: Acceptance | None = None
+
+    @property
+    def estimate(self) -> Decimal:
+        return sum((line.total for line in self.lines), Decimal("0.00"))
+
+
+class Adjustment(Lined):
+    """盘盈/盘亏 of a consumable, approved: the book quantity on the count day becomes the counted one."""
+
+    item: Text
+    book: Counted
+    counted: Counted
+    unit_cost: Money
+
+    @property
+    def difference(self) -> Decimal:
+        return self.counted - self.book
+
+    @property
+    def value(self) -> Decimal:
+        return self.difference * self.unit_cost
+
+
+FINDINGS = ("missing", "wrong_place", "wrong_keeper", "surplus", "short", "over", "condition")
+
+
+class Finding(Lined):
+    """What the count found wrong with an asset, and what is to be done: find it, scrap it, move it on
+    the books, register it (盘盈), repair it."""
+
+    asset: Text | None = None
+    name: Text | None = None
+    place: Text
+    kind: Literal["missing", "wrong_place", "wrong_keeper", "surplus", "short", "over", "condition"]
+    action: Literal["find", "scrap", "move", "register", "repair", "none"] = "none"
+    book: Counted | None = None
+    counted: Counted | None = None
+    detail: Text | None = None
+
+
+class Stocktake(Signed):
+    """盘点: the count at the start (期初清点) or end (期末全面检查) of a term, signed by the counters, with
+    the consumable adjustments approved per policy and the findings reported to the principal."""
+
+    prefix: ClassVar[str] = "PD"
+
+    term: Text
+    at: Literal["term-start", "term-end"] = "term-end"
+    places: tuple[Text, ...] = Field(min_length=1)
+    counted_by: tuple[Text, ...] = Field(min_length=1)
+    adjustments: tuple[Adjustment, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def adjusted_value(self) -> Decimal:
+        return sum((abs(a.value) for a in self.adjustments), Decimal("0.00"))

@@ -12,7 +12,8 @@ from houqin.i18n import t
 from houqin.money import fmt_yuan
 from houqin.reports.claims import ClaimRow
 from houqin.reports.overview import Overview
-from houqin.reports.stock import StockRow
+from houqin.reports.purchases import PurchaseRow
+from houqin.reports.stock import CategoryMonth, StockRow
 
 
 def print_overview(out: Console, ov: Overview, lang: str) -> None:
@@ -75,3 +76,43 @@ def print_stock(out: Console, rows: Sequence[StockRow], at: object, lang: str) -
         flag = f"[yellow]{t('stock.low', lang, level=r.reorder_level)}[/]" if r.low else ""
         table.add_row(r.item, r.name, r.category, f"{r.quantity.normalize():f} {r.unit}", fmt_yuan(r.value), flag)
     out.print(table)
+
+
+def print_purchases(out: Console, rows: Sequence[PurchaseRow], lang: str) -> None:
+    if not rows:
+        out.print(t("no_purchases", lang))
+        return
+    table = Table(title=t("title.purchases", lang), title_justify="left")
+    for key in ("col.id", "col.date", "col.department", "col.requester", "col.amount", "col.purpose", "col.status"):
+        table.add_column(t(key, lang), justify="right" if key == "col.amount" else "left")
+    sep = "、" if lang == "zh" else ", "
+    for r in rows:
+        notes = []
+        if r.awaiting:
+            steps = sep.join(t(f"step.{s}", lang) for s in r.awaiting)
+            notes.append(f"[yellow]{t('pending_approvals', lang, steps=steps)}[/]")
+        if r.needs_quotes and r.quotes < 3:
+            notes.append(f"[yellow]{t('quotes_short', lang, quotes=r.quotes)}[/]")
+        notes.append(t("accepted_on", lang, on=r.accepted) if r.accepted else t("not_accepted", lang))
+        table.add_row(r.id, str(r.date), r.department, r.requester, fmt_yuan(r.amount), r.purpose, sep.join(notes))
+    out.print(table)
+
+
+def print_stock_month(out: Console, rows: Sequence[CategoryMonth], month: str, lang: str) -> None:
+    """按月分类审核: opening, in, out, count differences and closing value per category."""
+    from houqin.reports.stock import totals
+
+    table = Table(title=t("title.stock_month", lang, month=month), title_justify="left", show_footer=True)
+    total = totals(rows)
+    columns = ("col.category", "col.opening", "col.received", "col.issued", "col.adjusted", "col.closing")
+    for n, key in enumerate(columns):
+        footer = total.category if n == 0 else fmt_yuan(_month_figures(total)[n - 1])
+        table.add_column(t(key, lang), t("total", lang) if n == 0 else footer, justify="left" if n == 0 else "right")
+    table.add_column(t("col.movements", lang), f"{total.receipts}/{total.issues}", justify="right")
+    for r in rows:
+        table.add_row(r.category, *(fmt_yuan(v) for v in _month_figures(r)), f"{r.receipts}/{r.issues}")
+    out.print(table)
+
+
+def _month_figures(r: CategoryMonth) -> tuple[Decimal, ...]:
+    return (r.opening, r.received, r.issued, r.adjusted, r.closing)

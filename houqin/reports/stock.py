@@ -1,15 +1,19 @@
-"""库存: what is on hand on a day, valued at moving average cost, with items below their reorder level."""
+"""库存: what is on hand on a day, valued at moving average cost, with items below their reorder level;
+and the month's movement by category (按月分类实行财产审核, R21), the table the monthly close includes."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from houqin.checks.stock import stock_moves
+from houqin.checks.stock import Movement, stock_moves
 from houqin.models.ledger import Ledger
-from houqin.models.records import StockIn
+from houqin.models.records import StockIn, StockOut
 from houqin.money import CENT
+
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -27,22 +31,41 @@ class StockRow:
         return self.quantity < self.reorder_level
 
 
-def stock_balance(ledger: Ledger, at: dt.date, category: str | None = None) -> list[StockRow]:
-    """Moving average cost: each receipt re-averages the unit cost; issues leave it unchanged."""
-    quantity: dict[str, Decimal] = {}
-    value: dict[str, Decimal] = {}
-    for r in stock_moves(ledger):
-        if r.date > at:
-            break
-        q, v = quantity.get(r.item, Decimal(0)), value.get(r.item, Decimal(0))
-        if isinstance(r, StockIn):
-            quantity[r.item], value[r.item] = q + r.quantity, v + r.quantity * r.unit_price
+class Books:
+    """Quantity and value per item, moved forward one movement at a time (moving average cost:
+    each receipt re-averages the unit cost; issues and count differences leave it unchanged)."""
+
+    def __init__(self) -> None:
+        self.quantity: dict[str, Decimal] = {}
+        self.value: dict[str, Decimal] = {}
+
+    def average(self, item: str) -> Decimal:
+        q = self.quantity.get(item, ZERO)
+        return self.value.get(item, ZERO) / q if q > 0 else ZERO
+
+    def apply(self, m: Movement) -> Decimal:
+        q, v = self.quantity.get(m.item, ZERO), self.value.get(m.item, ZERO)
+        if m.unit_price is not None:
+            change = m.delta * m.unit_price
+        elif q + m.delta <= 0:
+            change = -v
         else:
-            average = v / q if q > 0 else Decimal(0)
-            quantity[r.item] = q - r.quantity
-            value[r.item] = (
-                (v - average * r.quantity).quantize(CENT, rounding=ROUND_HALF_UP) if q > r.quantity else Decimal(0)
-            )
+            change = (self.average(m.item) * m.delta).quantize(CENT, rounding=ROUND_HALF_UP)
+        self.quantity[m.item], self.value[m.item] = q + m.delta, v + change
+        return change
+
+
+def books_at(ledger: Ledger, day: dt.date) -> Books:
+    books = Books()
+    for m in stock_moves(ledger):
+        if m.date > day:
+            break
+        books.apply(m)
+    return books
+
+
+def stock_balance(ledger: Ledger, at: dt.date, category: str | None = None) -> list[StockRow]:
+    books = books_at(ledger, at)
     rows = []
     for item in ledger.catalog.items:
         if category and item.category != category:
@@ -53,9 +76,99 @@ def stock_balance(ledger: Ledger, at: dt.date, category: str | None = None) -> l
                 item.name,
                 item.category,
                 item.unit,
-                quantity.get(item.id, Decimal(0)),
-                value.get(item.id, Decimal(0)).quantize(CENT),
+                books.quantity.get(item.id, ZERO),
+                books.value.get(item.id, ZERO).quantize(CENT),
                 item.reorder_level,
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class CategoryMonth:
+    """按月分类审核: one category's opening, in, out and closing value in a month (and the counts)."""
+
+    category: str
+    opening: Decimal
+    received: Decimal
+    issued: Decimal
+    adjusted: Decimal
+    closing: Decimal
+    receipts: int
+    issues: int
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """'2026-03' → (2026-03-01, 2026-03-31); ValueError for anything else."""
+    year, _, mon = month.partition("-")
+    if len(year) != 4 or len(mon) != 2:
+        raise ValueError(month)
+    first = dt.date(int(year), int(mon), 1)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def monthly_movement(ledger: Ledger, month: str) -> list[CategoryMonth]:
+    """Opening and closing value per category, with what came in (receipts at their price), went out
+    (issues at average cost) and was adjusted by an approved count, in one pass over the movements."""
+    first, last = month_bounds(month)
+    category = {i.id: i.category for i in ledger.catalog.items}
+    books = Books()
+    opening: dict[str, Decimal] | None = None
+    sums: dict[str, list[Decimal]] = {}
+    counts: dict[str, list[int]] = {}
+    for m in stock_moves(ledger):
+        if m.date > last:
+            break
+        if m.date >= first and opening is None:
+            opening = _by_category(books.value, category)
+        change = books.apply(m)
+        if m.date < first:
+            continue
+        cat = category.get(m.item, "—")
+        kind = 0 if isinstance(m.record, StockIn) else 1 if isinstance(m.record, StockOut) else 2
+        sums.setdefault(cat, [ZERO, ZERO, ZERO])[kind] += -change if kind == 1 else change
+        if kind < 2:
+            counts.setdefault(cat, [0, 0])[kind] += 1
+    if opening is None:
+        opening = _by_category(books.value, category)
+    closing = _by_category(books.value, category)
+    rows = []
+    for cat in sorted({*opening, *closing, *sums} | {i.category for i in ledger.catalog.items}):
+        received, issued, adjusted = sums.get(cat, [ZERO, ZERO, ZERO])
+        receipts, issues = counts.get(cat, [0, 0])
+        rows.append(
+            CategoryMonth(
+                cat,
+                opening.get(cat, ZERO),
+                received.quantize(CENT),
+                issued.quantize(CENT),
+                adjusted.quantize(CENT),
+                closing.get(cat, ZERO),
+                receipts,
+                issues,
+            )
+        )
+    return rows
+
+
+def _by_category(values: dict[str, Decimal], category: dict[str, str]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for item, value in values.items():
+        cat = category.get(item, "—")
+        out[cat] = out.get(cat, ZERO) + value
+    return {k: v.quantize(CENT) for k, v in out.items()}
+
+
+def totals(rows: Iterable[CategoryMonth]) -> CategoryMonth:
+    rows = list(rows)
+    return CategoryMonth(
+        "合计",
+        sum((r.opening for r in rows), ZERO),
+        sum((r.received for r in rows), ZERO),
+        sum((r.issued for r in rows), ZERO),
+        sum((r.adjusted for r in rows), ZERO),
+        sum((r.closing for r in rows), ZERO),
+        sum(r.receipts for r in rows),
+        sum(r.issues for r in rows),
+    )

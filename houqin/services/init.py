@@ -27,7 +27,7 @@ GITATTRIBUTES = (
 def render_template(name: str, school: str, today: dt.date) -> str:
     text = resources.files("houqin.templates").joinpath(name).read_text(encoding="utf-8")
     y0 = today.year if today.month >= 8 else today.year - 1
-    return text.format(school=_yaml_text(school), y=today.year, y0=y0, y1=y0 + 1)
+    return text.format(school=_yaml_text(school), y=today.year, y0=y0, y1=y0 + 1, today=today.isoformat())
 
 
 def _yaml_text(value: str) -> str:

@@ -57,12 +57,14 @@ def write_many(
     *,
     commit: bool = True,
 ) -> ManyOutcome:
-    """Append several new records in one commit (an import): all of them, or none."""
+    """Write several records in one commit (an import, an acceptance): all of them, or none. A record
+    whose id the ledger already holds replaces it (its own lines only); the others are appended."""
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
     with write_session(root) as session:
         records = build(session)
-        placed = [session.add(r)[1] for r in records]
+        known = session.ledger.record_by_id
+        placed = [(session.replace(r) if r.id in known else session.add(r))[1] for r in records]
         refuse_if_broken(session, ", ".join(r.id for r in records[:3]) + ("…" if len(records) > 3 else ""))
         text = message(placed)
         paths = session.flush(text, commit) if placed else []

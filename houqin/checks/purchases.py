@@ -1,0 +1,130 @@
+"""purchase: 物资采购要批 — a purchase is approved up the chain its amount needs before the goods are
+accepted (R5), with three quotes above the quote threshold (货比三家, R6) and a collective decision of
+the leadership above the 三重一大 threshold (R7); goods are accepted by an acceptor and a different
+witness, and only accepted goods are booked into stock, onto the asset register, or paid for (R8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
+
+STEP_NAMES = {"department_head": "部门负责人", "supervisor": "主管领导", "principal": "校长"}
+
+
+def required_steps(purchase: Purchase, policy: Policy) -> tuple[str, ...]:
+    """The chain from policy; below the principal's threshold the supervisor approves alone (R5 tiers)."""
+    chain = policy.signatures.chains.get("purchases", ())
+    if purchase.estimate < policy.principal_threshold:
+        return tuple(step for step in chain if step != "principal")
+    return chain
+
+
+def is_purchase_id(text: str) -> bool:
+    return text.startswith(f"{Purchase.prefix}-")
+
+
+def check_purchases(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    purchases = {r.id: r for r in ledger.of_kind("purchases") if isinstance(r, Purchase)}
+    for p in purchases.values():
+        yield from _approvals(p, policy)
+        yield from _quotes_and_meeting(ledger, p, policy)
+    yield from _booked_goods(ledger, purchases)
+
+
+def _approvals(p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
+    if p.accepted is None:
+        return
+    file, amount = p.source.file, p.estimate
+    if p.accepted.acceptor == p.accepted.witness:
+        yield diag("PUR007", file, p.source.line, record=p.id, id=p.id, by=p.accepted.acceptor)
+    for step in required_steps(p, policy):
+        a = p.approval(step)
+        if a is None:
+            yield diag("PUR001", file, p.source.line, record=p.id, id=p.id, amount=amount, step=_step(step))
+        elif a.on > p.accepted.on:
+            yield diag("PUR002", file, a.line, record=p.id, id=p.id, step=_step(step), on=a.on, accepted=p.accepted.on)
+
+
+def _quotes_and_meeting(ledger: Ledger, p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
+    """Judged once the principal has approved (or the goods arrived): the decision is then made."""
+    principal = p.approval("principal")
+    decided = principal.on if principal else p.accepted.on if p.accepted else None
+    if decided is None:
+        return
+    file, amount = p.source.file, p.estimate
+    if amount >= policy.quote_threshold:
+        suppliers = {q.supplier for q in p.quotes if q.on <= decided}
+        if len(suppliers) < 3:
+            yield diag(
+                "PUR003",
+                file,
+                p.source.line,
+                record=p.id,
+                id=p.id,
+                amount=amount,
+                threshold=policy.quote_threshold,
+                quotes=len(suppliers),
+            )
+    if amount < policy.collective_decision_threshold:
+        return
+    if p.meeting is None:
+        yield diag(
+            "PUR004",
+            file,
+            p.source.line,
+            record=p.id,
+            id=p.id,
+            amount=amount,
+            threshold=policy.collective_decision_threshold,
+        )
+        return
+    leaders = _leaders(ledger, policy, p.meeting.on)
+    present = sum(1 for name in set(p.meeting.attendees) if name in leaders)
+    if not leaders or present < policy.collective_quorum * len(leaders):
+        quorum = policy.collective_quorum
+        yield diag(
+            "PUR005",
+            file,
+            p.source.line,
+            record=p.id,
+            id=p.id,
+            present=present,
+            leaders=len(leaders),
+            quorum=f"{quorum.numerator}/{quorum.denominator}",
+        )
+    if principal is not None and p.meeting.on > principal.on:
+        yield diag("PUR006", file, p.source.line, record=p.id, id=p.id, on=p.meeting.on, approved=principal.on)
+
+
+def _leaders(ledger: Ledger, policy: Policy, day: dt.date) -> set[str]:
+    return {person.name for person in ledger.people if any(person.holds(role, day) for role in policy.leadership_roles)}
+
+
+def _booked_goods(ledger: Ledger, purchases: dict[str, Purchase]) -> Iterator[Diagnostic]:
+    """Stock in, asset cards and claims that name a purchase come on or after its acceptance."""
+    for r in ledger.all_records():
+        if isinstance(r, StockIn) and is_purchase_id(r.origin):
+            ref, code = r.origin, "PUR008"
+        elif isinstance(r, Asset) and r.purchase:
+            ref, code = r.purchase, "PUR008"
+        elif isinstance(r, Reimbursement) and r.purchase:
+            ref, code = r.purchase, "PUR009"
+        else:
+            continue
+        p = purchases.get(ref)
+        if p is None:
+            continue  # refs reports an unknown purchase
+        if p.accepted is None or p.accepted.on > r.date:
+            yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)
+        elif isinstance(r, StockIn) and r.item not in {line.item for line in p.lines}:
+            yield diag("PUR010", r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, item=r.item)
+
+
+def _step(step: str) -> str:
+    zh = STEP_NAMES.get(step)
+    return f"{zh}({step})" if zh else step

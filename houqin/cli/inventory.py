@@ -1,0 +1,157 @@
+"""houqin inventory: 盘点 — count sheets per place, and the reconciliation of the count with the books."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit, parse_day
+from houqin.cli.state import get_state
+from houqin.clock import today
+
+app = typer.Typer(help="盘点 / Stocktake: count sheets and reconciliation.", no_args_is_help=True)
+
+
+class SheetFormat(StrEnum):
+    xlsx = "xlsx"
+    html = "html"
+    csv = "csv"
+
+
+class CountAt(StrEnum):
+    start = "term-start"
+    end = "term-end"
+
+
+@app.command("sheet")
+def sheet(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2026-2027-1.")],
+    place: Annotated[list[str] | None, typer.Option("--place", help="Only these places. Repeat.")] = None,
+    fmt: Annotated[SheetFormat, typer.Option("--format", help="xlsx (a sheet per place), html or csv.")] = (
+        SheetFormat.xlsx
+    ),
+    show_book: Annotated[
+        bool, typer.Option("--show-book/--hide-book", help="Print the book quantity (hidden: a blind count).")
+    ] = True,
+    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: 盘点表-TERM.FORMAT).")] = None,
+) -> None:
+    """盘点表 / Write the count sheets: every asset expected at each place and the consumables in the
+    store, with blank columns for the count, condition and notes, and signature lines.
+
+    Example: houqin inventory sheet --term 2026-2027-1 --place SY-301 --format html --hide-book
+    """
+    from houqin.errors import UsageError
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.ledger.save import atomic_write
+    from houqin.render.console import console
+    from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
+    from houqin.reports.inventory import count_sheets
+    from houqin.services.stocktake import term_dates
+
+    state = get_state(ctx)
+    ledger = load_ledger(state.root()).ledger
+    term_dates(ledger, term)
+    unknown = [p for p in place or [] if p not in ledger.place_by_id]
+    if unknown:
+        raise UsageError("unknown_place", place=unknown[0])
+    day = parse_day(on) or today()
+    sheets = count_sheets(ledger, day, place or None)
+    path = out_file or Path(f"盘点表-{term}.{fmt.value}")
+    school = ledger.config.school.name
+    if fmt is SheetFormat.xlsx:
+        sheets_xlsx(sheets, school, term, state.lang, show_book, path)
+    elif fmt is SheetFormat.html:
+        atomic_write(path, sheets_html(sheets, school, term, state.lang, show_book).encode("utf-8"))
+    else:
+        atomic_write(path, sheets_csv(sheets, state.lang, show_book))
+    console().print(t("sheet.written", state.lang, count=len(sheets), path=path))
+
+
+@app.command("reconcile")
+def reconcile(
+    ctx: typer.Context,
+    counts: Annotated[list[Path], typer.Argument(help="Filled sheets: xlsx, csv, YAML, or a scanner's list of ids.")],
+    term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2025-2026-2.")],
+    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    at: Annotated[CountAt, typer.Option("--at", help="term-end 期末盘点 or term-start 期初清点.")] = CountAt.end,
+    place: Annotated[
+        list[str] | None,
+        typer.Option("--place", help="Places counted (default: those on the sheets); a scanner list's place."),
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Written report: FILE.md, .html or .xlsx.")] = None,
+    record: Annotated[bool, typer.Option("--record", help="Write the stocktake record (and commit).")] = False,
+    counter: Annotated[list[str] | None, typer.Option("--counter", help="盘点人 Who counted. Repeat.")] = None,
+    director: Annotated[str | None, typer.Option("--director", help="总务主任 approving the differences.")] = None,
+    principal: Annotated[str | None, typer.Option("--principal", help="校长, for differences above the limit.")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """盘点核对 / Compare the count with the books: missing, wrong place or keeper, unregistered items,
+    lot and consumable differences with value, condition problems; write the report to the principal,
+    and with --record the stocktake record (books adjusted only for approved differences).
+
+    Example: houqin inventory reconcile 盘点表-2025-2026-2.xlsx --term 2025-2026-2 --on 2026-07-08
+    --report 盘点报告.html --record --counter 周强 --counter 李明 --director 赵建华
+    """
+    from houqin.errors import UsageError
+    from houqin.i18n import t
+    from houqin.inputs.counts import read_counts
+    from houqin.ledger.load import load_ledger
+    from houqin.ledger.save import atomic_write
+    from houqin.render.assets import progress_bar
+    from houqin.render.console import console, print_written
+    from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
+    from houqin.reports.inventory import CountRow
+    from houqin.reports.inventory import reconcile as compare
+    from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
+    from houqin.services.writes import write_record
+
+    state = get_state(ctx)
+    root = state.root()
+    ledger = load_ledger(root).ledger
+    term_dates(ledger, term)
+    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):
+        raise UsageError("report_format", path=str(report))
+    if record and not counter:
+        raise UsageError("counters_needed")
+    day = parse_day(on) or today()
+    single = place[0] if place and len(place) == 1 else None
+    rows: list[CountRow] = []
+    for path in counts:
+        rows.extend(read_counts(path, single))
+    with progress_bar(len(rows), t("rec.progress", state.lang)) as advance:
+        result = compare(ledger, rows, day, place or None, advance)
+    out = console()
+    school = ledger.config.school.name
+    print_reconciliation(out, result, t("rec.title", state.lang, term=term, day=day), state.lang)
+    names = counter or []
+    if report is not None:
+        suffix = report.suffix.lower()
+        if suffix == ".xlsx":
+            report_xlsx(result, school, term, names, state.lang, report)
+        else:
+            render = report_markdown if suffix == ".md" else report_html
+            atomic_write(report, render(result, school, term, names, state.lang).encode("utf-8"))
+        out.print(t("rec.report_written", state.lang, path=report))
+    if not record:
+        return
+    outcome = write_record(
+        root,
+        lambda current: stocktake_record(
+            current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
+        )[0],
+        lambda r: f"inventory reconcile {r.id} {term} ({len(result.differences)} differences)",
+        commit=not no_commit,
+    )
+    print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
+    if result.consumables and not getattr(outcome.record, "adjustments", ()):
+        from houqin.checks.stocktake import approvals_needed
+
+        value = adjustment_value(result)
+        steps = "、".join(t(f"step.{s}", state.lang) for s in approvals_needed(value, ledger.config.policy))
+        out.print(t("adjustments_pending", state.lang, value=value, steps=steps))
