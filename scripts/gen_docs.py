@@ -42,6 +42,7 @@ COMMANDS = (
     ("stock", "in"),
     ("stock", "out"),
     ("stock", "balance"),
+    ("stock", "import"),
     ("purchase", "request"),
     ("purchase", "approve"),
     ("purchase", "quote"),

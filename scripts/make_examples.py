@@ -42,5 +42,33 @@ def main() -> None:
     wb.save(EXAMPLES / "asset-register.xlsx")
 
 
+def count_sheet() -> None:
+    """examples/count-sheet-SY-301.csv: the count sheet houqin prints for the computer room on
+    2026-11-20, filled in as the counters did — one computer not found, one with a broken screen, one
+    used by another teacher, and a machine without a label (not on the books)."""
+    from houqin.ledger.load import load_ledger
+    from houqin.render.inventory import sheets_csv
+    from houqin.reports.inventory import count_sheets
+
+    ledger = load_ledger(EXAMPLES.parent / "ledgers", use_cache=False).ledger
+    text = sheets_csv(count_sheets(ledger, dt.date(2026, 11, 20), ["SY-301"]), "zh", True).decode("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    header, body = rows[0], rows[1:]
+    book, counted, condition, keeper, note = (
+        header.index(h) for h in ("账面数量", "实盘数量", "状况", "实际保管人", "备注")
+    )
+    filled = {
+        "ZC-2022-0015": ("0", "", "", "未找到"),
+        "ZC-2022-0016": ("1", "损坏", "", "屏幕碎裂"),
+        "ZC-2022-0017": ("1", "完好", "钱红", "借给教务处使用"),
+    }
+    for row in body:
+        row[counted], row[condition], row[keeper], row[note] = filled.get(row[1], (row[book], "完好", "", ""))
+    body.append(["SY-301", "", "学生计算机（无标签）", "", "台", "", "", "1", "完好", "", "盘盈"])
+    with (EXAMPLES / "count-sheet-SY-301.csv").open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows([header, *body])
+
+
 if __name__ == "__main__":
     main()
+    count_sheet()

@@ -229,3 +229,14 @@ def test_accepting_an_asset_needs_a_place(git_ledger: Callable[..., Path]) -> No
     )
     assert result.exit_code == 2
     assert "须用 --place 和 --keeper" in result.output
+
+
+def test_a_config_written_before_purchases_existed_still_checks_them(ledger_dir: Callable[..., Path]) -> None:
+    """A school's houqin.yaml lists only the chains it had; the kinds it does not name keep the default."""
+    config = BASE["houqin.yaml"].rstrip(" ") + (
+        "        policy:\n          signatures:\n            chains:\n              expenses: [handler, witness, principal]\n"
+    )
+    files = {"houqin.yaml": config, "2026/purchases.yaml": PURCHASE.replace("quantity: 10", "quantity: 100")}
+    assert lines(ledger_dir(files)) == [
+        "2026/purchases.yaml:1: error[PUR001] 请购单 CG-2026-0001 估价 2350.00 元，验收前缺少校长(principal)审批"
+    ]

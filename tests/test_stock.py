@@ -197,3 +197,36 @@ def test_stock_balance_month_cli(ledger_dir: Callable[..., Path]) -> None:
     assert "Consumables by category, 2026-03" in out.output and "235.00" in out.output and "141.00" in out.output
     bad = runner.invoke(app, ["--ledger", str(root), "stock", "balance", "--month", "2026-3"])
     assert bad.exit_code == 2 and "YYYY-MM" in bad.output
+
+
+def test_stock_import_all_or_nothing(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    """An opening balance from a GB18030 spreadsheet: items by id or by name, the bad row named with its
+    row number, nothing written until every row is good; then one commit of every receipt."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import load_ledger
+    from houqin.models.records import StockIn
+    from tests.conftest import git
+
+    root = git_ledger()
+    sheet = tmp_path / "期初库存.csv"
+    sheet.write_bytes(
+        "物品名称,数量,单价,日期,验收人\nA4复印纸,30,23.50,2026-02-20,周保管\npaper-a4,-2,23.50,2026年2月20日,周保管\n".encode(
+            "gb18030"
+        )
+    )
+    runner = CliRunner()
+    refused = runner.invoke(app, ["--ledger", str(root), "stock", "import", str(sheet)])
+    assert refused.exit_code == 1
+    assert "期初库存.csv:3" in refused.output and "a quantity must be above zero" in refused.output
+    assert git(root, "status", "--porcelain") == ""
+    sheet.write_bytes(sheet.read_bytes().replace(b",-2,", b",12,"))
+    done = runner.invoke(app, ["--ledger", str(root), "stock", "import", str(sheet)])
+    assert done.exit_code == 0, done.output
+    assert git(root, "log", "-1", "--format=%s") == "stock-in import 2 records from 期初库存.csv\n"
+    receipts = load_ledger(root).ledger.of_kind("stock-in")
+    assert [(r.id, r.item, r.quantity, r.origin) for r in receipts if isinstance(r, StockIn)] == [
+        ("RK-2026-0001", "paper-a4", 30, "期初结存"),
+        ("RK-2026-0002", "paper-a4", 12, "期初结存"),
+    ]

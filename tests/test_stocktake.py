@@ -271,3 +271,34 @@ def test_bad_count_sheets_are_refused_with_the_row(
     )
     assert result.exit_code == 2
     assert message in result.output and "count.csv" in result.output
+
+
+def test_the_example_count_sheet_reconciles_through_a_subprocess(tmp_path: Path) -> None:
+    """examples/count-sheet-SY-301.csv against the bundled ledger, run as a clerk runs it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    report = tmp_path / "report.html"
+    env = {**os.environ, "HOUQIN_LANG": "en", "COLUMNS": "200"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "houqin", "--ledger", str(BUNDLED), "inventory", "reconcile",
+         str(ROOT / "examples/count-sheet-SY-301.csv"), "--term", "2026-2027-1", "--on", "2026-11-20",
+         "--report", str(report)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    for line in (
+        "missing",
+        "ZC-2022-0015",
+        "-4,350.00",
+        "wrong keeper",
+        "唐小军 → 钱红",
+        "损坏：屏幕碎裂",
+        "not on the books",
+    ):
+        assert line in proc.stdout
+    html = report.read_text(encoding="utf-8")
+    assert "stocktake report, term 2026-2027-1" in html and "<td>ZC-2022-0017</td>" in html

@@ -14,10 +14,7 @@ from houqin.cli.writing import run_write
 from houqin.clock import today
 
 if TYPE_CHECKING:
-    from houqin.ledger.load import LoadResult
-    from houqin.ledger.store import WriteSession
-    from houqin.models.records import Asset
-    from houqin.services.importer import ImportPlan
+    pass
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
 
@@ -336,52 +333,10 @@ def import_(
 
     Example: houqin asset import 固定资产登记表.xlsx --dry-run
     """
-    from houqin.errors import RefusedError, UsageError
-    from houqin.i18n import t
-    from houqin.inputs.sheets import read_sheet
-    from houqin.ledger.load import load_ledger
-    from houqin.render.assets import print_import_plan, progress_bar
-    from houqin.render.console import console, print_diagnostics
-    from houqin.services.importer import HEADERS, plan_import, problems_as_diagnostics
-    from houqin.services.writes import write_many
+    from houqin.cli.importing import run_import
+    from houqin.services.importer import ASSETS
 
-    state = get_state(ctx)
-    root = state.root()
-    overrides = {}
-    for item in mapping or []:
-        header, sep, field = item.partition("=")
-        if not sep:
-            raise UsageError("bad_map")
-        overrides["".join(header.split())] = field.strip()
-    table = read_sheet(file, [*HEADERS, *overrides], sheet)
-    out = console()
-
-    def plan_for(loaded: LoadResult) -> ImportPlan:
-        with progress_bar(len(table.rows), file.name) as advance:
-            return plan_import(loaded, table, overrides, advance)
-
-    if dry_run:
-        plan = plan_for(load_ledger(root))
-        print_import_plan(out, plan, str(file), state.lang)
-        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
-        if plan.problems:
-            raise typer.Exit(1)
-        return
-
-    def build(session: WriteSession) -> list[Asset]:
-        plan = plan_for(session.loaded)
-        if plan.problems and not skip_bad:
-            raise RefusedError(
-                "import_refused", problems_as_diagnostics(table, plan.problems), file=file.name, bad=len(plan.problems)
-            )
-        print_import_plan(out, plan, str(file), state.lang)
-        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
-        return [r for _, r in plan.records]
-
-    outcome = write_many(
-        root, build, lambda rs: f"asset import {len(rs)} records from {file.name}", commit=not no_commit
-    )
-    out.print(t("import_done", state.lang, count=len(outcome.records)))
+    run_import(ctx, ASSETS, file, mapping, sheet, dry_run=dry_run, skip_bad=skip_bad, no_commit=no_commit)
 
 
 @app.command("label")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -109,3 +110,26 @@ def stock_out(
         lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
         no_commit=no_commit,
     )
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A delivery list or opening balance: .xlsx, or .csv (UTF-8/GB18030).")],
+    mapping: Annotated[
+        list[str] | None, typer.Option("--map", help="列名=字段, e.g. --map 品名=item; 字段 - ignores a column.")
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Worksheet name (default: the first).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added; write nothing.")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good rows even if some are bad.")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """导入入库单 / Import receipts from a spreadsheet (物品编号 or 物品名称, 数量, 单价, 日期, 供应商, 来源,
+    验收人): 来源 defaults to 期初结存, 验收人 to the store's keeper. All rows or none, like asset import.
+
+    Example: houqin stock import 期初库存.xlsx --dry-run
+    """
+    from houqin.cli.importing import run_import
+    from houqin.services.stock import stock_spec
+
+    run_import(ctx, stock_spec(), file, mapping, sheet, dry_run=dry_run, skip_bad=skip_bad, no_commit=no_commit)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, Money, Quantity, Text
@@ -40,47 +40,60 @@ class Capitalisation(Frozen):
     special: Money = Decimal("1500.00")
 
 
+DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
+    "expenses": ("handler", "witness", "principal"),
+    "advances": ("principal",),
+    "loans": ("keeper",),
+    "moves": ("giver", "receiver"),
+    "disposals": ("keeper", "director", "principal"),
+    "repairs": ("acceptor",),
+    "damages": ("principal",),
+    "purchases": ("department_head", "supervisor", "principal"),
+    "stocktakes": ("director", "principal"),
+}
+DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
+    "handler": "any",
+    "witness": "any",
+    "principal": ("principal",),
+    "supervisor": ("vice_principal", "director"),
+    "department_head": ("department_head", "director"),
+    "acceptor": "any",
+    "keeper": ("keeper", "director"),
+    "director": ("director",),
+    "giver": "any",
+    "receiver": "any",
+}
+
+
 class SignatureRules(Frozen):
     """Which steps each kind needs, in order, and which people-roles may sign each step.
 
     `any` means any person active on that day (经手人 and 证明人 may be any member of staff).
     """
 
-    chains: dict[str, tuple[str, ...]] = Field(
-        default_factory=lambda: {
-            "expenses": ("handler", "witness", "principal"),
-            "advances": ("principal",),
-            "loans": ("keeper",),
-            "moves": ("giver", "receiver"),
-            "disposals": ("keeper", "director", "principal"),
-            "repairs": ("acceptor",),
-            "damages": ("principal",),
-            "purchases": ("department_head", "supervisor", "principal"),
-            "stocktakes": ("director", "principal"),
-        }
-    )
+    chains: dict[str, tuple[str, ...]] = Field(default_factory=lambda: dict(DEFAULT_CHAINS))
     # Kinds whose chain is complete when recorded (a move is signed as it happens); the others are
     # signed over days and must be complete before the money moves.
     complete_when_recorded: tuple[str, ...] = ("loans", "moves")
     # Kinds whose steps must be signed by different people (a keeper moving an asset between two of
     # their own rooms signs both sides of the move).
     distinct_signers: tuple[str, ...] = ("expenses", "advances", "disposals")
-    signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(
-        default_factory=lambda: {  # type: ignore[arg-type]
-            "handler": "any",
-            "witness": "any",
-            "principal": ("principal",),
-            "supervisor": ("vice_principal", "director"),
-            "department_head": ("department_head", "director"),
-            "acceptor": "any",
-            "keeper": ("keeper", "director"),
-            "director": ("director",),
-            "giver": "any",
-            "receiver": "any",
-        }
-    )
+    signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(default_factory=lambda: dict(DEFAULT_SIGNERS))
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _over_defaults(cls, data: Any) -> Any:
+        """A school writes only the chains and signers it changes; every other kind keeps the default
+        (so a ledger written before a kind existed still has that kind's approvals checked)."""
+        if isinstance(data, dict):
+            data = dict(data)
+            if isinstance(data.get("chains"), dict):
+                data["chains"] = {**DEFAULT_CHAINS, **data["chains"]}
+            if isinstance(data.get("signers"), dict):
+                data["signers"] = {**DEFAULT_SIGNERS, **data["signers"]}
+        return data
 
 
 class Quota(Frozen):

@@ -84,6 +84,10 @@ class StockIn(Signed):
     origin: Text
     acceptor: Text
 
+    @property
+    def value(self) -> Decimal:
+        return self.quantity * self.unit_price
+
 
 class StockOut(Signed):
     """领用/出库: consumables issued to a person or department for a purpose."""

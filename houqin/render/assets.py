@@ -97,6 +97,7 @@ def print_overdue(out: Console, rows: Sequence[OverdueLoan], lang: str) -> None:
 
 
 def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> None:
+    from houqin.models.records import Asset, StockIn
     from houqin.services.importer import total_value
 
     out.print(t("import_mapping", lang))
@@ -108,7 +109,11 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> N
     for key in ("col.row", "col.id", "col.name", "col.quantity", "col.value", "col.place", "col.keeper"):
         table.add_column(t(key, lang), justify="right" if key in ("col.row", "col.value") else "left")
     for row, r in plan.records:
-        table.add_row(str(row), r.id, r.name, f"{r.quantity} {r.unit}", fmt_yuan(r.value), r.place, r.keeper)
+        if isinstance(r, Asset):
+            table.add_row(str(row), r.id, r.name, f"{r.quantity} {r.unit}", fmt_yuan(r.value), r.place, r.keeper)
+        elif isinstance(r, StockIn):
+            qty = f"{r.quantity.normalize():f}"
+            table.add_row(str(row), r.id, r.item, qty, fmt_yuan(r.value), r.origin, r.acceptor)
     if plan.records:
         out.print(table)
     out.print(

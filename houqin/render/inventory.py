@@ -188,7 +188,7 @@ def print_reconciliation(out: Console, rec: Reconciliation, title: str, lang: st
         return
     table = Table(title=t("rec.differences", lang), title_justify="left")
     for n, column in enumerate(_diff_columns(lang)):
-        table.add_column(column, justify="right" if n in (4, 5, 6) else "left")
+        table.add_column(column, justify="right" if n in (4, 5, 6) else "left", no_wrap=n in (2, 6))
     for d in rec.differences:
         cells = _diff_cells(d, lang)
         style = "red" if d.value < 0 or d.kind == "missing" else "yellow"

@@ -21,8 +21,8 @@ from houqin.errors import UsageError
 from houqin.inputs.sheets import Sheet, cell_text
 from houqin.ledger.load import LoadResult
 from houqin.ledger.store import next_id
-from houqin.models.base import Source
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.base import Record, Source
+from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset
 from houqin.money import parse_money
@@ -98,22 +98,38 @@ class RowProblem:
 @dataclass(frozen=True)
 class ImportPlan:
     mapping: Mapping[str, str]  # header -> field
-    records: tuple[tuple[int, Asset], ...]  # (row, record)
+    records: tuple[tuple[int, Record], ...]  # (row, record)
     problems: tuple[RowProblem, ...]
 
 
-def column_mapping(headers: Sequence[str], overrides: Mapping[str, str]) -> dict[int, str]:
+Draft = Callable[[Ledger, Mapping[str, str], Callable[[int], str]], Record]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one kind of import reads: its column names, fields, required fields, and how a row's values
+    become a record (raising ValueError or ValidationError for a row it cannot take)."""
+
+    kind: str
+    headers: Mapping[str, str]
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
+    draft: Draft
+
+
+def column_mapping(headers: Sequence[str], overrides: Mapping[str, str], spec: Spec | None = None) -> dict[int, str]:
+    spec = spec or ASSETS
     for header, field in overrides.items():
-        if field not in FIELDS and field != "-":
-            raise UsageError("unknown_field", field=field, fields="、".join(FIELDS))
+        if field not in spec.fields and field != "-":
+            raise UsageError("unknown_field", field=field, fields="、".join(spec.fields))
         if header not in headers:
             raise UsageError("unknown_column", column=header, columns="、".join(h for h in headers if h))
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
-        chosen = overrides.get(header) or HEADERS.get(header) or HEADERS.get(header.lower())
+        chosen = overrides.get(header) or spec.headers.get(header) or spec.headers.get(header.lower())
         if chosen and chosen != "-" and chosen not in mapping.values():
             mapping[index] = chosen
-    missing = [f for f in REQUIRED if f not in mapping.values()]
+    missing = [f for f in spec.required if f not in mapping.values()]
     if missing:
         raise UsageError("missing_columns", fields="、".join(missing))
     return mapping
@@ -159,32 +175,36 @@ def _draft(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str])
     )
 
 
+ASSETS = Spec("assets", HEADERS, FIELDS, REQUIRED, _draft)
+
+
 def plan_import(
     loaded: LoadResult,
     sheet: Sheet,
     overrides: Mapping[str, str],
     progress: Callable[[int], None] | None = None,
+    spec: Spec = ASSETS,
 ) -> ImportPlan:
     ledger = loaded.ledger
-    mapping = column_mapping(sheet.headers, overrides)
-    kind = KIND_BY_NAME["assets"]
+    mapping = column_mapping(sheet.headers, overrides, spec)
+    kind = KIND_BY_NAME[spec.kind]
     taken: dict[int, int] = {}
 
     def seq(year: int) -> str:
         base = int(next_id(ledger, kind, year).rsplit("-", 1)[1])
         taken[year] = taken.get(year, base - 1) + 1
-        return f"ZC-{year}-{taken[year]:04d}"
+        return f"{kind.prefix}-{year}-{taken[year]:04d}"
 
-    records: list[tuple[int, Asset]] = []
+    records: list[tuple[int, Record]] = []
     problems: list[RowProblem] = []
     for count, (row, cells) in enumerate(sheet.rows, start=1):
         values = {field: cell_text(cells[i]) if i < len(cells) else "" for i, field in mapping.items()}
-        empty = [f for f in REQUIRED if not values.get(f)]
+        empty = [f for f in spec.required if not values.get(f)]
         if empty:
             problems.append(RowProblem(row, "缺少 / missing: " + "、".join(empty)))
         else:
             try:
-                records.append((row, _draft(ledger, values, seq)))
+                records.append((row, spec.draft(ledger, values, seq)))
             except ValidationError as exc:
                 err = exc.errors(include_url=False)[0]
                 problems.append(RowProblem(row, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"))
@@ -201,12 +221,13 @@ def plan_import(
     )
 
 
-def _rule_problems(loaded: LoadResult, records: Sequence[tuple[int, Asset]]) -> list[RowProblem]:
+def _rule_problems(loaded: LoadResult, records: Sequence[tuple[int, Record]]) -> list[RowProblem]:
     """Run the checks on the ledger with every row added; an error about a row's record is that row's."""
     after = loaded.ledger
     row_of = {}
     for row, r in records:
-        after = after.with_record(r.model_copy(update={"source": Source(f"{r.date.year}/assets.yaml", 0)}))
+        file = f"{r.date.year}/{kind_of(r).filename}"
+        after = after.with_record(r.model_copy(update={"source": Source(file, 0)}))
         row_of[r.id] = row
     out = []
     for d in run_checks(LoadResult(after, loaded.diagnostics)):
@@ -226,4 +247,4 @@ def problems_as_diagnostics(sheet: Sheet, problems: Sequence[RowProblem]) -> lis
 
 
 def total_value(plan: ImportPlan) -> Decimal:
-    return sum((r.value for _, r in plan.records), Decimal("0.00"))
+    return sum((getattr(r, "value", Decimal(0)) for _, r in plan.records), Decimal("0.00"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -13,7 +15,11 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
+from houqin.money import parse_money
 from houqin.services.inputs import first_error
+
+if TYPE_CHECKING:
+    from houqin.services.importer import Spec
 
 
 def receive_stock(
@@ -72,3 +78,64 @@ def issue_stock(
         )
     except ValidationError as exc:
         raise UsageError("invalid_input", detail=first_error(exc)) from None
+
+
+# houqin stock import: a delivery list or the opening balance (期初结存) the office kept in a spreadsheet.
+STOCK_HEADERS: Mapping[str, str] = {
+    "物品编号": "item",
+    "编号": "item",
+    "物品": "item",
+    "物品名称": "item",
+    "名称": "item",
+    "item": "item",
+    "数量": "quantity",
+    "quantity": "quantity",
+    "单价": "unit_price",
+    "单价（元）": "unit_price",
+    "单价(元)": "unit_price",
+    "unit_price": "unit_price",
+    "供应商": "supplier",
+    "supplier": "supplier",
+    "来源": "origin",
+    "origin": "origin",
+    "验收人": "acceptor",
+    "acceptor": "acceptor",
+    "日期": "date",
+    "入库日期": "date",
+    "date": "date",
+    "备注": "note",
+    "note": "note",
+}
+STOCK_FIELDS = ("item", "quantity", "unit_price", "supplier", "origin", "acceptor", "date", "note")
+
+
+def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> StockIn:
+    """A row names the item by its id or its catalog name; the source defaults to 期初结存 (an opening
+    balance) and the acceptor to the keeper of the store."""
+    from houqin.reports.inventory import stock_place
+    from houqin.services.importer import parse_day
+
+    wanted = values["item"]
+    item = ledger.item_by_id.get(wanted) or next((i for i in ledger.catalog.items if i.name == wanted), None)
+    if item is None:
+        raise ValueError(f"物品 {wanted} 不在 catalog.yaml 中 / not in the catalog")
+    store = ledger.place_by_id.get(stock_place(ledger) or "")
+    acceptor = values.get("acceptor") or (store.keeper if store else "")
+    day = parse_day(values["date"])
+    return StockIn(
+        id=seq(day.year),
+        date=day,
+        item=item.id,
+        quantity=values["quantity"],
+        unit_price=parse_money(values["unit_price"]),
+        supplier=values.get("supplier") or None,
+        origin=values.get("origin") or "期初结存",
+        acceptor=acceptor,
+        note=values.get("note") or None,
+    )
+
+
+def stock_spec() -> Spec:
+    from houqin.services.importer import Spec
+
+    return Spec("stock-in", STOCK_HEADERS, STOCK_FIELDS, ("item", "quantity", "unit_price", "date"), _stock_row)
