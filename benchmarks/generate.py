@@ -249,6 +249,7 @@ def generate(n: int, root: Path) -> None:
                 f"- id: {rid}\n  date: {day}\n  person: {who}\n  amount: {q(f'{amount:.2f}')}\n  purpose: 差旅借款\n"
                 + approvals([("principal", PRINCIPAL, day)])
                 + f"  payment: {{on: {day}, by: {CASHIER}, account: cash}}\n"
+                + f'  settlement: {{on: {day + dt.timedelta(days=10)}, cash_returned: "{amount:.2f}"}}\n'
             )
             out.txn(
                 day, f"{rid} 借款", [("Assets:Receivable:Advances", amount, "CNY"), ("Assets:Cash", -amount, "CNY")]
@@ -288,6 +289,12 @@ def generate(n: int, root: Path) -> None:
     catalog = ["items:\n"] + [f"- {{id: {i}, name: {n}, unit: {u}, category: {c}}}\n" for i, n, u, c, _ in ITEMS]
     catalog += ["asset_categories:\n"] + [
         f"- {{code: {c}, name: {n}, life_years: {life}}}\n" for c, n, life, _ in CATEGORIES
+    ]
+    # Opening balances large enough for twenty years of a county's spending (the check never sees red).
+    catalog += [
+        "accounts:\n",
+        '- {id: cash, name: 现金, opening: "1000000000.00", opened: 1990-01-01}\n',
+        '- {id: bank, name: 银行存款, opening: "100000000000.00", opened: 1990-01-01}\n',
     ]
     catalog += ["budget_lines:\n"] + [
         f'- {{id: {q(line)}, name: {name}, year: {y}, amount: "99999999.00"}}\n'

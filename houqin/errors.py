@@ -18,6 +18,8 @@ class HouqinError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+        # Further reasons, each an i18n key with its parameters, printed one per line under the message.
+        self.details: tuple[tuple[str, dict[str, object]], ...] = ()
 
 
 class UsageError(HouqinError):

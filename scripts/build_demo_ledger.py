@@ -14,10 +14,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from houqin.ledger.roundtrip import render_records, to_yaml, yaml_rt
-from houqin.models.base import Approval, Record
+from houqin.models.base import Approval, Record, Source
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
     Acceptance,
+    BalanceAssertion,
     Assessment,
     Asset,
     CashAdvance,
@@ -223,7 +224,22 @@ BUDGET = {
     "30218": ("专用材料费", "50000.00"),
     "31002": ("办公设备购置", "150000.00"),
     "31003": ("专用设备购置", "200000.00"),
+    "30299": ("其他商品和服务支出（食堂）", "600000.00"),
 }
+
+CANTEEN_MONTHS = [(2026, m) for m in (3, 4, 5, 6, 9, 10, 11)]
+CANTEEN_KEEPER = "冯刚"  # 政教处 runs the canteen
+# 学生伙食费 received each month and what the food cost: close to zero profit over the term (零盈利).
+CANTEEN_INCOME = {
+    3: "46800.00",
+    4: "45600.00",
+    5: "46200.00",
+    6: "39600.00",
+    9: "47400.00",
+    10: "44400.00",
+    11: "46800.00",
+}
+CANTEEN_COST = {m: (Decimal(v) * Decimal("0.985")).quantize(Decimal("0.01")) for m, v in CANTEEN_INCOME.items()}
 
 LOT_REASON = "单价未达标准但使用期限超过一年的大批同类物资，按固定资产管理"
 
@@ -248,10 +264,11 @@ def new_invoice(day: dt.date, amount: Decimal | None = None) -> Invoice:
     return Invoice(number=number, date=day, amount=amount)
 
 
-def money(x: float | str) -> Decimal:
+def money(x: float | str | Decimal) -> Decimal:
     return Decimal(str(x)).quantize(Decimal("0.01"))
 
 
+COMPENSATION_ID = "SR-2026-0042"  # the receipt of the board's compensation (see money_in)
 PURCHASES: list[Purchase] = []
 PURCHASE_OF: dict[tuple[int, int, str], str] = {}  # (year, month, supplier) → the month's restock purchase
 SUPPLIERS = ["青禾县文汇办公用品店", "县百货批发部", "宏达五金建材店", "县政府采购中心协议供货商", "青禾县华联电器城"]
@@ -743,6 +760,18 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         signed=1,
         paid=False,
     )
+    # The canteen (食堂与学校一套账): food bought each school month, paid from the canteen account.
+    for year, month in CANTEEN_MONTHS:
+        day = D(year, month, 25)
+        claim(
+            day,
+            "青禾县粮油食品公司",
+            CANTEEN_COST[month],
+            "30299",
+            f"{month}月食堂食材采购",
+            CANTEEN_KEEPER,
+            account="canteen",
+        )
     claims.sort(key=lambda c: c.date)
     numbered = []
     for c in claims:
@@ -920,7 +949,9 @@ def repairs_and_damages(asset_list: list[Asset]) -> tuple[list[Repair], list[Dam
             responsible=Responsible(type="student", name="王小明", class_="五年级(1)班", guardian="王建军"),
             description="课间追逐打闹撞击一体机，屏幕碎裂",
             assessed=Assessment(on=D(2026, 11, 3), by=DIRECTOR, amount=money("1200.00")),
-            settled=DamageSettlement(on=D(2026, 11, 10), type="paid", amount=money("1200.00"), receipt="0012345"),
+            settled=DamageSettlement(
+                on=D(2026, 11, 10), type="paid", amount=money("1200.00"), receipt="0012345", income=COMPENSATION_ID
+            ),
         ),
     ]
     return repairs, damages
@@ -969,6 +1000,11 @@ def main(out: Path) -> None:
             for line, (name, amount) in BUDGET.items()
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
+        "accounts": [
+            {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
+            {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
+            {"id": "canteen", "name": "食堂", "opening": Decimal("0.00"), "opened": D(2026, 1, 31)},
+        ],
     }
     import io
 
@@ -985,7 +1021,7 @@ def main(out: Path) -> None:
     repair_list, damage_list = repairs_and_damages(asset_list)
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
-    records += disposal_list
+    records += [*disposal_list, *money_in(claims, advances, damage_list)]
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1004,6 +1040,170 @@ def main(out: Path) -> None:
         "# 2026 年盘点记录 (stocktakes, 2026) — houqin ledger, see docs/ledger-format.md\n",
         counts,
     )
+    asserted, closed = month_ends(out)
+    for made in (asserted, closed):
+        kind = KIND_BY_MODEL[type(made[0])]
+        write_list(
+            out / "2026" / kind.filename,
+            f"# 2026 年{kind.zh}记录 ({kind.en}, 2026) — houqin ledger, see docs/ledger-format.md\n",
+            made,
+        )
+
+
+def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: list[Damage]) -> list[Record]:
+    """The receipts and the cashier's transfers of 2026: the county's monthly funds, the term's fees (after
+    the principal approved and published them), canteen board, the compensation for a broken board, and
+    cash drawn from the bank at the start of each month for what the month pays in cash."""
+    from houqin.models.money_flow import claim_cash
+    from houqin.models.records import FeeItem, FeeNotice, Income, Transfer
+
+    out: list[Record] = []
+    notices = [
+        ("2025-2026-2", D(2026, 2, 21), D(2026, 3, 9)),
+        ("2026-2027-1", D(2026, 8, 28), D(2026, 9, 7)),
+    ]
+    for term, published, collected in notices:
+        notice_id = ids.next("GS", published.year)
+        out.append(
+            FeeNotice(
+                id=notice_id,
+                date=published,
+                term=term,
+                items=(
+                    FeeItem(id=f"workbook-{term}", name="作业本费", amount=money("35.00"), basis="青价费〔2025〕8号"),
+                ),
+                published=published,
+                where="校门公示栏、家长群",
+                approvals=(Approval(role="principal", by=PRINCIPAL, on=published),),
+            )
+        )
+        for n, teacher in enumerate(CLASS_TEACHERS):
+            students = 40 + (n * 7) % 9
+            out.append(
+                Income(
+                    id="SR-0000-0000",
+                    date=collected,
+                    kind="fee",
+                    amount=money("35.00") * students,
+                    account="bank",
+                    payer=f"{n // 2 + 1}年级({n % 2 + 1})班",
+                    received_by=CASHIER,
+                    fee_item=f"workbook-{term}",
+                    class_=f"{n // 2 + 1}年级({n % 2 + 1})班",
+                    students=students,
+                    purpose=f"{term} 作业本费（班主任{teacher}代收）",
+                )
+            )
+    for month in range(2, 12):
+        out.append(
+            Income(
+                id="SR-0000-0000",
+                date=D(2026, month, 5),
+                kind="grant",
+                amount=money("52000.00"),
+                account="bank",
+                payer="青禾县教育局",
+                received_by=CASHIER,
+                purpose=f"{month}月公用经费拨款",
+            )
+        )
+    for (_year, month), amount in zip(CANTEEN_MONTHS, CANTEEN_INCOME.values(), strict=True):
+        out.append(
+            Income(
+                id="SR-0000-0000",
+                date=D(2026, month, 6),
+                kind="canteen",
+                amount=money(amount),
+                account="canteen",
+                payer=f"全校学生{month}月伙食费",
+                received_by=CASHIER,
+            )
+        )
+    board = next(d for d in damages if d.settled is not None and d.settled.type == "paid")
+    out.append(
+        Income(
+            id="SR-0000-0000",
+            date=D(2026, 11, 10),
+            kind="compensation",
+            amount=money("1200.00"),
+            account="cash",
+            payer="王建军（学生家长）",
+            received_by=CASHIER,
+            damage=board.id,
+            purpose="交互式一体机损坏赔偿",
+        )
+    )
+    receipts = sorted((r for r in out if isinstance(r, Income)), key=lambda r: (r.date, r.kind, r.payer))
+    numbered: list[Record] = [r for r in out if not isinstance(r, Income)]
+    for r in receipts:
+        numbered.append(r.model_copy(update={"id": ids.next("SR", r.date.year)}))
+    assert any(r.id == COMPENSATION_ID and isinstance(r, Income) and r.kind == "compensation" for r in numbered)
+    # 提取备用金: on the first of each month, what the month will pay in cash.
+    by_id = {a.id: a for a in advances}
+    need: dict[int, Decimal] = {}
+    for c in claims:
+        if c.payment is not None and c.payment.account == "cash":
+            need[c.payment.on.month] = need.get(c.payment.on.month, Decimal(0)) + claim_cash(
+                c, by_id.get(c.advance or "")
+            )
+    for a in advances:
+        if a.payment is not None and a.payment.account == "cash":
+            need[a.payment.on.month] = need.get(a.payment.on.month, Decimal(0)) + a.amount
+    for month, amount in sorted(need.items()):
+        if amount:
+            rounded = (amount / 100).to_integral_value(rounding="ROUND_CEILING") * 100
+            out_day = D(2026, month, 1)
+            numbered.append(
+                Transfer(
+                    id=ids.next("ZZ", 2026),
+                    date=out_day,
+                    from_account="bank",
+                    to_account="cash",
+                    amount=money(rounded),
+                    by=CASHIER,
+                    purpose="提取备用金",
+                )
+            )
+    return numbered
+
+
+def month_ends(out: Path) -> tuple[list[Record], list[Record]]:
+    """The cashier's balances at each month's end and the accountant's closes, February to October."""
+    from houqin.checks.engine import run_checks
+    from houqin.ledger.load import LoadResult, load_ledger
+    from houqin.models.money_flow import balances, flows
+    from houqin.reports.stock import month_bounds
+    from houqin.services.finance import close_month
+
+    ledger = load_ledger(out, use_cache=False).ledger
+    all_flows = flows(ledger)
+    months = [f"2026-{m:02d}" for m in range(2, 11)]
+    asserted: list[Record] = []
+    for month in months:
+        _first, last = month_bounds(month)
+        held = balances(all_flows, last)
+        for account in ("cash", "bank", "canteen"):
+            asserted.append(
+                BalanceAssertion(
+                    id=ids.next("DZ", last.year),
+                    date=last,
+                    account=account,
+                    amount=held.get(account, Decimal("0.00")),
+                    by=CASHIER,
+                )
+            )
+    for record in asserted:  # as a fresh load would read them (the ids check wants the right file)
+        ledger = ledger.with_record(record.model_copy(update={"source": Source("2026/assertions.yaml", 0)}))
+    closed: list[Record] = []
+    for month in months:
+        _first, last = month_bounds(month)
+        day = last + dt.timedelta(days=5)
+        diagnostics = run_checks(LoadResult(ledger, ()))
+        close = close_month(ledger, month, ACCOUNTANT, day, diagnostics)
+        close = close.model_copy(update={"id": ids.next("JZ", day.year)})
+        ledger = ledger.with_record(close.model_copy(update={"source": Source("2026/closes.yaml", 0)}))
+        closed.append(close)
+    return asserted, closed
 
 
 def stocktakes(out: Path) -> list[Record]:

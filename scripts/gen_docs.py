@@ -71,6 +71,10 @@ PREFIX_CHECK = {
     "STK": "stock",
     "PUR": "purchase",
     "PD": "stocktake",
+    "FIN": "finance",
+    "BUD": "budget",
+    "ADV": "advances",
+    "CLS": "close",
 }
 
 

@@ -49,6 +49,9 @@ BASE: dict[str, str] = {
         budget_lines:
           - {id: "30201", name: 办公费, year: 2026, amount: "50000.00"}
         funding_sources: [财政拨款, 自筹资金]
+        accounts:
+          - {id: cash, name: 现金, opening: "5000.00", opened: 2026-01-01}
+          - {id: bank, name: 银行存款, opening: "200000.00", opened: 2026-01-01}
         """,
     # The term's two counts (期初清点、期末盘点), so that a test ledger warns of nothing it does not test.
     "2026/stocktakes.yaml": """\

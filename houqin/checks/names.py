@@ -16,4 +16,8 @@ CHECK_NAMES: tuple[str, ...] = (
     "stock",
     "purchase",
     "stocktake",
+    "finance",
+    "budget",
+    "advances",
+    "close",
 )

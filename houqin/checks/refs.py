@@ -14,9 +14,12 @@ from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
+    BalanceAssertion,
     CashAdvance,
+    Close,
     Damage,
     Disposal,
+    Income,
     Loan,
     Move,
     Purchase,
@@ -25,6 +28,7 @@ from houqin.models.records import (
     StockIn,
     StockOut,
     Stocktake,
+    Transfer,
 )
 
 
@@ -131,6 +135,14 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield from _record(ledger, r, r.origin, Stocktake, "盘点/stocktake")
         elif isinstance(r, Purchase):
             yield from _purchase(ledger, r)
+        elif isinstance(r, Income):
+            yield from _person(ledger, r, "received_by", r.received_by, r.date)
+            if r.damage is not None:
+                yield from _record(ledger, r, r.damage, Damage, "赔偿案/damage case")
+        elif isinstance(r, (BalanceAssertion, Transfer)):
+            yield from _person(ledger, r, "by", r.by, r.date)
+        elif isinstance(r, Close):
+            yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
         elif isinstance(r, StockOut):

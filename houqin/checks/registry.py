@@ -6,11 +6,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from houqin.checks import (
+    advances,
     approvals,
     assets,
+    budget,
     capitalisation,
+    closes,
     damages,
     duties,
+    finance,
     ids,
     invoices,
     loans,
@@ -69,6 +73,10 @@ CHECKS: tuple[Check, ...] = (
         "purchase", purchases.check_purchases, "采购审批、货比三家、三重一大、验收", "purchase approval and acceptance"
     ),
     Check("stocktake", stocktake.check_stocktakes, "期初清点与期末盘点", "term-start and term-end counts"),
+    Check("finance", finance.check_finance, "收支两条线、收费公示、现金与对账", "income, fees, cash and balances"),
+    Check("budget", budget.check_budget, "计划经费限额使用", "spending within the budget"),
+    Check("advances", advances.check_advances, "借款结清", "advances settled"),
+    Check("close", closes.check_closes, "每月清结、结账后不得改动", "months closed, closed months unchanged"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

@@ -17,8 +17,10 @@ from houqin.cli import (
     check,
     damage,
     expense,
+    finance,
     inventory,
     ledger_cmds,
+    money,
     overview,
     purchase,
     repair,
@@ -118,6 +120,11 @@ app.add_typer(damage.app, name="damage")
 app.add_typer(stock.app, name="stock")
 app.add_typer(purchase.app, name="purchase")
 app.add_typer(inventory.app, name="inventory")
+app.add_typer(finance.app, name="finance")
+app.add_typer(money.income_app, name="income")
+app.add_typer(money.advance_app, name="advance")
+app.add_typer(money.budget_app, name="budget")
+app.add_typer(money.fee_app, name="fee")
 
 
 def main() -> None:

@@ -83,6 +83,31 @@ def sign(
     )
 
 
+@app.command("pay")
+def pay(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help="报销单编号 Claim id.")],
+    by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
+    account: Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")] = "bank",
+    on: Annotated[str | None, typer.Option("--on", help="付款日期 YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """付款 / The cashier pays a claim; refused before its three signatures are complete (方准报销).
+
+    Example: houqin expense pay BX-2026-0012 --by 赵丽 --account bank
+    """
+    from houqin.services.finance import pay_claim
+
+    day = parse_day(on) or today()
+    run_write(
+        ctx,
+        lambda ledger: pay_claim(ledger, claim, account, by, day),
+        lambda r: f"expense pay {r.id} {by} from {account}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
 @app.command("list")
 def list_claims(
     ctx: typer.Context,

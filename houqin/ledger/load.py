@@ -28,7 +28,7 @@ from houqin.ledger.files import TOP_FILES, FileSource, WorktreeSource, is_record
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
-from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
+from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Person, Place
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KINDS, Kind
 from houqin.models.ledger import Ledger
 
@@ -215,6 +215,7 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "items": Item,
         "asset_categories": AssetCategory,
         "budget_lines": BudgetLine,
+        "accounts": Account,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

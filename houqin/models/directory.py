@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -124,8 +125,26 @@ class BudgetLine(Lined):
     amount: Money
 
 
+class Account(Lined):
+    """An account of the one set of books (一本帐): 现金 (held only by the cashier), 银行存款, and the
+    canteen (食堂, a sub-account of the same books), with the balance it opened with."""
+
+    id: Literal["cash", "bank", "canteen"]
+    name: Text
+    opening: Money = Decimal("0.00")
+    opened: Day | None = None
+
+
+DEFAULT_ACCOUNTS = (
+    Account(id="cash", name="现金"),
+    Account(id="bank", name="银行存款"),
+    Account(id="canteen", name="食堂"),
+)
+
+
 class Catalog(Frozen):
     items: tuple[Item, ...] = ()
+    accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")

@@ -7,17 +7,24 @@ from dataclasses import dataclass
 from houqin.models.base import Record
 from houqin.models.records import (
     Asset,
+    BalanceAssertion,
+    BudgetAdjustment,
     CashAdvance,
+    Close,
     Damage,
     Disposal,
+    FeeNotice,
+    Income,
     Loan,
     Move,
     Purchase,
     Reimbursement,
+    Reopen,
     Repair,
     StockIn,
     StockOut,
     Stocktake,
+    Transfer,
 )
 
 
@@ -50,6 +57,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("damages", Damage, "损坏赔偿", "damage cases"),
     Kind("advances", CashAdvance, "借款", "cash advances"),
     Kind("stocktakes", Stocktake, "盘点", "stocktakes"),
+    Kind("fee-notices", FeeNotice, "收费公示", "fee notices"),
+    Kind("income", Income, "收入", "income"),
+    Kind("transfers", Transfer, "提现转账", "transfers"),
+    Kind("assertions", BalanceAssertion, "对账", "balance assertions"),
+    Kind("budget-adjustments", BudgetAdjustment, "预算调整", "budget adjustments"),
+    Kind("closes", Close, "月结", "month closes"),
+    Kind("reopens", Reopen, "重新开账", "reopened months"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Count, Counted, Day, Frozen, Lined, Money, Quantity, Signed, Text
+from houqin.models.base import Count, Counted, Day, Frozen, Lined, Money, Quantity, Record, Signed, Text
 
 
 class Invoice(Lined):
@@ -25,12 +25,16 @@ class Invoice(Lined):
         return f"{self.code}-{self.number}" if self.code else self.number
 
 
+ACCOUNTS = ("cash", "bank", "canteen")  # 现金、银行存款、食堂 (a sub-account of the same books)
+Account = Literal["cash", "bank", "canteen"]
+
+
 class Payment(Frozen):
     """Paid by the cashier from an account on a day."""
 
     on: Day
     by: Text
-    account: Literal["cash", "bank"] = "bank"
+    account: Account = "bank"
 
 
 class Asset(Signed):
@@ -345,3 +349,106 @@ class Stocktake(Signed):
     @property
     def adjusted_value(self) -> Decimal:
         return sum((abs(a.value) for a in self.adjustments), Decimal("0.00"))
+
+
+class Deduction(Lined):
+    """Money kept back from a receipt and spent on the spot: 坐收坐支, which the rules forbid (R12)."""
+
+    purpose: Text
+    amount: Money
+
+
+class Income(Signed):
+    """收入: every receipt goes into an account of the books (收支两条线) — fees (only items approved and
+    published, 收费公示), damage compensation, canteen receipts, grants, other."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    prefix: ClassVar[str] = "SR"
+
+    kind: Literal["fee", "compensation", "canteen", "grant", "other"]
+    amount: Money
+    account: Account = "bank"
+    payer: Text
+    received_by: Text
+    purpose: Text | None = None
+    fee_item: Text | None = None
+    class_: Text | None = Field(default=None, alias="class")
+    students: int | None = Field(default=None, ge=1)
+    damage: Text | None = None
+    deductions: tuple[Deduction, ...] = ()
+
+
+class FeeItem(Lined):
+    """One fee the school may collect, per student, on the authority of a document (收费依据)."""
+
+    id: Text
+    name: Text
+    amount: Money
+    basis: Text | None = None
+
+
+class FeeNotice(Signed):
+    """收费公示: the fee items of a term, approved by the principal and published before any is collected."""
+
+    prefix: ClassVar[str] = "GS"
+
+    term: Text
+    items: tuple[FeeItem, ...] = Field(min_length=1)
+    published: Day
+    where: Text
+
+
+class BalanceAssertion(Record):
+    """对账: the cashier counted (or the bank statement says) this balance at the end of the day."""
+
+    prefix: ClassVar[str] = "DZ"
+
+    account: Account
+    amount: Money
+    by: Text
+
+
+class Transfer(Record):
+    """提现/存现/转账: money moved between two accounts of the books by the cashier (现金 ↔ 银行存款)."""
+
+    prefix: ClassVar[str] = "ZZ"
+
+    from_account: Account
+    to_account: Account
+    amount: Money
+    by: Text
+    purpose: Text | None = None
+
+
+class BudgetAdjustment(Signed):
+    """预算调整: a budget line raised (or cut) for a year, approved by the principal."""
+
+    prefix: ClassVar[str] = "TZ"
+
+    budget_line: Text
+    year: int = Field(ge=2000, le=2100)
+    amount: Money
+    reason: Text
+
+
+class Close(Signed):
+    """月结 (每月清结): a month's books closed — a fingerprint of every record dated in the month, and a
+    digest chained to the previous close, so a later change to the month is caught (R15, R16)."""
+
+    prefix: ClassVar[str] = "JZ"
+
+    month: Text
+    closed_by: Text
+    records: int = Field(ge=0)
+    fingerprints: tuple[Text, ...] = ()
+    previous: Text | None = None
+    digest: Text
+
+
+class Reopen(Signed):
+    """重新开账: a closed month opened again, for a reason, with the principal's approval."""
+
+    prefix: ClassVar[str] = "KZ"
+
+    month: Text
+    reason: Text

@@ -96,6 +96,8 @@ def diagnostics_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
 def print_error(err: HouqinError, lang: str, root: Path | None = None) -> None:
     out = console(stderr=True)
     out.print(f"[bold red]houqin:[/] {escape(t(err.key, lang, **err.params))}")
+    for key, params in err.details:
+        out.print(f"  • {escape(t(key, lang, **params))}")
     if isinstance(err, RefusedError) and err.diagnostics:
         # The refused record was never written: there is no line on disk to quote.
         print_diagnostics(out, err.diagnostics, lang, root, excerpt=False)

@@ -1,0 +1,53 @@
+"""budget: 计划经费限额使用 — a year's spending on a budget line stays within the line's amount plus the
+adjustments the principal approved (R14); an adjustment counts only with that approval."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import BudgetAdjustment, Reimbursement
+
+
+def budget_limits(ledger: Ledger) -> dict[tuple[str, int], Decimal]:
+    """(line, year) → the line's amount plus every approved adjustment."""
+    limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
+    for a in ledger.of_kind("budget-adjustments"):
+        if (
+            isinstance(a, BudgetAdjustment)
+            and a.approval("principal") is not None
+            and (a.budget_line, a.year) in limits
+        ):
+            limits[(a.budget_line, a.year)] += a.amount
+    return limits
+
+
+def check_budget(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    for a in ledger.of_kind("budget-adjustments"):
+        if isinstance(a, BudgetAdjustment) and a.approval("principal") is None:
+            yield diag("BUD002", a.source.file, a.source.line, record=a.id, id=a.id, line=a.budget_line)
+    limits = budget_limits(ledger)
+    names = {(b.id, b.year): b.name for b in ledger.catalog.budget_lines}
+    spent: dict[tuple[str, int], Decimal] = {}
+    claims = sorted((r for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement)), key=lambda r: r.sort_key)
+    for r in claims:
+        key = (r.budget_line, r.date.year)
+        if key not in limits:
+            continue  # refs reports an unknown line
+        before = spent.get(key, Decimal("0.00"))
+        spent[key] = before + r.amount
+        if before <= limits[key] < spent[key]:  # said on the claim that crosses the limit
+            yield diag(
+                "BUD001",
+                r.source.file,
+                r.source.line,
+                record=r.id,
+                id=r.id,
+                line=f"{r.budget_line} {names[key]}",
+                year=r.date.year,
+                spent=spent[key],
+                limit=limits[key],
+            )

@@ -1,0 +1,169 @@
+"""finance: 一本帐 — every receipt goes into an account of the books and none is spent on the spot
+(收支两条线、不坐收坐支, R12); fees are collected only for items approved and published beforehand, at the
+published amount per student (收费有公示, R13); cash is handled by the cashier alone (R9), no account
+ever goes below zero, and the cashier's counts match the books (balance assertions); the canteen runs
+at about zero profit over a term (零盈利, R31)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from houqin import clock
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.money_flow import ZERO, Flow, flows, running
+from houqin.models.records import (
+    BalanceAssertion,
+    CashAdvance,
+    FeeItem,
+    FeeNotice,
+    Income,
+    Reimbursement,
+    Transfer,
+)
+
+ACCOUNT_NAMES = {"cash": "现金", "bank": "银行存款", "canteen": "食堂"}
+
+
+def published_items(ledger: Ledger) -> dict[str, list[tuple[FeeNotice, FeeItem]]]:
+    """Fee item id → the approved notices that publish it (a notice counts once the principal signed)."""
+    out: dict[str, list[tuple[FeeNotice, FeeItem]]] = {}
+    for n in ledger.of_kind("fee-notices"):
+        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+            for item in n.items:
+                out.setdefault(item.id, []).append((n, item))
+    return out
+
+
+def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    items = published_items(ledger)
+    for r in ledger.of_kind("income"):
+        if isinstance(r, Income):
+            yield from _income(ledger, r, items)
+    yield from _cash_by_cashier(ledger)
+    yield from _balances(ledger)
+    yield from _canteen(ledger, policy, today or clock.today())
+
+
+def _income(ledger: Ledger, r: Income, items: dict[str, list[tuple[FeeNotice, FeeItem]]]) -> Iterator[Diagnostic]:
+    file = r.source.file
+    for d in r.deductions:
+        yield diag("FIN002", file, d.line, record=r.id, id=r.id, purpose=d.purpose, amount=d.amount)
+    if r.kind != "fee":
+        return
+    found = [(n, item) for n, item in items.get(r.fee_item or "", []) if n.published <= r.date]
+    if not found:
+        yield diag("FIN003", file, r.source.line, record=r.id, id=r.id, item=r.fee_item or "—", date=r.date)
+        return
+    _notice, item = found[-1]
+    if r.students is None or r.class_ is None:
+        yield diag("FIN004", file, r.source.line, record=r.id, id=r.id, item=item.name)
+    elif r.amount != item.amount * r.students:
+        yield diag(
+            "FIN005",
+            file,
+            r.source.line,
+            record=r.id,
+            id=r.id,
+            amount=r.amount,
+            students=r.students,
+            each=item.amount,
+            expected=item.amount * r.students,
+        )
+
+
+def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
+    """现金均由出纳员负责办理: cash taken in or paid out by anyone but a cashier on that day."""
+    for r in ledger.of_kind("income"):
+        if isinstance(r, Income) and r.account == "cash" and not ledger.holds(r.received_by, "cashier", r.date):
+            yield diag("FIN006", r.source.file, r.source.line, record=r.id, id=r.id, by=r.received_by, date=r.date)
+    for t in ledger.of_kind("transfers"):
+        if (
+            isinstance(t, Transfer)
+            and "cash" in (t.from_account, t.to_account)
+            and not ledger.holds(t.by, "cashier", t.date)
+        ):
+            yield diag("FIN006", t.source.file, t.source.line, record=t.id, id=t.id, by=t.by, date=t.date)
+    for r in (*ledger.of_kind("expenses"), *ledger.of_kind("advances")):
+        payment = r.payment if isinstance(r, (Reimbursement, CashAdvance)) else None
+        if payment is not None and payment.account == "cash" and not ledger.holds(payment.by, "cashier", payment.on):
+            yield diag("FIN006", r.source.file, r.source.line, record=r.id, id=r.id, by=payment.by, date=payment.on)
+
+
+def _balances(ledger: Ledger) -> Iterator[Diagnostic]:
+    """No account below zero at the end of any day; each assertion matches the balance that day."""
+    all_flows = flows(ledger)
+    negative: set[str] = set()
+    end_of_day: dict[tuple[str, dt.date], Decimal] = {}
+    last: dict[str, Decimal] = {}
+    for f, held in running(all_flows):
+        end_of_day[(f.account, f.date)] = held
+        last[f.account] = held
+    for (account, day), held in sorted(end_of_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if held < 0 and account not in negative:
+            negative.add(account)  # said once, on the first day: later days follow from it
+            record = _last_record(all_flows, account, day)
+            src = record.source if record else None
+            yield diag(
+                "FIN001",
+                src.file if src else "catalog.yaml",
+                src.line if src else 0,
+                record=record.id if record else account,
+                account=ACCOUNT_NAMES.get(account, account),
+                date=day,
+                balance=held,
+            )
+    for a in ledger.of_kind("assertions"):
+        if not isinstance(a, BalanceAssertion):
+            continue
+        held = _balance_at(all_flows, a.account, a.date)
+        if held != a.amount:
+            yield diag(
+                "FIN007",
+                a.source.file,
+                a.source.line,
+                record=a.id,
+                id=a.id,
+                account=ACCOUNT_NAMES.get(a.account, a.account),
+                date=a.date,
+                asserted=a.amount,
+                books=held,
+                difference=a.amount - held,
+            )
+
+
+def _balance_at(all_flows: Sequence[Flow], account: str, day: dt.date) -> Decimal:
+    return sum((f.amount for f in all_flows if f.account == account and f.date <= day), ZERO)
+
+
+def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | None:
+    found = [f.record for f in all_flows if f.account == account and f.date == day and f.record is not None]
+    return found[-1] if found else None
+
+
+def _canteen(ledger: Ledger, policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
+    """零盈利: over each ended term the canteen's result stays within the policy's share of its income."""
+    canteen = [f for f in flows(ledger) if f.account == "canteen" and f.what != "opening"]
+    if not canteen:
+        return
+    for term in ledger.config.terms:
+        if term.end >= today:
+            continue
+        within = [f for f in canteen if term.start <= f.date <= term.end]
+        income = sum((f.amount for f in within if f.amount > 0), ZERO)
+        result = sum((f.amount for f in within), ZERO)
+        if income and abs(result) > income * policy.canteen_margin:
+            yield diag(
+                "FIN008",
+                "catalog.yaml",
+                0,
+                record=term.id,
+                term=term.id,
+                result=result,
+                income=income,
+                share=f"{policy.canteen_margin * 100:.0f}%",
+            )

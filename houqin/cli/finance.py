@@ -1,0 +1,207 @@
+"""houqin finance: 每月清结 — the cashier's balances, the monthly close and its report, reopening a month."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit, parse_amount, parse_day
+from houqin.cli.state import get_state
+from houqin.cli.writing import run_write
+from houqin.clock import today
+
+if TYPE_CHECKING:
+    from houqin.reports.finance import MonthReport
+
+app = typer.Typer(help="财务 / Finance: balances, the monthly close and its report.", no_args_is_help=True)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    json = "json"
+
+
+Month = Annotated[str, typer.Argument(help="月份 YYYY-MM.")]
+Fmt = Annotated[ReportFormat, typer.Option("--format", help="text, md, html, xlsx or json.")]
+Public = Annotated[bool, typer.Option("--public", help="财务公开: totals by category and fee item, no names.")]
+Out = Annotated[Path | None, typer.Option("--out", help="Write the report to this file (xlsx needs one).")]
+
+
+def check_month(text: str) -> str:
+    from houqin.reports.stock import month_bounds
+
+    try:
+        month_bounds(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
+    return text
+
+
+@app.command("assert")
+def assert_(
+    ctx: typer.Context,
+    account: Annotated[str, typer.Argument(help="cash 现金 | bank 银行存款 | canteen 食堂.")],
+    amount: Annotated[str, typer.Argument(help="实有余额（元）The balance counted or on the statement.")],
+    on: Annotated[str | None, typer.Option("--on", help="At the end of this day (default: today).")] = None,
+    by: Annotated[str, typer.Option("--by", help="出纳 Who counted (the cashier).")] = "",
+    no_commit: NoCommit = False,
+) -> None:
+    """对账 / Record the balance of an account at the end of a day; `houqin check` compares it with the books.
+
+    Example: houqin finance assert cash 1234.50 --on 2026-03-31 --by 赵丽
+    """
+    from houqin.services.finance import assert_balance
+
+    if not by:
+        raise typer.BadParameter("--by: 出纳 / the cashier")
+    day = parse_day(on) or today()
+    value = parse_amount(amount)
+    run_write(
+        ctx,
+        lambda ledger: assert_balance(ledger, account, value, day, by),
+        lambda r: f"finance assert {account} {value} on {day}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("transfer")
+def transfer_(
+    ctx: typer.Context,
+    from_account: Annotated[str, typer.Argument(help="从 From: cash | bank | canteen.")],
+    to_account: Annotated[str, typer.Argument(help="到 To: cash | bank | canteen.")],
+    amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
+    by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
+    purpose: Annotated[str | None, typer.Option("--purpose", help="摘要, e.g. 提取备用金.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """提现/存现 / Move money between accounts (draw cash from the bank, bank the cash).
+
+    Example: houqin finance transfer bank cash --amount 3000 --by 赵丽 --purpose 提取备用金
+    """
+    from houqin.services.finance import transfer
+
+    day = parse_day(on) or today()
+    value = parse_amount(amount)
+    run_write(
+        ctx,
+        lambda ledger: transfer(ledger, from_account, to_account, value, by, day, purpose),
+        lambda r: f"finance transfer {r.id} {from_account} → {to_account} {value}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("close")
+def close(
+    ctx: typer.Context,
+    month: Month,
+    by: Annotated[str, typer.Option("--by", help="会计 Who closes the month.")],
+    fmt: Fmt = ReportFormat.text,
+    public: Public = False,
+    out_file: Out = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """月结 / Close a month: refused while its records have errors, the month before is open, or cash and
+    bank lack the cashier's balance at the month's end; then seal it and print the report to the principal.
+
+    Example: houqin finance close 2026-03 --by 孙慧 --format html --out 2026-03月报.html
+    """
+    from houqin.checks.engine import run_checks
+    from houqin.render.console import print_written
+    from houqin.services.finance import close_month
+    from houqin.services.writes import write_many
+
+    check_month(month)
+    state = get_state(ctx)
+    root = state.root()
+    day = today()
+    outcome = write_many(
+        root,
+        lambda session: [close_month(session.ledger, month, by, day, run_checks(session.loaded))],
+        lambda rs: f"finance close {month} {rs[0].id}",
+        commit=not no_commit,
+    )
+    print_written(outcome.records[0].id, outcome.paths[0], outcome.message, outcome.committed, state.lang, root)
+    _show(ctx, month, fmt, public, out_file)
+
+
+@app.command("report")
+def report(
+    ctx: typer.Context,
+    month: Month,
+    fmt: Fmt = ReportFormat.text,
+    public: Public = False,
+    out_file: Out = None,
+) -> None:
+    """月报 / The month's report, closed or not (the public version with --public).
+
+    Example: houqin finance report 2026-10 --public --format html --out 财务公开-2026-10.html
+    """
+    check_month(month)
+    _show(ctx, month, fmt, public, out_file)
+
+
+def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.finance import month_report
+
+    state = get_state(ctx)
+    r = month_report(load_ledger(state.root()).ledger, month, public)
+    write_report(r, fmt, out_file, state.lang)
+
+
+def write_report(r: MonthReport, fmt: ReportFormat, out_file: Path | None, lang: str) -> None:
+    from houqin.errors import UsageError
+    from houqin.i18n import t
+    from houqin.ledger.save import atomic_write
+    from houqin.render import finance as render
+    from houqin.render.console import console
+
+    if fmt is ReportFormat.text:
+        render.print_report(console(), r, lang)
+        return
+    if fmt is ReportFormat.xlsx:
+        if out_file is None:
+            raise UsageError("xlsx_needs_out")
+        render.report_xlsx(r, lang, out_file)
+    else:
+        text = {
+            ReportFormat.md: render.report_markdown,
+            ReportFormat.html: render.report_html,
+            ReportFormat.json: render.report_json,
+        }[fmt](r, lang)
+        if out_file is None:
+            typer.echo(text, nl=False)
+            return
+        atomic_write(out_file, text.encode("utf-8"))
+    console().print(t("fin.written", lang, path=out_file))
+
+
+@app.command("reopen")
+def reopen(
+    ctx: typer.Context,
+    month: Month,
+    reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
+    principal: Annotated[str, typer.Option("--approved-by", help="校长 The principal approving it.")],
+    no_commit: NoCommit = False,
+) -> None:
+    """重新开账 / Reopen a closed month, with the principal's approval; it stays visible in history.
+
+    Example: houqin finance reopen 2026-03 --reason 补记遗漏的食堂收入 --approved-by 王建国
+    """
+    from houqin.services.finance import reopen_month
+
+    check_month(month)
+    day = today()
+    run_write(
+        ctx,
+        lambda ledger: reopen_month(ledger, month, reason, principal, day),
+        lambda r: f"finance reopen {month} {r.id}",
+        no_commit=no_commit,
+    )

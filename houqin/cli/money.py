@@ -1,0 +1,247 @@
+"""houqin income / advance / budget / fee: receipts, cash advances, the budget and the fee notices."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.state import get_state
+from houqin.cli.writing import run_write
+from houqin.clock import today
+
+income_app = typer.Typer(help="收入 / Income: fees, compensation, canteen receipts, grants.", no_args_is_help=True)
+advance_app = typer.Typer(help="借款 / Cash advances: request, approve, pay, settle.", no_args_is_help=True)
+budget_app = typer.Typer(help="预算 / Budget: execution per line, adjustments.", no_args_is_help=True)
+fee_app = typer.Typer(help="收费公示 / Fee notices: the fee items approved and published.", no_args_is_help=True)
+
+Cashier = Annotated[str, typer.Option("--by", help="出纳 The cashier.")]
+Account = Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")]
+
+
+@income_app.command("add")
+def income_add(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | other.")],
+    amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount received.")],
+    payer: Annotated[str, typer.Option("--payer", help="交款人/单位 Who paid (a class for fees).")],
+    received_by: Cashier,
+    account: Account = "bank",
+    fee_item: Annotated[str | None, typer.Option("--fee-item", help="收费项目 Published fee item id.")] = None,
+    class_: Annotated[str | None, typer.Option("--class", help="班级 Class (fees).")] = None,
+    students: Annotated[int | None, typer.Option("--students", min=1, help="人数 Students who paid.")] = None,
+    damage: Annotated[str | None, typer.Option("--damage", help="赔偿案编号 Damage case (compensation).")] = None,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="摘要 What it is.")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """收款 / Record a receipt into an account; fees only for published items, at the published amount.
+
+    Example: houqin income add fee --fee-item GS-milk --class 三年级(2)班 --students 42 --amount 1260.00
+    --payer 三年级(2)班 --by 赵丽 --account bank
+    """
+    from houqin.services.finance import add_income
+
+    day = parse_day(date) or today()
+    value = parse_amount(amount)
+    fields = {
+        "kind": kind,
+        "amount": value,
+        "account": account,
+        "payer": payer,
+        "received_by": received_by,
+        "fee_item": fee_item,
+        "class_": class_,
+        "students": students,
+        "damage": damage,
+        "purpose": purpose,
+    }
+    run_write(
+        ctx,
+        lambda ledger: add_income(ledger, day, **{k: v for k, v in fields.items() if v is not None}),
+        lambda r: f"income add {r.id} {kind} {value} → {account}",
+        no_commit=no_commit,
+    )
+
+
+@advance_app.command("request")
+def advance_request(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Option("--person", help="借款人 Who borrows.")],
+    amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
+    purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """借条 / Ask for a cash advance (the principal approves it before the cashier pays).
+
+    Example: houqin advance request --person 冯刚 --amount 3000 --purpose 带队参加市运动会
+    """
+    from houqin.services.finance import request_advance
+
+    day = parse_day(date) or today()
+    value = parse_amount(amount)
+    run_write(
+        ctx,
+        lambda ledger: request_advance(ledger, person, value, purpose, day),
+        lambda r: f"advance request {r.id} {person} {value}",
+        no_commit=no_commit,
+    )
+
+
+@advance_app.command("approve")
+def advance_approve(
+    ctx: typer.Context,
+    advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
+    by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """批准借款 / The principal approves an advance (借条需校长批准).
+
+    Example: houqin advance approve JK-2026-0005 --by 王建国
+    """
+    from houqin.services.finance import approve_advance
+
+    day = parse_day(on) or today()
+    run_write(
+        ctx,
+        lambda ledger: approve_advance(ledger, advance, by, day),
+        lambda r: f"advance approve {r.id} {by}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+@advance_app.command("pay")
+def advance_pay(
+    ctx: typer.Context,
+    advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
+    by: Cashier,
+    account: Account = "cash",
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """付借款 / The cashier pays the advance out; refused without the principal's approval.
+
+    Example: houqin advance pay JK-2026-0005 --by 赵丽
+    """
+    from houqin.services.finance import pay_advance
+
+    day = parse_day(on) or today()
+    run_write(
+        ctx,
+        lambda ledger: pay_advance(ledger, advance, by, day, account),
+        lambda r: f"advance pay {r.id} {by}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+@advance_app.command("settle")
+def advance_settle(
+    ctx: typer.Context,
+    advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
+    claim: Annotated[list[str] | None, typer.Option("--claim", help="报销单 Claims that spent it. Repeat.")] = None,
+    returned: Annotated[str, typer.Option("--returned", help="退回现金（元）Cash returned.")] = "0",
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """报销冲账 / Settle an advance with the claims that spent it and the cash returned (they must add up).
+
+    Example: houqin advance settle JK-2026-0005 --claim BX-2026-0061 --returned 140.00
+    """
+    from houqin.services.finance import settle_advance
+
+    day = parse_day(on) or today()
+    value = parse_amount(returned)
+    run_write(
+        ctx,
+        lambda ledger: settle_advance(ledger, advance, claim or [], value, day),
+        lambda r: f"advance settle {r.id}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+@budget_app.command("show")
+def budget_show(
+    ctx: typer.Context,
+    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).")] = None,
+) -> None:
+    """预算执行 / Budget per line with approved adjustments, spent to date, remaining and percentage used.
+
+    Example: houqin budget show --at 2026-06-30
+    """
+    from houqin.ledger.load import load_ledger
+    from houqin.render import finance as render
+    from houqin.render.console import console
+    from houqin.reports.finance import month_report
+
+    state = get_state(ctx)
+    day = parse_day(at) or today()
+    r = month_report(load_ledger(state.root()).ledger, f"{day.year:04d}-{day.month:02d}")
+    (budget,) = [s for s in render.sections(r, state.lang) if s.key == "budget"]
+    render.print_sections(console(), [budget], state.lang)
+
+
+@budget_app.command("adjust")
+def budget_adjust(
+    ctx: typer.Context,
+    line: Annotated[str, typer.Argument(help="预算科目 Budget line, e.g. 30201.")],
+    amount: Annotated[str, typer.Option("--amount", help="调整金额（元）; negative to cut.")],
+    reason: Annotated[str, typer.Option("--reason", help="理由 Why.")],
+    approved_by: Annotated[str | None, typer.Option("--approved-by", help="校长 The principal.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="预算年度 (default: this year).")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """预算调整 / Raise or cut a budget line; it counts only with the principal's approval.
+
+    Example: houqin budget adjust 30213 --amount 5000 --reason 暑期校舍维修 --approved-by 王建国
+    """
+    from houqin.services.finance import adjust_budget
+
+    day = parse_day(date) or today()
+    value = parse_amount(amount)
+    run_write(
+        ctx,
+        lambda ledger: adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by),
+        lambda r: f"budget adjust {r.id} {line} {value}",
+        no_commit=no_commit,
+    )
+
+
+@fee_app.command("publish")
+def fee_publish(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    item: Annotated[list[str], typer.Option("--item", help="ID:NAME:AMOUNT[:BASIS] per student. Repeat.")],
+    where: Annotated[str, typer.Option("--where", help="公示地点 Where it was published.")],
+    published: Annotated[str | None, typer.Option("--published", help="公示日期 (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """收费公示 / Record the fee notice of a term; the principal approves it (houqin sign … --as principal).
+
+    Example: houqin fee publish --term 2026-2027-1 --item milk:学生奶:300.00:县物价局〔2026〕12号
+    --where 校门公示栏
+    """
+    from houqin.services.finance import publish_fees
+
+    day = parse_day(published) or today()
+    items = []
+    for text in item:
+        parts = [p.strip() for p in text.split(":")]
+        if len(parts) not in (3, 4) or not all(parts):
+            raise typer.BadParameter(f"{text!r}: 格式为 / the form is ID:NAME:AMOUNT[:BASIS]")
+        entry: dict[str, object] = {"id": parts[0], "name": parts[1], "amount": parse_amount(parts[2])}
+        if len(parts) == 4:
+            entry["basis"] = parts[3]
+        items.append(entry)
+    run_write(
+        ctx,
+        lambda ledger: publish_fees(ledger, term, items, day, where, day),
+        lambda r: f"fee publish {r.id} {term}",
+        no_commit=no_commit,
+    )

@@ -1,0 +1,252 @@
+"""The month's report to the principal (每月清结并报告校长): accounts, income and spending, the budget,
+what is still open, consumables by category, assets, damage compensation and the canteen — and the
+public version (财务公开/收费公示) with totals only, naming no student, guardian or member of staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from houqin.checks.budget import budget_limits
+from houqin.models.closing import month_of, standing_closes
+from houqin.models.ledger import Ledger
+from houqin.models.money_flow import ZERO, Flow, flows
+from houqin.models.records import (
+    Asset,
+    CashAdvance,
+    Damage,
+    Disposal,
+    FeeNotice,
+    Income,
+    Reimbursement,
+)
+from houqin.reports.stock import CategoryMonth, month_bounds, monthly_movement
+
+ACCOUNT_NAMES = {"cash": "现金", "bank": "银行存款", "canteen": "食堂"}
+DISPOSAL_NAMES = {"scrap": "报废", "transfer": "转让", "loss": "报损"}
+INCOME_NAMES = {"fee": "收费", "compensation": "赔偿收入", "canteen": "食堂收入", "grant": "拨款", "other": "其他收入"}
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    account: str
+    name: str
+    opening: Decimal
+    received: Decimal
+    paid: Decimal
+    closing: Decimal
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a breakdown: a key (budget line, income kind, fee item), its name, the amount."""
+
+    key: str
+    name: str
+    amount: Decimal
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class BudgetUse:
+    line: str
+    name: str
+    limit: Decimal
+    month: Decimal
+    year_to_date: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.limit - self.year_to_date
+
+    @property
+    def used(self) -> Decimal:
+        return (self.year_to_date / self.limit * 100).quantize(Decimal("0.1")) if self.limit else ZERO
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    id: str
+    date: dt.date
+    who: str
+    amount: Decimal
+    what: str
+
+
+@dataclass
+class MonthReport:
+    school: str
+    month: str
+    first: dt.date
+    last: dt.date
+    public: bool = False
+    closed_by: str = ""  # the close record's id, when the month is closed
+    accounts: list[AccountRow] = field(default_factory=list)
+    income: list[Line] = field(default_factory=list)
+    fees: list[Line] = field(default_factory=list)
+    spending: list[Line] = field(default_factory=list)
+    budget: list[BudgetUse] = field(default_factory=list)
+    open_advances: list[OpenItem] = field(default_factory=list)
+    open_claims: list[OpenItem] = field(default_factory=list)
+    stock: list[CategoryMonth] = field(default_factory=list)
+    assets_added: list[Line] = field(default_factory=list)
+    assets_disposed: list[Line] = field(default_factory=list)
+    damages: list[OpenItem] = field(default_factory=list)
+    canteen_income: Decimal = ZERO
+    canteen_spending: Decimal = ZERO
+
+    @property
+    def total_income(self) -> Decimal:
+        return sum((x.amount for x in self.income), ZERO)
+
+    @property
+    def total_spending(self) -> Decimal:
+        return sum((x.amount for x in self.spending), ZERO)
+
+    @property
+    def canteen_result(self) -> Decimal:
+        return self.canteen_income - self.canteen_spending
+
+
+def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthReport:
+    first, last = month_bounds(month)
+    report = MonthReport(ledger.config.school.name, month, first, last, public)
+    close = standing_closes(ledger).get(month)
+    report.closed_by = close.id if close else ""
+    all_flows = flows(ledger)
+    report.accounts = _accounts(ledger, all_flows, first, last)
+    within = [f for f in all_flows if first <= f.date <= last and f.what != "opening"]
+    report.income = _income_lines(within)
+    report.fees = _fee_lines(ledger, first, last)
+    report.spending = _spending_lines(ledger, within)
+    report.budget = _budget(ledger, first, last)
+    report.canteen_income = sum((f.amount for f in within if f.account == "canteen" and f.amount > 0), ZERO)
+    report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
+    report.stock = monthly_movement(ledger, month)
+    report.assets_added, report.assets_disposed = _assets(ledger, month)
+    if not public:
+        report.open_advances = _open_advances(ledger, last)
+        report.open_claims = _open_claims(ledger, last)
+        report.damages = _damages(ledger, month)
+    return report
+
+
+def _accounts(ledger: Ledger, all_flows: list[Flow], first: dt.date, last: dt.date) -> list[AccountRow]:
+    rows = []
+    for account in ledger.catalog.accounts:
+        mine = [f for f in all_flows if f.account == account.id]
+        opening = sum((f.amount for f in mine if f.date < first), ZERO)
+        received = sum((f.amount for f in mine if first <= f.date <= last and f.amount > 0), ZERO)
+        paid = -sum((f.amount for f in mine if first <= f.date <= last and f.amount < 0), ZERO)
+        rows.append(AccountRow(account.id, account.name, opening, received, paid, opening + received - paid))
+    return rows
+
+
+def _income_lines(within: list[Flow]) -> list[Line]:
+    sums: dict[str, list[Decimal]] = {}
+    for f in within:
+        key = f.category if f.what == "income" else "advance-return" if f.what == "advance-return" else ""
+        if f.amount > 0 and key:
+            entry = sums.setdefault(key, [ZERO, Decimal(0)])
+            entry[0] += f.amount
+            entry[1] += 1
+    names = {**INCOME_NAMES, "advance-return": "借款退回"}
+    return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
+
+
+def _fee_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]:
+    """收费公示: collected per fee item in the month (the public report shows these)."""
+    names = {item.id: item.name for n in ledger.of_kind("fee-notices") if isinstance(n, FeeNotice) for item in n.items}
+    sums: dict[str, list[Decimal]] = {}
+    for r in ledger.of_kind("income"):
+        if isinstance(r, Income) and r.kind == "fee" and first <= r.date <= last:
+            entry = sums.setdefault(r.fee_item or "—", [ZERO, Decimal(0)])
+            entry[0] += r.amount
+            entry[1] += r.students or 0
+    return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
+
+
+def _spending_lines(ledger: Ledger, within: list[Flow]) -> list[Line]:
+    names = {b.id: b.name for b in ledger.catalog.budget_lines}
+    sums: dict[str, list[Decimal]] = {}
+    for f in within:
+        if f.what == "expense":
+            entry = sums.setdefault(f.category, [ZERO, Decimal(0)])
+            entry[0] -= f.amount
+            entry[1] += 1
+        elif f.what == "advance":
+            entry = sums.setdefault("", [ZERO, Decimal(0)])
+            entry[0] -= f.amount
+            entry[1] += 1
+    names[""] = "借款（暂付款）"
+    return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
+
+
+def _budget(ledger: Ledger, first: dt.date, last: dt.date) -> list[BudgetUse]:
+    limits = budget_limits(ledger)
+    month: dict[str, Decimal] = {}
+    ytd: dict[str, Decimal] = {}
+    for r in ledger.of_kind("expenses"):
+        if isinstance(r, Reimbursement) and r.date.year == first.year and r.date <= last:
+            ytd[r.budget_line] = ytd.get(r.budget_line, ZERO) + r.amount
+            if r.date >= first:
+                month[r.budget_line] = month.get(r.budget_line, ZERO) + r.amount
+    return [
+        BudgetUse(b.id, b.name, limits[(b.id, b.year)], month.get(b.id, ZERO), ytd.get(b.id, ZERO))
+        for b in ledger.catalog.budget_lines
+        if b.year == first.year
+    ]
+
+
+def _open_advances(ledger: Ledger, last: dt.date) -> list[OpenItem]:
+    out = []
+    for a in ledger.of_kind("advances"):
+        if not isinstance(a, CashAdvance) or a.payment is None or a.payment.on > last:
+            continue
+        if a.settlement is None or a.settlement.on > last:
+            out.append(OpenItem(a.id, a.payment.on, a.person, a.amount, a.purpose))
+    return out
+
+
+def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
+    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    out = []
+    for r in ledger.of_kind("expenses"):
+        if not isinstance(r, Reimbursement) or r.date > last:
+            continue
+        missing = [step for step in chain if (a := r.approval(step)) is None or a.on > last]
+        if missing or r.payment is None or r.payment.on > last:
+            what = "待签：" + "、".join(missing) if missing else "未付款"
+            out.append(OpenItem(r.id, r.date, r.payee, r.amount, what))
+    return out
+
+
+def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
+    added = [
+        Line(a.id, a.name, a.value, a.quantity)
+        for a in ledger.of_kind("assets")
+        if isinstance(a, Asset) and month_of(a.date) == month
+    ]
+    disposed = []
+    for d in ledger.of_kind("disposals"):
+        if isinstance(d, Disposal) and month_of(d.date) == month:
+            asset = ledger.record_by_id.get(d.asset)
+            if isinstance(asset, Asset):
+                qty = d.quantity or asset.quantity
+                kind = DISPOSAL_NAMES.get(d.type, d.type)
+                disposed.append(Line(asset.id, f"{asset.name}（{kind}）", asset.unit_price * qty, qty))
+    return added, disposed
+
+
+def _damages(ledger: Ledger, month: str) -> list[OpenItem]:
+    out = []
+    for d in ledger.of_kind("damages"):
+        if not isinstance(d, Damage):
+            continue
+        if d.assessed and month_of(d.assessed.on) == month:
+            out.append(OpenItem(d.id, d.assessed.on, d.responsible.name, d.assessed.amount, "定损"))
+        if d.settled and month_of(d.settled.on) == month:
+            amount = d.settled.amount or ZERO
+            out.append(OpenItem(d.id, d.settled.on, d.responsible.name, amount, d.settled.type))
+    return out

@@ -1,0 +1,242 @@
+"""The money side as use-cases: receipts, the cashier's counts, paying claims, advances from request to
+settlement, budget adjustments, fee notices, and closing or reopening a month. Pure: each returns the
+record to write; whether it breaks a rule is the checks' business, so hand edits obey the same rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from houqin.diagnostics import Diagnostic, Severity
+from houqin.errors import RefusedError, UsageError
+from houqin.ledger.store import next_id
+from houqin.models.base import Approval
+from houqin.models.closing import (
+    chain_digest,
+    fingerprint,
+    month_of,
+    month_records,
+    previous_month,
+    standing_closes,
+)
+from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.ledger import Ledger
+from houqin.models.records import (
+    BalanceAssertion,
+    BudgetAdjustment,
+    CashAdvance,
+    Close,
+    FeeItem,
+    FeeNotice,
+    Income,
+    Payment,
+    Reimbursement,
+    Reopen,
+    Settlement,
+    Transfer,
+)
+from houqin.reports.stock import month_bounds
+from houqin.services.inputs import validated
+from houqin.services.lookup import find_record
+from houqin.services.signing import sign_record
+
+
+def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
+    return next_id(ledger, KIND_BY_NAME[kind], day.year)
+
+
+def add_income(ledger: Ledger, day: dt.date, **fields: object) -> Income:
+    """收入: a receipt into an account (fees name the published item, the class and how many paid)."""
+    return validated(Income, id=_id(ledger, "income", day), date=day, **fields)
+
+
+def assert_balance(ledger: Ledger, account: str, amount: Decimal, day: dt.date, by: str) -> BalanceAssertion:
+    """对账: what the cashier counted, or the bank statement says, at the end of `day`."""
+    return validated(
+        BalanceAssertion, id=_id(ledger, "assertions", day), date=day, account=account, amount=amount, by=by
+    )
+
+
+def transfer(
+    ledger: Ledger, from_account: str, to_account: str, amount: Decimal, by: str, day: dt.date, purpose: str | None
+) -> Transfer:
+    """提现/存现: the cashier moves money between two accounts of the books."""
+    if from_account == to_account:
+        raise UsageError("same_account", account=from_account)
+    return validated(
+        Transfer,
+        id=_id(ledger, "transfers", day),
+        date=day,
+        from_account=from_account,
+        to_account=to_account,
+        amount=amount,
+        by=by,
+        purpose=purpose,
+    )
+
+
+def pay_claim(ledger: Ledger, text: str, account: str, by: str, on: dt.date) -> Reimbursement:
+    """付款: the cashier pays a claim; refused (by the checks) before its three signatures are complete."""
+    claim = find_record(ledger, text, Reimbursement, "报销单/reimbursement")
+    if claim.payment is not None:
+        raise UsageError("already_paid", id=claim.id)
+    return claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+
+
+def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, day: dt.date) -> CashAdvance:
+    """借条: who borrows how much, for what."""
+    return validated(
+        CashAdvance, id=_id(ledger, "advances", day), date=day, person=person, amount=amount, purpose=purpose
+    )
+
+
+def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date) -> CashAdvance:
+    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance")
+    assert isinstance(signed, CashAdvance)
+    return signed
+
+
+def pay_advance(ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash") -> CashAdvance:
+    """出纳付款: refused (by the checks) without the principal's approval (没有校长批准出纳员有权拒付)."""
+    advance = find_record(ledger, text, CashAdvance, "借款/advance")
+    if advance.payment is not None:
+        raise UsageError("already_paid", id=advance.id)
+    return advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+
+
+def settle_advance(
+    ledger: Ledger, text: str, claims: Sequence[str], cash_returned: Decimal, on: dt.date
+) -> CashAdvance:
+    """报销冲账: the claims that spent the advance and the cash returned; they must add up (checked)."""
+    advance = find_record(ledger, text, CashAdvance, "借款/advance")
+    if advance.payment is None:
+        raise UsageError("advance_unpaid", id=advance.id)
+    if advance.settlement is not None:
+        raise UsageError("advance_settled", id=advance.id)
+    ids = tuple(find_record(ledger, c, Reimbursement, "报销单/reimbursement").id for c in claims)
+    settlement = validated(Settlement, on=on, expenses=ids, cash_returned=cash_returned)
+    return advance.model_copy(update={"settlement": settlement})
+
+
+def adjust_budget(
+    ledger: Ledger, line: str, year: int, amount: Decimal, reason: str, day: dt.date, principal: str | None
+) -> BudgetAdjustment:
+    approvals = (Approval(role="principal", by=principal, on=day),) if principal else ()
+    return validated(
+        BudgetAdjustment,
+        id=_id(ledger, "budget-adjustments", day),
+        date=day,
+        budget_line=line,
+        year=year,
+        amount=amount,
+        reason=reason,
+        approvals=approvals,
+    )
+
+
+def publish_fees(
+    ledger: Ledger,
+    term: str,
+    items: Sequence[dict[str, object]],
+    published: dt.date,
+    where: str,
+    day: dt.date,
+) -> FeeNotice:
+    """收费公示: the term's fee items, to be approved by the principal (houqin sign … --as principal)."""
+    return validated(
+        FeeNotice,
+        id=_id(ledger, "fee-notices", day),
+        date=day,
+        term=term,
+        items=tuple(validated(FeeItem, **item) for item in items),
+        published=published,
+        where=where,
+    )
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """One reason a month cannot close: an i18n key and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+class CloseRefused(RefusedError):
+    """A close refused: the obstacles, and the month's errors as diagnostics. Exit code 1."""
+
+    def __init__(self, month: str, obstacles: Sequence[Obstacle], errors: Sequence[Diagnostic]) -> None:
+        super().__init__("close_refused", errors, month=month)
+        self.obstacles = tuple(obstacles)
+        self.details = tuple((o.key, dict(o.params)) for o in obstacles)
+
+
+def close_obstacles(ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic]) -> list[Obstacle]:
+    """Why `month` cannot close yet: errors in its records, already closed, the month before still open,
+    or cash and bank without the cashier's balance at the month's end."""
+    _first, last = month_bounds(month)
+    out: list[Obstacle] = []
+    errors = month_errors(ledger, month, diagnostics)
+    if errors:
+        out.append(Obstacle("close.errors", (("count", str(len(errors))),)))
+    standing = standing_closes(ledger)
+    if month in standing:
+        out.append(Obstacle("close.closed", (("close", standing[month].id),)))
+    before = previous_month(month)
+    if before not in standing and _has_books(ledger, before):
+        out.append(Obstacle("close.previous", (("month", before),)))
+    asserted = {a.account for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion) and a.date == last}
+    for account in ("cash", "bank"):
+        if account not in asserted:
+            out.append(Obstacle("close.assertion", (("account", account), ("date", str(last)))))
+    return out
+
+
+def month_errors(ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The errors that stand in a month's way: those about its records, and those about no record."""
+    records = {r.id for r in month_records(ledger, month)}
+    return [d for d in diagnostics if d.severity is Severity.ERROR and (d.record in records or not d.record)]
+
+
+def _has_books(ledger: Ledger, month: str) -> bool:
+    """A month before the books began in houqin needs no close (the first month closes on its own)."""
+    started = ledger.config.started
+    if started is not None:
+        return month >= month_of(started)
+    return bool(month_records(ledger, month))
+
+
+def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: Sequence[Diagnostic]) -> Close:
+    """月结: refuse while anything stands in the way; otherwise seal the month's records."""
+    obstacles = close_obstacles(ledger, month, diagnostics)
+    if obstacles:
+        raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
+    prints = tuple(fingerprint(r) for r in month_records(ledger, month))
+    before = standing_closes(ledger).get(previous_month(month))
+    previous = before.digest if before else None
+    return validated(
+        Close,
+        id=_id(ledger, "closes", day),
+        date=day,
+        month=month,
+        closed_by=by,
+        records=len(prints),
+        fingerprints=prints,
+        previous=previous,
+        digest=chain_digest(previous, prints),
+    )
+
+
+def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: dt.date) -> Reopen:
+    if month not in standing_closes(ledger):
+        raise UsageError("month_not_closed", month=month)
+    return validated(
+        Reopen,
+        id=_id(ledger, "reopens", day),
+        date=day,
+        month=month,
+        reason=reason,
+        approvals=(Approval(role="principal", by=principal, on=day),),
+    )
