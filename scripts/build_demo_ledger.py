@@ -18,9 +18,9 @@ from houqin.models.base import Approval, Record, Source
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
     Acceptance,
-    BalanceAssertion,
     Assessment,
     Asset,
+    BalanceAssertion,
     CashAdvance,
     Damage,
     DamageSettlement,
