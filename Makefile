@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/houqin expense list --pending
 
 test: install
+	@scripts/test-tools.sh
 	$(BIN)/python -m pytest
 
 bench: install

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -980,6 +981,9 @@ def main(out: Path) -> None:
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.iterdir():  # a rebuild starts from nothing: no record of an earlier build survives
+        if old.is_dir() and old.name.isdigit():
+            shutil.rmtree(old)
     (out / "houqin.yaml").write_text(
         config.replace(
             "school:\n  name: 青禾县实验小学",

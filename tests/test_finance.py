@@ -332,12 +332,12 @@ def test_march_report_figure_by_figure() -> None:
     assert fees["workbook-2025-2026-2"].count == sum(x.students or 0 for x in income if x.kind == "fee")
     paid = [
         x for x in ledger.of_kind("expenses")
-        if isinstance(x, Reimbursement) and x.payment and x.payment.on.strftime("%Y-%m") == "2026-03" and not x.advance
+        if isinstance(x, Reimbursement) and x.payment and x.payment.on.strftime("%Y-%m") == "2026-03"
     ]  # fmt: skip
     by_line: dict[str, Decimal] = {}
     for x in paid:
         by_line[x.budget_line] = by_line.get(x.budget_line, Decimal(0)) + x.amount
-    assert {s.key: s.amount for s in r.spending if s.key} == by_line
+    assert {s.key: s.amount for s in r.spending} == by_line
     accounts = {a.account: a for a in r.accounts}
     for a in accounts.values():
         assert a.closing == a.opening + a.received - a.paid
@@ -385,3 +385,48 @@ def test_public_report_names_no_student_guardian_or_staff(tmp_path: Path) -> Non
             assert leaked == [], f"{month}: {leaked}"
     private = report_markdown(month_report(ledger, "2026-11"), "zh")
     assert "王小明" in private  # the principal's report does name who pays compensation
+
+
+def test_money_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
+    """The cashier's day through the CLI: a claim paid only once signed, an advance paid only once the
+    principal approved it and settled exactly, a fee only after its notice is approved."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    unsigned = GOOD_EXPENSE.split("  approvals:")[0]
+    root = git_ledger({"2026/expenses.yaml": unsigned})
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    code, out = run("expense", "pay", "BX-2026-0001", "--by", "赵出纳", "--on", "2026-03-07")
+    assert code == 1 and "error[APR001]" in out  # 方准报销: not before the three signatures
+    for step, by in (("handler", "张老师"), ("witness", "李主任"), ("principal", "王校长")):
+        assert run("expense", "sign", "BX-2026-0001", "--as", step, "--by", by, "--on", "2026-03-05")[0] == 0
+    code, out = run("expense", "pay", "BX-2026-0001", "--by", "赵出纳", "--on", "2026-03-07")
+    assert code == 0, out
+
+    assert run("advance", "request", "--person", "张老师", "--amount", "800", "--purpose", "教研", "--date", "2026-03-10")[0] == 0  # fmt: skip
+    code, out = run("advance", "pay", "JK-2026-0001", "--by", "赵出纳", "--on", "2026-03-10")
+    assert code == 1 and "error[APR001]" in out  # 没有校长批准出纳员有权拒付
+    assert run("advance", "approve", "JK-2026-0001", "--by", "王校长", "--on", "2026-03-10")[0] == 0
+    assert run("advance", "pay", "JK-2026-0001", "--by", "赵出纳", "--on", "2026-03-10")[0] == 0
+    code, out = run("advance", "settle", "JK-2026-0001", "--returned", "700", "--on", "2026-03-20")
+    assert code == 1 and "error[ADV003]" in out
+    assert run("advance", "settle", "JK-2026-0001", "--returned", "800", "--on", "2026-03-20")[0] == 0
+
+    code, out = run("income", "add", "fee", "--fee-item", "workbook", "--class", "一年级(1)班", "--students", "2",
+                    "--amount", "70.00", "--payer", "一年级(1)班", "--by", "赵出纳", "--date", "2026-03-09")  # fmt: skip
+    assert code == 1 and "error[FIN003]" in out
+    assert run("fee", "publish", "--term", "2025-2026-2", "--item", "workbook:作业本费:35.00", "--where", "公示栏", "--published", "2026-03-01")[0] == 0  # fmt: skip
+    assert run("sign", "GS-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-01")[0] == 0
+    code, out = run("income", "add", "fee", "--fee-item", "workbook", "--class", "一年级(1)班", "--students", "2",
+                    "--amount", "70.00", "--payer", "一年级(1)班", "--by", "赵出纳", "--date", "2026-03-09")  # fmt: skip
+    assert code == 0, out
+    code, out = run("finance", "transfer", "bank", "cash", "--amount", "500", "--by", "赵出纳", "--on", "2026-03-11")
+    assert code == 0, out
+    assert run("check") == (0, "")
+    assert git(root, "status", "--porcelain") == ""

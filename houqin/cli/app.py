@@ -17,6 +17,7 @@ from houqin.cli import (
     check,
     damage,
     expense,
+    export,
     finance,
     inventory,
     ledger_cmds,
@@ -125,6 +126,7 @@ app.add_typer(money.income_app, name="income")
 app.add_typer(money.advance_app, name="advance")
 app.add_typer(money.budget_app, name="budget")
 app.add_typer(money.fee_app, name="fee")
+app.command("export")(export.export)
 
 
 def main() -> None:

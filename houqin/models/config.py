@@ -50,6 +50,9 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "damages": ("principal",),
     "purchases": ("department_head", "supervisor", "principal"),
     "stocktakes": ("director", "principal"),
+    "fee-notices": ("principal",),
+    "budget-adjustments": ("principal",),
+    "reopens": ("principal",),
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",

@@ -65,7 +65,7 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             "spending",
             c("fin.spending"),
             (c("col.budget_line"), c("col.count"), c("col.amount")),
-            tuple((f"{x.key} {x.name}".strip(), x.count, x.amount) for x in r.spending),
+            tuple((f"{x.key} {x.name}", x.count, x.amount) for x in r.spending),
             (c("total"), sum(x.count for x in r.spending), r.total_spending),
         ),
         Section(

@@ -119,7 +119,7 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
     within = [f for f in all_flows if first <= f.date <= last and f.what != "opening"]
     report.income = _income_lines(within)
     report.fees = _fee_lines(ledger, first, last)
-    report.spending = _spending_lines(ledger, within)
+    report.spending = _spending_lines(ledger, first, last)
     report.budget = _budget(ledger, first, last)
     report.canteen_income = sum((f.amount for f in within if f.account == "canteen" and f.amount > 0), ZERO)
     report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
@@ -167,19 +167,16 @@ def _fee_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]:
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 
-def _spending_lines(ledger: Ledger, within: list[Flow]) -> list[Line]:
+def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]:
+    """Spending by budget line: the claims paid in the month, in full (a claim that settles an advance is
+    spent when it is booked; the advance itself is money lent, not spent)."""
     names = {b.id: b.name for b in ledger.catalog.budget_lines}
     sums: dict[str, list[Decimal]] = {}
-    for f in within:
-        if f.what == "expense":
-            entry = sums.setdefault(f.category, [ZERO, Decimal(0)])
-            entry[0] -= f.amount
+    for r in ledger.of_kind("expenses"):
+        if isinstance(r, Reimbursement) and r.payment is not None and first <= r.payment.on <= last:
+            entry = sums.setdefault(r.budget_line, [ZERO, Decimal(0)])
+            entry[0] += r.amount
             entry[1] += 1
-        elif f.what == "advance":
-            entry = sums.setdefault("", [ZERO, Decimal(0)])
-            entry[0] -= f.amount
-            entry[1] += 1
-    names[""] = "借款（暂付款）"
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 

@@ -173,11 +173,15 @@ class CloseRefused(RefusedError):
         self.details = tuple((o.key, dict(o.params)) for o in obstacles)
 
 
-def close_obstacles(ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic]) -> list[Obstacle]:
-    """Why `month` cannot close yet: errors in its records, already closed, the month before still open,
-    or cash and bank without the cashier's balance at the month's end."""
+def close_obstacles(
+    ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic], day: dt.date | None = None
+) -> list[Obstacle]:
+    """Why `month` cannot close on `day`: not over yet, errors in its records, already closed, the month
+    before still open, or cash and bank without the cashier's balance at the month's end."""
     _first, last = month_bounds(month)
     out: list[Obstacle] = []
+    if day is not None and day <= last:
+        out.append(Obstacle("close.not_over", (("last", str(last)),)))
     errors = month_errors(ledger, month, diagnostics)
     if errors:
         out.append(Obstacle("close.errors", (("count", str(len(errors))),)))
@@ -210,7 +214,7 @@ def _has_books(ledger: Ledger, month: str) -> bool:
 
 def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: Sequence[Diagnostic]) -> Close:
     """月结: refuse while anything stands in the way; otherwise seal the month's records."""
-    obstacles = close_obstacles(ledger, month, diagnostics)
+    obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
     prints = tuple(fingerprint(r) for r in month_records(ledger, month))

@@ -1,0 +1,169 @@
+"""The books as double-entry transactions, for the accountant's own tools (hledger, beancount, a
+spreadsheet). Accounts are named in ASCII (hledger and beancount want that), each with its Chinese name
+alongside. Every transaction balances; the cashier's balances become balance assertions, so hledger and
+bean-check verify them too. Pure: the renderers in houqin.render.books turn this into text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from houqin.models.ledger import Ledger
+from houqin.models.records import (
+    BalanceAssertion,
+    CashAdvance,
+    Income,
+    Reimbursement,
+    Transfer,
+)
+
+ACCOUNTS = {"cash": ("Assets:Cash", "现金"), "bank": ("Assets:Bank", "银行存款"), "canteen": ("Assets:Canteen", "食堂")}
+ADVANCES = ("Assets:Receivable:Advances", "暂付款（借款）")
+OPENING = ("Equity:Opening", "期初余额")
+INCOME = {
+    "fee": ("Income:Fees", "收费"),
+    "compensation": ("Income:Compensation", "赔偿收入"),
+    "canteen": ("Income:Canteen", "食堂收入"),
+    "grant": ("Income:Grants", "拨款收入"),
+    "other": ("Income:Other", "其他收入"),
+}
+SPENT_ON_THE_SPOT = ("Expenses:Unbooked", "坐支（违规）")
+_SAFE = re.compile(r"[^A-Za-z0-9-]")
+
+
+def safe(text: str) -> str:
+    """An account component from any id, as hledger and beancount accept it: ASCII letters, digits and
+    '-' kept, anything else written as its code point; it starts with a capital letter or a digit."""
+    out = _SAFE.sub(lambda m: f"U{ord(m.group(0)):X}", text) or "X"
+    if out[0].islower():
+        return out[0].upper() + out[1:]
+    return out if out[0].isalnum() else f"X{out}"
+
+
+@dataclass(frozen=True)
+class Posting:
+    account: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Txn:
+    date: dt.date
+    code: str  # the record's id
+    payee: str
+    narration: str
+    postings: tuple[Posting, ...]
+
+
+@dataclass(frozen=True)
+class Assertion:
+    date: dt.date  # the balance at the end of this day
+    code: str
+    account: str
+    amount: Decimal
+
+
+@dataclass
+class Books:
+    names: dict[str, str]  # account → Chinese name
+    opened: dict[str, dt.date]  # account → first day it is used
+    txns: list[Txn]
+    assertions: list[Assertion]
+
+
+def books(ledger: Ledger) -> Books:
+    names: dict[str, str] = {}
+    txns: list[Txn] = []
+
+    def acct(pair: tuple[str, str]) -> str:
+        names.setdefault(pair[0], pair[1])
+        return pair[0]
+
+    first_day = min((r.date for r in ledger.all_records()), default=dt.date(2000, 1, 1))
+    for account in ledger.catalog.accounts:
+        if account.opening:
+            day = account.opened or first_day
+            txns.append(
+                Txn(
+                    day,
+                    "",
+                    "",
+                    f"期初余额 {account.name}",
+                    (Posting(acct(ACCOUNTS[account.id]), account.opening), Posting(acct(OPENING), -account.opening)),
+                )
+            )
+    lines = {b.id: b.name for b in ledger.catalog.budget_lines}
+    advances = {r.id: r for r in ledger.of_kind("advances") if isinstance(r, CashAdvance)}
+    for r in ledger.of_kind("income"):
+        if not isinstance(r, Income):
+            continue
+        kind_account, kind_name = INCOME[r.kind]
+        if r.kind == "fee" and r.fee_item:
+            kind_account, kind_name = f"{kind_account}:{safe(r.fee_item)}", f"{kind_name}：{r.fee_item}"
+        kept = sum((d.amount for d in r.deductions), Decimal("0.00"))
+        postings = [
+            Posting(acct(ACCOUNTS[r.account]), r.amount - kept),
+            Posting(acct((kind_account, kind_name)), -r.amount),
+        ]
+        if kept:
+            postings.append(Posting(acct(SPENT_ON_THE_SPOT), kept))
+        txns.append(Txn(r.date, r.id, r.payer, r.purpose or kind_name, tuple(postings)))
+    for r in ledger.of_kind("expenses"):
+        if not isinstance(r, Reimbursement) or r.payment is None:
+            continue
+        expense = acct((f"Expenses:{safe(r.budget_line)}", f"{r.budget_line} {lines.get(r.budget_line, '')}".strip()))
+        advance = advances.get(r.advance or "")
+        from_advance = min(r.amount, advance.amount) if advance is not None else Decimal("0.00")
+        postings = [Posting(expense, r.amount)]
+        if from_advance:
+            postings.append(Posting(acct(ADVANCES), -from_advance))
+        if r.amount - from_advance:
+            postings.append(Posting(acct(ACCOUNTS[r.payment.account]), -(r.amount - from_advance)))
+        txns.append(Txn(r.payment.on, r.id, r.payee, r.purpose, tuple(postings)))
+    for a in advances.values():
+        if a.payment is not None:
+            txns.append(
+                Txn(
+                    a.payment.on,
+                    a.id,
+                    a.person,
+                    f"借款：{a.purpose}",
+                    (Posting(acct(ADVANCES), a.amount), Posting(acct(ACCOUNTS[a.payment.account]), -a.amount)),
+                )
+            )
+        if a.settlement is not None and a.settlement.cash_returned:
+            back = a.settlement.cash_returned
+            txns.append(
+                Txn(
+                    a.settlement.on,
+                    a.id,
+                    a.person,
+                    "借款退回现金",
+                    (Posting(acct(ACCOUNTS["cash"]), back), Posting(acct(ADVANCES), -back)),
+                )
+            )
+    for t in ledger.of_kind("transfers"):
+        if isinstance(t, Transfer):
+            txns.append(
+                Txn(
+                    t.date,
+                    t.id,
+                    "",
+                    t.purpose or "转账",
+                    (
+                        Posting(acct(ACCOUNTS[t.to_account]), t.amount),
+                        Posting(acct(ACCOUNTS[t.from_account]), -t.amount),
+                    ),
+                )
+            )
+    txns.sort(key=lambda x: (x.date, x.code))
+    assertions = [
+        Assertion(a.date, a.id, acct(ACCOUNTS[a.account]), a.amount)
+        for a in sorted(ledger.of_kind("assertions"), key=lambda r: r.sort_key)
+        if isinstance(a, BalanceAssertion)
+    ]
+    # Every account opens on the books' first day (beancount wants it open before any balance check).
+    start = min([x.date for x in txns] + [s.date for s in assertions], default=first_day)
+    return Books(names, dict.fromkeys(names, start), txns, assertions)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The outside programs the tests compare houqin with: hledger (the export is checked by the real
+# hledger) and Chromium (the HTML report is rendered and photographed). Installed from the Debian
+# packages when missing; CI runs this through `make test`.
+set -u
+want=()
+command -v hledger >/dev/null 2>&1 || want+=(hledger)
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
+[ ${#want[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo -n"
+if command -v apt-get >/dev/null 2>&1; then
+    $sudo apt-get install -y -q "${want[@]}" >/dev/null 2>&1 \
+        || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "${want[@]}" >/dev/null 2>&1; } \
+        || echo "test-tools: could not install ${want[*]}; the tests that need them will fail" >&2
+else
+    echo "test-tools: no apt-get; install ${want[*]} yourself" >&2
+fi
+exit 0
