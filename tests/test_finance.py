@@ -430,3 +430,7 @@ def test_money_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
     assert code == 0, out
     assert run("check") == (0, "")
     assert git(root, "status", "--porcelain") == ""
+    code, out = run("budget", "show", "--at", "2026-03-31")
+    assert code == 0 and "30201 办公费" in out and "1,299.50" in out and "48,700.50" in out
+    code, out = run("budget", "show", "--at", "2026-03-04")  # the day before the claim: nothing spent yet
+    assert code == 0 and "1,299.50" not in out

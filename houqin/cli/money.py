@@ -177,13 +177,12 @@ def budget_show(
     from houqin.ledger.load import load_ledger
     from houqin.render import finance as render
     from houqin.render.console import console
-    from houqin.reports.finance import month_report
+    from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
     day = parse_day(at) or today()
-    r = month_report(load_ledger(state.root()).ledger, f"{day.year:04d}-{day.month:02d}")
-    (budget,) = [s for s in render.sections(r, state.lang) if s.key == "budget"]
-    render.print_sections(console(), [budget], state.lang)
+    uses = budget_use(load_ledger(state.root()).ledger, day)
+    render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
 
 @budget_app.command("adjust")

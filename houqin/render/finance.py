@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.table import Table
 
 from houqin.i18n import t
 from houqin.money import fmt_yuan
-from houqin.reports.finance import MonthReport
+from houqin.reports.finance import BudgetUse, MonthReport
 
 Cell = str | Decimal | int
 
@@ -68,21 +69,7 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             tuple((f"{x.key} {x.name}", x.count, x.amount) for x in r.spending),
             (c("total"), sum(x.count for x in r.spending), r.total_spending),
         ),
-        Section(
-            "budget",
-            c("fin.budget"),
-            (
-                c("col.budget_line"),
-                c("col.budget"),
-                c("fin.this_month"),
-                c("fin.ytd"),
-                c("col.remaining"),
-                c("col.used"),
-            ),
-            tuple(
-                (f"{b.line} {b.name}", b.limit, b.month, b.year_to_date, b.remaining, f"{b.used}%") for b in r.budget
-            ),
-        ),
+        budget_section(r.budget, lang),
         Section(
             "stock",
             c("fin.stock"),
@@ -132,6 +119,25 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             ),
         ]
     return out
+
+
+def budget_section(uses: Sequence[BudgetUse], lang: str, at: object = None) -> Section:
+    heading = t("fin.budget", lang) + (f"（{at}）" if at is not None else "")
+    columns = ("col.budget_line", "col.budget", "fin.this_month", "fin.ytd", "col.remaining", "col.used")
+    return Section(
+        "budget",
+        heading,
+        tuple(t(c, lang) for c in columns),
+        tuple((f"{b.line} {b.name}", b.limit, b.month, b.year_to_date, b.remaining, f"{b.used}%") for b in uses),
+        (
+            t("total", lang),
+            sum((b.limit for b in uses), Decimal(0)),
+            sum((b.month for b in uses), Decimal(0)),
+            sum((b.year_to_date for b in uses), Decimal(0)),
+            sum((b.remaining for b in uses), Decimal(0)),
+            "",
+        ),
+    )
 
 
 def title(r: MonthReport, lang: str) -> str:

@@ -180,6 +180,12 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 
+def budget_use(ledger: Ledger, at: dt.date) -> list[BudgetUse]:
+    """预算执行 on a day: each line of that year, its budget with approved adjustments, what was claimed in
+    the day's month and in the year up to the day."""
+    return _budget(ledger, at.replace(day=1), at)
+
+
 def _budget(ledger: Ledger, first: dt.date, last: dt.date) -> list[BudgetUse]:
     limits = budget_limits(ledger)
     month: dict[str, Decimal] = {}
