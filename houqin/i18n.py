@@ -32,6 +32,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 已有其他 pre-commit 钩子；请手工把 `houqin check --staged` 加进去。",
         "{path} already holds another pre-commit hook; add `houqin check --staged` to it by hand.",
     ),
+    "audit.progress": ("逐个提交核查", "Checking commits"),
+    "audit.commit": ("提交 {sha}（{author}，{date}）：{subject}", "commit {sha} ({author}, {date}): {subject}"),
+    "audit.unsigned": (
+        "未经有效签名（git 签名状态 {status}）",
+        "not signed by a good key (git signature status {status})",
+    ),
+    "audit.summary": (
+        "自 {since} 以来 {commits} 个提交，{bad} 个有问题。",
+        "{commits} commits since {since}, {bad} with problems.",
+    ),
+    "bad_revision": ("找不到提交 {rev}：{output}", "No revision {rev}: {output}"),
+    "index_locked": (
+        "git 的索引被锁住（{path}，{minutes} 分钟前）：另一个 git 正在运行，或上次提交中途被打断。"
+        "确认没有 git 在运行后删除该文件再试；账本未作任何改动。",
+        "git's index is locked ({path}, {minutes} minutes old): another git is running, or a commit was "
+        "interrupted. When no git is running, delete that file and try again; the ledger was not changed.",
+    ),
     "commit_refused": (
         "提交被拒绝，账本已恢复原状：\n{output}",
         "The commit was refused; the ledger is back as it was:\n{output}",

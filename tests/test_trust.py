@@ -151,3 +151,52 @@ def test_merge_driver_record_by_record() -> None:
     )
     assert both == ("# header\n" + rec("A", "x") + rec("A", "y") + rec("B")).encode()  # check reports the clash
     assert merge_record_files(base, b"- id: [broken\n", theirs) is None
+
+
+def test_a_stale_index_lock_is_named_and_nothing_is_written(git_ledger: Callable[..., Path]) -> None:
+    """A git killed mid-commit leaves .git/index.lock: houqin says so and writes nothing (exit 2), and
+    works again once the lock is gone."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    lock = root / ".git" / "index.lock"
+    lock.write_bytes(b"")
+    before = {p: p.read_bytes() for p in root.rglob("*.yaml")}
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 2
+    assert "index.lock" in result.output and "账本未作任何改动" in result.output
+    assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
+    lock.unlink()
+    assert CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS]).exit_code == 0
+
+
+def test_check_since_finds_a_commit_that_skipped_the_hook(git_ledger: Callable[..., Path]) -> None:
+    """The hook can be skipped with --no-verify; the auditor's `houqin check --since REV` cannot."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from tests.conftest import BASE, GOOD_EXPENSE
+
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE})
+    start = git(root, "rev-parse", "HEAD").strip()
+    runner = CliRunner()
+    assert runner.invoke(app, ["--ledger", str(root), *ASSET_ARGS]).exit_code == 0
+    path = root / "2026/expenses.yaml"
+    path.write_text(GOOD_EXPENSE.replace("  - {role: witness, by: 李主任, on: 2026-03-05}\n", ""), encoding="utf-8")
+    refused = subprocess.run(["git", "commit", "-qam", "去掉证明人"], cwd=root, capture_output=True, text=True)
+    assert refused.returncode != 0  # the hook refuses it …
+    git(root, "commit", "-qnam", "去掉证明人")  # … so it is committed with --no-verify
+    result = runner.invoke(app, ["--ledger", str(root), "check", "--since", start])
+    assert result.exit_code == 1
+    assert "去掉证明人" in result.output and "error[APR001]" in result.output
+    assert "asset add" not in result.output  # the good commit is not listed
+    assert "2 个提交，1 个有问题" in result.output
+    # With policy asking for signed commits, unsigned ones are listed too.
+    config = BASE["houqin.yaml"].replace("        ", "").rstrip() + "\npolicy:\n  require_signed_commits: true\n"
+    (root / "houqin.yaml").write_text(config, encoding="utf-8")
+    result = runner.invoke(app, ["--ledger", str(root), "check", "--since", start])
+    assert result.exit_code == 1 and result.output.count("未经有效签名") == 2
+    bad = runner.invoke(app, ["--ledger", str(root), "check", "--since", "no-such-rev"])
+    assert bad.exit_code == 2 and "找不到提交 no-such-rev" in bad.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,6 +25,15 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every file afresh instead of using .houqin/cache.")
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="稽核: check every commit after REV as it stood; list those that brought errors in "
+            "(e.g. made with --no-verify) or, if policy asks, are unsigned.",
+            metavar="REV",
+        ),
+    ] = None,
 ) -> None:
     """检查账本 / Check the ledger against the school's rules.
 
@@ -35,6 +45,9 @@ def check(
 
     state = get_state(ctx)
     root = state.root()
+    if since is not None:
+        _audit(root, since, state.lang)
+        return
     source = None
     if staged:
         from houqin.ledger.git import GitIndexSource
@@ -54,4 +67,29 @@ def check(
     if any(d.code.startswith("YAML") and d.severity is Severity.ERROR for d in found):
         raise typer.Exit(UNREADABLE)
     if has_errors(found):
+        raise typer.Exit(1)
+
+
+def _audit(root: Path, since: str, lang: str) -> None:
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.render.assets import progress_bar
+    from houqin.render.console import console, print_diagnostics
+    from houqin.services.history import audit_since
+
+    require = load_ledger(root).ledger.config.policy.require_signed_commits
+    from houqin.ledger.git import commits_since
+
+    with progress_bar(len(commits_since(root, since)), t("audit.progress", lang)) as advance:
+        audits = audit_since(root, since, require, advance)
+    out = console()
+    bad = [a for a in audits if not a.clean]
+    for a in bad:
+        c = a.commit
+        out.print(t("audit.commit", lang, sha=c.sha[:10], author=c.author, date=c.date, subject=c.subject))
+        if a.unsigned:
+            out.print("  " + t("audit.unsigned", lang, status=c.signature))
+        print_diagnostics(out, a.introduced, lang, root, excerpt=False)
+    out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
+    if bad:
         raise typer.Exit(1)

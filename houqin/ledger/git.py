@@ -7,6 +7,8 @@ import os
 import shlex
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from houqin.errors import GitError
@@ -41,6 +43,21 @@ def init_repo(root: Path) -> None:
         git(root, "config", "user.name", "houqin")
     if git(root, "config", "user.email", check=False).returncode != 0:
         git(root, "config", "user.email", "houqin@localhost")
+
+
+def ensure_index_free(root: Path) -> None:
+    """Refuse to start a write while git's index is locked: another git is running, or one was killed
+    mid-commit and left `.git/index.lock` behind. houqin never deletes the lock itself — only a person
+    can know that no git is running — but says which file it is and how old."""
+    proc = git(root, "rev-parse", "--git-path", "index.lock", check=False)
+    if proc.returncode != 0:
+        return
+    lock = (root / proc.stdout.decode().strip()).resolve()
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return
+    raise GitError("index_locked", path=str(lock), minutes=max(0, int(age // 60)))
 
 
 def commit_paths(root: Path, paths: list[Path], message: str) -> str:
@@ -91,22 +108,15 @@ def install_merge_driver(root: Path) -> None:
     git(root, "config", "merge.houqin.driver", f"{python} -m houqin merge-driver %O %A %B")
 
 
-class GitIndexSource:
-    """The ledger's files as staged in git's index: what the commit under way will contain."""
+class _GitBlobs:
+    """Ledger files read from git objects (`_blobs`: path → blob id), all in one `git cat-file --batch`."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        out = git(root, "ls-files", "-s", "-z", "--", ".").stdout
-        self._blobs: dict[str, str] = {}
-        for entry in out.split(b"\0"):
-            if not entry:
-                continue
-            meta, _, name = entry.partition(b"\t")
-            _mode, sha, stage = meta.decode().split()
-            rel = name.decode("utf-8", "surrogateescape")
-            if stage == "0" and (rel in TOP_FILES or is_record_path(rel) or rel.count("/") == 1):
-                self._blobs[rel] = sha
-        self._data = self._read_all()
+    root: Path
+    _blobs: dict[str, str]
+    _data: dict[str, bytes]
+
+    def _keep(self, rel: str) -> bool:
+        return rel in TOP_FILES or is_record_path(rel) or rel.count("/") == 1
 
     def _read_all(self) -> dict[str, bytes]:
         if not self._blobs:
@@ -129,3 +139,68 @@ class GitIndexSource:
 
     def read(self, rel: str) -> bytes | None:
         return self._data.get(rel)
+
+
+class GitIndexSource(_GitBlobs):
+    """The ledger's files as staged in git's index: what the commit under way will contain."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        out = git(root, "ls-files", "-s", "-z", "--", ".").stdout
+        self._blobs = {}
+        for entry in out.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, name = entry.partition(b"\t")
+            _mode, sha, stage = meta.decode().split()
+            rel = name.decode("utf-8", "surrogateescape")
+            if stage == "0" and self._keep(rel):
+                self._blobs[rel] = sha
+        self._data = self._read_all()
+
+
+class GitCommitSource(_GitBlobs):
+    """The ledger's files as they stood in one commit (for `houqin check --since`)."""
+
+    def __init__(self, root: Path, commit: str) -> None:
+        self.root = root
+        out = git(root, "ls-tree", "-r", "-z", commit, "--", ".").stdout
+        self._blobs = {}
+        for entry in out.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, name = entry.partition(b"\t")
+            _mode, kind, sha = meta.decode().split()
+            rel = name.decode("utf-8", "surrogateescape")
+            if kind == "blob" and self._keep(rel):
+                self._blobs[rel] = sha
+        self._data = self._read_all()
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    author: str
+    date: str
+    subject: str
+    signature: str  # git's %G?: G good, U good but untrusted, N none, B bad, E cannot check …
+    signer: str
+
+
+def commits_since(root: Path, since: str) -> list[Commit]:
+    """The commits after `since` up to HEAD that touch the ledger, oldest first."""
+    fmt = "%H%x1f%an%x1f%ad%x1f%s%x1f%G?%x1f%GS%x1e"
+    proc = git(root, "log", "--reverse", "--date=short", f"--format={fmt}", f"{since}..HEAD", "--", ".", check=False)
+    if proc.returncode != 0:
+        raise GitError("bad_revision", rev=since, output=_text(proc))
+    out = []
+    for entry in proc.stdout.decode("utf-8", "replace").split("\x1e"):
+        fields = entry.strip("\n").split("\x1f")
+        if len(fields) == 6:
+            out.append(Commit(*fields))
+    return out
+
+
+def parent_of(root: Path, commit: str) -> str | None:
+    proc = git(root, "rev-parse", "--verify", "-q", f"{commit}^", check=False)
+    return proc.stdout.decode().strip() if proc.returncode == 0 else None

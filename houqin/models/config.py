@@ -128,7 +128,8 @@ class Policy(Frozen):
     stocktake_director_limit: Money = Decimal("500.00")
     stocktake_grace_days: int = Field(default=30, ge=0)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
-    canteen_margin: Decimal = Decimal("0.03")  # 食堂零盈利: a term's result within ±3% of its income
+    canteen_margin: Decimal = Decimal("0.03")
+    require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
 
     @field_validator("collective_quorum", mode="before")

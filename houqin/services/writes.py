@@ -33,6 +33,8 @@ def write_record(
 ) -> WriteOutcome:
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
+    if commit:
+        git.ensure_index_free(root)
     with write_session(root) as session:
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
@@ -61,6 +63,8 @@ def write_many(
     whose id the ledger already holds replaces it (its own lines only); the others are appended."""
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
+    if commit:
+        git.ensure_index_free(root)
     with write_session(root) as session:
         records = build(session)
         known = session.ledger.record_by_id

@@ -1,0 +1,48 @@
+"""The auditor's look back (稽核): every commit since a revision checked as it stood, so a commit that
+skipped the hook (`git commit --no-verify`) and brought errors in is found, with who made it and when;
+and, when policy asks for signed commits, every commit that is not signed by a trusted key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from houqin.diagnostics import Diagnostic
+from houqin.ledger import git
+from houqin.services.checking import check_ledger
+from houqin.services.guard import new_errors
+
+GOOD_SIGNATURES = frozenset({"G", "U"})  # git %G?: good (U: good, key not fully trusted)
+
+
+@dataclass(frozen=True)
+class CommitAudit:
+    commit: git.Commit
+    introduced: tuple[Diagnostic, ...]  # errors this commit brought in (not there in its parent)
+    unsigned: bool  # policy asks for signed commits and this one is not signed by a good key
+
+    @property
+    def clean(self) -> bool:
+        return not self.introduced and not self.unsigned
+
+
+def audit_since(
+    root: Path,
+    since: str,
+    require_signed: bool,
+    progress: Callable[[int], None] = lambda done: None,
+) -> list[CommitAudit]:
+    commits = git.commits_since(root, since)
+    previous: Sequence[Diagnostic] | None = None
+    out = []
+    for n, c in enumerate(commits, start=1):
+        if previous is None:
+            parent = git.parent_of(root, c.sha)
+            previous = check_ledger(root, source=git.GitCommitSource(root, parent)) if parent else []
+        now = check_ledger(root, source=git.GitCommitSource(root, c.sha))
+        introduced = tuple(new_errors(previous, now))
+        out.append(CommitAudit(c, introduced, require_signed and c.signature not in GOOD_SIGNATURES))
+        previous = now
+        progress(n)
+    return out
