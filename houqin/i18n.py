@@ -43,6 +43,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{commits} commits since {since}, {bad} with problems.",
     ),
     "bad_revision": ("找不到提交 {rev}：{output}", "No revision {rev}: {output}"),
+    "bad_desk": ("工位号 {desk} 无效：应为 0 到 {most} 的整数。", "Desk {desk} is not a number from 0 to {most}."),
+    "desk_full": (
+        "工位 {desk} 本年 {prefix} 编号已用完（9999 个）：换一个工位号（houqin desk N）。",
+        "Desk {desk} has used all 9,999 ids of {prefix} this year: take another desk (houqin desk N).",
+    ),
+    "desk_is": ("本副本的工位号：{desk}（编号从 {first} 起）", "This clone's desk: {desk} (ids from {first})"),
     "index_locked": (
         "git 的索引被锁住（{path}，{minutes} 分钟前）：另一个 git 正在运行，或上次提交中途被打断。"
         "确认没有 git 在运行后删除该文件再试；账本未作任何改动。",

@@ -19,6 +19,7 @@ COMMANDS = (
     ("check",),
     ("overview",),
     ("init",),
+    ("desk",),
     ("hook", "install"),
     ("asset", "add"),
     ("expense", "add"),

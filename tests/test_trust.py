@@ -200,3 +200,42 @@ def test_check_since_finds_a_commit_that_skipped_the_hook(git_ledger: Callable[.
     assert result.exit_code == 1 and result.output.count("未经有效签名") == 2
     bad = runner.invoke(app, ["--ledger", str(root), "check", "--since", "no-such-rev"])
     assert bad.exit_code == 2 and "找不到提交 no-such-rev" in bad.output
+
+
+def test_clones_with_their_own_desks_never_clash(tmp_path: Path) -> None:
+    """With a desk each (houqin desk N), two clones allocate ids from different blocks: the merge is
+    clean and so is the merged ledger."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.git import install_hook, install_merge_driver
+    from tests.conftest import write_ledger
+
+    runner = CliRunner()
+    office = tmp_path / "office"
+    assert runner.invoke(app, ["init", str(office), "--school", "测试小学"]).exit_code == 0
+    base = write_ledger(tmp_path / "base")
+    for name in ("people.yaml", "places.yaml", "catalog.yaml"):
+        (office / name).write_bytes((base / name).read_bytes())
+    git(office, "commit", "-qam", "directory")
+    branch = git(office, "branch", "--show-current").strip()
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(office), str(clone))
+    git(clone, "config", "user.name", "clerk2")
+    git(clone, "config", "user.email", "c2@x")
+    install_hook(clone)
+    install_merge_driver(clone)
+    for root, desk, name in ((office, "1", "投影仪"), (clone, "2", "打印机")):
+        shown = runner.invoke(app, ["--ledger", str(root), "desk", desk])
+        assert shown.exit_code == 0 and f"工位号：{desk}" in shown.output
+        assert runner.invoke(app, ["--ledger", str(root), *add_args(name)]).exit_code == 0
+    assert git(office, "status", "--porcelain") == ""  # the desk is the clone's, never committed
+    merged = subprocess.run(
+        ["git", "pull", "-q", "--no-rebase", "--no-edit", "origin", branch], cwd=clone, capture_output=True, text=True
+    )
+    assert merged.returncode == 0, merged.stderr
+    text = (clone / "2026/assets.yaml").read_text()
+    assert "- id: ZC-2026-10001\n" in text and "- id: ZC-2026-20001\n" in text
+    assert runner.invoke(app, ["--ledger", str(clone), "check"]).exit_code == 0
+    bad = runner.invoke(app, ["--ledger", str(clone), "desk", "100"])
+    assert bad.exit_code == 2 and "0 到 99" in bad.output

@@ -65,3 +65,23 @@ def merge_driver(
     if merged is None:
         raise typer.Exit(1)  # git reports a conflict and leaves the file to a person
     atomic_write(ours, merged)
+
+
+def desk(
+    ctx: typer.Context,
+    number: Annotated[int | None, typer.Argument(help="0-99; omit to show this clone's desk.")] = None,
+) -> None:
+    """工位号 / Show or set this clone's desk: each clone that records on its own takes its own number,
+    and its ids come from its own block (desk 2: ZC-2026-20001 …), so clones merge without clashing ids.
+
+    Example: houqin desk 2
+    """
+    from houqin.i18n import t
+    from houqin.ledger.desk import BLOCK, read_desk, write_desk
+    from houqin.render.console import console
+
+    root = get_state(ctx).root()
+    if number is not None:
+        write_desk(root, number)
+    current = read_desk(root)
+    console().print(t("desk_is", get_state(ctx).lang, desk=current, first=f"{current * BLOCK + 1:04d}"))

@@ -32,14 +32,20 @@ def record_file(root: Path, record: Record) -> Path:
 
 
 def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
-    """The next free id of a kind and year: one above the highest in use (never reuses a gap)."""
+    """The next free id of a kind and year in this clone's desk block: one above the highest in use
+    there (never reusing a gap). Desk 0 numbers 0001–9999; desk n numbers n×10000+1 onwards."""
+    from houqin.ledger.desk import BLOCK, read_desk
+
     prefix = f"{kind.prefix}-{year}-"
-    highest = 0
+    low = read_desk(ledger.root) * BLOCK
+    highest = low
     for r in ledger.of_kind(kind.name):
         if r.id.startswith(prefix):
             m = ID_SEQ.match(r.id)
-            if m:
+            if m and low < int(m.group(2)) < low + BLOCK:
                 highest = max(highest, int(m.group(2)))
+    if highest + 1 >= low + BLOCK:
+        raise InputError("desk_full", prefix=prefix, desk=low // BLOCK)
     return f"{prefix}{highest + 1:04d}"
 
 

@@ -33,9 +33,9 @@ def write_record(
 ) -> WriteOutcome:
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
-    if commit:
-        git.ensure_index_free(root)
     with write_session(root) as session:
+        if commit:  # under the ledger lock: no other houqin is committing, so a lock is git's or stale
+            git.ensure_index_free(root)
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
         refuse_if_broken(session, record.id)
@@ -63,9 +63,9 @@ def write_many(
     whose id the ledger already holds replaces it (its own lines only); the others are appended."""
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
-    if commit:
-        git.ensure_index_free(root)
     with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
         records = build(session)
         known = session.ledger.record_by_id
         placed = [(session.replace(r) if r.id in known else session.add(r))[1] for r in records]
