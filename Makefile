@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-county install clean
+.PHONY: demo test soak lint bench bench-county install clean
 
 $(BIN)/houqin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: install
 test: install
 	@scripts/test-tools.sh
 	$(BIN)/python -m pytest
+
+# The long run of the trust tests: 50× the kills, 48 concurrent writers (minutes, not seconds).
+soak: install
+	HOUQIN_SOAK=50 $(BIN)/python -m pytest tests/test_trust.py -k "killed or concurrent" -q
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --out benchmarks/latest.md

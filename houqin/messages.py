@@ -91,6 +91,13 @@ CATALOG: Mapping[str, Message] = {
         "按 docs/ledger-format.md 修改此字段。",
         "Fix the field as docs/ledger-format.md describes.",
     ),
+    "YAML010": Message(
+        E,
+        "此文件是指向账本目录之外的链接，houqin 不读取它",
+        "this file is a link leading outside the ledger; houqin does not read it",
+        "账本的文件须在账本目录之内：用真实文件替换该链接。",
+        "A ledger's files live inside its directory: replace the link with the file itself.",
+    ),
     "SCH002": Message(
         W,
         "账本中有无法识别的文件，houqin 不会读取它",

@@ -94,3 +94,27 @@ def test_any_option_values_never_give_a_traceback(values: list[str]) -> None:
     result = runner.invoke(app, ["--ledger", str(BUNDLED / "no-such-dir"), *args])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_link_out_of_the_ledger_is_never_followed(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    """A record file that is a symlink to somewhere else (here a valid ledger file outside) is reported
+    and never read as records; a write into it is refused and the target is left alone."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from tests.conftest import GOOD_ASSET
+    from tests.test_cli import ASSET_ARGS
+
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(GOOD_ASSET, encoding="utf-8")
+    root = git_ledger()
+    (root / "2026" / "assets.yaml").symlink_to(outside)
+    runner = CliRunner()
+    result = runner.invoke(app, ["--ledger", str(root), "check"])
+    assert result.exit_code == 2  # an unreadable file
+    assert "2026/assets.yaml: error[YAML010] 此文件是指向账本目录之外的链接，houqin 不读取它" in result.output
+    assert str(outside) not in result.output
+    assert "ZC-2026-0001" not in result.output
+    write = runner.invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert write.exit_code == 2
+    assert outside.read_text(encoding="utf-8") == GOOD_ASSET

@@ -17,6 +17,11 @@ from houqin.ledger.load import load_ledger
 from tests.conftest import git
 from tests.test_cli import ASSET_ARGS
 
+# `make soak` (HOUQIN_SOAK=N) multiplies the kills and the concurrent writers; CI runs the bounded default.
+SOAK = max(1, int(os.environ.get("HOUQIN_SOAK", "1")))
+WRITERS = 6 * min(SOAK, 8)  # at most 48 at once: more only measures the lock's 30 s wait
+KILLS = 12 * SOAK
+
 
 def add_args(name: str) -> list[str]:
     """`asset add` as the CLI tests type it, with another name."""
@@ -29,14 +34,14 @@ def add_cmd(root: Path, n: int) -> list[str]:
 
 def test_concurrent_clerks_all_land_once_with_unique_ids(git_ledger: Callable[..., Path]) -> None:
     root = git_ledger()
-    procs = [subprocess.Popen(add_cmd(root, n), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(6)]
-    results = [p.wait(timeout=120) for p in procs]
-    assert results == [0] * 6, [p.stderr.read().decode() for p in procs if p.stderr]
+    procs = [subprocess.Popen(add_cmd(root, n), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(WRITERS)]
+    results = [p.wait(timeout=60 * WRITERS) for p in procs]
+    assert results == [0] * WRITERS, [p.stderr.read().decode() for p in procs if p.stderr]
     assets = load_ledger(root).ledger.of_kind("assets")
-    assert sorted(a.id for a in assets) == [f"ZC-2026-{n:04d}" for n in range(1, 7)]
-    assert sorted(a.name for a in assets) == [f"投影仪{n}" for n in range(6)]  # type: ignore[attr-defined]
+    assert sorted(a.id for a in assets) == [f"ZC-2026-{n:04d}" for n in range(1, WRITERS + 1)]
+    assert sorted(a.name for a in assets) == sorted(f"投影仪{n}" for n in range(WRITERS))  # type: ignore[attr-defined]
     log = git(root, "log", "--format=%H %P").splitlines()
-    assert len(log) == 7  # six adds on top of the start, one after another
+    assert len(log) == WRITERS + 1  # every add on top of the start, one after another
     for child, parent in itertools.pairwise(log):
         assert child.split()[1] == parent.split()[0]  # linear: each commit's parent is the one before
     assert git(root, "status", "--porcelain") == ""
@@ -46,7 +51,7 @@ def test_a_writer_killed_anywhere_leaves_old_or_new_never_torn(git_ledger: Calla
     root = git_ledger()
     rng = random.Random(7)
     path = root / "2026/assets.yaml"
-    for n in range(12):
+    for n in range(KILLS):
         before = path.read_bytes() if path.exists() else b""
         # a power cut: houqin and everything it started (git, the hook) die at the same instant
         proc = subprocess.Popen(

@@ -10,6 +10,8 @@ from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 
 TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 YEAR_DIR = re.compile(r"^\d{4}$")
+# What a file that leads outside the ledger (a symlink to /etc/passwd, say) reads as: never its target.
+OUTSIDE = b"\x00houqin: this file leads outside the ledger\x00"
 
 
 def is_record_path(rel: str) -> bool:
@@ -37,8 +39,11 @@ class WorktreeSource:
         return found
 
     def read(self, rel: str) -> bytes | None:
+        path = self.root / rel
         try:
-            return (self.root / rel).read_bytes()
+            if not path.resolve().is_relative_to(self.root.resolve()):
+                return OUTSIDE  # a link out of the ledger is reported, never followed
+            return path.read_bytes()
         except (FileNotFoundError, IsADirectoryError):
             return None
 

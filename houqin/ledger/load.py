@@ -24,7 +24,7 @@ from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.codec import model_codec
-from houqin.ledger.files import TOP_FILES, FileSource, WorktreeSource, is_record_path
+from houqin.ledger.files import OUTSIDE, TOP_FILES, FileSource, WorktreeSource, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
@@ -106,6 +106,8 @@ def validate_one(model: type[M], raw: Any, file: str, line: int) -> tuple[M | No
 
 
 def parse_file(file: str, data: bytes) -> tuple[Any, list[Diagnostic]]:
+    if data == OUTSIDE:
+        return None, [diag("YAML010", file, 0)]
     value, problem = parse(data)
     if problem is not None:
         params: dict[str, Any] = dict(problem.params)

@@ -116,6 +116,8 @@ class WriteSession:
     def _current(self, path: Path) -> bytes | None:
         if path in self._pending:
             return self._pending[path][1]
+        if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
+            raise InputError("file_unreadable", path=path.relative_to(self.root).as_posix())
         return path.read_bytes() if path.exists() else None
 
     def _stage(self, path: Path, old: bytes | None, new: bytes) -> None:

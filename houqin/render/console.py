@@ -36,7 +36,7 @@ def display_path(root: Path | None, rel: str) -> str:
     """A path the user can open from where they stand: relative to the working directory if inside it."""
     if root is None or not rel:
         return rel
-    full = (root / rel).resolve()
+    full = root.resolve() / rel  # the ledger's own path, even when the file is a link elsewhere
     try:
         return os.path.relpath(full, Path.cwd()) if full.is_relative_to(Path.cwd()) else str(full)
     except ValueError:
