@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from houqin.diagnostics import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -703,6 +703,56 @@ CATALOG: Mapping[str, Message] = {
         "{month} is still open, more than {days} days after its end",
         "每月按时清结并报告校长：houqin finance close {month}。",
         "Close each month on time: houqin finance close {month}.",
+    ),
+    # --- the rest of the office
+    "MTR001": Message(
+        E,
+        "抄表 {id}：{meter} 读数 {reading} 低于上次（{date}）的 {previous}",
+        "reading {id}: {meter} reads {reading}, below {previous} read on {date}",
+        "表倒转须说明原因：换表写 replaced: true，其他情况写 reason。",
+        "A meter running backwards needs a reason: replaced: true for a new meter, or a reason.",
+    ),
+    "MTR002": Message(
+        W,
+        "抄表 {id}：{meter} 本期日均用量 {per_day}，远高于以往的 {usual}（是否漏水、漏电？）",
+        "reading {id}: {meter} used {per_day} a day, far above its usual {usual} (a leak?)",
+        "现场检查管线和用电设备，结果写入备注。",
+        "Inspect the pipes and appliances; note what was found.",
+    ),
+    "MTR003": Message(
+        W,
+        "{meter} 在学期 {term} 内没有抄表记录（水电表要每期一查）",
+        "{meter} was not read during term {term}",
+        "每学期至少抄表一次：houqin meter read。",
+        "Read every meter at least once a term: houqin meter read.",
+    ),
+    "MTR004": Message(
+        E,
+        "抄表 {id} 的表 {meter} 不在 catalog.yaml 的 meters 中",
+        "reading {id} is of meter {meter}, which is not in catalog.yaml meters",
+        "先在 catalog.yaml 登记该表。",
+        "List the meter in catalog.yaml first.",
+    ),
+    "PAT001": Message(
+        INFO,
+        "学期 {term} 有 {days} 个上课日没有巡视记录（最早 {first}）",
+        "term {term}: {days} school days without a round (the first {first})",
+        "每日巡视并记录：houqin patrol log。",
+        "Walk and record a round every school day: houqin patrol log.",
+    ),
+    "PAT002": Message(
+        W,
+        "巡视 {id} 在 {place} 发现的问题（{text}）已 {days} 天未处理",
+        "round {id}: the problem found at {place} ({text}) is still open after {days} days",
+        "及时处理并反馈：报修（houqin repair open）或记下处理日期（resolved）。",
+        "Deal with it: open a repair, or record when it was resolved.",
+    ),
+    "PRT001": Message(
+        E,
+        "文印 {id} 于 {done} 印制，此前未经主管领导审批",
+        "print job {id} was done on {done} without the supervisor's approval before it",
+        "主管审批复印和油印：先 houqin sign … --as supervisor，再印制。",
+        "The supervisor approves copying and duplicating first.",
     ),
     # --- stocktake
     "PD001": Message(

@@ -1004,6 +1004,7 @@ def main(out: Path) -> None:
             for line, (name, amount) in BUDGET.items()
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
+        "meters": METERS,
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
@@ -1025,7 +1026,7 @@ def main(out: Path) -> None:
     repair_list, damage_list = repairs_and_damages(asset_list)
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
-    records += [*disposal_list, *money_in(claims, advances, damage_list)]
+    records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1169,6 +1170,105 @@ def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: 
                 )
             )
     return numbered
+
+
+METERS = [
+    {"id": "E-JXL", "name": "教学楼电表", "kind": "electricity", "place": "教学楼", "serves": 1260},
+    {"id": "E-SYL", "name": "实验楼电表", "kind": "electricity", "place": "实验楼", "serves": 1260},
+    {"id": "W-ALL", "name": "全校总水表", "kind": "water", "place": "全校", "serves": 1340},
+]
+# kWh (or m³) a day in a school month; holidays (寒暑假) use a third of it.
+METER_DAILY = {"E-JXL": 310, "E-SYL": 140, "W-ALL": 42}
+
+
+def office_registers() -> list[Record]:
+    """A year of meter readings (the 25th of each month, from September 2025), a round on every school
+    day of 2026's terms, and the print jobs of 教务处 — each approved by the supervisor before printing."""
+    from houqin.models.records import MeterReading, Patrol, PatrolFinding, PrintJob
+
+    out: list[Record] = []
+    days = [D(2025, 9, 25)] + [D(2025 + (8 + m) // 12, (8 + m) % 12 + 1, 25) for m in range(1, 14)]
+    days = [d for d in days if d <= D(2026, 11, 24)]
+    for meter in METERS:
+        value = Decimal(10000 + 1000 * len(str(meter["id"])))
+        previous = None
+        for day in days:
+            if previous is not None:
+                for n in range((day - previous).days):
+                    d = previous + dt.timedelta(days=n)
+                    holiday = d.month in (1, 2, 7, 8) and not (d.month == 2 and d.day >= 20)
+                    daily = (
+                        METER_DAILY[str(meter["id"])] * (104 if d.year == 2026 else 100) // 100
+                    )  # a bit more in 2026
+                    value += daily // (3 if holiday else 1)
+            out.append(
+                MeterReading(
+                    id=ids.next("CB", day.year), date=day, meter=str(meter["id"]), reading=value, reader=KEEPER
+                )
+            )
+            previous = day
+    walks = [("2025-2026-2", D(2026, 2, 20), D(2026, 7, 10)), ("2026-2027-1", D(2026, 9, 1), D(2026, 11, 23))]
+    places_walked = [["JX-101", "JX-102", "JX-201", "TY-001"], ["SY-101", "SY-301", "XZ-101", "JX-301"]]
+    problems = [
+        ("JX-101", "damage", "后门闭门器松动"),
+        ("TY-001", "safety", "篮球架底座螺栓松动"),
+        ("JX-201", "hygiene", "楼梯间垃圾未清"),
+        ("SY-301", "fire", "灭火器压力不足"),
+        ("XZ-101", "damage", "走廊灯管不亮"),
+    ]
+    n = 0
+    for _term, start, end in walks:
+        for k in range((end - start).days + 1):
+            day = start + dt.timedelta(days=k)
+            if day.weekday() >= 5:
+                continue
+            n += 1
+            findings: tuple[PatrolFinding, ...] = ()
+            if n % 9 == 0:
+                place, kind, text = problems[(n // 9) % len(problems)]
+                findings = (PatrolFinding(place=place, kind=kind, text=text, resolved=day + dt.timedelta(days=2)),)
+            walked = places_walked[n % 2]
+            out.append(
+                Patrol(
+                    id=ids.next("XS", day.year),
+                    date=day,
+                    inspector=KEEPER if n % 3 else DIRECTOR,
+                    places=tuple(dict.fromkeys([*walked, *(f.place for f in findings)])),
+                    findings=findings,
+                )
+            )
+    for month in (3, 4, 5, 6, 9, 10, 11):
+        issued_on = D(2026, month, 5)
+        out.append(
+            StockOut(
+                id=ids.next("CK", 2026),
+                date=issued_on,
+                item="paper-a4",
+                quantity=Decimal(10),
+                receiver=HEADS["教务处"],
+                department="教务处",
+                purpose="文印室用纸",
+                issued_by=KEEPER,
+                approvals=(Approval(role="supervisor", by=VICE, on=issued_on),),
+            )
+        )
+        for k, (pages, copies, purpose) in enumerate(((4, 420, "单元测验"), (8, 420, "期中试卷"), (2, 60, "教研材料"))):
+            day = D(2026, month, 6 + 7 * k)
+            out.append(
+                PrintJob(
+                    id=ids.next("WY", 2026),
+                    date=day,
+                    requester=HEADS["教务处"],
+                    department="教务处",
+                    pages=pages,
+                    copies=copies,
+                    paper="paper-a4",
+                    purpose=f"{month}月{purpose}",
+                    approvals=(Approval(role="supervisor", by=VICE, on=day),),
+                    done=day + dt.timedelta(days=1),
+                )
+            )
+    return out
 
 
 def month_ends(out: Path) -> tuple[list[Record], list[Record]]:

@@ -66,6 +66,15 @@ COMMANDS = (
     ("finance", "close"),
     ("finance", "report"),
     ("finance", "reopen"),
+    ("meter", "read"),
+    ("meter", "list"),
+    ("meter", "report"),
+    ("patrol", "log"),
+    ("patrol", "resolve"),
+    ("patrol", "report"),
+    ("print", "request"),
+    ("print", "done"),
+    ("print", "report"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -90,6 +99,9 @@ PREFIX_CHECK = {
     "BUD": "budget",
     "ADV": "advances",
     "CLS": "close",
+    "MTR": "meters",
+    "PAT": "patrols",
+    "PRT": "printing",
 }
 
 

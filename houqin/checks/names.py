@@ -20,4 +20,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "budget",
     "advances",
     "close",
+    "meters",
+    "patrols",
+    "printing",
 )

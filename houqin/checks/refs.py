@@ -21,7 +21,10 @@ from houqin.models.records import (
     Disposal,
     Income,
     Loan,
+    MeterReading,
     Move,
+    Patrol,
+    PrintJob,
     Purchase,
     Reimbursement,
     Repair,
@@ -143,6 +146,20 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "by", r.by, r.date)
         elif isinstance(r, Close):
             yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
+        elif isinstance(r, MeterReading):
+            yield from _person(ledger, r, "reader", r.reader, r.date)
+        elif isinstance(r, PrintJob):
+            yield from _person(ledger, r, "requester", r.requester, r.date)
+        elif isinstance(r, Patrol):
+            yield from _person(ledger, r, "inspector", r.inspector, r.date)
+            for place in {*r.places, *(f.place for f in r.findings)}:
+                if place not in ledger.place_by_id:
+                    yield diag("REF003", r.source.file, r.source.line, record=r.id, place=place)
+            for f in r.findings:
+                if f.repair is not None:
+                    yield from _record(ledger, r, f.repair, Repair, "报修单/repair")
+                if f.damage is not None:
+                    yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
         elif isinstance(r, StockOut):

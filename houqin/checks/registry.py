@@ -18,6 +18,7 @@ from houqin.checks import (
     ids,
     invoices,
     loans,
+    office,
     purchases,
     refs,
     repairs,
@@ -77,6 +78,9 @@ CHECKS: tuple[Check, ...] = (
     Check("budget", budget.check_budget, "计划经费限额使用", "spending within the budget"),
     Check("advances", advances.check_advances, "借款结清", "advances settled"),
     Check("close", closes.check_closes, "每月清结、结账后不得改动", "months closed, closed months unchanged"),
+    Check("meters", office.check_meters, "水电表每期一查", "meters read each term, no leaks"),
+    Check("patrols", office.check_patrols, "每日巡视", "daily rounds, findings dealt with"),
+    Check("printing", office.check_printing, "文印须主管审批", "print jobs approved by the supervisor"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

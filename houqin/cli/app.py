@@ -22,6 +22,7 @@ from houqin.cli import (
     inventory,
     ledger_cmds,
     money,
+    office,
     overview,
     purchase,
     repair,
@@ -128,6 +129,9 @@ app.add_typer(money.advance_app, name="advance")
 app.add_typer(money.budget_app, name="budget")
 app.add_typer(money.fee_app, name="fee")
 app.command("export")(export.export)
+app.add_typer(office.meter_app, name="meter")
+app.add_typer(office.patrol_app, name="patrol")
+app.add_typer(office.print_app, name="print")
 
 
 def main() -> None:

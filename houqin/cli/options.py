@@ -43,6 +43,17 @@ def parse_quantity(text: str) -> Decimal:
     return value
 
 
+def parse_reading(text: str) -> Decimal:
+    """A meter reading: zero or more."""
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise typer.BadParameter(f"{text!r}: 读数如 48210 或 48210.5 / a reading like 48210") from None
+    if not value.is_finite() or value < 0:
+        raise typer.BadParameter(f"{text!r}: 读数不能为负 / a reading is zero or more")
+    return value
+
+
 NoCommit = Annotated[
     bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")
 ]

@@ -28,7 +28,7 @@ from houqin.ledger.files import OUTSIDE, TOP_FILES, FileSource, WorktreeSource, 
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
-from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Person, Place
+from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KINDS, Kind
 from houqin.models.ledger import Ledger
 
@@ -218,6 +218,7 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "asset_categories": AssetCategory,
         "budget_lines": BudgetLine,
         "accounts": Account,
+        "meters": Meter,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

@@ -53,6 +53,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "fee-notices": ("principal",),
     "budget-adjustments": ("principal",),
     "reopens": ("principal",),
+    "print-jobs": ("supervisor",),
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -129,6 +130,11 @@ class Policy(Frozen):
     stocktake_grace_days: int = Field(default=30, ge=0)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
+    tariffs: dict[str, Money] = Field(
+        default_factory=lambda: {"electricity": Decimal("0.65"), "water": Decimal("3.50")}
+    )  # 元 per kWh / per m³
+    meter_spike: Decimal = Decimal("2.0")  # a period's daily use above this × the usual is warned (a leak?)
+    sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
 

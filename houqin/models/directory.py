@@ -135,6 +135,17 @@ class Account(Lined):
     opened: Day | None = None
 
 
+class Meter(Lined):
+    """A water or electricity meter (水电表) of a building or place; `serves` is how many people it serves
+    (for consumption per head)."""
+
+    id: Text
+    name: Text
+    kind: Literal["electricity", "water"]
+    place: Text
+    serves: int | None = Field(default=None, ge=1)
+
+
 DEFAULT_ACCOUNTS = (
     Account(id="cash", name="现金"),
     Account(id="bank", name="银行存款"),
@@ -145,6 +156,7 @@ DEFAULT_ACCOUNTS = (
 class Catalog(Frozen):
     items: tuple[Item, ...] = ()
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
+    meters: tuple[Meter, ...] = ()
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")

@@ -16,7 +16,10 @@ from houqin.models.records import (
     FeeNotice,
     Income,
     Loan,
+    MeterReading,
     Move,
+    Patrol,
+    PrintJob,
     Purchase,
     Reimbursement,
     Reopen,
@@ -64,6 +67,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("budget-adjustments", BudgetAdjustment, "预算调整", "budget adjustments"),
     Kind("closes", Close, "月结", "month closes"),
     Kind("reopens", Reopen, "重新开账", "reopened months"),
+    Kind("meter-readings", MeterReading, "抄表", "meter readings"),
+    Kind("patrols", Patrol, "巡视", "daily rounds"),
+    Kind("print-jobs", PrintJob, "文印", "print jobs"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -452,3 +452,57 @@ class Reopen(Signed):
 
     month: Text
     reason: Text
+
+
+class MeterReading(Record):
+    """抄表 (水电表要每期一查): a meter's reading on a day, by whom; a reading below the previous one needs
+    the reason (a new meter: `replaced`, with the old meter's final reading)."""
+
+    prefix: ClassVar[str] = "CB"
+
+    meter: Text
+    reading: Counted
+    reader: Text
+    replaced: bool = False
+    reason: Text | None = None
+
+
+class PatrolFinding(Lined):
+    """One thing a round found: where, what kind, what; a repair ticket or a damage case it opened, and
+    the day it was dealt with."""
+
+    place: Text
+    kind: Literal["safety", "hygiene", "damage", "fire", "other"]
+    text: Text
+    repair: Text | None = None
+    damage: Text | None = None
+    resolved: Day | None = None
+
+
+class Patrol(Record):
+    """每日巡视: the day's round — who walked, which places, what was found."""
+
+    prefix: ClassVar[str] = "XS"
+
+    inspector: Text
+    places: tuple[Text, ...] = Field(min_length=1)
+    findings: tuple[PatrolFinding, ...] = ()
+
+
+class PrintJob(Signed):
+    """文印 (主管审批复印和油印): a print job — who, how many pages and copies, on which paper, what for —
+    approved by the supervisor before it is done."""
+
+    prefix: ClassVar[str] = "WY"
+
+    requester: Text
+    department: Text
+    pages: int = Field(ge=1)
+    copies: int = Field(ge=1)
+    paper: Text
+    purpose: Text
+    done: Day | None = None
+
+    @property
+    def sheets(self) -> int:
+        return self.pages * self.copies

@@ -1,0 +1,148 @@
+"""Reports of the rest of the office: meter consumption per period with cost, per head and against the
+same period a year before; the rounds of a term; paper printed per department against paper issued."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+
+from houqin.checks.office import readings_by_meter, usage
+from houqin.checks.stock import department_of
+from houqin.models.ledger import Ledger
+from houqin.models.records import MeterReading, Patrol, PrintJob, Repair, StockOut
+from houqin.money import CENT
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class MeterPeriod:
+    meter: str
+    name: str
+    place: str
+    start: dt.date
+    end: dt.date
+    used: Decimal
+    cost: Decimal
+    per_head: Decimal | None
+    last_year: Decimal | None  # use over the same dates a year before, where readings allow
+
+    @property
+    def change(self) -> Decimal | None:
+        if not self.last_year:
+            return None
+        return ((self.used - self.last_year) / self.last_year * 100).quantize(Decimal("0.1"))
+
+
+def meter_periods(ledger: Ledger, since: dt.date | None = None, until: dt.date | None = None) -> list[MeterPeriod]:
+    tariffs = ledger.config.policy.tariffs
+    meters = {m.id: m for m in ledger.catalog.meters}
+    out = []
+    for meter_id, rows in sorted(readings_by_meter(ledger).items()):
+        meter = meters.get(meter_id)
+        if meter is None:
+            continue
+        for before, r in itertools.pairwise(rows):
+            if (since and r.date < since) or (until and r.date > until):
+                continue
+            used = usage(before, r)
+            out.append(
+                MeterPeriod(
+                    meter_id,
+                    meter.name,
+                    meter.place,
+                    before.date,
+                    r.date,
+                    used,
+                    (used * tariffs.get(meter.kind, ZERO)).quantize(CENT),
+                    (used / meter.serves).quantize(Decimal("0.01")) if meter.serves else None,
+                    _interpolated(rows, _year_before(before.date), _year_before(r.date)),
+                )
+            )
+    return out
+
+
+def _year_before(day: dt.date) -> dt.date:
+    return (
+        day.replace(year=day.year - 1)
+        if not (day.month == 2 and day.day == 29)
+        else day.replace(year=day.year - 1, day=28)
+    )
+
+
+def _interpolated(rows: list[MeterReading], start: dt.date, end: dt.date) -> Decimal | None:
+    """Use between two days from the readings around them (straight-line between readings)."""
+
+    def at(day: dt.date) -> Decimal | None:
+        for a, b in itertools.pairwise(rows):
+            if a.date <= day <= b.date and not b.replaced and b.date > a.date:
+                share = Decimal((day - a.date).days) / Decimal((b.date - a.date).days)
+                return Decimal(a.reading) + (Decimal(b.reading) - Decimal(a.reading)) * share
+        return None
+
+    first, last = at(start), at(end)
+    return (last - first).quantize(Decimal("0.1")) if first is not None and last is not None else None
+
+
+@dataclass(frozen=True)
+class PatrolTerm:
+    term: str
+    rounds: int
+    school_days: int
+    missed: int
+    findings: int
+    open_findings: tuple[tuple[str, str, str], ...]  # (round id, place, what)
+
+
+def patrol_term(ledger: Ledger, term_id: str, today: dt.date) -> PatrolTerm:
+    term = next(t for t in ledger.config.terms if t.id == term_id)
+    end = min(term.end, today - dt.timedelta(days=1))  # today's round may still be walked
+    rounds = [r for r in ledger.of_kind("patrols") if isinstance(r, Patrol) and term.start <= r.date <= end]
+    walked = {r.date for r in rounds}
+    days = [term.start + dt.timedelta(days=n) for n in range((end - term.start).days + 1)]
+    school = [d for d in days if d.weekday() < 5]
+    open_ = []
+    for r in rounds:
+        for f in r.findings:
+            ticket = ledger.record_by_id.get(f.repair or "")
+            fixed = f.resolved or (ticket.done.on if isinstance(ticket, Repair) and ticket.done else None)
+            if fixed is None:
+                open_.append((r.id, f.place, f.text))
+    return PatrolTerm(
+        term_id, len(rounds), len(school), sum(1 for d in school if d not in walked),
+        sum(len(r.findings) for r in rounds), tuple(open_),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PaperUse:
+    department: str
+    jobs: int
+    sheets: int
+    packs_printed: Decimal
+    packs_issued: Decimal
+
+
+def paper_by_department(ledger: Ledger, first: dt.date, last: dt.date) -> list[PaperUse]:
+    """文印: sheets printed per department in the period (as packs) against paper issued to it."""
+    per_pack = ledger.config.policy.sheets_per_pack
+    papers: set[str] = set()
+    jobs: dict[str, list[int]] = {}
+    for r in ledger.of_kind("print-jobs"):
+        if isinstance(r, PrintJob) and r.done is not None and first <= r.done <= last:
+            entry = jobs.setdefault(r.department, [0, 0])
+            entry[0] += 1
+            entry[1] += r.sheets
+            papers.add(r.paper)
+    issued: dict[str, Decimal] = {}
+    for r in ledger.of_kind("stock-out"):
+        if isinstance(r, StockOut) and r.item in papers and first <= r.date <= last:
+            department = department_of(ledger, r) or "—"
+            issued[department] = issued.get(department, ZERO) + r.quantity
+    return [
+        PaperUse(d, jobs.get(d, [0, 0])[0], jobs.get(d, [0, 0])[1],
+                 (Decimal(jobs.get(d, [0, 0])[1]) / per_pack).quantize(Decimal("0.1")), issued.get(d, ZERO))
+        for d in sorted(set(jobs) | set(issued))
+    ]  # fmt: skip

@@ -1,0 +1,108 @@
+"""The rest of the office as use-cases: reading a meter, logging the day's round (a finding can open a
+repair ticket in the same commit), a print job from request to done. Pure: each returns the records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from houqin.errors import UsageError
+from houqin.ledger.store import next_id
+from houqin.models.base import Record
+from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.ledger import Ledger
+from houqin.models.records import MeterReading, Patrol, PatrolFinding, PrintJob
+from houqin.services.inputs import validated
+from houqin.services.lookup import find_record
+from houqin.services.repairs import open_repair
+
+
+def read_meter(
+    ledger: Ledger, meter: str, reading: Decimal, reader: str, day: dt.date, replaced: bool, reason: str | None
+) -> MeterReading:
+    if meter not in {m.id for m in ledger.catalog.meters}:
+        raise UsageError("unknown_meter", meter=meter, meters="、".join(m.id for m in ledger.catalog.meters) or "-")
+    return validated(
+        MeterReading,
+        id=next_id(ledger, KIND_BY_NAME["meter-readings"], day.year),
+        date=day,
+        meter=meter,
+        reading=reading,
+        reader=reader,
+        replaced=replaced,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A finding as typed: place, kind, what; `repair` opens a repair ticket for it at once."""
+
+    place: str
+    kind: str
+    text: str
+    repair: bool = False
+
+
+def log_patrol(
+    ledger: Ledger, inspector: str, places: Sequence[str], seen: Sequence[Seen], day: dt.date
+) -> list[Record]:
+    """每日巡视: the round, and a repair ticket (reported by the inspector) for each finding that asks."""
+    out: list[Record] = []
+    running = ledger
+    findings = []
+    for s in seen:
+        ticket = None
+        if s.repair:
+            repair = open_repair(running, inspector, f"巡视发现：{s.text}", day, place=s.place)
+            running = running.with_record(repair)
+            out.append(repair)
+            ticket = repair.id
+        findings.append(validated(PatrolFinding, place=s.place, kind=s.kind, text=s.text, repair=ticket))
+    patrol = validated(
+        Patrol,
+        id=next_id(ledger, KIND_BY_NAME["patrols"], day.year),
+        date=day,
+        inspector=inspector,
+        places=tuple(dict.fromkeys([*places, *(s.place for s in seen)])),
+        findings=tuple(findings),
+    )
+    return [patrol, *out]
+
+
+def resolve_finding(ledger: Ledger, text: str, place: str, day: dt.date) -> Patrol:
+    patrol = find_record(ledger, text, Patrol, "巡视/round")
+    changed = False
+    findings = []
+    for f in patrol.findings:
+        if f.place == place and f.resolved is None and not changed:
+            f, changed = f.model_copy(update={"resolved": day}), True
+        findings.append(f)
+    if not changed:
+        raise UsageError("no_open_finding", id=patrol.id, place=place)
+    return patrol.model_copy(update={"findings": tuple(findings)})
+
+
+def request_print(
+    ledger: Ledger, requester: str, department: str, pages: int, copies: int, paper: str, purpose: str, day: dt.date
+) -> PrintJob:
+    return validated(
+        PrintJob,
+        id=next_id(ledger, KIND_BY_NAME["print-jobs"], day.year),
+        date=day,
+        requester=requester,
+        department=department,
+        pages=pages,
+        copies=copies,
+        paper=paper,
+        purpose=purpose,
+    )
+
+
+def print_done(ledger: Ledger, text: str, day: dt.date) -> PrintJob:
+    job = find_record(ledger, text, PrintJob, "文印/print job")
+    if job.done is not None:
+        raise UsageError("already_closed", id=job.id)
+    return job.model_copy(update={"done": day})

@@ -1,0 +1,146 @@
+"""The rest of the office: meters (R33), daily rounds (R34), print jobs (R20) — each rule with a ledger
+that breaks it, and the commands end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BASE, git
+from tests.test_rules import lines
+
+CATALOG = BASE["catalog.yaml"].rstrip(" ") + (
+    "        meters:\n          - {id: E-1, name: 教学楼电表, kind: electricity, place: SY-301, serves: 400}\n"
+)
+
+
+def reading(n: int, day: str, value: str, extra: str = "") -> str:
+    return f"- id: CB-2026-{n:04d}\n  date: {day}\n  meter: E-1\n  reading: {value}\n  reader: 周保管\n{extra}"
+
+
+READINGS = reading(1, "2026-02-21", "1000") + reading(2, "2026-03-21", "1600") + reading(3, "2026-04-20", "2200")
+ROUND = """\
+- id: XS-2026-0001
+  date: 2026-03-02
+  inspector: 周保管
+  places: [SY-301, JX-101]
+  findings:
+  - {place: JX-101, kind: damage, text: 后门锁坏}
+"""
+PRINT = """\
+- id: WY-2026-0001
+  date: 2026-03-02
+  requester: 张老师
+  department: 语文组
+  pages: 4
+  copies: 100
+  paper: paper-a4
+  purpose: 单元测验
+  approvals:
+  - {role: supervisor, by: 刘副校长, on: 2026-03-02}
+  done: 2026-03-03
+"""
+
+
+def test_clean_registers(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"catalog.yaml": CATALOG, "2026/meter-readings.yaml": READINGS, "2026/print-jobs.yaml": PRINT})
+    assert lines(root) == []
+
+
+OFFICE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "MTR001 meter running backwards",
+        {"catalog.yaml": CATALOG, "2026/meter-readings.yaml": READINGS.replace("reading: 2200", "reading: 1500")},
+        [
+            "2026/meter-readings.yaml:11: error[MTR001] 抄表 CB-2026-0003：教学楼电表 读数 1500 低于上次（2026-03-21）的 1600"
+        ],
+    ),
+    (
+        "MTR002 far above the usual",
+        {
+            "catalog.yaml": CATALOG,
+            "2026/meter-readings.yaml": READINGS + reading(4, "2026-05-20", "4200"),
+        },
+        [
+            "2026/meter-readings.yaml:16: warning[MTR002] 抄表 CB-2026-0004：教学楼电表 本期日均用量 66.7，远高于以往的 20.7（是否漏水、漏电？）"
+        ],
+    ),
+    (
+        "MTR003 not read in a term",
+        {"catalog.yaml": CATALOG},
+        ["houqin.yaml: warning[MTR003] 教学楼电表 在学期 2025-2026-2 内没有抄表记录（水电表要每期一查）"],
+    ),
+    (
+        "MTR004 unknown meter",
+        {"2026/meter-readings.yaml": reading(1, "2026-02-21", "1000")},
+        ["2026/meter-readings.yaml:1: error[MTR004] 抄表 CB-2026-0001 的表 E-1 不在 catalog.yaml 的 meters 中"],
+    ),
+    (
+        "PAT002 finding left open",
+        {"2026/patrols.yaml": ROUND},
+        [
+            "2026/patrols.yaml:6: warning[PAT002] 巡视 XS-2026-0001 在 JX-101 发现的问题（后门锁坏）已 267 天未处理",
+            "houqin.yaml: info[PAT001] 学期 2025-2026-2 有 94 个上课日没有巡视记录（最早 2026-03-03）",
+        ],
+    ),
+    (
+        "PRT001 printed before approval",
+        {"2026/print-jobs.yaml": PRINT.replace("on: 2026-03-02}", "on: 2026-03-04}")},
+        ["2026/print-jobs.yaml:1: error[PRT001] 文印 WY-2026-0001 于 2026-03-03 印制，此前未经主管领导审批"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), OFFICE_CASES, ids=[c[0] for c in OFFICE_CASES])
+def test_office_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_meter_report_and_a_replaced_meter(ledger_dir: Callable[..., Path]) -> None:
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.office import meter_periods
+
+    swapped = READINGS + reading(4, "2026-05-20", "300", "  replaced: true\n  reason: 旧表损坏，5月6日换新表\n")
+    root = ledger_dir({"catalog.yaml": CATALOG, "2026/meter-readings.yaml": swapped})
+    assert lines(root) == []
+    periods = meter_periods(load_ledger(root).ledger)
+    assert [(str(p.start), p.used, p.cost, p.per_head) for p in periods] == [
+        ("2026-02-21", Decimal(600), Decimal("390.00"), Decimal("1.50")),
+        ("2026-03-21", Decimal(600), Decimal("390.00"), Decimal("1.50")),
+        ("2026-04-20", Decimal(300), Decimal("195.00"), Decimal("0.75")),
+    ]
+
+
+def test_round_with_a_repair_and_a_print_job_end_to_end(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger({"catalog.yaml": CATALOG})
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    code, out = run("patrol", "log", "--by", "周保管", "--place", "SY-301", "--finding", "JX-101:damage:后门锁坏:repair", "--date", "2026-03-02")  # fmt: skip
+    assert code == 0, out
+    assert "已开报修单：WX-2026-0001" in out
+    assert git(root, "log", "-1", "--format=%s") == "patrol log XS-2026-0001 周保管 (repairs WX-2026-0001)\n"
+    code, out = run("patrol", "report", "--term", "2025-2026-2")
+    assert code == 0 and "巡视 1 次" in out and "后门锁坏" in out
+    assert run("meter", "read", "E-1", "1000", "--by", "周保管", "--date", "2026-03-01")[0] == 0
+    code, out = run("meter", "read", "E-1", "900", "--by", "周保管", "--date", "2026-04-01")
+    assert code == 1 and "error[MTR001]" in out
+    assert run("meter", "read", "E-1", "900", "--by", "周保管", "--date", "2026-04-01", "--reason", "电力公司校表")[0] == 0  # fmt: skip
+    code, out = run("print", "request", "--requester", "张老师", "--department", "语文组", "--pages", "4", "--copies", "250", "--purpose", "期中试卷", "--date", "2026-04-20")  # fmt: skip
+    assert code == 0, out
+    code, out = run("print", "done", "WY-2026-0001", "--on", "2026-04-21")
+    assert code == 1 and "error[PRT001]" in out  # 主管审批复印和油印
+    assert run("sign", "WY-2026-0001", "--as", "supervisor", "--by", "刘副校长", "--on", "2026-04-20")[0] == 0
+    assert run("print", "done", "WY-2026-0001", "--on", "2026-04-21")[0] == 0
+    code, out = run("print", "report", "--month", "2026-04")
+    assert code == 0 and "语文组" in out and "1000" in out and "2.0" in out
