@@ -32,6 +32,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 已有其他 pre-commit 钩子；请手工把 `houqin check --staged` 加进去。",
         "{path} already holds another pre-commit hook; add `houqin check --staged` to it by hand.",
     ),
+    "audit.written": (
+        "稽核资料已写入 {path}；资料摘要 SHA-256：{digest}",
+        "Audit pack written to {path}; its SHA-256 digest: {digest}",
+    ),
     "audit.progress": ("逐个提交核查", "Checking commits"),
     "audit.commit": ("提交 {sha}（{author}，{date}）：{subject}", "commit {sha} ({author}, {date}): {subject}"),
     "audit.unsigned": (

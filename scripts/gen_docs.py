@@ -75,6 +75,7 @@ COMMANDS = (
     ("print", "request"),
     ("print", "done"),
     ("print", "report"),
+    ("audit", "pack"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",

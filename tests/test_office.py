@@ -144,3 +144,51 @@ def test_round_with_a_repair_and_a_print_job_end_to_end(git_ledger: Callable[...
     assert run("print", "done", "WY-2026-0001", "--on", "2026-04-21")[0] == 0
     code, out = run("print", "report", "--month", "2026-04")
     assert code == 0 and "语文组" in out and "1000" in out and "2.0" in out
+
+
+def test_audit_pack_of_a_term(tmp_path: Path) -> None:
+    """稽核资料: the workbook has a sheet per table, the index names every file's digest, the printed
+    digest is the manifest's, and a quietly edited closed month shows as BROKEN."""
+    import hashlib
+    import shutil
+
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from tests.conftest import BUNDLED
+
+    books = tmp_path / "books"
+    shutil.copytree(BUNDLED, books, ignore=shutil.ignore_patterns(".houqin"))
+    git(books, "init", "-q")
+    git(books, "add", "-A")
+    git(books, "commit", "-qm", "书")
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(
+        app, ["--ledger", str(books), "audit", "pack", "--term", "2025-2026-2", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    manifest = (out / "MANIFEST.sha256").read_bytes()
+    assert hashlib.sha256(manifest).hexdigest() in result.output.replace("\n", "")
+    for line in manifest.decode().splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    book = load_workbook(out / "稽核资料-2025-2026-2.xlsx")
+    assert book.sheetnames == ["checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "git-log"]
+    closes = [row for row in book["closes"].iter_rows(min_row=3, values_only=True)]
+    assert [r[1] for r in closes] == ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07"]
+    assert {r[-1] for r in closes} == {"相符 holds"}
+    claims = [row for row in book["expenses"].iter_rows(min_row=3, values_only=True)]
+    assert claims and all(r[7] and r[8] and r[9] for r in claims)  # every claim's three signatures are shown
+    # A quiet edit of a closed month shows in the next pack.
+    path = books / "2026/expenses.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("月份易耗品采购入库", "月份易耗品采购", 1), encoding="utf-8"
+    )
+    CliRunner().invoke(app, ["--ledger", str(books), "audit", "pack", "--term", "2025-2026-2", "--out", str(out)])
+    closes = [
+        row for row in load_workbook(out / "稽核资料-2025-2026-2.xlsx")["closes"].iter_rows(min_row=3, values_only=True)
+    ]
+    assert "不符 BROKEN" in {r[-1] for r in closes}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "CLS001" in index

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from houqin import __version__
 from houqin.cli import (
     asset,
+    audit,
     check,
     damage,
     expense,
@@ -132,6 +133,7 @@ app.command("export")(export.export)
 app.add_typer(office.meter_app, name="meter")
 app.add_typer(office.patrol_app, name="patrol")
 app.add_typer(office.print_app, name="print")
+app.add_typer(audit.app, name="audit")
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ index so the hook checks exactly what is being committed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shlex
 import subprocess
@@ -204,3 +205,20 @@ def commits_since(root: Path, since: str) -> list[Commit]:
 def parent_of(root: Path, commit: str) -> str | None:
     proc = git(root, "rev-parse", "--verify", "-q", f"{commit}^", check=False)
     return proc.stdout.decode().strip() if proc.returncode == 0 else None
+
+
+def log_between(root: Path, since: dt.date, until: dt.date) -> list[tuple[str, str, str, str, str]]:
+    """Who changed what in the ledger between two days: (commit, author, date, subject, files)."""
+    proc = git(
+        root, "log", "--date=short", f"--since={since} 00:00", f"--until={until} 23:59:59",
+        "--format=%x1e%H%x1f%an%x1f%ad%x1f%s", "--name-only", "--", ".", check=False,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        return []
+    out = []
+    for entry in proc.stdout.decode("utf-8", "replace").split("\x1e"):
+        head, _, files = entry.strip("\n").partition("\n")
+        fields = head.split("\x1f")
+        if len(fields) == 4:
+            out.append((fields[0][:10], fields[1], fields[2], fields[3], " ".join(files.split())))
+    return out

@@ -1,0 +1,251 @@
+"""The term audit pack (稽核小组每学期稽核审计): everything of a term the audit group reads — the checks,
+the closes and whether their digests still hold, the counts, every claim with its signatures and
+invoices, advances, damage cases, the budget, and who changed what in git. Pure tables; the writer in
+houqin.render.audit turns them into files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from houqin.diagnostics import Diagnostic
+from houqin.models.closing import chain_digest, fingerprint, month_records
+from houqin.models.config import Term
+from houqin.models.ledger import Ledger
+from houqin.models.records import CashAdvance, Close, Damage, Reimbursement, Stocktake
+from houqin.reports.finance import budget_use
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # the file's name
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass
+class AuditPack:
+    school: str
+    term: Term
+    until: dt.date
+    tables: list[Table] = field(default_factory=list)
+    findings: int = 0  # errors and warnings of the checks
+
+
+def _money(value: object) -> float:
+    return float(str(value))
+
+
+def audit_pack(
+    ledger: Ledger, term: Term, today: dt.date, diagnostics: Sequence[Diagnostic], log: Sequence[tuple[str, ...]]
+) -> AuditPack:
+    until = min(term.end, today)
+    pack = AuditPack(ledger.config.school.name, term, until)
+
+    def within(day: dt.date) -> bool:
+        return term.start <= day <= until
+
+    pack.findings = len(diagnostics)
+    pack.tables.append(
+        Table(
+            "checks",
+            "检查结果 checks",
+            ("严重性 severity", "代码 code", "文件 file", "行 line", "单据 record", "说明 message"),
+            tuple((d.severity.value, d.code, d.file, d.line, d.record, d.message("zh")) for d in diagnostics),
+        )
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for c in sorted((r for r in ledger.of_kind("closes") if isinstance(r, Close)), key=lambda r: r.sort_key):
+        if not c.month <= f"{until:%Y-%m}" or c.month < f"{term.start:%Y-%m}":
+            continue
+        now = {fingerprint(r) for r in month_records(ledger, c.month)}
+        holds = now == set(c.fingerprints) and c.digest == chain_digest(c.previous, c.fingerprints)
+        rows.append(
+            (
+                c.id,
+                c.month,
+                str(c.date),
+                c.closed_by,
+                c.records,
+                c.digest,
+                c.previous or "",
+                "相符 holds" if holds else "不符 BROKEN",
+            )
+        )
+    pack.tables.append(
+        Table(
+            "closes",
+            "月结与摘要 closes",
+            (
+                "编号 id",
+                "月份 month",
+                "结账日 closed",
+                "结账人 by",
+                "记录数 records",
+                "摘要 digest",
+                "上月摘要 previous",
+                "核验 verified",
+            ),
+            tuple(rows),
+        )
+    )
+    rows = []
+    for s in ledger.of_kind("stocktakes"):
+        if isinstance(s, Stocktake) and s.term == term.id:
+            for adj in s.adjustments:
+                rows.append(
+                    (
+                        s.id,
+                        str(s.date),
+                        s.at,
+                        "调整 adjustment",
+                        adj.item,
+                        "",
+                        _money(adj.book),
+                        _money(adj.counted),
+                        _money(adj.value),
+                    )
+                )
+            for f in s.findings:
+                rows.append(
+                    (
+                        s.id,
+                        str(s.date),
+                        s.at,
+                        f.kind,
+                        f.asset or f.name or "",
+                        f.place,
+                        _money(f.book) if f.book is not None else None,
+                        _money(f.counted) if f.counted is not None else None,
+                        None,
+                    )
+                )
+            if not s.adjustments and not s.findings:
+                rows.append((s.id, str(s.date), s.at, "账实相符 agrees", "", "", None, None, None))
+    pack.tables.append(
+        Table(
+            "stocktakes",
+            "盘点 stocktakes",
+            (
+                "盘点 id",
+                "日期 date",
+                "期初/期末 at",
+                "结果 finding",
+                "物品/资产 item",
+                "地点 place",
+                "账面 book",
+                "实盘 counted",
+                "金额 value",
+            ),
+            tuple(rows),
+        )
+    )
+    rows = []
+    for e in sorted(
+        (r for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement) and within(r.date)),
+        key=lambda r: r.sort_key,
+    ):
+        signed = {a.role: f"{a.by} {a.on}" for a in e.approvals}
+        rows.append((
+            e.id, str(e.date), e.payee, _money(e.amount), e.budget_line, e.purpose,
+            "; ".join(f"{i.key} ({i.date})" for i in e.invoices),
+            signed.get("handler", ""), signed.get("witness", ""), signed.get("principal", ""),
+            f"{e.payment.on} {e.payment.account} {e.payment.by}" if e.payment else "",
+            e.purchase or "", e.advance or "",
+        ))  # fmt: skip
+    pack.tables.append(
+        Table(
+            "expenses",
+            "报销单 reimbursements",
+            ("编号 id", "日期 date", "收款方 payee", "金额 amount", "预算科目 line", "用途 purpose", "发票 invoices",
+             "经手人 handler", "证明人 witness", "校长 principal", "付款 payment", "请购 purchase", "借款 advance"),
+            tuple(rows),
+        )
+    )  # fmt: skip
+    rows = []
+    for a in ledger.of_kind("advances"):
+        if isinstance(a, CashAdvance) and within(a.date):
+            settled = (
+                f"{a.settlement.on}: {', '.join(a.settlement.expenses)} + {a.settlement.cash_returned}"
+                if a.settlement
+                else "未结清 open"
+            )
+            approved = a.approval("principal")
+            rows.append(
+                (
+                    a.id,
+                    str(a.date),
+                    a.person,
+                    _money(a.amount),
+                    a.purpose,
+                    f"{approved.by} {approved.on}" if approved else "",
+                    f"{a.payment.on}" if a.payment else "",
+                    settled,
+                )
+            )
+    pack.tables.append(
+        Table(
+            "advances",
+            "借款 advances",
+            (
+                "编号 id",
+                "日期 date",
+                "借款人 person",
+                "金额 amount",
+                "用途 purpose",
+                "校长批准 approved",
+                "付款 paid",
+                "结清 settled",
+            ),
+            tuple(rows),
+        )
+    )
+    rows = []
+    for d in ledger.of_kind("damages"):
+        if isinstance(d, Damage) and within(d.date):
+            rows.append((
+                d.id, str(d.date), d.asset, d.responsible.type, d.responsible.name, d.description,
+                _money(d.assessed.amount) if d.assessed else None,
+                f"{d.settled.on} {d.settled.type}" if d.settled else "未结 open",
+            ))  # fmt: skip
+    pack.tables.append(
+        Table(
+            "damages",
+            "损坏赔偿 damage cases",
+            (
+                "编号 id",
+                "日期 date",
+                "资产 asset",
+                "类别 type",
+                "责任人 responsible",
+                "情况 description",
+                "定损 assessed",
+                "结案 settled",
+            ),
+            tuple(rows),
+        )
+    )
+    pack.tables.append(
+        Table(
+            "budget",
+            f"预算执行（截至 {until}）budget",
+            ("科目 line", "名称 name", "预算 budget", "本年累计 year to date", "余额 remaining", "执行率 used %"),
+            tuple(
+                (b.line, b.name, _money(b.limit), _money(b.year_to_date), _money(b.remaining), float(b.used))
+                for b in budget_use(ledger, until)
+            ),
+        )
+    )
+    pack.tables.append(
+        Table(
+            "git-log",
+            "修改记录 who changed what (git)",
+            ("提交 commit", "作者 author", "日期 date", "说明 subject", "文件 files"),
+            tuple(log),
+        )
+    )
+    return pack
