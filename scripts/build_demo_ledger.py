@@ -1268,6 +1268,82 @@ def office_registers() -> list[Record]:
                     done=day + dt.timedelta(days=1),
                 )
             )
+    out += shop_and_milk()
+    return out
+
+
+def shop_and_milk() -> list[Record]:
+    """The school shop's batches and sales (进货台帐、进售双价), and the milk of three classes this term:
+    the fee published and approved, each class's order, weekly deliveries, and the money collected."""
+    from houqin.models.records import FeeItem, FeeNotice, Income, MilkDelivery, MilkOrder, ShopBatch, ShopSale
+
+    out: list[Record] = []
+    goods = [
+        ("纯牛奶250ml", "盒", "2.10", "2.50", 180, 240),
+        ("全麦面包", "袋", "3.00", "3.50", 7, 40),
+        ("中性笔（黑）", "支", "1.10", "1.50", 1800, 200),
+        ("作业本", "本", "0.60", "0.80", 3650, 500),
+    ]
+    for week in range(7):
+        day = D(2026, 10, 12) + dt.timedelta(days=7 * week)
+        for k, (name, unit, cost, price, life, qty) in enumerate(goods):
+            if k >= 2 and week % 3:
+                continue  # stationery is bought every third week
+            made = day - dt.timedelta(days=1 if life < 30 else 20)
+            batch = ShopBatch(
+                id=ids.next("SD", 2026), date=day, goods=name, batch=made.strftime("%Y%m%d"), quantity=Decimal(qty),
+                unit=unit, cost=money(cost), price=money(price), produced=made, shelf_life_days=life,
+                supplier="青禾县副食品批发部" if k < 2 else "青禾县文汇办公用品店",
+                supplier_id="91360721MA35R8QX1A" if k < 2 else "91360721MA35K2LP7C", acceptor=CLERK,
+            )  # fmt: skip
+            out.append(batch)
+            sold = 0
+            for n in range(5):
+                sell_day = day + dt.timedelta(days=n)
+                if sell_day >= D(2026, 11, 24) or sell_day >= batch.expires:
+                    break
+                out.append(
+                    ShopSale(
+                        id=ids.next("XH", 2026), date=sell_day, batch=batch.id, quantity=Decimal(qty // 8), seller=CLERK
+                    )
+                )
+                sold += qty // 8
+            if batch.expires < D(2026, 11, 24) and qty > sold:  # what did not sell comes off on its last day
+                out.append(
+                    ShopSale(
+                        id=ids.next("XH", 2026), date=batch.expires - dt.timedelta(days=1), batch=batch.id,
+                        quantity=Decimal(qty - sold), seller=CLERK, removed=True,
+                    )
+                )  # fmt: skip
+    item = "milk-2026-2027-1"
+    notice_day = D(2026, 8, 28)
+    out.append(
+        FeeNotice(
+            id=ids.next("GS", 2026), date=notice_day, term="2026-2027-1",
+            items=(FeeItem(id=item, name="学生奶（自愿订购）", amount=money("160.00"), basis="家长自愿，县教育局〔2026〕5号"),),
+            published=notice_day, where="校门公示栏、家长群",
+            approvals=(Approval(role="principal", by=PRINCIPAL, on=notice_day),),
+        )
+    )  # fmt: skip
+    for n, teacher in enumerate(CLASS_TEACHERS[:3]):
+        klass = f"{n // 2 + 1}年级({n % 2 + 1})班"
+        students = 30 + 3 * n
+        out.append(
+            MilkOrder(id=ids.next("DN", 2026), date=D(2026, 9, 2), term="2026-2027-1", class_=klass,
+                      students=students, cartons=students * 80, fee_item=item)
+        )  # fmt: skip
+        out.append(
+            Income(
+                id=ids.next("SR", 2026), date=D(2026, 9, 4), kind="fee", amount=money("160.00") * students,
+                account="bank", payer=klass, received_by=CASHIER, fee_item=item, class_=klass, students=students,
+                purpose=f"2026-2027-1 学生奶费（班主任{teacher}代收）",
+            )
+        )  # fmt: skip
+        for week in range(11):
+            day = D(2026, 9, 7) + dt.timedelta(days=7 * week)
+            out.append(
+                MilkDelivery(id=ids.next("SN", 2026), date=day, class_=klass, cartons=students * 5, received_by=teacher)
+            )
     return out
 
 

@@ -76,6 +76,12 @@ COMMANDS = (
     ("print", "done"),
     ("print", "report"),
     ("audit", "pack"),
+    ("shop", "in"),
+    ("shop", "sell"),
+    ("shop", "expiring"),
+    ("milk", "order"),
+    ("milk", "deliver"),
+    ("milk", "report"),
 )
 PREFIX_CHECK = {
     "YAML": "schema",
@@ -103,6 +109,8 @@ PREFIX_CHECK = {
     "MTR": "meters",
     "PAT": "patrols",
     "PRT": "printing",
+    "SHP": "shop",
+    "MLK": "milk",
 }
 
 

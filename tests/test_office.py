@@ -192,3 +192,158 @@ def test_audit_pack_of_a_term(tmp_path: Path) -> None:
     assert "不符 BROKEN" in {r[-1] for r in closes}
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "CLS001" in index
+
+
+BATCH = """\
+- id: SD-2026-0001
+  date: 2026-03-02
+  goods: 纯牛奶250ml
+  batch: "20260301"
+  quantity: 100
+  unit: 盒
+  cost: "2.10"
+  price: "2.50"
+  produced: 2026-03-01
+  shelf_life_days: 30
+  supplier: 青禾县副食品批发部
+  supplier_id: 91360721MA35XXXX1A
+  acceptor: 周保管
+"""
+
+
+def sale(n: int, day: str, qty: int) -> str:
+    return f"- id: XH-2026-{n:04d}\n  date: {day}\n  batch: SD-2026-0001\n  quantity: {qty}\n  seller: 周保管\n"
+
+
+MILK_NOTICE = """\
+- id: GS-2026-0001
+  date: 2026-02-21
+  term: 2025-2026-2
+  items:
+  - {id: milk, name: 学生奶, amount: "120.00"}
+  published: 2026-02-21
+  where: 校门公示栏
+  approvals:
+  - {role: principal, by: 王校长, on: 2026-02-21}
+"""
+ORDER = """\
+- id: DN-2026-0001
+  date: 2026-02-25
+  term: 2025-2026-2
+  class: 一年级(1)班
+  students: 2
+  cartons: 160
+  fee_item: milk
+"""
+MILK_PAID = """\
+- id: SR-2026-0001
+  date: 2026-03-02
+  kind: fee
+  amount: "240.00"
+  account: bank
+  payer: 一年级(1)班
+  received_by: 赵出纳
+  fee_item: milk
+  class: 一年级(1)班
+  students: 2
+"""
+
+
+def delivery(n: int, day: str, cartons: int) -> str:
+    return f"- id: SN-2026-{n:04d}\n  date: {day}\n  class: 一年级(1)班\n  cartons: {cartons}\n  received_by: 张老师\n"
+
+
+SHOP_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "SHP001 sold past its shelf life",
+        {"2026/shop-batches.yaml": BATCH, "2026/shop-sales.yaml": sale(1, "2026-03-31", 5)},
+        [
+            "2026/shop-sales.yaml:1: error[SHP001] 销售 XH-2026-0001：纯牛奶250ml（批次 20260301）已于 2026-03-31 过期，不得销售"
+        ],
+    ),
+    (
+        "SHP002 more than the batch held",
+        {
+            "2026/shop-batches.yaml": BATCH,
+            "2026/shop-sales.yaml": sale(1, "2026-03-05", 80) + sale(2, "2026-03-06", 30),
+        },
+        ["2026/shop-sales.yaml:6: error[SHP002] 销售 XH-2026-0002：纯牛奶250ml 该批次只剩 20"],
+    ),
+    (
+        "SHP003 dearer than outside",
+        {
+            "houqin.yaml": BASE["houqin.yaml"].rstrip(" ")
+            + '        policy:\n          shop_references: {纯牛奶250ml: "2.50"}\n',
+            "2026/shop-batches.yaml": BATCH,
+        },
+        [
+            "2026/shop-batches.yaml:1: warning[SHP003] 进货 SD-2026-0001：纯牛奶250ml 售价 2.50 元不低于校外参考价 2.50 元"
+        ],
+    ),
+    (
+        "MLK001 milk never published",
+        {"2026/milk-orders.yaml": ORDER},
+        [
+            "2026/milk-orders.yaml:1: error[MLK001] 学生奶订购 DN-2026-0001 的收费项目 milk 没有经校长批准并公示",
+            "2026/milk-orders.yaml:1: warning[MLK002] 学生奶订购 DN-2026-0001（一年级(1)班）订 160 盒，实际配送 0 盒",
+        ],
+    ),
+    (
+        "MLK002 and MLK003 short delivered and short paid",
+        {
+            "2026/fee-notices.yaml": MILK_NOTICE,
+            "2026/milk-orders.yaml": ORDER,
+            "2026/milk-deliveries.yaml": delivery(1, "2026-03-02", 150),
+            "2026/income.yaml": MILK_PAID.replace('"240.00"', '"120.00"').replace("students: 2", "students: 1"),
+        },
+        [
+            "2026/milk-orders.yaml:1: warning[MLK002] 学生奶订购 DN-2026-0001（一年级(1)班）订 160 盒，实际配送 150 盒",
+            "2026/milk-orders.yaml:1: warning[MLK003] 学生奶订购 DN-2026-0001（一年级(1)班）应收 240.00 元，实收 120.00 元",
+        ],
+    ),
+    (
+        "MLK004 delivered without an order",
+        {"2026/milk-deliveries.yaml": delivery(1, "2026-03-02", 10)},
+        [
+            "2026/milk-deliveries.yaml:1: error[MLK004] 学生奶配送 SN-2026-0001：一年级(1)班 在 2026-03-02 所在学期没有订购记录"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), SHOP_CASES, ids=[c[0] for c in SHOP_CASES])
+def test_shop_and_milk_rule(
+    ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]
+) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_shop_and_milk_through_the_cli(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    files = {
+        "2026/fee-notices.yaml": MILK_NOTICE,
+        "2026/milk-orders.yaml": ORDER,
+        "2026/milk-deliveries.yaml": delivery(1, "2026-03-02", 160),
+        "2026/income.yaml": MILK_PAID,
+    }
+    root = git_ledger(files)
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    code, out = run("milk", "report", "--term", "2025-2026-2")
+    assert code == 0 and "一年级(1)班" in out and "160" in out and "240.00" in out
+    code, out = run("shop", "in", "面包", "-q", "20", "--cost", "3.00", "--price", "3.50", "--produced", "2026-11-20",
+                    "--shelf-life", "7", "--supplier", "青禾县副食品批发部", "--supplier-id", "91360721MA35XXXX1A",
+                    "--acceptor", "周保管", "--date", "2026-11-21")  # fmt: skip
+    assert code == 0, out
+    code, out = run("shop", "expiring", "--days", "10")
+    assert code == 0 and "面包" in out and "2026-11-27" in out
+    code, out = run("shop", "sell", "SD-2026-0001", "-q", "5", "--seller", "周保管", "--date", "2026-11-28")
+    assert code == 1 and "error[SHP001]" in out  # past its shelf life: refused
+    assert run("shop", "sell", "SD-2026-0001", "-q", "5", "--seller", "周保管", "--date", "2026-11-24")[0] == 0

@@ -323,7 +323,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from houqin.messages import CATALOG
     from tests.test_assets import ASSET_CASES
     from tests.test_finance import FINANCE_CASES
-    from tests.test_office import OFFICE_CASES
+    from tests.test_office import OFFICE_CASES, SHOP_CASES
     from tests.test_purchases import PURCHASE_CASES
     from tests.test_repairs import REPAIR_CASES
     from tests.test_stock import STOCK_CASES
@@ -338,6 +338,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + STOCKTAKE_CASES
         + FINANCE_CASES
         + OFFICE_CASES
+        + SHOP_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -23,4 +23,6 @@ CHECK_NAMES: tuple[str, ...] = (
     "meters",
     "patrols",
     "printing",
+    "shop",
+    "milk",
 )

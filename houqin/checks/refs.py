@@ -22,12 +22,15 @@ from houqin.models.records import (
     Income,
     Loan,
     MeterReading,
+    MilkDelivery,
     Move,
     Patrol,
     PrintJob,
     Purchase,
     Reimbursement,
     Repair,
+    ShopBatch,
+    ShopSale,
     StockIn,
     StockOut,
     Stocktake,
@@ -150,6 +153,12 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "reader", r.reader, r.date)
         elif isinstance(r, PrintJob):
             yield from _person(ledger, r, "requester", r.requester, r.date)
+        elif isinstance(r, ShopBatch):
+            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+        elif isinstance(r, ShopSale):
+            yield from _person(ledger, r, "seller", r.seller, r.date)
+        elif isinstance(r, MilkDelivery):
+            yield from _person(ledger, r, "received_by", r.received_by, r.date)
         elif isinstance(r, Patrol):
             yield from _person(ledger, r, "inspector", r.inspector, r.date)
             for place in {*r.places, *(f.place for f in r.findings)}:

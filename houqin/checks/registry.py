@@ -22,6 +22,7 @@ from houqin.checks import (
     purchases,
     refs,
     repairs,
+    shop,
     signatures,
     stock,
     stocktake,
@@ -81,6 +82,8 @@ CHECKS: tuple[Check, ...] = (
     Check("meters", office.check_meters, "水电表每期一查", "meters read each term, no leaks"),
     Check("patrols", office.check_patrols, "每日巡视", "daily rounds, findings dealt with"),
     Check("printing", office.check_printing, "文印须主管审批", "print jobs approved by the supervisor"),
+    Check("shop", shop.check_shop, "商店进售双价、过期商品", "shop prices and shelf life"),
+    Check("milk", shop.check_milk, "学生奶订、送、收相符", "milk ordered, delivered and paid"),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

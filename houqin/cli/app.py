@@ -134,6 +134,8 @@ app.add_typer(office.meter_app, name="meter")
 app.add_typer(office.patrol_app, name="patrol")
 app.add_typer(office.print_app, name="print")
 app.add_typer(audit.app, name="audit")
+app.add_typer(office.shop_app, name="shop")
+app.add_typer(office.milk_app, name="milk")
 
 
 def main() -> None:

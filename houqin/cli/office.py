@@ -233,3 +233,175 @@ def print_report(
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))
     print_paper(console(), paper_by_department(load_ledger(state.root()).ledger, first, last), month, state.lang)
+
+
+shop_app = typer.Typer(help="商店 / The school shop: batches in, sales, goods near expiry.", no_args_is_help=True)
+milk_app = typer.Typer(
+    help="学生奶 / Student milk: orders, deliveries, the term's reconciliation.", no_args_is_help=True
+)
+
+
+@shop_app.command("in")
+def shop_in(
+    ctx: typer.Context,
+    goods: Annotated[str, typer.Argument(help="商品 Goods.")],
+    quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
+    cost: Annotated[str, typer.Option("--cost", help="进价（元）Purchase price.")],
+    price: Annotated[str, typer.Option("--price", help="售价（元）Sale price.")],
+    produced: Annotated[str, typer.Option("--produced", help="生产日期 YYYY-MM-DD.")],
+    shelf_life: Annotated[int, typer.Option("--shelf-life", min=1, help="保质期（天）Shelf life in days.")],
+    supplier: Annotated[str, typer.Option("--supplier", help="供应商 Supplier (full name).")],
+    supplier_id: Annotated[str, typer.Option("--supplier-id", help="营业执照号或身份证号 (real-name record).")],
+    acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who received it.")],
+    batch: Annotated[str | None, typer.Option("--batch", help="批号 Batch (default: the production date).")] = None,
+    unit: Annotated[str, typer.Option("--unit", help="单位 Unit.")] = "件",
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf life.
+
+    Example: houqin shop in 纯牛奶250ml -q 240 --cost 2.10 --price 2.50 --produced 2026-11-10
+    --shelf-life 180 --supplier 青禾县副食品批发部 --supplier-id 91360721MA35XXXX1A --acceptor 吴芳
+    """
+    from houqin.cli.options import parse_amount, parse_quantity
+    from houqin.services.office import receive_shop_batch
+
+    day = parse_day(date) or today()
+    made = parse_day(produced)
+    fields = {
+        "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
+        "cost": parse_amount(cost), "price": parse_amount(price), "produced": made, "shelf_life_days": shelf_life,
+        "supplier": supplier, "supplier_id": supplier_id, "acceptor": acceptor,
+    }  # fmt: skip
+    run_write(
+        ctx,
+        lambda ledger: receive_shop_batch(ledger, day, **fields),
+        lambda r: f"shop in {r.id} {goods} ×{fields['quantity']}",
+        no_commit=no_commit,
+    )
+
+
+@shop_app.command("sell")
+def shop_sell(
+    ctx: typer.Context,
+    batch: Annotated[str, typer.Argument(help="进货编号 Batch id (SD-…).")],
+    quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity sold.")],
+    seller: Annotated[str, typer.Option("--seller", help="售货员 Who sold it.")],
+    removed: Annotated[
+        bool, typer.Option("--removed", help="下架: taken off the shelf unsold (expired, spoiled).")
+    ] = False,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """销售 / Record a day's sales of a batch; refused once the batch has expired (take it off with --removed).
+
+    Example: houqin shop sell SD-2026-0003 -q 36 --seller 吴芳
+    """
+    from houqin.cli.options import parse_quantity
+    from houqin.services.office import sell
+
+    day = parse_day(date) or today()
+    qty = parse_quantity(quantity)
+    verb = "remove" if removed else "sell"
+    run_write(ctx, lambda ledger: sell(ledger, batch, qty, seller, day, removed),
+              lambda r: f"shop {verb} {r.id} ×{qty}", no_commit=no_commit)  # fmt: skip
+
+
+@shop_app.command("expiring")
+def shop_expiring(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option("--days", min=0, help="Within this many days (default 7).")] = 7,
+) -> None:
+    """临期商品 / Batches on the shelf that expire within N days, or already have: take them off.
+
+    Example: houqin shop expiring --days 14
+    """
+    from rich.table import Table
+
+    from houqin.checks.shop import expiring
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.render.console import console
+
+    state = get_state(ctx)
+    day = today()
+    rows = expiring(load_ledger(state.root()).ledger, day, days)
+    table = Table(title=t("shop.expiring", state.lang, days=days), title_justify="left")
+    for key in ("col.id", "shop.goods", "shop.batch", "shop.left", "shop.expires"):
+        table.add_column(t(key, state.lang))
+    for b, left in rows:
+        style = "red" if b.expires <= day else "yellow"
+        table.add_row(b.id, b.goods, b.batch, f"{left:f} {b.unit}", f"[{style}]{b.expires}[/]")
+    console().print(table if rows else t("shop.none_expiring", state.lang, days=days))
+
+
+@milk_app.command("order")
+def milk_order(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
+    students: Annotated[int, typer.Option("--students", min=1, help="订奶人数 Students.")],
+    cartons: Annotated[int, typer.Option("--cartons", min=1, help="本学期盒数 Cartons for the term.")],
+    fee_item: Annotated[str, typer.Option("--fee-item", help="收费项目 Published fee item.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """订奶 / A class's milk order for a term, against a published fee item.
+
+    Example: houqin milk order --term 2026-2027-1 --class 三年级(2)班 --students 38 --cartons 3040 --fee-item milk-2026-2027-1
+    """
+    from houqin.services.office import order_milk
+
+    day = parse_day(date) or today()
+    run_write(ctx, lambda ledger: order_milk(ledger, term, klass, students, cartons, fee_item, day),
+              lambda r: f"milk order {r.id} {klass}", no_commit=no_commit)  # fmt: skip
+
+
+@milk_app.command("deliver")
+def milk_deliver(
+    ctx: typer.Context,
+    klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
+    cartons: Annotated[int, typer.Option("--cartons", min=1, help="盒数 Cartons.")],
+    received_by: Annotated[str, typer.Option("--received-by", help="签收人 Who signed for it.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """配送 / Cartons delivered to a class on a day.
+
+    Example: houqin milk deliver --class 三年级(2)班 --cartons 190 --received-by 黄海燕
+    """
+    from houqin.services.office import deliver_milk
+
+    day = parse_day(date) or today()
+    run_write(ctx, lambda ledger: deliver_milk(ledger, klass, cartons, received_by, day),
+              lambda r: f"milk deliver {r.id} {klass} ×{cartons}", no_commit=no_commit)  # fmt: skip
+
+
+@milk_app.command("report")
+def milk_report(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+) -> None:
+    """学生奶对账 / Per class: ordered, delivered, due and paid in the term.
+
+    Example: houqin milk report --term 2026-2027-1
+    """
+    from rich.table import Table
+
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.money import fmt_yuan
+    from houqin.render.console import console
+    from houqin.reports.office import milk_reconciliation
+
+    state = get_state(ctx)
+    rows = milk_reconciliation(load_ledger(state.root()).ledger, term)
+    table = Table(title=t("milk.title", state.lang, term=term), title_justify="left")
+    for key in ("milk.class", "fin.students", "milk.ordered", "milk.delivered", "milk.due", "milk.paid"):
+        table.add_column(t(key, state.lang), justify="left" if key == "milk.class" else "right")
+    for r in rows:
+        flag = "" if r.ordered == r.delivered and r.due == r.paid else "[yellow]"
+        table.add_row(
+            f"{flag}{r.klass}", str(r.students), str(r.ordered), str(r.delivered), fmt_yuan(r.due), fmt_yuan(r.paid)
+        )
+    console().print(table)

@@ -135,6 +135,8 @@ class Policy(Frozen):
     )  # 元 per kWh / per m³
     meter_spike: Decimal = Decimal("2.0")  # a period's daily use above this × the usual is warned (a leak?)
     sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
+    # 商店: the price of each goods outside the school; the shop's price must stay below it (a warning).
+    shop_references: dict[str, Money] = Field(default_factory=dict)
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
 

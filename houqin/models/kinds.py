@@ -17,6 +17,8 @@ from houqin.models.records import (
     Income,
     Loan,
     MeterReading,
+    MilkDelivery,
+    MilkOrder,
     Move,
     Patrol,
     PrintJob,
@@ -24,6 +26,8 @@ from houqin.models.records import (
     Reimbursement,
     Reopen,
     Repair,
+    ShopBatch,
+    ShopSale,
     StockIn,
     StockOut,
     Stocktake,
@@ -70,6 +74,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("meter-readings", MeterReading, "抄表", "meter readings"),
     Kind("patrols", Patrol, "巡视", "daily rounds"),
     Kind("print-jobs", PrintJob, "文印", "print jobs"),
+    Kind("shop-batches", ShopBatch, "商店进货", "shop batches"),
+    Kind("shop-sales", ShopSale, "商店销售", "shop sales"),
+    Kind("milk-orders", MilkOrder, "学生奶订购", "milk orders"),
+    Kind("milk-deliveries", MilkDelivery, "学生奶配送", "milk deliveries"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -506,3 +507,63 @@ class PrintJob(Signed):
     @property
     def sheets(self) -> int:
         return self.pages * self.copies
+
+
+class ShopBatch(Record):
+    """商店进货台帐: one batch bought from a supplier named in full (real-name: licence or ID number), with
+    its invoice, purchase and sale price side by side (进售双价), production date and shelf life."""
+
+    prefix: ClassVar[str] = "SD"
+
+    goods: Text
+    batch: Text
+    quantity: Quantity
+    unit: Text = "件"
+    cost: Money
+    price: Money
+    produced: Day
+    shelf_life_days: int = Field(ge=1)
+    supplier: Text
+    supplier_id: Text
+    acceptor: Text
+    invoice: Invoice | None = None
+
+    @property
+    def expires(self) -> dt.date:
+        return self.produced + dt.timedelta(days=self.shelf_life_days)
+
+
+class ShopSale(Record):
+    """商店销售: what a day sold of a batch — or, with `removed`, took off the shelf unsold (下架: expired or
+    spoiled goods leave the shelf this way, never by being sold)."""
+
+    prefix: ClassVar[str] = "XH"
+
+    batch: Text
+    quantity: Quantity
+    seller: Text
+    removed: bool = False
+
+
+class MilkOrder(Record):
+    """学生奶订购: a class's order for a term — how many students, how many cartons, the published fee item."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    prefix: ClassVar[str] = "DN"
+
+    term: Text
+    class_: Text = Field(alias="class")
+    students: int = Field(ge=1)
+    cartons: int = Field(ge=1)
+    fee_item: Text
+
+
+class MilkDelivery(Record):
+    """学生奶配送: cartons delivered to a class on a day, received by whom."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    prefix: ClassVar[str] = "SN"
+
+    class_: Text = Field(alias="class")
+    cartons: int = Field(ge=1)
+    received_by: Text

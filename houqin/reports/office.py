@@ -146,3 +146,40 @@ def paper_by_department(ledger: Ledger, first: dt.date, last: dt.date) -> list[P
                  (Decimal(jobs.get(d, [0, 0])[1]) / per_pack).quantize(Decimal("0.1")), issued.get(d, ZERO))
         for d in sorted(set(jobs) | set(issued))
     ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MilkClass:
+    klass: str
+    students: int
+    ordered: int
+    delivered: int
+    due: Decimal
+    paid: Decimal
+
+
+def milk_reconciliation(ledger: Ledger, term_id: str) -> list[MilkClass]:
+    """学生奶: per class, what was ordered, delivered and paid in the term."""
+    from houqin.checks.finance import published_items
+    from houqin.models.records import Income, MilkDelivery, MilkOrder
+
+    items = published_items(ledger)
+    out = []
+    orders = [o for o in ledger.of_kind("milk-orders") if isinstance(o, MilkOrder) and o.term == term_id]
+    for o in sorted(orders, key=lambda o: o.class_):
+        delivered = sum(
+            d.cartons
+            for d in ledger.of_kind("milk-deliveries")
+            if isinstance(d, MilkDelivery)
+            and d.class_ == o.class_
+            and (t := ledger.config.term_of(d.date))
+            and t.id == term_id
+        )
+        paid = sum(
+            (r.amount for r in ledger.of_kind("income")
+             if isinstance(r, Income) and r.fee_item == o.fee_item and r.class_ == o.class_),
+            ZERO,
+        )  # fmt: skip
+        each = next((item.amount for _n, item in items.get(o.fee_item, [])), ZERO)
+        out.append(MilkClass(o.class_, o.students, o.cartons, delivered, each * o.students, paid))
+    return out

@@ -13,7 +13,16 @@ from houqin.ledger.store import next_id
 from houqin.models.base import Record
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
-from houqin.models.records import MeterReading, Patrol, PatrolFinding, PrintJob
+from houqin.models.records import (
+    MeterReading,
+    MilkDelivery,
+    MilkOrder,
+    Patrol,
+    PatrolFinding,
+    PrintJob,
+    ShopBatch,
+    ShopSale,
+)
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
 from houqin.services.repairs import open_repair
@@ -106,3 +115,32 @@ def print_done(ledger: Ledger, text: str, day: dt.date) -> PrintJob:
     if job.done is not None:
         raise UsageError("already_closed", id=job.id)
     return job.model_copy(update={"done": day})
+
+
+def receive_shop_batch(ledger: Ledger, day: dt.date, **fields: object) -> ShopBatch:
+    """进货: a batch from a supplier named in full, with both prices and its shelf life."""
+    return validated(ShopBatch, id=next_id(ledger, KIND_BY_NAME["shop-batches"], day.year), date=day, **fields)
+
+
+def sell(ledger: Ledger, batch: str, quantity: Decimal, seller: str, day: dt.date, removed: bool = False) -> ShopSale:
+    found = find_record(ledger, batch, ShopBatch, "商店批次/shop batch")
+    return validated(
+        ShopSale, id=next_id(ledger, KIND_BY_NAME["shop-sales"], day.year), date=day, batch=found.id,
+        quantity=quantity, seller=seller, removed=removed,
+    )  # fmt: skip
+
+
+def order_milk(
+    ledger: Ledger, term: str, klass: str, students: int, cartons: int, fee_item: str, day: dt.date
+) -> MilkOrder:
+    return validated(
+        MilkOrder, id=next_id(ledger, KIND_BY_NAME["milk-orders"], day.year), date=day, term=term, class_=klass,
+        students=students, cartons=cartons, fee_item=fee_item,
+    )  # fmt: skip
+
+
+def deliver_milk(ledger: Ledger, klass: str, cartons: int, received_by: str, day: dt.date) -> MilkDelivery:
+    return validated(
+        MilkDelivery, id=next_id(ledger, KIND_BY_NAME["milk-deliveries"], day.year), date=day, class_=klass,
+        cartons=cartons, received_by=received_by,
+    )  # fmt: skip

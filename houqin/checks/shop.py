@@ -1,0 +1,106 @@
+"""shop, milk: 商店 — goods from suppliers named in full, sold below the price outside the school
+(进售双价), never past their shelf life (严查产品生产日期, R35), never more than the batch held; 学生奶 —
+ordered per class against a published fee item, delivered and paid as ordered (a warning at term end)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from houqin import clock
+from houqin.checks.finance import published_items
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import Income, MilkDelivery, MilkOrder, ShopBatch, ShopSale
+
+
+def check_shop(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    batches = {r.id: r for r in ledger.of_kind("shop-batches") if isinstance(r, ShopBatch)}
+    for batch in batches.values():
+        reference = policy.shop_references.get(batch.goods)
+        if reference is not None and batch.price >= reference:
+            yield diag(
+                "SHP003", batch.source.file, batch.source.line, record=batch.id, id=batch.id, goods=batch.goods,
+                price=batch.price,
+                reference=reference,
+            )  # fmt: skip
+    sold: dict[str, Decimal] = {}
+    for s in sorted((r for r in ledger.of_kind("shop-sales") if isinstance(r, ShopSale)), key=lambda r: r.sort_key):
+        b = batches.get(s.batch)
+        if b is None:
+            yield diag("REF009", s.source.file, s.source.line, record=s.id, what="商店批次/shop batch", id=s.batch)
+            continue
+        if s.date >= b.expires and not s.removed:
+            yield diag(
+                "SHP001", s.source.file, s.source.line, record=s.id, id=s.id, goods=b.goods, batch=b.batch,
+                expires=b.expires,
+            )  # fmt: skip
+        if s.date < b.date:
+            yield diag("SHP002", s.source.file, s.source.line, record=s.id, id=s.id, goods=b.goods, left=0)
+            continue
+        before = sold.get(b.id, Decimal(0))
+        sold[b.id] = before + s.quantity
+        if sold[b.id] > b.quantity:
+            yield diag(
+                "SHP002", s.source.file, s.source.line, record=s.id, id=s.id, goods=b.goods, left=b.quantity - before
+            )
+
+
+def expiring(ledger: Ledger, day: dt.date, within: int) -> list[tuple[ShopBatch, Decimal]]:
+    """Batches still on the shelf that expire within `within` days of `day` (or already have)."""
+    sold: dict[str, Decimal] = {}
+    for s in ledger.of_kind("shop-sales"):
+        if isinstance(s, ShopSale) and s.date <= day:
+            sold[s.batch] = sold.get(s.batch, Decimal(0)) + s.quantity
+    out = []
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.date <= day:
+            left = b.quantity - sold.get(b.id, Decimal(0))
+            if left > 0 and b.expires <= day + dt.timedelta(days=within):
+                out.append((b, left))
+    return sorted(out, key=lambda x: x[0].expires)
+
+
+def check_milk(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    today = today or clock.today()
+    items = published_items(ledger)
+    terms = {t.id: t for t in ledger.config.terms}
+    orders = [r for r in ledger.of_kind("milk-orders") if isinstance(r, MilkOrder)]
+    for o in orders:
+        if not any(n.published <= o.date for n, _item in items.get(o.fee_item, [])):
+            yield diag("MLK001", o.source.file, o.source.line, record=o.id, id=o.id, item=o.fee_item)
+    ordered = {(o.term, o.class_): o for o in orders}
+    delivered: dict[tuple[str, str], int] = {}
+    for d in ledger.of_kind("milk-deliveries"):
+        if not isinstance(d, MilkDelivery):
+            continue
+        term = ledger.config.term_of(d.date)
+        key = (term.id if term else "", d.class_)
+        if key not in ordered:
+            yield diag("MLK004", d.source.file, d.source.line, record=d.id, id=d.id, klass=d.class_, date=d.date)
+            continue
+        delivered[key] = delivered.get(key, 0) + d.cartons
+    paid: dict[tuple[str, str], Decimal] = {}
+    for r in ledger.of_kind("income"):
+        if isinstance(r, Income) and r.kind == "fee" and r.class_:
+            term = ledger.config.term_of(r.date)
+            key = (term.id if term else "", r.class_)
+            if key in ordered and ordered[key].fee_item == r.fee_item:
+                paid[key] = paid.get(key, Decimal(0)) + r.amount
+    for key, o in sorted(ordered.items()):
+        term = terms.get(o.term)
+        if term is None or term.end >= today:
+            continue  # judged once the term is over
+        if delivered.get(key, 0) != o.cartons:
+            yield diag(
+                "MLK002", o.source.file, o.source.line, record=o.id, id=o.id, klass=o.class_, ordered=o.cartons,
+                delivered=delivered.get(key, 0),
+            )  # fmt: skip
+        each = next((item.amount for _n, item in items.get(o.fee_item, [])), None)
+        if each is not None and paid.get(key, Decimal(0)) != each * o.students:
+            yield diag(
+                "MLK003", o.source.file, o.source.line, record=o.id, id=o.id, klass=o.class_,
+                expected=each * o.students, paid=paid.get(key, Decimal("0.00")),
+            )  # fmt: skip
