@@ -193,8 +193,52 @@ def measure(n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, 
         out["bean-check"] = median(
             [run([*peers["bean-check"], str(peer_dir / "ledger.beancount")]) for _ in range(runs)]
         )
+    out.update(close_month(root, last, runs))
     # Leave the ledger as generated for the next run: drop the commits made by the write timings.
     subprocess.run(["git", "reset", "-q", "--hard", base], cwd=root, check=True)
+    return out
+
+
+def close_month(root: Path, year: str, runs: int) -> dict[str, Timing]:
+    """`houqin finance close` for October of the last year, warm: the books are declared to start that
+    month (so no earlier close is due), the cashier asserts the balances the report shows, then the close
+    is timed (and undone with git between runs); the month's report alone is timed too."""
+    import json
+
+    month = f"{year}-10"
+    config = root / "houqin.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"started: {month}-01\n", encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "bench: books start"], cwd=root, check=True)
+    report = [*HOUQIN, "--ledger", str(root), "finance", "report", month]
+    data = json.loads(subprocess.run([*report, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    closing = {row[0]: row[4] for row in data["sections"]["accounts"]["rows"]}
+    for account, name in (("cash", "现金"), ("bank", "银行存款")):
+        run(
+            [
+                *HOUQIN,
+                "--ledger",
+                str(root),
+                "finance",
+                "assert",
+                account,
+                closing[name],
+                "--on",
+                f"{month}-31",
+                "--by",
+                "赵丽",
+            ]
+        )
+    before = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    out = {"houqin finance report (one month, warm)": median([run([*report, "--format", "json"]) for _ in range(runs)])}
+    closes = []
+    for _ in range(runs):
+        closes.append(
+            run([*HOUQIN, "--ledger", str(root), "finance", "close", month, "--by", "吴芳", "--format", "json"])
+        )
+        subprocess.run(["git", "reset", "-q", "--hard", before], cwd=root, check=True)
+    out["houqin finance close (one month, + git commit)"] = median(closes)
     return out
 
 

@@ -275,6 +275,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "fin.ytd": ("本年累计", "Year to date"),
     "fin.stock": ("库存物资分类审核", "Consumables by category"),
     "fin.assets": ("固定资产增减", "Assets added and disposed"),
+    "fin.utilities": ("水电（本月抄表期）", "Water and electricity (periods ending this month)"),
+    "fin.paper": ("文印用纸（按部门）", "Paper printed per department"),
     "fin.canteen": ("食堂收支", "Canteen"),
     "fin.open_advances": ("未结清借款", "Open advances"),
     "fin.open_claims": ("未签齐或未付款的报销单", "Claims unsigned or unpaid"),

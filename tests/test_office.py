@@ -347,3 +347,17 @@ def test_shop_and_milk_through_the_cli(git_ledger: Callable[..., Path]) -> None:
     code, out = run("shop", "sell", "SD-2026-0001", "-q", "5", "--seller", "周保管", "--date", "2026-11-28")
     assert code == 1 and "error[SHP001]" in out  # past its shelf life: refused
     assert run("shop", "sell", "SD-2026-0001", "-q", "5", "--seller", "周保管", "--date", "2026-11-24")[0] == 0
+
+
+def test_the_monthly_report_includes_utilities_and_paper() -> None:
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.finance import month_report
+    from tests.conftest import BUNDLED
+
+    r = month_report(load_ledger(BUNDLED, use_cache=False).ledger, "2026-10")
+    assert [(p.meter, p.used, p.cost) for p in r.utilities] == [
+        ("E-JXL", Decimal(9660), Decimal("6279.00")),  # 9,660 kWh × 0.65
+        ("E-SYL", Decimal(4350), Decimal("2827.50")),
+        ("W-ALL", Decimal(1290), Decimal("4515.00")),  # 1,290 m³ × 3.50
+    ]
+    assert [(p.department, p.jobs, p.sheets, p.packs_issued) for p in r.paper] == [("教务处", 3, 5160, Decimal(10))]

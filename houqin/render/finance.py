@@ -91,6 +91,19 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             + tuple((x.key, x.name, -x.count, -x.amount) for x in r.assets_disposed),
         ),
         Section(
+            "utilities",
+            c("fin.utilities"),
+            (c("col.name"), c("meter.period"), c("meter.used"), c("meter.cost")),
+            tuple((p.name, f"{p.start} ~ {p.end}", f"{p.used:f}", p.cost) for p in r.utilities),
+            (c("total"), "", "", sum((p.cost for p in r.utilities), Decimal(0))),
+        ),
+        Section(
+            "paper",
+            c("fin.paper"),
+            (c("col.department"), c("print.jobs"), c("print.sheets"), c("print.packs"), c("print.issued")),
+            tuple((p.department, p.jobs, p.sheets, f"{p.packs_printed}", f"{p.packs_issued:f}") for p in r.paper),
+        ),
+        Section(
             "canteen",
             c("fin.canteen"),
             (c("fin.in"), c("fin.out"), c("fin.result")),

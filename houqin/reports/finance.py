@@ -21,6 +21,7 @@ from houqin.models.records import (
     Income,
     Reimbursement,
 )
+from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, month_bounds, monthly_movement
 
 ACCOUNT_NAMES = {"cash": "现金", "bank": "银行存款", "canteen": "食堂"}
@@ -95,6 +96,8 @@ class MonthReport:
     damages: list[OpenItem] = field(default_factory=list)
     canteen_income: Decimal = ZERO
     canteen_spending: Decimal = ZERO
+    utilities: list[MeterPeriod] = field(default_factory=list)
+    paper: list[PaperUse] = field(default_factory=list)
 
     @property
     def total_income(self) -> Decimal:
@@ -125,6 +128,8 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
     report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
     report.stock = monthly_movement(ledger, month)
     report.assets_added, report.assets_disposed = _assets(ledger, month)
+    report.utilities = meter_periods(ledger, first, last)
+    report.paper = paper_by_department(ledger, first, last)
     if not public:
         report.open_advances = _open_advances(ledger, last)
         report.open_claims = _open_claims(ledger, last)
