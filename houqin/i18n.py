@@ -36,6 +36,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "稽核资料已写入 {path}；资料摘要 SHA-256：{digest}",
         "Audit pack written to {path}; its SHA-256 digest: {digest}",
     ),
+    "audit.signed": ("提交 {sha} 由 {signer} 签名（{status}）", "commit {sha} signed by {signer} ({status})"),
     "audit.progress": ("逐个提交核查", "Checking commits"),
     "audit.commit": ("提交 {sha}（{author}，{date}）：{subject}", "commit {sha} ({author}, {date}): {subject}"),
     "audit.unsigned": (

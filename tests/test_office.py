@@ -129,7 +129,7 @@ def test_round_with_a_repair_and_a_print_job_end_to_end(git_ledger: Callable[...
     code, out = run("patrol", "log", "--by", "周保管", "--place", "SY-301", "--finding", "JX-101:damage:后门锁坏:repair", "--date", "2026-03-02")  # fmt: skip
     assert code == 0, out
     assert "已开报修单：WX-2026-0001" in out
-    assert git(root, "log", "-1", "--format=%s") == "patrol log XS-2026-0001 周保管 (repairs WX-2026-0001)\n"
+    assert git(root, "log", "-1", "--format=%s") == "patrol log XS-2026-0001 周保管 (opened WX-2026-0001)\n"
     code, out = run("patrol", "report", "--term", "2025-2026-2")
     assert code == 0 and "巡视 1 次" in out and "后门锁坏" in out
     assert run("meter", "read", "E-1", "1000", "--by", "周保管", "--date", "2026-03-01")[0] == 0
@@ -361,3 +361,25 @@ def test_the_monthly_report_includes_utilities_and_paper() -> None:
         ("W-ALL", Decimal(1290), Decimal("4515.00")),  # 1,290 m³ × 3.50
     ]
     assert [(p.department, p.jobs, p.sheets, p.packs_issued) for p in r.paper] == [("教务处", 3, 5160, Decimal(10))]
+
+
+def test_a_round_can_open_a_damage_case(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import load_ledger
+    from houqin.models.records import Damage, Patrol
+    from tests.conftest import GOOD_ASSET
+
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET})
+    result = CliRunner().invoke(app, [
+        "--ledger", str(root), "patrol", "log", "--by", "周保管", "--place", "SY-301",
+        "--finding", "SY-301:damage:显示器被划伤:damage=ZC-2026-0001", "--date", "2026-03-10",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ledger = load_ledger(root).ledger
+    (case,) = ledger.of_kind("damages")
+    (patrol,) = ledger.of_kind("patrols")
+    assert isinstance(case, Damage) and (case.asset, case.responsible.name) == ("ZC-2026-0001", "待查")
+    assert isinstance(patrol, Patrol) and patrol.findings[0].damage == case.id
+    assert git(root, "log", "-1", "--format=%s") == f"patrol log {patrol.id} 周保管 (opened {case.id})\n"

@@ -97,15 +97,17 @@ def test_a_leftover_temporary_file_is_reported_and_never_committed(
     assert "2026/.assets.yaml.4242.houqin-tmp: warning[SCH002]" in result.output
 
 
-def test_two_clerks_on_two_clones_merge_without_conflict_and_check_catches_the_clash(tmp_path: Path) -> None:
+def two_offices(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A ledger made by `houqin init` with the test school's directory, and a second clerk's clone of it
+    with the hook and the merge driver; returns both and the branch name."""
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
+    from houqin.ledger.git import install_hook, install_merge_driver
     from tests.conftest import write_ledger
 
-    runner = CliRunner()
     office = tmp_path / "office"
-    assert runner.invoke(app, ["init", str(office), "--school", "测试小学"]).exit_code == 0
+    assert CliRunner().invoke(app, ["init", str(office), "--school", "测试小学"]).exit_code == 0
     base = write_ledger(tmp_path / "base")  # people, places and catalog of the test school
     for name in ("people.yaml", "places.yaml", "catalog.yaml"):
         (office / name).write_bytes((base / name).read_bytes())
@@ -115,12 +117,18 @@ def test_two_clerks_on_two_clones_merge_without_conflict_and_check_catches_the_c
     git(tmp_path, "clone", "-q", str(office), str(clone))
     git(clone, "config", "user.name", "clerk2")
     git(clone, "config", "user.email", "c2@x")
-    from houqin.ledger.git import install_hook
-
     install_hook(clone)
-    from houqin.ledger.git import install_merge_driver
-
     install_merge_driver(clone)
+    return office, clone, branch
+
+
+def test_two_clerks_on_two_clones_merge_without_conflict_and_check_catches_the_clash(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    runner = CliRunner()
+    office, clone, branch = two_offices(tmp_path)
     for root, name in ((office, "投影仪"), (clone, "打印机")):
         args = ["--ledger", str(root), *add_args(name)]
         assert runner.invoke(app, args).exit_code == 0
@@ -213,23 +221,9 @@ def test_clones_with_their_own_desks_never_clash(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
-    from houqin.ledger.git import install_hook, install_merge_driver
-    from tests.conftest import write_ledger
 
     runner = CliRunner()
-    office = tmp_path / "office"
-    assert runner.invoke(app, ["init", str(office), "--school", "测试小学"]).exit_code == 0
-    base = write_ledger(tmp_path / "base")
-    for name in ("people.yaml", "places.yaml", "catalog.yaml"):
-        (office / name).write_bytes((base / name).read_bytes())
-    git(office, "commit", "-qam", "directory")
-    branch = git(office, "branch", "--show-current").strip()
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(office), str(clone))
-    git(clone, "config", "user.name", "clerk2")
-    git(clone, "config", "user.email", "c2@x")
-    install_hook(clone)
-    install_merge_driver(clone)
+    office, clone, branch = two_offices(tmp_path)
     for root, desk, name in ((office, "1", "投影仪"), (clone, "2", "打印机")):
         shown = runner.invoke(app, ["--ledger", str(root), "desk", desk])
         assert shown.exit_code == 0 and f"工位号：{desk}" in shown.output

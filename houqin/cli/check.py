@@ -90,6 +90,11 @@ def _audit(root: Path, since: str, lang: str) -> None:
         if a.unsigned:
             out.print("  " + t("audit.unsigned", lang, status=c.signature))
         print_diagnostics(out, a.introduced, lang, root, excerpt=False)
+    if require:  # policy asks for signed commits: say who signed each one
+        for a in audits:
+            if not a.unsigned:
+                c = a.commit
+                out.print(t("audit.signed", lang, sha=c.sha[:10], signer=c.signer or "?", status=c.signature))
     out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
     if bad:
         raise typer.Exit(1)

@@ -114,6 +114,7 @@ def close(
     """
     from houqin.checks.engine import run_checks
     from houqin.render.console import print_written
+    from houqin.services.checking import cached_result
     from houqin.services.finance import close_month
     from houqin.services.writes import write_many
 
@@ -123,7 +124,12 @@ def close(
     day = today()
     outcome = write_many(
         root,
-        lambda session: [close_month(session.ledger, month, by, day, run_checks(session.loaded))],
+        # The month's errors: from the result cache when the last check left it (a close follows a check).
+        lambda session: [
+            close_month(
+                session.ledger, month, by, day, cached_result(session.root, session.files) or run_checks(session.loaded)
+            )
+        ],
         lambda rs: f"finance close {month} {rs[0].id}",
         commit=not no_commit,
     )

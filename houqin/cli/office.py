@@ -89,7 +89,10 @@ def patrol_log(
     place: Annotated[list[str], typer.Option("--place", help="巡视地点 Places walked. Repeat.")],
     finding: Annotated[
         list[str] | None,
-        typer.Option("--finding", help="PLACE:KIND:WHAT[:repair] — kind safety|hygiene|damage|fire|other. Repeat."),
+        typer.Option(
+            "--finding",
+            help="PLACE:KIND:WHAT[:repair | :damage=ASSET] — kind safety|hygiene|damage|fire|other. Repeat.",
+        ),
     ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
@@ -104,9 +107,15 @@ def patrol_log(
     seen = []
     for text in finding or []:
         parts = [p.strip() for p in text.split(":")]
-        if len(parts) not in (3, 4) or not all(parts) or (len(parts) == 4 and parts[3] != "repair"):
-            raise typer.BadParameter(f"{text!r}: 格式为 / the form is PLACE:KIND:WHAT[:repair]")
-        seen.append(Seen(parts[0], parts[1], parts[2], len(parts) == 4))
+        extra = parts[3] if len(parts) == 4 else ""
+        if (
+            len(parts) not in (3, 4)
+            or not all(parts)
+            or (extra and extra != "repair" and not extra.startswith("damage="))
+        ):
+            raise typer.BadParameter(f"{text!r}: 格式为 / the form is PLACE:KIND:WHAT[:repair | :damage=ASSET]")
+        asset = extra.removeprefix("damage=") if extra.startswith("damage=") else None
+        seen.append(Seen(parts[0], parts[1], parts[2], extra == "repair", asset))
     day = parse_day(date) or today()
     state = get_state(ctx)
     root = state.root()
@@ -116,7 +125,7 @@ def patrol_log(
     outcome = write_many(
         root,
         lambda session: log_patrol(session.ledger, by, place, seen, day),
-        lambda rs: f"patrol log {rs[0].id} {by}" + (f" (repairs {', '.join(r.id for r in rs[1:])})" if rs[1:] else ""),
+        lambda rs: f"patrol log {rs[0].id} {by}" + (f" (opened {', '.join(r.id for r in rs[1:])})" if rs[1:] else ""),
         commit=not no_commit,
     )
     print_written(outcome.records[0].id, outcome.paths[0], outcome.message, outcome.committed, state.lang, root)

@@ -25,7 +25,7 @@ from houqin.models.records import (
 )
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.repairs import open_repair
+from houqin.services.repairs import open_repair, report_damage
 
 
 def read_meter(
@@ -47,12 +47,14 @@ def read_meter(
 
 @dataclass(frozen=True)
 class Seen:
-    """A finding as typed: place, kind, what; `repair` opens a repair ticket for it at once."""
+    """A finding as typed: place, kind, what; `repair` opens a repair ticket for it at once, `damage` (an
+    asset id) a damage case whose responsible person is still to be found (待查)."""
 
     place: str
     kind: str
     text: str
     repair: bool = False
+    damage: str | None = None
 
 
 def log_patrol(
@@ -63,13 +65,18 @@ def log_patrol(
     running = ledger
     findings = []
     for s in seen:
-        ticket = None
+        ticket = case = None
         if s.repair:
             repair = open_repair(running, inspector, f"巡视发现：{s.text}", day, place=s.place)
             running = running.with_record(repair)
             out.append(repair)
             ticket = repair.id
-        findings.append(validated(PatrolFinding, place=s.place, kind=s.kind, text=s.text, repair=ticket))
+        if s.damage:
+            damage = report_damage(running, s.damage, "other", "待查", f"巡视发现：{s.text}", day)
+            running = running.with_record(damage)
+            out.append(damage)
+            case = damage.id
+        findings.append(validated(PatrolFinding, place=s.place, kind=s.kind, text=s.text, repair=ticket, damage=case))
     patrol = validated(
         Patrol,
         id=next_id(ledger, KIND_BY_NAME["patrols"], day.year),
