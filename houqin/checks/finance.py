@@ -45,8 +45,9 @@ def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         if isinstance(r, Income):
             yield from _income(ledger, r, items)
     yield from _cash_by_cashier(ledger)
-    yield from _balances(ledger)
-    yield from _canteen(ledger, policy, today or clock.today())
+    all_flows = flows(ledger)
+    yield from _balances(ledger, all_flows)
+    yield from _canteen(ledger, all_flows, policy, today or clock.today())
 
 
 def _income(ledger: Ledger, r: Income, items: dict[str, list[tuple[FeeNotice, FeeItem]]]) -> Iterator[Diagnostic]:
@@ -94,9 +95,8 @@ def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
             yield diag("FIN006", r.source.file, r.source.line, record=r.id, id=r.id, by=payment.by, date=payment.on)
 
 
-def _balances(ledger: Ledger) -> Iterator[Diagnostic]:
+def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]:
     """No account below zero at the end of any day; each assertion matches the balance that day."""
-    all_flows = flows(ledger)
     negative: set[str] = set()
     end_of_day: dict[tuple[str, dt.date], Decimal] = {}
     last: dict[str, Decimal] = {}
@@ -117,10 +117,18 @@ def _balances(ledger: Ledger) -> Iterator[Diagnostic]:
                 date=day,
                 balance=held,
             )
-    for a in ledger.of_kind("assertions"):
-        if not isinstance(a, BalanceAssertion):
-            continue
-        held = _balance_at(all_flows, a.account, a.date)
+    # Each assertion against the balance at the end of its day: one walk over the flows, in date order.
+    asserted = sorted(
+        (a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)), key=lambda a: a.sort_key
+    )
+    held_now: dict[str, Decimal] = {}
+    position = 0
+    for a in asserted:
+        while position < len(all_flows) and all_flows[position].date <= a.date:
+            f = all_flows[position]
+            held_now[f.account] = held_now.get(f.account, ZERO) + f.amount
+            position += 1
+        held = held_now.get(a.account, ZERO)
         if held != a.amount:
             yield diag(
                 "FIN007",
@@ -136,18 +144,14 @@ def _balances(ledger: Ledger) -> Iterator[Diagnostic]:
             )
 
 
-def _balance_at(all_flows: Sequence[Flow], account: str, day: dt.date) -> Decimal:
-    return sum((f.amount for f in all_flows if f.account == account and f.date <= day), ZERO)
-
-
 def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | None:
     found = [f.record for f in all_flows if f.account == account and f.date == day and f.record is not None]
     return found[-1] if found else None
 
 
-def _canteen(ledger: Ledger, policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
+def _canteen(ledger: Ledger, all_flows: Sequence[Flow], policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
     """零盈利: over each ended term the canteen's result stays within the policy's share of its income."""
-    canteen = [f for f in flows(ledger) if f.account == "canteen" and f.what != "opening"]
+    canteen = [f for f in all_flows if f.account == "canteen" and f.what != "opening"]
     if not canteen:
         return
     for term in ledger.config.terms:
