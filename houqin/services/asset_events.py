@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, TypeVar
 
-from pydantic import ValidationError
-
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState, replay
@@ -16,7 +14,7 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move, Return
-from houqin.services.inputs import first_error
+from houqin.services.inputs import validated
 from houqin.services.lookup import find_record, resolve_id
 
 
@@ -135,7 +133,4 @@ R = TypeVar("R", Move, Loan, Disposal)
 
 def _build(ledger: Ledger, model: type[R], kind: str, day: dt.date, **fields: object) -> R:
     values = {k: v for k, v in fields.items() if v is not None}
-    try:
-        return model(id=next_id(ledger, KIND_BY_NAME[kind], day.year), date=day, **values)
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(model, id=next_id(ledger, KIND_BY_NAME[kind], day.year), date=day, **values)

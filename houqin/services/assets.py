@@ -6,15 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import ValidationError
-
 from houqin.checks.capitalisation import threshold_for
-from houqin.errors import RefusedError, UsageError
+from houqin.errors import RefusedError
 from houqin.ledger.store import next_id
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Invoice
-from houqin.services.inputs import first_error
+from houqin.services.inputs import validated
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,4 @@ def register_asset(ledger: Ledger, draft: AssetDraft) -> Asset:
     if draft.unit_price < threshold and not draft.below_threshold_reason:
         raise RefusedError("asset_below_threshold", (), price=draft.unit_price, threshold=threshold)
     fields = {k: v for k, v in draft.__dict__.items() if v is not None}
-    try:
-        return Asset(id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(Asset, id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)

@@ -6,14 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import ValidationError
-
-from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Invoice, Reimbursement
-from houqin.services.inputs import first_error
+from houqin.services.inputs import validated
 from houqin.services.signing import sign_record
 
 
@@ -32,10 +29,7 @@ class ClaimDraft:
 
 def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
     fields = {k: v for k, v in draft.__dict__.items() if v is not None}
-    try:
-        return Reimbursement(id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(Reimbursement, id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
 
 
 def sign_claim(ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date) -> Reimbursement:

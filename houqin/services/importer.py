@@ -26,6 +26,7 @@ from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset
 from houqin.money import parse_money
+from houqin.services.inputs import first_error
 
 # Column names as school registers write them (资产卡片 / 固定资产登记表), and houqin's own.
 HEADERS: Mapping[str, str] = {
@@ -206,8 +207,7 @@ def plan_import(
             try:
                 records.append((row, spec.draft(ledger, values, seq)))
             except ValidationError as exc:
-                err = exc.errors(include_url=False)[0]
-                problems.append(RowProblem(row, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"))
+                problems.append(RowProblem(row, first_error(exc)))
             except ValueError as exc:
                 problems.append(RowProblem(row, f"无法识别 / not understood: {exc}"))
         if progress is not None:

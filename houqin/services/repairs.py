@@ -6,15 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import ValidationError
-
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Assessment, Damage, DamageSettlement, Repair, RepairDone, Responsible
-from houqin.services.inputs import first_error
+from houqin.services.inputs import validated
 from houqin.services.lookup import find_record, resolve_id
 
 
@@ -23,17 +21,15 @@ def open_repair(
 ) -> Repair:
     if asset is None and place is None:
         raise UsageError("repair_needs_target")
-    try:
-        return Repair(
-            id=next_id(ledger, KIND_BY_NAME["repairs"], day.year),
-            date=day,
-            reporter=reporter,
-            fault=fault,
-            asset=resolve_id(asset) if asset else None,
-            place=place,
-        )
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(
+        Repair,
+        id=next_id(ledger, KIND_BY_NAME["repairs"], day.year),
+        date=day,
+        reporter=reporter,
+        fault=fault,
+        asset=resolve_id(asset) if asset else None,
+        place=place,
+    )
 
 
 def close_repair(
@@ -50,12 +46,9 @@ def close_repair(
     repair = find_record(ledger, ticket, Repair, "报修单/repair")
     if repair.done is not None:
         raise UsageError("already_closed", id=repair.id)
-    try:
-        done = RepairDone(
-            on=day, work=work, cost=cost, expense=resolve_id(expense) if expense else None, repairer=repairer
-        )
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    done = validated(
+        RepairDone, on=day, work=work, cost=cost, expense=resolve_id(expense) if expense else None, repairer=repairer
+    )
     return repair.model_copy(
         update={"done": done, "approvals": (*repair.approvals, Approval(role="acceptor", by=accepted_by, on=day))}
     )
@@ -73,17 +66,15 @@ def report_damage(
 ) -> Damage:
     if who == "student" and not (class_ and guardian):
         raise UsageError("student_needs_class")
-    try:
-        responsible = Responsible(type=who, name=name, class_=class_, guardian=guardian)
-        return Damage(
-            id=next_id(ledger, KIND_BY_NAME["damages"], day.year),
-            date=day,
-            asset=resolve_id(asset),
-            responsible=responsible,
-            description=description,
-        )
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    responsible = validated(Responsible, type=who, name=name, class_=class_, guardian=guardian)
+    return validated(
+        Damage,
+        id=next_id(ledger, KIND_BY_NAME["damages"], day.year),
+        date=day,
+        asset=resolve_id(asset),
+        responsible=responsible,
+        description=description,
+    )
 
 
 def assess_damage(

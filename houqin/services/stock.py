@@ -7,16 +7,13 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
 from houqin.money import parse_money
-from houqin.services.inputs import first_error
+from houqin.services.inputs import validated
 
 if TYPE_CHECKING:
     from houqin.services.importer import Spec
@@ -35,20 +32,18 @@ def receive_stock(
 ) -> StockIn:
     """入库: counted in by the acceptor (验收), with a witness where there is one."""
     approvals = (Approval(role="witness", by=witness, on=day),) if witness else ()
-    try:
-        return StockIn(
-            id=next_id(ledger, KIND_BY_NAME["stock-in"], day.year),
-            date=day,
-            item=item,
-            quantity=quantity,
-            unit_price=unit_price,
-            origin=origin,
-            acceptor=acceptor,
-            supplier=supplier,
-            approvals=approvals,
-        )
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(
+        StockIn,
+        id=next_id(ledger, KIND_BY_NAME["stock-in"], day.year),
+        date=day,
+        item=item,
+        quantity=quantity,
+        unit_price=unit_price,
+        origin=origin,
+        acceptor=acceptor,
+        supplier=supplier,
+        approvals=approvals,
+    )
 
 
 def issue_stock(
@@ -64,20 +59,18 @@ def issue_stock(
 ) -> StockOut:
     """领用: to a person for a purpose; printing supplies carry the supervisor's approval (checked)."""
     approvals = (Approval(role="supervisor", by=approved_by, on=day),) if approved_by else ()
-    try:
-        return StockOut(
-            id=next_id(ledger, KIND_BY_NAME["stock-out"], day.year),
-            date=day,
-            item=item,
-            quantity=quantity,
-            receiver=receiver,
-            purpose=purpose,
-            issued_by=issued_by,
-            department=department,
-            approvals=approvals,
-        )
-    except ValidationError as exc:
-        raise UsageError("invalid_input", detail=first_error(exc)) from None
+    return validated(
+        StockOut,
+        id=next_id(ledger, KIND_BY_NAME["stock-out"], day.year),
+        date=day,
+        item=item,
+        quantity=quantity,
+        receiver=receiver,
+        purpose=purpose,
+        issued_by=issued_by,
+        department=department,
+        approvals=approvals,
+    )
 
 
 # houqin stock import: a delivery list or the opening balance (期初结存) the office kept in a spreadsheet.
