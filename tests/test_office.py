@@ -281,6 +281,16 @@ SHOP_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ],
     ),
     (
+        "REF009 a sale of a batch never bought",
+        {"2026/shop-sales.yaml": sale(1, "2026-03-05", 5)},
+        ["2026/shop-sales.yaml:1: error[REF009] 引用的商店批次/shop batch SD-2026-0001 不存在"],
+    ),
+    (
+        "REF005 printed on paper not in the catalog",
+        {"2026/print-jobs.yaml": PRINT.replace("paper: paper-a4", "paper: paper-b5")},
+        ["2026/print-jobs.yaml:1: error[REF005] 物品 paper-b5 不在 catalog.yaml 的物品目录中"],
+    ),
+    (
         "MLK001 milk never published",
         {"2026/milk-orders.yaml": ORDER},
         [

@@ -347,8 +347,6 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         "YAML006": "test_load.py",
         "YAML007": "test_load.py",
         "YAML008": "test_load.py",
-        "REF005": "test_rules.py::test_stock_item_ref",
-        "REF009": "test_rules.py::test_loan_asset_ref",
         "LOAN001": "test_assets.py::test_overdue_loan_is_a_warning",
         "IMP001": "test_import.py::test_bad_rows_refuse_the_whole_import",
         "YAML009": "test_hostile.py::test_invalid_utf8_and_oversized_files",

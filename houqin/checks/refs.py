@@ -153,10 +153,13 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "reader", r.reader, r.date)
         elif isinstance(r, PrintJob):
             yield from _person(ledger, r, "requester", r.requester, r.date)
+            if r.paper not in ledger.item_by_id:
+                yield diag("REF005", r.source.file, r.source.line, record=r.id, item=r.paper)
         elif isinstance(r, ShopBatch):
             yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
         elif isinstance(r, ShopSale):
             yield from _person(ledger, r, "seller", r.seller, r.date)
+            yield from _record(ledger, r, r.batch, ShopBatch, "商店批次/shop batch")
         elif isinstance(r, MilkDelivery):
             yield from _person(ledger, r, "received_by", r.received_by, r.date)
         elif isinstance(r, Patrol):
