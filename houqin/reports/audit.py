@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from houqin.diagnostics import Diagnostic
-from houqin.models.closing import chain_digest, fingerprint, month_records
 from houqin.models.config import Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import CashAdvance, Close, Damage, Reimbursement, Stocktake
@@ -58,12 +57,14 @@ def audit_pack(
             tuple((d.severity.value, d.code, d.file, d.line, d.record, d.message("zh")) for d in diagnostics),
         )
     )
+    # A close holds unless the close check found its month changed or its digest out of the chain.
+    broken = {dict(d.params).get("close") for d in diagnostics if d.code in ("CLS001", "CLS002", "CLS003")}
+    broken |= {d.record for d in diagnostics if d.code == "CLS004"}
     rows: list[tuple[Cell, ...]] = []
     for c in sorted((r for r in ledger.of_kind("closes") if isinstance(r, Close)), key=lambda r: r.sort_key):
         if not c.month <= f"{until:%Y-%m}" or c.month < f"{term.start:%Y-%m}":
             continue
-        now = {fingerprint(r) for r in month_records(ledger, c.month)}
-        holds = now == set(c.fingerprints) and c.digest == chain_digest(c.previous, c.fingerprints)
+        holds = c.id not in broken
         rows.append(
             (
                 c.id,
