@@ -80,8 +80,9 @@ def _audit(root: Path, since: str, lang: str) -> None:
     require = load_ledger(root).ledger.config.policy.require_signed_commits
     from houqin.ledger.git import commits_since
 
-    with progress_bar(len(commits_since(root, since)), t("audit.progress", lang)) as advance:
-        audits = audit_since(root, since, require, advance)
+    commits = commits_since(root, since)  # one `git log`, for the progress bar and the audit
+    with progress_bar(len(commits), t("audit.progress", lang)) as advance:
+        audits = audit_since(root, commits, require, advance)
     out = console()
     bad = [a for a in audits if not a.clean]
     for a in bad:

@@ -29,11 +29,10 @@ class CommitAudit:
 
 def audit_since(
     root: Path,
-    since: str,
+    commits: Sequence[git.Commit],
     require_signed: bool,
     progress: Callable[[int], None] = lambda done: None,
 ) -> list[CommitAudit]:
-    commits = git.commits_since(root, since)
     previous: Sequence[Diagnostic] | None = None
     out = []
     for n, c in enumerate(commits, start=1):
