@@ -16,8 +16,9 @@ def first_error(exc: ValidationError) -> str:
     return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
 
 
-def validated(model: type[M], **fields: object) -> M:
-    """The model built from what a person typed, or a usage error (exit 2) naming the first bad field."""
+def validated(model: type[M], /, **fields: object) -> M:
+    """The model built from what a person typed, or a usage error (exit 2) naming the first bad field.
+    (`model` is positional-only: an asset has a field of that name, 规格型号.)"""
     try:
         return model(**fields)
     except ValidationError as exc:
