@@ -23,6 +23,21 @@ class Message:
     hint_en: str = ""
 
 
+# The approval steps as a diagnostic names them: the school's word, then the policy's key.
+STEP_NAMES = {
+    "department_head": "部门负责人",
+    "supervisor": "主管领导",
+    "principal": "校长",
+    "director": "总务主任",
+}
+
+
+def step_label(step: str) -> str:
+    """'主管领导(supervisor)' for a known step, the key itself otherwise."""
+    zh = STEP_NAMES.get(step)
+    return f"{zh}({step})" if zh else step
+
+
 CATALOG: Mapping[str, Message] = {
     # --- reading files (check: schema)
     "YAML001": Message(

@@ -14,6 +14,7 @@ from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
+from houqin.models.directory import account_names
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows, running
 from houqin.models.records import (
@@ -25,8 +26,6 @@ from houqin.models.records import (
     Reimbursement,
     Transfer,
 )
-
-ACCOUNT_NAMES = {"cash": "现金", "bank": "银行存款", "canteen": "食堂"}
 
 
 def published_items(ledger: Ledger) -> dict[str, list[tuple[FeeNotice, FeeItem]]]:
@@ -97,6 +96,7 @@ def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
 
 def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]:
     """No account below zero at the end of any day; each assertion matches the balance that day."""
+    names = account_names(ledger.catalog.accounts)
     negative: set[str] = set()
     end_of_day: dict[tuple[str, dt.date], Decimal] = {}
     last: dict[str, Decimal] = {}
@@ -113,7 +113,7 @@ def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]
                 src.file if src else "catalog.yaml",
                 src.line if src else 0,
                 record=record.id if record else account,
-                account=ACCOUNT_NAMES.get(account, account),
+                account=names.get(account, account),
                 date=day,
                 balance=held,
             )
@@ -136,7 +136,7 @@ def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]
                 a.source.line,
                 record=a.id,
                 id=a.id,
-                account=ACCOUNT_NAMES.get(a.account, a.account),
+                account=names.get(a.account, a.account),
                 date=a.date,
                 asserted=a.amount,
                 books=held,

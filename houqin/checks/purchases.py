@@ -9,11 +9,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.messages import step_label
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
-
-STEP_NAMES = {"department_head": "部门负责人", "supervisor": "主管领导", "principal": "校长"}
 
 
 def required_steps(purchase: Purchase, policy: Policy) -> tuple[str, ...]:
@@ -45,9 +44,11 @@ def _approvals(p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
     for step in required_steps(p, policy):
         a = p.approval(step)
         if a is None:
-            yield diag("PUR001", file, p.source.line, record=p.id, id=p.id, amount=amount, step=_step(step))
+            yield diag("PUR001", file, p.source.line, record=p.id, id=p.id, amount=amount, step=step_label(step))
         elif a.on > p.accepted.on:
-            yield diag("PUR002", file, a.line, record=p.id, id=p.id, step=_step(step), on=a.on, accepted=p.accepted.on)
+            yield diag(
+                "PUR002", file, a.line, record=p.id, id=p.id, step=step_label(step), on=a.on, accepted=p.accepted.on
+            )
 
 
 def _quotes_and_meeting(ledger: Ledger, p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
@@ -123,8 +124,3 @@ def _booked_goods(ledger: Ledger, purchases: dict[str, Purchase]) -> Iterator[Di
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)
         elif isinstance(r, StockIn) and r.item not in {line.item for line in p.lines}:
             yield diag("PUR010", r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, item=r.item)
-
-
-def _step(step: str) -> str:
-    zh = STEP_NAMES.get(step)
-    return f"{zh}({step})" if zh else step

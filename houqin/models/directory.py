@@ -153,6 +153,11 @@ DEFAULT_ACCOUNTS = (
 )
 
 
+def account_names(accounts: tuple[Account, ...]) -> dict[str, str]:
+    """Each account's name as the school writes it in catalog.yaml, the default where it lists none."""
+    return {a.id: a.name for a in (*DEFAULT_ACCOUNTS, *accounts)}
+
+
 class Catalog(Frozen):
     items: tuple[Item, ...] = ()
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS

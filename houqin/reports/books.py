@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from houqin.models.directory import account_names
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     BalanceAssertion,
@@ -19,7 +20,7 @@ from houqin.models.records import (
     Transfer,
 )
 
-ACCOUNTS = {"cash": ("Assets:Cash", "现金"), "bank": ("Assets:Bank", "银行存款"), "canteen": ("Assets:Canteen", "食堂")}
+ACCOUNT_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "canteen": "Assets:Canteen"}
 ADVANCES = ("Assets:Receivable:Advances", "暂付款（借款）")
 OPENING = ("Equity:Opening", "期初余额")
 INCOME = {
@@ -81,6 +82,9 @@ def books(ledger: Ledger) -> Books:
         names.setdefault(pair[0], pair[1])
         return pair[0]
 
+    book_names = account_names(ledger.catalog.accounts)
+    accounts = {k: (code, book_names[k]) for k, code in ACCOUNT_CODES.items()}
+
     first_day = min((r.date for r in ledger.all_records()), default=dt.date(2000, 1, 1))
     for account in ledger.catalog.accounts:
         if account.opening:
@@ -91,7 +95,7 @@ def books(ledger: Ledger) -> Books:
                     "",
                     "",
                     f"期初余额 {account.name}",
-                    (Posting(acct(ACCOUNTS[account.id]), account.opening), Posting(acct(OPENING), -account.opening)),
+                    (Posting(acct(accounts[account.id]), account.opening), Posting(acct(OPENING), -account.opening)),
                 )
             )
     lines = {b.id: b.name for b in ledger.catalog.budget_lines}
@@ -104,7 +108,7 @@ def books(ledger: Ledger) -> Books:
             kind_account, kind_name = f"{kind_account}:{safe(r.fee_item)}", f"{kind_name}：{r.fee_item}"
         kept = sum((d.amount for d in r.deductions), Decimal("0.00"))
         postings = [
-            Posting(acct(ACCOUNTS[r.account]), r.amount - kept),
+            Posting(acct(accounts[r.account]), r.amount - kept),
             Posting(acct((kind_account, kind_name)), -r.amount),
         ]
         if kept:
@@ -120,7 +124,7 @@ def books(ledger: Ledger) -> Books:
         if from_advance:
             postings.append(Posting(acct(ADVANCES), -from_advance))
         if r.amount - from_advance:
-            postings.append(Posting(acct(ACCOUNTS[r.payment.account]), -(r.amount - from_advance)))
+            postings.append(Posting(acct(accounts[r.payment.account]), -(r.amount - from_advance)))
         txns.append(Txn(r.payment.on, r.id, r.payee, r.purpose, tuple(postings)))
     for a in advances.values():
         if a.payment is not None:
@@ -130,7 +134,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     f"借款：{a.purpose}",
-                    (Posting(acct(ADVANCES), a.amount), Posting(acct(ACCOUNTS[a.payment.account]), -a.amount)),
+                    (Posting(acct(ADVANCES), a.amount), Posting(acct(accounts[a.payment.account]), -a.amount)),
                 )
             )
         if a.settlement is not None and a.settlement.cash_returned:
@@ -141,7 +145,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     "借款退回现金",
-                    (Posting(acct(ACCOUNTS["cash"]), back), Posting(acct(ADVANCES), -back)),
+                    (Posting(acct(accounts["cash"]), back), Posting(acct(ADVANCES), -back)),
                 )
             )
     for t in ledger.of_kind("transfers"):
@@ -153,14 +157,14 @@ def books(ledger: Ledger) -> Books:
                     "",
                     t.purpose or "转账",
                     (
-                        Posting(acct(ACCOUNTS[t.to_account]), t.amount),
-                        Posting(acct(ACCOUNTS[t.from_account]), -t.amount),
+                        Posting(acct(accounts[t.to_account]), t.amount),
+                        Posting(acct(accounts[t.from_account]), -t.amount),
                     ),
                 )
             )
     txns.sort(key=lambda x: (x.date, x.code))
     assertions = [
-        Assertion(a.date, a.id, acct(ACCOUNTS[a.account]), a.amount)
+        Assertion(a.date, a.id, acct(accounts[a.account]), a.amount)
         for a in sorted(ledger.of_kind("assertions"), key=lambda r: r.sort_key)
         if isinstance(a, BalanceAssertion)
     ]

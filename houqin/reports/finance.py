@@ -24,7 +24,6 @@ from houqin.models.records import (
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, month_bounds, monthly_movement
 
-ACCOUNT_NAMES = {"cash": "现金", "bank": "银行存款", "canteen": "食堂"}
 DISPOSAL_NAMES = {"scrap": "报废", "transfer": "转让", "loss": "报损"}
 INCOME_NAMES = {"fee": "收费", "compensation": "赔偿收入", "canteen": "食堂收入", "grant": "拨款", "other": "其他收入"}
 
