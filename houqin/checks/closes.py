@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
-from houqin.models.closing import chain_digest, fingerprint, month_of, month_records, previous_month, standing_closes
+from houqin.models.closing import UNSEALED, chain_digest, fingerprint, month_of, previous_month, standing_closes
 from houqin.models.config import Policy
+from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Reopen
 
@@ -22,7 +23,6 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
             yield diag("CLS005", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month)
     standing = standing_closes(ledger)
     for month, close in sorted(standing.items()):
-        yield from _sealed(ledger, close)
         if close.digest != chain_digest(close.previous, close.fingerprints):
             yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
         before = standing.get(previous_month(month))
@@ -31,21 +31,53 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
     yield from _unclosed(ledger, policy, standing, today)
 
 
-def _sealed(ledger: Ledger, close: Close) -> Iterator[Diagnostic]:
-    sealed = dict(f.split(" ", 1) for f in close.fingerprints if " " in f)
-    now = {r.id: r for r in month_records(ledger, close.month)}
-    for rid, record in now.items():
-        if rid not in sealed:
-            code = "CLS002"
-        elif fingerprint(record).split(" ", 1)[1] != sealed[rid]:
-            code = "CLS001"
-        else:
+def check_sealed_records(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Each record of a closed month as its close sealed it (CLS001), or not sealed at all (CLS002):
+    a finding about one record, given the closes and reopenings."""
+    standing = standing_closes(ledger)
+    if not standing:
+        return
+    seals = {month: _sealed(close) for month, close in standing.items()}
+    for kind in KINDS:
+        if kind.name in UNSEALED:
             continue
-        src = record.source
-        yield diag(code, src.file, src.line, record=rid, id=rid, month=close.month, close=close.id)
-    for rid in sorted(set(sealed) - set(now)):
-        src = close.source
-        yield diag("CLS003", src.file, src.line, record=rid, id=rid, month=close.month, close=close.id)
+        for record in ledger.of_kind(kind.name):
+            month = month_of(record.date)
+            close = standing.get(month)
+            if close is None:
+                continue
+            sealed = seals[month].get(record.id)
+            if sealed is None:
+                code = "CLS002"
+            elif fingerprint(record).split(" ", 1)[1] != sealed:
+                code = "CLS001"
+            else:
+                continue
+            src = record.source
+            yield diag(code, src.file, src.line, record=record.id, id=record.id, month=close.month, close=close.id)
+
+
+def check_sealed_missing(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """A record a close sealed that is no longer in its month (CLS003), from the ids and days alone."""
+    standing = standing_closes(ledger)
+    if not standing:
+        return
+    present: dict[str, set[str]] = {}
+    for kind in KINDS:
+        if kind.name in UNSEALED:
+            continue
+        for rid, _file, _line, day in ledger.id_sources(kind.name):
+            month = month_of(dt.date.fromordinal(day))
+            if month in standing:
+                present.setdefault(month, set()).add(rid)
+    for month, close in sorted(standing.items()):
+        for rid in sorted(set(_sealed(close)) - present.get(month, set())):
+            src = close.source
+            yield diag("CLS003", src.file, src.line, record=rid, id=rid, month=close.month, close=close.id)
+
+
+def _sealed(close: Close) -> dict[str, str]:
+    return dict(f.split(" ", 1) for f in close.fingerprints if " " in f)
 
 
 def _unclosed(ledger: Ledger, policy: Policy, standing: dict[str, Close], today: dt.date) -> Iterator[Diagnostic]:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE
-from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
@@ -15,8 +14,8 @@ from houqin.models.ledger import Ledger
 ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})$")
 
 
-def check_ids(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    first_seen: dict[str, Record] = {}
+def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Each id's shape, kind, year and file (a finding about one record alone)."""
     for kind in KINDS:
         for r in ledger.of_kind(kind.name):
             src = r.source
@@ -27,10 +26,17 @@ def check_ids(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield diag("ID003", src.file, src.line, record=r.id, id=r.id, date=r.date)
             elif not src.file.startswith(f"{m['year']}/"):
                 yield diag("ID004", src.file, src.line, record=r.id, id=r.id, expected=f"{m['year']}/{kind.filename}")
-            first = first_seen.setdefault(r.id, r)
-            if first is not r:
-                other = f"{first.source.file}:{first.source.line}"
-                yield diag("ID001", src.file, src.line, record=r.id, id=r.id, other=other)
+
+
+def check_ids_unique(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Every id used once in the whole ledger (the first by kind, file and line is the original);
+    read from the ids alone, so no record need be built. Names and codes of the directory likewise."""
+    first_seen: dict[str, tuple[str, int]] = {}
+    for kind in KINDS:
+        for rid, file, line, _day in sorted(ledger.id_sources(kind.name), key=lambda s: (s[1], s[2])):
+            first = first_seen.setdefault(rid, (file, line))
+            if first != (file, line):
+                yield diag("ID001", file, line, record=rid, id=rid, other=f"{first[0]}:{first[1]}")
     yield from _unique(PEOPLE_FILE, "人员/person", ((p.name, p.line) for p in ledger.people))
     yield from _unique(PLACES_FILE, "地点/place", ((p.id, p.line) for p in ledger.places))
     yield from _unique(CATALOG_FILE, "物品/item", ((i.id, i.line) for i in ledger.catalog.items))

@@ -22,22 +22,16 @@ def invoice_well_formed(inv: Invoice) -> bool:
     return bool(CODE.match(inv.code) and NUMBER.match(inv.number))
 
 
-def check_invoices(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    claimed: dict[str, str] = {}
+def check_invoice_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Each invoice well-formed, dated on or before its claim and fresh, adding up to the claim."""
     limit = policy.invoice_max_age_days
     for r in ledger.of_kind("expenses"):
         assert isinstance(r, Reimbursement)
         file = r.source.file
         for inv in r.invoices:
-            number = inv.key
             if not invoice_well_formed(inv):
-                yield diag("INV001", file, inv.line, record=r.id, number=number)
-                continue
-            if number in claimed:
-                yield diag("INV002", file, inv.line, record=r.id, number=number, other=claimed[number])
-            else:
-                claimed[number] = r.id
-            if inv.date > r.date:
+                yield diag("INV001", file, inv.line, record=r.id, number=inv.key)
+            elif inv.date > r.date:
                 yield diag("INV003", file, inv.line, record=r.id, invoice_date=inv.date, date=r.date)
             elif (r.date - inv.date).days > limit:
                 yield diag(
@@ -58,3 +52,18 @@ def check_invoices(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         assert isinstance(a, Asset)
         if a.invoice is not None and not invoice_well_formed(a.invoice):
             yield diag("INV001", a.source.file, a.invoice.line, record=a.id, number=a.invoice.key)
+
+
+def check_invoices_claimed_once(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """No invoice claimed twice, across every claim of every year."""
+    claimed: dict[str, str] = {}
+    for r in ledger.of_kind("expenses"):
+        assert isinstance(r, Reimbursement)
+        for inv in r.invoices:
+            if not invoice_well_formed(inv):
+                continue
+            number = inv.key
+            if number in claimed:
+                yield diag("INV002", r.source.file, inv.line, record=r.id, number=number, other=claimed[number])
+            else:
+                claimed[number] = r.id

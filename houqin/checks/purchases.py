@@ -32,7 +32,6 @@ def check_purchases(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     for p in purchases.values():
         yield from _approvals(p, policy)
         yield from _quotes_and_meeting(ledger, p, policy)
-    yield from _booked_goods(ledger, purchases)
 
 
 def _approvals(p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
@@ -106,9 +105,9 @@ def _leaders(ledger: Ledger, policy: Policy, day: dt.date) -> set[str]:
     return {person.name for person in ledger.people if any(person.holds(role, day) for role in policy.leadership_roles)}
 
 
-def _booked_goods(ledger: Ledger, purchases: dict[str, Purchase]) -> Iterator[Diagnostic]:
+def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Stock in, asset cards and claims that name a purchase come on or after its acceptance."""
-    for r in ledger.all_records():
+    for r in (*ledger.of_kind("stock-in"), *ledger.of_kind("assets"), *ledger.of_kind("expenses")):
         if isinstance(r, StockIn) and is_purchase_id(r.origin):
             ref, code = r.origin, "PUR008"
         elif isinstance(r, Asset) and r.purchase:
@@ -117,8 +116,8 @@ def _booked_goods(ledger: Ledger, purchases: dict[str, Purchase]) -> Iterator[Di
             ref, code = r.purchase, "PUR009"
         else:
             continue
-        p = purchases.get(ref)
-        if p is None:
+        p = ledger.record_by_id.get(ref)
+        if not isinstance(p, Purchase):
             continue  # refs reports an unknown purchase
         if p.accepted is None or p.accepted.on > r.date:
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)

@@ -123,10 +123,32 @@ def _item(ledger: Ledger, r: StockIn | StockOut) -> Iterator[Diagnostic]:
         yield diag("REF005", r.source.file, r.source.line, record=r.id, item=r.item)
 
 
-def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+def check_place_keepers(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     for p in ledger.places:
         if p.keeper not in ledger.person_by_name:
             yield diag("REF001", PLACES_FILE, p.line, record=p.id, field="keeper", name=p.keeper)
+
+
+# The kinds of record that a record of each kind names by id (what check_refs looks up).
+LINKS: dict[str, frozenset[str]] = {
+    "assets": frozenset({"purchases"}),
+    "expenses": frozenset({"advances", "purchases"}),
+    "stock-in": frozenset({"purchases", "stocktakes"}),
+    "income": frozenset({"damages"}),
+    "shop-sales": frozenset({"shop-batches"}),
+    "patrols": frozenset({"repairs", "damages"}),
+    "stocktakes": frozenset({"assets"}),
+    "loans": frozenset({"assets"}),
+    "moves": frozenset({"assets"}),
+    "disposals": frozenset({"assets"}),
+    "repairs": frozenset({"assets", "expenses"}),
+    "damages": frozenset({"assets"}),
+}
+
+
+def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """What each record names exists (a finding about one record, given the directory and the
+    records of the kinds in LINKS)."""
     for r in ledger.all_records():
         if isinstance(r, Asset):
             yield from _asset(ledger, r)

@@ -1,8 +1,11 @@
-"""The named checks, in the order they run. An immutable tuple: adding a check is an edit here."""
+"""The named checks, in the order they run. An immutable tuple: adding a check is an edit here.
+
+Each check is one or more parts, and each part says what it reads (see checks/engine.py): that is
+what lets an unchanged part's findings be reused. A part that reads a kind it does not declare
+fails (UndeclaredRead), so a declaration here cannot silently be too narrow."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from houqin.checks import (
@@ -27,63 +30,182 @@ from houqin.checks import (
     stock,
     stocktake,
 )
+from houqin.checks.engine import ALL_KINDS, CheckFn, Part
 from houqin.checks.names import CHECK_NAMES as NAMES
-from houqin.diagnostics import Diagnostic
-from houqin.models.config import Policy
-from houqin.models.ledger import Ledger
 
-CheckFn = Callable[[Ledger, Policy], Iterable[Diagnostic]]
+SEALED = ALL_KINDS - {"closes", "reopens"}
+ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
+STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
+MONEY = frozenset({"advances", "income", "expenses", "transfers"})  # what money_flow.flows reads
+
+
+def whole(run: CheckFn, *reads: frozenset[str] | str, dated: bool = False) -> Part:
+    """A part that reads every record of these kinds."""
+    return Part(run, _kinds(reads), dated=dated)
+
+
+def per_file(run: CheckFn, *reads: frozenset[str] | str, sees: dict[str, frozenset[str]] | None = None) -> Part:
+    """A part whose findings about a file depend on that file's records alone (and on the kinds in
+    `sees`, looked up by id, for files of each kind)."""
+    return Part(run, _kinds(reads), per_file=True, sees=sees or {})
+
+
+def _kinds(reads: tuple[frozenset[str] | str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for r in reads:
+        out |= {r} if isinstance(r, str) else r
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
-    run: CheckFn | None
+    parts: tuple[Part, ...]  # none: the schema check, whose findings are the loader's
     zh: str
     en: str
 
 
+CLOSE_BOOKS = frozenset({"closes", "reopens"})
+
 CHECKS: tuple[Check, ...] = (
-    Check("schema", None, "文件格式与字段", "file format and fields"),
-    Check("ids", ids.check_ids, "编号唯一且格式正确", "ids unique and well-formed"),
+    Check("schema", (), "文件格式与字段", "file format and fields"),
+    Check(
+        "ids",
+        (per_file(ids.check_id_forms, ALL_KINDS), whole(ids.check_ids_unique, ALL_KINDS)),
+        "编号唯一且格式正确",
+        "ids unique and well-formed",
+    ),
     Check(
         "refs",
-        refs.check_refs,
+        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=refs.LINKS)),
         "人员、地点、物品、分类、预算科目存在且有效",
         "people, places, items, categories, budget lines exist",
     ),
     Check(
-        "approval-chain", approvals.check_approval_chain, "签批环节齐全且有序", "approval steps complete and in order"
+        "approval-chain",
+        (per_file(approvals.check_approval_chain, ALL_KINDS),),
+        "签批环节齐全且有序",
+        "approval steps complete and in order",
     ),
-    Check("signatures", signatures.check_signatures, "签字人具备相应角色", "signers hold the role on the day"),
-    Check("separation-of-duties", duties.check_separation, "不相容职务分离", "separation of duties"),
     Check(
-        "invoice", invoices.check_invoices, "发票真实、未过期、未重复报销", "invoices well-formed, fresh, claimed once"
+        "signatures",
+        (per_file(signatures.check_signatures, ALL_KINDS),),
+        "签字人具备相应角色",
+        "signers hold the role on the day",
     ),
-    Check("capitalisation", capitalisation.check_capitalisation, "固定资产标准", "capitalisation threshold"),
-    Check("assets", assets.check_assets, "资产调拨、处置与交结", "asset moves, disposals and handovers"),
-    Check("loans", loans.check_loans, "借还销号与逾期", "loans returned, overdue loans"),
-    Check("repairs", repairs.check_repairs, "报修与验收", "repair tickets and acceptance"),
-    Check("damage", damages.check_damages, "公物损坏赔偿", "damage compensation"),
+    Check(
+        "separation-of-duties",
+        (per_file(duties.check_separation, ALL_KINDS),),
+        "不相容职务分离",
+        "separation of duties",
+    ),
+    Check(
+        "invoice",
+        (
+            per_file(invoices.check_invoice_forms, "expenses", "assets"),
+            whole(invoices.check_invoices_claimed_once, "expenses"),
+        ),
+        "发票真实、未过期、未重复报销",
+        "invoices well-formed, fresh, claimed once",
+    ),
+    Check(
+        "capitalisation",
+        (per_file(capitalisation.check_capitalisation, "assets"),),
+        "固定资产标准",
+        "capitalisation threshold",
+    ),
+    Check(
+        "assets",
+        (whole(assets.check_assets, ASSET_EVENTS),),
+        "资产调拨、处置与交结",
+        "asset moves, disposals and handovers",
+    ),
+    Check("loans", (whole(loans.check_loans, "loans", dated=True),), "借还销号与逾期", "loans returned, overdue loans"),
+    Check(
+        "repairs", (whole(repairs.check_repairs, "repairs", dated=True),), "报修与验收", "repair tickets and acceptance"
+    ),
+    Check("damage", (whole(damages.check_damages, "damages", ASSET_EVENTS),), "公物损坏赔偿", "damage compensation"),
     Check(
         "stock",
-        stock.check_stock,
+        (whole(stock.check_stock, STOCK),),
         "库存不为负、来源去向清楚、复印用品主管审批",
         "stock never negative, clear sources, printing supplies approved",
     ),
     Check(
-        "purchase", purchases.check_purchases, "采购审批、货比三家、三重一大、验收", "purchase approval and acceptance"
+        "purchase",
+        (
+            whole(purchases.check_purchases, "purchases"),
+            per_file(
+                purchases.check_booked_goods, "stock-in", "assets", "expenses", sees={"*": frozenset({"purchases"})}
+            ),
+        ),
+        "采购审批、货比三家、三重一大、验收",
+        "purchase approval and acceptance",
     ),
-    Check("stocktake", stocktake.check_stocktakes, "期初清点与期末盘点", "term-start and term-end counts"),
-    Check("finance", finance.check_finance, "收支两条线、收费公示、现金与对账", "income, fees, cash and balances"),
-    Check("budget", budget.check_budget, "计划经费限额使用", "spending within the budget"),
-    Check("advances", advances.check_advances, "借款结清", "advances settled"),
-    Check("close", closes.check_closes, "每月清结、结账后不得改动", "months closed, closed months unchanged"),
-    Check("meters", office.check_meters, "水电表每期一查", "meters read each term, no leaks"),
-    Check("patrols", office.check_patrols, "每日巡视", "daily rounds, findings dealt with"),
-    Check("printing", office.check_printing, "文印须主管审批", "print jobs approved by the supervisor"),
-    Check("shop", shop.check_shop, "商店进售双价、过期商品", "shop prices and shelf life"),
-    Check("milk", shop.check_milk, "学生奶订、送、收相符", "milk ordered, delivered and paid"),
+    Check(
+        "stocktake",
+        (whole(stocktake.check_stocktakes, STOCK, dated=True),),
+        "期初清点与期末盘点",
+        "term-start and term-end counts",
+    ),
+    Check(
+        "finance",
+        (whole(finance.check_finance, MONEY, "fee-notices", "assertions", dated=True),),
+        "收支两条线、收费公示、现金与对账",
+        "income, fees, cash and balances",
+    ),
+    Check(
+        "budget",
+        (whole(budget.check_budget, "budget-adjustments", "expenses"),),
+        "计划经费限额使用",
+        "spending within the budget",
+    ),
+    Check(
+        "advances",
+        (whole(advances.check_advances, "advances", "expenses", dated=True),),
+        "借款结清",
+        "advances settled",
+    ),
+    Check(
+        "close",
+        (
+            whole(closes.check_closes, CLOSE_BOOKS, dated=True),
+            per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}),
+            whole(closes.check_sealed_missing, SEALED, CLOSE_BOOKS),
+        ),
+        "每月清结、结账后不得改动",
+        "months closed, closed months unchanged",
+    ),
+    Check(
+        "meters",
+        (whole(office.check_meters, "meter-readings", dated=True),),
+        "水电表每期一查",
+        "meters read each term, no leaks",
+    ),
+    Check(
+        "patrols",
+        (whole(office.check_patrols, "patrols", "repairs", dated=True),),
+        "每日巡视",
+        "daily rounds, findings dealt with",
+    ),
+    Check(
+        "printing",
+        (whole(office.check_printing, "print-jobs"),),
+        "文印须主管审批",
+        "print jobs approved by the supervisor",
+    ),
+    Check(
+        "shop",
+        (whole(shop.check_shop, "shop-batches", "shop-sales"),),
+        "商店进售双价、过期商品",
+        "shop prices and shelf life",
+    ),
+    Check(
+        "milk",
+        (whole(shop.check_milk, "milk-orders", "milk-deliveries", "income", "fee-notices", dated=True),),
+        "学生奶订、送、收相符",
+        "milk ordered, delivered and paid",
+    ),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)

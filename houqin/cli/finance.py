@@ -112,10 +112,9 @@ def close(
 
     Example: houqin finance close 2026-03 --by 孙慧 --format html --out 2026-03月报.html
     """
-    from houqin.checks.engine import run_checks
     from houqin.render.console import print_written
-    from houqin.services.checking import cached_result
     from houqin.services.finance import close_month
+    from houqin.services.guard import before_checks
     from houqin.services.writes import write_many
 
     check_month(month)
@@ -125,11 +124,7 @@ def close(
     outcome = write_many(
         root,
         # The month's errors: from the result cache when the last check left it (a close follows a check).
-        lambda session: [
-            close_month(
-                session.ledger, month, by, day, cached_result(session.root, session.files) or run_checks(session.loaded)
-            )
-        ],
+        lambda session: [close_month(session.ledger, month, by, day, before_checks(session))],
         lambda rs: f"finance close {month} {rs[0].id}",
         commit=not no_commit,
     )

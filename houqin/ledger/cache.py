@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,10 @@ from typing import Any
 import houqin
 from houqin.ledger.save import state_dir
 
-FORMAT = b"houqin-cache-1\n"
+FORMAT = b"houqin-cache-2\n"
 DIGEST_SIZE = 32
 RESULT_PREFIX = "result-"
+PART_PREFIX = "part-"
 
 
 @cache
@@ -39,16 +41,26 @@ def fingerprint() -> bytes:
     return h.digest()
 
 
-def file_key(rel: str, data: bytes) -> str:
-    return hashlib.sha256(fingerprint() + rel.encode() + b"\0" + data).hexdigest()
+def file_key(rel: str, digest: str) -> str:
+    """The key of one file's parsed records: its path and its content's hash (see load.digest_of)."""
+    return hashlib.sha256(fingerprint() + rel.encode() + b"\0" + digest.encode()).hexdigest()
 
 
-def result_key(files: dict[str, bytes], *context: str) -> str:
-    """The key of a whole-ledger result: every file's path and content, and what else it depends on."""
+def result_key(digests: Mapping[str, str], *context: str) -> str:
+    """The key of a whole-ledger result: every file's path and content hash, and what else it depends on."""
     h = hashlib.sha256(fingerprint() + "\0".join(context).encode())
-    for rel in sorted(files):
-        h.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    for rel in sorted(digests):
+        h.update(rel.encode() + b"\0" + digests[rel].encode() + b"\n")
     return RESULT_PREFIX + h.hexdigest()
+
+
+def part_key(*context: str) -> str:
+    """The key of one check's (or one check's part's) findings: the caller names everything they
+    depend on — the check, the directory's hash, the day if it matters, each file read and its hash."""
+    h = hashlib.sha256(fingerprint())
+    for item in context:
+        h.update(item.encode() + b"\0")
+    return PART_PREFIX + h.hexdigest()
 
 
 class Cache:
@@ -105,10 +117,17 @@ class Cache:
                 self._discard(Path(entry.path))
 
     def prune(self, keep: set[str]) -> None:
-        """Drop entries no file of the current ledger uses (old versions of edited files)."""
+        """Drop file entries no file of the current ledger uses (old versions of edited files)."""
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.dir):
-                if entry.name not in keep and not entry.name.startswith(RESULT_PREFIX):
+                if entry.name not in keep and not entry.name.startswith((RESULT_PREFIX, PART_PREFIX)):
+                    self._discard(Path(entry.path))
+
+    def prune_parts(self, keep: set[str]) -> None:
+        """Drop the findings of checks that a complete check of the current ledger no longer used."""
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.dir):
+                if entry.name.startswith(PART_PREFIX) and entry.name not in keep:
                     self._discard(Path(entry.path))
 
     @staticmethod

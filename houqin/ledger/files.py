@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +13,11 @@ TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 YEAR_DIR = re.compile(r"^\d{4}$")
 # What a file that leads outside the ledger (a symlink to /etc/passwd, say) reads as: never its target.
 OUTSIDE = b"\x00houqin: this file leads outside the ledger\x00"
+
+
+def digest_of(data: bytes) -> str:
+    """What a file is known by in every cache: the SHA-256 of its bytes, never its modification time."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def is_record_path(rel: str) -> bool:
@@ -53,6 +59,17 @@ class MemorySource:
 
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = files
+        self._digests: dict[str, str] = {}
+
+    def digest(self, rel: str) -> str | None:
+        """The content hash of a file (SHA-256, hex), computed once."""
+        found = self._digests.get(rel)
+        if found is None and rel in self.files:
+            found = self._digests[rel] = digest_of(self.files[rel])
+        return found
+
+    def digests(self) -> dict[str, str]:
+        return {rel: self.digest(rel) or "" for rel in self.files}
 
     @classmethod
     def read_all(cls, source: FileSource) -> MemorySource:

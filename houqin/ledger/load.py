@@ -8,14 +8,15 @@ others) is a pure function of the file's bytes, so it can be cached by content h
 from __future__ import annotations
 
 import gc
+import marshal
 import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,13 +25,13 @@ from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.codec import model_codec
-from houqin.ledger.files import OUTSIDE, TOP_FILES, FileSource, WorktreeSource, is_record_path
+from houqin.ledger.files import OUTSIDE, TOP_FILES, FileSource, WorktreeSource, digest_of, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
-from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KINDS, Kind
-from houqin.models.ledger import Ledger
+from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
+from houqin.models.ledger import IdSource, Ledger, sources_of
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -40,6 +41,8 @@ PARALLEL_MIN_BYTES = 1 << 20
 class LoadResult:
     ledger: Ledger
     diagnostics: tuple[Diagnostic, ...]
+    # The content hash (SHA-256, hex) of every file read, by path: what cached check results key on.
+    digests: Mapping[str, str] = field(default_factory=dict)
 
 
 @contextmanager
@@ -135,7 +138,10 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
     return load_list(file, data, kind.model)
 
 
-Payload = tuple[str, tuple[Any, ...], tuple[Any, ...]]
+# The cache's form of one record file: its kind, (id, line) of each record, the records themselves
+# as one marshal blob (decoded only when a command asks for that kind), and its diagnostics.
+Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...]]
+Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 
 
 def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
@@ -144,7 +150,23 @@ def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
     encode = model_codec(kind.model)[0]
     with gc_paused():
         records, diags = load_records(rel, data, kind)
-        return kind_name, tuple(encode(r) for r in records), tuple(encode_diagnostic(d) for d in diags)
+        return (
+            kind_name,
+            tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
+            marshal.dumps(tuple(encode(r) for r in records)),
+            tuple(encode_diagnostic(d) for d in diags),
+        )
+
+
+def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
+    return (
+        isinstance(hit, tuple)
+        and len(hit) == 4
+        and hit[0] == kind
+        and isinstance(hit[1], tuple)
+        and isinstance(hit[2], bytes)
+        and isinstance(hit[3], tuple)
+    )
 
 
 def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
@@ -156,22 +178,60 @@ def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
         return list(pool.map(parse_payload, *zip(*todo, strict=True), chunksize=1))
 
 
+class LazyRecords(Mapping[str, tuple[Record, ...]]):
+    """The records of a ledger by kind, each kind decoded from the cache's form the first time it is
+    asked for (then sorted by date and id, as every reader expects). Which kinds exist, and the id and
+    line of every record, are known without decoding anything."""
+
+    def __init__(self, parts: dict[str, list[Part]]) -> None:
+        self._parts = parts
+        self._decoded: dict[str, tuple[Record, ...]] = {}
+
+    def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        found = self._decoded.get(kind)
+        if found is None:
+            if kind not in self._parts:
+                raise KeyError(kind)
+            decode = model_codec(KIND_BY_NAME[kind].model)[1]
+            with gc_paused():
+                rows = [decode(row) for _rel, _ids, blob in self._parts[kind] for row in marshal.loads(blob)]
+                found = self._decoded[kind] = tuple(sorted(rows, key=lambda r: r.sort_key))
+        return found
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._parts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def id_sources(self, kind: str) -> Iterator[IdSource]:
+        if kind in self._decoded:
+            yield from sources_of(self._decoded[kind])
+            return
+        for rel, ids, _blob in self._parts.get(kind, ()):
+            for rid, line, day in ids:
+                yield rid, rel, line, day
+
+
 def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:
     """One record file read as load_ledger reads it (and cached for it)."""
-    records, diags = _load_record_files(root, [(rel, data, kind)], use_cache=True, prune=False)
-    return records[kind.name], diags
+    records, diags = _load_record_files(root, [(rel, data, kind)], {rel: digest_of(data)}, True, prune=False)
+    return list(records[kind.name]), diags
 
 
 def _load_record_files(
-    root: Path, files: list[tuple[str, bytes, Kind]], use_cache: bool, prune: bool
-) -> tuple[dict[str, list[Record]], list[Diagnostic]]:
+    root: Path, files: list[tuple[str, bytes, Kind]], digests: Mapping[str, str], use_cache: bool, prune: bool
+) -> tuple[LazyRecords, list[Diagnostic]]:
     store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
     payloads: dict[str, Payload] = {}
-    keys = {rel: file_key(rel, data) for rel, data, _ in files}
+    keys = {rel: file_key(rel, digests[rel]) for rel, _data, _ in files}
     todo = []
     for rel, data, kind in files:
         hit = store.get(keys[rel]) if store else None
-        if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == kind.name:
+        if _well_formed(hit, kind.name):
             payloads[rel] = hit
         else:
             todo.append((rel, data, kind.name))
@@ -181,14 +241,13 @@ def _load_record_files(
             store.put(keys[rel], payload)
     if store and prune:
         store.prune(set(keys.values()))
-    records: dict[str, list[Record]] = {k.name: [] for k in KINDS}
+    parts: dict[str, list[Part]] = {}
     diagnostics: list[Diagnostic] = []
-    for rel, _data, kind in files:
-        kind_name, rows, diag_rows = payloads[rel]
-        decode = model_codec(kind.model)[1]
-        records[kind_name].extend(decode(row) for row in rows)
+    for rel, _data, _file_kind in files:
+        kind_name, ids, blob, diag_rows = payloads[rel]
+        parts.setdefault(kind_name, []).append((rel, ids, blob))
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
-    return records, diagnostics
+    return LazyRecords(parts), diagnostics
 
 
 def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:
@@ -272,6 +331,7 @@ def load_ledger(
     src = source or WorktreeSource(root)
     diagnostics: list[Diagnostic] = []
     record_files: list[tuple[str, bytes, Kind]] = []
+    digests: dict[str, str] = {}
     with gc_paused():
         config, problems = _load_config(src)
         diagnostics += problems
@@ -279,7 +339,11 @@ def load_ledger(
         places: list[Place] = []
         for rel in src.paths():
             data = src.read(rel)
-            if data is None or rel in (CONFIG_FILE, CATALOG_FILE):
+            if data is None:
+                continue
+            known = getattr(src, "digest", None)
+            digests[rel] = (known(rel) if known else None) or digest_of(data)
+            if rel in (CONFIG_FILE, CATALOG_FILE):
                 continue
             problems = []
             if rel == PEOPLE_FILE:
@@ -294,7 +358,7 @@ def load_ledger(
         catalog, problems = _load_catalog(src)
         diagnostics += problems
         records, problems = _load_record_files(
-            root, record_files, use_cache, source is None if prune is None else prune
+            root, record_files, digests, use_cache, source is None if prune is None else prune
         )
         diagnostics += problems
         ledger = Ledger(
@@ -302,7 +366,7 @@ def load_ledger(
             people=tuple(people),
             places=tuple(places),
             catalog=catalog,
-            records={name: tuple(sorted(rs, key=lambda r: r.sort_key)) for name, rs in records.items()},
+            records=records,
             root=root,
         )
-    return LoadResult(ledger, tuple(diagnostics))
+    return LoadResult(ledger, tuple(diagnostics), digests)

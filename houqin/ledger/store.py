@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from houqin.diagnostics import sort_key
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
-from houqin.ledger.files import MemorySource, WorktreeSource
+from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
 from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
@@ -66,6 +66,18 @@ class WriteSession:
         """The ledger as it will be once the pending writes land, exactly as a fresh load would read it."""
         return self._after if self._after is not None else self.loaded
 
+    @property
+    def digests(self) -> Mapping[str, str]:
+        """The content hash of every ledger file as it stands."""
+        return self.loaded.digests
+
+    def digests_after(self) -> dict[str, str]:
+        """The content hash of every ledger file as it will be once the pending writes land."""
+        after = dict(self.loaded.digests)
+        for path, (_old, new) in self._pending.items():
+            after[path.relative_to(self.root).as_posix()] = digest_of(new)
+        return after
+
     def files_after(self) -> dict[str, bytes]:
         """Every ledger file as it will be once the pending writes land."""
         after = dict(self.files)
@@ -87,7 +99,8 @@ class WriteSession:
         placed = self._verify(path, new.count("\n") - chunk.count("\n"), chunk, record)
         self._stage(path, old, new.encode("utf-8"))
         # Appending moves no other line: the records read so far stand as they are.
-        self._after = LoadResult(self.loaded_after.ledger.with_record(placed), self.loaded_after.diagnostics)
+        before = self.loaded_after
+        self._after = LoadResult(before.ledger.with_record(placed), before.diagnostics, self.digests_after())
         return path, placed
 
     def replace(self, record: Record) -> tuple[Path, Record]:
@@ -110,6 +123,7 @@ class WriteSession:
         self._after = LoadResult(
             before.ledger.with_file(rel, kind_of(record).name, records),
             tuple(sorted((*(d for d in before.diagnostics if d.file != rel), *diags), key=sort_key)),
+            self.digests_after(),
         )
         return path, placed
 

@@ -51,10 +51,10 @@ def chain_digest(previous: str | None, fingerprints: Iterable[str]) -> str:
 def standing_closes(ledger: Ledger) -> dict[str, Close]:
     """The close in force for each month: the latest close not followed by a reopen of that month."""
     events: list[tuple[dt.date, int, str, Close | Reopen]] = []
-    for r in ledger.of_kind("closes"):
+    for r in ledger.seen("closes"):
         if isinstance(r, Close):
             events.append((r.date, 1, r.id, r))
-    for r in ledger.of_kind("reopens"):
+    for r in ledger.seen("reopens"):
         if isinstance(r, Reopen):
             events.append((r.date, 0, r.id, r))  # on one day a reopening comes before a new close
     out: dict[str, Close] = {}

@@ -1,12 +1,14 @@
 """houqin check as a use-case: read every file once, answer from the result cache when nothing
-changed, otherwise load (record files from their own cache) and run the checks."""
+changed, otherwise load (record files from their own cache) and run the checks, each part of each
+check answered from its own cache entry when nothing it reads has changed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from houqin import clock
 from houqin.checks.engine import select
@@ -14,31 +16,57 @@ from houqin.checks.names import CHECK_NAMES
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
 from houqin.errors import InputError
 from houqin.layout import CONFIG_FILE
-from houqin.ledger.cache import Cache, result_key
+from houqin.ledger.cache import Cache, part_key, result_key
 from houqin.ledger.files import FileSource, MemorySource, WorktreeSource
+
+if TYPE_CHECKING:
+    from houqin.ledger.load import LoadResult
 
 
 def _store(root: Path, use_cache: bool = True) -> Cache | None:
     return Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
 
 
-def _key(files: dict[str, bytes], names: Sequence[str], today: dt.date | None) -> str:
-    return result_key(files, ",".join(names), (today or clock.today()).isoformat())
+def _key(digests: Mapping[str, str], names: Sequence[str], today: dt.date | None) -> str:
+    return result_key(digests, ",".join(names), (today or clock.today()).isoformat())
 
 
-def cached_result(root: Path, files: dict[str, bytes], today: dt.date | None = None) -> list[Diagnostic] | None:
+def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None = None) -> list[Diagnostic] | None:
     """The diagnostics of every check on exactly these files, if an earlier run left them."""
     store = _store(root)
-    hit = store.get(_key(files, CHECK_NAMES, today)) if store else None
+    hit = store.get(_key(digests, CHECK_NAMES, today)) if store else None
     return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
 
 
 def remember_result(
-    root: Path, files: dict[str, bytes], found: Sequence[Diagnostic], today: dt.date | None = None
+    root: Path, digests: Mapping[str, str], found: Sequence[Diagnostic], today: dt.date | None = None
 ) -> None:
     store = _store(root)
     if store is not None:
-        store.put_result(_key(files, CHECK_NAMES, today), tuple(encode_diagnostic(d) for d in found))
+        store.put_result(_key(digests, CHECK_NAMES, today), tuple(encode_diagnostic(d) for d in found))
+
+
+def run_cached(
+    root: Path,
+    result: LoadResult,
+    names: Sequence[str] | None = None,
+    *,
+    use_cache: bool = True,
+    today: dt.date | None = None,
+    prune: bool = False,
+) -> list[Diagnostic]:
+    """Run the checks, each part from the cache when what it reads is unchanged. A complete run
+    (every check, `prune`) drops the cached parts it no longer uses."""
+    from houqin.checks.engine import run_checks
+
+    store = _store(root, use_cache)
+    if store is None:
+        return run_checks(result, names, today=today)
+    used: set[str] = set()
+    found = run_checks(result, names, store=store, key=part_key, today=today, used=used)
+    if prune and select(names) == CHECK_NAMES:
+        store.prune_parts(used)
+    return found
 
 
 def check_ledger(
@@ -55,18 +83,16 @@ def check_ledger(
         raise InputError("not_a_ledger", path=str(root))
     files = MemorySource.read_all(source or WorktreeSource(root))
     store = _store(root, use_cache)
-    use_cache = store is not None
-    key = _key(files.files, chosen, today)
+    key = _key(files.digests(), chosen, today)
     if store is not None:
         hit = store.get(key)
         if isinstance(hit, tuple):
             return [decode_diagnostic(row) for row in hit]
     # Only now the models, pydantic and the checks are imported: an unchanged ledger never needs them.
-    from houqin.checks.engine import run_checks
     from houqin.ledger.load import load_ledger
 
-    result = load_ledger(root, files, use_cache=use_cache, prune=worktree)
-    found = run_checks(result, chosen)
+    result = load_ledger(root, files, use_cache=store is not None, prune=worktree)
+    found = run_cached(root, result, chosen, use_cache=store is not None, today=today, prune=worktree)
     if store is not None:
         store.put_result(key, tuple(encode_diagnostic(d) for d in found))
     return found

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from houqin.checks.engine import run_checks
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError
 from houqin.ledger.store import WriteSession
-from houqin.services.checking import cached_result, remember_result
+from houqin.services.checking import cached_result, remember_result, run_cached
 
 
 def _key(d: Diagnostic) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -27,12 +26,19 @@ def refuse_if_broken(session: WriteSession, record_id: str) -> None:
     The checks of the ledger as it stands usually come from the result cache (the last check or
     hook left them). The ledger after the change is exactly what a fresh load would read, so its
     result is remembered too: the pre-commit hook of the commit then answers from the cache."""
-    before = cached_result(session.root, session.files)
-    if before is None:
-        before = run_checks(session.loaded)
-        remember_result(session.root, session.files, before)
-    now = run_checks(session.loaded_after)
+    before = before_checks(session)
+    after = session.loaded_after
+    now = run_cached(session.root, after)
     errors = new_errors(before, now)
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
-    remember_result(session.root, session.files_after(), now)
+    remember_result(session.root, after.digests, now)
+
+
+def before_checks(session: WriteSession) -> list[Diagnostic]:
+    """Every diagnostic of the ledger as it stands (usually from the cache: the last check left it)."""
+    before = cached_result(session.root, session.digests)
+    if before is None:
+        before = run_cached(session.root, session.loaded)
+        remember_result(session.root, session.digests, before)
+    return before
