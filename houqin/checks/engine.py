@@ -20,9 +20,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from houqin import clock
-from houqin.checks.names import CHECK_NAMES
+from houqin.checks.names import select
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic, sort_key
-from houqin.errors import UsageError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_FILE, KINDS
@@ -56,15 +55,6 @@ class PartStore(Protocol):
     def get(self, key: str) -> Any | None: ...
 
     def put(self, key: str, value: Any) -> None: ...
-
-
-def select(names: Sequence[str] | None) -> tuple[str, ...]:
-    if not names:
-        return CHECK_NAMES
-    unknown = [n for n in names if n not in CHECK_NAMES]
-    if unknown:
-        raise UsageError("unknown_check", name=", ".join(unknown), known=", ".join(CHECK_NAMES))
-    return tuple(n for n in CHECK_NAMES if n in names)
 
 
 def files_by_kind(result: LoadResult) -> dict[str, list[str]]:

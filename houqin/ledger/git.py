@@ -4,6 +4,7 @@ index so the hook checks exactly what is being committed."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shlex
 import subprocess
@@ -109,12 +110,32 @@ def install_merge_driver(root: Path) -> None:
     git(root, "config", "merge.houqin.driver", f"{python} -m houqin merge-driver %O %A %B")
 
 
+def blob_id(data: bytes) -> str:
+    """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 class _GitBlobs:
-    """Ledger files read from git objects (`_blobs`: path → blob id), all in one `git cat-file --batch`."""
+    """Ledger files read from git objects (`_blobs`: path → blob id), all in one `git cat-file --batch`,
+    and only when first asked for: the blob ids alone name the content (see `blob_ids`)."""
 
     root: Path
     _blobs: dict[str, str]
-    _data: dict[str, bytes]
+    _loaded: dict[str, bytes] | None = None
+
+    @property
+    def _data(self) -> dict[str, bytes]:
+        if self._loaded is None:
+            self._loaded = self._read_all()
+        return self._loaded
+
+    def _listed(self, names: list[str]) -> list[str]:
+        top = [n for n in TOP_FILES if n in names]
+        return top + sorted(n for n in names if n not in TOP_FILES and "/" in n and n[:4].isdigit())
+
+    def blob_ids(self) -> dict[str, str]:
+        """Each ledger file's git object id, by path: a content hash, known without reading a blob."""
+        return {rel: self._blobs[rel] for rel in self._listed(list(self._blobs))}
 
     def _keep(self, rel: str) -> bool:
         return rel in TOP_FILES or is_record_path(rel) or rel.count("/") == 1
@@ -135,8 +156,7 @@ class _GitBlobs:
         return data
 
     def paths(self) -> list[str]:
-        top = [n for n in TOP_FILES if n in self._data]
-        return top + sorted(n for n in self._data if n not in TOP_FILES and "/" in n and n[:4].isdigit())
+        return self._listed(list(self._data))
 
     def read(self, rel: str) -> bytes | None:
         return self._data.get(rel)
@@ -157,7 +177,6 @@ class GitIndexSource(_GitBlobs):
             rel = name.decode("utf-8", "surrogateescape")
             if stage == "0" and self._keep(rel):
                 self._blobs[rel] = sha
-        self._data = self._read_all()
 
 
 class GitCommitSource(_GitBlobs):
@@ -175,7 +194,6 @@ class GitCommitSource(_GitBlobs):
             rel = name.decode("utf-8", "surrogateescape")
             if kind == "blob" and self._keep(rel):
                 self._blobs[rel] = sha
-        self._data = self._read_all()
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,23 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
                 yield rid, rel, line, day
 
 
+def remember_file(root: Path, rel: str, data: bytes, records: Sequence[Record], diags: Sequence[Diagnostic]) -> None:
+    """Leave in the cache what loading these bytes of `rel` gives, when the caller knows it exactly (a
+    write that appended a record it has read back), so the next load does not parse the file again."""
+    if os.environ.get("HOUQIN_NO_CACHE") or not records:
+        return
+    kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
+    encode = model_codec(kind.model)[0]
+    ordered = sorted(records, key=lambda r: r.source.line)
+    payload: Payload = (
+        kind.name,
+        tuple((r.id, r.source.line, r.date.toordinal()) for r in ordered),
+        marshal.dumps(tuple(encode(r) for r in ordered)),
+        tuple(encode_diagnostic(d) for d in diags),
+    )
+    Cache(root).put(file_key(rel, digest_of(data)), payload)
+
+
 def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:
     """One record file read as load_ledger reads it (and cached for it)."""
     records, diags = _load_record_files(root, [(rel, data, kind)], {rel: digest_of(data)}, True, prune=False)

@@ -14,7 +14,7 @@ from houqin.diagnostics import sort_key
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
 from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
-from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list
+from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list, remember_file
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
@@ -97,10 +97,16 @@ class WriteSession:
         self._ensure_appendable(path, text)
         new, chunk = append_record_text(text, record)
         placed = self._verify(path, new.count("\n") - chunk.count("\n"), chunk, record)
-        self._stage(path, old, new.encode("utf-8"))
-        # Appending moves no other line: the records read so far stand as they are.
+        data = new.encode("utf-8")
+        self._stage(path, old, data)
+        # Appending moves no other line: the records read so far stand as they are, and the file now
+        # reads as its old records, the new one and its old diagnostics (left in the cache as such).
         before = self.loaded_after
-        self._after = LoadResult(before.ledger.with_record(placed), before.diagnostics, self.digests_after())
+        after = before.ledger.with_record(placed)
+        rel = path.relative_to(self.root).as_posix()
+        own = [r for r in after.of_kind(kind_of(record).name) if r.source.file == rel]
+        remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
+        self._after = LoadResult(after, before.diagnostics, self.digests_after())
         return path, placed
 
     def replace(self, record: Record) -> tuple[Path, Record]:

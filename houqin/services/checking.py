@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from houqin import clock
-from houqin.checks.engine import select
-from houqin.checks.names import CHECK_NAMES
+from houqin.checks.names import CHECK_NAMES, select
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
 from houqin.errors import InputError
 from houqin.layout import CONFIG_FILE
@@ -31,6 +30,11 @@ def _key(digests: Mapping[str, str], names: Sequence[str], today: dt.date | None
     return result_key(digests, ",".join(names), (today or clock.today()).isoformat())
 
 
+def _git_key(blob_ids: Mapping[str, str], names: Sequence[str], today: dt.date | None) -> str:
+    """The same result keyed by git's object ids instead (what the pre-commit hook knows for free)."""
+    return _key({rel: f"git {sha}" for rel, sha in blob_ids.items()}, names, today)
+
+
 def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None = None) -> list[Diagnostic] | None:
     """The diagnostics of every check on exactly these files, if an earlier run left them."""
     store = _store(root)
@@ -39,11 +43,22 @@ def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None 
 
 
 def remember_result(
-    root: Path, digests: Mapping[str, str], found: Sequence[Diagnostic], today: dt.date | None = None
+    root: Path,
+    digests: Mapping[str, str],
+    found: Sequence[Diagnostic],
+    today: dt.date | None = None,
+    files: Mapping[str, bytes] | None = None,
 ) -> None:
+    """Keep the result of every check on these files; given the files themselves, also under their git
+    object ids, so that the hook of the commit about to be made answers without reading a blob."""
     store = _store(root)
     if store is not None:
-        store.put_result(_key(digests, CHECK_NAMES, today), tuple(encode_diagnostic(d) for d in found))
+        rows = tuple(encode_diagnostic(d) for d in found)
+        store.put_result(_key(digests, CHECK_NAMES, today), rows)
+        if files is not None:
+            from houqin.ledger.git import blob_id
+
+            store.put_result(_git_key({rel: blob_id(data) for rel, data in files.items()}, CHECK_NAMES, today), rows)
 
 
 def run_cached(
@@ -81,8 +96,14 @@ def check_ledger(
     worktree = source is None
     if worktree and not (root / CONFIG_FILE).is_file():
         raise InputError("not_a_ledger", path=str(root))
-    files = MemorySource.read_all(source or WorktreeSource(root))
     store = _store(root, use_cache)
+    blob_ids = getattr(source, "blob_ids", None)
+    git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None else None
+    if store is not None and git_key is not None:
+        hit = store.get(git_key)
+        if isinstance(hit, tuple):
+            return [decode_diagnostic(row) for row in hit]
+    files = MemorySource.read_all(source or WorktreeSource(root))
     key = _key(files.digests(), chosen, today)
     if store is not None:
         hit = store.get(key)
@@ -95,4 +116,6 @@ def check_ledger(
     found = run_cached(root, result, chosen, use_cache=store is not None, today=today, prune=worktree)
     if store is not None:
         store.put_result(key, tuple(encode_diagnostic(d) for d in found))
+        if git_key is not None:
+            store.put_result(git_key, tuple(encode_diagnostic(d) for d in found))
     return found

@@ -32,7 +32,7 @@ def refuse_if_broken(session: WriteSession, record_id: str) -> None:
     errors = new_errors(before, now)
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
-    remember_result(session.root, after.digests, now)
+    remember_result(session.root, after.digests, now, files=session.files_after())
 
 
 def before_checks(session: WriteSession) -> list[Diagnostic]:
