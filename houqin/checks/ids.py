@@ -29,14 +29,19 @@ def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
 
 
 def check_ids_unique(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """Every id used once in the whole ledger (the first by kind, file and line is the original);
-    read from the ids alone, so no record need be built. Names and codes of the directory likewise."""
+    """Every id used once in the whole ledger (the first by file and line is the original); read
+    from the ids alone, so no record need be built. Names and codes of the directory likewise."""
     first_seen: dict[str, tuple[str, int]] = {}
+    again: dict[str, list[tuple[str, int]]] = {}
     for kind in KINDS:
-        for rid, file, line, _day in sorted(ledger.id_sources(kind.name), key=lambda s: (s[1], s[2])):
+        for rid, file, line, _day in ledger.id_sources(kind.name):
             first = first_seen.setdefault(rid, (file, line))
             if first != (file, line):
-                yield diag("ID001", file, line, record=rid, id=rid, other=f"{first[0]}:{first[1]}")
+                again.setdefault(rid, [first]).append((file, line))
+    for rid, places in again.items():
+        original, *others = sorted(places)
+        for file, line in others:
+            yield diag("ID001", file, line, record=rid, id=rid, other=f"{original[0]}:{original[1]}")
     yield from _unique(PEOPLE_FILE, "人员/person", ((p.name, p.line) for p in ledger.people))
     yield from _unique(PLACES_FILE, "地点/place", ((p.id, p.line) for p in ledger.places))
     yield from _unique(CATALOG_FILE, "物品/item", ((i.id, i.line) for i in ledger.catalog.items))

@@ -4,7 +4,11 @@ errors into messages and exit codes: 0 ok, 1 rule errors, 2 usage or unreadable 
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,24 +16,6 @@ import typer
 from typer.core import TyperGroup
 
 from houqin import __version__
-from houqin.cli import (
-    asset,
-    audit,
-    check,
-    damage,
-    expense,
-    export,
-    finance,
-    inventory,
-    ledger_cmds,
-    money,
-    office,
-    overview,
-    purchase,
-    repair,
-    sign,
-    stock,
-)
 from houqin.cli.state import State, get_state
 from houqin.errors import HouqinError
 
@@ -70,24 +56,12 @@ def _root_or_none(state: State) -> Path | None:
         return None
 
 
-app = typer.Typer(
-    cls=HouqinGroup,
-    name="houqin",
-    help="后勤: 学校后勤账本（资产、物品、报销、借款……），每次提交都按学校制度检查。\n\n"
-    "houqin keeps a school logistics office's books as YAML in git and refuses commits that break the rules.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"houqin {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     ledger: Annotated[
@@ -110,33 +84,88 @@ def root(
     state.ledger, state.lang, state.debug = ledger, lang.value, debug
 
 
-app.command("check")(check.check)
-app.command("overview")(overview.overview)
-app.command("sign")(sign.sign)
-app.command("init")(ledger_cmds.init)
-app.command("desk")(ledger_cmds.desk)
-app.add_typer(ledger_cmds.hook_app, name="hook")
-app.command("merge-driver", hidden=True)(ledger_cmds.merge_driver)
-app.add_typer(asset.app, name="asset")
-app.add_typer(expense.app, name="expense")
-app.add_typer(repair.app, name="repair")
-app.add_typer(damage.app, name="damage")
-app.add_typer(stock.app, name="stock")
-app.add_typer(purchase.app, name="purchase")
-app.add_typer(inventory.app, name="inventory")
-app.add_typer(finance.app, name="finance")
-app.add_typer(money.income_app, name="income")
-app.add_typer(money.advance_app, name="advance")
-app.add_typer(money.budget_app, name="budget")
-app.add_typer(money.fee_app, name="fee")
-app.command("export")(export.export)
-app.add_typer(office.meter_app, name="meter")
-app.add_typer(office.patrol_app, name="patrol")
-app.add_typer(office.print_app, name="print")
-app.add_typer(audit.app, name="audit")
-app.add_typer(office.shop_app, name="shop")
-app.add_typer(office.milk_app, name="milk")
+# Every command and group: name → (module in houqin.cli, attribute, a group of commands?, hidden?).
+COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
+    "check": ("check", "check", False, False),
+    "overview": ("overview", "overview", False, False),
+    "sign": ("sign", "sign", False, False),
+    "init": ("ledger_cmds", "init", False, False),
+    "desk": ("ledger_cmds", "desk", False, False),
+    "hook": ("ledger_cmds", "hook_app", True, False),
+    "merge-driver": ("ledger_cmds", "merge_driver", False, True),
+    "asset": ("asset", "app", True, False),
+    "expense": ("expense", "app", True, False),
+    "repair": ("repair", "app", True, False),
+    "damage": ("damage", "app", True, False),
+    "stock": ("stock", "app", True, False),
+    "purchase": ("purchase", "app", True, False),
+    "inventory": ("inventory", "app", True, False),
+    "finance": ("finance", "app", True, False),
+    "income": ("money", "income_app", True, False),
+    "advance": ("money", "advance_app", True, False),
+    "budget": ("money", "budget_app", True, False),
+    "fee": ("money", "fee_app", True, False),
+    "export": ("export", "export", False, False),
+    "meter": ("office", "meter_app", True, False),
+    "patrol": ("office", "patrol_app", True, False),
+    "print": ("office", "print_app", True, False),
+    "audit": ("audit", "app", True, False),
+    "shop": ("office", "shop_app", True, False),
+    "milk": ("office", "milk_app", True, False),
+}
+VALUED_OPTIONS = ("--ledger", "-L", "--lang")
+WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The houqin command with every command, or with only the one named (what a run needs: building
+    all of them costs more than a quick command itself)."""
+    app = typer.Typer(
+        cls=HouqinGroup,
+        name="houqin",
+        help="后勤: 学校后勤账本（资产、物品、报销、借款……），每次提交都按学校制度检查。\n\n"
+        "houqin keeps a school logistics office's books as YAML in git and refuses commits that break the rules.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(root)
+    for name, (module, attr, group, hidden) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(f"houqin.cli.{module}"), attr)
+        if group:
+            app.add_typer(target, name=name)
+        else:
+            app.command(name, hidden=hidden)(target)
+    return app
+
+
+@cache
+def _whole() -> typer.Typer:
+    return build()
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command a command line runs, when the whole tree is not needed to run it (not for help,
+    completion or an unknown name)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in VALUED_OPTIONS:
+            next(args, None)
+        elif arg in WHOLE_TREE_OPTIONS:
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # the whole command, for tests and the generated command reference
+        return _whole()
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app()
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)  # shell completion needs every command
+    build(None if completing else command_named(sys.argv[1:]))()

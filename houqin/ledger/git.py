@@ -17,6 +17,13 @@ from houqin.errors import GitError
 from houqin.ledger.files import TOP_FILES, is_record_path
 
 HOOK_MARK = "# installed by houqin"
+HOOK_PROGRAM = """import sys
+try:
+    from houqin.cli.app import main
+except ImportError:
+    sys.exit(127)
+sys.argv = ["houqin", "--ledger", sys.argv[1], "check", "--staged"]
+main()"""
 
 
 def git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
@@ -89,13 +96,18 @@ def install_hook(root: Path) -> Path:
     if path.exists() and HOOK_MARK not in path.read_text(errors="replace"):
         raise GitError("hook_exists", path=str(path))
     python = shlex.quote(sys.executable)
+    ledger = shlex.quote(ledger_rel)
+    # One interpreter start: the Python that installed houqin runs the check, or says (127) that it
+    # no longer has houqin, and then `houqin` on PATH does.
     script = f"""#!/bin/sh
 {HOOK_MARK}: refuse a commit that breaks the school's rules.
 cd "$(git rev-parse --show-toplevel)" || exit 2
-if [ -x {python} ] && {python} -c 'import houqin' 2>/dev/null; then
-    exec {python} -m houqin --ledger {shlex.quote(ledger_rel)} check --staged
+if [ -x {python} ]; then
+    {python} -c '{HOOK_PROGRAM}' {ledger}
+    code=$?
+    [ "$code" -eq 127 ] || exit "$code"
 fi
-exec houqin --ledger {shlex.quote(ledger_rel)} check --staged
+exec houqin --ledger {ledger} check --staged
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script)

@@ -39,9 +39,9 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     prefix = f"{kind.prefix}-{year}-"
     low = read_desk(ledger.root) * BLOCK
     highest = low
-    for r in ledger.of_kind(kind.name):
-        if r.id.startswith(prefix):
-            m = ID_SEQ.match(r.id)
+    for rid, *_where in ledger.id_sources(kind.name):  # the ids alone: no record need be built
+        if rid.startswith(prefix):
+            m = ID_SEQ.match(rid)
             if m and low < int(m.group(2)) < low + BLOCK:
                 highest = max(highest, int(m.group(2)))
     if highest + 1 >= low + BLOCK:

@@ -106,7 +106,8 @@ Count = Annotated[int, Field(ge=1, strict=True)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # Validators are built when a model first validates: a command that only reads the cache never pays.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Lined(Frozen):

@@ -9,6 +9,7 @@ data, which is what lets its cached result be reused for as long as those kinds 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -258,6 +259,6 @@ class Ledger:
     def with_record(self, record: Record) -> Ledger:
         """A new ledger with `record` added, or replacing the record of the same id."""
         kind = kind_of(record).name
-        kept = tuple(r for r in self.of_kind(kind) if r.id != record.id)
-        merged = tuple(sorted((*kept, record), key=lambda r: r.sort_key))
-        return self._replacing(kind, merged)
+        merged = [r for r in self.of_kind(kind) if r.id != record.id]
+        bisect.insort(merged, record, key=lambda r: r.sort_key)  # the rest are in order already
+        return self._replacing(kind, tuple(merged))

@@ -197,7 +197,9 @@ class Repair(Signed):
 class Responsible(Frozen):
     """Who caused the damage: a member of staff, or a student through class and guardian."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
 
     type: Literal["staff", "student", "other"]
     name: Text
@@ -363,7 +365,9 @@ class Income(Signed):
     """收入: every receipt goes into an account of the books (收支两条线) — fees (only items approved and
     published, 收费公示), damage compensation, canteen receipts, grants, other."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
     prefix: ClassVar[str] = "SR"
 
     kind: Literal["fee", "compensation", "canteen", "grant", "other"]
@@ -548,7 +552,9 @@ class ShopSale(Record):
 class MilkOrder(Record):
     """学生奶订购: a class's order for a term — how many students, how many cartons, the published fee item."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
     prefix: ClassVar[str] = "DN"
 
     term: Text
@@ -561,7 +567,9 @@ class MilkOrder(Record):
 class MilkDelivery(Record):
     """学生奶配送: cartons delivered to a class on a day, received by whom."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
     prefix: ClassVar[str] = "SN"
 
     class_: Text = Field(alias="class")

@@ -1,0 +1,222 @@
+"""The checks' parts reuse their cached findings only while nothing they read has changed, so a
+cached check is always exactly a fresh one: after random edits of record files and of the directory,
+after writes through the commands, on another day, and with the part entries corrupted. A part that
+reads a kind it does not declare fails instead of answering from part of the ledger."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from houqin.checks import registry
+from houqin.checks.engine import Part, run_checks
+from houqin.diagnostics import Diagnostic
+from houqin.ledger.load import load_ledger
+from houqin.models.ledger import UndeclaredRead
+from houqin.services.checking import check_ledger, run_cached
+from tests.conftest import BUNDLED
+
+VALUE_LINE = re.compile(r"^(\s*(?:- )?)([a-z_]+): (.+)$")
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "ledgers"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
+    return root
+
+
+def fresh(root: Path) -> list[Diagnostic]:
+    return run_checks(load_ledger(root, use_cache=False))
+
+
+def key(found: list[Diagnostic]) -> list[tuple[str, str, int, str, str]]:
+    return [(d.code, d.file, d.line, d.check, d.message("en")) for d in found]
+
+
+def values_by_field(root: Path) -> dict[str, list[str]]:
+    """Every value each field has somewhere in the ledger: edits swap in a value that occurs elsewhere
+    (another person, day, place, id, amount), which is what makes cross-record rules fire."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(root.glob("20*/*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = VALUE_LINE.match(line)
+            if m and not m.group(3).startswith(("{", "[")):
+                out.setdefault(m.group(2), []).append(m.group(3))
+    return out
+
+
+def edit(root: Path, rng: random.Random, values: dict[str, list[str]]) -> str:
+    """One random edit of one record file: change a value, drop a record, or copy one. Returns what
+    was done (for the assertion message)."""
+    path = rng.choice(sorted(root.glob("20*/*.yaml")))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    what = rng.random()
+    if starts and what < 0.15:  # drop a record
+        i = rng.choice(starts)
+        end = next((j for j in starts if j > i), len(lines))
+        del lines[i:end]
+        done = f"dropped the record at {path.name}:{i + 1}"
+    elif starts and what < 0.3:  # copy a record to the end of its file (a duplicate id, a double claim)
+        i = rng.choice(starts)
+        end = next((j for j in starts if j > i), len(lines))
+        lines.extend(lines[i:end])
+        done = f"copied the record at {path.name}:{i + 1}"
+    else:
+        candidates = [i for i, line in enumerate(lines) if (m := VALUE_LINE.match(line)) and m.group(2) in values]
+        if not candidates:
+            return "nothing"
+        i = rng.choice(candidates)
+        m = VALUE_LINE.match(lines[i])
+        assert m is not None
+        new = rng.choice(values[m.group(2)])
+        lines[i] = f"{m.group(1)}{m.group(2)}: {new}\n"
+        done = f"{path.name}:{i + 1} {m.group(2)} → {new}"
+    path.write_text("".join(lines), encoding="utf-8")
+    return done
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_random_edits_cached_equals_fresh(bundled_copy: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    values = values_by_field(bundled_copy)
+    assert check_ledger(bundled_copy) == []
+    history = []
+    codes: set[str] = set()
+    for _ in range(8):
+        history.append(edit(bundled_copy, rng, values))
+        found = check_ledger(bundled_copy)
+        assert key(found) == key(fresh(bundled_copy)), history
+        codes |= {d.code for d in found}
+    assert len(codes) >= 2, (history, codes)  # the edits did break rules: the comparison is not of nothing
+
+
+def test_edits_then_revert_come_back_to_the_clean_answer(bundled_copy: Path) -> None:
+    originals = {p: p.read_bytes() for p in bundled_copy.glob("20*/*.yaml")}
+    rng = random.Random(7)
+    values = values_by_field(bundled_copy)
+    changed = [edit(bundled_copy, rng, values) for _ in range(4)]
+    found = check_ledger(bundled_copy)
+    assert key(found) == key(fresh(bundled_copy)) and found, changed
+    for path, data in originals.items():
+        path.write_bytes(data)
+    assert check_ledger(bundled_copy) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("people.yaml", "吴芳", "吴芳芳"),  # a signer renamed: every part that reads people runs again
+        ("houqin.yaml", "advance_settle_days", "# advance_settle_days"),  # a policy back to its default
+        ("catalog.yaml", "A02010104", "A02010199"),  # an asset category changed
+    ],
+)
+def test_directory_edits_reach_every_part(bundled_copy: Path, file: str, old: str, new: str) -> None:
+    assert check_ledger(bundled_copy) == []
+    path = bundled_copy / file
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        pytest.skip(f"{old} not in {file}")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
+
+
+def test_another_day_runs_the_dated_parts_again(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert check_ledger(bundled_copy) == []
+    monkeypatch.setenv("HOUQIN_TODAY", "2027-09-30")  # loans overdue, advances unsettled, months unclosed
+    later = check_ledger(bundled_copy)
+    assert key(later) == key(fresh(bundled_copy))
+    assert {"LOAN001", "CLS006"} <= {d.code for d in later}
+
+
+def test_corrupted_part_entries_are_recomputed(bundled_copy: Path) -> None:
+    path = bundled_copy / "2026/expenses.yaml"
+    path.write_bytes(path.read_bytes().replace("by: 吴芳".encode(), "by: 赵丽".encode(), 1))
+    expected = key(fresh(bundled_copy))
+    result = load_ledger(bundled_copy)
+    assert key(run_cached(bundled_copy, result)) == expected
+    parts = [p for p in (bundled_copy / ".houqin/cache").iterdir() if p.name.startswith("part-")]
+    assert parts
+    for p in parts:
+        p.write_bytes(p.read_bytes()[:-3] + b"xyz")
+    assert key(run_cached(bundled_copy, result)) == expected
+    assert key(run_cached(bundled_copy, result)) == expected
+
+
+def test_one_changed_file_reruns_only_what_reads_it(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit of the patrols file, the parts that do not read patrols are not run again."""
+    assert check_ledger(bundled_copy) == []
+    ran: list[str] = []
+
+    def spied(name: str, part: Part) -> Part:
+        def run(*args: Any) -> Any:
+            ran.append(name)
+            return part.run(*args)
+
+        return dataclasses.replace(part, run=run)
+
+    spies = tuple(dataclasses.replace(c, parts=tuple(spied(c.name, p) for p in c.parts)) for c in registry.CHECKS)
+    monkeypatch.setattr(registry, "CHECKS", spies)
+    path = bundled_copy / "2026/patrols.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 补记\n", encoding="utf-8")
+    assert check_ledger(bundled_copy) == []
+    assert {"patrols", "refs", "signatures"} <= set(ran)  # they read patrols
+    assert not {"stock", "invoice", "budget", "finance", "assets", "loans"} & set(ran)
+
+
+def test_a_part_reading_an_undeclared_kind_fails(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def reads_expenses(ledger: Any, policy: Any) -> list[Diagnostic]:
+        ledger.of_kind("expenses")
+        return []
+
+    narrow = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"})),), "", "")
+    monkeypatch.setattr(registry, "CHECKS", (narrow,))
+    with pytest.raises(UndeclaredRead, match="expenses"):
+        run_checks(load_ledger(bundled_copy), ["loans"])
+    file_part = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"}), per_file=True),), "", "")
+    monkeypatch.setattr(registry, "CHECKS", (file_part,))
+    with pytest.raises(UndeclaredRead, match="expenses"):
+        run_checks(load_ledger(bundled_copy), ["loans"])
+
+
+def test_every_check_runs_on_exactly_its_declared_kinds() -> None:
+    """The bundled ledger exercises every part through its views without an undeclared read."""
+    result = load_ledger(BUNDLED, use_cache=False)
+    assert run_checks(result) == []
+    assert all(check.parts or check.name == "schema" for check in registry.CHECKS)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "code", "where"),
+    [
+        # the asset a loan names leaves the books: the loans file is unchanged, its finding is new
+        ("2024/assets.yaml", "- id: ZC-2024-0001\n", "- id: ZC-2024-0901\n", "REF009", "2026/loans.yaml"),
+        # a purchase accepted after its goods were booked in: found in the stock-in file, which did not change
+        (
+            "2026/purchases.yaml",
+            "accepted: {on: 2026-03-02",
+            "accepted: {on: 2026-12-02",
+            "PUR008",
+            "2026/stock-in.yaml",
+        ),
+    ],
+)
+def test_a_change_seen_from_another_file(
+    bundled_copy: Path, file: str, old: str, new: str, code: str, where: str
+) -> None:
+    """A per-file part's findings also depend on the kinds it looks up: changing those re-runs it."""
+    assert check_ledger(bundled_copy) == []
+    path = bundled_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = check_ledger(bundled_copy)
+    assert key(found) == key(fresh(bundled_copy))
+    assert any(d.code == code and d.file == where for d in found)
