@@ -220,3 +220,22 @@ def test_a_change_seen_from_another_file(
     found = check_ledger(bundled_copy)
     assert key(found) == key(fresh(bundled_copy))
     assert any(d.code == code and d.file == where for d in found)
+
+
+def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path) -> None:
+    """`expense sign` re-reads only the records after the signed one; what it leaves in the cache for
+    the file (every record, at its moved line) is what parsing the file afresh gives."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    claims = load_ledger(bundled_copy, use_cache=False).ledger.of_kind("expenses")
+    open_claim = next(c for c in claims if c.approval("principal") is None)  # type: ignore[attr-defined]
+    assert check_ledger(bundled_copy) == []
+    args = ["--ledger", str(bundled_copy), "expense", "sign", open_claim.id, "--as", "principal", "--by", "王建国"]
+    result = CliRunner().invoke(app, [*args, "--on", "2026-11-24", "--no-commit"])
+    assert result.exit_code == 0, result.output
+    warm = load_ledger(bundled_copy).ledger.of_kind("expenses")
+    cold = load_ledger(bundled_copy, use_cache=False).ledger.of_kind("expenses")
+    assert [(r, r.source) for r in warm] == [(r, r.source) for r in cold]
+    assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from houqin.diagnostics import sort_key
+from houqin.diagnostics import Diagnostic, sort_key
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
 from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
@@ -116,22 +116,60 @@ class WriteSession:
         if old is None:
             raise InputError("record_not_found", id=record.id)
         text = old.decode("utf-8")
-        index, item_lines = self._index_of(path, old, record.id)
+        rel = path.relative_to(self.root).as_posix()
+        kind = kind_of(record)
+        before = self.loaded_after
+        own = sorted((r for r in before.ledger.of_kind(kind.name) if r.source.file == rel), key=lambda r: r.source.line)
+        starts = self._clean_starts(rel, text, own, before)
+        if starts is None:  # not a file houqin can read item by item: find the record the slow way
+            index, item_lines = self._index_of(path, old, record.id)
+        else:
+            item_lines = starts
+            index = next((i for i, r in enumerate(own) if r.id == record.id), -1)
+            if index < 0:
+                raise InputError("record_not_found", id=record.id)
         span = record_spans(text, item_lines)[index]
         new, region = replace_record_text(text, span, record)
         placed = self._verify(path, span[0], region, record)
-        self._stage(path, old, new.encode("utf-8"))
-        # An edit may move the lines of the records after it: read the file again, as the next
-        # load will (and leave it in the cache for that load).
-        rel = path.relative_to(self.root).as_posix()
-        records, diags = load_file_records(self.root, rel, new.encode("utf-8"), kind_of(record))
-        before = self.loaded_after
+        data = new.encode("utf-8")
+        self._stage(path, old, data)
+        # An edit moves the lines of the records after it: read those again (only those, when the
+        # file is clean), as the next load will, and leave the file's records in the cache for it.
+        records = self._reread_tail(rel, new, span, region, own, index, placed) if starts is not None else None
+        if records is not None:
+            remember_file(self.root, rel, data, records, [])
+            diags: list[Diagnostic] = []
+        else:
+            records, diags = load_file_records(self.root, rel, data, kind)
         self._after = LoadResult(
-            before.ledger.with_file(rel, kind_of(record).name, records),
+            before.ledger.with_file(rel, kind.name, records),
             tuple(sorted((*(d for d in before.diagnostics if d.file != rel), *diags), key=sort_key)),
             self.digests_after(),
         )
         return path, placed
+
+    @staticmethod
+    def _clean_starts(rel: str, text: str, own: list[Record], before: LoadResult) -> list[int] | None:
+        """The line of every top-level item, read off the text, when that is certain: the file had no
+        diagnostics and every item line is exactly a record's line (else None: parse the file)."""
+        if any(d.file == rel for d in before.diagnostics):
+            return None
+        starts = [n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("- ") or line == "-"]
+        return starts if starts == [r.source.line for r in own] else None
+
+    def _reread_tail(
+        self, rel: str, new: str, span: tuple[int, int], region: str, own: list[Record], index: int, placed: Record
+    ) -> list[Record] | None:
+        """The file's records after the edit: those before it as they were, the edited one, and those
+        after it read again at their new lines. None if the re-read does not give back exactly the
+        records that followed (then the whole file is read again)."""
+        first = span[0] + region.count("\n")  # 0-based index of the first line after the edited record
+        lines = new.splitlines(keepends=True)
+        tail, problems = load_list(rel, ("\n" * first + "".join(lines[first:])).encode("utf-8"), type(placed))
+        after = own[index + 1 :]
+        if problems or [r.id for r in tail] != [r.id for r in after]:
+            return None
+        return [*own[:index], placed, *tail]
 
     def _current(self, path: Path) -> bytes | None:
         if path in self._pending:
