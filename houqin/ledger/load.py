@@ -207,6 +207,17 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
     def __len__(self) -> int:
         return len(self._parts)
 
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
+        """One file's records, decoded on their own while the kind as a whole is not (None: ask the kind)."""
+        if kind in self._decoded:
+            return None
+        decode = model_codec(KIND_BY_NAME[kind].model)[1]
+        with gc_paused():
+            for rel, _ids, blob in self._parts.get(kind, ()):
+                if rel == file:
+                    return tuple(sorted((decode(row) for row in marshal.loads(blob)), key=lambda r: r.sort_key))
+        return ()
+
     def id_sources(self, kind: str) -> Iterator[IdSource]:
         if kind in self._decoded:
             yield from sources_of(self._decoded[kind])

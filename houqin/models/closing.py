@@ -25,13 +25,21 @@ def previous_month(month: str) -> str:
 
 
 def month_records(ledger: Ledger, month: str) -> list[Record]:
+    """Every record dated in the month (but closes and reopenings), by id. Only the files that hold
+    such a record are decoded: the days of all records are known from the ids alone."""
     from houqin.models.kinds import KINDS
 
+    first = dt.date(int(month[:4]), int(month[5:7]), 1)
+    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
     out: list[Record] = []
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
-        out.extend(r for r in ledger.of_kind(kind.name) if month_of(r.date) == month)
+        files = {
+            f for _id, f, _line, day in ledger.id_sources(kind.name) if first.toordinal() <= day < after.toordinal()
+        }
+        for file in sorted(files):
+            out.extend(r for r in ledger.file_records(kind.name, file) if month_of(r.date) == month)
     return sorted(out, key=lambda r: r.id)
 
 

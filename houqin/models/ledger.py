@@ -76,6 +76,12 @@ class Overlay(Mapping[str, tuple[Record, ...]]):
             return sources_of(self.changed[kind])
         return id_sources(self.base, kind)
 
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
+        if kind in self.changed:
+            return None
+        fast = getattr(self.base, "file_records", None)
+        return fast(kind, file) if fast is not None else None
+
 
 class KindView(Mapping[str, tuple[Record, ...]]):
     """Only the declared kinds of `base`; asking for another raises UndeclaredRead."""
@@ -154,6 +160,15 @@ class Ledger:
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())
+
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...]:
+        """The records of a kind read from one file (decoding only that file where the mapping can)."""
+        fast = getattr(self.records, "file_records", None)
+        if fast is not None:
+            found: tuple[Record, ...] | None = fast(kind, file)
+            if found is not None:
+                return found
+        return self._by_file(kind).get(file, ())
 
     def seen(self, kind: str) -> tuple[Record, ...]:
         """Every record of a kind in the whole ledger, also from a file view (whose `of_kind` gives only
