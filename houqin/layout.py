@@ -4,3 +4,5 @@ CONFIG_FILE = "houqin.yaml"
 PEOPLE_FILE = "people.yaml"
 PLACES_FILE = "places.yaml"
 CATALOG_FILE = "catalog.yaml"
+# The directory: the files every check may read, beside the dated record files.
+TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from houqin import clock
 from houqin.checks.names import select
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic, sort_key
-from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
+from houqin.layout import TOP_FILES
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_FILE, KINDS
 from houqin.models.ledger import Ledger
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from houqin.ledger.load import LoadResult
 
 ALL_KINDS = frozenset(k.name for k in KINDS)
-DIRECTORY_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 CheckFn = Callable[..., Iterable[Diagnostic]]
 
 
@@ -92,7 +91,7 @@ class _Runner:
         self.today = today
         self.files = files_by_kind(result)
         digests = result.digests
-        self.directory = _digest(f"{f}={digests.get(f, '')}" for f in DIRECTORY_FILES)
+        self.directory = _digest(f"{f}={digests.get(f, '')}" for f in TOP_FILES)
         self.used: set[str] = set()
 
     def _files_of(self, kinds: Iterable[str]) -> Iterator[str]:

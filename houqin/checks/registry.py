@@ -32,8 +32,10 @@ from houqin.checks import (
 )
 from houqin.checks.engine import ALL_KINDS, CheckFn, Part
 from houqin.checks.names import CHECK_NAMES as NAMES
+from houqin.models.closing import UNSEALED
 
-SEALED = ALL_KINDS - {"closes", "reopens"}
+CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
+SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
 STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
 MONEY = frozenset({"advances", "income", "expenses", "transfers"})  # what money_flow.flows reads
@@ -64,8 +66,6 @@ class Check:
     zh: str
     en: str
 
-
-CLOSE_BOOKS = frozenset({"closes", "reopens"})
 
 CHECKS: tuple[Check, ...] = (
     Check("schema", (), "文件格式与字段", "file format and fields"),

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
+from houqin.layout import CONFIG_FILE, TOP_FILES
 
-TOP_FILES = (CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, CATALOG_FILE)
 YEAR_DIR = re.compile(r"^\d{4}$")
 # What a file that leads outside the ledger (a symlink to /etc/passwd, say) reads as: never its target.
 OUTSIDE = b"\x00houqin: this file leads outside the ledger\x00"

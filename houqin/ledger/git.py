@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from houqin.errors import GitError
-from houqin.ledger.files import TOP_FILES, is_record_path
+from houqin.layout import TOP_FILES
+from houqin.ledger.files import is_record_path
 
 HOOK_MARK = "# installed by houqin"
 HOOK_PROGRAM = """import sys

@@ -22,10 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from houqin.diagnostics import Diagnostic, Severity, decode_diagnostic, diag, encode_diagnostic
 from houqin.errors import InputError
-from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE
+from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
 from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.codec import model_codec
-from houqin.ledger.files import OUTSIDE, TOP_FILES, FileSource, WorktreeSource, digest_of, is_record_path
+from houqin.ledger.files import OUTSIDE, FileSource, WorktreeSource, digest_of, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
@@ -147,15 +147,20 @@ Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
     """Parse and validate one record file into the cache's compact form (runs in worker processes)."""
     kind = KIND_BY_NAME[kind_name]
-    encode = model_codec(kind.model)[0]
     with gc_paused():
         records, diags = load_records(rel, data, kind)
-        return (
-            kind_name,
-            tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
-            marshal.dumps(tuple(encode(r) for r in records)),
-            tuple(encode_diagnostic(d) for d in diags),
-        )
+        return payload_of(kind, records, diags)
+
+
+def payload_of(kind: Kind, records: Sequence[Record], diags: Sequence[Diagnostic]) -> Payload:
+    """The cache's form of a file's records (in the file's order) and diagnostics."""
+    encode = model_codec(kind.model)[0]
+    return (
+        kind.name,
+        tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
+        marshal.dumps(tuple(encode(r) for r in records)),
+        tuple(encode_diagnostic(d) for d in diags),
+    )
 
 
 def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
@@ -233,15 +238,8 @@ def remember_file(root: Path, rel: str, data: bytes, records: Sequence[Record], 
     if os.environ.get("HOUQIN_NO_CACHE") or not records:
         return
     kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
-    encode = model_codec(kind.model)[0]
     ordered = sorted(records, key=lambda r: r.source.line)
-    payload: Payload = (
-        kind.name,
-        tuple((r.id, r.source.line, r.date.toordinal()) for r in ordered),
-        marshal.dumps(tuple(encode(r) for r in ordered)),
-        tuple(encode_diagnostic(d) for d in diags),
-    )
-    Cache(root).put(file_key(rel, digest_of(data)), payload)
+    Cache(root).put(file_key(rel, digest_of(data)), payload_of(kind, ordered, diags))
 
 
 def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:

@@ -104,7 +104,7 @@ class WriteSession:
         before = self.loaded_after
         after = before.ledger.with_record(placed)
         rel = path.relative_to(self.root).as_posix()
-        own = [r for r in after.of_kind(kind_of(record).name) if r.source.file == rel]
+        own = after.file_records(kind_of(record).name, rel)
         remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
         self._after = LoadResult(after, before.diagnostics, self.digests_after())
         return path, placed
@@ -119,7 +119,7 @@ class WriteSession:
         rel = path.relative_to(self.root).as_posix()
         kind = kind_of(record)
         before = self.loaded_after
-        own = sorted((r for r in before.ledger.of_kind(kind.name) if r.source.file == rel), key=lambda r: r.source.line)
+        own = sorted(before.ledger.file_records(kind.name, rel), key=lambda r: r.source.line)
         starts = self._clean_starts(rel, text, own, before)
         if starts is None:  # not a file houqin can read item by item: find the record the slow way
             index, item_lines = self._index_of(path, old, record.id)
