@@ -31,7 +31,7 @@ from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
-from houqin.models.ledger import IdSource, Ledger, sources_of
+from houqin.models.ledger import IdSource, Ledger
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -224,10 +224,7 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
         return ()
 
     def id_sources(self, kind: str) -> Iterator[IdSource]:
-        if kind in self._decoded:
-            yield from sources_of(self._decoded[kind])
-            return
-        for rel, ids, _blob in self._parts.get(kind, ()):
+        for rel, ids, _blob in self._parts.get(kind, ()):  # the same whether or not the kind is decoded
             for rid, line, day in ids:
                 yield rid, rel, line, day
 
