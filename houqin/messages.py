@@ -649,6 +649,20 @@ CATALOG: Mapping[str, Message] = {
         "计划经费限额使用：先由校长批准预算调整（budget-adjustments）。",
         "Spend within the budget: have the principal approve an adjustment first.",
     ),
+    "BUD003": Message(
+        E,
+        "预算调整 {id} 使预算科目 {line} {year} 年预算降为 {limit} 元：预算不能为负",
+        "budget adjustment {id} takes {line} for {year} down to {limit} yuan: a budget is never below zero",
+        "减少的金额不超过该科目现有预算：`houqin budget show` 查看后重新 `houqin budget adjust --amount`。",
+        "Cut no more than the line holds: see `houqin budget show`, then `houqin budget adjust --amount` again.",
+    ),
+    "BUD004": Message(
+        E,
+        "预算调整 {id} 使预算科目 {line} {year} 年预算降为 {limit} 元，低于当日已支出的 {spent} 元",
+        "budget adjustment {id} takes {line} for {year} down to {limit} yuan, below the {spent} already spent",
+        "预算不能削减到已支出以下：`houqin budget show --at 日期` 查看已支出后调整 `houqin budget adjust --amount`。",
+        "A budget is never cut below what it has spent: see `houqin budget show --at DAY`, then adjust the amount.",
+    ),
     "BUD002": Message(
         E,
         "预算调整 {id}（{line}）没有校长批准，不计入预算",
@@ -876,8 +890,15 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
     "missing": ("缺少必填字段", "required field is missing"),
     "extra_forbidden": ("未知字段（拼写错误？）", "unknown field (a typo?)"),
     "money_float": ('金额须写成带引号的文字，如 "1299.50"', 'money must be a quoted string such as "1299.50"'),
-    "money_format": ("不是金额：{value}", "not an amount of money: {value}"),
-    "money_type": ("金额须写成带引号的文字", "money must be a quoted string"),
+    "money_format": (
+        '不是金额：{value}（账本中金额只写半角数字和小数点，如 "1200.00"，不带千分位、全角数字或 e/0x 写法）',
+        'not an amount of money: {value} (in a ledger, money is ASCII digits and a point, such as "1200.00": '
+        "no separators, full-width digits, exponents or hex)",
+    ),
+    "money_type": ('金额须写成带引号的文字，如 "1200.00"', 'money must be a quoted string such as "1200.00"'),
+    "money_positive": ("金额必须大于零：{value}", "an amount must be above zero: {value}"),
+    "money_negative": ("金额不能为负：{value}", "an amount cannot be negative: {value}"),
+    "money_zero": ("金额为零，不改变任何数目", "an amount of zero changes nothing"),
     "quantity_type": ("数量须为整数或带引号的小数", "a quantity is a whole number or a quoted decimal"),
     "quantity_format": ("不是数量：{value}", "not a quantity: {value}"),
     "quantity_positive": ("数量必须大于零", "a quantity must be above zero"),

@@ -1,20 +1,45 @@
-"""Money: exact decimals with two places, never floats."""
+"""Money and quantities: exact decimals, never floats, written one strict way.
+
+Inside a ledger file and at the command line a number is written in one way only: ASCII digits,
+a point, at most two places for money (three for a quantity), no thousands separators, no
+exponent, no hex. Leniency (full-width digits, 元/¥, separators) belongs to imports alone
+(`lenient_money`), where a school's spreadsheets bring every habit of typing."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
-_MONEY = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
+MONEY_PATTERN = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?", re.ASCII)
+QUANTITY_PATTERN = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,3})?", re.ASCII)
+_CURRENCY = ("元", "¥", "￥", "RMB", "rmb", "CNY")
 
 
 def parse_money(text: str) -> Decimal:
-    """Parse '1299.5' or '1299.50' into Decimal('1299.50'); raise ValueError on anything else."""
-    cleaned = text.strip().replace(",", "")
-    if not _MONEY.match(cleaned):
+    """'1299.5' or '1299.50' → Decimal('1299.50'); ValueError on anything else ('1,299', '１２', '1e3')."""
+    cleaned = text.strip()
+    if not MONEY_PATTERN.fullmatch(cleaned):
         raise ValueError(text)
     return Decimal(cleaned).quantize(CENT)
+
+
+def parse_quantity(text: str) -> Decimal:
+    """'10' or '2.5' → a Decimal written the same way back; ValueError on '1E+2', '-3', '１０'."""
+    cleaned = text.strip()
+    if not QUANTITY_PATTERN.fullmatch(cleaned):
+        raise ValueError(text)
+    return Decimal(cleaned)
+
+
+def lenient_money(text: str) -> Decimal:
+    """An amount as spreadsheets write it: '１，２００．５０元', '¥1,200.5', '1 200' → Decimal('1200.50')."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for mark in _CURRENCY:
+        cleaned = cleaned.replace(mark, "")
+    cleaned = re.sub(r"[,，\s]", "", cleaned)
+    return parse_money(cleaned)
 
 
 def fmt_yuan(value: Decimal) -> str:

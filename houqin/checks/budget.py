@@ -31,8 +31,9 @@ def check_budget(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag("BUD002", a.source.file, a.source.line, record=a.id, id=a.id, line=a.budget_line)
     limits = budget_limits(ledger)
     names = {(b.id, b.year): b.name for b in ledger.catalog.budget_lines}
-    spent: dict[tuple[str, int], Decimal] = {}
     claims = sorted((r for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement)), key=lambda r: r.sort_key)
+    yield from _cuts_below_spent(ledger, claims, names)
+    spent: dict[tuple[str, int], Decimal] = {}
     for r in claims:
         key = (r.budget_line, r.date.year)
         if key not in limits:
@@ -51,3 +52,34 @@ def check_budget(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 spent=spent[key],
                 limit=limits[key],
             )
+
+
+def _cuts_below_spent(
+    ledger: Ledger, claims: list[Reimbursement], names: dict[tuple[str, int], str]
+) -> Iterator[Diagnostic]:
+    """A cut never takes a line below zero, nor below what the line had already spent on the cut's day."""
+    limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
+    adjustments = sorted(
+        (
+            a
+            for a in ledger.of_kind("budget-adjustments")
+            if isinstance(a, BudgetAdjustment) and a.approval("principal") is not None
+        ),
+        key=lambda a: a.sort_key,
+    )
+    for a in adjustments:
+        key = (a.budget_line, a.year)
+        if key not in limits:
+            continue  # refs reports an unknown line
+        limits[key] += a.amount
+        if a.amount >= 0:
+            continue
+        spent = sum(
+            (r.amount for r in claims if (r.budget_line, r.date.year) == key and r.date <= a.date), Decimal("0.00")
+        )
+        where = (a.source.file, a.source.line)
+        line = f"{a.budget_line} {names[key]}"
+        if limits[key] < 0:
+            yield diag("BUD003", *where, record=a.id, id=a.id, line=line, year=a.year, limit=limits[key])
+        elif limits[key] < spent:
+            yield diag("BUD004", *where, record=a.id, id=a.id, line=line, year=a.year, limit=limits[key], spent=spent)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, parse_amount, parse_day
+from houqin.cli.options import NoCommit, parse_amount, parse_amount_or_zero, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -61,7 +61,7 @@ def assert_(
     if not by:
         raise typer.BadParameter("--by: 出纳 / the cashier")
     day = parse_day(on) or today()
-    value = parse_amount(amount)
+    value = parse_amount_or_zero(amount)
     run_write(
         ctx,
         lambda ledger: assert_balance(ledger, account, value, day, by),

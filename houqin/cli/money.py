@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_amount_or_zero, parse_day, parse_signed_amount
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -155,7 +155,7 @@ def advance_settle(
     from houqin.services.finance import settle_advance
 
     day = parse_day(on) or today()
-    value = parse_amount(returned)
+    value = parse_amount_or_zero(returned)
     run_write(
         ctx,
         lambda ledger: settle_advance(ledger, advance, claim or [], value, day),
@@ -203,7 +203,7 @@ def budget_adjust(
     from houqin.services.finance import adjust_budget
 
     day = parse_day(date) or today()
-    value = parse_amount(amount)
+    value = parse_signed_amount(amount)
     run_write(
         ctx,
         lambda ledger: adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import NoCommit, OnDay, parse_amount_or_zero, parse_day
 from houqin.cli.writing import run_write
 from houqin.clock import today
 
@@ -57,7 +57,7 @@ def close(
     from houqin.services.repairs import close_repair
 
     day = parse_day(on) or today()
-    amount = parse_amount(cost) if cost else None
+    amount = parse_amount_or_zero(cost) if cost else None
     run_write(
         ctx,
         lambda ledger: close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer),

@@ -8,16 +8,13 @@ signature that is wrong, not only at the record.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.money import CENT, parse_money
-
-_PLAIN_MONEY = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
+from houqin.money import CENT, MONEY_PATTERN, QUANTITY_PATTERN, parse_money
 
 
 class Source(NamedTuple):
@@ -29,33 +26,55 @@ NOWHERE = Source("", 0)
 
 
 def _money(value: Any) -> Decimal:
-    if type(value) is str and _PLAIN_MONEY.match(value):
+    """Money as a ledger holds it: a quoted decimal string ("1299.50"), strictly (MONEY_PATTERN)."""
+    if type(value) is str and MONEY_PATTERN.fullmatch(value):
         return Decimal(value).quantize(CENT)
-    if isinstance(value, bool):
-        raise PydanticCustomError("money_type", "money must be a quoted decimal string")
     if isinstance(value, float):
         raise PydanticCustomError("money_float", "money must be a quoted decimal string, not a float")
-    if isinstance(value, int):
-        return Decimal(value).quantize(Decimal("0.01"))
-    if isinstance(value, Decimal):
-        return parse_money(str(value))
+    if isinstance(value, Decimal):  # built by houqin itself
+        if value.is_finite() and MONEY_PATTERN.fullmatch(str(value.quantize(CENT))):
+            return value.quantize(CENT)
+        raise PydanticCustomError("money_format", "not a money amount: {value}", {"value": str(value)})
     if isinstance(value, str):
         try:
             return parse_money(value)
         except ValueError:
             raise PydanticCustomError("money_format", "not a money amount: {value}", {"value": value}) from None
+    # An unquoted 1200 is refused too: YAML reads 0x4b0 and 1_200 as that same number.
     raise PydanticCustomError("money_type", "money must be a quoted decimal string")
 
 
+def _positive_money(value: Any) -> Decimal:
+    amount = _money(value)
+    if amount <= 0:
+        raise PydanticCustomError("money_positive", "an amount must be above zero: {value}", {"value": str(amount)})
+    return amount
+
+
+def _money_or_zero(value: Any) -> Decimal:
+    amount = _money(value)
+    if amount < 0:
+        raise PydanticCustomError("money_negative", "an amount cannot be negative: {value}", {"value": str(amount)})
+    return amount
+
+
+def _nonzero_money(value: Any) -> Decimal:
+    amount = _money(value)
+    if amount == 0:
+        raise PydanticCustomError("money_zero", "an amount of zero changes nothing")
+    return amount
+
+
 def _quantity(value: Any) -> Decimal:
+    """A whole number, or a decimal with at most three places written plainly: never 1E+2 or -3."""
     if isinstance(value, (bool, float)):
         raise PydanticCustomError("quantity_type", "a quantity is a whole number or a quoted decimal")
-    try:
-        q = Decimal(str(value).strip()) if isinstance(value, (int, str, Decimal)) else None
-    except ArithmeticError:
-        q = None
-    if q is None or not q.is_finite() or q.as_tuple().exponent < -3:  # type: ignore[operator]
+    text = str(value).strip() if isinstance(value, (int, str, Decimal)) else ""
+    if not QUANTITY_PATTERN.fullmatch(text):
+        if text.startswith("-") or text in ("0", "0.0", "0.00", "0.000"):
+            raise PydanticCustomError("quantity_positive", "a quantity must be above zero")
         raise PydanticCustomError("quantity_format", "not a quantity: {value}", {"value": str(value)})
+    q = Decimal(text)
     if q <= 0:
         raise PydanticCustomError("quantity_positive", "a quantity must be above zero")
     return q
@@ -97,7 +116,9 @@ def _day(value: Any) -> dt.date:
     raise PydanticCustomError("date_format", "a date is written YYYY-MM-DD: {value}", {"value": str(value)})
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
+Money = Annotated[Decimal, BeforeValidator(_positive_money)]
+MoneyOrZero = Annotated[Decimal, BeforeValidator(_money_or_zero)]
+SignedMoney = Annotated[Decimal, BeforeValidator(_nonzero_money)]
 Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
 Counted = Annotated[Decimal, BeforeValidator(_count_or_zero)]
 Text = Annotated[str, BeforeValidator(_text)]

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Day, Frozen, Money, Quantity, Text
+from houqin.models.base import Day, Frozen, MoneyOrZero, Quantity, Text
 
 SCHEMA_VERSION = 1
 
@@ -36,8 +36,8 @@ class Term(Frozen):
 class Capitalisation(Frozen):
     """固定资产 thresholds: general equipment 1,000 元, special (专用) equipment 1,500 元."""
 
-    general: Money = Decimal("1000.00")
-    special: Money = Decimal("1500.00")
+    general: MoneyOrZero = Decimal("1000.00")
+    special: MoneyOrZero = Decimal("1500.00")
 
 
 DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
@@ -112,11 +112,11 @@ class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
     advance_settle_days: int = Field(default=30, ge=1)
-    quote_threshold: Money = Decimal("5000.00")
-    collective_decision_threshold: Money = Decimal("50000.00")
-    principal_threshold: Money = Decimal("1000.00")
+    quote_threshold: MoneyOrZero = Decimal("5000.00")
+    collective_decision_threshold: MoneyOrZero = Decimal("50000.00")
+    principal_threshold: MoneyOrZero = Decimal("1000.00")
     repair_open_days: int = Field(default=14, ge=1)
-    disposal_authority_threshold: Money = Decimal("200000.00")
+    disposal_authority_threshold: MoneyOrZero = Decimal("200000.00")
     supervised_categories: tuple[str, ...] = ("印刷耗材",)  # 主管审批复印和油印
     close_grace_days: int = Field(default=10, ge=0)
     # 三重一大: who sits in the leadership on a day, and the share of them a meeting needs (⅔).
@@ -126,17 +126,17 @@ class Policy(Frozen):
     stock_origins: tuple[str, ...] = ("捐赠", "调入", "期初结存")
     quotas: tuple[Quota, ...] = ()
     # 盘点: the director approves count differences up to this value; above it the principal too.
-    stocktake_director_limit: Money = Decimal("500.00")
+    stocktake_director_limit: MoneyOrZero = Decimal("500.00")
     stocktake_grace_days: int = Field(default=30, ge=0)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
-    tariffs: dict[str, Money] = Field(
+    tariffs: dict[str, MoneyOrZero] = Field(
         default_factory=lambda: {"electricity": Decimal("0.65"), "water": Decimal("3.50")}
     )  # 元 per kWh / per m³
     meter_spike: Decimal = Decimal("2.0")  # a period's daily use above this × the usual is warned (a leak?)
     sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
     # 商店: the price of each goods outside the school; the shop's price must stay below it (a warning).
-    shop_references: dict[str, Money] = Field(default_factory=dict)
+    shop_references: dict[str, MoneyOrZero] = Field(default_factory=dict)
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Day, Frozen, Lined, Money, Text
+from houqin.models.base import Day, Frozen, Lined, MoneyOrZero, Text
 
 ROLES = (
     "principal",
@@ -122,7 +122,7 @@ class BudgetLine(Lined):
     id: Text
     name: Text
     year: int = Field(ge=2000, le=2100)
-    amount: Money
+    amount: MoneyOrZero
 
 
 class Account(Lined):
@@ -131,7 +131,7 @@ class Account(Lined):
 
     id: Literal["cash", "bank", "canteen"]
     name: Text
-    opening: Money = Decimal("0.00")
+    opening: MoneyOrZero = Decimal("0.00")
     opened: Day | None = None
 
 

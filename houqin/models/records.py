@@ -9,7 +9,20 @@ from typing import ClassVar, Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from houqin.models.base import Count, Counted, Day, Frozen, Lined, Money, Quantity, Record, Signed, Text
+from houqin.models.base import (
+    Count,
+    Counted,
+    Day,
+    Frozen,
+    Lined,
+    Money,
+    MoneyOrZero,
+    Quantity,
+    Record,
+    Signed,
+    SignedMoney,
+    Text,
+)
 
 
 class Invoice(Lined):
@@ -129,7 +142,7 @@ class Loan(Signed):
 class Settlement(Frozen):
     on: Day
     expenses: tuple[Text, ...] = ()
-    cash_returned: Money = Decimal("0.00")
+    cash_returned: MoneyOrZero = Decimal("0.00")
 
 
 class CashAdvance(Signed):
@@ -169,7 +182,7 @@ class Disposal(Signed):
     reason: Text
     recipient: Text | None = None
     authority: Text | None = None
-    proceeds: Money | None = None
+    proceeds: MoneyOrZero | None = None
 
 
 class RepairDone(Frozen):
@@ -178,7 +191,7 @@ class RepairDone(Frozen):
     on: Day
     work: Text
     repairer: Text | None = None
-    cost: Money | None = None
+    cost: MoneyOrZero | None = None
     expense: Text | None = None
 
 
@@ -308,7 +321,7 @@ class Adjustment(Lined):
     item: Text
     book: Counted
     counted: Counted
-    unit_cost: Money
+    unit_cost: MoneyOrZero
 
     @property
     def difference(self) -> Decimal:
@@ -409,7 +422,7 @@ class BalanceAssertion(Record):
     prefix: ClassVar[str] = "DZ"
 
     account: Account
-    amount: Money
+    amount: MoneyOrZero
     by: Text
 
 
@@ -432,7 +445,7 @@ class BudgetAdjustment(Signed):
 
     budget_line: Text
     year: int = Field(ge=2000, le=2100)
-    amount: Money
+    amount: SignedMoney
     reason: Text
 
 

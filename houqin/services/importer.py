@@ -25,7 +25,7 @@ from houqin.models.base import Record, Source
 from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset
-from houqin.money import parse_money
+from houqin.money import lenient_money
 from houqin.services.inputs import first_error
 
 # Column names as school registers write them (资产卡片 / 固定资产登记表), and houqin's own.
@@ -144,7 +144,7 @@ def parse_day(text: str) -> dt.date:
 
 
 def _draft(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> Asset:
-    price = parse_money(values["unit_price"])
+    price = lenient_money(values["unit_price"])
     quantity = int(values.get("quantity") or "1")
     day = parse_day(values["date"])
     note = values.get("note") or None

@@ -12,7 +12,7 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
-from houqin.money import parse_money
+from houqin.money import lenient_money
 from houqin.services.inputs import validated
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], s
         date=day,
         item=item.id,
         quantity=values["quantity"],
-        unit_price=parse_money(values["unit_price"]),
+        unit_price=lenient_money(values["unit_price"]),
         supplier=values.get("supplier") or None,
         origin=values.get("origin") or "期初结存",
         acceptor=acceptor,

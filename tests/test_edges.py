@@ -1,0 +1,156 @@
+"""Issue #13: every rule holds at its edges. Each test reproduces a fault a new school found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from houqin.cli.app import app
+from tests.conftest import GOOD_ASSET, GOOD_EXPENSE
+from tests.test_cli import ASSET_ARGS, snapshot
+from tests.test_rules import lines
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+ADJUSTMENT = (
+    '- id: TZ-2026-0001\n  date: 2026-03-08\n  budget_line: "30201"\n  year: 2026\n  amount: "{amount}"\n'
+    "  reason: 压缩开支\n  approvals:\n  - {{role: principal, by: 王校长, on: 2026-03-08}}\n"
+)
+
+# Item 5 (money above zero) and item 10 (one strict way to write a number in a ledger file).
+EDGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "SCH001 negative claim",
+        {"2026/expenses.yaml": GOOD_EXPENSE.replace('amount: "1299.50"\n  budget', 'amount: "-300.00"\n  budget')},
+        ["2026/expenses.yaml:4: error[SCH001] 字段 amount 无效：金额必须大于零：-300.00"],
+    ),
+    (
+        "SCH001 zero asset price",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"0.00"')},
+        ["2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额必须大于零：0.00"],
+    ),
+    (
+        "SCH001 thousands separator",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"4,999.00"')},
+        [
+            "2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：不是金额：4,999.00"
+            '（账本中金额只写半角数字和小数点，如 "1200.00"，不带千分位、全角数字或 e/0x 写法）'
+        ],
+    ),
+    (
+        "SCH001 full-width digits",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"４９９９.00"')},
+        [
+            "2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：不是金额：４９９９.00"
+            '（账本中金额只写半角数字和小数点，如 "1200.00"，不带千分位、全角数字或 e/0x 写法）'
+        ],
+    ),
+    (
+        "SCH001 hex money",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "0x4f1")},
+        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1200.00"'],
+    ),
+    (
+        "SCH001 exponent money",
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "1e20")},
+        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1299.50"'],
+    ),
+    (
+        "SCH001 quantity with an exponent",
+        {
+            "2026/stock-in.yaml": "- id: RK-2026-0001\n  date: 2026-03-02\n  item: paper-a4\n"
+            '  quantity: "1E+2"\n  unit_price: "20.00"\n  origin: 捐赠\n  acceptor: 李主任\n'
+        },
+        ["2026/stock-in.yaml:4: error[SCH001] 字段 quantity 无效：不是数量：1E+2"],
+    ),
+    (
+        "BUD003 budget cut below zero",
+        {"2026/budget-adjustments.yaml": ADJUSTMENT.format(amount="-60000.00")},
+        [
+            "2026/budget-adjustments.yaml:1: error[BUD003] 预算调整 TZ-2026-0001 使预算科目 30201 办公费 2026 年预算降为 "
+            "-10000.00 元：预算不能为负"
+        ],
+    ),
+    (
+        "BUD004 budget cut below what was spent",
+        {"2026/budget-adjustments.yaml": ADJUSTMENT.format(amount="-49000.00"), "2026/expenses.yaml": GOOD_EXPENSE},
+        [
+            "2026/budget-adjustments.yaml:1: error[BUD004] 预算调整 TZ-2026-0001 使预算科目 30201 办公费 2026 年预算降为 "
+            "1000.00 元，低于当日已支出的 1299.50 元",
+            "2026/expenses.yaml:1: error[BUD001] 报销单 BX-2026-0001 使预算科目 30201 办公费 2026 年支出达 1299.50 元，"
+            "超过预算 1000.00 元",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), EDGE_CASES, ids=[c[0] for c in EDGE_CASES])
+def test_edge_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_a_cut_within_what_is_left_is_clean(ledger_dir: Callable[..., Path]) -> None:
+    files = {"2026/budget-adjustments.yaml": ADJUSTMENT.format(amount="-48000.00"), "2026/expenses.yaml": GOOD_EXPENSE}
+    assert lines(ledger_dir(files)) == []
+
+
+def _with(args: list[str], option: str, value: str) -> list[str]:
+    at = args.index(option)
+    return [*args[: at + 1], value, *args[at + 2 :]]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "needle"),
+    [
+        ("--price", "-4000", "金额须大于零"),
+        ("--price", "0", "金额须大于零"),
+        ("--price", "4,200", "半角数字"),
+        ("--price", "４２００", "半角数字"),
+        ("--price", "1e3", "半角数字"),
+    ],
+)
+def test_cli_refuses_money_that_is_not_positive_or_not_plain(
+    git_ledger: Callable[..., Path], option: str, value: str, needle: str
+) -> None:
+    root = git_ledger()
+    before = snapshot(root)
+    code, out = run("--ledger", str(root), *_with(ASSET_ARGS, option, value), "--reason", "x")
+    assert code == 2, out
+    assert needle in out
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("quantity", ["1E+2", "-3", "0", "１０", "2.5000"])
+def test_cli_refuses_quantities_not_written_plainly(git_ledger: Callable[..., Path], quantity: str) -> None:
+    root = git_ledger()
+    before = snapshot(root)
+    args = ["stock", "in", "paper-a4", "--quantity", quantity, "--price", "20", "--acceptor", "李主任"]
+    code, out = run("--ledger", str(root), *args, "--origin", "捐赠", "--date", "2026-03-02")
+    assert code == 2, out
+    assert "数量" in out
+    assert snapshot(root) == before
+
+
+def test_budget_cut_below_spent_is_refused_and_a_raise_written(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE})
+    before = snapshot(root)
+    cut = ["budget", "adjust", "30201", "--reason", "压缩", "--approved-by", "王校长", "--date", "2026-03-08"]
+    code, out = run("--ledger", str(root), *cut, "--amount", "-99999")
+    assert code == 1, out
+    assert "BUD003" in out
+    code, out = run("--ledger", str(root), *cut, "--amount", "-49000")
+    assert code == 1, out
+    assert "BUD004" in out and "1299.50" in out
+    assert snapshot(root) == before
+    code, out = run("--ledger", str(root), *cut, "--amount", "-1000")
+    assert code == 0, out
+    assert 'amount: "-1000.00"' in (root / "2026/budget-adjustments.yaml").read_text()
