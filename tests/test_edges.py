@@ -154,3 +154,20 @@ def test_budget_cut_below_spent_is_refused_and_a_raise_written(git_ledger: Calla
     code, out = run("--ledger", str(root), *cut, "--amount", "-1000")
     assert code == 0, out
     assert 'amount: "-1000.00"' in (root / "2026/budget-adjustments.yaml").read_text()
+
+
+@pytest.mark.parametrize("typed", ["BX-2026-0001x", "BX-2026-00012", "XBX-2026-0001", "BX-2026-0001-2"])
+def test_an_id_argument_matches_exactly(git_ledger: Callable[..., Path], typed: str) -> None:
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE.split("  approvals:")[0]})
+    before = snapshot(root)
+    code, out = run("--ledger", str(root), "sign", typed, "--as", "handler", "--by", "张老师", "--on", "2026-03-05")
+    assert code == 2, out
+    assert typed in out
+    assert snapshot(root) == before
+
+
+def test_an_id_as_a_scanner_types_it_still_resolves() -> None:
+    from houqin.services.lookup import resolve_id
+
+    assert resolve_id(" houqin:zc-2026-0002\r\n") == "ZC-2026-0002"
+    assert resolve_id("ZC-2026-0002x") == "ZC-2026-0002X"

@@ -9,12 +9,14 @@ from houqin.errors import UsageError
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 
-SCANNED_ID = re.compile(r"([A-Z]{2}-\d{4}-\d{4,6})")
+# An id standing alone: a scanner may put a prefix or a newline around it, but never a letter or digit
+# against it, so BX-2026-0056x is no id at all rather than BX-2026-0056.
+SCANNED_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2}-[0-9]{4}-[0-9]{4,6})(?![A-Z0-9-])")
 R = TypeVar("R", bound=Record)
 
 
 def resolve_id(text: str) -> str:
-    """An id as typed or as a QR scanner types it (any prefix or suffix around it, any case)."""
+    """An id as typed or as a QR scanner types it (any case; a prefix or suffix set apart from it)."""
     found = SCANNED_ID.search(text.strip().upper())
     return found.group(1) if found else text.strip().upper()
 
