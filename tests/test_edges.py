@@ -171,3 +171,47 @@ def test_an_id_as_a_scanner_types_it_still_resolves() -> None:
 
     assert resolve_id(" houqin:zc-2026-0002\r\n") == "ZC-2026-0002"
     assert resolve_id("ZC-2026-0002x") == "ZC-2026-0002X"
+
+
+PURCHASE = """\
+- id: CG-2026-0001
+  date: 2026-03-01
+  requester: 张老师
+  department: 语文组
+  budget_line: "30201"
+  purpose: 教学用书
+  lines:
+  - {item: paper-a4, quantity: 10, estimate: "20.00"}
+"""
+NAMING_A_PURCHASE = {
+    "2026/repairs.yaml": "- id: WX-2026-0001\n  date: 2026-03-02\n  asset: CG-2026-0001\n  reporter: 张老师\n  fault: 坏了\n",
+    "2026/loans.yaml": "- id: JY-2026-0001\n  date: 2026-03-02\n  asset: CG-2026-0001\n  borrower: 张老师\n"
+    "  due: 2026-03-09\n  returned: {on: 2026-03-05, received_by: 李主任}\n",
+    "2026/moves.yaml": "- id: DB-2026-0001\n  date: 2026-03-02\n  asset: CG-2026-0001\n  to_place: JX-101\n"
+    "  to_keeper: 张老师\n",
+    "2026/disposals.yaml": "- id: CZ-2026-0001\n  date: 2026-03-02\n  asset: CG-2026-0001\n  type: scrap\n"
+    "  reason: 坏了\n",
+    "2026/damages.yaml": "- id: PC-2026-0001\n  date: 2026-03-02\n  asset: CG-2026-0001\n"
+    "  responsible: {type: staff, name: 张老师}\n  description: 摔坏\n",
+}
+
+
+@pytest.mark.parametrize("path", sorted(NAMING_A_PURCHASE))
+def test_an_asset_field_holding_a_purchase_id_is_ref009_not_a_crash(
+    ledger_dir: Callable[..., Path], path: str
+) -> None:
+    root = ledger_dir({"2026/purchases.yaml": PURCHASE, path: NAMING_A_PURCHASE[path]})
+    found = [line for line in lines(root) if "REF009" in line]
+    assert found == [f"{path}:1: error[REF009] 引用的资产/asset CG-2026-0001 不存在"]
+    code, out = run("--ledger", str(root), "check")
+    assert code == 1 and "REF009" in out
+
+
+def test_repair_open_on_a_purchase_id_is_refused_cleanly(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger({"2026/purchases.yaml": PURCHASE})
+    before = snapshot(root)
+    args = ["repair", "open", "--asset", "CG-2026-0001", "--reporter", "张老师", "--fault", "坏了"]
+    code, out = run("--ledger", str(root), *args, "--date", "2026-03-02")
+    assert code in (1, 2), out
+    assert "CG-2026-0001" in out
+    assert snapshot(root) == before

@@ -35,8 +35,8 @@ def check_advances(ledger: Ledger, policy: Policy, today: dt.date | None = None)
                 yield diag("ADV001", file, line, record=a.id, id=a.id, person=a.person, amount=a.amount, days=days)
             continue
         assert a.settlement is not None
-        named = [ledger.record_by_id.get(e) for e in a.settlement.expenses]
-        linked = {r.id: r for r in claims.get(a.id, [])} | {r.id: r for r in named if isinstance(r, Reimbursement)}
+        named = [ledger.find(e, Reimbursement) for e in a.settlement.expenses]
+        linked = {r.id: r for r in claims.get(a.id, [])} | {r.id: r for r in named if r is not None}
         spent = sum((r.amount for r in linked.values()), Decimal("0.00"))
         returned = a.settlement.cash_returned
         if spent + returned != a.amount and not (spent > a.amount and not returned):

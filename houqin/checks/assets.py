@@ -48,11 +48,10 @@ def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         params: dict[str, Any] = dict(p.params)
         yield diag(p.code, p.record.source.file, p.record.source.line, record=p.record.id, id=p.record.id, **params)
     yield from handovers
-    assets = ledger.record_by_id
     for d in ledger.of_kind("disposals"):
         assert isinstance(d, Disposal)
-        asset = assets.get(d.asset)
-        if not isinstance(asset, Asset):
+        asset = ledger.find(d.asset, Asset)
+        if asset is None:
             continue
         value = asset.unit_price * (d.quantity or asset.quantity)
         if value > policy.disposal_authority_threshold and not d.authority and disposal_effective(ledger, d):

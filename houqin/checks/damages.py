@@ -23,8 +23,8 @@ def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     states, _ = replay(ledger)  # one replay for every case: what each asset held on a case's day follows from it
     for d in cases:
         file, line = d.source
-        asset = ledger.record_by_id.get(d.asset)
-        if d.assessed is not None and isinstance(asset, Asset) and not d.assessed.reason:
+        asset = ledger.find(d.asset, Asset)
+        if d.assessed is not None and asset is not None and not d.assessed.reason:
             category = ledger.category_by_code.get(asset.category)
             life = category.life_years if category else 0
             state = states.get(asset.id)

@@ -107,8 +107,8 @@ def check_patrols(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         for f in r.findings:
             done = f.resolved
             if done is None and f.repair is not None:
-                ticket = ledger.record_by_id.get(f.repair)
-                done = ticket.done.on if isinstance(ticket, Repair) and ticket.done else None
+                ticket = ledger.find(f.repair, Repair)
+                done = ticket.done.on if ticket is not None and ticket.done else None
             if done is None and (today - r.date).days > policy.repair_open_days:
                 yield diag(
                     "PAT002", r.source.file, f.line, record=r.id, id=r.id, place=f.place, text=f.text,

@@ -116,8 +116,8 @@ def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             ref, code = r.purchase, "PUR009"
         else:
             continue
-        p = ledger.record_by_id.get(ref)
-        if not isinstance(p, Purchase):
+        p = ledger.find(ref, Purchase)
+        if p is None:
             continue  # refs reports an unknown purchase
         if p.accepted is None or p.accepted.on > r.date:
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)

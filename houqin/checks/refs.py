@@ -49,7 +49,7 @@ def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | Non
 
 
 def _record(ledger: Ledger, r: Record, rid: str, model: type[Record], what: str) -> Iterator[Diagnostic]:
-    if not isinstance(ledger.record_by_id.get(rid), model):
+    if ledger.find(rid, model) is None:
         yield diag("REF009", r.source.file, r.source.line, record=r.id, what=what, id=rid)
 
 
@@ -103,7 +103,7 @@ def _stocktake(ledger: Ledger, s: Stocktake) -> Iterator[Diagnostic]:
         if a.item not in ledger.item_by_id:
             yield diag("REF005", s.source.file, a.line, record=s.id, item=a.item)
     for f in s.findings:
-        if f.asset is not None and not isinstance(ledger.record_by_id.get(f.asset), Asset):
+        if f.asset is not None and ledger.find(f.asset, Asset) is None:
             yield diag("REF009", s.source.file, f.line, record=s.id, what="资产/asset", id=f.asset)
 
 

@@ -15,11 +15,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from houqin.models.base import Record
 from houqin.models.config import Config
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
 from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
+
+R = TypeVar("R", bound=Record)
 
 RecordMap = Mapping[str, tuple[Record, ...]]
 # The directory lookups a view shares with the ledger it was made from (they do not depend on records).
@@ -206,6 +209,15 @@ class Ledger:
     @cached_property
     def record_by_id(self) -> Mapping[str, Record]:
         return IdLookup(self.records if self.lookup is None else self.lookup)
+
+    def find(self, rid: str | None, model: type[R]) -> R | None:
+        """The record of that id if it is a `model`. An id whose prefix is another kind's names no
+        such record, and is answered without reading that kind (a check that declares assets may
+        ask whether CG-2026-0001 is an asset: it is not, whatever the purchases say)."""
+        if not rid or rid[:2] != model.prefix:
+            return None
+        found = self.record_by_id.get(rid)
+        return found if isinstance(found, model) else None
 
     @cached_property
     def _files(self) -> dict[str, dict[str, tuple[Record, ...]]]:
