@@ -82,6 +82,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Unit price {price} is below the {threshold} capitalisation threshold: record it as a consumable (houqin stock in), or give --reason to register it anyway.",
     ),
     "invalid_input": ("输入无效：{detail}", "Invalid input: {detail}"),
+    "file_error": (
+        "无法读写 {path}：{reason}。请检查路径（是否是目录、是否有权限、磁盘是否已满）后重试。",
+        "Cannot read or write {path}: {reason}. Check the path (a directory? permissions? a full disk?) and try again.",
+    ),
     "invalid_option": ("{option} 的值无效：{value}（{expected}）", "Invalid value for {option}: {value} ({expected})"),
     "unknown_record": ("找不到{kind} {id}。", "No {kind} {id}."),
     "unknown_step": ("没有签批环节 {step}；可用：{chain}", "No signature step {step}; the steps are {chain}"),

@@ -197,9 +197,7 @@ NAMING_A_PURCHASE = {
 
 
 @pytest.mark.parametrize("path", sorted(NAMING_A_PURCHASE))
-def test_an_asset_field_holding_a_purchase_id_is_ref009_not_a_crash(
-    ledger_dir: Callable[..., Path], path: str
-) -> None:
+def test_an_asset_field_holding_a_purchase_id_is_ref009_not_a_crash(ledger_dir: Callable[..., Path], path: str) -> None:
     root = ledger_dir({"2026/purchases.yaml": PURCHASE, path: NAMING_A_PURCHASE[path]})
     found = [line for line in lines(root) if "REF009" in line]
     assert found == [f"{path}:1: error[REF009] 引用的资产/asset CG-2026-0001 不存在"]
@@ -215,3 +213,65 @@ def test_repair_open_on_a_purchase_id_is_refused_cleanly(git_ledger: Callable[..
     assert code in (1, 2), out
     assert "CG-2026-0001" in out
     assert snapshot(root) == before
+
+
+HOSTILE_TEXT = '=HYPERLINK("http://x","点我")'
+
+
+def _cells(path: Path) -> list[tuple[str, object]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return [(c.data_type, c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row]
+
+
+def test_every_spreadsheet_output_keeps_formulas_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 18: an asset, a payee and a place named like a formula, through every xlsx and csv houqin writes."""
+    import csv
+    import io
+    import shutil
+
+    from tests.conftest import BUNDLED
+
+    root = tmp_path / "ledger"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
+    for rel, old in (("places.yaml", "name: "), ("2026/expenses.yaml", "payee: "), ("2025/assets.yaml", "name: ")):
+        text = (root / rel).read_text(encoding="utf-8")
+        at = text.index(old) + len(old)
+        end = text.index("\n", at) if text[at] != "{" else at
+        end = min(e for e in (text.find(",", at), text.find("}", at), text.find("\n", at)) if e > 0)
+        (root / rel).write_text(text[:at] + '"' + HOSTILE_TEXT.replace('"', '\\"') + '"' + text[end:], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = [
+        ["asset", "list", "--status", "all", "--format", "xlsx", "--out", str(out / "register.xlsx")],
+        ["export", "xlsx", "--out", str(out / "books.xlsx")],
+        ["export", "csv", "--out", str(out / "books.csv")],
+        ["finance", "report", "2026-10", "--format", "xlsx", "--out", str(out / "report.xlsx")],
+        ["inventory", "sheet", "--term", "2026-2027-1", "--format", "xlsx", "--out", str(out / "sheet.xlsx")],
+        ["inventory", "sheet", "--term", "2026-2027-1", "--format", "csv", "--out", str(out / "sheet.csv")],
+        ["audit", "pack", "--term", "2025-2026-2", "--out", str(out / "pack")],
+    ]
+    for argv in runs:
+        code, output = run("--ledger", str(root), *argv)
+        assert code in (0, 1), (argv, output)
+    reconcile = ["inventory", "reconcile", str(out / "sheet.xlsx"), "--term", "2026-2027-1"]
+    code, output = run("--ledger", str(root), *reconcile, "--report", str(out / "reconcile.xlsx"))
+    assert code in (0, 1), output
+    books = sorted(out.rglob("*.xlsx"))
+    assert len(books) == 6
+    reached: set[str] = set()
+    for book in books:
+        for kind, value in _cells(book):
+            assert kind != "f", (book.name, value)
+            assert not (isinstance(value, str) and value.startswith(("=", "+", "@"))), (book.name, value)
+            if value == "'" + HOSTILE_TEXT:
+                reached.add(book.name)
+    for sheet in sorted(out.glob("*.csv")):
+        rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+        assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row), sheet.name
+        if any(cell == "'" + HOSTILE_TEXT for row in rows for cell in row):
+            reached.add(sheet.name)
+    # the hostile names did reach the outputs, kept as text
+    assert {"register.xlsx", "books.xlsx", "books.csv"} <= reached, reached

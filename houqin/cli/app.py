@@ -10,7 +10,7 @@ import sys
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -34,12 +34,21 @@ class HouqinGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except HouqinError as err:
-            from houqin.render.console import print_error
-
-            state = get_state(ctx)
-            print_error(err, state.lang, _root_or_none(state))
-            raise typer.Exit(err.exit_code) from None
+            _report(ctx, err)
         except Exception as exc:
+            # A record built from what a person typed that its model refuses is bad input (exit 2),
+            # wherever in a service it was built: the field and the reason are named.
+            from pydantic import ValidationError
+
+            if isinstance(exc, ValidationError):
+                from houqin.errors import UsageError
+                from houqin.services.inputs import first_error
+
+                _report(ctx, UsageError("invalid_input", detail=first_error(exc)))
+            if isinstance(exc, OSError) and exc.filename is not None:  # a path the person gave, or the disk
+                from houqin.errors import UsageError
+
+                _report(ctx, UsageError("file_error", path=exc.filename, reason=exc.strerror or type(exc).__name__))
             state = get_state(ctx)
             if state.debug:
                 raise
@@ -47,6 +56,14 @@ class HouqinGroup(TyperGroup):
 
             print_internal_error(exc, state.lang)
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _report(ctx: Any, err: HouqinError) -> NoReturn:
+    from houqin.render.console import print_error
+
+    state = get_state(ctx)
+    print_error(err, state.lang, _root_or_none(state))
+    raise typer.Exit(err.exit_code) from None
 
 
 def _root_or_none(state: State) -> Path | None:

@@ -28,7 +28,9 @@ def add(
     place: Annotated[str, typer.Option("--place", help="存放地点编号 Place id (places.yaml).")],
     keeper: Annotated[str, typer.Option("--keeper", help="保管人 Keeper (people.yaml name).")],
     funding: Annotated[str, typer.Option("--funding", help="经费来源 Funding source.")] = "财政拨款",
-    quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, help="数量 Quantity (a lot of desks).")] = 1,
+    quantity: Annotated[
+        int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="数量 Quantity (a lot of desks).")
+    ] = 1,
     unit: Annotated[str, typer.Option("--unit", help="计量单位 Unit.")] = "台",
     model: Annotated[str | None, typer.Option("--model", help="规格型号 Model.")] = None,
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
@@ -194,7 +196,7 @@ def loan(
     to: Annotated[str, typer.Option("--to", help="借用人 Borrower.")],
     due: Annotated[str, typer.Option("--due", help="应还日期 Due day, YYYY-MM-DD.")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="登记的保管员/总务主任 Keeper who lends.")],
-    quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, help="Part of a lot.")] = 1,
+    quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,

@@ -30,7 +30,9 @@ def income_add(
     account: Account = "bank",
     fee_item: Annotated[str | None, typer.Option("--fee-item", help="收费项目 Published fee item id.")] = None,
     class_: Annotated[str | None, typer.Option("--class", help="班级 Class (fees).")] = None,
-    students: Annotated[int | None, typer.Option("--students", min=1, help="人数 Students who paid.")] = None,
+    students: Annotated[
+        int | None, typer.Option("--students", min=1, max=100_000, help="人数 Students who paid.")
+    ] = None,
     damage: Annotated[str | None, typer.Option("--damage", help="赔偿案编号 Damage case (compensation).")] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要 What it is.")] = None,
     date: OnDay = None,
@@ -192,7 +194,9 @@ def budget_adjust(
     amount: Annotated[str, typer.Option("--amount", help="调整金额（元）; negative to cut.")],
     reason: Annotated[str, typer.Option("--reason", help="理由 Why.")],
     approved_by: Annotated[str | None, typer.Option("--approved-by", help="校长 The principal.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="预算年度 (default: this year).")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", min=2000, max=2100, help="预算年度 (default: this year).")
+    ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:

@@ -183,8 +183,8 @@ def print_request(
     ctx: typer.Context,
     requester: Annotated[str, typer.Option("--requester", help="申请人 Who asks.")],
     department: Annotated[str, typer.Option("--department", help="部门 Department.")],
-    pages: Annotated[int, typer.Option("--pages", min=1, help="页数 Pages of the original.")],
-    copies: Annotated[int, typer.Option("--copies", min=1, help="份数 Copies.")],
+    pages: Annotated[int, typer.Option("--pages", min=1, max=100_000, help="页数 Pages of the original.")],
+    copies: Annotated[int, typer.Option("--copies", min=1, max=100_000, help="份数 Copies.")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
     paper: Annotated[str, typer.Option("--paper", help="纸张 Paper item id.")] = "paper-a4",
     date: OnDay = None,
@@ -258,7 +258,7 @@ def shop_in(
     cost: Annotated[str, typer.Option("--cost", help="进价（元）Purchase price.")],
     price: Annotated[str, typer.Option("--price", help="售价（元）Sale price.")],
     produced: Annotated[str, typer.Option("--produced", help="生产日期 YYYY-MM-DD.")],
-    shelf_life: Annotated[int, typer.Option("--shelf-life", min=1, help="保质期（天）Shelf life in days.")],
+    shelf_life: Annotated[int, typer.Option("--shelf-life", min=1, max=3660, help="保质期（天）Shelf life in days.")],
     supplier: Annotated[str, typer.Option("--supplier", help="供应商 Supplier (full name).")],
     supplier_id: Annotated[str, typer.Option("--supplier-id", help="营业执照号或身份证号 (real-name record).")],
     acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who received it.")],
@@ -319,7 +319,7 @@ def shop_sell(
 @shop_app.command("expiring")
 def shop_expiring(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option("--days", min=0, help="Within this many days (default 7).")] = 7,
+    days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Within this many days (default 7).")] = 7,
 ) -> None:
     """临期商品 / Batches on the shelf that expire within N days, or already have: take them off.
 
@@ -349,8 +349,8 @@ def milk_order(
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
-    students: Annotated[int, typer.Option("--students", min=1, help="订奶人数 Students.")],
-    cartons: Annotated[int, typer.Option("--cartons", min=1, help="本学期盒数 Cartons for the term.")],
+    students: Annotated[int, typer.Option("--students", min=1, max=100_000, help="订奶人数 Students.")],
+    cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="本学期盒数 Cartons for the term.")],
     fee_item: Annotated[str, typer.Option("--fee-item", help="收费项目 Published fee item.")],
     date: OnDay = None,
     no_commit: NoCommit = False,
@@ -370,7 +370,7 @@ def milk_order(
 def milk_deliver(
     ctx: typer.Context,
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
-    cartons: Annotated[int, typer.Option("--cartons", min=1, help="盒数 Cartons.")],
+    cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="盒数 Cartons.")],
     received_by: Annotated[str, typer.Option("--received-by", help="签收人 Who signed for it.")],
     date: OnDay = None,
     no_commit: NoCommit = False,

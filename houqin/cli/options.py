@@ -92,6 +92,8 @@ OnDay = Annotated[
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
 
-PartOfLot = Annotated[int | None, typer.Option("--quantity", "-q", min=1, help="Part of a lot. 部分数量。")]
+PartOfLot = Annotated[
+    int | None, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot. 部分数量。")
+]
 FromPlace = Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places. 调出地点。")]
 Authority = Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")]

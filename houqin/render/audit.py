@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from houqin.ledger.save import atomic_write
-from houqin.render.books import neutral
+from houqin.render.spreadsheet import neutral_row, save_workbook
 from houqin.reports.audit import AuditPack
 
 CSS = """
@@ -37,9 +37,9 @@ def write_pack(pack: AuditPack, out: Path) -> str:
         ws.cell(1, 1).font = Font(bold=True, size=12)
         ws.append(list(table.columns))
         for row in table.rows:
-            ws.append([neutral(c) if isinstance(c, str) else c for c in row])
+            ws.append(neutral_row(row))
     workbook = out / f"{name}.xlsx"
-    wb.save(workbook)
+    save_workbook(wb, workbook)
     files = [workbook]
     manifest_lines = [f"{_sha(p)}  {p.name}" for p in files]
     index = out / "index.html"

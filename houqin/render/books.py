@@ -3,12 +3,11 @@ that could start a spreadsheet formula is neutralised."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 from pathlib import Path
 
+from houqin.render.spreadsheet import csv_bytes, neutral, save_workbook
 from houqin.reports.books import Books
 
 CURRENCY = "CNY"
@@ -69,18 +68,8 @@ def _rows(b: Books) -> list[list[object]]:
     return rows
 
 
-def neutral(value: str) -> str:
-    """A cell that starts like a formula (= + - @, or a tab/CR) is kept as text, never run by the spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def books_csv(b: Books) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in _rows(b):
-        writer.writerow([f"{v:.2f}" if isinstance(v, Decimal) else neutral(str(v)) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return csv_bytes(COLUMNS, _rows(b))
 
 
 def books_xlsx(b: Books, school: str, path: Path) -> None:
@@ -105,4 +94,4 @@ def books_xlsx(b: Books, school: str, path: Path) -> None:
     accounts.append(["科目 account", "名称 name"])
     for account in sorted(b.names):
         accounts.append([account, b.names[account]])
-    wb.save(path)
+    save_workbook(wb, path)

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from houqin.i18n import t
 from houqin.money import fmt_yuan
+from houqin.render.spreadsheet import save_workbook
 from houqin.reports.finance import BudgetUse, MonthReport
 
 Cell = str | Decimal | int
@@ -299,14 +300,12 @@ def report_xlsx(r: MonthReport, lang: str, path: Path) -> None:
                     cell.number_format = "#,##0.00"
         for n in range(1, len(s.columns) + 1):
             ws.column_dimensions[chr(64 + n)].width = 18 if n > 1 else 26
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _xlsx(cell: Cell) -> Any:
     if isinstance(cell, Decimal):
         return float(cell)
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
     return cell
 
 

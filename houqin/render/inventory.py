@@ -3,9 +3,7 @@ terminal, and the written report to the principal (Markdown, printable HTML, xls
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +13,7 @@ from rich.table import Table
 
 from houqin.i18n import t
 from houqin.money import fmt_yuan
+from houqin.render.spreadsheet import csv_bytes, neutral_row, save_workbook
 from houqin.reports.inventory import CountSheet, Difference, Reconciliation
 
 KINDS = ("missing", "short", "wrong_place", "wrong_keeper", "surplus", "over", "condition")
@@ -38,17 +37,8 @@ def _sheet_values(sheet: CountSheet, show_book: bool) -> list[list[str]]:
 
 def sheets_csv(sheets: Sequence[CountSheet], lang: str, show_book: bool) -> bytes:
     """One table for all places, UTF-8 with BOM so Excel opens it; reconcile reads it back as filled."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(_sheet_columns(lang, show_book))
-    for sheet in sheets:
-        writer.writerows(_neutral(v) for v in _sheet_values(sheet, show_book))
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def _neutral(values: list[str]) -> list[str]:
-    """A cell that starts like a formula (= + - @) is written as text, never run by the spreadsheet."""
-    return ["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in values]
+    rows = [values for sheet in sheets for values in _sheet_values(sheet, show_book)]
+    return csv_bytes(_sheet_columns(lang, show_book), rows)
 
 
 SHEET_CSS = """
@@ -114,7 +104,7 @@ def sheets_xlsx(sheets: Sequence[CountSheet], school: str, term: str, lang: str,
             cell.font = Font(bold=True)
             cell.border = box
         for values in _sheet_values(sheet, show_book):
-            ws.append(_neutral(values))
+            ws.append(neutral_row(values))
             for cell in ws[ws.max_row]:
                 cell.border = box
         ws.append([])
@@ -124,7 +114,7 @@ def sheets_xlsx(sheets: Sequence[CountSheet], school: str, term: str, lang: str,
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.print_title_rows = "3:3"
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _sheet_name(place: str, used: set[str]) -> str:
@@ -285,9 +275,9 @@ def report_xlsx(rec: Reconciliation, school: str, term: str, counters: Sequence[
     detail = wb.create_sheet(t("rec.differences", lang)[:31])
     detail.append(_diff_columns(lang))
     for d in rec.differences:
-        cells: list[object] = list(_neutral(_diff_cells(d, lang)))
+        cells: list[object] = list(neutral_row(_diff_cells(d, lang)))
         cells[4] = float(d.book) if d.book is not None else None
         cells[5] = float(d.counted) if d.counted is not None else None
         cells[6] = float(d.value) if d.value else None
         detail.append(cells)
-    wb.save(path)
+    save_workbook(wb, path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from houqin.i18n import t
 from houqin.models.records import Asset
 from houqin.money import fmt_yuan
+from houqin.render.spreadsheet import save_workbook
 from houqin.reports.assets import Register
 
 PRINT_CSS = """
@@ -144,7 +145,7 @@ def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciatio
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.print_title_rows = "3:3"
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 LABEL_CSS = """
