@@ -143,14 +143,18 @@ def test_no_option_value_makes_an_internal_error(
     assert result.exit_code in (0, 1, 2), (argv, result.output)
 
 
+INVOICE_DAY = ["--invoice-date", "2026-11-20"]
+
+
 @pytest.mark.parametrize(
     "argv",
     [
         ["shop", "expiring", "--days", "100000000000"],
         ["shop", "expiring", "--days", "1e11"],
         ["asset", "return", "JY-2026-0006", "--received-by", " "],
-        ["expense", "add", "--payee", "x", "--amount", "10", "--budget-line", "30201", "--purpose", "y"]
-        + ["--invoice", " ", "--invoice-date", "2026-11-20"],
+        "expense add --payee x --amount 10 --budget-line 30201 --purpose y --invoice _ --invoice-date 2026-11-20".replace(
+            "_", " "
+        ).split(" "),
         ["finance", "report", "2026-10", "--format", "html", "--out", "."],
         ["asset", "list", "--format", "xlsx", "--out", "/proc/self/status"],
         ["finance", "report", "2026-10", "--format", "html", "--out", "/proc/none/x.html"],
