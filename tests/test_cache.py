@@ -3,6 +3,7 @@ concurrent runs and code changes all give exactly what a fresh read gives."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -184,3 +185,35 @@ def test_results_remembered_by_a_write_are_exact(git_ledger: Callable[..., Path]
     after = [c for c in fresh_codes() if c[0] == "SOD002"]
     assert after[0][2] == before[0][2] + 2  # the signature added two lines above the broken claim
     assert cached_codes() == fresh_codes()
+
+
+def test_a_change_to_any_module_that_shapes_records_gives_a_fresh_parse(tmp_path: Path) -> None:
+    """#13 item 12: editing the money pattern in houqin/money.py (outside models/, checks/, ledger/)
+    must not let the cache serve records validated by the old code."""
+    from tests.conftest import GOOD_ASSET, ROOT, write_ledger
+
+    package = tmp_path / "pkg"
+    shutil.copytree(ROOT / "houqin", package / "houqin", ignore=shutil.ignore_patterns("__pycache__"))
+    root = write_ledger(tmp_path / "ledger", {"2026/assets.yaml": GOOD_ASSET})
+    env = {**os.environ, "PYTHONPATH": str(package), "HOUQIN_TODAY": "2026-11-24"}
+
+    def check() -> str:
+        cmd = [sys.executable, "-m", "houqin", "--ledger", str(root), "check", "--format", "json"]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, check=False).stdout
+
+    assert '"SCH001"' not in check()
+    assert '"SCH001"' not in check()  # now answered from the cache
+    assert (root / ".houqin" / "cache").is_dir()
+    money = package / "houqin" / "money.py"
+    text = money.read_text(encoding="utf-8")
+    stricter = text.replace('r"-?[0-9]{1,13}(?:', 'r"-?[0-9]{1,3}(?:')  # at most 999.99
+    assert stricter != text
+    money.write_text(stricter, encoding="utf-8")
+    assert '"SCH001"' in check()  # 4999.00 read by the new code, not served from the cache
+
+
+def test_the_fingerprint_covers_the_libraries_that_validate() -> None:
+    from houqin.ledger.cache import library_versions
+
+    names = {v.split("-")[0].lower() for v in library_versions()}
+    assert {"pydantic", "pydantic_core", "pyyaml", "ruamel_yaml"} <= names

@@ -2,7 +2,8 @@
 content, so an unchanged file is never parsed twice; and the diagnostics of a whole-ledger check,
 keyed by the content of every file, so an unchanged ledger is never checked twice.
 
-Keys are SHA-256 of houqin's own fingerprint (its version and the source of its models and checks),
+Keys are SHA-256 of houqin's own fingerprint (its version, the source of every module, the Python and
+the versions of the libraries that read and validate records),
 the file's path and its bytes — never a modification time. Every entry carries a BLAKE2 digest of its
 payload; an entry that is truncated, corrupted or unreadable is deleted and rebuilt, never trusted.
 The cache is safe to delete at any time and is never committed (.houqin/ ignores itself).
@@ -14,6 +15,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -28,17 +30,35 @@ RESULT_PREFIX = "result-"
 PART_PREFIX = "part-"
 
 
+# The libraries whose code shapes a parsed and validated record (their installed versions).
+LIBRARIES = ("pydantic", "pydantic_core", "pyyaml", "ruamel.yaml")
+
+
 @cache
 def fingerprint() -> bytes:
-    """Changes whenever houqin's models or checks change, so no entry outlives the code that made it."""
+    """Changes whenever any of houqin's code changes (a money pattern in money.py shapes records as
+    much as the models do), or the Python or a library that reads and validates records, so no entry
+    outlives the code that made it. Reading every module costs about 10 ms; a stale record costs trust."""
     package = Path(houqin.__file__).parent
-    h = hashlib.sha256(FORMAT + houqin.__version__.encode())
-    for folder in ("models", "checks", "ledger"):
-        for path in sorted((package / folder).glob("*.py")):
-            h.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in ("diagnostics.py", "messages.py"):
-        h.update((package / name).read_bytes())
+    h = hashlib.sha256(FORMAT + houqin.__version__.encode() + sys.version.encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in library_versions():
+        h.update(name.encode() + b"\0")
     return h.digest()
+
+
+def library_versions() -> list[str]:
+    """The dist-info names (name-version) of LIBRARIES on the path, without importing them (a warm
+    check never imports pydantic) and without importlib.metadata (70 ms)."""
+    wanted = {name.replace(".", "_").replace("-", "_").lower() for name in LIBRARIES}
+    found: list[str] = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            for name in os.listdir(entry or "."):
+                if name.endswith(".dist-info") and name.split("-", 1)[0].replace(".", "_").lower() in wanted:
+                    found.append(name)
+    return sorted(found)
 
 
 def file_key(rel: str, digest: str) -> str:
