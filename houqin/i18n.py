@@ -222,6 +222,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "step.supervisor": ("主管领导", "supervisor"),
     "step.department_head": ("部门负责人", "department head"),
     "col.id": ("编号", "ID"),
+    "col.where": ("表格位置", "Sheet row"),
     "col.department": ("部门", "Department"),
     "shop.expiring": ("{days} 天内到期或已过期的商品", "Goods expiring within {days} days, or expired"),
     "shop.none_expiring": ("{days} 天内没有到期的商品。", "Nothing expires within {days} days."),
@@ -339,6 +340,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "rec.loss": ("盘亏合计", "Total loss"),
     "rec.gain": ("盘盈合计", "Total gain"),
     "rec.clean": ("账实相符，没有差异。", "The count agrees with the books."),
+    "rec.uncounted": ("未填实盘数量的行", "Lines left uncounted"),
+    "rec.uncounted_title": (
+        "以下各行未填实盘数量（视为未盘点，不算作 0）",
+        "These lines have no count (not counted, never taken as zero)",
+    ),
+    "rec.blank_sheet": (
+        "警告：{sheet} 整张表都没有填实盘数量——是否交错了表？",
+        "Warning: nothing was counted on {sheet} — was the wrong sheet handed in?",
+    ),
+    "rec.uncounted_refused": (
+        "有 {count} 行未填实盘数量（{rows}），不能记录盘点：补填后重新核对，"
+        "或确认这些物品确实没有找到时加 --uncounted-as-missing。",
+        "{count} lines have no count ({rows}); the stocktake is not recorded: fill them in and reconcile "
+        "again, or add --uncounted-as-missing if those things were truly not found.",
+    ),
     "rec.differences": ("差异明细", "Differences"),
     "rec.title": ("{term} 盘点核对（{day}）", "Stocktake {term} ({day})"),
     "rec.report_written": ("盘点报告已写出：{path}", "Report written: {path}"),

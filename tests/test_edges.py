@@ -275,3 +275,73 @@ def test_every_spreadsheet_output_keeps_formulas_as_text(tmp_path: Path, monkeyp
             reached.add(sheet.name)
     # the hostile names did reach the outputs, kept as text
     assert {"register.xlsx", "books.xlsx", "books.csv"} <= reached, reached
+
+
+def _count_sheet(path: Path, paper: str) -> Path:
+    """A storeroom's count: every item counted at its book quantity, A4 paper as given ('' = left empty)."""
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.stock import stock_balance
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED).ledger
+    lines = ["地点,编号,名称,实盘数量"]
+    for row in stock_balance(ledger, __import__("datetime").date(2026, 11, 24)):
+        counted = paper if row.item == "paper-a4" else str(row.quantity)
+        lines.append(f"CK-001,{row.item},{row.name},{counted}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_empty_count_cell_is_not_counted_not_zero(tmp_path: Path) -> None:
+    """Item 1: the A4 paper line left empty is listed as uncounted; it does not write the stock to zero."""
+    import datetime as dt
+
+    from houqin.inputs.counts import read_counts
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.inventory import reconcile
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED).ledger
+    rows = read_counts(_count_sheet(tmp_path / "count.csv", ""))
+    day = dt.date(2026, 11, 24)
+    result = reconcile(ledger, rows, day)
+    assert [(r.id, r.row) for r in result.uncounted] == [("paper-a4", 2)]
+    assert [d for d in result.differences if not d.asset] == []
+    assert result.blank_sheets == []
+    missing = reconcile(ledger, rows, day, uncounted_as_missing=True)
+    (paper,) = [d for d in missing.differences if not d.asset]
+    assert (paper.id, paper.kind, paper.book, paper.counted) == ("paper-a4", "short", 696, 0)
+
+
+def test_a_whole_blank_sheet_is_a_warning(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from houqin.inputs.counts import read_counts
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.inventory import reconcile
+    from tests.conftest import BUNDLED
+
+    sheet = tmp_path / "blank.csv"
+    sheet.write_text("地点,编号,名称,实盘数量\nCK-001,paper-a4,A4复印纸,\nCK-001,paper-a3,A3复印纸,\n", encoding="utf-8")
+    result = reconcile(load_ledger(BUNDLED).ledger, read_counts(sheet), dt.date(2026, 11, 24))
+    assert result.blank_sheets == [f"{sheet}: CK-001"]
+    code, out = run("--ledger", str(BUNDLED), "inventory", "reconcile", str(sheet), "--term", "2026-2027-1")
+    assert code == 0, out
+    assert f"警告：{sheet}: CK-001 整张表都没有填实盘数量" in out.replace("\n", "")
+
+
+def test_record_is_refused_while_lines_are_uncounted(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import BUNDLED
+
+    root = tmp_path / "ledger"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
+    before = snapshot(root)
+    sheet = _count_sheet(tmp_path / "count.csv", "")
+    args = ["inventory", "reconcile", str(sheet), "--term", "2026-2027-1", "--on", "2026-11-24"]
+    args += ["--record", "--counter", "周强", "--director", "赵建华", "--no-commit"]
+    code, out = run("--ledger", str(root), *args)
+    assert code == 2, out
+    assert "有 1 行未填实盘数量" in out and "--uncounted-as-missing" in out
+    assert snapshot(root) == before

@@ -89,6 +89,10 @@ def reconcile(
     counter: Annotated[list[str] | None, typer.Option("--counter", help="盘点人 Who counted. Repeat.")] = None,
     director: Annotated[str | None, typer.Option("--director", help="总务主任 approving the differences.")] = None,
     principal: Annotated[str | None, typer.Option("--principal", help="校长, for differences above the limit.")] = None,
+    uncounted_as_missing: Annotated[
+        bool,
+        typer.Option("--uncounted-as-missing", help="Take a line whose count was left empty as none found."),
+    ] = False,
     no_commit: NoCommit = False,
 ) -> None:
     """盘点核对 / Compare the count with the books: missing, wrong place or keeper, unregistered items,
@@ -125,7 +129,7 @@ def reconcile(
     for path in counts:
         rows.extend(read_counts(path, single))
     with progress_bar(len(rows), t("rec.progress", state.lang)) as advance:
-        result = compare(ledger, rows, day, place or None, advance)
+        result = compare(ledger, rows, day, place or None, advance, uncounted_as_missing)
     out = console()
     school = ledger.config.school.name
     print_reconciliation(out, result, t("rec.title", state.lang, term=term, day=day), state.lang)
@@ -140,6 +144,11 @@ def reconcile(
         out.print(t("rec.report_written", state.lang, path=report))
     if not record:
         return
+    if result.uncounted:
+        where = "、".join(f"{r.file}:{r.row}" for r in result.uncounted[:5]) + (
+            "…" if len(result.uncounted) > 5 else ""
+        )
+        raise UsageError("rec.uncounted_refused", count=len(result.uncounted), rows=where)
     outcome = write_record(
         root,
         lambda current: stocktake_record(

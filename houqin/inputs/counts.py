@@ -71,7 +71,7 @@ def _sheet_rows(sheet: Sheet, place: str | None) -> list[CountRow]:
             continue  # a signature line or a note under the table, not a counted line
         if not has_count:
             values.pop("counted", None)
-        out.append(_row(sheet.path, number, values, place, blank_is_zero=has_count))
+        out.append(_row(sheet.path, number, values, place, has_count=has_count))
     return out
 
 
@@ -89,7 +89,7 @@ def _yaml_rows(path: Path, place: str | None) -> list[CountRow]:
         if not isinstance(item, dict):
             raise InputError("counts_yaml", path=str(path), line=line, problem="each line is a map: {id:, counted:}")
         values = {str(k): _text(v) for k, v in item.items()}
-        out.append(_row(str(path), line, values, place, blank_is_zero="counted" in values))
+        out.append(_row(str(path), line, values, place, has_count="counted" in values))
     return out
 
 
@@ -104,14 +104,14 @@ def _row(
     number: int,
     values: Mapping[str, str],
     place: str | None,
-    blank_is_zero: bool = False,
+    has_count: bool = False,
 ) -> CountRow:
+    """One counted line. Where the file has a count column, an empty cell means "not counted" (never
+    zero: a blank taken as zero once wrote a storeroom's paper down to nothing)."""
     where = values.get("place") or place
     if not where:
         raise InputError("counts_no_place", path=file, row=number)
     counted = _count(values.get("counted", ""), file, number)
-    if counted is None and blank_is_zero:
-        counted = Decimal(0)
     return CountRow(
         file,
         number,
@@ -122,6 +122,7 @@ def _row(
         values.get("condition", ""),
         values.get("keeper", ""),
         values.get("note", ""),
+        uncounted=counted is None and has_count,
     )
 
 

@@ -137,6 +137,8 @@ def summary_rows(rec: Reconciliation, lang: str) -> list[tuple[str, str, str]]:
         (t("rec.lines", lang), str(rec.lines_counted), ""),
         (t("rec.expected", lang), str(rec.assets_expected), ""),
     ]
+    if rec.uncounted:
+        rows.append((t("rec.uncounted", lang), str(len(rec.uncounted)), ""))
     for kind in KINDS:
         found = rec.of_kind(kind)
         value = sum((d.value for d in found), Decimal(0))
@@ -173,6 +175,15 @@ def print_reconciliation(out: Console, rec: Reconciliation, title: str, lang: st
     for what, count, value in summary_rows(rec, lang):
         summary.add_row(what, count, value)
     out.print(summary)
+    for sheet in rec.blank_sheets:
+        out.print(f"[yellow]{t('rec.blank_sheet', lang, sheet=sheet)}[/]")
+    if rec.uncounted:
+        blank = Table(title=t("rec.uncounted_title", lang), title_justify="left")
+        for column in ("col.where", "col.place", "col.id", "col.name"):
+            blank.add_column(t(column, lang))
+        for r in rec.uncounted:
+            blank.add_row(f"{r.file}:{r.row}", r.place, r.id, r.name)
+        out.print(blank)
     if not rec.differences:
         out.print(t("rec.clean", lang))
         return

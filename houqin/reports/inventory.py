@@ -7,8 +7,8 @@ the facts the written report to the principal (书面上报校长室) and the st
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from houqin.models.asset_state import AssetState, replay
@@ -94,10 +94,11 @@ class CountRow:
     place: str
     id: str
     name: str = ""
-    counted: Decimal | None = None  # None: a scanned label (counts as one)
+    counted: Decimal | None = None  # None: a scanned label (counts as one), unless `uncounted`
     condition: str = ""
     keeper: str = ""
     note: str = ""
+    uncounted: bool = False  # a sheet's count cell left empty: not counted (never taken as zero)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class Reconciliation:
     assets_found: int = 0
     lines_counted: int = 0
     differences: list[Difference] = field(default_factory=list)
+    uncounted: list[CountRow] = field(default_factory=list)  # rows whose count cell was left empty
+    blank_sheets: list[str] = field(default_factory=list)  # "file: place" where no row was counted
 
     def of_kind(self, kind: str) -> list[Difference]:
         return [d for d in self.differences if d.kind == kind]
@@ -150,12 +153,22 @@ def reconcile(
     day: dt.date,
     places: Iterable[str] | None = None,
     advance: Callable[[int], None] = lambda done: None,
+    uncounted_as_missing: bool = False,
 ) -> Reconciliation:
     """Compare the count with the books on `day`, for the places counted (those the rows name, or
     `places`). A lot counted short is 盘亏 of so many; a single asset not found is missing; an asset
-    found at another place than the books say is in the wrong place (and not missing twice)."""
+    found at another place than the books say is in the wrong place (and not missing twice).
+    A row whose count was left empty is not counted: it is listed, and what it names is neither found
+    nor missing — unless `uncounted_as_missing`, when it counts as none found."""
     counted_places = tuple(sorted(set(places) if places else {r.place for r in rows if r.place}))
     result = Reconciliation(day, counted_places, lines_counted=len(rows))
+    result.blank_sheets = _blank_sheets(rows)
+    if uncounted_as_missing:
+        rows = [replace(r, counted=ZERO, uncounted=False) if r.uncounted else r for r in rows]
+    else:
+        result.uncounted = [r for r in rows if r.uncounted]
+    not_counted = {resolve_id(r.id) if r.id else "" for r in result.uncounted} | {r.id for r in result.uncounted}
+    rows = [r for r in rows if not r.uncounted]
     states, _ = replay(ledger, until=day)
     items = ledger.item_by_id
     found: dict[str, dict[str, Decimal]] = {}  # asset → place → counted
@@ -187,6 +200,8 @@ def reconcile(
     advance(len(rows))
     for rid, state in sorted(states.items()):
         here = found.get(rid, {})
+        if rid in not_counted and not here:
+            continue  # its line was left blank: neither found nor missing
         if state.in_books == 0:
             if any(here.values()):  # scrapped, transferred or lost on the books, yet on the shelf
                 place = next(p for p, q in sorted(here.items()) if q)
@@ -204,8 +219,17 @@ def reconcile(
         )
     store = stock_place(ledger)
     if store is not None and (store in counted_places or stock_counts):
-        result.differences.extend(_compare_stock(ledger, day, stock_counts, store, seen_rows))
+        skipped = {i for i in not_counted if i in items and i not in stock_counts}
+        result.differences.extend(_compare_stock(ledger, day, stock_counts, store, seen_rows, skipped))
     return result
+
+
+def _blank_sheets(rows: Sequence[CountRow]) -> list[str]:
+    """The sheets (file and place) that carry lines to count and where none was counted."""
+    lines: dict[str, list[CountRow]] = {}
+    for r in rows:
+        lines.setdefault(f"{r.file}: {r.place}", []).append(r)
+    return [where for where, group in lines.items() if all(r.uncounted for r in group)]
 
 
 def _surplus(ledger: Ledger, r: CountRow, rid: str, qty: Decimal, where: str) -> Difference:
@@ -338,12 +362,20 @@ def _gain(
 
 
 def _compare_stock(
-    ledger: Ledger, day: dt.date, counts: dict[str, Decimal], store: str, rows: dict[str, list[str]]
+    ledger: Ledger,
+    day: dt.date,
+    counts: dict[str, Decimal],
+    store: str,
+    rows: dict[str, list[str]],
+    skipped: Collection[str] = (),
 ) -> list[Difference]:
-    """Every catalog item is expected in the store: one not written on the sheet was counted as none."""
+    """Every catalog item is expected in the store: one not written on the sheet was counted as none;
+    one written with its count left empty (`skipped`) was not counted, and has no difference."""
     books = books_at(ledger, day)
     out = []
     for item in ledger.catalog.items:
+        if item.id in skipped:
+            continue
         book = books.quantity.get(item.id, ZERO)
         counted = counts.get(item.id, ZERO)
         if counted == book:
