@@ -446,6 +446,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.in_use": ("在用", "in use"),
     "status.on_loan": ("借出", "on loan"),
     "status.disposed": ("已处置", "disposed"),
+    "status.written_off": ("{how} {id}（{day}）", "{how} {id} ({day})"),
     "lent": ("借出 {n}", "{n} lent"),
     "event.acquired": ("登记入账", "registered"),
     "event.moved": ("调拨", "moved"),
@@ -455,6 +456,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "event.transfer": ("转让/调出", "transferred"),
     "event.loss": ("报损", "lost"),
     "title.register": ("固定资产登记表（截至 {date}）", "Asset register as of {date}"),
+    "title.written_off": ("报废资产清单 {where}（截至 {date}）", "Assets written off {where} (as of {date})"),
     "title.place_register": (
         "{name}（{place}）资产登记表（截至 {date}，保管人：{keeper}）",
         "Register of {name} ({place}) as of {date}, kept by {keeper}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,35 @@ def test_record_is_refused_while_lines_are_uncounted(tmp_path: Path) -> None:
     assert code == 2, out
     assert "有 1 行未填实盘数量" in out and "--uncounted-as-missing" in out
     assert snapshot(root) == before
+
+
+def test_the_written_off_list_shows_what_left_the_books(ledger_dir: Callable[..., Path]) -> None:
+    """Item 7: a lot scrapped in part and an asset scrapped whole, each with the quantity and the
+    original value written off, the disposal's id and its date (报废资产清单)."""
+    import datetime as dt
+
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.assets import register
+    from tests.test_assets import ASSETS, SCRAP
+
+    part = (
+        SCRAP.replace("CZ-2026-0001", "CZ-2026-0002")
+        .replace("ZC-2026-0001", "ZC-2026-0002\n  quantity: 3")
+        .replace("周保管", "张老师")
+    )
+    root = ledger_dir({"2026/assets.yaml": ASSETS, "2026/disposals.yaml": SCRAP + part})
+    ledger = load_ledger(root).ledger
+    day = dt.date(2026, 11, 24)
+    gone = register(ledger, day, status="disposed")
+    got = [(r.id, r.quantity, r.value.cost, r.disposal, r.disposed_on) for r in gone.rows]
+    assert got == [
+        ("ZC-2026-0001", 1, Decimal("4999.00"), "CZ-2026-0001", dt.date(2026, 4, 1)),
+        ("ZC-2026-0002", 3, Decimal("960.00"), "CZ-2026-0002", dt.date(2026, 4, 1)),
+    ]
+    assert (gone.quantity, gone.cost) == (4, Decimal("5959.00"))
+    in_use = register(ledger, day)
+    assert [(r.id, r.quantity) for r in in_use.rows] == [("ZC-2026-0002", 42)]
+    assert len(register(ledger, day, status="all").rows) == 3
+    code, out = run("--ledger", str(root), "asset", "list", "--status", "disposed", "--at", "2026-11-24")
+    assert code == 0, out
+    assert "报废资产清单" in out and "报废 CZ-2026-0002（2026-04-01）" in out and "0 台" not in out

@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
-from houqin.models.asset_state import replay
+from houqin.models.asset_state import DISPOSED, replay
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Damage
-
-DISPOSED = frozenset({"scrap", "transfer", "loss"})
 
 
 def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:

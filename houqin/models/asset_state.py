@@ -12,6 +12,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move
 
 Holding = tuple[str, str]  # (place, keeper)
+DISPOSED = frozenset({"scrap", "transfer", "loss"})  # the events by which a quantity leaves the books
 
 
 @dataclass(frozen=True)

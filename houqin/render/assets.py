@@ -11,7 +11,7 @@ from rich.table import Table
 
 from houqin.i18n import t
 from houqin.money import fmt_yuan
-from houqin.render.registers import register_title
+from houqin.render.registers import register_title, status_text
 from houqin.reports.assets import AssetCard, OverdueLoan, Register
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -
         table.add_column(t("col.net", lang), fmt_yuan(reg.net), justify="right")
     table.add_column(t("col.status", lang))
     for r in reg.rows:
-        status = t(f"status.{r.status}", lang) + (f" ({t('lent', lang, n=r.lent)})" if r.lent else "")
+        status = status_text(r, lang)
         cells = [
             r.id,
             r.name,

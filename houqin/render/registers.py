@@ -11,7 +11,7 @@ from houqin.i18n import t
 from houqin.models.records import Asset
 from houqin.money import fmt_yuan
 from houqin.render.spreadsheet import save_workbook
-from houqin.reports.assets import Register
+from houqin.reports.assets import AssetRow, Register
 
 PRINT_CSS = """
 @page { size: A4 landscape; margin: 12mm; }
@@ -26,6 +26,13 @@ tfoot td { font-weight: bold; }
 .sign { margin-top: 28px; display: flex; justify-content: space-between; font-size: 13px; }
 @media print { th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
+
+
+def status_text(r: AssetRow, lang: str) -> str:
+    """在用, 借出 (2 lent), or for a written-off row 报废 CZ-2026-0004 2026-05-10."""
+    if r.disposal:
+        return t("status.written_off", lang, how=t(f"event.{r.disposal_type}", lang), id=r.disposal, day=r.disposed_on)
+    return t(f"status.{r.status}", lang) + (f" ({t('lent', lang, n=r.lent)})" if r.lent else "")
 
 
 def _columns(lang: str, depreciation: bool) -> list[str]:
@@ -50,11 +57,13 @@ def _cells(reg: Register, lang: str, depreciation: bool) -> list[list[str]]:
         ]
         if depreciation:
             cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
-        rows.append([*cells, t(f"status.{r.status}", lang)])
+        rows.append([*cells, status_text(r, lang)])
     return rows
 
 
 def register_title(reg: Register, lang: str) -> str:
+    if reg.status == "disposed":
+        return t("title.written_off", lang, date=reg.at, where=reg.place or reg.keeper or "")
     if reg.place:
         return t(
             "title.place_register",
@@ -128,7 +137,7 @@ def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciatio
         ]
         if depreciation:
             values += [float(r.value.accumulated), float(r.value.net)]
-        ws.append([*values, t(f"status.{r.status}", lang)])
+        ws.append([*values, status_text(r, lang)])
     for row in ws.iter_rows(min_row=4, max_row=ws.max_row):
         for cell in row:
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)

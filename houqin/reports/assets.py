@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from houqin.models.asset_state import AssetState, Event, replay
+from houqin.models.asset_state import DISPOSED, AssetState, Event, replay
 from houqin.models.depreciation import BookValue, book_value
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, Loan
+from houqin.models.records import Asset, Disposal, Loan
 
 STATUSES = ("in_use", "on_loan", "disposed", "all")
 
@@ -28,7 +28,10 @@ class AssetRow:
     funding: str
     acquired: dt.date
     value: BookValue
-    status: str
+    status: str  # in_use | on_loan | disposed
+    disposal: str = ""  # a written-off row (报废资产清单): the disposal's id, date and type
+    disposed_on: dt.date | None = None
+    disposal_type: str = ""  # scrap | transfer | loss
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Register:
     place_name: str | None
     place_keeper: str | None
     keeper: str | None
+    status: str = "in_use"
 
     @property
     def cost(self) -> Decimal:
@@ -91,6 +95,10 @@ def register(
     status: str = "in_use",
     funding: str | None = None,
 ) -> Register:
+    """The assets in use (with those on loan), on loan, or written off; `all` is both the assets still
+    on the books and every disposal. A written-off row (报废资产清单) is one disposal: the quantity
+    that left the books, its original value and book value on that day, the disposal's id and date —
+    so a lot scrapped in part shows both its row on the books and the part written off."""
     states, _ = replay(ledger, until=at)
     rows = []
     for state in states.values():
@@ -99,13 +107,53 @@ def register(
             continue
         if funding and a.funding != funding:
             continue
-        if status != "all" and state.status != status and not (status == "in_use" and state.status == "on_loan"):
+        if status in ("disposed", "all"):
+            rows.extend(_written_off(ledger, state, place, keeper))
+        if status == "disposed" or state.in_books == 0:
+            continue
+        if status == "on_loan" and state.status != "on_loan":
             continue
         if (place or keeper) and not state.holds(place, keeper):
             continue
         rows.append(_row(ledger, state, at, place, keeper))
+    if status == "disposed":
+        rows.sort(key=lambda r: (r.disposed_on or at, r.disposal))
     where = ledger.place_by_id.get(place) if place else None
-    return Register(at, tuple(rows), place, where.name if where else None, where.keeper if where else None, keeper)
+    return Register(
+        at, tuple(rows), place, where.name if where else None, where.keeper if where else None, keeper, status
+    )
+
+
+def _written_off(ledger: Ledger, state: AssetState, place: str | None, keeper: str | None) -> list[AssetRow]:
+    a = state.asset
+    rows = []
+    for e in state.history:
+        if e.what not in DISPOSED or not isinstance(e.record, Disposal):
+            continue
+        where = e.record.from_place or a.place
+        if place not in (None, where) or keeper not in (None, a.keeper):
+            continue
+        rows.append(
+            AssetRow(
+                id=a.id,
+                name=a.name,
+                model=a.model or "",
+                category=a.category,
+                unit=a.unit,
+                quantity=e.quantity,
+                lent=0,
+                places=(where,),
+                keepers=(),
+                funding=a.funding,
+                acquired=a.date,
+                value=book_value(a.unit_price * e.quantity, a.date, e.date, life_of(ledger, a)),
+                status="disposed",
+                disposal=e.record.id,
+                disposed_on=e.date,
+                disposal_type=e.what,
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)
