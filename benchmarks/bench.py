@@ -176,14 +176,14 @@ def measure(n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, 
                     "--by",
                     "王建国",
                     "--on",
-                    f"{last}-12-21",
+                    f"{last}-11-21",
                 ]
             )
         )
     if signs:
         out["houqin expense sign (+ git commit)"] = median(signs)
     out["houqin overview (report, warm)"] = median(
-        [run([*HOUQIN, "--ledger", str(root), "overview", "--at", f"{last}-12-31"]) for _ in range(runs)]
+        [run([*HOUQIN, "--ledger", str(root), "overview", "--at", f"{last}-11-30"]) for _ in range(runs)]
     )
     if peers["hledger"]:
         journal = str(peer_dir / "ledger.journal")

@@ -131,7 +131,7 @@ def generate(n: int, root: Path) -> None:
     invoice_no = 0
     for i in range(n):
         year = first + i * years // n
-        day = dt.date(year, 1, 1) + dt.timedelta(days=((i * years) % n) * 360 // n)  # in order within a year
+        day = dt.date(year, 1, 1) + dt.timedelta(days=((i * years) % n) * 320 // n)  # in order, by mid-November
         kind = rng.choices(kinds, weights)[0]
         stock_item = rng.choice(ITEMS)
         stock_qty = rng.randrange(1, 10)
@@ -261,7 +261,7 @@ def generate(n: int, root: Path) -> None:
     for k in range(UNSIGNED):
         rid = next_id("BX", last)
         invoice_no += 1
-        day = dt.date(last, 12, 20)
+        day = dt.date(last, 11, 20)
         out.record(
             last,
             "expenses",

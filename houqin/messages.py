@@ -649,6 +649,21 @@ CATALOG: Mapping[str, Message] = {
         "计划经费限额使用：先由校长批准预算调整（budget-adjustments）。",
         "Spend within the budget: have the principal approve an adjustment first.",
     ),
+    "DAT001": Message(
+        W,
+        "{id} 的日期 {date} 晚于今天（{today}）",
+        "{id} is dated {date}, after today ({today})",
+        "日期写错了吗？改正后用 `houqin check dates` 复查；如确是预先登记，到期前不要据此付款或入账。",
+        "A typing slip? Correct the date and re-run `houqin check dates`; a record made ahead of its day "
+        "should not be paid or booked before it.",
+    ),
+    "REF011": Message(
+        E,
+        "{id} 的学期 {term} 不在 houqin.yaml 的 terms 中",
+        "{id} names term {term}, which houqin.yaml's terms do not list",
+        "核对学期编号（如 2026-2027-1）；新学期先在 houqin.yaml 的 terms 中登记起止日期。",
+        "Check the term id (e.g. 2026-2027-1); add a new term with its dates to houqin.yaml's terms first.",
+    ),
     "BUD003": Message(
         E,
         "预算调整 {id} 使预算科目 {line} {year} 年预算降为 {limit} 元：预算不能为负",
@@ -860,13 +875,6 @@ CATALOG: Mapping[str, Message] = {
         "stocktake {id} adjusts the books by {value} yuan without the {step} approval",
         "盘盈盘亏按规定审批：{limit} 元以内总务主任，以上还须校长。",
         "Count differences are approved: the director up to {limit} yuan, the principal above.",
-    ),
-    "PD005": Message(
-        E,
-        "盘点 {id} 的学期 {term} 不在 houqin.yaml 的 terms 中",
-        "stocktake {id} names term {term}, which is not in houqin.yaml terms",
-        "在 houqin.yaml 的 terms 中登记学期，或改正学期编号。",
-        "Add the term to houqin.yaml, or correct the id.",
     ),
     # --- imports
     "IMP001": Message(

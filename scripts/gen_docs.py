@@ -88,6 +88,7 @@ PREFIX_CHECK = {
     "SCH": "schema",
     "ID": "ids",
     "REF": "refs",
+    "DAT": "dates",
     "APR": "approval-chain",
     "SIG": "signatures",
     "SOD": "separation-of-duties",

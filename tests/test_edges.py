@@ -27,8 +27,30 @@ ADJUSTMENT = (
     "  reason: 压缩开支\n  approvals:\n  - {{role: principal, by: 王校长, on: 2026-03-08}}\n"
 )
 
+FEES = """\
+- id: GS-2026-0001
+  date: 2026-02-21
+  term: 2099-1
+  items:
+  - {id: exercise, name: 作业本费, amount: "20.00"}
+  published: 2026-02-21
+  where: 校务公开栏
+  approvals:
+  - {role: principal, by: 王校长, on: 2026-02-21}
+"""
+
 # Item 5 (money above zero) and item 10 (one strict way to write a number in a ledger file).
 EDGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "DAT001 dated after today",
+        {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2026-12-20")},
+        ["2026/assets.yaml:1: warning[DAT001] ZC-2026-0001 的日期 2026-12-20 晚于今天（2026-11-24）"],
+    ),
+    (
+        "REF011 fee notice for an unknown term",
+        {"2026/fee-notices.yaml": FEES},
+        ["2026/fee-notices.yaml:1: error[REF011] GS-2026-0001 的学期 2099-1 不在 houqin.yaml 的 terms 中"],
+    ),
     (
         "SCH001 negative claim",
         {"2026/expenses.yaml": GOOD_EXPENSE.replace('amount: "1299.50"\n  budget', 'amount: "-300.00"\n  budget')},
@@ -323,7 +345,9 @@ def test_a_whole_blank_sheet_is_a_warning(tmp_path: Path) -> None:
     from tests.conftest import BUNDLED
 
     sheet = tmp_path / "blank.csv"
-    sheet.write_text("地点,编号,名称,实盘数量\nCK-001,paper-a4,A4复印纸,\nCK-001,paper-a3,A3复印纸,\n", encoding="utf-8")
+    sheet.write_text(
+        "地点,编号,名称,实盘数量\nCK-001,paper-a4,A4复印纸,\nCK-001,paper-a3,A3复印纸,\n", encoding="utf-8"
+    )
     result = reconcile(load_ledger(BUNDLED).ledger, read_counts(sheet), dt.date(2026, 11, 24))
     assert result.blank_sheets == [f"{sheet}: CK-001"]
     code, out = run("--ledger", str(BUNDLED), "inventory", "reconcile", str(sheet), "--term", "2026-2027-1")

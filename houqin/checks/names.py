@@ -7,6 +7,7 @@ from houqin.errors import UsageError
 CHECK_NAMES: tuple[str, ...] = (
     "schema",
     "ids",
+    "dates",
     "refs",
     "approval-chain",
     "signatures",

@@ -149,7 +149,11 @@ LINKS: dict[str, frozenset[str]] = {
 def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """What each record names exists (a finding about one record, given the directory and the
     records of the kinds in LINKS)."""
+    terms = {t.id for t in ledger.config.terms}
     for r in ledger.all_records():
+        term = getattr(r, "term", None)  # one term check for every record that names a term
+        if isinstance(term, str) and term not in terms:
+            yield diag("REF011", r.source.file, r.source.line, record=r.id, id=r.id, term=term)
         if isinstance(r, Asset):
             yield from _asset(ledger, r)
         elif isinstance(r, Reimbursement):

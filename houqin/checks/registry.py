@@ -16,6 +16,7 @@ from houqin.checks import (
     capitalisation,
     closes,
     damages,
+    dates,
     duties,
     finance,
     ids,
@@ -74,6 +75,12 @@ CHECKS: tuple[Check, ...] = (
         (per_file(ids.check_id_forms, ALL_KINDS), whole(ids.check_ids_unique, ALL_KINDS)),
         "编号唯一且格式正确",
         "ids unique and well-formed",
+    ),
+    Check(
+        "dates",
+        (Part(dates.check_future_dates, ALL_KINDS, per_file=True, dated=True),),
+        "日期不晚于今天",
+        "no record dated after today",
     ),
     Check(
         "refs",

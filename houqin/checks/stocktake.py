@@ -32,7 +32,6 @@ def approvals_needed(value: Decimal, policy: Policy) -> tuple[str, ...]:
 def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     counts = [r for r in ledger.of_kind("stocktakes") if isinstance(r, Stocktake)]
-    terms = {t.id for t in ledger.config.terms}
     done = {(r.term, r.at) for r in counts}
     grace = dt.timedelta(days=policy.stocktake_grace_days)
     started = ledger.config.started or dt.date.min
@@ -42,8 +41,6 @@ def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = Non
         if started <= term.end and term.end + grace < today and (term.id, "term-end") not in done:
             yield diag("PD001", CONFIG_FILE, 0, record=term.id, term=term.id, end=term.end)
     for r in counts:
-        if r.term not in terms:
-            yield diag("PD005", r.source.file, r.source.line, record=r.id, id=r.id, term=r.term)
         for step in approvals_needed(r.adjusted_value, policy):
             if r.approval(step) is None:
                 yield diag(
