@@ -812,6 +812,30 @@ CATALOG: Mapping[str, Message] = {
         "核对批次和数量。",
         "Check the batch and the quantity.",
     ),
+    "SHP004": Message(
+        E,
+        "进货 {id}：{goods} 已于 {expires} 过期，不得入库",
+        "batch {id}: {goods} expired on {expires}, before it was received",
+        "过期商品拒收退回供应商；核对生产日期和保质期后重新 `houqin shop in --produced --shelf-life`。",
+        "Refuse expired goods and return them; check the production date and shelf life, then "
+        "`houqin shop in --produced --shelf-life` again.",
+    ),
+    "SHP005": Message(
+        E,
+        "进货 {id}：供应商 {supplier} 的证照号码 {number} 不是有效的统一社会信用代码或身份证号码",
+        "batch {id}: {number} of supplier {supplier} is neither a valid unified social credit code nor an ID number",
+        "实名进货：填写营业执照上的 18 位统一社会信用代码（或个人供应商的 18 位身份证号码），核对校验位后重新 "
+        "`houqin shop in --supplier-id`。",
+        "Real-name buying: give the 18-character code on the business licence (or an individual's 18-digit ID "
+        "number), check its last character, then `houqin shop in --supplier-id` again.",
+    ),
+    "SHP006": Message(
+        W,
+        "进货 {id}：{goods} 已于 {expires} 过期，货架上还有 {left} {unit}",
+        "batch {id}: {goods} expired on {expires} and {left} {unit} are still on the shelf",
+        "立即下架：`houqin shop sell BATCH --quantity N --removed` 记录下架（不是销售）。",
+        "Take them off the shelf now: `houqin shop sell BATCH --quantity N --removed` (not a sale).",
+    ),
     "SHP003": Message(
         W,
         "进货 {id}：{goods} 售价 {price} 元不低于校外参考价 {reference} 元",

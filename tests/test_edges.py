@@ -402,3 +402,37 @@ def test_the_written_off_list_shows_what_left_the_books(ledger_dir: Callable[...
     code, out = run("--ledger", str(root), "asset", "list", "--status", "disposed", "--at", "2026-11-24")
     assert code == 0, out
     assert "报废资产清单" in out and "报废 CZ-2026-0002（2026-04-01）" in out and "0 台" not in out
+
+
+@pytest.mark.parametrize(
+    ("number", "ok"),
+    [
+        ("91350100M000100Y43", True),  # 统一社会信用代码, published examples
+        ("911100007109288314", True),
+        ("91110108551385082Q", True),
+        ("91110108551385082R", False),  # one check character off
+        ("91110108551385O82Q", False),  # the letter O is not used
+        ("11010519491231002X", True),  # GB 11643's own example
+        ("11010519491231002x", True),
+        ("110105194912310021", False),
+        ("110105194913310028", False),  # no 13th month
+        ("123", False),
+        ("", False),
+    ],
+)
+def test_supplier_numbers_are_checked_to_their_last_character(number: str, ok: bool) -> None:
+    from houqin.models.identifiers import supplier_id_ok
+
+    assert supplier_id_ok(number) is ok
+
+
+def test_shop_refuses_goods_expired_on_arrival_and_a_made_up_supplier_number(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    before = snapshot(root)
+    base = ["shop", "in", "纯牛奶250ml", "-q", "24", "--cost", "2.10", "--price", "2.50", "--shelf-life", "7"]
+    base += ["--supplier", "青禾县副食品批发部", "--acceptor", "周保管", "--date", "2026-03-20"]
+    code, out = run("--ledger", str(root), *base, "--produced", "2026-03-01", "--supplier-id", "91360721MA35XXXX1C")
+    assert code == 1 and "error[SHP004]" in out, out
+    code, out = run("--ledger", str(root), *base, "--produced", "2026-03-18", "--supplier-id", "123")
+    assert code == 1 and "error[SHP005]" in out, out
+    assert snapshot(root) == before

@@ -206,7 +206,7 @@ BATCH = """\
   produced: 2026-03-01
   shelf_life_days: 30
   supplier: 青禾县副食品批发部
-  supplier_id: 91360721MA35XXXX1A
+  supplier_id: 91360721MA35XXXX1C
   acceptor: 周保管
 """
 
@@ -255,10 +255,30 @@ def delivery(n: int, day: str, cartons: int) -> str:
 
 SHOP_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
+        "SHP004 expired on arrival",
+        {"2026/shop-batches.yaml": BATCH.replace("date: 2026-03-02", "date: 2026-04-02")},
+        [
+            "2026/shop-batches.yaml:1: error[SHP004] 进货 SD-2026-0001：纯牛奶250ml 已于 2026-03-31 过期，不得入库",
+            "2026/shop-batches.yaml:1: warning[SHP006] 进货 SD-2026-0001：纯牛奶250ml 已于 2026-03-31 过期，货架上还有 100 盒",
+        ],
+    ),
+    (
+        "SHP005 supplier id without its check character",
+        {
+            "2026/shop-batches.yaml": BATCH.replace("91360721MA35XXXX1C", '"123"'),
+            "2026/shop-sales.yaml": sale(1, "2026-03-20", 100),
+        },
+        [
+            "2026/shop-batches.yaml:1: error[SHP005] 进货 SD-2026-0001：供应商 青禾县副食品批发部 的证照号码 123 "
+            "不是有效的统一社会信用代码或身份证号码"
+        ],
+    ),
+    (
         "SHP001 sold past its shelf life",
         {"2026/shop-batches.yaml": BATCH, "2026/shop-sales.yaml": sale(1, "2026-03-31", 5)},
         [
-            "2026/shop-sales.yaml:1: error[SHP001] 销售 XH-2026-0001：纯牛奶250ml（批次 20260301）已于 2026-03-31 过期，不得销售"
+            "2026/shop-batches.yaml:1: warning[SHP006] 进货 SD-2026-0001：纯牛奶250ml 已于 2026-03-31 过期，货架上还有 95 盒",
+            "2026/shop-sales.yaml:1: error[SHP001] 销售 XH-2026-0001：纯牛奶250ml（批次 20260301）已于 2026-03-31 过期，不得销售",
         ],
     ),
     (
@@ -277,7 +297,8 @@ SHOP_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/shop-batches.yaml": BATCH,
         },
         [
-            "2026/shop-batches.yaml:1: warning[SHP003] 进货 SD-2026-0001：纯牛奶250ml 售价 2.50 元不低于校外参考价 2.50 元"
+            "2026/shop-batches.yaml:1: warning[SHP003] 进货 SD-2026-0001：纯牛奶250ml 售价 2.50 元不低于校外参考价 2.50 元",
+            "2026/shop-batches.yaml:1: warning[SHP006] 进货 SD-2026-0001：纯牛奶250ml 已于 2026-03-31 过期，货架上还有 100 盒",
         ],
     ),
     (
@@ -349,7 +370,7 @@ def test_shop_and_milk_through_the_cli(git_ledger: Callable[..., Path]) -> None:
     code, out = run("milk", "report", "--term", "2025-2026-2")
     assert code == 0 and "一年级(1)班" in out and "160" in out and "240.00" in out
     code, out = run("shop", "in", "面包", "-q", "20", "--cost", "3.00", "--price", "3.50", "--produced", "2026-11-20",
-                    "--shelf-life", "7", "--supplier", "青禾县副食品批发部", "--supplier-id", "91360721MA35XXXX1A",
+                    "--shelf-life", "7", "--supplier", "青禾县副食品批发部", "--supplier-id", "91360721MA35XXXX1C",
                     "--acceptor", "周保管", "--date", "2026-11-21")  # fmt: skip
     assert code == 0, out
     code, out = run("shop", "expiring", "--days", "10")

@@ -203,7 +203,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "shop",
-        (whole(shop.check_shop, "shop-batches", "shop-sales"),),
+        (
+            whole(shop.check_shop, "shop-batches", "shop-sales"),
+            whole(shop.check_shelf, "shop-batches", "shop-sales", dated=True),
+        ),
         "商店进售双价、过期商品",
         "shop prices and shelf life",
     ),

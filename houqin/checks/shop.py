@@ -12,6 +12,7 @@ from houqin import clock
 from houqin.checks.finance import published_items
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.config import Policy
+from houqin.models.identifiers import supplier_id_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import Income, MilkDelivery, MilkOrder, ShopBatch, ShopSale
 
@@ -19,6 +20,13 @@ from houqin.models.records import Income, MilkDelivery, MilkOrder, ShopBatch, Sh
 def check_shop(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     batches = {r.id: r for r in ledger.of_kind("shop-batches") if isinstance(r, ShopBatch)}
     for batch in batches.values():
+        where = (batch.source.file, batch.source.line)
+        if batch.date >= batch.expires:
+            yield diag("SHP004", *where, record=batch.id, id=batch.id, goods=batch.goods, expires=batch.expires)
+        if not supplier_id_ok(batch.supplier_id):
+            yield diag(
+                "SHP005", *where, record=batch.id, id=batch.id, supplier=batch.supplier, number=batch.supplier_id
+            )
         reference = policy.shop_references.get(batch.goods)
         if reference is not None and batch.price >= reference:
             yield diag(
@@ -45,6 +53,17 @@ def check_shop(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag(
                 "SHP002", s.source.file, s.source.line, record=s.id, id=s.id, goods=b.goods, left=b.quantity - before
             )
+
+
+def check_shelf(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    """Expired goods still on the shelf today: what is left of a batch past its day, never taken off."""
+    today = today or clock.today()
+    for batch, left in expiring(ledger, today, 0):
+        if batch.expires <= today:
+            yield diag(
+                "SHP006", batch.source.file, batch.source.line, record=batch.id, id=batch.id, goods=batch.goods,
+                left=left, unit=batch.unit, expires=batch.expires,
+            )  # fmt: skip
 
 
 def expiring(ledger: Ledger, day: dt.date, within: int) -> list[tuple[ShopBatch, Decimal]]:

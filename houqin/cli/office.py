@@ -270,7 +270,7 @@ def shop_in(
     """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf life.
 
     Example: houqin shop in 纯牛奶250ml -q 240 --cost 2.10 --price 2.50 --produced 2026-11-10
-    --shelf-life 180 --supplier 青禾县副食品批发部 --supplier-id 91360721MA35XXXX1A --acceptor 吴芳
+    --shelf-life 180 --supplier 青禾县副食品批发部 --supplier-id 91360721MA35XXXX1C --acceptor 吴芳
     """
     from houqin.cli.options import parse_amount, parse_quantity
     from houqin.services.office import receive_shop_batch
