@@ -296,11 +296,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "close.errors": ("本月记录有 {count} 个错误（houqin check）", "its records have {count} errors (houqin check)"),
     "close.closed": ("已经结账（{close}）", "it is already closed ({close})"),
     "close.previous": ("上月 {month} 尚未结账", "the month before, {month}, is not closed"),
+    "close.earlier": ("之前的 {months} 尚未结账（按月依次结账）", "earlier months are not closed: {months} (close them in order)"),
     "close.assertion": (
         "{account} 缺少 {date} 的对账余额：houqin finance assert {account} 金额 --on {date}",
         "{account} has no balance for {date}: houqin finance assert {account} AMOUNT --on {date}",
     ),
     "month_not_closed": ("{month} 没有结账，无需重新开账。", "{month} is not closed."),
+    "reopen_before_close": (
+        "{month} 于 {closed} 结账（{close}），不能在此之前的 {day} 重新开账：--on 写结账当天或以后的日期。",
+        "{month} was closed on {closed} ({close}); it cannot be reopened on {day}, before that: give --on that day or later.",
+    ),
+    "reopen_later_first": (
+        "{later} 仍已结账（{close}）：先重新开账 {later}，再重新开账 {month}。",
+        "{later} is still closed ({close}): reopen {later} first, then {month}.",
+    ),
     "advance_unpaid": ("{id} 尚未付款，无从结清。", "{id} has not been paid out."),
     "advance_settled": ("{id} 已经结清。", "{id} is already settled."),
     "same_account": ("转出和转入是同一账户 {account}。", "From and to are the same account, {account}."),

@@ -719,6 +719,20 @@ CATALOG: Mapping[str, Message] = {
         "每月按时清结并报告校长：houqin finance close {month}。",
         "Close each month on time: houqin finance close {month}.",
     ),
+    "CLS007": Message(
+        E,
+        "重新开账 {id}（{month}）所指的结账 {close} 不是该月的结账，或日期在重新开账之后",
+        "reopening {id} ({month}) names {close}, which is not a close of that month or is dated after it",
+        "重新开账由 houqin finance reopen {month} --on 日期 --reason … --approved-by 校长 生成，close 写被撤销的结账编号。",
+        "Reopen with houqin finance reopen {month} --on DAY --reason … --approved-by PRINCIPAL; close: names the close it undoes.",
+    ),
+    "CLS008": Message(
+        E,
+        "{id} 日期在未结账的 {month}，而其后的 {later} 已结账（{close}）",
+        "{id} is dated in {month}, which is open, while the later {later} is closed ({close})",
+        "已结账月份末日之前不得记账：记入当前未结账的月份；确需更正，先经校长批准重新开账（houqin finance reopen {later} --reason … --approved-by 校长）。",
+        "Nothing is dated on or before a closed month's end: date it in the open month, or reopen {later} with the principal's approval (houqin finance reopen {later}).",
+    ),
     # --- the rest of the office
     "MTR001": Message(
         E,

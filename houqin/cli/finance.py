@@ -190,16 +190,20 @@ def reopen(
     month: Month,
     reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
     principal: Annotated[str, typer.Option("--approved-by", help="校长 The principal approving it.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")
+    ] = None,
     no_commit: NoCommit = False,
 ) -> None:
     """重新开账 / Reopen a closed month, with the principal's approval; it stays visible in history.
+    The latest closed month is reopened first; the reopening names the close it undoes.
 
     Example: houqin finance reopen 2026-03 --reason 补记遗漏的食堂收入 --approved-by 王建国
     """
     from houqin.services.finance import reopen_month
 
     check_month(month)
-    day = today()
+    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: reopen_month(ledger, month, reason, principal, day),

@@ -1,5 +1,7 @@
-"""What a month close seals: a fingerprint of every record dated in the month and a digest chained to the
-previous close (R16). Pure functions shared by `houqin finance close` and the closed-period check."""
+"""What a month close seals: the month's books as they stood on the close's date — a fingerprint of every
+record dated in the month and of every earlier record with a step dated in it, each without the steps
+dated after the close (models/as_of.py) — and a digest chained to the previous close (R16). Pure
+functions shared by `houqin finance close` and the closed-period check."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
+from houqin.models.as_of import as_of, has_steps, step_days
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Reopen
@@ -29,24 +32,56 @@ def month_records(ledger: Ledger, month: str) -> list[Record]:
     such a record are decoded: the days of all records are known from the ids alone."""
     from houqin.models.kinds import KINDS
 
-    first = dt.date(int(month[:4]), int(month[5:7]), 1)
-    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    first, after = _bounds(month)
     out: list[Record] = []
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
-        files = {
-            f for _id, f, _line, day in ledger.id_sources(kind.name) if first.toordinal() <= day < after.toordinal()
-        }
+        files = {f for _id, f, _line, day in ledger.id_sources(kind.name) if first <= day < after}
         for file in sorted(files):
             out.extend(r for r in ledger.file_records(kind.name, file) if month_of(r.date) == month)
     return sorted(out, key=lambda r: r.id)
 
 
-def fingerprint(record: Record) -> str:
+def sealed_records(ledger: Ledger, month: str) -> list[Record]:
+    """What a close of `month` seals: every record dated in the month, and every earlier record with a
+    step (a signature, a payment, a return …) dated in it — the month's money, stock and register."""
+    from houqin.models.kinds import KINDS
+
+    first, _after = _bounds(month)
+    out = month_records(ledger, month)
+    for kind in KINDS:
+        if kind.name in UNSEALED or not has_steps(kind.model):
+            continue
+        files = {f for _id, f, _line, day in ledger.id_sources(kind.name) if day < first}
+        for file in sorted(files):
+            for r in ledger.file_records(kind.name, file):
+                if r.date.toordinal() < first and any(month_of(d) == month for d in step_days(r)):
+                    out.append(r)
+    return sorted(out, key=lambda r: r.id)
+
+
+def months_touched(record: Record) -> set[str]:
+    """The months a record belongs to: its own, and those of its steps."""
+    return {month_of(record.date), *(month_of(d) for d in step_days(record))}
+
+
+def last_day(month: str) -> int:
+    """The month's last day, as an ordinal."""
+    return _bounds(month)[1] - 1
+
+
+def _bounds(month: str) -> tuple[int, int]:
+    """The first day of the month and the first day after it, as ordinals."""
+    first = dt.date(int(month[:4]), int(month[5:7]), 1)
+    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first.toordinal(), after.toordinal()
+
+
+def fingerprint(record: Record, day: dt.date | None = None) -> str:
     """'ID HASH': the first 12 hex digits of the SHA-256 of the record's canonical JSON (its source line,
-    which moves when other records are edited, is not part of it)."""
-    data = record.model_dump(mode="json", by_alias=True)
+    which moves when other records are edited, is not part of it) — as it stood on `day`, if given."""
+    data = (record if day is None else as_of(record, day)).model_dump(mode="json", by_alias=True)
     text = json.dumps([type(record).__name__, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"{record.id} {hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
 
@@ -57,18 +92,33 @@ def chain_digest(previous: str | None, fingerprints: Iterable[str]) -> str:
 
 
 def standing_closes(ledger: Ledger) -> dict[str, Close]:
-    """The close in force for each month: the latest close not followed by a reopen of that month."""
-    events: list[tuple[dt.date, int, str, Close | Reopen]] = []
-    for r in ledger.seen("closes"):
-        if isinstance(r, Close):
-            events.append((r.date, 1, r.id, r))
+    """The close in force for each month: its latest close (by number) that no reopening undid.
+
+    A reopening names the close it undoes (`close:`), so a close and its reopening on one day are in
+    no doubt. An older reopening that names none undoes the latest close of its month dated on or
+    before it. A reopening that names a close of another month, or one dated after it, undoes nothing
+    (CLS007)."""
+    closes = sorted((r for r in ledger.seen("closes") if isinstance(r, Close)), key=lambda c: sequence(c.id))
+    by_id = {c.id: c for c in closes}
+    undone: set[str] = set()
+    older: list[Reopen] = []
     for r in ledger.seen("reopens"):
-        if isinstance(r, Reopen):
-            events.append((r.date, 0, r.id, r))  # on one day a reopening comes before a new close
-    out: dict[str, Close] = {}
-    for _day, _order, _id, event in sorted(events, key=lambda e: e[:3]):
-        if isinstance(event, Close):
-            out[event.month] = event
-        else:
-            out.pop(event.month, None)
-    return out
+        if not isinstance(r, Reopen):
+            continue
+        if r.close is None:
+            older.append(r)
+        elif (c := by_id.get(r.close)) is not None and c.month == r.month and c.date <= r.date:
+            undone.add(c.id)
+    for r in sorted(older, key=lambda r: (r.date, sequence(r.id))):
+        candidates = [c for c in closes if c.month == r.month and c.date <= r.date and c.id not in undone]
+        if candidates:
+            undone.add(candidates[-1].id)
+    return {c.month: c for c in closes if c.id not in undone}
+
+
+def sequence(rid: str) -> tuple[int, int, str]:
+    """An id's place in its kind's sequence: year, then number ('JZ-2026-0003' → (2026, 3))."""
+    parts = rid.split("-")
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return int(parts[1]), int(parts[2]), rid
+    return 0, 0, rid
