@@ -282,6 +282,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fin.open_advances": ("未结清借款", "Open advances"),
     "fin.open_claims": ("未签齐或未付款的报销单", "Claims unsigned or unpaid"),
     "fin.damages": ("损坏赔偿", "Damage compensation"),
+    "fin.still_open": ("月末未办结事项", "Still open at the month's end"),
     "fin.person": ("人员", "Person"),
     "fin.none": ("无", "none"),
     "fin.chart_spending": ("支出分类", "Spending by budget line"),
@@ -296,7 +297,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "close.errors": ("本月记录有 {count} 个错误（houqin check）", "its records have {count} errors (houqin check)"),
     "close.closed": ("已经结账（{close}）", "it is already closed ({close})"),
     "close.previous": ("上月 {month} 尚未结账", "the month before, {month}, is not closed"),
-    "close.earlier": ("之前的 {months} 尚未结账（按月依次结账）", "earlier months are not closed: {months} (close them in order)"),
+    "close.earlier": (
+        "之前的 {months} 尚未结账（按月依次结账）",
+        "earlier months are not closed: {months} (close them in order)",
+    ),
     "close.assertion": (
         "{account} 缺少 {date} 的对账余额：houqin finance assert {account} 金额 --on {date}",
         "{account} has no balance for {date}: houqin finance assert {account} AMOUNT --on {date}",

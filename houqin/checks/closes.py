@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
 from houqin.models.closing import (
     UNSEALED,
     chain_digest,
@@ -57,33 +58,39 @@ def check_sealed_records(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         return
     seals = {month: _sealed(close) for month, close in standing.items()}
     sealed_in: dict[str, set[str]] = {}
-    for month, sealed in seals.items():
-        for rid in sealed:
+    for month, prints in seals.items():
+        for rid in prints:
             sealed_in.setdefault(rid, set()).add(month)
-    first, last = min(standing), max(standing)
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
         for record in ledger.of_kind(kind.name):
-            src = record.source
             for month in sorted(months_touched(record) | sealed_in.get(record.id, set())):
-                close = standing.get(month)
-                if close is None:
-                    if first < month < last:
-                        later = standing[min(m for m in standing if m > month)]
-                        yield diag(
-                            "CLS008", src.file, src.line, record=record.id, id=record.id, month=month,
-                            later=later.month, close=later.id,
-                        )  # fmt: skip
-                    continue
-                sealed = seals[month].get(record.id)
-                if sealed is None:
-                    code = "CLS002"
-                elif fingerprint(record, close.date).split(" ", 1)[1] != sealed:
-                    code = "CLS001"
-                else:
-                    continue
-                yield diag(code, src.file, src.line, record=record.id, id=record.id, month=close.month, close=close.id)
+                yield from _against(record, month, standing, seals)
+
+
+def _against(
+    record: Record, month: str, standing: dict[str, Close], seals: dict[str, dict[str, str]]
+) -> Iterator[Diagnostic]:
+    """The record against the close of one month it belongs to."""
+    src = record.source
+    close = standing.get(month)
+    if close is None:
+        if min(standing) < month < max(standing):
+            later = standing[min(m for m in standing if m > month)]
+            yield diag(
+                "CLS008", src.file, src.line, record=record.id, id=record.id, month=month,
+                later=later.month, close=later.id,
+            )  # fmt: skip
+        return
+    sealed = seals[month].get(record.id)
+    if sealed is None:
+        code = "CLS002"
+    elif fingerprint(record, close.date).split(" ", 1)[1] != sealed:
+        code = "CLS001"
+    else:
+        return
+    yield diag(code, src.file, src.line, record=record.id, id=record.id, month=close.month, close=close.id)
 
 
 def check_sealed_missing(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:

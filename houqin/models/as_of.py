@@ -45,6 +45,11 @@ def has_steps(cls: type[BaseModel]) -> bool:
     return bool(_step_fields(cls))
 
 
+def step_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that hold its steps."""
+    return _step_fields(cls)
+
+
 def _kept(name: str, value: object, day: dt.date) -> object:
     if isinstance(value, dt.date):
         return None if name in STEP_DAYS and value > day else value
@@ -85,11 +90,7 @@ def _days(name: str, value: object) -> Iterator[dt.date]:
 def _step_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that can hold a step: a step-day field, a nested model with its own day
     (`on`), or a tuple of them, or a nested model holding such fields."""
-    return tuple(
-        name
-        for name, info in cls.model_fields.items()
-        if name in STEP_DAYS or _holds_steps(info.annotation)
-    )
+    return tuple(name for name, info in cls.model_fields.items() if name in STEP_DAYS or _holds_steps(info.annotation))
 
 
 def _holds_steps(annotation: object) -> bool:
