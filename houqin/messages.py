@@ -868,6 +868,13 @@ CATALOG: Mapping[str, Message] = {
         "在 houqin.yaml 的 terms 中登记学期，或改正学期编号。",
         "Add the term to houqin.yaml, or correct the id.",
     ),
+    "PD006": Message(
+        E,
+        "盘点 {id} 与 {other} 重复：学期 {term} 的{at}已清点过 {places}",
+        "stocktake {id} repeats {other}: the {at_en} of term {term} already counted {places}",
+        "每学期的期初清点、期末盘点每个地点只记一次：不要重复 houqin inventory reconcile --record；复盘的差异经总务主任核实后更正 {other}。",
+        "Each place is counted once per term start and end: do not run houqin inventory reconcile --record again; correct {other} instead.",
+    ),
     # --- imports
     "IMP001": Message(
         E,
