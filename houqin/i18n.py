@@ -297,6 +297,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "close.errors": ("本月记录有 {count} 个错误（houqin check）", "its records have {count} errors (houqin check)"),
     "close.closed": ("已经结账（{close}）", "it is already closed ({close})"),
     "close.previous": ("上月 {month} 尚未结账", "the month before, {month}, is not closed"),
+    "close.undecided": (
+        "{id} 现金{kind} {amount} 元尚待校长决定：houqin finance decide {id} --by 校长 --decision …",
+        "{id}: a cash {kind} of {amount} yuan awaits the principal's decision: houqin finance decide {id} --by PRINCIPAL --decision …",
+    ),
     "close.earlier": (
         "之前的 {months} 尚未结账（按月依次结账）",
         "earlier months are not closed: {months} (close them in order)",
@@ -306,6 +310,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{account} has no balance for {date}: houqin finance assert {account} AMOUNT --on {date}",
     ),
     "month_not_closed": ("{month} 没有结账，无需重新开账。", "{month} is not closed."),
+    "difference_cash_only": (
+        "只有现金清点可登记短缺或溢余；{account} 与账面不符须查明未达账项或漏记的收付款。",
+        "only a cash count records a shortage or surplus; a difference in {account} is a missing entry to find.",
+    ),
+    "no_difference": (
+        "{id} 与账面相符，没有短缺或溢余需要决定。",
+        "{id} agrees with the books: there is nothing to decide.",
+    ),
+    "already_decided": ("{id} 已有校长的决定（{on}）。", "{id} was already decided on {on}."),
     "reopen_before_close": (
         "{month} 于 {closed} 结账（{close}），不能在此之前的 {day} 重新开账：--on 写结账当天或以后的日期。",
         "{month} was closed on {closed} ({close}); it cannot be reopened on {day}, before that: give --on that day or later.",

@@ -364,8 +364,35 @@ def test_the_bundled_closes_seal_what_a_close_on_their_day_would_have() -> None:
     closes = standing_closes(ledger)
     assert sorted(closes) == [f"2026-{m:02d}" for m in range(2, 11)]
     for month, close in closes.items():
-        assert close.fingerprints == tuple(fingerprint(r, close.date) for r in sealed_records(ledger, month))
+        assert close.fingerprints == tuple(
+            fingerprint(r, close.date, close.seal) for r in sealed_records(ledger, month)
+        )
     october = {f.split(" ")[0]: f for f in closes["2026-10"].fingerprints}
     for rid in ("PC-2026-0002", "WX-2026-0004"):
         record = ledger.record_by_id[rid]
         assert october[rid] == fingerprint(record, dt.date(2026, 11, 5)) != fingerprint(record)
+
+
+def test_a_close_taken_by_an_older_houqin_still_verifies(ledger_dir: Callable[..., Path]) -> None:
+    """Closes written before `seal: 2` fingerprinted every field; they verify as they were taken, and a
+    field added to records since (a count's `books`) does not break them while it is unset."""
+    from houqin.ledger.load import load_ledger
+    from houqin.models.closing import chain_digest, fingerprint, sealed_records
+
+    root = ledger_dir({"2026/assertions.yaml": FEBRUARY})
+    ledger = load_ledger(root, use_cache=False).ledger
+    day = dt.date(2026, 3, 5)
+    prints = tuple(fingerprint(r, day, seal=1) for r in sealed_records(ledger, "2026-02"))
+    assert prints != tuple(fingerprint(r, day) for r in sealed_records(ledger, "2026-02"))
+    old = (
+        f"- id: JZ-2026-0001\n  date: {day}\n  month: 2026-02\n  closed_by: 孙老师\n  records: {len(prints)}\n"
+        "  fingerprints:\n" + "".join(f"  - {p}\n" for p in prints) + f"  digest: {chain_digest(None, prints)}\n"
+    )
+    (root / "2026/closes.yaml").write_text(old, encoding="utf-8")
+    assert lines(root) == []
+    path = root / "2026/assertions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"5000.00"', '"5000.01"'), encoding="utf-8")
+    assert (
+        "2026/assertions.yaml:1: error[CLS001] DZ-2026-0001 属于已结账的 2026-02（JZ-2026-0001），结账后被修改"
+        in lines(root)
+    )

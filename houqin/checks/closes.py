@@ -86,7 +86,7 @@ def _against(
     sealed = seals[month].get(record.id)
     if sealed is None:
         code = "CLS002"
-    elif fingerprint(record, close.date).split(" ", 1)[1] != sealed:
+    elif fingerprint(record, close.date, close.seal).split(" ", 1)[1] != sealed:
         code = "CLS001"
     else:
         return

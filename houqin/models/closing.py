@@ -78,10 +78,23 @@ def _bounds(month: str) -> tuple[int, int]:
     return first.toordinal(), after.toordinal()
 
 
-def fingerprint(record: Record, day: dt.date | None = None) -> str:
+SEAL = 2  # how a new close takes its fingerprints (Close.seal)
+# Fields added to records since closes of seal 1 were taken: left out of a seal-1 fingerprint while unset.
+ADDED_SINCE_SEAL_1 = frozenset({"books", "decision"})
+
+
+def fingerprint(record: Record, day: dt.date | None = None, seal: int = SEAL) -> str:
     """'ID HASH': the first 12 hex digits of the SHA-256 of the record's canonical JSON (its source line,
-    which moves when other records are edited, is not part of it) — as it stood on `day`, if given."""
-    data = (record if day is None else as_of(record, day)).model_dump(mode="json", by_alias=True)
+    which moves when other records are edited, is not part of it) — as it stood on `day`, if given.
+
+    Seal 2 leaves out every field at its default, so a record keeps its fingerprint when a later houqin
+    gives its kind a new optional field; seal 1 (closes made before) took every field of its day."""
+    shown = record if day is None else as_of(record, day)
+    if seal >= 2:
+        data = shown.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    else:
+        data = shown.model_dump(mode="json", by_alias=True)
+        data = {k: v for k, v in data.items() if not (k in ADDED_SINCE_SEAL_1 and v is None)}
     text = json.dumps([type(record).__name__, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"{record.id} {hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
 

@@ -14,6 +14,7 @@ from houqin.errors import RefusedError, UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.closing import (
+    SEAL,
     UNSEALED,
     chain_digest,
     fingerprint,
@@ -25,11 +26,13 @@ from houqin.models.closing import (
 )
 from houqin.models.kinds import KIND_BY_NAME, KINDS
 from houqin.models.ledger import Ledger
+from houqin.models.money_flow import balances, flows
 from houqin.models.records import (
     BalanceAssertion,
     BudgetAdjustment,
     CashAdvance,
     Close,
+    CountDecision,
     FeeItem,
     FeeNotice,
     Income,
@@ -54,11 +57,37 @@ def add_income(ledger: Ledger, day: dt.date, **fields: object) -> Income:
     return validated(Income, id=_id(ledger, "income", day), date=day, **fields)
 
 
-def assert_balance(ledger: Ledger, account: str, amount: Decimal, day: dt.date, by: str) -> BalanceAssertion:
-    """对账: what the cashier counted, or the bank statement says, at the end of `day`."""
+def assert_balance(
+    ledger: Ledger, account: str, amount: Decimal, day: dt.date, by: str, record_difference: bool = False
+) -> BalanceAssertion:
+    """对账: what the cashier counted, or the bank statement says, at the end of `day`. With
+    `record_difference`, a cash count that differs from the books stands as counted, with the books'
+    figure beside it (现金短缺/溢余), for the principal to decide; without it, the checks refuse it."""
+    books = None
+    if record_difference:
+        if account != "cash":
+            raise UsageError("difference_cash_only", account=account)
+        held = balances(flows(ledger), day).get("cash", Decimal("0.00"))
+        books = held if held != amount else None
     return validated(
-        BalanceAssertion, id=_id(ledger, "assertions", day), date=day, account=account, amount=amount, by=by
+        BalanceAssertion,
+        id=_id(ledger, "assertions", day),
+        date=day,
+        account=account,
+        amount=amount,
+        books=books,
+        by=by,
     )
+
+
+def decide_count(ledger: Ledger, text: str, by: str, decision: str, on: dt.date) -> BalanceAssertion:
+    """校长决定: how a cash shortage or surplus is dealt with (whether `by` is the principal is checked)."""
+    count = find_record(ledger, text, BalanceAssertion, "对账/count")
+    if not count.difference:
+        raise UsageError("no_difference", id=count.id)
+    if count.decision is not None:
+        raise UsageError("already_decided", id=count.id, on=count.decision.on)
+    return count.model_copy(update={"decision": validated(CountDecision, on=on, by=by, decision=decision)})
 
 
 def transfer(
@@ -180,7 +209,7 @@ def close_obstacles(
 ) -> list[Obstacle]:
     """Why `month` cannot close on `day`: not over yet, errors in its records, already closed, the month
     before still open, or cash and bank without the cashier's balance at the month's end."""
-    _first, last = month_bounds(month)
+    first, last = month_bounds(month)
     out: list[Obstacle] = []
     if day is not None and day <= last:
         out.append(Obstacle("close.not_over", (("last", str(last)),)))
@@ -195,7 +224,12 @@ def close_obstacles(
         out.append(Obstacle("close.previous", (("month", earlier[0]),)))
     elif earlier:
         out.append(Obstacle("close.earlier", (("months", "、".join(earlier)),)))
-    asserted = {a.account for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion) and a.date == last}
+    counts = [a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)]
+    for a in counts:
+        if a.difference and a.decision is None and first <= a.date <= last:
+            kind = "短缺" if a.difference < 0 else "溢余"
+            out.append(Obstacle("close.undecided", (("id", a.id), ("kind", kind), ("amount", str(abs(a.difference))))))
+    asserted = {a.account for a in counts if a.date == last}
     for account in ("cash", "bank"):
         if account not in asserted:
             out.append(Obstacle("close.assertion", (("account", account), ("date", str(last)))))
@@ -240,7 +274,7 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
     obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
-    prints = tuple(fingerprint(r, day) for r in sealed_records(ledger, month))
+    prints = tuple(fingerprint(r, day, SEAL) for r in sealed_records(ledger, month))
     before = standing_closes(ledger).get(previous_month(month))
     previous = before.digest if before else None
     return validated(
@@ -249,6 +283,7 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
         date=day,
         month=month,
         closed_by=by,
+        seal=SEAL,
         records=len(prints),
         fingerprints=prints,
         previous=previous,
