@@ -231,9 +231,10 @@ def test_later_steps_on_open_items_leave_the_sealed_month_as_it_was(git_ledger: 
     ]
 
 
-def test_a_step_dated_before_the_close_it_did_not_see_is_refused(git_ledger: Callable[..., Path]) -> None:
-    """A close seals a record as it stood on the close's day: a step dated on or before that day, added
-    later, is back-dated (CLS001); the same step dated after the close is a new fact."""
+def test_a_step_dated_in_the_closed_month_is_refused(git_ledger: Callable[..., Path]) -> None:
+    """A close seals the month as it stood at its end: a step dated on or before the month's end, added
+    after the close, is back-dated (CLS001); the same step dated after the month's end — even before the
+    close's own day, or on it — is a fact of the open month."""
     from tests.conftest import git
 
     root = git_ledger({**OPEN_ITEMS, "2026/assertions.yaml": FEBRUARY})
@@ -241,12 +242,14 @@ def test_a_step_dated_before_the_close_it_did_not_see_is_refused(git_ledger: Cal
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "close February")
     head = git(root, "rev-parse", "HEAD")
-    code, out = run(root, "asset", "return", "JY-2026-0001", "--received-by", "李主任", "--on", "2026-03-04")
+    code, out = run(root, "asset", "return", "JY-2026-0001", "--received-by", "李主任", "--on", "2026-02-28")
     assert code == 1
     assert "error[CLS001] JY-2026-0001 属于已结账的 2026-02（JZ-2026-0001），结账后被修改" in out
     assert git(root, "rev-parse", "HEAD") == head and git(root, "status", "--porcelain") == ""
-    code, out = run(root, "asset", "return", "JY-2026-0001", "--received-by", "李主任", "--on", "2026-03-06")
+    code, out = run(root, "asset", "return", "JY-2026-0001", "--received-by", "李主任", "--on", "2026-03-01")
     assert code == 0, out
+    code, out = run(root, "expense", "sign", "BX-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-05")  # fmt: skip
+    assert code == 0, out  # on the close's own day
 
 
 def test_close_seals_as_of_its_day_whatever_came_after() -> None:
@@ -351,11 +354,13 @@ def test_nothing_is_dated_on_or_before_a_closed_months_end(git_ledger: Callable[
 
 
 def test_the_bundled_closes_seal_what_a_close_on_their_day_would_have() -> None:
-    """The October close (2026-11-05) seals the damage case and the repair of 10-30 without their steps
-    of 11-10 and 11-12 (a settlement, a repair done and accepted), which are November's facts."""
+    """The October close (2026-11-05) seals the damage case and the repair of 10-30 as they stood on
+    10-31, without their steps of 11-03 to 11-12 (an assessment, a settlement, a repair done and
+    accepted), which are November's facts."""
     from houqin.checks.engine import run_checks
     from houqin.ledger.load import load_ledger
-    from houqin.models.closing import fingerprint, sealed_records, standing_closes
+    from houqin.models.closing import fingerprint, sealed_as_of, sealed_records, standing_closes
+    from houqin.reports.stock import month_bounds
     from tests.conftest import BUNDLED
 
     loaded = load_ledger(BUNDLED, use_cache=False)
@@ -364,13 +369,13 @@ def test_the_bundled_closes_seal_what_a_close_on_their_day_would_have() -> None:
     closes = standing_closes(ledger)
     assert sorted(closes) == [f"2026-{m:02d}" for m in range(2, 11)]
     for month, close in closes.items():
-        assert close.fingerprints == tuple(
-            fingerprint(r, close.date, close.seal) for r in sealed_records(ledger, month)
-        )
+        end = sealed_as_of(close)
+        assert end == month_bounds(month)[1]
+        assert close.fingerprints == tuple(fingerprint(r, end, close.seal) for r in sealed_records(ledger, month))
     october = {f.split(" ")[0]: f for f in closes["2026-10"].fingerprints}
     for rid in ("PC-2026-0002", "WX-2026-0004"):
         record = ledger.record_by_id[rid]
-        assert october[rid] == fingerprint(record, dt.date(2026, 11, 5)) != fingerprint(record)
+        assert october[rid] == fingerprint(record, dt.date(2026, 10, 31)) != fingerprint(record)
 
 
 def test_a_close_taken_by_an_older_houqin_still_verifies(ledger_dir: Callable[..., Path]) -> None:

@@ -89,6 +89,11 @@ def test_a_cash_shortage_is_recorded_with_its_difference_and_decided_by_the_prin
         "2026/assertions.yaml:2: warning[FIN009] 对账 DZ-2026-0001：2026-03-31 现金短缺 80.00 元"
         "（实点 4800.00 元，账面 4880.00 元），尚待校长决定如何处理"
     ]
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.finance import month_report
+
+    still = month_report(load_ledger(root, use_cache=False).ledger, "2026-03").still_open
+    assert [(x.id, x.who, x.what) for x in still] == [("DZ-2026-0001", "赵出纳", "现金短缺 80.00 元，待校长决定")]
     code, out = run(root, "finance", "close", "2026-03", "--by", "孙老师")
     assert code == 1
     assert "DZ-2026-0001 现金短缺 80.00 元尚待校长决定：houqin finance decide DZ-2026-0001" in out
@@ -104,9 +109,6 @@ def test_a_cash_shortage_is_recorded_with_its_difference_and_decided_by_the_prin
     code, out = run(root, "finance", "decide", "DZ-2026-0001", "--by", "王校长", "--decision", "核销")
     assert code == 2
     assert "DZ-2026-0001 已有校长的决定（2026-04-02）" in out
-    from houqin.ledger.load import load_ledger
-    from houqin.reports.finance import month_report
-
     march = month_report(load_ledger(root, use_cache=False).ledger, "2026-03")
     assert next((a.account, a.paid, a.closing) for a in march.accounts) == (
         "cash",

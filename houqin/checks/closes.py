@@ -1,5 +1,5 @@
 """close: 每月清结、结账后不得改动 — what a close sealed (the month's records and the steps dated in it, as
-they stood on the close's date) still matches its fingerprints, nothing is dated in an open month before
+they stood at the month's end) still matches its fingerprints, nothing is dated in an open month before
 a closed one, and each close's digest chains to the one before (R16); a reopening needs the principal
 and names a close of its month (R16); a month left unclosed past the grace days is warned (R15)."""
 
@@ -19,6 +19,7 @@ from houqin.models.closing import (
     month_of,
     months_touched,
     previous_month,
+    sealed_as_of,
     standing_closes,
 )
 from houqin.models.config import Policy
@@ -50,9 +51,9 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
 
 def check_sealed_records(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Each record as the closes of the months it belongs to (its own, and those of its steps) sealed
-    it, as it stood on each close's date (CLS001), or not sealed at all (CLS002); or dated in an open
-    month before a closed one (CLS008). A step dated after a close is a new fact and changes nothing
-    the close sealed. A finding about one record, given the closes and reopenings."""
+    it, as it stood at each month's end (CLS001), or not sealed at all (CLS002); or dated in an open
+    month before a closed one (CLS008). A step dated after a closed month's end is a fact of a later
+    month and changes nothing that close sealed. A finding about one record, given the closes and reopenings."""
     standing = standing_closes(ledger)
     if not standing:
         return
@@ -86,7 +87,7 @@ def _against(
     sealed = seals[month].get(record.id)
     if sealed is None:
         code = "CLS002"
-    elif fingerprint(record, close.date, close.seal).split(" ", 1)[1] != sealed:
+    elif fingerprint(record, sealed_as_of(close), close.seal).split(" ", 1)[1] != sealed:
         code = "CLS001"
     else:
         return

@@ -1,7 +1,9 @@
-"""What a month close seals: the month's books as they stood on the close's date — a fingerprint of every
-record dated in the month and of every earlier record with a step dated in it, each without the steps
-dated after the close (models/as_of.py) — and a digest chained to the previous close (R16). Pure
-functions shared by `houqin finance close` and the closed-period check."""
+"""What a month close seals: the month's books — its money, stock and asset register — as they stood at
+the month's end: a fingerprint of every record dated in the month and of every earlier record with a step
+dated in it, each without the steps dated after the month (models/as_of.py), and a digest chained to the
+previous close (R16). A step dated after the month's end (a signature, a payment, a return on an item
+still open) is a fact of a later month and changes nothing sealed. Pure functions shared by
+`houqin finance close` and the closed-period check."""
 
 from __future__ import annotations
 
@@ -97,6 +99,12 @@ def fingerprint(record: Record, day: dt.date | None = None, seal: int = SEAL) ->
         data = {k: v for k, v in data.items() if not (k in ADDED_SINCE_SEAL_1 and v is None)}
     text = json.dumps([type(record).__name__, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"{record.id} {hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def sealed_as_of(close: Close) -> dt.date:
+    """The day whose end a close holds the month's books as of: the month's last day (seal 2) — a step
+    dated after it belongs to a later month, however soon after; closes of seal 1 sealed their own day."""
+    return close.date if close.seal < 2 else dt.date.fromordinal(last_day(close.month))
 
 
 def chain_digest(previous: str | None, fingerprints: Iterable[str]) -> str:

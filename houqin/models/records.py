@@ -457,10 +457,10 @@ class BudgetAdjustment(Signed):
 
 
 class Close(Signed):
-    """月结 (每月清结): a month's books closed as they stood on the close's date — a fingerprint of every
-    record dated in the month and of every earlier record with a step (a signature, a payment, a return …)
-    dated in it, each without the steps dated after the close, and a digest chained to the previous close,
-    so a later change to what was sealed is caught (R15, R16) while later steps on open items are not."""
+    """月结 (每月清结): a month's books closed as they stood at its end — a fingerprint of every record
+    dated in the month and of every earlier record with a step (a signature, a payment, a return …) dated
+    in it, each without the steps dated after the month, and a digest chained to the previous close, so a
+    later change to what was sealed is caught (R15, R16) while later steps on open items are not."""
 
     prefix: ClassVar[str] = "JZ"
 

@@ -16,6 +16,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows
 from houqin.models.records import (
     Asset,
+    BalanceAssertion,
     CashAdvance,
     Damage,
     Disposal,
@@ -248,16 +249,16 @@ def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
 
 def still_open(ledger: Ledger, last: dt.date) -> list[StillOpen]:
     """未办结事项 at the end of `last`: loans not returned, repairs not done or not accepted, purchases not
-    approved or not accepted, damage cases not settled — each as it stood that day (as_of), by id."""
+    accepted, damage cases not settled, cash differences not decided — each as it stood that day, by id."""
     out: list[StillOpen] = []
-    for kind in ("loans", "repairs", "purchases", "damages"):
+    for kind in ("loans", "repairs", "purchases", "damages", "assertions"):
         for r in ledger.of_kind(kind):
-            if r.date <= last and (what := _open_state(ledger, as_of(r, last))) is not None:
+            if r.date <= last and (what := _open_state(as_of(r, last))) is not None:
                 out.append(StillOpen(r.id, r.date, _who(r), what))
     return sorted(out, key=lambda x: x.id)
 
 
-def _open_state(ledger: Ledger, r: Record) -> str | None:
+def _open_state(r: Record) -> str | None:
     if isinstance(r, Loan):
         return None if r.returned else f"借出未还（应还 {r.due}）"
     if isinstance(r, Repair):
@@ -268,6 +269,8 @@ def _open_state(ledger: Ledger, r: Record) -> str | None:
         return None if r.accepted else "采购未验收"
     if isinstance(r, Damage):
         return None if r.settled else "赔偿未结案"
+    if isinstance(r, BalanceAssertion) and r.difference and r.decision is None:
+        return f"现金{'短缺' if r.difference < 0 else '溢余'} {abs(r.difference)} 元，待校长决定"
     return None
 
 
@@ -280,6 +283,8 @@ def _who(r: Record) -> str:
         return r.requester
     if isinstance(r, Damage):
         return r.responsible.name
+    if isinstance(r, BalanceAssertion):
+        return r.by
     return ""
 
 

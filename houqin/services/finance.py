@@ -274,7 +274,8 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
     obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
-    prints = tuple(fingerprint(r, day, SEAL) for r in sealed_records(ledger, month))
+    _first, last = month_bounds(month)
+    prints = tuple(fingerprint(r, last, SEAL) for r in sealed_records(ledger, month))
     before = standing_closes(ledger).get(previous_month(month))
     previous = before.digest if before else None
     return validated(
