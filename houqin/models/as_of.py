@@ -40,6 +40,11 @@ def step_days(record: Record) -> Iterator[dt.date]:
         yield from _days(name, getattr(record, name))
 
 
+def last_step(record: Record) -> dt.date:
+    """The day of the record's latest step, or its own day when it has none."""
+    return max(step_days(record), default=record.date)
+
+
 def has_steps(cls: type[BaseModel]) -> bool:
     """Can records of this model gather steps after they are written?"""
     return bool(_step_fields(cls))

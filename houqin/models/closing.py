@@ -47,18 +47,31 @@ def month_records(ledger: Ledger, month: str) -> list[Record]:
 
 def sealed_records(ledger: Ledger, month: str) -> list[Record]:
     """What a close of `month` seals: every record dated in the month, and every earlier record with a
-    step (a signature, a payment, a return …) dated in it — the month's money, stock and register."""
+    step (a signature, a payment, a return …) dated in it — the month's money, stock and register. A
+    file is decoded only if it holds a record of the month, or an earlier one and a step since."""
     from houqin.models.kinds import KINDS
 
-    first, _after = _bounds(month)
-    out = month_records(ledger, month)
+    first, after = _bounds(month)
+    out: list[Record] = []
     for kind in KINDS:
-        if kind.name in UNSEALED or not has_steps(kind.model):
+        if kind.name in UNSEALED:
             continue
-        files = {f for _id, f, _line, day in ledger.id_sources(kind.name) if day < first}
-        for file in sorted(files):
+        stepped = has_steps(kind.model)
+        files: dict[str, bool] = {}  # file → holds a record of the month
+        for _id, f, _line, day in ledger.id_sources(kind.name):
+            if first <= day < after:
+                files[f] = True
+            elif day < first and stepped:
+                files.setdefault(f, False)
+        for file, of_month in sorted(files.items()):
+            latest = ledger.latest_step(kind.name, file)
+            if not of_month and latest is not None and latest < first:
+                continue  # only earlier records, every step before the month: nothing to read
             for r in ledger.file_records(kind.name, file):
-                if r.date.toordinal() < first and any(month_of(d) == month for d in step_days(r)):
+                day = r.date.toordinal()
+                if first <= day < after or (
+                    day < first and stepped and any(first <= d.toordinal() < after for d in step_days(r))
+                ):
                     out.append(r)
     return sorted(out, key=lambda r: r.id)
 
