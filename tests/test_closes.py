@@ -198,6 +198,9 @@ def test_later_steps_on_open_items_leave_the_sealed_month_as_it_was(git_ledger: 
         ("JY-2026-0001", "张老师", "借出未还（应还 2026-12-31）"),
         ("WX-2026-0001", "张老师", "报修未修复"),
     ]
+    code, out = run(root, "finance", "report", "2026-02", "--format", "md")
+    assert code == 0, out
+    assert "## 月末未办结事项" in out and "| JY-2026-0001 | 2026-02-10 | 张老师 | 借出未还（应还 2026-12-31） |" in out
     steps = [
         ("expense", "sign", "BX-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-10"),
         ("expense", "pay", "BX-2026-0001", "--by", "赵出纳", "--on", "2026-03-11"),
