@@ -404,3 +404,19 @@ def test_a_close_taken_by_an_older_houqin_still_verifies(ledger_dir: Callable[..
         "2026/assertions.yaml:1: error[CLS001] DZ-2026-0001 属于已结账的 2026-02（JZ-2026-0001），结账后被修改"
         in lines(root)
     )
+
+
+def test_an_older_reopening_that_names_no_close_undoes_the_close_of_its_day(ledger_dir: Callable[..., Path]) -> None:
+    """A reopening written before reopenings named their close undoes the latest close of its month
+    dated on or before it — on the close's own day too (it used to sort before it and undo nothing)."""
+    root = ledger_dir({"2026/assertions.yaml": FEBRUARY})
+    close_months(root, ("2026-02", dt.date(2026, 3, 5)))
+    reopen = (
+        "- id: KZ-2026-0001\n  date: {day}\n  month: 2026-02\n  reason: 补记\n"
+        "  approvals:\n  - {{role: principal, by: 王校长, on: {day}}}\n"
+    )
+    (root / "2026/reopens.yaml").write_text(reopen.format(day="2026-03-04"), encoding="utf-8")
+    assert standing(root) == {"2026-02": "JZ-2026-0001"}  # dated before the close: it reopened an earlier one
+    (root / "2026/reopens.yaml").write_text(reopen.format(day="2026-03-05"), encoding="utf-8")
+    assert standing(root) == {}
+    assert lines(root) == []
