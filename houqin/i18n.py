@@ -287,6 +287,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fin.open_advances": ("未结清借款", "Open advances"),
     "fin.open_claims": ("未签齐或未付款的报销单", "Claims unsigned or unpaid"),
     "fin.damages": ("损坏赔偿", "Damage compensation"),
+    "fin.still_open": ("月末未办结事项", "Still open at the month's end"),
     "fin.person": ("人员", "Person"),
     "fin.none": ("无", "none"),
     "fin.chart_spending": ("支出分类", "Spending by budget line"),
@@ -301,11 +302,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "close.errors": ("本月记录有 {count} 个错误（houqin check）", "its records have {count} errors (houqin check)"),
     "close.closed": ("已经结账（{close}）", "it is already closed ({close})"),
     "close.previous": ("上月 {month} 尚未结账", "the month before, {month}, is not closed"),
+    "close.undecided": (
+        "{id} 现金{kind} {amount} 元尚待校长决定：houqin finance decide {id} --by 校长 --decision …",
+        "{id}: a cash {kind} of {amount} yuan awaits the principal's decision: houqin finance decide {id} --by PRINCIPAL --decision …",
+    ),
+    "close.earlier": (
+        "之前的 {months} 尚未结账（按月依次结账）",
+        "earlier months are not closed: {months} (close them in order)",
+    ),
     "close.assertion": (
         "{account} 缺少 {date} 的对账余额：houqin finance assert {account} 金额 --on {date}",
         "{account} has no balance for {date}: houqin finance assert {account} AMOUNT --on {date}",
     ),
     "month_not_closed": ("{month} 没有结账，无需重新开账。", "{month} is not closed."),
+    "difference_cash_only": (
+        "只有现金清点可登记短缺或溢余；{account} 与账面不符须查明未达账项或漏记的收付款。",
+        "only a cash count records a shortage or surplus; a difference in {account} is a missing entry to find.",
+    ),
+    "no_difference": (
+        "{id} 与账面相符，没有短缺或溢余需要决定。",
+        "{id} agrees with the books: there is nothing to decide.",
+    ),
+    "already_decided": ("{id} 已有校长的决定（{on}）。", "{id} was already decided on {on}."),
+    "reopen_before_close": (
+        "{month} 于 {closed} 结账（{close}），不能在此之前的 {day} 重新开账：--on 写结账当天或以后的日期。",
+        "{month} was closed on {closed} ({close}); it cannot be reopened on {day}, before that: give --on that day or later.",
+    ),
+    "reopen_later_first": (
+        "{later} 仍已结账（{close}）：先重新开账 {later}，再重新开账 {month}。",
+        "{later} is still closed ({close}): reopen {later} first, then {month}.",
+    ),
     "advance_unpaid": ("{id} 尚未付款，无从结清。", "{id} has not been paid out."),
     "advance_settled": ("{id} 已经结清。", "{id} is already settled."),
     "same_account": ("转出和转入是同一账户 {account}。", "From and to are the same account, {account}."),

@@ -632,8 +632,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "对账 {id}：{date} {account}实有 {asserted} 元，账面 {books} 元，相差 {difference} 元",
         "balance {id}: {account} on {date} holds {asserted} yuan, the books say {books} ({difference} apart)",
-        "查明差额：漏记的收付款、日期或金额错误。",
-        "Find the difference: a missing receipt or payment, a wrong date or amount.",
+        "查明差额：漏记的收付款、日期或金额错误；现金复点无误的，登记短缺/溢余并报校长决定：houqin finance assert cash 金额 --on 日期 --by 出纳 --record-difference。",
+        "Find the difference: a missing receipt or payment, a wrong date or amount; a cash count that stands is recorded with its difference for the principal to decide: houqin finance assert cash AMOUNT --on DAY --by CASHIER --record-difference.",
     ),
     "FIN008": Message(
         W,
@@ -641,6 +641,34 @@ CATALOG: Mapping[str, Message] = {
         "term {term}: the canteen's result of {result} yuan is beyond {share} of its income ({income}): it should run at no profit",
         "核对伙食费标准和采购成本，调整伙食标准。",
         "Review meal prices and purchase costs.",
+    ),
+    "FIN009": Message(
+        W,
+        "对账 {id}：{date} 现金{kind} {amount} 元（实点 {counted} 元，账面 {books} 元），尚待校长决定如何处理",
+        "count {id}: on {date} the cash shows a {kind_en} of {amount} yuan (counted {counted}, books {books}), awaiting the principal's decision",
+        "现金短缺或溢余须查明原因，报校长决定（由出纳赔偿、报批核销、转入其他收入…）：houqin finance decide {id} --by 校长 --decision …。",
+        "Find the cause and have the principal decide: houqin finance decide {id} --by PRINCIPAL --decision ….",
+    ),
+    "FIN010": Message(
+        E,
+        "对账 {id} 的短缺/溢余由 {by} 决定（{date}），但只有校长能决定",
+        "count {id}: the shortage or surplus was decided by {by} on {date}, but only the principal decides it",
+        "由校长决定：houqin finance decide {id} --by 校长 --decision …。",
+        "The principal decides: houqin finance decide {id} --by PRINCIPAL --decision ….",
+    ),
+    "FIN011": Message(
+        E,
+        "对账 {id} 与 {other} 重复：{date} {account}已清点为 {amount} 元",
+        "count {id} repeats {other}: {account} was already counted at {amount} yuan on {date}",
+        "同一天同一金额的清点只登记一次（houqin finance assert 不要重复运行）；复点结果不同的才另行登记。",
+        "Record a count once a day (do not run houqin finance assert twice); record a recount only when it differs.",
+    ),
+    "FIN012": Message(
+        E,
+        "对账 {id} 由 {by} 清点，但 {by} 在 {date} 不是出纳",
+        "count {id} was made by {by}, who was not a cashier on {date}",
+        "现金由出纳员清点并登记：houqin finance assert … --by 出纳。",
+        "The cashier counts and records the balance: houqin finance assert … --by CASHIER.",
     ),
     "BUD001": Message(
         E,
@@ -747,6 +775,20 @@ CATALOG: Mapping[str, Message] = {
         "{month} is still open, more than {days} days after its end",
         "每月按时清结并报告校长：houqin finance close {month}。",
         "Close each month on time: houqin finance close {month}.",
+    ),
+    "CLS007": Message(
+        E,
+        "重新开账 {id}（{month}）所指的结账 {close} 不是该月的结账，或日期在重新开账之后",
+        "reopening {id} ({month}) names {close}, which is not a close of that month or is dated after it",
+        "重新开账由 houqin finance reopen {month} --on 日期 --reason … --approved-by 校长 生成，close 写被撤销的结账编号。",
+        "Reopen with houqin finance reopen {month} --on DAY --reason … --approved-by PRINCIPAL; close: names the close it undoes.",
+    ),
+    "CLS008": Message(
+        E,
+        "{id} 日期在未结账的 {month}，而其后的 {later} 已结账（{close}）",
+        "{id} is dated in {month}, which is open, while the later {later} is closed ({close})",
+        "已结账月份末日之前不得记账：记入当前未结账的月份；确需更正，先经校长批准重新开账（houqin finance reopen {later} --reason … --approved-by 校长）。",
+        "Nothing is dated on or before a closed month's end: date it in the open month, or reopen {later} with the principal's approval (houqin finance reopen {later}).",
     ),
     # --- the rest of the office
     "MTR001": Message(
@@ -899,6 +941,13 @@ CATALOG: Mapping[str, Message] = {
         "stocktake {id} adjusts the books by {value} yuan without the {step} approval",
         "盘盈盘亏按规定审批：{limit} 元以内总务主任，以上还须校长。",
         "Count differences are approved: the director up to {limit} yuan, the principal above.",
+    ),
+    "PD006": Message(
+        E,
+        "盘点 {id} 与 {other} 重复：学期 {term} 的{at}已清点过 {places}",
+        "stocktake {id} repeats {other}: the {at_en} of term {term} already counted {places}",
+        "每学期的期初清点、期末盘点每个地点只记一次：不要重复 houqin inventory reconcile --record；复盘的差异经总务主任核实后更正 {other}。",
+        "Each place is counted once per term start and end: do not run houqin inventory reconcile --record again; correct {other} instead.",
     ),
     # --- imports
     "IMP001": Message(

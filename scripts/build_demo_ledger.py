@@ -763,7 +763,7 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
     )
     # The canteen (食堂与学校一套账): food bought each school month, paid from the canteen account.
     for year, month in CANTEEN_MONTHS:
-        day = D(year, month, 25)
+        day = D(year, month, 20 if (year, month) == (2026, 11) else 25)  # the demo stands on 2026-11-24
         claim(
             day,
             "青禾县粮油食品公司",
@@ -1294,7 +1294,7 @@ def shop_and_milk() -> list[Record]:
                 id=ids.next("SD", 2026), date=day, goods=name, batch=made.strftime("%Y%m%d"), quantity=Decimal(qty),
                 unit=unit, cost=money(cost), price=money(price), produced=made, shelf_life_days=life,
                 supplier="青禾县副食品批发部" if k < 2 else "青禾县文汇办公用品店",
-                supplier_id="91360721MA35R8QX1A" if k < 2 else "91360721MA35K2LP7C", acceptor=CLERK,
+                supplier_id="91360721MA35R8QX19" if k < 2 else "91360721MA35K2LP75", acceptor=CLERK,
             )  # fmt: skip
             out.append(batch)
             sold = 0

@@ -57,6 +57,7 @@ ADVANCE = """\
   payment: {on: 2026-03-01, by: 赵出纳, account: cash}
 """
 SETTLED = ADVANCE + '  settlement: {on: 2026-03-20, cash_returned: "2000.00"}\n'
+COUNT = '- id: DZ-2026-0001\n  date: 2026-03-31\n  account: cash\n  amount: "5250.00"\n  by: 赵出纳\n'
 CANTEEN_IN = """\
 - id: SR-2026-0001
   date: 2026-03-06
@@ -181,6 +182,44 @@ FINANCE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         [
             "2026/advances.yaml:1: error[ADV003] 借款 JK-2026-0001 2000.00 元，结清时报销 0.00 元、退回 1500.00 元，不相符"
         ],
+    ),
+    (
+        "FIN009 a cash shortage awaiting the principal",
+        {"2026/income.yaml": CASH_IN, "2026/assertions.yaml": COUNT.replace("  by:", '  books: "5300.00"\n  by:')},
+        [
+            "2026/assertions.yaml:1: warning[FIN009] 对账 DZ-2026-0001：2026-03-31 现金短缺 50.00 元"
+            "（实点 5250.00 元，账面 5300.00 元），尚待校长决定如何处理"
+        ],
+    ),
+    (
+        "FIN010 a shortage decided by someone other than the principal",
+        {
+            "2026/income.yaml": CASH_IN,
+            "2026/assertions.yaml": COUNT.replace("  by:", '  books: "5300.00"\n  by:')
+            + "  decision: {on: 2026-04-01, by: 李主任, decision: 核销}\n",
+        },
+        [
+            "2026/assertions.yaml:1: error[FIN010] 对账 DZ-2026-0001 的短缺/溢余由 李主任 决定（2026-04-01），但只有校长能决定"
+        ],
+    ),
+    (
+        "FIN011 the same count twice",
+        {
+            "2026/income.yaml": CASH_IN,
+            "2026/assertions.yaml": COUNT.replace('"5250.00"', '"5300.00"')
+            + COUNT.replace('"5250.00"', '"5300.00"').replace("0001", "0002"),
+        },
+        [
+            "2026/assertions.yaml:6: error[FIN011] 对账 DZ-2026-0002 与 DZ-2026-0001 重复：2026-03-31 现金已清点为 5300.00 元",
+        ],
+    ),
+    (
+        "FIN012 a count by someone other than the cashier",
+        {
+            "2026/income.yaml": CASH_IN,
+            "2026/assertions.yaml": COUNT.replace('"5250.00"', '"5300.00"').replace("by: 赵出纳", "by: 张老师"),
+        },
+        ["2026/assertions.yaml:1: error[FIN012] 对账 DZ-2026-0001 由 张老师 清点，但 张老师 在 2026-03-31 不是出纳"],
     ),
     (
         "CLS005 reopened without the principal",

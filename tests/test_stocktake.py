@@ -84,6 +84,14 @@ STOCKTAKE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "houqin.yaml: warning[PD001] 学期 2025-2026-2 已于 2026-07-10 结束，没有期末盘点记录",
         ],
     ),
+    (
+        "PD006 the same count recorded twice",
+        {"2026/stocktakes.yaml": START + END.rstrip(" ") + END.replace("PD-2026-0002", "PD-2026-0003")},
+        [
+            "2026/stocktakes.yaml:12: error[PD006] 盘点 PD-2026-0003 与 PD-2026-0002 重复："
+            "学期 2025-2026-2 的期末盘点已清点过 SY-301"
+        ],
+    ),
 ]
 
 

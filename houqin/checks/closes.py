@@ -1,6 +1,7 @@
-"""close: 每月清结、结账后不得改动 — a closed month's records match the fingerprints its close sealed and
-each close's digest chains to the one before (R16); a reopening needs the principal (R16); a month left
-unclosed past the grace days is warned (R15)."""
+"""close: 每月清结、结账后不得改动 — what a close sealed (the month's records and the steps dated in it, as
+they stood at the month's end) still matches its fingerprints, nothing is dated in an open month before
+a closed one, and each close's digest chains to the one before (R16); a reopening needs the principal
+and names a close of its month (R16); a month left unclosed past the grace days is warned (R15)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,18 @@ from collections.abc import Iterator
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
-from houqin.models.closing import UNSEALED, chain_digest, fingerprint, month_of, previous_month, standing_closes
+from houqin.models.base import Record
+from houqin.models.closing import (
+    UNSEALED,
+    chain_digest,
+    fingerprint,
+    last_day,
+    month_of,
+    months_touched,
+    previous_month,
+    sealed_as_of,
+    standing_closes,
+)
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
@@ -18,9 +30,15 @@ from houqin.models.records import Close, Reopen
 
 def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
+    closes = {r.id: r for r in ledger.of_kind("closes") if isinstance(r, Close)}
     for r in ledger.of_kind("reopens"):
-        if isinstance(r, Reopen) and r.approval("principal") is None:
+        if not isinstance(r, Reopen):
+            continue
+        if r.approval("principal") is None:
             yield diag("CLS005", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month)
+        named = closes.get(r.close) if r.close is not None else None
+        if r.close is not None and (named is None or named.month != r.month or named.date > r.date):
+            yield diag("CLS007", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month, close=r.close)
     standing = standing_closes(ledger)
     for month, close in sorted(standing.items()):
         if close.digest != chain_digest(close.previous, close.fingerprints):
@@ -32,48 +50,68 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
 
 
 def check_sealed_records(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """Each record of a closed month as its close sealed it (CLS001), or not sealed at all (CLS002):
-    a finding about one record, given the closes and reopenings."""
+    """Each record as the closes of the months it belongs to (its own, and those of its steps) sealed
+    it, as it stood at each month's end (CLS001), or not sealed at all (CLS002); or dated in an open
+    month before a closed one (CLS008). A step dated after a closed month's end is a fact of a later
+    month and changes nothing that close sealed. A finding about one record, given the closes and reopenings."""
     standing = standing_closes(ledger)
     if not standing:
         return
     seals = {month: _sealed(close) for month, close in standing.items()}
+    sealed_in: dict[str, set[str]] = {}
+    for month, prints in seals.items():
+        for rid in prints:
+            sealed_in.setdefault(rid, set()).add(month)
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
         for record in ledger.of_kind(kind.name):
-            month = month_of(record.date)
-            close = standing.get(month)
-            if close is None:
-                continue
-            sealed = seals[month].get(record.id)
-            if sealed is None:
-                code = "CLS002"
-            elif fingerprint(record).split(" ", 1)[1] != sealed:
-                code = "CLS001"
-            else:
-                continue
-            src = record.source
-            yield diag(code, src.file, src.line, record=record.id, id=record.id, month=close.month, close=close.id)
+            for month in sorted(months_touched(record) | sealed_in.get(record.id, set())):
+                yield from _against(record, month, standing, seals)
+
+
+def _against(
+    record: Record, month: str, standing: dict[str, Close], seals: dict[str, dict[str, str]]
+) -> Iterator[Diagnostic]:
+    """The record against the close of one month it belongs to."""
+    src = record.source
+    close = standing.get(month)
+    if close is None:
+        if min(standing) < month < max(standing):
+            later = standing[min(m for m in standing if m > month)]
+            yield diag(
+                "CLS008", src.file, src.line, record=record.id, id=record.id, month=month,
+                later=later.month, close=later.id,
+            )  # fmt: skip
+        return
+    sealed = seals[month].get(record.id)
+    if sealed is None:
+        code = "CLS002"
+    elif fingerprint(record, sealed_as_of(close), close.seal).split(" ", 1)[1] != sealed:
+        code = "CLS001"
+    else:
+        return
+    yield diag(code, src.file, src.line, record=record.id, id=record.id, month=close.month, close=close.id)
 
 
 def check_sealed_missing(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """A record a close sealed that is no longer in its month (CLS003), from the ids and days alone."""
+    """A record a close sealed that is no longer in the ledger on or before its month's end (CLS003),
+    from the ids and days alone."""
     standing = standing_closes(ledger)
     if not standing:
         return
-    present: dict[str, set[str]] = {}
+    days: dict[str, int] = {}
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
         for rid, _file, _line, day in ledger.id_sources(kind.name):
-            month = month_of(dt.date.fromordinal(day))
-            if month in standing:
-                present.setdefault(month, set()).add(rid)
+            days[rid] = min(day, days.get(rid, day))
     for month, close in sorted(standing.items()):
-        for rid in sorted(set(_sealed(close)) - present.get(month, set())):
-            src = close.source
-            yield diag("CLS003", src.file, src.line, record=rid, id=rid, month=close.month, close=close.id)
+        end = last_day(month)
+        for rid in sorted(_sealed(close)):
+            if rid not in days or days[rid] > end:
+                src = close.source
+                yield diag("CLS003", src.file, src.line, record=rid, id=rid, month=close.month, close=close.id)
 
 
 def _sealed(close: Close) -> dict[str, str]:

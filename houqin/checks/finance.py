@@ -46,6 +46,7 @@ def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     yield from _cash_by_cashier(ledger)
     all_flows = flows(ledger)
     yield from _balances(ledger, all_flows)
+    yield from _counts(ledger)
     yield from _canteen(ledger, all_flows, policy, today or clock.today())
 
 
@@ -128,8 +129,8 @@ def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]
             f = all_flows[position]
             held_now[f.account] = held_now.get(f.account, ZERO) + f.amount
             position += 1
-        held = held_now.get(a.account, ZERO)
-        if held != a.amount:
+        held = held_now.get(a.account, ZERO) - a.difference  # the books before the count's own difference
+        if held != (a.books if a.difference else a.amount):
             yield diag(
                 "FIN007",
                 a.source.file,
@@ -142,6 +143,36 @@ def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]
                 books=held,
                 difference=a.amount - held,
             )
+
+
+def _counts(ledger: Ledger) -> Iterator[Diagnostic]:
+    """现金由出纳员负责: each count is the cashier's, made once (a second identical count on a day is a
+    duplicate); a shortage or surplus (现金短缺/溢余) waits for the principal's decision, and only the
+    principal decides it."""
+    names = account_names(ledger.catalog.accounts)
+    seen: dict[tuple[str, dt.date, Decimal], BalanceAssertion] = {}
+    counts = sorted(
+        (a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)), key=lambda a: a.sort_key
+    )
+    for a in counts:
+        file, line = a.source
+        account = names.get(a.account, a.account)
+        first = seen.setdefault((a.account, a.date, a.amount), a)
+        if first is not a:
+            yield diag("FIN011", file, line, record=a.id, id=a.id, other=first.id, date=a.date, account=account, amount=a.amount)  # fmt: skip
+        if not ledger.holds(a.by, "cashier", a.date):
+            yield diag("FIN012", file, line, record=a.id, id=a.id, by=a.by, date=a.date)
+        if not a.difference:
+            continue
+        if a.decision is None:
+            kind = "短缺" if a.difference < 0 else "溢余"
+            kind_en = "shortage" if a.difference < 0 else "surplus"
+            yield diag(
+                "FIN009", file, line, record=a.id, id=a.id, date=a.date, kind=kind, kind_en=kind_en,
+                amount=abs(a.difference), counted=a.amount, books=a.books,
+            )  # fmt: skip
+        elif not ledger.holds(a.decision.by, "principal", a.decision.on):
+            yield diag("FIN010", file, line, record=a.id, id=a.id, by=a.decision.by, date=a.decision.on)
 
 
 def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | None:

@@ -39,7 +39,7 @@ CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
 SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
 STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
-MONEY = frozenset({"advances", "income", "expenses", "transfers"})  # what money_flow.flows reads
+MONEY = frozenset({"advances", "income", "expenses", "transfers", "assertions"})  # what money_flow.flows reads
 
 
 def whole(run: CheckFn, *reads: frozenset[str] | str, dated: bool = False) -> Part:

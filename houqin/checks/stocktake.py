@@ -54,6 +54,32 @@ def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = Non
                     limit=policy.stocktake_director_limit,
                 )
     yield from _book_quantities(ledger)
+    yield from _counted_twice(counts)
+
+
+AT_NAMES = {"term-start": ("期初清点", "term-start count"), "term-end": ("期末盘点", "term-end count")}
+
+
+def _counted_twice(counts: list[Stocktake]) -> Iterator[Diagnostic]:
+    """每期期初清点、期末盘点 once: a later stocktake of the same term and moment that counts a place
+    already counted is a duplicate (a second `inventory reconcile --record`)."""
+    seen: dict[tuple[str, str, str], Stocktake] = {}
+    for r in sorted(counts, key=lambda r: r.sort_key):
+        first: Stocktake | None = None
+        again: list[str] = []
+        for place in r.places:
+            earlier = seen.get((r.term, r.at, place))
+            if earlier is None:
+                seen[(r.term, r.at, place)] = r
+            else:
+                first = first or earlier
+                again.append(place)
+        if first is not None:
+            zh, en = AT_NAMES.get(r.at, (r.at, r.at))
+            yield diag(
+                "PD006", r.source.file, r.source.line, record=r.id, id=r.id, other=first.id, term=r.term,
+                at=zh, at_en=en, places="、".join(again),
+            )  # fmt: skip
 
 
 def _book_quantities(ledger: Ledger) -> Iterator[Diagnostic]:

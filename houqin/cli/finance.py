@@ -50,9 +50,16 @@ def assert_(
     amount: Annotated[str, typer.Argument(help="实有余额（元）The balance counted or on the statement.")],
     on: Annotated[str | None, typer.Option("--on", help="At the end of this day (default: today).")] = None,
     by: Annotated[str, typer.Option("--by", help="出纳 Who counted (the cashier).")] = "",
+    record_difference: Annotated[
+        bool,
+        typer.Option(
+            "--record-difference", help="现金短缺/溢余: the cash count stands; record it with the books' figure."
+        ),
+    ] = False,
     no_commit: NoCommit = False,
 ) -> None:
     """对账 / Record the balance of an account at the end of a day; `houqin check` compares it with the books.
+    A cash count that differs and stands is recorded with --record-difference, for the principal to decide.
 
     Example: houqin finance assert cash 1234.50 --on 2026-03-31 --by 赵丽
     """
@@ -64,8 +71,33 @@ def assert_(
     value = parse_amount_or_zero(amount)
     run_write(
         ctx,
-        lambda ledger: assert_balance(ledger, account, value, day, by),
+        lambda ledger: assert_balance(ledger, account, value, day, by, record_difference),
         lambda r: f"finance assert {account} {value} on {day}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("decide")
+def decide(
+    ctx: typer.Context,
+    count: Annotated[str, typer.Argument(help="对账编号 The count, e.g. DZ-2026-0031.")],
+    by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
+    decision: Annotated[str, typer.Option("--decision", help="处理决定, e.g. 由出纳赔偿 / 报批核销 / 转入其他收入.")],
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """校长决定 / The principal's decision on a cash shortage or surplus (现金短缺/溢余).
+
+    Example: houqin finance decide DZ-2026-0031 --by 王建国 --decision 由出纳赔偿
+    """
+    from houqin.services.finance import decide_count
+
+    day = parse_day(on) or today()
+    run_write(
+        ctx,
+        lambda ledger: decide_count(ledger, count, by, decision, day),
+        lambda r: f"finance decide {r.id}",
+        replace=True,
         no_commit=no_commit,
     )
 
@@ -190,16 +222,20 @@ def reopen(
     month: Month,
     reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
     principal: Annotated[str, typer.Option("--approved-by", help="校长 The principal approving it.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")
+    ] = None,
     no_commit: NoCommit = False,
 ) -> None:
     """重新开账 / Reopen a closed month, with the principal's approval; it stays visible in history.
+    The latest closed month is reopened first; the reopening names the close it undoes.
 
     Example: houqin finance reopen 2026-03 --reason 补记遗漏的食堂收入 --approved-by 王建国
     """
     from houqin.services.finance import reopen_month
 
     check_month(month)
-    day = today()
+    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: reopen_month(ledger, month, reason, principal, day),

@@ -27,6 +27,7 @@ from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.codec import model_codec
 from houqin.ledger.files import OUTSIDE, FileSource, WorktreeSource, digest_of, is_record_path
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
+from houqin.models.as_of import last_step
 from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
@@ -140,7 +141,8 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
 
 # The cache's form of one record file: its kind, (id, line) of each record, the records themselves
 # as one marshal blob (decoded only when a command asks for that kind), and its diagnostics.
-Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...]]
+# kind, (id, line, day) per record, the encoded records, diagnostics, the latest step day of the file
+Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], int]
 Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 
 
@@ -160,17 +162,19 @@ def payload_of(kind: Kind, records: Sequence[Record], diags: Sequence[Diagnostic
         tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
         marshal.dumps(tuple(encode(r) for r in records)),
         tuple(encode_diagnostic(d) for d in diags),
+        max((last_step(r).toordinal() for r in records), default=0),
     )
 
 
 def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
     return (
         isinstance(hit, tuple)
-        and len(hit) == 4
+        and len(hit) == 5
         and hit[0] == kind
         and isinstance(hit[1], tuple)
         and isinstance(hit[2], bytes)
         and isinstance(hit[3], tuple)
+        and isinstance(hit[4], int)
     )
 
 
@@ -188,9 +192,10 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
     asked for (then sorted by date and id, as every reader expects). Which kinds exist, and the id and
     line of every record, are known without decoding anything."""
 
-    def __init__(self, parts: dict[str, list[Part]]) -> None:
+    def __init__(self, parts: dict[str, list[Part]], latest: dict[tuple[str, str], int] | None = None) -> None:
         self._parts = parts
         self._decoded: dict[str, tuple[Record, ...]] = {}
+        self._latest = latest or {}
 
     def __getitem__(self, kind: str) -> tuple[Record, ...]:
         found = self._decoded.get(kind)
@@ -222,6 +227,10 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
                 if rel == file:
                     return tuple(sorted((decode(row) for row in marshal.loads(blob)), key=lambda r: r.sort_key))
         return ()
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        """The day (ordinal) of the latest step on any record of one file, known without decoding it."""
+        return self._latest.get((kind, file))
 
     def id_sources(self, kind: str) -> Iterator[IdSource]:
         for rel, ids, _blob in self._parts.get(kind, ()):  # the same whether or not the kind is decoded
@@ -265,12 +274,14 @@ def _load_record_files(
     if store and prune:
         store.prune(set(keys.values()))
     parts: dict[str, list[Part]] = {}
+    latest: dict[tuple[str, str], int] = {}
     diagnostics: list[Diagnostic] = []
     for rel, _data, _file_kind in files:
-        kind_name, ids, blob, diag_rows = payloads[rel]
+        kind_name, ids, blob, diag_rows, last = payloads[rel]
         parts.setdefault(kind_name, []).append((rel, ids, blob))
+        latest[(kind_name, rel)] = last
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
-    return LazyRecords(parts), diagnostics
+    return LazyRecords(parts, latest), diagnostics
 
 
 def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:

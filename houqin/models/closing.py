@@ -1,5 +1,9 @@
-"""What a month close seals: a fingerprint of every record dated in the month and a digest chained to the
-previous close (R16). Pure functions shared by `houqin finance close` and the closed-period check."""
+"""What a month close seals: the month's books — its money, stock and asset register — as they stood at
+the month's end: a fingerprint of every record dated in the month and of every earlier record with a step
+dated in it, each without the steps dated after the month (models/as_of.py), and a digest chained to the
+previous close (R16). A step dated after the month's end (a signature, a payment, a return on an item
+still open) is a fact of a later month and changes nothing sealed. Pure functions shared by
+`houqin finance close` and the closed-period check."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
+from houqin.models.as_of import as_of, has_steps, step_days
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Reopen
@@ -29,26 +34,90 @@ def month_records(ledger: Ledger, month: str) -> list[Record]:
     such a record are decoded: the days of all records are known from the ids alone."""
     from houqin.models.kinds import KINDS
 
-    first = dt.date(int(month[:4]), int(month[5:7]), 1)
-    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    first, after = _bounds(month)
     out: list[Record] = []
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
-        files = {
-            f for _id, f, _line, day in ledger.id_sources(kind.name) if first.toordinal() <= day < after.toordinal()
-        }
+        files = {f for _id, f, _line, day in ledger.id_sources(kind.name) if first <= day < after}
         for file in sorted(files):
             out.extend(r for r in ledger.file_records(kind.name, file) if month_of(r.date) == month)
     return sorted(out, key=lambda r: r.id)
 
 
-def fingerprint(record: Record) -> str:
+def sealed_records(ledger: Ledger, month: str) -> list[Record]:
+    """What a close of `month` seals: every record dated in the month, and every earlier record with a
+    step (a signature, a payment, a return …) dated in it — the month's money, stock and register. A
+    file is decoded only if it holds a record of the month, or an earlier one and a step since."""
+    from houqin.models.kinds import KINDS
+
+    first, after = _bounds(month)
+    out: list[Record] = []
+    for kind in KINDS:
+        if kind.name in UNSEALED:
+            continue
+        stepped = has_steps(kind.model)
+        files: dict[str, bool] = {}  # file → holds a record of the month
+        for _id, f, _line, day in ledger.id_sources(kind.name):
+            if first <= day < after:
+                files[f] = True
+            elif day < first and stepped:
+                files.setdefault(f, False)
+        for file, of_month in sorted(files.items()):
+            latest = ledger.latest_step(kind.name, file)
+            if not of_month and latest is not None and latest < first:
+                continue  # only earlier records, every step before the month: nothing to read
+            for r in ledger.file_records(kind.name, file):
+                day = r.date.toordinal()
+                if first <= day < after or (
+                    day < first and stepped and any(first <= d.toordinal() < after for d in step_days(r))
+                ):
+                    out.append(r)
+    return sorted(out, key=lambda r: r.id)
+
+
+def months_touched(record: Record) -> set[str]:
+    """The months a record belongs to: its own, and those of its steps."""
+    return {month_of(record.date), *(month_of(d) for d in step_days(record))}
+
+
+def last_day(month: str) -> int:
+    """The month's last day, as an ordinal."""
+    return _bounds(month)[1] - 1
+
+
+def _bounds(month: str) -> tuple[int, int]:
+    """The first day of the month and the first day after it, as ordinals."""
+    first = dt.date(int(month[:4]), int(month[5:7]), 1)
+    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first.toordinal(), after.toordinal()
+
+
+SEAL = 2  # how a new close takes its fingerprints (Close.seal)
+# Fields added to records since closes of seal 1 were taken: left out of a seal-1 fingerprint while unset.
+ADDED_SINCE_SEAL_1 = frozenset({"books", "decision"})
+
+
+def fingerprint(record: Record, day: dt.date | None = None, seal: int = SEAL) -> str:
     """'ID HASH': the first 12 hex digits of the SHA-256 of the record's canonical JSON (its source line,
-    which moves when other records are edited, is not part of it)."""
-    data = record.model_dump(mode="json", by_alias=True)
+    which moves when other records are edited, is not part of it) — as it stood on `day`, if given.
+
+    Seal 2 leaves out every field at its default, so a record keeps its fingerprint when a later houqin
+    gives its kind a new optional field; seal 1 (closes made before) took every field of its day."""
+    shown = record if day is None else as_of(record, day)
+    if seal >= 2:
+        data = shown.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    else:
+        data = shown.model_dump(mode="json", by_alias=True)
+        data = {k: v for k, v in data.items() if not (k in ADDED_SINCE_SEAL_1 and v is None)}
     text = json.dumps([type(record).__name__, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"{record.id} {hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def sealed_as_of(close: Close) -> dt.date:
+    """The day whose end a close holds the month's books as of: the month's last day (seal 2) — a step
+    dated after it belongs to a later month, however soon after; closes of seal 1 sealed their own day."""
+    return close.date if close.seal < 2 else dt.date.fromordinal(last_day(close.month))
 
 
 def chain_digest(previous: str | None, fingerprints: Iterable[str]) -> str:
@@ -57,18 +126,33 @@ def chain_digest(previous: str | None, fingerprints: Iterable[str]) -> str:
 
 
 def standing_closes(ledger: Ledger) -> dict[str, Close]:
-    """The close in force for each month: the latest close not followed by a reopen of that month."""
-    events: list[tuple[dt.date, int, str, Close | Reopen]] = []
-    for r in ledger.seen("closes"):
-        if isinstance(r, Close):
-            events.append((r.date, 1, r.id, r))
+    """The close in force for each month: its latest close (by number) that no reopening undid.
+
+    A reopening names the close it undoes (`close:`), so a close and its reopening on one day are in
+    no doubt. An older reopening that names none undoes the latest close of its month dated on or
+    before it. A reopening that names a close of another month, or one dated after it, undoes nothing
+    (CLS007)."""
+    closes = sorted((r for r in ledger.seen("closes") if isinstance(r, Close)), key=lambda c: sequence(c.id))
+    by_id = {c.id: c for c in closes}
+    undone: set[str] = set()
+    older: list[Reopen] = []
     for r in ledger.seen("reopens"):
-        if isinstance(r, Reopen):
-            events.append((r.date, 0, r.id, r))  # on one day a reopening comes before a new close
-    out: dict[str, Close] = {}
-    for _day, _order, _id, event in sorted(events, key=lambda e: e[:3]):
-        if isinstance(event, Close):
-            out[event.month] = event
-        else:
-            out.pop(event.month, None)
-    return out
+        if not isinstance(r, Reopen):
+            continue
+        if r.close is None:
+            older.append(r)
+        elif (c := by_id.get(r.close)) is not None and c.month == r.month and c.date <= r.date:
+            undone.add(c.id)
+    for r in sorted(older, key=lambda r: (r.date, sequence(r.id))):
+        candidates = [c for c in closes if c.month == r.month and c.date <= r.date and c.id not in undone]
+        if candidates:
+            undone.add(candidates[-1].id)
+    return {c.month: c for c in closes if c.id not in undone}
+
+
+def sequence(rid: str) -> tuple[int, int, str]:
+    """An id's place in its kind's sequence: year, then number ('JZ-2026-0003' → (2026, 3))."""
+    parts = rid.split("-")
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return int(parts[1]), int(parts[2]), rid
+    return 0, 0, rid

@@ -52,6 +52,14 @@ def sources_of(records: Iterable[Record]) -> Iterator[IdSource]:
         yield r.id, r.source.file, r.source.line, r.date.toordinal()
 
 
+def latest_step(records: RecordMap, kind: str, file: str) -> int | None:
+    """The day (ordinal) of the latest step on any record of a kind in one file, where the mapping knows
+    it without decoding the file (None: it does not)."""
+    fast = getattr(records, "latest_step", None)
+    found: int | None = fast(kind, file) if fast is not None else None
+    return found
+
+
 class Overlay(Mapping[str, tuple[Record, ...]]):
     """`base` with some kinds replaced, never decoding the kinds it does not replace."""
 
@@ -84,6 +92,9 @@ class Overlay(Mapping[str, tuple[Record, ...]]):
             return None
         fast = getattr(self.base, "file_records", None)
         return fast(kind, file) if fast is not None else None
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        return None if kind in self.changed else latest_step(self.base, kind, file)
 
 
 class KindView(Mapping[str, tuple[Record, ...]]):
@@ -185,6 +196,10 @@ class Ledger:
     def id_sources(self, kind: str) -> Iterable[IdSource]:
         """(id, file, line, day) of the records of a kind, cheaper than the records themselves."""
         return id_sources(self.records, kind)
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
+        return latest_step(self.records, kind, file)
 
     @cached_property
     def person_by_name(self) -> Mapping[str, Person]:

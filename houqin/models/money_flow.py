@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Income, Reimbursement, Transfer
+from houqin.models.records import BalanceAssertion, CashAdvance, Income, Reimbursement, Transfer
 
 ZERO = Decimal("0.00")
 
@@ -19,7 +19,8 @@ ZERO = Decimal("0.00")
 @dataclass(frozen=True, slots=True)
 class Flow:
     """`amount` into (+) or out of (−) `account` on `date`, because of `record`. `what` says why:
-    opening, income, expense, advance, advance-return; `category` is the budget line (spending), the
+    opening, income, expense, advance, advance-return, count-difference (a cash count's shortage or
+    surplus, 现金短缺/溢余, booked on its day); `category` is the budget line (spending), the
     income kind (receipts) or the person (advances)."""
 
     date: dt.date
@@ -55,6 +56,10 @@ def flows(ledger: Ledger) -> list[Flow]:
             out.append(Flow(a.payment.on, a.payment.account, -a.amount, a, "advance", a.person))
         if a.settlement is not None and a.settlement.cash_returned:
             out.append(Flow(a.settlement.on, "cash", a.settlement.cash_returned, a, "advance-return", a.person))
+    for c in ledger.of_kind("assertions"):
+        if isinstance(c, BalanceAssertion) and c.difference:
+            kind = "shortage" if c.difference < 0 else "surplus"
+            out.append(Flow(c.date, c.account, c.difference, c, "count-difference", kind))
     # On one day: openings, then receipts and transfers in, then payments (the cashier pays from what
     # the day brought in).
     out.sort(key=lambda f: (f.date, f.what != "opening", f.amount < 0, f.record.id if f.record else ""))

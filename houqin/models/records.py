@@ -416,14 +416,34 @@ class FeeNotice(Signed):
     where: Text
 
 
+class CountDecision(Frozen):
+    """校长的处理决定 on a cash count that differs from the books (由出纳赔偿、报批核销、转入其他收入 …)."""
+
+    on: Day
+    by: Text
+    decision: Text
+
+
 class BalanceAssertion(Record):
-    """对账: the cashier counted (or the bank statement says) this balance at the end of the day."""
+    """对账: the cashier counted (or the bank statement says) this balance at the end of the day. A cash
+    count that differs from the books and stands (现金短缺/溢余) records the books' figure beside it; the
+    difference is booked on the day and awaits the principal's decision."""
 
     prefix: ClassVar[str] = "DZ"
 
     account: Account
     amount: MoneyOrZero
+    books: MoneyOrZero | None = None
     by: Text
+    decision: CountDecision | None = None
+
+    @property
+    def difference(self) -> Decimal:
+        """Counted minus the books (below zero: a shortage); zero when no difference was recorded, and
+        for any account but cash, whose differences are never booked."""
+        if self.books is None or self.account != "cash":
+            return Decimal("0.00")
+        return self.amount - self.books
 
 
 class Transfer(Record):
@@ -450,13 +470,16 @@ class BudgetAdjustment(Signed):
 
 
 class Close(Signed):
-    """月结 (每月清结): a month's books closed — a fingerprint of every record dated in the month, and a
-    digest chained to the previous close, so a later change to the month is caught (R15, R16)."""
+    """月结 (每月清结): a month's books closed as they stood at its end — a fingerprint of every record
+    dated in the month and of every earlier record with a step (a signature, a payment, a return …) dated
+    in it, each without the steps dated after the month, and a digest chained to the previous close, so a
+    later change to what was sealed is caught (R15, R16) while later steps on open items are not."""
 
     prefix: ClassVar[str] = "JZ"
 
     month: Text
     closed_by: Text
+    seal: int = Field(default=1, ge=1)  # how its fingerprints were taken (models/closing.py); 1 if absent
     records: int = Field(ge=0)
     fingerprints: tuple[Text, ...] = ()
     previous: Text | None = None
@@ -469,6 +492,7 @@ class Reopen(Signed):
     prefix: ClassVar[str] = "KZ"
 
     month: Text
+    close: Text | None = None  # the close it reopens (older reopenings name none: see models/closing.py)
     reason: Text
 
 

@@ -131,6 +131,12 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
                 (c("col.id"), c("col.date"), c("fin.person"), c("col.amount"), c("col.status")),
                 tuple((x.id, str(x.date), x.who, x.amount, x.what) for x in r.damages),
             ),
+            Section(
+                "still_open",
+                c("fin.still_open"),
+                (c("col.id"), c("col.date"), c("fin.person"), c("col.status")),
+                tuple((x.id, str(x.date), x.who, x.what) for x in r.still_open),
+            ),
         ]
     return out
 

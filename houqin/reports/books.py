@@ -31,6 +31,7 @@ INCOME = {
     "other": ("Income:Other", "其他收入"),
 }
 SPENT_ON_THE_SPOT = ("Expenses:Unbooked", "坐支（违规）")
+COUNT_DIFFERENCE = ("Assets:Suspense:CashCount", "待处理财产损溢（现金短缺/溢余）")
 _SAFE = re.compile(r"[^A-Za-z0-9-]")
 
 
@@ -162,6 +163,11 @@ def books(ledger: Ledger) -> Books:
                     ),
                 )
             )
+    for c in ledger.of_kind("assertions"):
+        if isinstance(c, BalanceAssertion) and c.difference:
+            what = "现金短缺" if c.difference < 0 else "现金溢余"
+            pair = (Posting(acct(accounts[c.account]), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
+            txns.append(Txn(c.date, c.id, c.by, what, pair))
     txns.sort(key=lambda x: (x.date, x.code))
     assertions = [
         Assertion(a.date, a.id, acct(accounts[a.account]), a.amount)

@@ -9,17 +9,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.checks.budget import budget_limits
+from houqin.models.as_of import as_of
+from houqin.models.base import Record
 from houqin.models.closing import month_of, standing_closes
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows
 from houqin.models.records import (
     Asset,
+    BalanceAssertion,
     CashAdvance,
     Damage,
     Disposal,
     FeeNotice,
     Income,
+    Loan,
+    Purchase,
     Reimbursement,
+    Repair,
 )
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, month_bounds, monthly_movement
@@ -74,6 +80,16 @@ class OpenItem:
     what: str
 
 
+@dataclass(frozen=True)
+class StillOpen:
+    """An item still open at the month's end (a loan out, a repair not done, goods not accepted …)."""
+
+    id: str
+    date: dt.date
+    who: str
+    what: str
+
+
 @dataclass
 class MonthReport:
     school: str
@@ -93,6 +109,7 @@ class MonthReport:
     assets_added: list[Line] = field(default_factory=list)
     assets_disposed: list[Line] = field(default_factory=list)
     damages: list[OpenItem] = field(default_factory=list)
+    still_open: list[StillOpen] = field(default_factory=list)
     canteen_income: Decimal = ZERO
     canteen_spending: Decimal = ZERO
     utilities: list[MeterPeriod] = field(default_factory=list)
@@ -133,6 +150,7 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
         report.open_advances = _open_advances(ledger, last)
         report.open_claims = _open_claims(ledger, last)
         report.damages = _damages(ledger, month)
+        report.still_open = still_open(ledger, last)
     return report
 
 
@@ -227,6 +245,47 @@ def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
             what = "待签：" + "、".join(missing) if missing else "未付款"
             out.append(OpenItem(r.id, r.date, r.payee, r.amount, what))
     return out
+
+
+def still_open(ledger: Ledger, last: dt.date) -> list[StillOpen]:
+    """未办结事项 at the end of `last`: loans not returned, repairs not done or not accepted, purchases not
+    accepted, damage cases not settled, cash differences not decided — each as it stood that day, by id."""
+    out: list[StillOpen] = []
+    for kind in ("loans", "repairs", "purchases", "damages", "assertions"):
+        for r in ledger.of_kind(kind):
+            if r.date <= last and (what := _open_state(as_of(r, last))) is not None:
+                out.append(StillOpen(r.id, r.date, _who(r), what))
+    return sorted(out, key=lambda x: x.id)
+
+
+def _open_state(r: Record) -> str | None:
+    if isinstance(r, Loan):
+        return None if r.returned else f"借出未还（应还 {r.due}）"
+    if isinstance(r, Repair):
+        if r.done is None:
+            return "报修未修复"
+        return None if r.approval("acceptor") else "已修复待验收"
+    if isinstance(r, Purchase):
+        return None if r.accepted else "采购未验收"
+    if isinstance(r, Damage):
+        return None if r.settled else "赔偿未结案"
+    if isinstance(r, BalanceAssertion) and r.difference and r.decision is None:
+        return f"现金{'短缺' if r.difference < 0 else '溢余'} {abs(r.difference)} 元，待校长决定"
+    return None
+
+
+def _who(r: Record) -> str:
+    if isinstance(r, Loan):
+        return r.borrower
+    if isinstance(r, Repair):
+        return r.reporter
+    if isinstance(r, Purchase):
+        return r.requester
+    if isinstance(r, Damage):
+        return r.responsible.name
+    if isinstance(r, BalanceAssertion):
+        return r.by
+    return ""
 
 
 def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:

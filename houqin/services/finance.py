@@ -5,7 +5,7 @@ record to write; whether it breaks a rule is the checks' business, so hand edits
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,20 +14,25 @@ from houqin.errors import RefusedError, UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.closing import (
+    SEAL,
+    UNSEALED,
     chain_digest,
     fingerprint,
     month_of,
     month_records,
     previous_month,
+    sealed_records,
     standing_closes,
 )
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_NAME, KINDS
 from houqin.models.ledger import Ledger
+from houqin.models.money_flow import balances, flows
 from houqin.models.records import (
     BalanceAssertion,
     BudgetAdjustment,
     CashAdvance,
     Close,
+    CountDecision,
     FeeItem,
     FeeNotice,
     Income,
@@ -52,11 +57,37 @@ def add_income(ledger: Ledger, day: dt.date, **fields: object) -> Income:
     return validated(Income, id=_id(ledger, "income", day), date=day, **fields)
 
 
-def assert_balance(ledger: Ledger, account: str, amount: Decimal, day: dt.date, by: str) -> BalanceAssertion:
-    """对账: what the cashier counted, or the bank statement says, at the end of `day`."""
+def assert_balance(
+    ledger: Ledger, account: str, amount: Decimal, day: dt.date, by: str, record_difference: bool = False
+) -> BalanceAssertion:
+    """对账: what the cashier counted, or the bank statement says, at the end of `day`. With
+    `record_difference`, a cash count that differs from the books stands as counted, with the books'
+    figure beside it (现金短缺/溢余), for the principal to decide; without it, the checks refuse it."""
+    books = None
+    if record_difference:
+        if account != "cash":
+            raise UsageError("difference_cash_only", account=account)
+        held = balances(flows(ledger), day).get("cash", Decimal("0.00"))
+        books = held if held != amount else None
     return validated(
-        BalanceAssertion, id=_id(ledger, "assertions", day), date=day, account=account, amount=amount, by=by
+        BalanceAssertion,
+        id=_id(ledger, "assertions", day),
+        date=day,
+        account=account,
+        amount=amount,
+        books=books,
+        by=by,
     )
+
+
+def decide_count(ledger: Ledger, text: str, by: str, decision: str, on: dt.date) -> BalanceAssertion:
+    """校长决定: how a cash shortage or surplus is dealt with (whether `by` is the principal is checked)."""
+    count = find_record(ledger, text, BalanceAssertion, "对账/count")
+    if not count.difference:
+        raise UsageError("no_difference", id=count.id)
+    if count.decision is not None:
+        raise UsageError("already_decided", id=count.id, on=count.decision.on)
+    return count.model_copy(update={"decision": validated(CountDecision, on=on, by=by, decision=decision)})
 
 
 def transfer(
@@ -178,7 +209,7 @@ def close_obstacles(
 ) -> list[Obstacle]:
     """Why `month` cannot close on `day`: not over yet, errors in its records, already closed, the month
     before still open, or cash and bank without the cashier's balance at the month's end."""
-    _first, last = month_bounds(month)
+    first, last = month_bounds(month)
     out: list[Obstacle] = []
     if day is not None and day <= last:
         out.append(Obstacle("close.not_over", (("last", str(last)),)))
@@ -188,10 +219,17 @@ def close_obstacles(
     standing = standing_closes(ledger)
     if month in standing:
         out.append(Obstacle("close.closed", (("close", standing[month].id),)))
-    before = previous_month(month)
-    if before not in standing and _has_books(ledger, before):
-        out.append(Obstacle("close.previous", (("month", before),)))
-    asserted = {a.account for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion) and a.date == last}
+    earlier = open_months_before(ledger, month, standing)
+    if earlier == [previous_month(month)]:
+        out.append(Obstacle("close.previous", (("month", earlier[0]),)))
+    elif earlier:
+        out.append(Obstacle("close.earlier", (("months", "、".join(earlier)),)))
+    counts = [a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)]
+    for a in counts:
+        if a.difference and a.decision is None and first <= a.date <= last:
+            kind = "短缺" if a.difference < 0 else "溢余"
+            out.append(Obstacle("close.undecided", (("id", a.id), ("kind", kind), ("amount", str(abs(a.difference))))))
+    asserted = {a.account for a in counts if a.date == last}
     for account in ("cash", "bank"):
         if account not in asserted:
             out.append(Obstacle("close.assertion", (("account", account), ("date", str(last)))))
@@ -204,12 +242,31 @@ def month_errors(ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic]) 
     return [d for d in diagnostics if d.severity is Severity.ERROR and (d.record in records or not d.record)]
 
 
-def _has_books(ledger: Ledger, month: str) -> bool:
-    """A month before the books began in houqin needs no close (the first month closes on its own)."""
+def open_months_before(ledger: Ledger, month: str, standing: Mapping[str, Close]) -> list[str]:
+    """The months before `month` whose books are not closed: every month since the books began in houqin
+    (`started`), or, without it, every earlier month with a record. A month before them needs no close."""
     started = ledger.config.started
     if started is not None:
-        return month >= month_of(started)
-    return bool(month_records(ledger, month))
+        months = _months_between(month_of(started), month)
+    else:
+        months = sorted(
+            {
+                month_of(dt.date.fromordinal(day))
+                for kind in KINDS
+                if kind.name not in UNSEALED
+                for _id, _file, _line, day in ledger.id_sources(kind.name)
+            }
+        )
+    return [m for m in months if m < month and m not in standing]
+
+
+def _months_between(first: str, before: str) -> list[str]:
+    out: list[str] = []
+    while first < before:
+        out.append(first)
+        year, mon = int(first[:4]), int(first[5:7])
+        first = f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+    return out
 
 
 def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: Sequence[Diagnostic]) -> Close:
@@ -217,7 +274,8 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
     obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
-    prints = tuple(fingerprint(r) for r in month_records(ledger, month))
+    _first, last = month_bounds(month)
+    prints = tuple(fingerprint(r, last, SEAL) for r in sealed_records(ledger, month))
     before = standing_closes(ledger).get(previous_month(month))
     previous = before.digest if before else None
     return validated(
@@ -226,6 +284,7 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
         date=day,
         month=month,
         closed_by=by,
+        seal=SEAL,
         records=len(prints),
         fingerprints=prints,
         previous=previous,
@@ -234,13 +293,26 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
 
 
 def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: dt.date) -> Reopen:
-    if month not in standing_closes(ledger):
+    """重新开账: undo the month's close, on or after its day, once no later month is closed (a month is
+    corrected from the latest closed month backwards, so no closed month rests on an open one)."""
+    standing = standing_closes(ledger)
+    close = standing.get(month)
+    if close is None:
         raise UsageError("month_not_closed", month=month)
-    return validated(
+    if day < close.date:
+        raise UsageError("reopen_before_close", month=month, close=close.id, closed=close.date, day=day)
+    later = sorted(m for m in standing if m > month)
+    if later:
+        raise UsageError("reopen_later_first", month=month, later=later[-1], close=standing[later[-1]].id)
+    reopen = validated(
         Reopen,
         id=_id(ledger, "reopens", day),
         date=day,
         month=month,
+        close=close.id,
         reason=reason,
         approvals=(Approval(role="principal", by=principal, on=day),),
     )
+    if month in standing_closes(ledger.with_record(reopen)):  # never report a reopening that changed nothing
+        raise RuntimeError(f"a reopening of {month} would not undo {close.id}")  # a bug: exit 3
+    return reopen
