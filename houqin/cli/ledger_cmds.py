@@ -69,7 +69,7 @@ def merge_driver(
 
 def desk(
     ctx: typer.Context,
-    number: Annotated[int | None, typer.Argument(min=0, max=99, help="0-99; omit to show this clone's desk.")] = None,
+    number: Annotated[int | None, typer.Argument(help="0-99; omit to show this clone's desk.")] = None,
 ) -> None:
     """工位号 / Show or set this clone's desk: each clone that records on its own takes its own number,
     and its ids come from its own block (desk 2: ZC-2026-20001 …), so clones merge without clashing ids.
