@@ -117,7 +117,7 @@ def list_assets(
     from houqin.reports.assets import overdue_loans, register
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
+    day = parse_day(at, "--at") or today()
     ledger = load_ledger(state.root()).ledger
     if overdue:
         print_overdue(console(), overdue_loans(ledger, day), state.lang)
@@ -156,7 +156,7 @@ def show(
 
     state = get_state(ctx)
     ledger = load_ledger(state.root()).ledger
-    day = parse_day(at) or today()
+    day = parse_day(at, "--at") or today()
     print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
 
 
@@ -206,7 +206,7 @@ def loan(
     from houqin.services.asset_events import lend_asset
 
     day = parse_day(date) or today()
-    due_day = parse_day(due)
+    due_day = parse_day(due, "--due")
     assert due_day is not None
     run_write(
         ctx,
@@ -231,7 +231,7 @@ def return_(
     """
     from houqin.services.asset_events import return_loan
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),

@@ -60,7 +60,7 @@ def assert_(
 
     if not by:
         raise typer.BadParameter("--by: 出纳 / the cashier")
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -87,7 +87,7 @@ def transfer_(
     """
     from houqin.services.finance import transfer
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,

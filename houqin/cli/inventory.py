@@ -60,7 +60,7 @@ def sheet(
     unknown = [p for p in place or [] if p not in ledger.place_by_id]
     if unknown:
         raise UsageError("unknown_place", place=unknown[0])
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     sheets = count_sheets(ledger, day, place or None)
     path = out_file or Path(f"盘点表-{term}.{fmt.value}")
     school = ledger.config.school.name
@@ -119,7 +119,7 @@ def reconcile(
         raise UsageError("report_format", path=str(report))
     if record and not counter:
         raise UsageError("counters_needed")
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     single = place[0] if place and len(place) == 1 else None
     rows: list[CountRow] = []
     for path in counts:

@@ -104,7 +104,7 @@ def advance_approve(
     """
     from houqin.services.finance import approve_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: approve_advance(ledger, advance, by, day),
@@ -129,7 +129,7 @@ def advance_pay(
     """
     from houqin.services.finance import pay_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: pay_advance(ledger, advance, by, day, account),
@@ -154,7 +154,7 @@ def advance_settle(
     """
     from houqin.services.finance import settle_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount(returned)
     run_write(
         ctx,
@@ -180,7 +180,7 @@ def budget_show(
     from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
+    day = parse_day(at, "--at") or today()
     uses = budget_use(load_ledger(state.root()).ledger, day)
     render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
@@ -228,7 +228,7 @@ def fee_publish(
     """
     from houqin.services.finance import publish_fees
 
-    day = parse_day(published) or today()
+    day = parse_day(published, "--published") or today()
     items = []
     for text in item:
         parts = [p.strip() for p in text.split(":")]

@@ -79,7 +79,9 @@ def meter_report(
 
     state = get_state(ctx)
     ledger = load_ledger(state.root()).ledger
-    print_meter_periods(console(), meter_periods(ledger, parse_day(since), parse_day(until)), state.lang)
+    print_meter_periods(
+        console(), meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until")), state.lang
+    )
 
 
 @patrol_app.command("log")
@@ -147,7 +149,7 @@ def patrol_resolve(
     """
     from houqin.services.office import resolve_finding
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: resolve_finding(ledger, patrol, place, day),
@@ -218,7 +220,7 @@ def print_done_(
     """
     from houqin.services.office import print_done
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(ctx, lambda ledger: print_done(ledger, job, day), lambda r: f"print done {r.id}", replace=True,
               no_commit=no_commit)  # fmt: skip
 
@@ -276,7 +278,7 @@ def shop_in(
     from houqin.services.office import receive_shop_batch
 
     day = parse_day(date) or today()
-    made = parse_day(produced)
+    made = parse_day(produced, "--produced")
     fields = {
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
         "cost": parse_amount(cost), "price": parse_amount(price), "produced": made, "shelf_life_days": shelf_life,

@@ -46,7 +46,7 @@ def balance(
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
         print_stock_month(console(), monthly_movement(ledger, month), month, state.lang)
         return
-    day = parse_day(at) or today()
+    day = parse_day(at, "--at") or today()
     print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
 
 
