@@ -23,21 +23,6 @@ class Message:
     hint_en: str = ""
 
 
-# The approval steps as a diagnostic names them: the school's word, then the policy's key.
-STEP_NAMES = {
-    "department_head": "部门负责人",
-    "supervisor": "主管领导",
-    "principal": "校长",
-    "director": "总务主任",
-}
-
-
-def step_label(step: str) -> str:
-    """'主管领导(supervisor)' for a known step, the key itself otherwise."""
-    zh = STEP_NAMES.get(step)
-    return f"{zh}({step})" if zh else step
-
-
 CATALOG: Mapping[str, Message] = {
     # --- reading files (check: schema)
     "YAML001": Message(
@@ -881,7 +866,8 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
     "quantity_type": ("数量须为整数或带引号的小数", "a quantity is a whole number or a quoted decimal"),
     "quantity_format": ("不是数量：{value}", "not a quantity: {value}"),
     "quantity_positive": ("数量必须大于零", "a quantity must be above zero"),
-    "date_format": ("日期须写成 YYYY-MM-DD 且真实存在：{value}", "a date is a real day written YYYY-MM-DD: {value}"),
+    "date_format": ("日期须写成 YYYY-MM-DD：{value}", "a date is written YYYY-MM-DD: {value}"),
+    "no_such_date": ("没有这一天：{value}", "no such date: {value}"),
     "text_empty": ("不能为空", "must not be empty"),
     "text_type": ("须为文字；像数字或日期的内容请加引号", "must be text; quote values that look like numbers or dates"),
     "category_code": ("不是 GB/T 14885 分类代码：{value}", "not a GB/T 14885 code: {value}"),
@@ -900,6 +886,29 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
 }
 
 
+# Why a row of an imported sheet cannot be taken (IMP001's reason), by kind.
+IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
+    "missing": ("缺少：{fields}", "missing: {fields}"),
+    "no_such_day": ("{field} {value}：没有这一天", "{field} {value}: no such date"),
+    "day_format": (
+        "{field} {value} 不是日期（写成 2026-11-30、2026/11/30、2026.11.30 或 2026年11月30日）",
+        "{field} {value} is not a date (write 2026-11-30, 2026/11/30, 2026.11.30 or 2026年11月30日)",
+    ),
+    "money_format": (
+        "{field} {value} 不是金额（如 1299.50）",
+        "{field} {value} is not an amount of money (like 1299.50)",
+    ),
+    "whole_quantity": ("{field} {value} 须为整数", "{field} {value} must be a whole number"),
+    "below_threshold": (
+        "单价 {price} 低于固定资产标准 {threshold}，须在备注中说明理由",
+        "unit price {price} is below the {threshold} threshold: give the reason in 备注 (note)",
+    ),
+    "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
+    "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
+    "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
+}
+
+
 def default_severity(code: str) -> Severity:
     return CATALOG[code].severity
 
@@ -908,18 +917,71 @@ def _fill(template: str, params: Mapping[str, str]) -> str:
     return template.format_map(defaultdict(lambda: "?", params))
 
 
+# The parameters that name a role or step (one, or a chain of them joined by → or /) or a field, by
+# code: they are shown in the reader's language (houqin.i18n words), 经手人(handler) in Chinese.
+STEP, CHAIN, ROLE_LIST, FIELD, FIELD_LIST = "step", "chain", "roles", "field", "fields"
+WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
+    "APR001": {"step": STEP, "chain": CHAIN},
+    "APR002": {"step": STEP, "previous": STEP, "chain": CHAIN},
+    "APR003": {"step": STEP},
+    "APR004": {"step": STEP, "chain": CHAIN},
+    "APR005": {"step": STEP},
+    "APR007": {"step": STEP, "chain": CHAIN},
+    "SIG001": {"step": STEP, "roles": ROLE_LIST},
+    "SOD001": {"step": STEP, "other": STEP},
+    "SOD002": {"step": STEP},
+    "AST005": {"step": STEP},
+    "PUR001": {"step": STEP},
+    "PUR002": {"step": STEP},
+    "PD004": {"step": STEP},
+    "SCH001": {"field": FIELD},
+    "REF001": {"field": FIELD},
+    "REF002": {"field": FIELD},
+    "IMP001": {"field": FIELD, "fields": FIELD_LIST},
+}
+
+
+def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]:
+    from houqin.i18n import FIELDS, field_label, labelled, word
+
+    shown = dict(params)
+    for name, sort in WORD_PARAMS.get(code, {}).items():
+        value = params.get(name)
+        if value is None:
+            continue
+        if sort == STEP:
+            shown[name] = labelled(value, lang)
+        elif sort == CHAIN:
+            shown[name] = " → ".join(word(k, lang) for k in value.split(" → "))
+        elif sort == ROLE_LIST:
+            shown[name] = "/".join(word(k, lang) for k in value.split("/"))
+        elif sort == FIELD:
+            shown[name] = field_label(value, lang)
+        else:
+            sep = "、" if lang == "zh" else ", "
+            shown[name] = sep.join(labelled(k, lang, FIELDS) for k in value.split(","))
+    return shown
+
+
 def render_message(code: str, lang: str, params: Mapping[str, str]) -> str:
     msg = CATALOG.get(code)
     if msg is None:
         return f"{code} {dict(params)}"
+    shown = _in_words(code, lang, params)
     if code == "SCH001":
         zh, en = SCHEMA_REASONS.get(params.get("kind", ""), (params.get("detail", ""), params.get("detail", "")))
-        params = {**params, "reason": _fill(en if lang == "en" else zh, params)}
-    return _fill(msg.en if lang == "en" else msg.zh, params)
+        shown["reason"] = _fill(en if lang == "en" else zh, shown)
+    elif code == "IMP001" and params.get("kind") in IMPORT_REASONS:
+        if params.get("schema") in SCHEMA_REASONS:
+            zh, en = SCHEMA_REASONS[params["schema"]]
+            shown["detail"] = _fill(en if lang == "en" else zh, shown)
+        zh, en = IMPORT_REASONS[params["kind"]]
+        shown["reason"] = _fill(en if lang == "en" else zh, shown)
+    return _fill(msg.en if lang == "en" else msg.zh, shown)
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, str]) -> str:
     msg = CATALOG.get(code)
     if msg is None:
         return ""
-    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, params)
+    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, _in_words(code, lang, params))
