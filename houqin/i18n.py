@@ -315,6 +315,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 无法读取，请先运行 houqin check 修正。",
         "{path} cannot be read; run houqin check and fix it first.",
     ),
+    "needs_unreadable": (
+        "{path} 无法读取（{problem}）。本命令要用到它，账本未作任何改动：先修正该文件，houqin check 会列出问题。",
+        "{path} cannot be read ({problem}). This command needs it and changed nothing: fix the file first; "
+        "houqin check lists the problems.",
+    ),
     "record_not_found": ("找不到记录 {id}。", "Record {id} not found."),
     "write_mismatch": (
         "内部错误：写入 {path} 的 {id} 读回不一致，已放弃写入。请报告此问题。",
@@ -764,5 +769,5 @@ def default_lang() -> str:
 def t(key: str, lang: str, **params: object) -> str:
     zh, en = TEXT.get(key, (key, key))
     template = en if lang == "en" else zh
-    shown = {k: v.render(lang) if isinstance(v, Steps) else str(v) for k, v in params.items()}
+    shown = {k: v.render(lang) if hasattr(v, "render") else str(v) for k, v in params.items()}
     return template.format_map(defaultdict(lambda: "?", shown))

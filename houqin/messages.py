@@ -112,6 +112,14 @@ CATALOG: Mapping[str, Message] = {
         "每条记录以 `- id: ...` 开头，后面的字段缩进两格。",
         "Start each record with `- id: ...` and indent its fields by two.",
     ),
+    "SCH004": Message(
+        INFO,
+        "另有 {count} 条由此引起的问题未列出：{files} 无法读取，依赖它的检查结果不可信",
+        "{count} more problems that follow from it are not listed: {files} cannot be read, so what the checks "
+        "found from it cannot be trusted",
+        "先修正上面无法读取的文件，再运行 houqin check 查看其余问题。",
+        "Fix the unreadable file above first, then run houqin check again for the rest.",
+    ),
     # --- ids
     "ID001": Message(
         E,

@@ -86,6 +86,17 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ["2026/assets.yaml:9: error[YAML001] YAML 语法错误：did not find expected key"],
     ),
     (
+        "SCH004 what rests on an unreadable file is held back and counted",
+        {
+            "2026/assets.yaml": GOOD_ASSET.replace("李主任", "无名氏"),
+            "places.yaml": "- {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任\n",
+        },
+        [
+            "places.yaml:2: error[YAML001] YAML 语法错误：did not find expected ',' or '}'",
+            "places.yaml: info[SCH004] 另有 4 条由此引起的问题未列出：places.yaml 无法读取，依赖它的检查结果不可信",
+        ],
+    ),
+    (
         "YAML002 duplicate key",
         {"2026/assets.yaml": GOOD_ASSET + "  keeper: 张老师\n"},
         ["2026/assets.yaml:9: error[YAML002] 重复的键 keeper（第 7 行已出现）"],

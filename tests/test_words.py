@@ -122,11 +122,13 @@ def test_chinese_diagnostics_name_steps_and_fields_in_chinese(ledger_dir: Callab
     twice = GOOD_EXPENSE.replace("witness, by: 李主任", "witness, by: 张老师")
     root = ledger_dir({"2026/expenses.yaml": twice})
     code, out = run(root, "check")
+    assert code == 1
     assert "error[SOD001] 张老师 同时签了 证明人(witness) 和 经手人(handler)" in out
-    code, out = run(root, "--lang", "en", "check")
+    _, out = run(root, "--lang", "en", "check")
     assert "error[SOD001] 张老师 signed both as witness and as handler" in out
     root = ledger_dir({"2026/assets.yaml": GOOD_ASSET.replace("  place: SY-301\n", "")}, name="b")
     code, out = run(root, "check")
+    assert code == 1
     assert "error[SCH001] 字段 存放地点(place) 无效：缺少必填字段" in out
 
 

@@ -125,5 +125,5 @@ def list_claims(
     from houqin.reports.claims import claim_rows
 
     state = get_state(ctx)
-    result = load_ledger(state.root())
+    result = load_ledger(state.root(), strict=True)
     print_claims(console(), claim_rows(result.ledger, pending_only=pending, month=month), state.lang)

@@ -149,11 +149,11 @@ def report(
 
 
 def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(load_ledger(state.root()).ledger, month, public)
+    r = month_report(open_ledger(state.root()), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 

@@ -47,7 +47,7 @@ def sheet(
     """
     from houqin.errors import UsageError
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.render.console import console
     from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
@@ -55,7 +55,7 @@ def sheet(
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     term_dates(ledger, term)
     unknown = [p for p in place or [] if p not in ledger.place_by_id]
     if unknown:
@@ -101,7 +101,7 @@ def reconcile(
     from houqin.errors import UsageError
     from houqin.i18n import t
     from houqin.inputs.counts import read_counts
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
@@ -113,7 +113,7 @@ def reconcile(
 
     state = get_state(ctx)
     root = state.root()
-    ledger = load_ledger(root).ledger
+    ledger = open_ledger(root)
     term_dates(ledger, term)
     if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):
         raise UsageError("report_format", path=str(report))

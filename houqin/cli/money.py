@@ -174,14 +174,14 @@ def budget_show(
 
     Example: houqin budget show --at 2026-06-30
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render import finance as render
     from houqin.render.console import console
     from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
-    uses = budget_use(load_ledger(state.root()).ledger, day)
+    uses = budget_use(open_ledger(state.root()), day)
     render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
 

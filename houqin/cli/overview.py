@@ -28,5 +28,5 @@ def overview(
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
-    result = load_ledger(state.root())
+    result = load_ledger(state.root(), strict=True)
     print_overview(console(), compute(result.ledger, day), state.lang)

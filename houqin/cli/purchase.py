@@ -225,11 +225,11 @@ def list_purchases(
 
     Example: houqin purchase list --pending
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.tables import print_purchases
     from houqin.reports.purchases import purchase_rows
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     print_purchases(console(), purchase_rows(ledger, pending_only=pending), state.lang)
