@@ -40,7 +40,7 @@ class Diagnostic:
     def hint(self, lang: str = "zh") -> str:
         from houqin.messages import render_hint
 
-        return render_hint(self.code, lang, self.args)
+        return render_hint(self.code, lang, self.args, self.record)
 
     def location(self) -> str:
         if not self.file:
