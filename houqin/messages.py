@@ -226,7 +226,7 @@ CATALOG: Mapping[str, Message] = {
     ),
     "REF010": Message(
         E,
-        "经费来源 {funding} 不在 catalog.yaml 的 funding_sources 中",
+        "经费来源 {funding} 不在 catalog.yaml 的经费来源(funding_sources)中",
         "funding source {funding} is not in catalog.yaml funding_sources",
         "使用 catalog.yaml 中已有的经费来源（houqin asset add --funding 来源）；新的来源没有 houqin 命令可加，在 catalog.yaml 的 funding_sources 中登记。",
         "Use a listed funding source (houqin asset add --funding SOURCE); no houqin command adds a new one: list it in catalog.yaml funding_sources.",
@@ -748,7 +748,7 @@ CATALOG: Mapping[str, Message] = {
     ),
     "MTR004": Message(
         E,
-        "抄表 {id} 的表 {meter} 不在 catalog.yaml 的 meters 中",
+        "抄表 {id} 的表 {meter} 不在 catalog.yaml 的水电表(meters)中",
         "reading {id} is of meter {meter}, which is not in catalog.yaml meters",
         "没有 houqin 命令登记水电表：在 catalog.yaml 的 meters 中登记该表（houqin meter list 列出已登记的表），再运行 houqin check meters。",
         "No houqin command adds a meter: list it in catalog.yaml meters (houqin meter list shows those listed), then run houqin check meters.",
@@ -854,7 +854,7 @@ CATALOG: Mapping[str, Message] = {
     ),
     "PD005": Message(
         E,
-        "盘点 {id} 的学期 {term} 不在 houqin.yaml 的 terms 中",
+        "盘点 {id} 的学期 {term} 不在 houqin.yaml 的学期(terms)中",
         "stocktake {id} names term {term}, which is not in houqin.yaml terms",
         "学期在 houqin.yaml 的 terms 中，没有 houqin 命令编辑它：登记该学期或改正学期编号，再运行 houqin check stocktake。",
         "Terms are in houqin.yaml, which no houqin command edits: add the term or correct the id, then run houqin check stocktake.",

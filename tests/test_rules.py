@@ -189,7 +189,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "REF010 unknown funding",
         {"2026/assets.yaml": GOOD_ASSET.replace("财政拨款", "小金库")},
-        ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的 funding_sources 中"],
+        ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的经费来源(funding_sources)中"],
     ),
     (
         "REF001 unknown signer",

@@ -80,7 +80,7 @@ STOCKTAKE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "PD005 unknown term",
         {"2026/stocktakes.yaml": START + END.replace("term: 2025-2026-2", "term: 2030-2031-1")},
         [
-            "2026/stocktakes.yaml:7: error[PD005] 盘点 PD-2026-0002 的学期 2030-2031-1 不在 houqin.yaml 的 terms 中",
+            "2026/stocktakes.yaml:7: error[PD005] 盘点 PD-2026-0002 的学期 2030-2031-1 不在 houqin.yaml 的学期(terms)中",
             "houqin.yaml: warning[PD001] 学期 2025-2026-2 已于 2026-07-10 结束，没有期末盘点记录",
         ],
     ),

@@ -140,3 +140,15 @@ def test_finance_report_shows_claim_and_damage_status_in_words(ledger_dir: Calla
     assert "已定损 |" in out and "已赔付 |" in out and "paid" not in out
     code, out = run(root, "--lang", "en", "finance", "report", "2026-03", "--format", "md")
     assert "| awaiting: handler, witness, principal |" in out and "| paid |" in out
+
+
+def test_audit_pack_shows_a_settled_case_in_both_languages(ledger_dir: Callable[..., Path]) -> None:
+    import datetime as dt
+
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.audit import audit_pack
+
+    ledger = load_ledger(ledger_dir({"2026/assets.yaml": GOOD_ASSET, "2026/damages.yaml": DAMAGE})).ledger
+    pack = audit_pack(ledger, ledger.config.terms[0], dt.date(2026, 7, 1), [], [])
+    (damages,) = [t for t in pack.tables if t.key == "damages"]
+    assert damages.rows[0][-1] == "2026-03-25 已赔付 paid"
