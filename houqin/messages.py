@@ -301,8 +301,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{by} 同时签了 {step} 和 {other}",
         "{by} signed both as {step} and as {other}",
-        "经手人、证明人、审批人必须是三个不同的人；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由另一人签（{sign}）。",
-        "Handler, witness and approver are three different people, and no houqin command withdraws a signature: delete this one in the file and have another person sign ({sign}).",
+        "同一单据的各环节由不同的人签字（报销单的经手人、证明人、审批人是三个人）；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由另一人签（{sign}）。",
+        "Each step of a record is signed by a different person (a claim's handler, witness and approver are three), and no houqin command withdraws a signature: delete this one in the file and have another person sign ({sign}).",
     ),
     "SOD002": Message(
         E,
