@@ -141,3 +141,18 @@ def test_the_held_back_findings_return_once_the_file_reads(ledger_dir: Callable[
     (root / "people.yaml").write_text(BASE["people.yaml"], encoding="utf-8")
     code, out = run(root, "check")
     assert code == 1 and "error[REF001] 保管人(keeper) 中的人员 无名氏" in out and "SCH004" not in out
+
+
+def test_the_hook_refuses_a_gb18030_people_file_naming_it_first(git_ledger: Callable[..., Path]) -> None:
+    import subprocess
+
+    from tests.test_git import commit
+
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET})
+    gb18030_people(root)
+    proc = commit(root, "people saved from Excel")
+    assert proc.returncode != 0
+    assert proc.stderr.splitlines()[0] == "people.yaml:1: error[YAML006] 文件不是 UTF-8 编码（疑似 GB18030）"
+    assert "REF001" not in proc.stderr and "info[SCH004] 另有 " in proc.stderr
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=root, capture_output=True, text=True, check=True)
+    assert log.stdout == "start\n"
