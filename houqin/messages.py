@@ -962,7 +962,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
 
 
 def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]:
-    from houqin.i18n import FIELDS, field_label, labelled, word
+    from houqin.i18n import FIELDS, ROLES, field_label, labelled, role_key, word
 
     shown = dict(params)
     for name, sort in WORD_PARAMS.get(code, {}).items():
@@ -971,6 +971,9 @@ def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]
             continue
         if sort == STEP:
             shown[name] = labelled(value, lang)
+            meant = role_key(value)
+            if meant != value and meant in ROLES:  # the school's word typed into YAML where the key belongs
+                shown[name] = f"{value} (write {meant})" if lang == "en" else f"{value}（YAML 中应写 {meant}）"
             shown[f"{name}_key"] = value  # what --as takes, for a hint's command
         elif sort == CHAIN:
             shown[name] = " → ".join(word(k, lang) for k in value.split(" → "))

@@ -152,3 +152,12 @@ def test_audit_pack_shows_a_settled_case_in_both_languages(ledger_dir: Callable[
     pack = audit_pack(ledger, ledger.config.terms[0], dt.date(2026, 7, 1), [], [])
     (damages,) = [t for t in pack.tables if t.key == "damages"]
     assert damages.rows[0][-1] == "2026-03-25 已赔付 paid"
+
+
+def test_a_step_typed_in_chinese_into_yaml_is_told_its_key(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"2026/expenses.yaml": GOOD_EXPENSE.replace("role: witness", "role: 证明人")})
+    code, out = run(root, "check")
+    assert code == 1
+    assert "error[APR004] 此类单据没有 证明人（YAML 中应写 witness） 这一签批环节（应为 经手人 → 证明人 → 校长）" in out
+    _, out = run(root, "--lang", "en", "check")
+    assert "error[APR004] this kind of record has no 证明人 (write witness) step" in out
