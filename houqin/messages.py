@@ -929,6 +929,26 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
 }
 
 
+# What libyaml says of a syntax error (YAML001's problem), in Chinese; the original follows in brackets
+# so it can still be searched for. A problem not listed here is shown as libyaml says it.
+YAML_PROBLEMS: Mapping[str, str] = {
+    "mapping values are not allowed in this context": "此处不能再有“键: 值”（是否多了冒号，或值里的冒号没加引号？）",
+    "did not find expected key": "找不到应有的键（缩进是否与上一行对齐？）",
+    "did not find expected ',' or '}'": "花括号 { } 没有闭合（缺少逗号或右花括号？）",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合（缺少逗号或右方括号？）",
+    "could not find expected ':'": "缺少冒号（键后面应有“: ”）",
+    "found character that cannot start any token": "出现了不能开头的字符（如 Tab、@ 或 `；请加引号或改用空格）",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "did not find expected node content": "缺少内容（冒号或短横后面是空的？）",
+    "did not find expected '-' indicator": "列表项应以“- ”开头，缩进对齐",
+    "found a tab character that violates indentation": "缩进中有 Tab，请改用空格",
+    "found unknown escape character": "双引号中有无法识别的转义（\\ 后的字符），改用单引号或去掉反斜杠",
+    "block sequence entries are not allowed in this context": "此处不能开始列表（“- ”的缩进不对？）",
+    "did not find expected comment or line break": "行尾有多余的内容（引号之后还有文字？）",
+    "NUL": "文件中有 NUL 字符",
+}
+
+
 def default_severity(code: str) -> Severity:
     return CATALOG[code].severity
 
@@ -992,6 +1012,8 @@ def render_message(code: str, lang: str, params: Mapping[str, str]) -> str:
     if msg is None:
         return f"{code} {dict(params)}"
     shown = _in_words(code, lang, params)
+    if code == "YAML001" and lang != "en" and params.get("problem") in YAML_PROBLEMS:
+        shown["problem"] = f"{YAML_PROBLEMS[params['problem']]}（{params['problem']}）"
     if code == "SCH001":
         zh, en = SCHEMA_REASONS.get(params.get("kind", ""), (params.get("detail", ""), params.get("detail", "")))
         shown["reason"] = _fill(en if lang == "en" else zh, shown)

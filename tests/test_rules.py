@@ -83,7 +83,10 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "YAML001 syntax",
         {"2026/assets.yaml": GOOD_ASSET + "  - [unclosed\n"},
-        ["2026/assets.yaml:9: error[YAML001] YAML 语法错误：did not find expected key"],
+        [
+            "2026/assets.yaml:9: error[YAML001] YAML 语法错误：找不到应有的键（缩进是否与上一行对齐？）"
+            "（did not find expected key）"
+        ],
     ),
     (
         "SCH004 what rests on an unreadable file is held back and counted",
@@ -92,7 +95,8 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "places.yaml": "- {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任\n",
         },
         [
-            "places.yaml:2: error[YAML001] YAML 语法错误：did not find expected ',' or '}'",
+            "places.yaml:2: error[YAML001] YAML 语法错误：花括号 { } 没有闭合（缺少逗号或右花括号？）"
+            "（did not find expected ',' or '}'）",
             "places.yaml: info[SCH004] 另有 4 条由此引起的问题未列出：places.yaml 无法读取，依赖它的检查结果不可信",
         ],
     ),

@@ -88,7 +88,10 @@ def test_syntax_error_in_expenses_holds_back_the_closed_month_and_balances(ledge
     code, out = run(root, "check")
     assert code == 2
     lines = out.splitlines()
-    assert lines[0].startswith("2026/expenses.yaml:4: error[YAML001] YAML 语法错误：")
+    assert lines[0] == (
+        "2026/expenses.yaml:4: error[YAML001] YAML 语法错误：此处不能再有“键: 值”（是否多了冒号，或值里的冒号没加引号？）"
+        "（mapping values are not allowed in this context）"
+    )
     assert "CLS003" not in out and "FIN007" not in out
     # what does not rest on expenses.yaml still shows: an asset's unknown keeper
     assert "2026/assets.yaml:1: error[REF001] 保管人(keeper) 中的人员 无名氏 不在 people.yaml 中" in out
