@@ -761,6 +761,20 @@ class Steps:
         return self.render("en")
 
 
+class Pair:
+    """A name written "中文/english" (a kind of record in an error) shown in the reader's language."""
+
+    def __init__(self, text: str) -> None:
+        zh, _, en = text.partition("/")
+        self.zh, self.en = zh, en or zh
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return f"{self.zh}/{self.en}"
+
+
 def default_lang() -> str:
     lang = os.environ.get("HOUQIN_LANG", "zh")
     return lang if lang in LANGS else "zh"

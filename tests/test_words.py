@@ -161,3 +161,11 @@ def test_a_step_typed_in_chinese_into_yaml_is_told_its_key(ledger_dir: Callable[
     assert "error[APR004] 此类单据没有 证明人（YAML 中应写 witness） 这一签批环节（应为 经手人 → 证明人 → 校长）" in out
     _, out = run(root, "--lang", "en", "check")
     assert "error[APR004] this kind of record has no 证明人 (write witness) step" in out
+
+
+def test_an_unknown_record_is_named_by_its_kind_in_the_readers_language(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    code, out = run(root, "expense", "sign", "BX-2026-0099", "--as", "经手人", "--by", "张老师")
+    assert (code, out.strip()) == (2, "houqin: 找不到报销单 BX-2026-0099。")
+    code, out = run(root, "--lang", "en", "advance", "approve", "JK-2026-0099", "--by", "王校长")
+    assert (code, out.strip()) == (2, "houqin: No advance JK-2026-0099.")

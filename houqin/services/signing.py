@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from houqin.errors import UsageError
-from houqin.i18n import Steps, role_key
+from houqin.i18n import Pair, Steps, role_key
 from houqin.models.base import Approval, Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
@@ -25,7 +25,7 @@ def sign_record(
     be in the policy's chain for the record's kind and not yet signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
     record = find_record(ledger, record_text, Signed, label)
     if kind is not None and kind_of(record).name != kind:
-        raise UsageError("unknown_record", id=record_text, kind=label)
+        raise UsageError("unknown_record", id=record_text, kind=Pair(label))
     chain = ledger.config.policy.signatures.chains.get(kind_of(record).name, ())
     typed, step = step, role_key(step)
     if step not in chain:
