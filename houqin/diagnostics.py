@@ -40,7 +40,7 @@ class Diagnostic:
     def hint(self, lang: str = "zh") -> str:
         from houqin.messages import render_hint
 
-        return render_hint(self.code, lang, self.args)
+        return render_hint(self.code, lang, self.args, self.record)
 
     def location(self) -> str:
         if not self.file:
@@ -59,6 +59,20 @@ class Diagnostic:
             "hint": self.hint(lang),
             "params": self.args,
         }
+
+
+class DiagnosticText:
+    """A diagnostic as a parameter of an error message: rendered in the reader's language (t())."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+    def render(self, lang: str) -> str:
+        d = self.diagnostic
+        return f"{d.location()}: {d.code} {d.message(lang)}"
+
+    def __str__(self) -> str:
+        return self.render("zh")
 
 
 def diag(
@@ -84,8 +98,23 @@ def diag(
     )
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, str]:
-    return (d.file, d.line, d.code)
+def is_unreadable(d: Diagnostic) -> bool:
+    """A file that could not be read at all (its encoding, its YAML, its shape): nothing in it counts."""
+    return d.code.startswith("YAML") and d.severity is Severity.ERROR
+
+
+def unreadable_files(diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(d.file for d in diagnostics if is_unreadable(d)))
+
+
+HELD_BACK = "SCH004"  # the count of findings held back because they rest on an unreadable file
+
+
+def sort_key(d: Diagnostic) -> tuple[int, str, int, str]:
+    """Unreadable files first (every other finding may follow from them) and the count of what was
+    held back for them, then by place."""
+    rank = 0 if is_unreadable(d) else 1 if d.code == HELD_BACK else 2
+    return (rank, d.file, d.line, d.code)
 
 
 def count_by_severity(diagnostics: Iterable[Diagnostic]) -> Mapping[Severity, int]:

@@ -4,8 +4,258 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 
 LANGS = ("zh", "en")
+
+# The school's words, one table each, used wherever a role, step, field or status is shown (diagnostics,
+# tables, --as). The key is what YAML and the options take; Chinese text shows the word with its key,
+# 经手人(handler), so the clerk knows both what it is and what to type. English shows the key.
+ROLES: dict[str, tuple[str, str]] = {
+    # people's roles (people.yaml)
+    "principal": ("校长", "principal"),
+    "vice_principal": ("副校长", "vice principal"),
+    "director": ("总务主任", "director"),
+    "department_head": ("部门负责人", "department head"),
+    "accountant": ("会计", "accountant"),
+    "cashier": ("出纳", "cashier"),
+    "keeper": ("保管人", "keeper"),
+    "clerk": ("办事员", "clerk"),
+    "teacher": ("教师", "teacher"),
+    "auditor": ("稽核人员", "auditor"),
+    "staff": ("职工", "staff"),
+    # signature steps (policy.signatures.chains) that are not also roles
+    "handler": ("经手人", "handler"),
+    "witness": ("证明人", "witness"),
+    "supervisor": ("主管领导", "supervisor"),
+    "acceptor": ("验收人", "acceptor"),
+    "giver": ("移交人", "giver"),
+    "receiver": ("接收人", "receiver"),
+}
+# Other ways a person types a step after --as (the school's own words for the same signatures).
+ROLE_SYNONYMS: dict[str, str] = {
+    "保管员": "keeper",
+    "主任": "director",
+    "总务处主任": "director",
+    "后勤主任": "director",
+    "部门主任": "department_head",
+    "分管领导": "supervisor",
+    "分管校长": "supervisor",
+    "报修人": "acceptor",
+    "移交保管人": "giver",
+    "接收保管人": "receiver",
+}
+# The fields of records and of the directory files, as the school calls them (the key is the YAML key).
+_FIELD_WORDS: dict[str, str] = {
+    "books": "账面数",
+    "close": "所撤结账",
+    "seal": "封存版本",
+    "accepted": "验收",
+    "acceptor": "验收人",
+    "account": "账户",
+    "accounts": "账户",
+    "action": "处理",
+    "active": "在用",
+    "address": "地址",
+    "adjustments": "账面调整",
+    "advance": "借款",
+    "advance_settle_days": "借款结清期限",
+    "amount": "金额",
+    "approvals": "签批",
+    "approver_steps": "审批环节",
+    "assessed": "定损",
+    "asset": "资产",
+    "asset_categories": "资产分类",
+    "at": "盘点时点",
+    "attendees": "出席人员",
+    "authority": "主管部门批复",
+    "basis": "依据",
+    "batch": "批次",
+    "below_threshold_reason": "低于标准的理由",
+    "book": "账面数量",
+    "borrower": "借用人",
+    "budget_line": "预算科目",
+    "budget_lines": "预算科目",
+    "building": "楼宇",
+    "by": "签字人",
+    "canteen_margin": "食堂结余比例",
+    "capitalisation": "固定资产标准",
+    "cartons": "盒数",
+    "cash_returned": "退回现金",
+    "cashier_may_not_sign": "出纳不得签的环节",
+    "category": "分类",
+    "chains": "签批流程",
+    "class_": "班级",
+    "class": "班级",
+    "close_grace_days": "结账期限",
+    "closed_by": "结账记录",
+    "code": "代码",
+    "collective_decision_threshold": "三重一大金额",
+    "collective_quorum": "集体决策到会比例",
+    "complete_when_recorded": "发生时即签齐的单据",
+    "condition": "状况",
+    "copies": "份数",
+    "cost": "费用",
+    "counted": "实盘数量",
+    "counted_by": "盘点人",
+    "currency": "币种",
+    "damage": "损坏记录",
+    "date": "日期",
+    "decision": "决定",
+    "deductions": "坐支",
+    "department": "部门",
+    "description": "情况",
+    "detail": "明细",
+    "digest": "摘要",
+    "disposal_authority_threshold": "处置报批金额",
+    "distinct_signers": "须不同人签字的单据",
+    "done": "完工",
+    "due": "应还日期",
+    "end": "结束日期",
+    "estimate": "估价",
+    "expense": "报销单",
+    "expenses": "报销单",
+    "fault": "故障",
+    "fee_item": "收费项目",
+    "findings": "发现的问题",
+    "fingerprints": "密钥指纹",
+    "fiscal_year_start": "会计年度起始",
+    "from_account": "转出账户",
+    "from_place": "调出地点",
+    "funding": "经费来源",
+    "funding_sources": "经费来源",
+    "general": "通用",
+    "goods": "商品",
+    "guardian": "监护人",
+    "id": "编号",
+    "income": "收入记录",
+    "inspector": "巡视人",
+    "invoice": "发票",
+    "invoice_max_age_days": "发票期限",
+    "invoices": "发票",
+    "issued_by": "发放人",
+    "issuer": "开票方",
+    "item": "物品",
+    "items": "物品",
+    "joined": "入职日期",
+    "keeper": "保管人",
+    "kind": "种类",
+    "leadership_roles": "领导角色",
+    "left": "离校日期",
+    "life_years": "折旧年限",
+    "line": "行",
+    "lines": "明细行",
+    "meeting": "会议记录",
+    "meter": "表",
+    "meter_spike": "用量异常倍数",
+    "meters": "水电表",
+    "model": "规格型号",
+    "month": "月份",
+    "name": "名称",
+    "note": "备注",
+    "number": "号码",
+    "office": "办公室",
+    "on": "日期",
+    "opened": "开户日期",
+    "opening": "期初余额",
+    "origin": "来源",
+    "pages": "页数",
+    "paper": "用纸",
+    "payee": "收款方",
+    "payer": "付款方",
+    "payment": "付款",
+    "person": "人员",
+    "phone": "电话",
+    "place": "存放地点",
+    "places": "地点",
+    "policy": "制度参数",
+    "previous": "上次读数",
+    "price": "售价",
+    "principal_threshold": "校长审批金额",
+    "proceeds": "处置收入",
+    "produced": "生产日期",
+    "published": "公示日期",
+    "purchase": "请购单",
+    "purpose": "用途",
+    "quantity": "数量",
+    "quotas": "定额",
+    "quote_threshold": "三家报价金额",
+    "quotes": "报价",
+    "reader": "抄表人",
+    "reading": "读数",
+    "reason": "理由",
+    "receipt": "收据号",
+    "received_by": "接收人",
+    "receiver": "接收人",
+    "recipient": "接收单位",
+    "records": "记录",
+    "removed": "下架",
+    "reorder_level": "补货线",
+    "repair": "报修单",
+    "repair_open_days": "维修期限",
+    "repairer": "维修人",
+    "replaced": "换表",
+    "reporter": "报修人",
+    "requester": "申请人",
+    "require_signed_commits": "要求签名提交",
+    "resolved": "处理日期",
+    "responsible": "责任人",
+    "returned": "归还",
+    "role": "签批环节",
+    "roles": "角色",
+    "schema_": "格式版本",
+    "school": "学校",
+    "seller": "售货人",
+    "serves": "服务对象",
+    "settled": "结案",
+    "settlement": "结清",
+    "sheets_per_pack": "每包张数",
+    "shelf_life_days": "保质期",
+    "shop_references": "校外参考价",
+    "signatures": "签批规则",
+    "signers": "签字资格",
+    "since": "起始日期",
+    "source": "来源",
+    "special": "专用设备",
+    "start": "开始日期",
+    "started": "开始",
+    "stock_origins": "入库来源",
+    "stock_place": "库房",
+    "stocktake_director_limit": "总务主任审批限额",
+    "stocktake_grace_days": "盘点期限",
+    "students": "人数",
+    "supervised_categories": "须主管审批的分类",
+    "supplier": "供应商",
+    "supplier_id": "供应商编号",
+    "tariffs": "单价",
+    "term": "学期",
+    "terms": "学期",
+    "text": "内容",
+    "to_account": "转入账户",
+    "to_keeper": "接收保管人",
+    "to_place": "调入地点",
+    "type": "类型",
+    "unit": "单位",
+    "unit_cost": "单位成本",
+    "unit_price": "单价",
+    "until": "截止日期",
+    "where": "地点",
+    "witness": "证明人",
+    "work": "维修内容",
+    "year": "年度",
+}
+FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
+STATUSES: dict[str, tuple[str, str]] = {
+    "in_use": ("在用", "in use"),
+    "on_loan": ("借出", "on loan"),
+    "disposed": ("已处置", "disposed"),
+    "paid": ("已赔付", "paid"),
+    "waived": ("已免赔", "waived"),
+    "assessed": ("已定损", "assessed"),
+    "unpaid": ("未付款", "unpaid"),
+    "awaiting": ("待签", "awaiting"),
+    "open": ("未结", "open"),
+}
 
 TEXT: dict[str, tuple[str, str]] = {
     # errors (HouqinError keys)
@@ -68,6 +318,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 无法读取，请先运行 houqin check 修正。",
         "{path} cannot be read; run houqin check and fix it first.",
     ),
+    "needs_unreadable": (
+        "{path} 无法读取（{problem}）。本命令要用到它，账本未作任何改动：先修正该文件，houqin check 会列出问题。",
+        "{path} cannot be read ({problem}). This command needs it and changed nothing: fix the file first; "
+        "houqin check lists the problems.",
+    ),
     "record_not_found": ("找不到记录 {id}。", "Record {id} not found."),
     "write_mismatch": (
         "内部错误：写入 {path} 的 {id} 读回不一致，已放弃写入。请报告此问题。",
@@ -87,8 +342,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cannot read or write {path}: {reason}. Check the path (a directory? permissions? a full disk?) and try again.",
     ),
     "invalid_option": ("{option} 的值无效：{value}（{expected}）", "Invalid value for {option}: {value} ({expected})"),
+    "day_no_such_day": (
+        "{option} {value}：没有这一天，请核对年月日。",
+        "{option} {value}: no such date; check the year, month and day.",
+    ),
+    "day_format": (
+        "{option} {value}：不是日期，请写成 {forms}。",
+        "{option} {value}: not a date; write it as 2026-11-30, 2026/11/30, 2026.11.30 or 2026年11月30日.",
+    ),
     "unknown_record": ("找不到{kind} {id}。", "No {kind} {id}."),
-    "unknown_step": ("没有签批环节 {step}；可用：{chain}", "No signature step {step}; the steps are {chain}"),
+    "unknown_step": (
+        "没有签批环节 {step}；此类单据的环节为 {chain}（--as 可写中文或 {keys}）",
+        "No signature step {step}; the steps of this record are {chain} (--as takes {keys})",
+    ),
     "already_signed": ("{id} 的 {step} 已签字。", "{id} is already signed as {step}."),
     "accepted_into": ("验收入账：{ids}", "Booked on acceptance: {ids}"),
     "purchase_accepted": ("{id} 已验收，不能再改动审批或验收。", "{id} is already accepted."),
@@ -139,7 +405,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "unknown_place": ("places.yaml 中没有地点 {place}。", "No place {place} in places.yaml."),
     "report_format": ("{path}：报告可写成 .md、.html 或 .xlsx。", "{path}: a report is .md, .html or .xlsx."),
     "rec.progress": ("核对盘点", "Reconciling"),
-    "step.director": ("总务主任", "director"),
     "unknown_term": ("houqin.yaml 中没有学期 {term}；有：{terms}", "No term {term} in houqin.yaml; there are {terms}"),
     "counters_needed": (
         "写盘点记录须用 --counter 写明盘点人。",
@@ -216,11 +481,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "signed_complete": ("签字齐全", "fully signed"),
     "paid": ("已付 {on}", "paid {on}"),
     "unpaid": ("未付", "unpaid"),
-    "step.handler": ("经手人", "handler"),
-    "step.witness": ("证明人", "witness"),
-    "step.principal": ("校长", "principal"),
-    "step.supervisor": ("主管领导", "supervisor"),
-    "step.department_head": ("部门负责人", "department head"),
     "col.id": ("编号", "ID"),
     "col.where": ("表格位置", "Sheet row"),
     "col.department": ("部门", "Department"),
@@ -469,10 +729,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.borrower": ("借用人", "Borrower"),
     "col.due": ("应还日期", "Due"),
     "col.days": ("逾期天数", "Days late"),
-    "status.in_use": ("在用", "in use"),
-    "status.on_loan": ("借出", "on loan"),
-    "status.disposed": ("已处置", "disposed"),
-    "status.written_off": ("{how} {id}（{day}）", "{how} {id} ({day})"),
+    "register.written_off": ("{how} {id}（{day}）", "{how} {id} ({day})"),
     "lent": ("借出 {n}", "{n} lent"),
     "event.acquired": ("登记入账", "registered"),
     "event.moved": ("调拨", "moved"),
@@ -500,6 +757,75 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+TEXT.update({f"step.{key}": words for key, words in ROLES.items()})
+TEXT.update({f"status.{key}": words for key, words in STATUSES.items()})
+
+
+def word(key: str, lang: str, table: dict[str, tuple[str, str]] = ROLES) -> str:
+    """The plain word: 经手人 / handler (the key itself when the table lacks it)."""
+    found = table.get(key)
+    if found is None:
+        return key
+    return found[1] if lang == "en" else found[0]
+
+
+def labelled(key: str, lang: str, table: dict[str, tuple[str, str]] = ROLES) -> str:
+    """The word with its key in Chinese, 经手人(handler); the key in English."""
+    if lang == "en" or key not in table:
+        return key
+    return f"{table[key][0]}({key})"
+
+
+def field_label(path: str, lang: str) -> str:
+    """A field, or a path to one (invoices.0.date), as the reader knows it: 日期(invoices.0.date)."""
+    if lang == "en":
+        return path
+    names = [p for p in path.split(".") if not p.isdigit()]
+    found = FIELDS.get(names[-1]) if names else None
+    return f"{found[0]}({path})" if found else path
+
+
+def role_key(text: str) -> str:
+    """The step or role a person typed, as its key: handler, 经手人, 'department head' all name a step
+    by its key; a text that names none is returned as it is (the caller says it is unknown)."""
+    wanted = text.strip()
+    if wanted in ROLES:
+        return wanted
+    for key, (zh, en) in ROLES.items():
+        if wanted in (zh, en) or wanted.lower() == en:
+            return key
+    return ROLE_SYNONYMS.get(wanted, wanted)
+
+
+class Steps:
+    """Steps (or roles) to be shown in the reader's language when a message is rendered: the
+    services that raise errors do not know the language, t() does."""
+
+    def __init__(self, keys: Iterable[str], sep: str = " → ") -> None:
+        self.keys = tuple(keys)
+        self.sep = sep
+
+    def render(self, lang: str) -> str:
+        return self.sep.join(word(k, lang) for k in self.keys) or "-"
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class Pair:
+    """A name written "中文/english" (a kind of record in an error) shown in the reader's language."""
+
+    def __init__(self, text: str) -> None:
+        zh, _, en = text.partition("/")
+        self.zh, self.en = zh, en or zh
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return f"{self.zh}/{self.en}"
+
+
 def default_lang() -> str:
     lang = os.environ.get("HOUQIN_LANG", "zh")
     return lang if lang in LANGS else "zh"
@@ -508,4 +834,5 @@ def default_lang() -> str:
 def t(key: str, lang: str, **params: object) -> str:
     zh, en = TEXT.get(key, (key, key))
     template = en if lang == "en" else zh
-    return template.format_map(defaultdict(lambda: "?", {k: str(v) for k, v in params.items()}))
+    shown = {k: v.render(lang) if hasattr(v, "render") else str(v) for k, v in params.items()}
+    return template.format_map(defaultdict(lambda: "?", shown))

@@ -23,388 +23,393 @@ class Message:
     hint_en: str = ""
 
 
-# The approval steps as a diagnostic names them: the school's word, then the policy's key.
-STEP_NAMES = {
-    "department_head": "部门负责人",
-    "supervisor": "主管领导",
-    "principal": "校长",
-    "director": "总务主任",
-}
-
-
-def step_label(step: str) -> str:
-    """'主管领导(supervisor)' for a known step, the key itself otherwise."""
-    zh = STEP_NAMES.get(step)
-    return f"{zh}({step})" if zh else step
-
-
 CATALOG: Mapping[str, Message] = {
     # --- reading files (check: schema)
     "YAML001": Message(
         E,
         "YAML 语法错误：{problem}",
         "YAML syntax error: {problem}",
-        "检查缩进、冒号和引号；可用 `houqin check schema` 复查。",
-        "Check indentation, colons and quotes; re-run `houqin check schema`.",
+        "这是文件本身的语法问题，没有 houqin 命令可改：在编辑器中检查该行的缩进、冒号和引号，改好后运行 houqin check schema 复查。",
+        "A syntax problem in the file itself, which no houqin command edits: check the line's indentation, colons and quotes in an editor, then run houqin check schema.",
     ),
     "YAML002": Message(
         E,
         "重复的键 {key}（第 {first} 行已出现）",
         "duplicate key {key} (first on line {first})",
-        "同一记录中每个键只能写一次，删去其中一个。",
-        "Each key appears once per record: remove one.",
+        "同一记录中每个键只能写一次；houqin 不会写出重复的键，也没有 houqin 命令可删：在编辑器中删去其中一个，再运行 houqin check schema。",
+        "Each key appears once per record; houqin never writes a key twice, so no houqin command removes one: delete it in an editor, then run houqin check schema.",
     ),
     "YAML003": Message(
         E,
         "不允许的 YAML 标签 {tag}",
         "YAML tag {tag} is not allowed",
-        "账本只用普通的文字、数字、列表和映射，删去以 ! 开头的标签。",
-        "Ledgers hold plain text, numbers, lists and mappings: remove the `!` tag.",
+        "账本只用普通的文字、数字、列表和映射；houqin 不会写出标签，也没有 houqin 命令可删：删去以 ! 开头的标签，再运行 houqin check schema。",
+        "Ledgers hold plain text, numbers, lists and mappings; houqin never writes a tag, so no houqin command removes one: delete the `!` tag, then run houqin check schema.",
     ),
     "YAML004": Message(
         E,
         "不允许使用锚点/别名（& 和 *）或合并键（<<）",
         "anchors, aliases (& and *) and merge keys (<<) are not allowed",
-        "把内容直接写出来，每条记录独立完整。",
-        "Write the values out: each record stands on its own.",
+        "每条记录独立完整；houqin 不会写出锚点或别名，也没有 houqin 命令可改：把内容直接写出来，再运行 houqin check schema。",
+        "Each record stands on its own; houqin never writes anchors or aliases, so no houqin command undoes them: write the values out, then run houqin check schema.",
     ),
     "YAML005": Message(
         E,
         "此文件的顶层应当是记录列表（每条以 `- ` 开头）",
         "the top level of this file must be a list of records (each starting with `- `)",
-        "参见 docs/ledger-format.md 中的示例。",
-        "See the example in docs/ledger-format.md.",
+        "houqin 命令写出的都是记录列表，没有 houqin 命令可修正改坏的结构：按 docs/ledger-format.md 的示例改写，再运行 houqin check schema。",
+        "houqin's commands write lists of records, and no houqin command repairs a broken shape: rewrite it as docs/ledger-format.md shows, then run houqin check schema.",
     ),
     "YAML006": Message(
         E,
         "文件不是 UTF-8 编码（疑似 {encoding}）",
         "the file is not UTF-8 (looks like {encoding})",
-        "请用 UTF-8 保存，例如 `iconv -f GB18030 -t UTF-8`。",
-        "Save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8`.",
+        "没有 houqin 命令转换编码（houqin 只读 UTF-8，以免猜错字）：用 `iconv -f GB18030 -t UTF-8` 或编辑器另存为 UTF-8，再运行 houqin check。",
+        "There is no houqin command to convert it (houqin reads only UTF-8, so it never guesses a character wrong): save it as UTF-8 (`iconv -f GB18030 -t UTF-8`, or an editor's Save as), then run houqin check.",
     ),
     "YAML007": Message(
-        E, "数字过大", "number too large", "金额和编号请写成带引号的文字。", "Write amounts and numbers as quoted text."
+        E,
+        "数字过大",
+        "number too large",
+        "houqin 命令把金额和编号写成带引号的文字，没有 houqin 命令可改手写的数字：加上引号，再运行 houqin check schema。",
+        "houqin's commands write amounts and numbers as quoted text, and no houqin command edits a number typed by hand: quote it, then run houqin check schema.",
     ),
     "YAML008": Message(
         E,
         "此文件的顶层应当是映射（键: 值）",
         "the top level of this file must be a mapping (key: value)",
-        "参见 docs/ledger-format.md 中的示例。",
-        "See the example in docs/ledger-format.md.",
+        "houqin.yaml 和 catalog.yaml 由 houqin init 生成，没有 houqin 命令可修正改坏的结构：按 docs/ledger-format.md 的示例改写，再运行 houqin check schema。",
+        "houqin.yaml and catalog.yaml are made by houqin init, and no houqin command repairs a broken shape: rewrite it as docs/ledger-format.md shows, then run houqin check schema.",
     ),
     "YAML009": Message(
         E,
         "文件过大（{size} MB，上限 {limit} MB）",
         "file too large ({size} MB, limit {limit} MB)",
-        "记录按 年份/种类 分文件存放；把这个文件拆开。",
-        "Records are split by year and kind: split this file.",
+        "没有 houqin 命令拆分文件：记录按 年份/种类 分文件存放，把这个文件按年份拆开，再运行 houqin check。",
+        "No houqin command splits a file: records live by year and kind, so split this one by year, then run houqin check.",
     ),
     "SCH001": Message(
         E,
         "字段 {field} 无效：{reason}",
         "field {field} is invalid: {reason}",
-        "按 docs/ledger-format.md 修改此字段。",
-        "Fix the field as docs/ledger-format.md describes.",
+        "houqin 的命令不会写出无效的字段，所以没有 houqin 命令可改手工写错的：按 docs/ledger-format.md 改正此字段，再运行 houqin check schema。",
+        "houqin's commands never write an invalid field, so no houqin command fixes one typed by hand: correct it as docs/ledger-format.md describes, then run houqin check schema.",
     ),
     "YAML010": Message(
         E,
         "此文件是指向账本目录之外的链接，houqin 不读取它",
         "this file is a link leading outside the ledger; houqin does not read it",
-        "账本的文件须在账本目录之内：用真实文件替换该链接。",
-        "A ledger's files live inside its directory: replace the link with the file itself.",
+        "houqin 不跟随指向账本之外的链接（以免读写别处的文件），没有 houqin 命令可改：用真实文件替换该链接，再运行 houqin check。",
+        "houqin never follows a link out of the ledger (so it never reads or writes elsewhere), and no houqin command changes that: replace the link with the file itself, then run houqin check.",
     ),
     "SCH002": Message(
         W,
         "账本中有无法识别的文件，houqin 不会读取它",
         "unknown file in the ledger; houqin does not read it",
-        "记录文件按 年份/种类.yaml 存放（如 2025/assets.yaml）。",
-        "Record files live at YEAR/KIND.yaml (e.g. 2025/assets.yaml).",
+        "houqin 只读 年份/种类.yaml（如 2025/assets.yaml）和四个目录文件，没有 houqin 命令处理别的文件：改名、移走或删除它，再运行 houqin check。",
+        "houqin reads only YEAR/KIND.yaml (e.g. 2025/assets.yaml) and the four directory files, and no houqin command handles others: rename, move or delete it, then run houqin check.",
     ),
     "SCH003": Message(
         E,
         "列表项应当是一条记录（键: 值 的映射）",
         "a list item must be a record (a mapping of key: value)",
-        "每条记录以 `- id: ...` 开头，后面的字段缩进两格。",
-        "Start each record with `- id: ...` and indent its fields by two.",
+        "houqin 的命令不会写出这样的列表项，没有 houqin 命令可改：每条记录以 `- id: ...` 开头、字段缩进两格，改好后运行 houqin check schema。",
+        "houqin's commands never write such an item, and no houqin command fixes it: start each record with `- id: ...` and indent its fields by two, then run houqin check schema.",
+    ),
+    "SCH004": Message(
+        INFO,
+        "另有 {count} 条由此引起的问题未列出：{files} 无法读取，依赖它的检查结果不可信",
+        "{count} more problems that follow from it are not listed: {files} cannot be read, so what the checks "
+        "found from it cannot be trusted",
+        "没有 houqin 命令能绕过无法读取的文件：先修正上面的文件，再运行 houqin check 查看其余问题。",
+        "No houqin command can read past an unreadable file: fix the file above first, then run houqin check for the rest.",
     ),
     # --- ids
     "ID001": Message(
         E,
         "编号 {id} 重复（另见 {other}）",
         "id {id} is used twice (also at {other})",
-        "给其中一条记录换一个新编号。",
-        "Give one of the records a new id.",
+        "编号一经写入就被其他记录引用，没有 houqin 命令改编号：删去手工复制出的重复记录，用相应的 houqin 命令（如 houqin asset add）重新登记。",
+        "Ids are referred to once written, so no houqin command renumbers a record: remove the copy made by hand and record it again with its command (e.g. houqin asset add).",
     ),
     "ID002": Message(
         E,
         "编号 {id} 格式不对，应为 {prefix}-年份-序号（如 {prefix}-2025-0001）",
         "id {id} is malformed: expected {prefix}-YEAR-NUMBER (e.g. {prefix}-2025-0001)",
-        "用 houqin 命令新增记录，编号会自动分配。",
-        "Add records with houqin's commands: ids are allocated for you.",
+        "用 houqin 命令新增记录（如 houqin asset add、houqin expense add），编号会自动分配；手工写错的编号没有 houqin 命令可改，删去该记录后重新登记。",
+        "Add records with houqin's commands (e.g. houqin asset add, houqin expense add): ids are allocated for you; no houqin command renames an id typed by hand, so remove the record and add it again.",
     ),
     "ID003": Message(
         E,
         "编号 {id} 的年份与日期 {date} 不符",
         "id {id} does not match the year of its date {date}",
-        "编号中的年份应当是记录日期的年份。",
-        "The year in the id is the year of the record's date.",
+        "编号中的年份是记录日期的年份，没有 houqin 命令改编号：核对日期，或删去该记录后用 houqin 命令重新登记（如 houqin asset add --date 日期）。",
+        "The year in the id is the year of the record's date, and no houqin command renumbers a record: check the date, or remove the record and add it again (e.g. houqin asset add --date DAY).",
     ),
     "ID004": Message(
         E,
         "记录 {id} 放错了文件：应在 {expected}",
         "record {id} is in the wrong file: it belongs in {expected}",
-        "把这条记录移到对应年份的文件里。",
-        "Move the record to the file of its year.",
+        "记录按日期所在年份存放，没有 houqin 命令移动记录：把它移到 {expected}，再运行 houqin check ids。",
+        "Records live in the file of their year, and no houqin command moves one: move it to {expected}, then run houqin check ids.",
     ),
     "ID005": Message(
         E,
         "{what} {name} 重复登记",
         "{what} {name} is listed twice",
-        "同名人员请加区分后缀（如 张伟2），其余编号改为唯一。",
-        "Distinguish homonyms with a suffix (张伟2); make other keys unique.",
+        "没有 houqin 命令编辑 people.yaml 和 places.yaml：同名人员加区分后缀（如 张伟2），其余编号改为唯一，再运行 houqin check ids。",
+        "No houqin command edits people.yaml or places.yaml: give homonyms a suffix (张伟2) and make other keys unique, then run houqin check ids.",
     ),
     # --- refs
     "REF001": Message(
         E,
         "{field} 中的人员 {name} 不在 people.yaml 中",
         "{field}: person {name} is not in people.yaml",
-        "先在 people.yaml 登记此人，或改正姓名。",
-        "Add the person to people.yaml or correct the name.",
+        "没有 houqin 命令登记人员：在 people.yaml 加上此人（姓名、角色、入职日期），或改正姓名，再运行 houqin check refs。",
+        "No houqin command adds a person: add them to people.yaml (name, roles, joined), or correct the name, then run houqin check refs.",
     ),
     "REF002": Message(
         E,
         "{field} 中的人员 {name} 在 {date} 不在职",
         "{field}: {name} was not on the staff on {date}",
-        "核对日期，或换一位当时在职的人员。",
-        "Check the date, or name someone on the staff that day.",
+        "核对日期，或换一位当时在职的人员；入职、离校日期在 people.yaml 中，没有 houqin 命令编辑它，改好后运行 houqin check refs。",
+        "Check the date, or name someone on the staff that day; joining and leaving dates are in people.yaml, which no houqin command edits; then run houqin check refs.",
     ),
     "REF003": Message(
         E,
         "地点 {place} 不在 places.yaml 中",
         "place {place} is not in places.yaml",
-        "先在 places.yaml 登记此地点。",
-        "Add the place to places.yaml first.",
+        "没有 houqin 命令登记地点：在 places.yaml 加上该地点及其保管人，或改正地点编号，再运行 houqin check refs。",
+        "No houqin command adds a place: add it with its keeper to places.yaml, or correct the id, then run houqin check refs.",
     ),
     "REF004": Message(
         E,
         "地点 {place} 已停用",
         "place {place} is no longer in use",
-        "把资产登记到在用的地点。",
-        "Register the asset at a place in use.",
+        "把资产调到在用的地点：houqin asset move 资产编号 --to-place 地点。",
+        "Move it to a place in use: houqin asset move ASSET --to-place PLACE.",
     ),
     "REF005": Message(
         E,
         "物品 {item} 不在 catalog.yaml 的物品目录中",
         "item {item} is not in the catalog (catalog.yaml items)",
-        "先在 catalog.yaml 的 items 中登记此物品。",
-        "Add the item to catalog.yaml items first.",
+        "没有 houqin 命令编辑物品目录：在 catalog.yaml 的 items 中登记此物品（编号、名称、单位、分类），再运行 houqin check refs。",
+        "No houqin command edits the catalog: add the item to catalog.yaml items (id, name, unit, category), then run houqin check refs.",
     ),
     "REF006": Message(
         W,
         "资产分类 {code} 不在 catalog.yaml 中",
         "asset category {code} is not in catalog.yaml",
-        "在 catalog.yaml 的 asset_categories 中登记该分类及其折旧年限。",
-        "Add the class with its depreciation life to catalog.yaml asset_categories.",
+        "没有 houqin 命令编辑 catalog.yaml：在 asset_categories 中登记该分类及其折旧年限，再运行 houqin check refs。",
+        "No houqin command edits catalog.yaml: add the class with its depreciation life to asset_categories, then run houqin check refs.",
     ),
     "REF007": Message(
         E,
         "资产分类 {code} 不是 GB/T 14885 代码",
         "asset category {code} is not a GB/T 14885 code",
-        "分类代码以 A01–A07 开头，如 A02010105（台式计算机）。",
-        "Codes start with A01-A07, e.g. A02010105 (desktop computer).",
+        "分类代码以 A01–A07 开头，如 A02010105（台式计算机）：登记时 houqin asset add --category 代码；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Codes start with A01-A07, e.g. A02010105 (desktop computer): houqin asset add --category CODE; no houqin command edits a record already written, so correct it in the file.",
     ),
     "REF008": Message(
         E,
         "预算科目 {line} 在 {year} 年预算中不存在",
         "budget line {line} is not in the {year} budget",
-        "在 catalog.yaml 的 budget_lines 中列出该年度的科目。",
-        "List the line for that year in catalog.yaml budget_lines.",
+        "没有 houqin 命令新增预算科目：在 catalog.yaml 的 budget_lines 中列出该年度的科目（金额之后可用 houqin budget adjust 调整），再运行 houqin check refs。",
+        "No houqin command adds a budget line: list it for that year in catalog.yaml budget_lines (its amount can then change with houqin budget adjust), then run houqin check refs.",
     ),
     "REF009": Message(
-        E, "引用的{what} {id} 不存在", "referenced {what} {id} does not exist", "核对编号。", "Check the id."
+        E,
+        "引用的{what} {id} 不存在",
+        "referenced {what} {id} does not exist",
+        "核对编号（houqin asset show 资产编号 可查资产）；手工写错的引用没有 houqin 命令可改，在文件中改正后运行 houqin check refs。",
+        "Check the id (houqin asset show ASSET finds an asset); no houqin command edits a reference typed by hand, so correct it in the file and run houqin check refs.",
     ),
     "REF010": Message(
         E,
-        "经费来源 {funding} 不在 catalog.yaml 的 funding_sources 中",
+        "经费来源 {funding} 不在 catalog.yaml 的经费来源(funding_sources)中",
         "funding source {funding} is not in catalog.yaml funding_sources",
-        "使用已登记的经费来源，或先登记。",
-        "Use a listed funding source, or add it first.",
+        "使用 catalog.yaml 中已有的经费来源（houqin asset add --funding 来源）；新的来源没有 houqin 命令可加，在 catalog.yaml 的 funding_sources 中登记。",
+        "Use a listed funding source (houqin asset add --funding SOURCE); no houqin command adds a new one: list it in catalog.yaml funding_sources.",
     ),
     # --- approval chain
     "APR001": Message(
         E,
         "{id} 已付款，但缺少 {step} 签批（需 {chain}）",
         "{id} was paid without the {step} step (needs {chain})",
-        "先补齐签批再付款：houqin expense sign。",
-        "Complete the signatures before paying: houqin expense sign.",
+        "已付款的单据不再接受签字（{sign} 会拒绝），所以没有 houqin 命令可补：请校长核查这笔付款；以后付款前签齐。",
+        "A paid record takes no more signatures ({sign} refuses), so no houqin command can add this one: have the principal review the payment, and sign before paying.",
     ),
     "APR002": Message(
         E,
         "{step} 签于 {on}，早于前一环节 {previous}（{previous_on}）",
         "{step} signed on {on}, before the previous step {previous} ({previous_on})",
-        "签批须按顺序进行：{chain}。",
-        "Steps are signed in order: {chain}.",
+        "签批须按顺序进行：{chain}。签字没有 houqin 命令可撤销或改期：核对签字日期，在文件中改正后运行 houqin check approval-chain。",
+        "Steps are signed in order: {chain}. No houqin command withdraws or re-dates a signature: check the dates, correct them in the file and run houqin check approval-chain.",
     ),
     "APR003": Message(
         E,
         "{step} 签于 {on}，早于单据日期 {date}",
         "{step} signed on {on}, before the record's date {date}",
-        "签字日期不能早于单据日期。",
-        "A signature cannot predate the record.",
+        "签字日期不能早于单据日期：签字时写对日期（{sign} --on 日期）；签字没有 houqin 命令可改期，已写入的在文件中改正。",
+        "A signature cannot predate the record: sign with the right day ({sign} --on DAY); no houqin command re-dates a signature, so correct it in the file.",
     ),
     "APR004": Message(
         E,
         "此类单据没有 {step} 这一签批环节（应为 {chain}）",
         "this kind of record has no {step} step (expected {chain})",
-        "签批环节见 houqin.yaml 的 policy.signatures.chains。",
-        "The steps are set in houqin.yaml policy.signatures.chains.",
+        "此类单据只签 {chain}（houqin sign 拒绝其他环节；环节在 houqin.yaml 的 policy.signatures.chains，没有 houqin 命令编辑它）：在文件中删去这条签字。",
+        "This kind of record is signed {chain} only (houqin sign refuses other steps; they are set in houqin.yaml policy.signatures.chains, which no houqin command edits): delete this signature in the file.",
     ),
     "APR005": Message(
-        E, "{step} 签了两次", "{step} signed twice", "删去重复的签字。", "Remove the repeated signature."
+        E,
+        "{step} 签了两次",
+        "{step} signed twice",
+        "houqin sign 不会重复签同一环节，也没有 houqin 命令可删签字：在文件中删去重复的一条，再运行 houqin check approval-chain。",
+        "houqin sign never signs a step twice, and no houqin command removes a signature: delete the repeated one in the file, then run houqin check approval-chain.",
     ),
     "APR006": Message(
         E,
         "{id} 在 {paid} 付款，早于签批完成（{signed}）",
         "{id} was paid on {paid}, before its signatures were complete ({signed})",
-        "没有校长批准，出纳员有权拒付。",
-        "Without the principal's approval the cashier refuses to pay.",
+        "没有校长批准，出纳员有权拒付：先签齐（{sign}）再付款（houqin expense pay）；已付款的单据没有 houqin 命令可改，请校长核查。",
+        "Without the principal's approval the cashier refuses to pay: sign first ({sign}), then pay (houqin expense pay); no houqin command changes a payment made, so have the principal review it.",
     ),
     "APR007": Message(
         E,
         "{id} 缺少 {step} 签字（需 {chain}）",
         "{id} lacks the {step} signature (needs {chain})",
-        "这类单据在发生时即由各方签字，补上签字。",
-        "This kind of record is signed by everyone when it happens: add the signature.",
+        "这类单据在发生时即由各方签字，补上签字：{sign}。",
+        "This kind of record is signed by everyone when it happens: add the signature with {sign}.",
     ),
     # --- signatures
     "SIG001": Message(
         E,
         "{by} 在 {on} 不具备 {step} 签字资格（需要角色：{roles}）",
         "{by} could not sign as {step} on {on} (needs role: {roles})",
-        "由具备该角色的人签字，或在 people.yaml 核对其角色和任期。",
-        "Have someone holding the role sign, or check the roles and dates in people.yaml.",
+        "签字没有 houqin 命令可撤销：在文件中删去这条签字，再由具备该角色的人签（{sign}）；角色和任期在 people.yaml 中，没有 houqin 命令编辑它。",
+        "No houqin command withdraws a signature: delete it in the file and have someone holding the role sign ({sign}); roles and their dates are in people.yaml, which no houqin command edits.",
     ),
     "SIG002": Message(
         E,
         "{by} 在 {on} 不在职，签字无效",
         "{by} was not on the staff on {on}; the signature is void",
-        "离职或尚未入职人员不能签字。",
-        "People who have left (or not yet joined) cannot sign.",
+        "离职或尚未入职人员不能签字；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由在职人员签（{sign}）。",
+        "People who have left (or not yet joined) cannot sign, and no houqin command withdraws a signature: delete it in the file and have someone on the staff sign ({sign}).",
     ),
     # --- separation of duties
     "SOD001": Message(
         E,
         "{by} 同时签了 {step} 和 {other}",
         "{by} signed both as {step} and as {other}",
-        "经手人、证明人、审批人必须是三个不同的人。",
-        "Handler, witness and approver are three different people.",
+        "同一单据的各环节由不同的人签字（报销单的经手人、证明人、审批人是三个人）；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由另一人签（{sign}）。",
+        "Each step of a record is signed by a different person (a claim's handler, witness and approver are three), and no houqin command withdraws a signature: delete this one in the file and have another person sign ({sign}).",
     ),
     "SOD002": Message(
         E,
         "出纳 {by} 不能作为 {step} 签字",
         "the cashier {by} may not sign as {step}",
-        "出纳只管付款，不作证明也不审批。",
-        "The cashier pays; the cashier neither witnesses nor approves.",
+        "出纳只管付款，不作证明也不审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（{sign}）。",
+        "The cashier pays and neither witnesses nor approves, and no houqin command withdraws a signature: delete this one in the file and have someone else sign ({sign}).",
     ),
     "SOD003": Message(
         E,
         "{by} 审批了自己的申请",
         "{by} approved their own request",
-        "本人的申请须由他人审批。",
-        "Someone else must approve one's own request.",
+        "本人的申请须由他人审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（{sign}）。",
+        "Someone else must approve one's own request, and no houqin command withdraws a signature: delete this one in the file and have someone else sign ({sign}).",
     ),
     # --- invoices
     "INV001": Message(
         E,
         "发票号码 {number} 格式不对",
         "invoice number {number} is malformed",
-        "数电票为 20 位数字；旧版发票为 10 或 12 位发票代码加 8 位号码。",
-        "A fully digital invoice has 20 digits; older ones a 10- or 12-digit code and an 8-digit number.",
+        "数电票为 20 位数字，旧版为 10 或 12 位代码-8 位号码：登记时 houqin expense add --invoice 号码；已写入的发票号没有 houqin 命令可改，在文件中改正。",
+        "A fully digital invoice has 20 digits, an older one CODE-NUMBER (10 or 12 digits, then 8): houqin expense add --invoice NUMBER; no houqin command edits a number already written, so correct it in the file.",
     ),
     "INV002": Message(
         E,
         "发票 {number} 已在 {other} 报销过",
         "invoice {number} was already claimed in {other}",
-        "同一张发票不能报销两次。",
-        "An invoice can be claimed only once.",
+        "同一张发票不能报销两次：换一张未报销的发票登记（houqin expense add --invoice 号码）；已写入的单据没有 houqin 命令可改，在文件中删去或改正。",
+        "An invoice can be claimed only once: claim with an unused invoice (houqin expense add --invoice NUMBER); no houqin command edits a claim already written, so remove or correct it in the file.",
     ),
     "INV003": Message(
         E,
         "发票日期 {invoice_date} 晚于报销日期 {date}",
         "invoice date {invoice_date} is after the claim date {date}",
-        "发票应在报销之前开具。",
-        "The invoice must be issued before the claim.",
+        "发票应在报销之前开具：登记时核对 houqin expense add --invoice-date 和 --date；已写入的单据没有 houqin 命令可改，在文件中改正。",
+        "The invoice is issued before the claim: check houqin expense add --invoice-date and --date; no houqin command edits a claim already written, so correct it in the file.",
     ),
     "INV004": Message(
         E,
         "发票日期 {invoice_date} 距报销日期已 {days} 天，超过 {limit} 天期限",
         "invoice of {invoice_date} is {days} days old at the claim, over the {limit}-day limit",
-        "过期发票不得入账（期限见 policy.invoice_max_age_days）。",
-        "Expired invoices are not accepted (policy.invoice_max_age_days).",
+        "过期发票不得入账（期限为 houqin.yaml 的 policy.invoice_max_age_days，没有 houqin 命令编辑它）：换一张有效发票再报销（houqin expense add --invoice）。",
+        "Expired invoices are not accepted (the limit is houqin.yaml policy.invoice_max_age_days, which no houqin command edits): claim with a valid invoice (houqin expense add --invoice).",
     ),
     "INV005": Message(
         E,
         "发票金额合计 {total} 与报销金额 {amount} 不符",
         "invoices total {total}, but the claim is for {amount}",
-        "核对发票金额或报销金额。",
-        "Check the invoice amounts or the claim amount.",
+        "发票金额合计应等于报销金额：登记时核对 houqin expense add --amount 和发票；已写入的单据没有 houqin 命令可改，在文件中改正。",
+        "The invoices add up to the claim: check houqin expense add --amount against them; no houqin command edits a claim already written, so correct it in the file.",
     ),
     # --- assets
     "AST001": Message(
         E,
         "{asset} 已全部报废/转让/报损，{id} 不能再对它登记",
         "{asset} has left the books; {id} cannot act on it",
-        "报废、转让、报损之后的资产不再有任何变动。",
-        "Nothing happens to an asset after it is scrapped, transferred or lost.",
+        "报废、转让、报损之后的资产不再有任何变动（houqin asset show {asset} 可查其历史）；没有 houqin 命令撤销这条登记，在文件中删去。",
+        "Nothing happens to an asset after it leaves the books (houqin asset show {asset} gives its history); no houqin command withdraws this record, so delete it in the file.",
     ),
     "AST002": Message(
         E,
         "{id} 要动用 {asset} 的 {wanted} 件，但{place}处只有 {have} 件可用",
         "{id} wants {wanted} of {asset}, but only {have} are available ({place})",
-        "核对数量和地点（houqin asset show {asset}）。",
-        "Check the quantity and place (houqin asset show {asset}).",
+        "核对数量和地点（houqin asset show {asset}），再用 --quantity 和 --from-place 写明（如 houqin asset move {asset} --quantity 数量 --from-place 地点）。",
+        "Check the quantity and place (houqin asset show {asset}), then give them (e.g. houqin asset move {asset} --quantity N --from-place PLACE).",
     ),
     "AST003": Message(
         E,
-        "{asset} 分放在多个地点（{places}），{id} 须写明 from_place",
+        "{asset} 分放在多个地点（{places}），{id} 须写明调出地点(from_place)",
         "{asset} is in several places ({places}); {id} must name from_place",
-        "用 --from-place 指明从哪里调出。",
-        "Say where it is taken from (--from-place).",
+        "用 --from-place 指明从哪里调出，如 houqin asset move {asset} --from-place 地点。",
+        "Say where it is taken from: e.g. houqin asset move {asset} --from-place PLACE.",
     ),
     "AST004": Message(
         E,
         "{asset} 有 {lent} 件借出未还，{id} 要动用 {wanted} 件，只有 {have} 件在库",
         "{asset} has {lent} out on loan; {id} wants {wanted} but only {have} are in",
-        "借出的资产先归还销号，再调拨、借出或处置。",
-        "Lent items must be returned before they are moved, lent or disposed of.",
+        "借出的资产先归还销号（houqin asset return {asset}），再调拨、借出或处置。",
+        "Lent items are returned first (houqin asset return {asset}), then moved, lent or disposed of.",
     ),
     "AST005": Message(
         E,
         "{id} 的 {step} 签字人是 {by}，应为 {expected}",
         "{id} is signed as {step} by {by}, but that is {expected}'s to sign",
-        "调拨由移交的保管人和接收的保管人签字。",
-        "A move is signed by the keeper who gives and the keeper who receives.",
+        "调拨由移交的保管人和接收的保管人签字；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由 {expected} 签：houqin sign {id} --as {step_key} --by {expected}。",
+        "A move is signed by the keeper who gives and the keeper who receives, and no houqin command withdraws a signature: delete this one in the file, then houqin sign {id} --as {step_key} --by {expected}.",
     ),
     "AST006": Message(
         E,
-        "{id} 处置价值 {value} 元，超过 {threshold} 元，须有主管部门批复（authority）",
+        "{id} 处置价值 {value} 元，超过 {threshold} 元，须有主管部门批复文号(authority)",
         "{id} disposes of {value}, above {threshold}: it needs the authority's approval (authority)",
-        "写明上级主管部门或财政部门的批复文号。",
-        "Give the reference of the approval by the education or finance bureau.",
+        "处置时写明上级主管部门或财政部门的批复文号：houqin asset scrap 或 houqin asset transfer 的 --authority 文号；已写入的处置记录没有 houqin 命令可改，在文件中补上 authority。",
+        "Give the reference of the bureau's approval when disposing: --authority REF of houqin asset scrap or houqin asset transfer; no houqin command edits a disposal already written, so add authority in the file.",
     ),
     "AST007": Message(
         E,
         "地点 {place} 的保管人 {name} 已于 {left} 离校",
         "the keeper of {place}, {name}, left on {left}",
-        "在 places.yaml 中指定新的保管人，并办理资产移交。",
-        "Name a new keeper in places.yaml and move the assets to them.",
+        "在 places.yaml 中指定新的保管人（没有 houqin 命令编辑它），并把资产交接给他：houqin asset move 资产编号 --to-keeper 姓名。",
+        "Name a new keeper in places.yaml (no houqin command edits it) and hand the assets over: houqin asset move ASSET --to-keeper NAME.",
     ),
     "DEP001": Message(
         E,
         "{name} 于 {left} 离校，但仍保管或借用 {count} 项资产：{ids}",
         "{name} left on {left} still keeping or borrowing {count} assets: {ids}",
-        "教师调离前须交结公物：先调拨或归还（houqin asset list --keeper {name}）。",
-        "Before leaving, hand everything over: move or return it (houqin asset list --keeper {name}).",
+        "教师调离前须交结公物：houqin asset list --keeper {name} 列出，再调拨（houqin asset move 资产编号 --to-keeper 姓名）或归还（houqin asset return 借用编号）。",
+        "Before leaving, hand everything over: houqin asset list --keeper {name} lists it; then move (houqin asset move ASSET --to-keeper NAME) or return it (houqin asset return LOAN).",
     ),
     "LOAN001": Message(
         W,
@@ -417,23 +422,23 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{id} 的归还日期 {on} 早于借出日期 {date}",
         "{id} was returned on {on}, before it was lent on {date}",
-        "核对日期。",
-        "Check the dates.",
+        "归还日期不能早于借出日期：登记时 houqin asset return {id} --on 日期；已写入的没有 houqin 命令可改，在文件中改正。",
+        "A return cannot predate the loan: houqin asset return {id} --on DAY; no houqin command edits a return already written, so correct it in the file.",
     ),
     "LOAN003": Message(
         E,
         "{id} 的应还日期 {due} 早于借出日期 {date}",
         "{id} is due on {due}, before it was lent on {date}",
-        "核对日期。",
-        "Check the dates.",
+        "应还日期须晚于借出日期：登记时 houqin asset loan 资产编号 --due 日期；已写入的没有 houqin 命令可改，在文件中改正。",
+        "The due day follows the loan: houqin asset loan ASSET --due DAY; no houqin command edits a loan already written, so correct it in the file.",
     ),
     # --- repairs
     "REP001": Message(
         E,
         "{id} 已维修完毕，但缺少报修人 {reporter} 的验收签字",
         "{id} is closed without the acceptance signature of its reporter {reporter}",
-        "维修完毕由报修人验收签字：approvals 中加入 {{role: acceptor, by: {reporter}}}。",
-        "The reporter signs the repair off: add {{role: acceptor, by: {reporter}}} to approvals.",
+        "维修完毕由报修人验收签字：houqin sign {id} --as acceptor --by {reporter}。",
+        "The reporter signs the repair off: houqin sign {id} --as acceptor --by {reporter}.",
     ),
     "REP002": Message(
         W,
@@ -446,187 +451,187 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{id} 没有写明报修的资产或地点",
         "{id} names neither an asset nor a place",
-        "写明 asset 或 place。",
-        "Give the asset or the place.",
+        "报修时写明资产或地点：houqin repair open --asset 资产编号 或 --place 地点；已写入的报修单没有 houqin 命令可改，在文件中补上 asset 或 place。",
+        "A ticket names the asset or the place: houqin repair open --asset ASSET or --place PLACE; no houqin command edits a ticket already written, so add asset or place in the file.",
     ),
     "REP004": Message(
         E,
         "{id} 的完工日期 {on} 早于报修日期 {date}",
         "{id} was done on {on}, before it was reported on {date}",
-        "核对日期。",
-        "Check the dates.",
+        "完工日期不能早于报修日期：houqin repair close {id} --on 日期；已写入的没有 houqin 命令可改，在文件中改正。",
+        "A repair is done after it is reported: houqin repair close {id} --on DAY; no houqin command edits a ticket already closed, so correct it in the file.",
     ),
     # --- damage
     "DMG001": Message(
         E,
         "{id} 核定赔偿 {amount} 元，超过资产账面净值 {value} 元，且未说明理由",
         "{id} assesses {amount}, above the asset's book value {value}, with no reason",
-        "赔偿一般不超过账面净值；如需超过，在 assessed.reason 说明。",
-        "Compensation stays within book value unless assessed.reason says why.",
+        "赔偿一般不超过账面净值；如需超过，核定时说明理由：houqin damage assess {id} --amount 金额 --reason 理由。",
+        "Compensation stays within book value unless a reason is given: houqin damage assess {id} --amount AMOUNT --reason TEXT.",
     ),
     "DMG002": Message(
         E,
         "{id} 免于赔偿，但没有校长的批准签字",
         "{id} is waived without the principal's signature",
-        "免赔须经校长批准：houqin sign {id} --as principal --by 校长。",
-        "A waiver needs the principal: houqin sign {id} --as principal.",
+        "免赔须经校长批准：houqin sign {id} --as principal --by 校长姓名。",
+        "A waiver needs the principal: houqin sign {id} --as principal --by NAME.",
     ),
     "DMG003": Message(
         E,
         "{id} 已赔付，但没有收据或收入记录",
         "{id} is paid without a receipt or an income record",
-        "写明收据号（receipt）或收入记录编号（income）。",
-        "Give the receipt number (receipt) or the income record (income).",
+        "已结案的 houqin damage settle 不再接受，没有 houqin 命令可补：在文件的 settled 中补上收据号（receipt）或收入记录编号（income）；以后结案时 houqin damage settle {id} --receipt 收据号 或 --income 收入编号。",
+        "houqin damage settle refuses a case already settled, so no houqin command adds it: give settled its receipt or income in the file; settle with houqin damage settle {id} --receipt NUMBER or --income ID.",
     ),
     "DMG004": Message(
         E,
         "{id} 未经核定即已结案",
         "{id} is settled without an assessment",
-        "先核定赔偿金额：houqin damage assess {id}。",
-        "Assess it first: houqin damage assess {id}.",
+        "已结案的不能再核定（houqin damage assess 会拒绝），没有 houqin 命令可补：在文件中补上 assessed；以后先 houqin damage assess {id} --amount 金额，再结案。",
+        "A settled case cannot be assessed (houqin damage assess refuses), so no houqin command adds it: add assessed in the file; assess first with houqin damage assess {id} --amount AMOUNT, then settle.",
     ),
     # --- stock
     "STK001": Message(
         E,
         "{id} 领用 {item} {quantity}，但 {date} 库存只有 {have}：库存不能为负",
         "{id} issues {quantity} of {item}, but only {have} were in stock on {date}: stock never goes below zero",
-        "先登记入库（houqin stock in），或核对数量和日期。",
-        "Record the receipt first, or check the quantity and the date.",
+        "先登记入库（houqin stock in 物品 --quantity 数量），或核对领用数量和日期（houqin stock balance --at 日期）。",
+        "Record the receipt first (houqin stock in ITEM --quantity N), or check the quantity and the day (houqin stock balance --at DAY).",
     ),
     "STK002": Message(
         E,
         "{id} 领用{category} {item} 未经主管领导审批",
         "{id} issues {item} ({category}) without the supervisor's approval",
-        "复印和油印用品须主管审批：approvals 加 {{role: supervisor, by: …}}。",
-        "Printing supplies need the supervisor: add {{role: supervisor, by: …}} to approvals.",
+        "复印和油印用品须主管审批：领用时 houqin stock out 物品 --approved-by 主管领导姓名；已写入的领用单没有 houqin 命令可补审批，在文件中补上。",
+        "Printing supplies need the supervisor: houqin stock out ITEM --approved-by NAME; no houqin command adds an approval to an issue already written, so add it in the file.",
     ),
     "STK003": Message(
         E,
         "{id} 入库来源 {origin} 不清楚：应为请购单号（CG-…）、盘点单号（PD-…）或 {allowed}",
         "{id} comes from {origin}, which is not a clear source: a purchase (CG-…), a stocktake (PD-…) or {allowed}",
-        "来源去向清楚：写明请购单号，或 houqin.yaml policy.stock_origins 中的来源。",
-        "Name the purchase id, or a source listed in policy.stock_origins.",
+        "来源去向清楚：houqin stock in 物品 --origin 请购单号（CG-…）或 houqin.yaml policy.stock_origins 中的来源；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Name a clear source: houqin stock in ITEM --origin PURCHASE (CG-…) or a source listed in houqin.yaml policy.stock_origins; no houqin command edits a record already written, so correct it in the file.",
     ),
     "STK004": Message(
         W,
         "{department} 本学期（{term}）已领 {item} {issued}，超过定额 {quota}（{id}）",
         "{department} has drawn {issued} of {item} this term ({term}), above its quota of {quota} ({id})",
-        "物品发放按需、定额：核实用途，或在 policy.quotas 调整定额。",
-        "Issue by need: check the purpose, or change the quota in policy.quotas.",
+        "物品发放按需、定额：核实用途（houqin stock out --purpose）；定额在 houqin.yaml 的 policy.quotas 中，没有 houqin 命令编辑它。",
+        "Issue by need: check the purpose (houqin stock out --purpose); quotas are in houqin.yaml policy.quotas, which no houqin command edits.",
     ),
     # --- purchases
     "PUR001": Message(
         E,
         "请购单 {id} 估价 {amount} 元，验收前缺少{step}审批",
         "purchase {id} ({amount} yuan) was accepted without the {step} approval",
-        "物资采购要批：部门申请 → 主管领导 → 校长（按金额分级，见 policy）。",
-        "Purchases are approved before buying: department head → supervisor → principal, by amount.",
+        "已验收的请购单不再接受审批（houqin purchase approve 会拒绝），所以没有 houqin 命令可补：请校长核查这次采购；以后先审批（houqin purchase approve {id} --as {step_key}）再验收。",
+        "An accepted purchase takes no more approvals (houqin purchase approve refuses), so no houqin command can add this one: have the principal review the purchase; approve (houqin purchase approve {id} --as {step_key}) before accepting.",
     ),
     "PUR002": Message(
         E,
         "请购单 {id} 的{step}审批日期 {on} 晚于验收日期 {accepted}",
         "purchase {id}: the {step} approval on {on} comes after the acceptance on {accepted}",
-        "审批须在采购之前。",
-        "Approve before buying.",
+        "审批须在采购之前；已验收的请购单没有 houqin 命令可改审批，请校长核查：以后先 houqin purchase approve {id} --as {step_key}，再 houqin purchase accept。",
+        "Approve before buying; no houqin command changes the approvals of an accepted purchase, so have the principal review it: houqin purchase approve {id} --as {step_key} comes before houqin purchase accept.",
     ),
     "PUR003": Message(
         E,
         "请购单 {id} 估价 {amount} 元，达到 {threshold} 元须三家报价（货比三家），校长审批前只有 {quotes} 家",
         "purchase {id} ({amount} yuan) needs three quotes above {threshold} yuan; it has {quotes} before the principal's approval",
-        "quotes 中登记三家不同供应商的报价，日期不晚于校长审批。",
-        "Record three quotes from different suppliers, dated no later than the principal's approval.",
+        "校长审批前登记三家不同供应商的报价：houqin purchase quote {id} --supplier 供应商 --amount 金额 --on 日期。",
+        "Record three quotes from different suppliers before the principal approves: houqin purchase quote {id} --supplier NAME --amount AMOUNT --on DAY.",
     ),
     "PUR004": Message(
         E,
         "请购单 {id} 估价 {amount} 元，达到 {threshold} 元须三重一大集体决策，缺少会议记录",
         "purchase {id} ({amount} yuan) is above {threshold} yuan and needs a collective decision (meeting record)",
-        "meeting 中写明会议日期、出席人员和决定。",
-        "Add meeting: date, attendees and the decision.",
+        "登记集体决策会议：houqin purchase meeting {id} --on 日期 --attendee 姓名 --decision 决定。",
+        "Record the collective decision: houqin purchase meeting {id} --on DAY --attendee NAME --decision TEXT.",
     ),
     "PUR005": Message(
         E,
         "请购单 {id} 的集体决策会议出席领导 {present} 人，不足应到 {leaders} 人的 {quorum}",
         "purchase {id}: {present} of {leaders} leaders attended the meeting, below the quorum of {quorum}",
-        "三重一大须达到法定人数；补开会议或核对出席名单。",
-        "A collective decision needs a quorum of the leadership.",
+        "三重一大须达到法定人数：补开会议并登记出席人员（houqin purchase meeting {id} --attendee 姓名），或核对出席名单。",
+        "A collective decision needs a quorum: hold and record the meeting again (houqin purchase meeting {id} --attendee NAME), or check the attendance.",
     ),
     "PUR006": Message(
         E,
         "请购单 {id} 的集体决策会议（{on}）晚于校长审批（{approved}）",
         "purchase {id}: the meeting ({on}) comes after the principal's approval ({approved})",
-        "先集体决策，后审批。",
-        "Decide collectively first, then approve.",
+        "先集体决策，后审批：会议（houqin purchase meeting {id} --on 日期）须早于校长审批（houqin purchase approve {id} --as principal）；已写入的日期没有 houqin 命令可改，在文件中改正。",
+        "Decide collectively, then approve: the meeting (houqin purchase meeting {id} --on DAY) comes before the principal's approval (houqin purchase approve {id} --as principal); no houqin command edits dates already written.",
     ),
     "PUR007": Message(
         E,
         "请购单 {id} 的验收人和证明人是同一人 {by}",
         "purchase {id}: acceptor and witness are the same person, {by}",
-        "验收须有验收人和另一名证明人。",
-        "Acceptance needs an acceptor and a different witness.",
+        "验收须有验收人和另一名证明人：houqin purchase accept {id} --acceptor 姓名 --witness 另一人；已验收的请购单 houqin purchase accept 不再接受，没有 houqin 命令可改，请校长核查。",
+        "Acceptance needs an acceptor and a different witness: houqin purchase accept {id} --acceptor NAME --witness OTHER; houqin purchase accept refuses a purchase already accepted, so no houqin command changes it: have the principal review it.",
     ),
     "PUR008": Message(
         E,
         "{id} 于 {date} 按请购单 {purchase} 入账，但该请购单此前没有验收",
         "{id} is booked on {date} against purchase {purchase}, which had not been accepted by then",
-        "先验收（houqin purchase accept），再入库或登记资产。",
-        "Accept the goods first (houqin purchase accept), then book them.",
+        "先验收（houqin purchase accept {purchase}），再入库或登记资产。",
+        "Accept the goods first (houqin purchase accept {purchase}), then book them.",
     ),
     "PUR009": Message(
         E,
         "报销单 {id}（{date}）报销请购单 {purchase} 的物品，但物品此前没有验收",
         "claim {id} ({date}) pays for purchase {purchase}, whose goods had not been accepted by then",
-        "物品验收入库后方可报销：先 houqin purchase accept。",
-        "Goods are paid for only after acceptance: houqin purchase accept first.",
+        "物品验收入库后方可报销：先 houqin purchase accept {purchase}。",
+        "Goods are paid for only after acceptance: houqin purchase accept {purchase} first.",
     ),
     "PUR010": Message(
         E,
         "{id} 按请购单 {purchase} 入库 {item}，但请购单中没有该物品",
         "{id} receives {item} against purchase {purchase}, which does not list it",
-        "核对物品编号，或另开请购单。",
-        "Check the item id, or raise another request.",
+        "核对物品编号（houqin stock in 物品 --origin {purchase}），或另开请购单（houqin purchase request --item 物品）；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Check the item (houqin stock in ITEM --origin {purchase}), or raise another request (houqin purchase request --item ITEM); no houqin command edits a record already written, so correct it in the file.",
     ),
     # --- finance
     "FIN001": Message(
         E,
         "{account}余额在 {date} 为 {balance} 元：账户余额不能为负",
         "the {account} account stands at {balance} on {date}: no account goes below zero",
-        "核对收付款日期和金额；现金不足时先提现或收款再付款。",
-        "Check the dates and amounts of receipts and payments.",
+        "核对收付款日期和金额；现金不足时先提现（houqin finance transfer bank cash --amount 金额），再付款。",
+        "Check the dates and amounts of receipts and payments; draw cash first when it runs short (houqin finance transfer bank cash --amount AMOUNT).",
     ),
     "FIN002": Message(
         E,
         "收入 {id} 中坐支 {amount} 元（{purpose}）：收支两条线，不得坐收坐支",
         "receipt {id} keeps back {amount} yuan for {purpose}: income is banked in full, never spent on the spot",
-        "全额入账，支出另行报销（houqin expense add）。",
-        "Bank the whole receipt; pay the expense through a claim.",
+        "全额入账（houqin income add），支出另行报销（houqin expense add）；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Bank the whole receipt (houqin income add) and pay the expense through a claim (houqin expense add); no houqin command edits a record already written, so correct it in the file.",
     ),
     "FIN003": Message(
         E,
         "收费 {id} 的收费项目 {item} 在 {date} 前没有经校长批准并公示",
         "fee {id} collects item {item}, which was not approved and published before {date}",
-        "先登记收费公示（fee-notices，校长签批），再收费；任何班级、个人不得擅自收费。",
-        "Record the approved, published fee notice first; nobody may collect fees on their own.",
+        "先登记收费公示（houqin fee publish --term 学期 --item 项目）并由校长签批（houqin sign 公示编号 --as principal），再收费；任何班级、个人不得擅自收费。",
+        "Publish the fee first (houqin fee publish --term TERM --item ITEM) and have the principal approve it (houqin sign NOTICE --as principal); nobody may collect fees on their own.",
     ),
     "FIN004": Message(
         E,
-        "收费 {id}（{item}）须写明班级（class）和人数（students）",
+        "收费 {id}（{item}）须写明班级(class)和人数(students)",
         "fee {id} ({item}) must name the class and the number of students",
-        "写明收费班级和人数，便于按班核对。",
-        "Give class and students, so each class can be reconciled.",
+        "写明收费班级和人数，便于按班核对：houqin income add fee --class 班级 --students 人数；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Give class and students, so each class can be reconciled: houqin income add fee --class CLASS --students N; no houqin command edits a record already written, so correct it in the file.",
     ),
     "FIN005": Message(
         E,
         "收费 {id} 金额 {amount} 元，与公示标准不符：{students} 人 × {each} 元 = {expected} 元",
         "fee {id} of {amount} yuan does not match the published fee: {students} × {each} = {expected}",
-        "按公示标准收费；多收的退还，少收的补收或说明。",
-        "Collect the published amount per student.",
+        "按公示标准收费：houqin income add fee --fee-item 项目 --students 人数 --amount 金额；多收的退还，少收的补收；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Collect the published amount per student: houqin income add fee --fee-item ITEM --students N --amount AMOUNT; refund or collect the difference; no houqin command edits a record already written, so correct it in the file.",
     ),
     "FIN006": Message(
         E,
         "{id} 的现金由 {by} 经手（{date}），但现金只能由出纳员办理",
         "{id}: cash handled by {by} on {date}, but only the cashier handles cash",
-        "现金均由出纳员负责办理，任何人员不得带存现金。",
-        "Only the cashier takes in and pays out cash.",
+        "现金均由出纳员负责办理：由出纳登记收付（houqin income add --by 出纳姓名、houqin expense pay --by 出纳姓名）；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Only the cashier takes in and pays out cash: record it under the cashier's name (houqin income add --by NAME, houqin expense pay --by NAME); no houqin command edits a record already written, so correct it in the file.",
     ),
     "FIN007": Message(
         E,
@@ -639,8 +644,8 @@ CATALOG: Mapping[str, Message] = {
         W,
         "学期 {term} 食堂收支结余 {result} 元，超过食堂收入 {income} 元的 {share}：食堂应零盈利",
         "term {term}: the canteen's result of {result} yuan is beyond {share} of its income ({income}): it should run at no profit",
-        "核对伙食费标准和采购成本，调整伙食标准。",
-        "Review meal prices and purchase costs.",
+        "核对伙食费标准和采购成本，调整伙食标准；食堂收支见 houqin finance report 月份。",
+        "Review meal prices and purchase costs; the canteen's figures are in houqin finance report MONTH.",
     ),
     "FIN009": Message(
         W,
@@ -674,23 +679,26 @@ CATALOG: Mapping[str, Message] = {
         E,
         "报销单 {id} 使预算科目 {line} {year} 年支出达 {spent} 元，超过预算 {limit} 元",
         "claim {id} takes {line} to {spent} yuan in {year}, beyond its budget of {limit}",
-        "计划经费限额使用：先由校长批准预算调整（budget-adjustments）。",
-        "Spend within the budget: have the principal approve an adjustment first.",
+        "计划经费限额使用：先由校长批准预算调整（houqin budget adjust {line} --amount 金额 --approved-by 校长姓名）。",
+        "Spend within the budget: have the principal approve an adjustment first (houqin budget adjust {line} --amount AMOUNT --approved-by NAME).",
     ),
     "DAT001": Message(
         W,
         "{id} 的日期 {date} 晚于今天（{today}）",
         "{id} is dated {date}, after today ({today})",
-        "日期写错了吗？改正后用 `houqin check dates` 复查；如确是预先登记，到期前不要据此付款或入账。",
-        "A typing slip? Correct the date and re-run `houqin check dates`; a record made ahead of its day "
-        "should not be paid or booked before it.",
+        "日期写错了吗？没有 houqin 命令改已写入的日期：在账本文件中改正后用 houqin check dates 复查；"
+        "如确是预先登记，到期前不要据此付款或入账。",
+        "A typing slip? No houqin command changes a written date: correct it in the ledger file and re-run "
+        "houqin check dates; a record made ahead of its day should not be paid or booked before it.",
     ),
     "REF011": Message(
         E,
         "{id} 的学期 {term} 不在 houqin.yaml 的 terms 中",
         "{id} names term {term}, which houqin.yaml's terms do not list",
-        "核对学期编号（如 2026-2027-1）；新学期先在 houqin.yaml 的 terms 中登记起止日期。",
-        "Check the term id (e.g. 2026-2027-1); add a new term with its dates to houqin.yaml's terms first.",
+        "学期在 houqin.yaml 的 terms 中，没有 houqin 命令编辑它：核对学期编号（如 2026-2027-1），"
+        "或先登记新学期的起止日期，再运行 houqin check refs。",
+        "Terms are in houqin.yaml, which no houqin command edits: check the term id (e.g. 2026-2027-1) or add "
+        "the new term with its dates, then run houqin check refs.",
     ),
     "BUD003": Message(
         E,
@@ -710,64 +718,64 @@ CATALOG: Mapping[str, Message] = {
         E,
         "预算调整 {id}（{line}）没有校长批准，不计入预算",
         "budget adjustment {id} ({line}) has no approval by the principal and does not count",
-        "approvals 加 {{role: principal, by: …}}。",
-        "Add the principal's approval.",
+        "由校长批准：houqin sign {id} --as principal --by 校长姓名。",
+        "Have the principal approve it: houqin sign {id} --as principal --by NAME.",
     ),
     "ADV001": Message(
         W,
         "借款 {id}（{person}，{amount} 元）已 {days} 天未结清",
         "advance {id} ({person}, {amount} yuan) has been open {days} days",
-        "借款应及时报销冲账或退回现金：houqin advance settle。",
-        "Settle it with receipts or return the cash: houqin advance settle.",
+        "借款应及时报销冲账或退回现金：houqin advance settle {id} --claim 报销单号 或 --returned 金额。",
+        "Settle it with receipts or return the cash: houqin advance settle {id} --claim CLAIM or --returned AMOUNT.",
     ),
     "ADV002": Message(
         E,
         "{person} 于 {left} 离校，借款 {id} 未在此前结清",
         "{person} left on {left} without settling advance {id}",
-        "教师调离须先结清借款。",
-        "A person settles every advance before leaving.",
+        "教师调离须先结清借款：houqin advance settle {id} --claim 报销单号 或 --returned 金额 --on 结清日期（离校之前）；离校后才结清的没有 houqin 命令可改，请校长核查。",
+        "A person settles every advance before leaving: houqin advance settle {id} --claim CLAIM or --returned AMOUNT --on DAY (before leaving); no houqin command changes a settlement made after, so have the principal review it.",
     ),
     "ADV003": Message(
         E,
         "借款 {id} {amount} 元，结清时报销 {spent} 元、退回 {returned} 元，不相符",
         "advance {id} of {amount} yuan is settled with {spent} in claims and {returned} returned, which do not add up",
-        "报销金额加退回现金应等于借款金额（超支部分由报销单另付）。",
-        "Claims plus cash returned must equal the advance.",
+        "报销金额加退回现金应等于借款金额（超支部分由报销单另付）；已结清的借款 houqin advance settle 不再接受，没有 houqin 命令可改：在文件中改正 settlement 的报销单号和退回金额。",
+        "Claims plus cash returned equal the advance (an overspend is paid by its claim); houqin advance settle refuses an advance already settled, so no houqin command corrects it: fix the settlement's claims and cash returned in the file.",
     ),
     "CLS001": Message(
         E,
         "{id} 属于已结账的 {month}（{close}），结账后被修改",
         "{id} belongs to {month}, closed by {close}, and was changed after the close",
-        "已结账月份不得改动；确需更正须经校长批准重新开账（reopens），或在本月做更正记录。",
-        "A closed month is not edited: correct it in the current month, or reopen it with the principal's approval.",
+        "已结账月份不得改动：在本月做更正记录，或经校长批准重新开账（houqin finance reopen {month} --approved-by 校长姓名 --reason 理由）。",
+        "A closed month is not edited: correct it in the current month, or reopen it with the principal's approval (houqin finance reopen {month} --approved-by NAME --reason TEXT).",
     ),
     "CLS002": Message(
         E,
         "{id} 日期在已结账的 {month}（{close}），是结账后补入的",
         "{id} is dated in {month}, closed by {close}, and was added after the close",
-        "记录应记入当前未结账月份，或经批准重新开账。",
-        "Date it in the open month, or reopen the month with approval.",
+        "记入当前未结账月份（--date 本月的日期），或经批准重新开账（houqin finance reopen {month} --approved-by 校长姓名 --reason 理由）。",
+        "Date it in the open month (--date), or reopen the month with approval (houqin finance reopen {month} --approved-by NAME --reason TEXT).",
     ),
     "CLS003": Message(
         E,
         "{id} 在 {month} 结账（{close}）时存在，现已被删除",
         "{id} was in {month} when {close} closed it, and has been removed",
-        "已结账月份的记录不得删除。",
-        "Records of a closed month are never removed.",
+        "已结账月份的记录不得删除：用 git 恢复它（git checkout -- 文件），或经批准重新开账（houqin finance reopen {month} --approved-by 校长姓名 --reason 理由）。",
+        "Records of a closed month are never removed: restore it with git (git checkout -- FILE), or reopen the month with approval (houqin finance reopen {month} --approved-by NAME --reason TEXT).",
     ),
     "CLS004": Message(
         E,
         "结账记录 {id}（{month}）的摘要与前后不衔接，结账记录被改动过",
         "close {id} ({month}): its digest does not chain with the closes around it; the close was altered",
-        "结账记录由 houqin finance close 生成，不得手工修改。",
-        "Closes are written by houqin finance close and never edited by hand.",
+        "结账记录由 houqin finance close 生成，不得手工修改：用 git 恢复原样；确需更正时 houqin finance reopen {month} --approved-by 校长姓名 后重新结账。",
+        "Closes are written by houqin finance close and never edited by hand: restore it with git; to correct it, houqin finance reopen {month} --approved-by NAME and close again.",
     ),
     "CLS005": Message(
         E,
         "重新开账 {id}（{month}）没有校长批准",
         "reopening {id} ({month}) has no approval by the principal",
-        "approvals 加 {{role: principal, by: …}}。",
-        "Add the principal's approval.",
+        "由校长批准：houqin sign {id} --as principal --by 校长姓名。",
+        "Have the principal approve it: houqin sign {id} --as principal --by NAME.",
     ),
     "CLS006": Message(
         W,
@@ -795,64 +803,64 @@ CATALOG: Mapping[str, Message] = {
         E,
         "抄表 {id}：{meter} 读数 {reading} 低于上次（{date}）的 {previous}",
         "reading {id}: {meter} reads {reading}, below {previous} read on {date}",
-        "表倒转须说明原因：换表写 replaced: true，其他情况写 reason。",
-        "A meter running backwards needs a reason: replaced: true for a new meter, or a reason.",
+        "表倒转须说明原因：换表用 houqin meter read {meter} 读数 --replaced，其他情况 --reason 理由；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "A meter running backwards needs a reason: houqin meter read {meter} READING --replaced for a new meter, else --reason TEXT; no houqin command edits a record already written, so correct it in the file.",
     ),
     "MTR002": Message(
         W,
         "抄表 {id}：{meter} 本期日均用量 {per_day}，远高于以往的 {usual}（是否漏水、漏电？）",
         "reading {id}: {meter} used {per_day} a day, far above its usual {usual} (a leak?)",
-        "现场检查管线和用电设备，结果写入备注。",
-        "Inspect the pipes and appliances; note what was found.",
+        "现场检查管线和用电设备；查明的原因在下次抄表时写明：houqin meter read {meter} 读数 --reason 原因。",
+        "Inspect the pipes and appliances; give what was found at the next reading: houqin meter read {meter} READING --reason TEXT.",
     ),
     "MTR003": Message(
         W,
         "{meter} 在学期 {term} 内没有抄表记录（水电表要每期一查）",
         "{meter} was not read during term {term}",
-        "每学期至少抄表一次：houqin meter read。",
-        "Read every meter at least once a term: houqin meter read.",
+        "每学期至少抄表一次：houqin meter read {meter} 读数。",
+        "Read every meter at least once a term: houqin meter read {meter} READING.",
     ),
     "MTR004": Message(
         E,
-        "抄表 {id} 的表 {meter} 不在 catalog.yaml 的 meters 中",
+        "抄表 {id} 的表 {meter} 不在 catalog.yaml 的水电表(meters)中",
         "reading {id} is of meter {meter}, which is not in catalog.yaml meters",
-        "先在 catalog.yaml 登记该表。",
-        "List the meter in catalog.yaml first.",
+        "没有 houqin 命令登记水电表：在 catalog.yaml 的 meters 中登记该表（houqin meter list 列出已登记的表），再运行 houqin check meters。",
+        "No houqin command adds a meter: list it in catalog.yaml meters (houqin meter list shows those listed), then run houqin check meters.",
     ),
     "PAT001": Message(
         INFO,
         "学期 {term} 有 {days} 个上课日没有巡视记录（最早 {first}）",
         "term {term}: {days} school days without a round (the first {first})",
-        "每日巡视并记录：houqin patrol log。",
-        "Walk and record a round every school day: houqin patrol log.",
+        "每日巡视并记录：houqin patrol log --place 地点。",
+        "Walk and record a round every school day: houqin patrol log --place PLACE.",
     ),
     "PAT002": Message(
         W,
         "巡视 {id} 在 {place} 发现的问题（{text}）已 {days} 天未处理",
         "round {id}: the problem found at {place} ({text}) is still open after {days} days",
-        "及时处理并反馈：报修（houqin repair open）或记下处理日期（resolved）。",
-        "Deal with it: open a repair, or record when it was resolved.",
+        "及时处理并反馈：报修（houqin repair open --place {place}）或记下处理日期（houqin patrol resolve {id} --place {place}）。",
+        "Deal with it: open a repair (houqin repair open --place {place}) or record when it was resolved (houqin patrol resolve {id} --place {place}).",
     ),
     "PRT001": Message(
         E,
         "文印 {id} 于 {done} 印制，此前未经主管领导审批",
         "print job {id} was done on {done} without the supervisor's approval before it",
-        "主管审批复印和油印：先 houqin sign … --as supervisor，再印制。",
-        "The supervisor approves copying and duplicating first.",
+        "主管审批复印和油印：先 houqin sign {id} --as supervisor --by 主管领导姓名，再 houqin print done {id}；已印制的没有 houqin 命令可改先后，请主管领导核查。",
+        "The supervisor approves copying first: houqin sign {id} --as supervisor --by NAME, then houqin print done {id}; no houqin command changes what was printed, so have the supervisor review it.",
     ),
     "SHP001": Message(
         E,
         "销售 {id}：{goods}（批次 {batch}）已于 {expires} 过期，不得销售",
         "sale {id}: {goods} (batch {batch}) expired on {expires} and may not be sold",
-        "严查产品生产日期：过期商品下架（houqin shop expiring）。",
-        "Take expired goods off the shelf (houqin shop expiring).",
+        "严查产品生产日期：过期商品下架（houqin shop expiring 列出，houqin shop sell 批号 --removed 登记下架）。",
+        "Take expired goods off the shelf (houqin shop expiring lists them; houqin shop sell BATCH --removed records it).",
     ),
     "SHP002": Message(
         E,
         "销售 {id}：{goods} 该批次只剩 {left}",
         "sale {id}: only {left} of {goods} were left in that batch",
-        "核对批次和数量。",
-        "Check the batch and the quantity.",
+        "核对批次和数量（houqin shop expiring 列出在架数量）。",
+        "Check the batch and the quantity (houqin shop expiring shows what is on the shelf).",
     ),
     "SHP004": Message(
         E,
@@ -882,65 +890,65 @@ CATALOG: Mapping[str, Message] = {
         W,
         "进货 {id}：{goods} 售价 {price} 元不低于校外参考价 {reference} 元",
         "batch {id}: {goods} sells at {price} yuan, not below the outside price of {reference}",
-        "校内商店售价应低于校外（进售双价）。",
-        "The school shop sells below the price outside.",
+        "校内商店售价应低于校外（进售双价）：进货时 houqin shop in 商品 --price 售价；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "The school shop sells below the price outside: houqin shop in GOODS --price PRICE; no houqin command edits a record already written, so correct it in the file.",
     ),
     "MLK001": Message(
         E,
         "学生奶订购 {id} 的收费项目 {item} 没有经校长批准并公示",
         "milk order {id} names fee item {item}, which was not approved and published",
-        "先登记并公示收费项目（houqin fee publish）。",
-        "Publish the fee item first (houqin fee publish).",
+        "先登记并公示收费项目（houqin fee publish --term 学期 --item 项目）。",
+        "Publish the fee item first (houqin fee publish --term TERM --item ITEM).",
     ),
     "MLK002": Message(
         W,
         "学生奶订购 {id}（{klass}）订 {ordered} 盒，实际配送 {delivered} 盒",
         "milk order {id} ({klass}): {ordered} cartons ordered, {delivered} delivered",
-        "与供应商核对配送单。",
-        "Reconcile with the supplier's delivery notes.",
+        "与供应商核对配送单，按实际配送登记：houqin milk deliver --class {klass} --cartons 盒数。",
+        "Reconcile with the supplier's delivery notes and record what came: houqin milk deliver --class {klass} --cartons N.",
     ),
     "MLK003": Message(
         W,
         "学生奶订购 {id}（{klass}）应收 {expected} 元，实收 {paid} 元",
         "milk order {id} ({klass}): {expected} yuan due, {paid} received",
-        "补收或退款，并记入收入（houqin income add fee …）。",
-        "Collect or refund the difference and record it.",
+        "补收或退款，并记入收入：houqin income add fee --class {klass} --amount 金额。",
+        "Collect or refund the difference and record it: houqin income add fee --class {klass} --amount AMOUNT.",
     ),
     "MLK004": Message(
         E,
         "学生奶配送 {id}：{klass} 在 {date} 所在学期没有订购记录",
         "milk delivery {id}: {klass} has no order for the term of {date}",
-        "先登记该班订购（milk-orders）。",
-        "Record the class's order first.",
+        "先登记该班订购：houqin milk order --class {klass} --cartons 盒数 --term 学期。",
+        "Record the class's order first: houqin milk order --class {klass} --cartons N --term TERM.",
     ),
     # --- stocktake
     "PD001": Message(
         W,
         "学期 {term} 已于 {end} 结束，没有期末盘点记录",
         "term {term} ended on {end} without a term-end stocktake",
-        "每学期结束须全面检查并书面上报：houqin inventory reconcile … --record。",
-        "Count at the end of every term and report: houqin inventory reconcile … --record.",
+        "每学期结束须全面检查并书面上报：houqin inventory reconcile 盘点表 --record。",
+        "Count at the end of every term and report: houqin inventory reconcile COUNTS --record.",
     ),
     "PD002": Message(
         W,
         "学期 {term} 已于 {start} 开始，没有期初清点记录",
         "term {term} began on {start} without a term-start count",
-        "每期期初清点登记、责任到人：houqin inventory reconcile … --at term-start --record。",
-        "Count at the start of every term: houqin inventory reconcile … --at term-start --record.",
+        "每期期初清点登记、责任到人：houqin inventory reconcile 盘点表 --at term-start --record。",
+        "Count at the start of every term: houqin inventory reconcile COUNTS --at term-start --record.",
     ),
     "PD003": Message(
         E,
         "盘点 {id} 调整 {item} 账面数 {book}，但 {date} 账面为 {have}",
         "stocktake {id} adjusts {item} from a book quantity of {book}, but the books held {have} on {date}",
-        "账面数以盘点日的账面为准；重新核对（houqin inventory reconcile）。",
-        "The book quantity is the ledger's on the count day; reconcile again.",
+        "账面数以盘点日的账面为准：重新核对（houqin inventory reconcile 盘点表 --on {date} --record）。",
+        "The book quantity is the ledger's on the count day: reconcile again (houqin inventory reconcile COUNTS --on {date} --record).",
     ),
     "PD004": Message(
         E,
         "盘点 {id} 调整账面 {value} 元，缺少{step}审批",
         "stocktake {id} adjusts the books by {value} yuan without the {step} approval",
-        "盘盈盘亏按规定审批：{limit} 元以内总务主任，以上还须校长。",
-        "Count differences are approved: the director up to {limit} yuan, the principal above.",
+        "盘盈盘亏按规定审批（{limit} 元以内总务主任，以上还须校长）：houqin sign {id} --as {step_key} --by 姓名。",
+        "Count differences are approved (the director up to {limit} yuan, the principal above): houqin sign {id} --as {step_key} --by NAME.",
     ),
     "PD006": Message(
         E,
@@ -954,16 +962,16 @@ CATALOG: Mapping[str, Message] = {
         E,
         "第 {row} 行：{reason}",
         "row {row}: {reason}",
-        "改正该行后重新导入，或用 --skip-bad 只导入正确的行。",
-        "Fix the row and import again, or --skip-bad to take only the good rows.",
+        "改正该行后重新导入（houqin asset import 或 houqin stock import），或用 --skip-bad 只导入正确的行。",
+        "Fix the row and import again (houqin asset import or houqin stock import), or --skip-bad to take only the good rows.",
     ),
     # --- capitalisation
     "CAP001": Message(
         W,
         "资产 {id} 单价 {price} 元低于固定资产标准 {threshold} 元，且未说明理由",
         "asset {id} costs {price}, below the {threshold} threshold, with no reason given",
-        "作为低值易耗品入库，或填写 below_threshold_reason。",
-        "Record it as a consumable, or give below_threshold_reason.",
+        "作为低值易耗品入库（houqin stock in），或登记时说明理由（houqin asset add --reason 理由）。",
+        "Record it as a consumable (houqin stock in), or give the reason when registering (houqin asset add --reason TEXT).",
     ),
 }
 
@@ -983,7 +991,8 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
     "quantity_type": ("数量须为整数或带引号的小数", "a quantity is a whole number or a quoted decimal"),
     "quantity_format": ("不是数量：{value}", "not a quantity: {value}"),
     "quantity_positive": ("数量必须大于零", "a quantity must be above zero"),
-    "date_format": ("日期须写成 YYYY-MM-DD 且真实存在：{value}", "a date is a real day written YYYY-MM-DD: {value}"),
+    "date_format": ("日期须写成 YYYY-MM-DD：{value}", "a date is written YYYY-MM-DD: {value}"),
+    "no_such_date": ("没有这一天：{value}", "no such date: {value}"),
     "text_empty": ("不能为空", "must not be empty"),
     "text_type": ("须为文字；像数字或日期的内容请加引号", "must be text; quote values that look like numbers or dates"),
     "category_code": ("不是 GB/T 14885 分类代码：{value}", "not a GB/T 14885 code: {value}"),
@@ -1002,6 +1011,49 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
 }
 
 
+# Why a row of an imported sheet cannot be taken (IMP001's reason), by kind.
+IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
+    "missing": ("缺少：{fields}", "missing: {fields}"),
+    "no_such_day": ("{field} {value}：没有这一天", "{field} {value}: no such date"),
+    "day_format": (
+        "{field} {value} 不是日期（写成 2026-11-30、2026/11/30、2026.11.30 或 2026年11月30日）",
+        "{field} {value} is not a date (write 2026-11-30, 2026/11/30, 2026.11.30 or 2026年11月30日)",
+    ),
+    "money_format": (
+        "{field} {value} 不是金额（如 1299.50）",
+        "{field} {value} is not an amount of money (like 1299.50)",
+    ),
+    "whole_quantity": ("{field} {value} 须为整数", "{field} {value} must be a whole number"),
+    "below_threshold": (
+        "单价 {price} 低于固定资产标准 {threshold}，须在备注中说明理由",
+        "unit price {price} is below the {threshold} threshold: give the reason in 备注 (note)",
+    ),
+    "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
+    "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
+    "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
+}
+
+
+# What libyaml says of a syntax error (YAML001's problem), in Chinese; the original follows in brackets
+# so it can still be searched for. A problem not listed here is shown as libyaml says it.
+YAML_PROBLEMS: Mapping[str, str] = {
+    "mapping values are not allowed in this context": "此处不能再有“键: 值”（是否多了冒号，或值里的冒号没加引号？）",
+    "did not find expected key": "找不到应有的键（缩进是否与上一行对齐？）",
+    "did not find expected ',' or '}'": "花括号 { } 没有闭合（缺少逗号或右花括号？）",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合（缺少逗号或右方括号？）",
+    "could not find expected ':'": "缺少冒号（键后面应有“: ”）",
+    "found character that cannot start any token": "出现了不能开头的字符（如 Tab、@ 或 `；请加引号或改用空格）",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "did not find expected node content": "缺少内容（冒号或短横后面是空的？）",
+    "did not find expected '-' indicator": "列表项应以“- ”开头，缩进对齐",
+    "found a tab character that violates indentation": "缩进中有 Tab，请改用空格",
+    "found unknown escape character": "双引号中有无法识别的转义（\\ 后的字符），改用单引号或去掉反斜杠",
+    "block sequence entries are not allowed in this context": "此处不能开始列表（“- ”的缩进不对？）",
+    "did not find expected comment or line break": "行尾有多余的内容（引号之后还有文字？）",
+    "NUL": "文件中有 NUL 字符",
+}
+
+
 def default_severity(code: str) -> Severity:
     return CATALOG[code].severity
 
@@ -1010,18 +1062,95 @@ def _fill(template: str, params: Mapping[str, str]) -> str:
     return template.format_map(defaultdict(lambda: "?", params))
 
 
+# The parameters that name a role or step (one, or a chain of them joined by → or /) or a field, by
+# code: they are shown in the reader's language (houqin.i18n words), 经手人(handler) in Chinese.
+STEP, CHAIN, ROLE_LIST, FIELD, FIELD_LIST = "step", "chain", "roles", "field", "fields"
+WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
+    "APR001": {"step": STEP, "chain": CHAIN},
+    "APR002": {"step": STEP, "previous": STEP, "chain": CHAIN},
+    "APR003": {"step": STEP},
+    "APR004": {"step": STEP, "chain": CHAIN},
+    "APR005": {"step": STEP},
+    "APR007": {"step": STEP, "chain": CHAIN},
+    "SIG001": {"step": STEP, "roles": ROLE_LIST},
+    "SOD001": {"step": STEP, "other": STEP},
+    "SOD002": {"step": STEP},
+    "AST005": {"step": STEP},
+    "PUR001": {"step": STEP},
+    "PUR002": {"step": STEP},
+    "PD004": {"step": STEP},
+    "SCH001": {"field": FIELD},
+    "REF001": {"field": FIELD},
+    "REF002": {"field": FIELD},
+    "IMP001": {"field": FIELD, "fields": FIELD_LIST},
+}
+
+
+def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]:
+    from houqin.i18n import FIELDS, ROLES, field_label, labelled, role_key, word
+
+    shown = dict(params)
+    for name, sort in WORD_PARAMS.get(code, {}).items():
+        value = params.get(name)
+        if value is None:
+            continue
+        if sort == STEP:
+            shown[name] = labelled(value, lang)
+            meant = role_key(value)
+            if meant != value and meant in ROLES:  # the school's word typed into YAML where the key belongs
+                shown[name] = f"{value} (write {meant})" if lang == "en" else f"{value}（YAML 中应写 {meant}）"
+            shown[f"{name}_key"] = value  # what --as takes, for a hint's command
+        elif sort == CHAIN:
+            shown[name] = " → ".join(word(k, lang) for k in value.split(" → "))
+        elif sort == ROLE_LIST:
+            shown[name] = "/".join(word(k, lang) for k in value.split("/"))
+        elif sort == FIELD:
+            shown[name] = field_label(value, lang)
+        else:
+            sep = "、" if lang == "zh" else ", "
+            shown[name] = sep.join(labelled(k, lang, FIELDS) for k in value.split(","))
+    return shown
+
+
 def render_message(code: str, lang: str, params: Mapping[str, str]) -> str:
     msg = CATALOG.get(code)
     if msg is None:
         return f"{code} {dict(params)}"
+    shown = _in_words(code, lang, params)
+    if code == "YAML001" and lang != "en" and params.get("problem") in YAML_PROBLEMS:
+        shown["problem"] = f"{YAML_PROBLEMS[params['problem']]}（{params['problem']}）"
     if code == "SCH001":
         zh, en = SCHEMA_REASONS.get(params.get("kind", ""), (params.get("detail", ""), params.get("detail", "")))
-        params = {**params, "reason": _fill(en if lang == "en" else zh, params)}
-    return _fill(msg.en if lang == "en" else msg.zh, params)
+        shown["reason"] = _fill(en if lang == "en" else zh, shown)
+    elif code == "IMP001" and params.get("kind") in IMPORT_REASONS:
+        if params.get("schema") in SCHEMA_REASONS:
+            zh, en = SCHEMA_REASONS[params["schema"]]
+            shown["detail"] = _fill(en if lang == "en" else zh, shown)
+        zh, en = IMPORT_REASONS[params["kind"]]
+        shown["reason"] = _fill(en if lang == "en" else zh, shown)
+    return _fill(msg.en if lang == "en" else msg.zh, shown)
 
 
-def render_hint(code: str, lang: str, params: Mapping[str, str]) -> str:
+# The command that signs a record, by its id's prefix (the others: houqin sign).
+SIGN_COMMANDS: Mapping[str, tuple[str, str]] = {
+    "BX": ("houqin expense sign {id} --as {step} --by 姓名", "houqin expense sign {id} --as {step} --by NAME"),
+    "CG": ("houqin purchase approve {id} --as {step} --by 姓名", "houqin purchase approve {id} --as {step} --by NAME"),
+    "JK": ("houqin advance approve {id} --by 校长姓名", "houqin advance approve {id} --by NAME"),
+}
+ANY_SIGN = ("houqin sign {id} --as {step} --by 姓名", "houqin sign {id} --as {step} --by NAME")
+
+
+def sign_command(record: str, step: str, lang: str) -> str:
+    """The command a hint names to add a signature to `record`: each kind's own (an advance is
+    approved with houqin advance approve, a claim signed with houqin expense sign)."""
+    zh, en = SIGN_COMMANDS.get(record.split("-", 1)[0], ANY_SIGN)
+    return (en if lang == "en" else zh).format(id=record or "ID", step=step or ("STEP" if lang == "en" else "环节"))
+
+
+def render_hint(code: str, lang: str, params: Mapping[str, str], record: str = "") -> str:
     msg = CATALOG.get(code)
     if msg is None:
         return ""
-    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, params)
+    shown = _in_words(code, lang, params)
+    shown["sign"] = sign_command(record or params.get("id", ""), shown.get("step_key", ""), lang)
+    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, shown)

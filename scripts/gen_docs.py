@@ -66,6 +66,7 @@ COMMANDS = (
     ("finance", "close"),
     ("finance", "report"),
     ("finance", "reopen"),
+    ("finance", "decide"),
     ("meter", "read"),
     ("meter", "list"),
     ("meter", "report"),

@@ -100,7 +100,7 @@ ASSET_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             .replace("to_place: SY-301", "to_place: JX-101"),
         },
         [
-            "2026/moves.yaml:10: error[AST003] ZC-2026-0002 分放在多个地点（JX-101、SY-301），DB-2026-0002 须写明 from_place"
+            "2026/moves.yaml:10: error[AST003] ZC-2026-0002 分放在多个地点（JX-101、SY-301），DB-2026-0002 须写明调出地点(from_place)"
         ],
     ),
     (
@@ -117,13 +117,13 @@ ASSET_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "AST005 wrong giver",
         {"2026/assets.yaml": ASSETS, "2026/moves.yaml": MOVE.replace("giver, by: 张老师", "giver, by: 王校长")},
-        ["2026/moves.yaml:1: error[AST005] DB-2026-0001 的 giver 签字人是 王校长，应为 张老师"],
+        ["2026/moves.yaml:1: error[AST005] DB-2026-0001 的 移交人(giver) 签字人是 王校长，应为 张老师"],
     ),
     (
         "AST006 big disposal without authority",
         {"2026/assets.yaml": ASSETS.replace('"4999.00"', '"250000.00"'), "2026/disposals.yaml": SCRAP},
         [
-            "2026/disposals.yaml:1: error[AST006] CZ-2026-0001 处置价值 250000.00 元，超过 200000.00 元，须有主管部门批复（authority）"
+            "2026/disposals.yaml:1: error[AST006] CZ-2026-0001 处置价值 250000.00 元，超过 200000.00 元，须有主管部门批复文号(authority)"
         ],
     ),
     (
@@ -159,7 +159,7 @@ ASSET_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/assets.yaml": ASSETS,
             "2026/moves.yaml": MOVE.replace("  - {role: receiver, by: 李主任, on: 2026-03-09}\n", ""),
         },
-        ["2026/moves.yaml:1: error[APR007] DB-2026-0001 缺少 receiver 签字（需 giver → receiver）"],
+        ["2026/moves.yaml:1: error[APR007] DB-2026-0001 缺少 接收人(receiver) 签字（需 移交人 → 接收人）"],
     ),
 ]
 

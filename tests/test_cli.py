@@ -41,9 +41,9 @@ def test_check_reports_errors_with_location_excerpt_and_hint(
     code, out = run("check")
     assert code == 1
     assert out.splitlines() == [
-        "2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 witness 签字",
+        "2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 证明人(witness) 签字",
         "     11 |   - {role: witness, by: 赵出纳, on: 2026-03-05}",
-        "  提示: 出纳只管付款，不作证明也不审批。",
+        "  提示: 出纳只管付款，不作证明也不审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（houqin expense sign BX-2026-0001 --as witness --by 姓名）。",
         "1 个错误，0 个警告。",
     ]
     code, out = run("--lang", "en", "check")
@@ -163,7 +163,7 @@ def test_asset_add_refused_for_unknown_keeper_names_the_rule(git_ledger: Callabl
     code, out = run("--ledger", str(root), *args)
     assert code == 1
     assert "拒绝写入 ZC-2026-0001" in out
-    assert "2026/assets.yaml:2: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中" in out
+    assert "2026/assets.yaml:2: error[REF001] 保管人(keeper) 中的人员 无名氏 不在 people.yaml 中" in out
     assert snapshot(root) == before
     assert not (root / "2026/assets.yaml").exists()
 
@@ -209,7 +209,7 @@ def test_expense_add_and_sign_one_by_one(git_ledger: Callable[..., Path]) -> Non
     code, out = run(*sign, "--as", "witness", "--by", "赵出纳", "--on", "2026-03-05")
     assert code == 1 and "error[SOD002]" in out
     code, out = run(*sign, "--as", "principal", "--by", "刘副校长", "--on", "2026-03-05")
-    assert code == 1 and "error[SIG001] 刘副校长 在 2026-03-05 不具备 principal 签字资格" in out
+    assert code == 1 and "error[SIG001] 刘副校长 在 2026-03-05 不具备 校长(principal) 签字资格" in out
     assert run(*sign, "--as", "witness", "--by", "李主任", "--on", "2026-03-05")[0] == 0
     code, out = run(*sign, "--as", "witness", "--by", "李主任", "--on", "2026-03-05")
     assert code == 2 and "已签字" in out

@@ -193,7 +193,7 @@ def test_later_steps_on_open_items_leave_the_sealed_month_as_it_was(git_ledger: 
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "close February")
     february = month_report(load_ledger(root, use_cache=False).ledger, "2026-02")
-    assert [(x.id, x.what) for x in february.open_claims] == [("BX-2026-0001", "待签：principal")]
+    assert [(x.id, x.status, x.steps) for x in february.open_claims] == [("BX-2026-0001", "awaiting", ("principal",))]
     assert [(x.id, x.who, x.what) for x in february.still_open] == [
         ("JY-2026-0001", "张老师", "借出未还（应还 2026-12-31）"),
         ("WX-2026-0001", "张老师", "报修未修复"),

@@ -54,18 +54,18 @@ EDGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SCH001 negative claim",
         {"2026/expenses.yaml": GOOD_EXPENSE.replace('amount: "1299.50"\n  budget', 'amount: "-300.00"\n  budget')},
-        ["2026/expenses.yaml:4: error[SCH001] 字段 amount 无效：金额必须大于零：-300.00"],
+        ["2026/expenses.yaml:4: error[SCH001] 字段 金额(amount) 无效：金额必须大于零：-300.00"],
     ),
     (
         "SCH001 zero asset price",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"0.00"')},
-        ["2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额必须大于零：0.00"],
+        ["2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：金额必须大于零：0.00"],
     ),
     (
         "SCH001 thousands separator",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"4,999.00"')},
         [
-            "2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：不是金额：4,999.00"
+            "2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：不是金额：4,999.00"
             '（账本中金额只写半角数字和小数点，如 "1200.00"，不带千分位、全角数字或 e/0x 写法）'
         ],
     ),
@@ -73,19 +73,19 @@ EDGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "SCH001 full-width digits",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"４９９９.00"')},
         [
-            "2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：不是金额：４９９９.00"
+            "2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：不是金额：４９９９.00"
             '（账本中金额只写半角数字和小数点，如 "1200.00"，不带千分位、全角数字或 e/0x 写法）'
         ],
     ),
     (
         "SCH001 hex money",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "0x4f1")},
-        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1200.00"'],
+        ['2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：金额须写成带引号的文字，如 "1200.00"'],
     ),
     (
         "SCH001 exponent money",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "1e20")},
-        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1299.50"'],
+        ['2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：金额须写成带引号的文字，如 "1299.50"'],
     ),
     (
         "SCH001 quantity with an exponent",
@@ -93,7 +93,7 @@ EDGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/stock-in.yaml": "- id: RK-2026-0001\n  date: 2026-03-02\n  item: paper-a4\n"
             '  quantity: "1E+2"\n  unit_price: "20.00"\n  origin: 捐赠\n  acceptor: 李主任\n'
         },
-        ["2026/stock-in.yaml:4: error[SCH001] 字段 quantity 无效：不是数量：1E+2"],
+        ["2026/stock-in.yaml:4: error[SCH001] 字段 数量(quantity) 无效：不是数量：1E+2"],
     ),
     (
         "BUD003 budget cut below zero",

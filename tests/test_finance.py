@@ -110,7 +110,7 @@ FINANCE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "FIN004 fee without class and students",
         {"2026/fee-notices.yaml": NOTICE, "2026/income.yaml": FEE.replace("  students: 40\n", "")},
-        ["2026/income.yaml:1: error[FIN004] 收费 SR-2026-0001（作业本费）须写明班级（class）和人数（students）"],
+        ["2026/income.yaml:1: error[FIN004] 收费 SR-2026-0001（作业本费）须写明班级(class)和人数(students)"],
     ),
     (
         "FIN005 more than published",

@@ -34,8 +34,8 @@ def test_hook_refuses_a_hand_edit_that_removes_the_witness(git_ledger: Callable[
     proc = commit(root, "remove witness")
     assert proc.returncode == 1
     assert (
-        "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批"
-        "（需 handler → witness → principal）"
+        "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 证明人(witness) 签批"
+        "（需 经手人 → 证明人 → 校长）"
     ) in proc.stderr
     assert git(root, "log", "--format=%s") == "start\n"
     # a valid edit (a note) is accepted
@@ -103,7 +103,9 @@ def test_hook_install_on_a_ledger_inside_a_bigger_repository(tmp_path: Path) -> 
         check=False,
     )
     assert proc.returncode == 1
-    assert "books/2026/expenses.yaml:12: error[SIG001] 张老师 在 2026-03-06 不具备 principal 签字资格" in proc.stderr
+    assert (
+        "books/2026/expenses.yaml:12: error[SIG001] 张老师 在 2026-03-06 不具备 校长(principal) 签字资格" in proc.stderr
+    )
 
 
 def test_python_m_houqin_runs_in_a_subprocess(tmp_path: Path) -> None:

@@ -66,10 +66,13 @@ def test_bad_rows_refuse_the_whole_import(git_ledger: Callable[..., Path], tmp_p
     assert code == 1
     assert snapshot(root) == before
     assert "导入 register.csv 被拒绝：4 行有问题" in out
-    assert f"{sheet}:4: error[IMP001] 第 4 行：缺少 / missing: unit_price" in out
-    assert f"{sheet}:5: error[IMP001] 第 5 行：无法识别 / not understood: day is out of range for month" in out
-    assert f"{sheet}:6: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中" in out
-    assert f"{sheet}:7: error[IMP001] 第 7 行：无法识别 / not understood: 单价 18.00 低于固定资产标准" in out
+    assert f"{sheet}:4: error[IMP001] 第 4 行：缺少：单价(unit_price)" in out
+    assert f"{sheet}:5: error[IMP001] 第 5 行：日期(date) 2024-02-30：没有这一天" in out
+    assert f"{sheet}:6: error[REF001] 保管人(keeper) 中的人员 无名氏 不在 people.yaml 中" in out
+    assert f"{sheet}:7: error[IMP001] 第 7 行：单价 18.00 低于固定资产标准 1000.00，须在备注中说明理由" in out
+    code, out = run(root, "--lang", "en", "asset", "import", str(sheet))
+    assert f"{sheet}:4: error[IMP001] row 4: missing: unit_price" in out
+    assert f"{sheet}:5: error[IMP001] row 5: date 2024-02-30: no such date" in out
     code, out = run(root, "asset", "import", str(sheet), "--dry-run")
     assert code == 1 and snapshot(root) == before and "2 行可导入" in out
     code, out = run(root, "asset", "import", str(sheet), "--skip-bad")

@@ -76,7 +76,7 @@ OFFICE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "MTR004 unknown meter",
         {"2026/meter-readings.yaml": reading(1, "2026-02-21", "1000")},
-        ["2026/meter-readings.yaml:1: error[MTR004] 抄表 CB-2026-0001 的表 E-1 不在 catalog.yaml 的 meters 中"],
+        ["2026/meter-readings.yaml:1: error[MTR004] 抄表 CB-2026-0001 的表 E-1 不在 catalog.yaml 的水电表(meters)中"],
     ),
     (
         "PAT002 finding left open",

@@ -38,7 +38,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SCH001 money as float",
         {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', "4999.00")},
-        ['2026/assets.yaml:5: error[SCH001] 字段 unit_price 无效：金额须写成带引号的文字，如 "1299.50"'],
+        ['2026/assets.yaml:5: error[SCH001] 字段 单价(unit_price) 无效：金额须写成带引号的文字，如 "1299.50"'],
     ),
     (
         "SCH001 unknown key",
@@ -48,17 +48,22 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SCH001 missing field",
         {"2026/assets.yaml": GOOD_ASSET.replace("  keeper: 李主任\n", "")},
-        ["2026/assets.yaml:1: error[SCH001] 字段 keeper 无效：缺少必填字段"],
+        ["2026/assets.yaml:1: error[SCH001] 字段 保管人(keeper) 无效：缺少必填字段"],
     ),
     (
         "SCH001 impossible date",
         {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2026-02-30")},
-        ["2026/assets.yaml:2: error[SCH001] 字段 date 无效：日期须写成 YYYY-MM-DD 且真实存在：2026-02-30"],
+        ["2026/assets.yaml:2: error[SCH001] 字段 日期(date) 无效：没有这一天：2026-02-30"],
+    ),
+    (
+        "SCH001 date not written YYYY-MM-DD",
+        {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2026/03/02")},
+        ["2026/assets.yaml:2: error[SCH001] 字段 日期(date) 无效：日期须写成 YYYY-MM-DD：2026/03/02"],
     ),
     (
         "SCH001 negative quantity",
         {"2026/assets.yaml": GOOD_ASSET + "  quantity: -3\n"},
-        ["2026/assets.yaml:9: error[SCH001] 字段 quantity 无效：数值太小：-3"],
+        ["2026/assets.yaml:9: error[SCH001] 字段 数量(quantity) 无效：数值太小：-3"],
     ),
     (
         "SCH001 nested approval field",
@@ -78,7 +83,22 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "YAML001 syntax",
         {"2026/assets.yaml": GOOD_ASSET + "  - [unclosed\n"},
-        ["2026/assets.yaml:9: error[YAML001] YAML 语法错误：did not find expected key"],
+        [
+            "2026/assets.yaml:9: error[YAML001] YAML 语法错误：找不到应有的键（缩进是否与上一行对齐？）"
+            "（did not find expected key）"
+        ],
+    ),
+    (
+        "SCH004 what rests on an unreadable file is held back and counted",
+        {
+            "2026/assets.yaml": GOOD_ASSET.replace("李主任", "无名氏"),
+            "places.yaml": "- {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任\n",
+        },
+        [
+            "places.yaml:2: error[YAML001] YAML 语法错误：花括号 { } 没有闭合（缺少逗号或右花括号？）"
+            "（did not find expected ',' or '}'）",
+            "places.yaml: info[SCH004] 另有 4 条由此引起的问题未列出：places.yaml 无法读取，依赖它的检查结果不可信",
+        ],
     ),
     (
         "YAML002 duplicate key",
@@ -138,12 +158,12 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "REF001 unknown keeper",
         {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 无名氏")},
-        ["2026/assets.yaml:1: error[REF001] keeper 中的人员 无名氏 不在 people.yaml 中"],
+        ["2026/assets.yaml:1: error[REF001] 保管人(keeper) 中的人员 无名氏 不在 people.yaml 中"],
     ),
     (
         "REF002 keeper had left",
         {"2026/assets.yaml": GOOD_ASSET.replace("keeper: 李主任", "keeper: 陈老师")},
-        ["2026/assets.yaml:1: error[REF002] keeper 中的人员 陈老师 在 2026-03-02 不在职"],
+        ["2026/assets.yaml:1: error[REF002] 保管人(keeper) 中的人员 陈老师 在 2026-03-02 不在职"],
     ),
     (
         "REF003 unknown place",
@@ -173,19 +193,19 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "REF010 unknown funding",
         {"2026/assets.yaml": GOOD_ASSET.replace("财政拨款", "小金库")},
-        ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的 funding_sources 中"],
+        ["2026/assets.yaml:1: error[REF010] 经费来源 小金库 不在 catalog.yaml 的经费来源(funding_sources)中"],
     ),
     (
         "REF001 unknown signer",
         {"2026/expenses.yaml": expense(**{"by: 李主任": "by: 路人甲"})},
-        ["2026/expenses.yaml:11: error[REF001] approvals.witness 中的人员 路人甲 不在 people.yaml 中"],
+        ["2026/expenses.yaml:11: error[REF001] 证明人(approvals.witness) 中的人员 路人甲 不在 people.yaml 中"],
     ),
     # --- approval chain
     (
         "APR001 paid without witness",
         {"2026/expenses.yaml": expense(**{"  - {role: witness, by: 李主任, on: 2026-03-05}\n": ""})},
         [
-            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）"
+            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 证明人(witness) 签批（需 经手人 → 证明人 → 校长）"
         ],
     ),
     (
@@ -198,7 +218,9 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 }
             )
         },
-        ["2026/expenses.yaml:12: error[APR002] principal 签于 2026-03-04，早于前一环节 witness（2026-03-05）"],
+        [
+            "2026/expenses.yaml:12: error[APR002] 校长(principal) 签于 2026-03-04，早于前一环节 证明人(witness)（2026-03-05）"
+        ],
     ),
     (
         "APR003 signed before the claim",
@@ -207,14 +229,14 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 **{"handler, by: 张老师, on: 2026-03-05": "handler, by: 张老师, on: 2026-03-01"}
             )
         },
-        ["2026/expenses.yaml:10: error[APR003] handler 签于 2026-03-01，早于单据日期 2026-03-05"],
+        ["2026/expenses.yaml:10: error[APR003] 经手人(handler) 签于 2026-03-01，早于单据日期 2026-03-05"],
     ),
     (
         "APR004 unknown step",
         {"2026/expenses.yaml": expense(**{"role: witness": "role: auditor"})},
         [
-            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 witness 签批（需 handler → witness → principal）",
-            "2026/expenses.yaml:11: error[APR004] 此类单据没有 auditor 这一签批环节（应为 handler → witness → principal）",
+            "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 证明人(witness) 签批（需 经手人 → 证明人 → 校长）",
+            "2026/expenses.yaml:11: error[APR004] 此类单据没有 稽核人员(auditor) 这一签批环节（应为 经手人 → 证明人 → 校长）",
         ],
     ),
     (
@@ -224,7 +246,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 **{"  payment:": "  - {role: principal, by: 王校长, on: 2026-03-06}\n  payment:"}
             )
         },
-        ["2026/expenses.yaml:13: error[APR005] principal 签了两次"],
+        ["2026/expenses.yaml:13: error[APR005] 校长(principal) 签了两次"],
     ),
     (
         "APR006 paid before signed",
@@ -236,13 +258,13 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "SIG001 principal signed by a teacher",
         {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 刘副校长"})},
         [
-            "2026/expenses.yaml:12: error[SIG001] 刘副校长 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"
+            "2026/expenses.yaml:12: error[SIG001] 刘副校长 在 2026-03-06 不具备 校长(principal) 签字资格（需要角色：校长）"
         ],
     ),
     (
         "SIG001 role not yet held",
         {"2026/expenses.yaml": expense(**{"by: 王校长": "by: 孙老师"})},
-        ["2026/expenses.yaml:12: error[SIG001] 孙老师 在 2026-03-06 不具备 principal 签字资格（需要角色：principal）"],
+        ["2026/expenses.yaml:12: error[SIG001] 孙老师 在 2026-03-06 不具备 校长(principal) 签字资格（需要角色：校长）"],
     ),
     (
         "SIG002 signer had left",
@@ -253,12 +275,12 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SOD001 one person two steps",
         {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 张老师"})},
-        ["2026/expenses.yaml:11: error[SOD001] 张老师 同时签了 witness 和 handler"],
+        ["2026/expenses.yaml:11: error[SOD001] 张老师 同时签了 证明人(witness) 和 经手人(handler)"],
     ),
     (
         "SOD002 cashier witnesses",
         {"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 赵出纳"})},
-        ["2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 witness 签字"],
+        ["2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 证明人(witness) 签字"],
     ),
     (
         "SOD003 approves own claim",
@@ -367,7 +389,11 @@ def test_english_messages(ledger_dir: Callable[..., Path]) -> None:
     root = ledger_dir({"2026/expenses.yaml": expense(**{"witness, by: 李主任": "witness, by: 赵出纳"})})
     assert lines(root, "en") == ["2026/expenses.yaml:11: error[SOD002] the cashier 赵出纳 may not sign as witness"]
     (d,) = diagnostics(root)
-    assert d.hint("en") == "The cashier pays; the cashier neither witnesses nor approves."
+    assert d.hint("en") == (
+        "The cashier pays and neither witnesses nor approves, and no houqin command withdraws a signature: "
+        "delete this one in the file and have someone else sign (houqin expense sign BX-2026-0001 --as witness "
+        "--by NAME)."
+    )
     assert d.check == "separation-of-duties"
 
 

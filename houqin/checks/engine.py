@@ -9,6 +9,12 @@ key naming everything it read — the check, houqin's own code, the directory fi
 matters, every record file it read and each one's content hash. After an edit only the parts that
 read a changed file run again, and for a per-file part only on the changed files. The result is the
 same as running everything afresh (tests/test_incremental.py proves it on random edits).
+
+A file that cannot be read at all (its encoding, its YAML) is reported first, whatever checks were
+asked for, and what the checks concluded from data that lacks it is held back: with people.yaml
+unreadable every keeper is "unknown", with expenses.yaml unreadable every closed month "lost" its
+claims. Those findings are counted in one SCH004 ("另有 N 条由此引起的问题未列出") instead of burying
+the real error; they come back once the file reads again.
 """
 
 from __future__ import annotations
@@ -21,7 +27,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from houqin import clock
 from houqin.checks.names import select
-from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic, sort_key
+from houqin.diagnostics import (
+    HELD_BACK,
+    Diagnostic,
+    decode_diagnostic,
+    diag,
+    encode_diagnostic,
+    is_unreadable,
+    sort_key,
+    unreadable_files,
+)
 from houqin.layout import TOP_FILES
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_FILE, KINDS
@@ -93,6 +108,16 @@ class _Runner:
         digests = result.digests
         self.directory = _digest(f"{f}={digests.get(f, '')}" for f in TOP_FILES)
         self.used: set[str] = set()
+        broken = unreadable_files(result.diagnostics)
+        # Unreadable files: a directory file spoils every finding; a record file those of its kind.
+        self.everything_broken = any(f in TOP_FILES for f in broken)
+        self.broken_kinds = frozenset(
+            kind.name for f in broken if (kind := KIND_BY_FILE.get(f.rsplit("/", 1)[-1])) is not None and "/" in f
+        )
+
+    def spoiled(self, kinds: Iterable[str]) -> bool:
+        """Does a finding drawn from these kinds of record rest on an unreadable file?"""
+        return self.everything_broken or not self.broken_kinds.isdisjoint(kinds)
 
     def _files_of(self, kinds: Iterable[str]) -> Iterator[str]:
         digests = self.result.digests
@@ -112,13 +137,16 @@ class _Runner:
         self.store.put(key, tuple(encode_diagnostic(d) for d in found))
         return found
 
-    def part(self, name: str, index: int, part: Part) -> list[Diagnostic]:
+    def part(self, name: str, index: int, part: Part) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        """The part's findings: those that stand, and those held back as resting on an unreadable file."""
         who = f"check {name!r}"
         head = (name, str(index), self.directory, self.today.isoformat() if part.dated else "")
         if not part.per_file:
             view = self.ledger.view(part.reads, who)
-            return self._found((*head, *self._files_of(part.reads)), lambda: part.call(view, self.policy, self.today))
+            found = self._found((*head, *self._files_of(part.reads)), lambda: part.call(view, self.policy, self.today))
+            return ([], found) if self.spoiled(part.reads) else (found, [])
         out: list[Diagnostic] = []
+        held: list[Diagnostic] = []
         digests = self.result.digests
         for kind in KINDS:
             if kind.name not in part.reads:
@@ -131,8 +159,8 @@ class _Runner:
                     return part.call(view, self.policy, self.today)
 
                 context = (*head, rel, digests.get(rel, ""), *self._files_of(sees))
-                out.extend(self._found(context, compute))
-        return out
+                (held if self.spoiled({kind.name, *sees}) else out).extend(self._found(context, compute))
+        return out, held
 
 
 def run_checks(
@@ -152,13 +180,22 @@ def run_checks(
     chosen = select(names)
     runner = _Runner(result, store, today or clock.today(), key)
     found: list[Diagnostic] = []
+    held = 0
     for check in CHECKS:
+        if not check.parts:  # the schema check: what loading found; an unreadable file is always shown
+            produced = [d for d in result.diagnostics if check.name in chosen or is_unreadable(d)]
+            found.extend(replace(d, check=check.name) for d in produced)
+            continue
         if check.name not in chosen:
             continue
-        produced: list[Diagnostic] = list(result.diagnostics) if not check.parts else []
         for index, part in enumerate(check.parts):
-            produced.extend(runner.part(check.name, index, part))
-        found.extend(replace(d, check=check.name) for d in produced)
+            shown, spoiled = runner.part(check.name, index, part)
+            found.extend(replace(d, check=check.name) for d in shown)
+            held += len(spoiled)
+    if held:
+        broken = unreadable_files(result.diagnostics)
+        files = "、".join(broken)
+        found.append(replace(diag(HELD_BACK, broken[0], 0, count=held, files=files), check="schema"))
     if used is not None:
         used |= runner.used
     return sorted(found, key=sort_key)

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
-from houqin.messages import step_label
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
@@ -43,11 +42,9 @@ def _approvals(p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
     for step in required_steps(p, policy):
         a = p.approval(step)
         if a is None:
-            yield diag("PUR001", file, p.source.line, record=p.id, id=p.id, amount=amount, step=step_label(step))
+            yield diag("PUR001", file, p.source.line, record=p.id, id=p.id, amount=amount, step=step)
         elif a.on > p.accepted.on:
-            yield diag(
-                "PUR002", file, a.line, record=p.id, id=p.id, step=step_label(step), on=a.on, accepted=p.accepted.on
-            )
+            yield diag("PUR002", file, a.line, record=p.id, id=p.id, step=step, on=a.on, accepted=p.accepted.on)
 
 
 def _quotes_and_meeting(ledger: Ledger, p: Purchase, policy: Policy) -> Iterator[Diagnostic]:

@@ -12,7 +12,6 @@ from houqin import clock
 from houqin.checks.stock import stock_moves
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CONFIG_FILE
-from houqin.messages import step_label
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Stocktake
@@ -50,7 +49,7 @@ def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = Non
                     record=r.id,
                     id=r.id,
                     value=r.adjusted_value,
-                    step=step_label(step),
+                    step=step,
                     limit=policy.stocktake_director_limit,
                 )
     yield from _book_quantities(ledger)

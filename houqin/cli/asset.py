@@ -113,14 +113,14 @@ def list_assets(
 
     Example: houqin asset list --place JX-101 --depreciation
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_overdue, print_register
     from houqin.render.console import console
     from houqin.reports.assets import overdue_loans, register
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
-    ledger = load_ledger(state.root()).ledger
+    day = parse_day(at, "--at") or today()
+    ledger = open_ledger(state.root())
     if overdue:
         print_overdue(console(), overdue_loans(ledger, day), state.lang)
         return
@@ -150,15 +150,15 @@ def show(
 
     Example: houqin asset show ZC-2022-0013
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_card
     from houqin.render.console import console
     from houqin.reports.assets import asset_card
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
-    day = parse_day(at) or today()
+    ledger = open_ledger(state.root())
+    day = parse_day(at, "--at") or today()
     print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
 
 
@@ -208,7 +208,7 @@ def loan(
     from houqin.services.asset_events import lend_asset
 
     day = parse_day(date) or today()
-    due_day = parse_day(due)
+    due_day = parse_day(due, "--due")
     assert due_day is not None
     run_write(
         ctx,
@@ -233,7 +233,7 @@ def return_(
     """
     from houqin.services.asset_events import return_loan
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),
@@ -354,14 +354,14 @@ def label(
     """
     from houqin.errors import UsageError
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.models.asset_state import replay
     from houqin.render.console import console
     from houqin.render.registers import labels_html
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     states, _ = replay(ledger, until=today())
     if assets:
         chosen = [find_asset(ledger, text) for text in assets]

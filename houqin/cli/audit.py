@@ -27,7 +27,7 @@ def pack(
     """
     from houqin.i18n import t
     from houqin.ledger import git
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.audit import write_pack
     from houqin.render.console import console
     from houqin.reports.audit import audit_pack
@@ -36,7 +36,7 @@ def pack(
 
     state = get_state(ctx)
     root = state.root()
-    ledger = load_ledger(root).ledger
+    ledger = open_ledger(root)
     term_dates(ledger, term)
     chosen = next(x for x in ledger.config.terms if x.id == term)
     day = today()

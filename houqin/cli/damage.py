@@ -69,7 +69,7 @@ def assess(
     """
     from houqin.services.repairs import assess_damage
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -96,7 +96,7 @@ def settle(
     """
     from houqin.services.repairs import settle_damage
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: settle_damage(ledger, case, how.value, day, receipt, income),

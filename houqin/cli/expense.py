@@ -60,7 +60,7 @@ def add(
 def sign(
     ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="报销单编号 Claim id, e.g. BX-2026-0012.")],
-    step: Annotated[str, typer.Option("--as", help="handler 经手人 | witness 证明人 | principal 校长.")],
+    step: Annotated[str, typer.Option("--as", help="经手人 handler | 证明人 witness | 校长 principal (中文或英文).")],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
     on: Annotated[
         str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).", show_default=False)
@@ -69,15 +69,16 @@ def sign(
 ) -> None:
     """签字 / Add one signature to a claim; refused if the signer may not sign that step.
 
-    Example: houqin expense sign BX-2026-0012 --as witness --by 李红梅 --on 2026-03-05
+    Example: houqin expense sign BX-2026-0012 --as 证明人 --by 李红梅 --on 2026-03-05
     """
+    from houqin.i18n import role_key
     from houqin.services.expenses import sign_claim
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: sign_claim(ledger, claim, step, by, day),
-        lambda r: f"expense sign {r.id} {step} {by}",
+        lambda r: f"expense sign {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,
     )
@@ -98,7 +99,7 @@ def pay(
     """
     from houqin.services.finance import pay_claim
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: pay_claim(ledger, claim, account, by, day),
@@ -124,5 +125,5 @@ def list_claims(
     from houqin.reports.claims import claim_rows
 
     state = get_state(ctx)
-    result = load_ledger(state.root())
+    result = load_ledger(state.root(), strict=True)
     print_claims(console(), claim_rows(result.ledger, pending_only=pending, month=month), state.lang)

@@ -32,14 +32,14 @@ def export(
     Example: houqin export hledger --out 账本.journal && hledger -f 账本.journal bal -p 2026-03
     """
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.render import books as render
     from houqin.render.console import console
     from houqin.reports.books import books
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     b = books(ledger)
     school = ledger.config.school.name
     path = out_file or Path(f"账本.{SUFFIX[target]}")

@@ -67,7 +67,7 @@ def assert_(
 
     if not by:
         raise typer.BadParameter("--by: 出纳 / the cashier")
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount_or_zero(amount)
     run_write(
         ctx,
@@ -119,7 +119,7 @@ def transfer_(
     """
     from houqin.services.finance import transfer
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -181,11 +181,11 @@ def report(
 
 
 def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(load_ledger(state.root()).ledger, month, public)
+    r = month_report(open_ledger(state.root()), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 

@@ -53,7 +53,7 @@ def run_import(
             return plan_import(loaded, table, overrides, advance, spec)
 
     if dry_run:
-        plan = plan_for(load_ledger(root))
+        plan = plan_for(load_ledger(root, strict=True))
         print_import_plan(out, plan, str(file), state.lang)
         print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
         if plan.problems:

@@ -47,7 +47,7 @@ def sheet(
     """
     from houqin.errors import UsageError
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.render.console import console
     from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
@@ -55,12 +55,12 @@ def sheet(
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     term_dates(ledger, term)
     unknown = [p for p in place or [] if p not in ledger.place_by_id]
     if unknown:
         raise UsageError("unknown_place", place=unknown[0])
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     sheets = count_sheets(ledger, day, place or None)
     path = out_file or Path(f"盘点表-{term}.{fmt.value}")
     school = ledger.config.school.name
@@ -105,7 +105,7 @@ def reconcile(
     from houqin.errors import UsageError
     from houqin.i18n import t
     from houqin.inputs.counts import read_counts
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
@@ -117,13 +117,13 @@ def reconcile(
 
     state = get_state(ctx)
     root = state.root()
-    ledger = load_ledger(root).ledger
+    ledger = open_ledger(root)
     term_dates(ledger, term)
     if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):
         raise UsageError("report_format", path=str(report))
     if record and not counter:
         raise UsageError("counters_needed")
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     single = place[0] if place and len(place) == 1 else None
     rows: list[CountRow] = []
     for path in counts:

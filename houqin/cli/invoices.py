@@ -19,5 +19,5 @@ def parse_invoices(numbers: list[str], dates: list[str]) -> tuple[Invoice, ...]:
     out = []
     for number, day in zip(numbers, dates, strict=True):
         code, _, num = number.strip().rpartition("-")
-        out.append(Invoice(number=num, code=code or None, date=parse_day(day)))
+        out.append(Invoice(number=num, code=code or None, date=parse_day(day, "--invoice-date")))
     return tuple(out)

@@ -106,7 +106,7 @@ def advance_approve(
     """
     from houqin.services.finance import approve_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: approve_advance(ledger, advance, by, day),
@@ -131,7 +131,7 @@ def advance_pay(
     """
     from houqin.services.finance import pay_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: pay_advance(ledger, advance, by, day, account),
@@ -156,7 +156,7 @@ def advance_settle(
     """
     from houqin.services.finance import settle_advance
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     value = parse_amount_or_zero(returned)
     run_write(
         ctx,
@@ -176,14 +176,14 @@ def budget_show(
 
     Example: houqin budget show --at 2026-06-30
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render import finance as render
     from houqin.render.console import console
     from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
-    uses = budget_use(load_ledger(state.root()).ledger, day)
+    day = parse_day(at, "--at") or today()
+    uses = budget_use(open_ledger(state.root()), day)
     render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
 
@@ -232,7 +232,7 @@ def fee_publish(
     """
     from houqin.services.finance import publish_fees
 
-    day = parse_day(published) or today()
+    day = parse_day(published, "--published") or today()
     items = []
     for text in item:
         parts = [p.strip() for p in text.split(":")]

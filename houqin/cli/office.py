@@ -51,12 +51,12 @@ def meter_list(ctx: typer.Context) -> None:
     Example: houqin meter list
     """
     from houqin.checks.office import readings_by_meter
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.office import print_meters
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     last = {m: rows[-1] for m, rows in readings_by_meter(ledger).items()}
     print_meters(console(), ledger.catalog.meters, last, state.lang)
 
@@ -72,14 +72,16 @@ def meter_report(
 
     Example: houqin meter report --since 2026-09-01
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.office import print_meter_periods
     from houqin.reports.office import meter_periods
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
-    print_meter_periods(console(), meter_periods(ledger, parse_day(since), parse_day(until)), state.lang)
+    ledger = open_ledger(state.root())
+    print_meter_periods(
+        console(), meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until")), state.lang
+    )
 
 
 @patrol_app.command("log")
@@ -147,7 +149,7 @@ def patrol_resolve(
     """
     from houqin.services.office import resolve_finding
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: resolve_finding(ledger, patrol, place, day),
@@ -166,14 +168,14 @@ def patrol_report(
 
     Example: houqin patrol report --term 2026-2027-1
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.office import print_patrol_term
     from houqin.reports.office import patrol_term
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     term_dates(ledger, term)
     print_patrol_term(console(), patrol_term(ledger, term, today()), state.lang)
 
@@ -218,7 +220,7 @@ def print_done_(
     """
     from houqin.services.office import print_done
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(ctx, lambda ledger: print_done(ledger, job, day), lambda r: f"print done {r.id}", replace=True,
               no_commit=no_commit)  # fmt: skip
 
@@ -233,7 +235,7 @@ def print_report(
     Example: houqin print report --month 2026-10
     """
     from houqin.cli.finance import check_month
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.office import print_paper
     from houqin.reports.office import paper_by_department
@@ -241,7 +243,7 @@ def print_report(
 
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))
-    print_paper(console(), paper_by_department(load_ledger(state.root()).ledger, first, last), month, state.lang)
+    print_paper(console(), paper_by_department(open_ledger(state.root()), first, last), month, state.lang)
 
 
 shop_app = typer.Typer(help="商店 / The school shop: batches in, sales, goods near expiry.", no_args_is_help=True)
@@ -276,7 +278,7 @@ def shop_in(
     from houqin.services.office import receive_shop_batch
 
     day = parse_day(date) or today()
-    made = parse_day(produced)
+    made = parse_day(produced, "--produced")
     fields = {
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
         "cost": parse_amount(cost), "price": parse_amount(price), "produced": made, "shelf_life_days": shelf_life,
@@ -329,12 +331,12 @@ def shop_expiring(
 
     from houqin.checks.shop import expiring
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
 
     state = get_state(ctx)
     day = today()
-    rows = expiring(load_ledger(state.root()).ledger, day, days)
+    rows = expiring(open_ledger(state.root()), day, days)
     table = Table(title=t("shop.expiring", state.lang, days=days), title_justify="left")
     for key in ("col.id", "shop.goods", "shop.batch", "shop.left", "shop.expires"):
         table.add_column(t(key, state.lang))
@@ -398,13 +400,13 @@ def milk_report(
     from rich.table import Table
 
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.money import fmt_yuan
     from houqin.render.console import console
     from houqin.reports.office import milk_reconciliation
 
     state = get_state(ctx)
-    rows = milk_reconciliation(load_ledger(state.root()).ledger, term)
+    rows = milk_reconciliation(open_ledger(state.root()), term)
     table = Table(title=t("milk.title", state.lang, term=term), title_justify="left")
     for key in ("milk.class", "fin.students", "milk.ordered", "milk.delivered", "milk.due", "milk.paid"):
         table.add_column(t(key, state.lang), justify="left" if key == "milk.class" else "right")

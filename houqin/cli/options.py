@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, overload
 
 import typer
 
@@ -15,13 +15,24 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-def parse_day(value: str | None) -> dt.date | None:
+@overload
+def parse_day(value: str, option: str = ...) -> dt.date: ...
+@overload
+def parse_day(value: None, option: str = ...) -> None: ...
+@overload
+def parse_day(value: str | None, option: str = ...) -> dt.date | None: ...
+def parse_day(value: str | None, option: str = "--date") -> dt.date | None:
+    """The day typed for `option`, read as imports read it (houqin.dates); a usage error naming the
+    option otherwise: "no such date" for 2026-02-30, the forms it takes for anything else."""
+    from houqin import dates
+    from houqin.errors import UsageError
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r}: 日期格式为 YYYY-MM-DD / a date is YYYY-MM-DD") from None
+        return dates.parse_day(value)
+    except dates.NotADay as err:
+        raise UsageError("day_" + err.why, option=option, value=value, forms=dates.FORMS) from None
 
 
 def parse_amount(value: str) -> Decimal:

@@ -27,6 +27,6 @@ def overview(
     from houqin.reports.overview import overview as compute
 
     state = get_state(ctx)
-    day = parse_day(at) or today()
-    result = load_ledger(state.root())
+    day = parse_day(at, "--at") or today()
+    result = load_ledger(state.root(), strict=True)
     print_overview(console(), compute(result.ledger, day), state.lang)

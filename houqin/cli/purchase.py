@@ -80,7 +80,8 @@ def approve(
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id, e.g. CG-2026-0004.")],
     step: Annotated[
-        str, typer.Option("--as", help="department_head 部门负责人 | supervisor 主管领导 | principal 校长.")
+        str,
+        typer.Option("--as", help="部门负责人 department_head | 主管领导 supervisor | 校长 principal (中文或英文)."),
     ],
     by: Annotated[str, typer.Option("--by", help="审批人 Approver (people.yaml name).")],
     on: Annotated[str | None, typer.Option("--on", help="审批日期 YYYY-MM-DD (default: today).")] = None,
@@ -90,13 +91,14 @@ def approve(
 
     Example: houqin purchase approve CG-2026-0004 --as supervisor --by 刘志强
     """
+    from houqin.i18n import role_key
     from houqin.services.purchases import approve_purchase
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: approve_purchase(ledger, purchase, step, by, day),
-        lambda r: f"purchase approve {r.id} {step} {by}",
+        lambda r: f"purchase approve {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,
     )
@@ -117,7 +119,7 @@ def quote(
     """
     from houqin.services.purchases import add_quote
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     total = parse_amount(amount)
     run_write(
         ctx,
@@ -144,7 +146,7 @@ def meeting(
     """
     from houqin.services.purchases import record_meeting
 
-    day = parse_day(on)
+    day = parse_day(on, "--on")
     assert day is not None
     run_write(
         ctx,
@@ -223,11 +225,11 @@ def list_purchases(
 
     Example: houqin purchase list --pending
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.tables import print_purchases
     from houqin.reports.purchases import purchase_rows
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     print_purchases(console(), purchase_rows(ledger, pending_only=pending), state.lang)

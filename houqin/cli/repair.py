@@ -56,7 +56,7 @@ def close(
     """
     from houqin.services.repairs import close_repair
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     amount = parse_amount_or_zero(cost) if cost else None
     run_write(
         ctx,

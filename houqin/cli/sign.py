@@ -14,7 +14,13 @@ from houqin.clock import today
 def sign(
     ctx: typer.Context,
     record: Annotated[str, typer.Argument(help="单据编号 Record id, e.g. CZ-2026-0004.")],
-    step: Annotated[str, typer.Option("--as", help="签批环节 Step: handler, witness, principal, keeper, director…")],
+    step: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            help="签批环节 Step, 中文或英文: 经手人 handler, 证明人 witness, 校长 principal, 保管人 keeper, 总务主任 director…",
+        ),
+    ],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
     on: Annotated[str | None, typer.Option("--on", help="签字日期 (default: today).", show_default=False)] = None,
     no_commit: NoCommit = False,
@@ -23,13 +29,14 @@ def sign(
 
     Example: houqin sign CZ-2026-0004 --as director --by 李明
     """
+    from houqin.i18n import role_key
     from houqin.services.signing import sign_record
 
-    day = parse_day(on) or today()
+    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: sign_record(ledger, record, step, by, day),
-        lambda r: f"sign {r.id} {step} {by}",
+        lambda r: f"sign {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,
     )

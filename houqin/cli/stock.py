@@ -29,13 +29,13 @@ def balance(
 
     Example: houqin stock balance --category 印刷耗材
     """
-    from houqin.ledger.load import load_ledger
+    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.tables import print_stock
     from houqin.reports.stock import stock_balance
 
     state = get_state(ctx)
-    ledger = load_ledger(state.root()).ledger
+    ledger = open_ledger(state.root())
     if month is not None:
         from houqin.render.tables import print_stock_month
         from houqin.reports.stock import month_bounds, monthly_movement
@@ -46,7 +46,7 @@ def balance(
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
         print_stock_month(console(), monthly_movement(ledger, month), month, state.lang)
         return
-    day = parse_day(at) or today()
+    day = parse_day(at, "--at") or today()
     print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
 
 

@@ -20,7 +20,16 @@ from typing import Any, TypeGuard, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from houqin.diagnostics import Diagnostic, Severity, decode_diagnostic, diag, encode_diagnostic
+from houqin.diagnostics import (
+    Diagnostic,
+    DiagnosticText,
+    Severity,
+    decode_diagnostic,
+    diag,
+    encode_diagnostic,
+    is_unreadable,
+    unreadable_files,
+)
 from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
 from houqin.ledger.cache import Cache, file_key
@@ -196,8 +205,19 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
         self._parts = parts
         self._decoded: dict[str, tuple[Record, ...]] = {}
         self._latest = latest or {}
+        self._refused: dict[str, InputError] = {}
+
+    def refuse(self, kind: str, error: InputError) -> None:
+        """Asking for this kind (its records, a file of it, its ids) raises `error`: one of its files
+        cannot be read, and a command that needs the kind must not answer from what is left."""
+        self._refused[kind] = error
+
+    def _readable(self, kind: str) -> None:
+        if kind in self._refused:
+            raise self._refused[kind]
 
     def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        self._readable(kind)
         found = self._decoded.get(kind)
         if found is None:
             if kind not in self._parts:
@@ -219,6 +239,7 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
         """One file's records, decoded on their own while the kind as a whole is not (None: ask the kind)."""
+        self._readable(kind)
         if kind in self._decoded:
             return None
         decode = model_codec(KIND_BY_NAME[kind].model)[1]
@@ -233,6 +254,7 @@ class LazyRecords(Mapping[str, tuple[Record, ...]]):
         return self._latest.get((kind, file))
 
     def id_sources(self, kind: str) -> Iterator[IdSource]:
+        self._readable(kind)
         for rel, ids, _blob in self._parts.get(kind, ()):  # the same whether or not the kind is decoded
             for rid, line, day in ids:
                 yield rid, rel, line, day
@@ -348,18 +370,45 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         return Catalog(), diags + validation_diagnostics(exc, value, CATALOG_FILE)
 
 
+def unreadable_error(diagnostics: Sequence[Diagnostic], file: str) -> InputError:
+    """The refusal of a command that needs `file`, which cannot be read: it names the file and why."""
+    first = next(d for d in diagnostics if d.file == file and is_unreadable(d))
+    return InputError("needs_unreadable", path=file, problem=DiagnosticText(first))
+
+
+def _refuse_unreadable(diagnostics: Sequence[Diagnostic], records: LazyRecords) -> None:
+    for file in unreadable_files(diagnostics):
+        if file in TOP_FILES:
+            raise unreadable_error(diagnostics, file)
+        kind = KIND_BY_FILE.get(file.rsplit("/", 1)[-1])
+        if kind is not None and "/" in file:
+            records.refuse(kind.name, unreadable_error(diagnostics, file))
+
+
+def open_ledger(root: Path) -> Ledger:
+    """The ledger as a command reads it: refusing, naming the file, to answer from unreadable data."""
+    return load_ledger(root, strict=True).ledger
+
+
 def ensure_ledger(root: Path) -> None:
     if not (root / CONFIG_FILE).is_file():
         raise InputError("not_a_ledger", path=str(root))
 
 
 def load_ledger(
-    root: Path, source: FileSource | None = None, *, use_cache: bool = True, prune: bool | None = None
+    root: Path,
+    source: FileSource | None = None,
+    *,
+    use_cache: bool = True,
+    prune: bool | None = None,
+    strict: bool = False,
 ) -> LoadResult:
     """Read a whole ledger. Raises only when `root` is not a ledger at all (InputError, exit 2).
 
     Record files come from the content-hash cache when unchanged; changed ones are parsed, in
-    parallel when there are many, and cached."""
+    parallel when there are many, and cached. `strict` is for commands, which must not answer from
+    part of the books: an unreadable directory file (houqin.yaml, people, places, catalog) refuses at
+    once, an unreadable record file when its kind is first asked for, naming the file (exit 2)."""
     if source is None:
         ensure_ledger(root)
     src = source or WorktreeSource(root)
@@ -395,6 +444,8 @@ def load_ledger(
             root, record_files, digests, use_cache, source is None if prune is None else prune
         )
         diagnostics += problems
+        if strict:
+            _refuse_unreadable(diagnostics, records)
         ledger = Ledger(
             config=config,
             people=tuple(people),

@@ -10,11 +10,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from houqin.diagnostics import Diagnostic, sort_key
+from houqin.diagnostics import Diagnostic, sort_key, unreadable_files
 from houqin.errors import GitError, InputError
 from houqin.ledger import git
 from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
-from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list, remember_file
+from houqin.ledger.load import (
+    LoadResult,
+    ensure_ledger,
+    load_file_records,
+    load_ledger,
+    load_list,
+    remember_file,
+    unreadable_error,
+)
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
@@ -234,4 +242,8 @@ def write_session(root: Path) -> Iterator[WriteSession]:
     ensure_ledger(root)
     with ledger_lock(root):
         files = MemorySource.read_all(WorktreeSource(root))
-        yield WriteSession(root, files.files, load_ledger(root, files, prune=True))
+        loaded = load_ledger(root, files, prune=True, strict=True)
+        broken = unreadable_files(loaded.diagnostics)
+        if broken:  # a write is checked against the whole ledger, which houqin cannot read
+            raise unreadable_error(loaded.diagnostics, broken[0])
+        yield WriteSession(root, files.files, loaded)

@@ -112,7 +112,8 @@ def _day(value: Any) -> dt.date:
             if len(value) == 10:
                 return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            if value[4] == value[7] == "-" and (value[:4] + value[5:7] + value[8:]).isdigit():
+                raise PydanticCustomError("no_such_date", "no such date: {value}", {"value": value}) from None
     raise PydanticCustomError("date_format", "a date is written YYYY-MM-DD: {value}", {"value": str(value)})
 
 

@@ -26,10 +26,17 @@ def console(stderr: bool = False) -> Console:
 
 @cache
 def _lines(path: str) -> list[str]:
+    """The file's lines for an excerpt; a file saved as GB18030 (YAML006) is shown as what it says."""
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        data = Path(path).read_bytes()
     except OSError:
         return []
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace").splitlines()
 
 
 def display_path(root: Path | None, rel: str) -> str:

@@ -18,7 +18,7 @@ from rich.table import Table
 from houqin.i18n import t
 from houqin.money import fmt_yuan
 from houqin.render.spreadsheet import save_workbook
-from houqin.reports.finance import BudgetUse, MonthReport
+from houqin.reports.finance import BudgetUse, MonthReport, OpenItem
 
 Cell = str | Decimal | int
 
@@ -123,13 +123,13 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
                 "claims",
                 c("fin.open_claims"),
                 (c("col.id"), c("col.date"), c("col.payee"), c("col.amount"), c("col.status")),
-                tuple((x.id, str(x.date), x.who, x.amount, x.what) for x in r.open_claims),
+                tuple((x.id, str(x.date), x.who, x.amount, status_of(x, lang)) for x in r.open_claims),
             ),
             Section(
                 "damages",
                 c("fin.damages"),
                 (c("col.id"), c("col.date"), c("fin.person"), c("col.amount"), c("col.status")),
-                tuple((x.id, str(x.date), x.who, x.amount, x.what) for x in r.damages),
+                tuple((x.id, str(x.date), x.who, x.amount, status_of(x, lang)) for x in r.damages),
             ),
             Section(
                 "still_open",
@@ -139,6 +139,15 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             ),
         ]
     return out
+
+
+def status_of(item: OpenItem, lang: str) -> str:
+    """待签：经手人、证明人 / awaiting: handler, witness; 已赔付 / paid …"""
+    shown = t(f"status.{item.status}", lang)
+    if item.steps:
+        sep = "、" if lang == "zh" else ", "
+        shown += ("：" if lang == "zh" else ": ") + sep.join(t(f"step.{s}", lang) for s in item.steps)
+    return shown
 
 
 def budget_section(uses: Sequence[BudgetUse], lang: str, at: object = None) -> Section:

@@ -31,7 +31,9 @@ tfoot td { font-weight: bold; }
 def status_text(r: AssetRow, lang: str) -> str:
     """在用, 借出 (2 lent), or for a written-off row 报废 CZ-2026-0004 2026-05-10."""
     if r.disposal:
-        return t("status.written_off", lang, how=t(f"event.{r.disposal_type}", lang), id=r.disposal, day=r.disposed_on)
+        return t(
+            "register.written_off", lang, how=t(f"event.{r.disposal_type}", lang), id=r.disposal, day=r.disposed_on
+        )
     return t(f"status.{r.status}", lang) + (f" ({t('lent', lang, n=r.lent)})" if r.lent else "")
 
 

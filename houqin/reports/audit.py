@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from houqin.diagnostics import Diagnostic
+from houqin.i18n import STATUSES, word
 from houqin.models.config import Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import CashAdvance, Close, Damage, Reimbursement, Stocktake
@@ -211,7 +212,7 @@ def audit_pack(
             rows.append((
                 d.id, str(d.date), d.asset, d.responsible.type, d.responsible.name, d.description,
                 _money(d.assessed.amount) if d.assessed else None,
-                f"{d.settled.on} {d.settled.type}" if d.settled else "未结 open",
+                f"{d.settled.on} {word(d.settled.type, 'zh', STATUSES)} {d.settled.type}" if d.settled else "未结 open",
             ))  # fmt: skip
     pack.tables.append(
         Table(

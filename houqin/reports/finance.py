@@ -78,6 +78,10 @@ class OpenItem:
     who: str
     amount: Decimal
     what: str
+    # For a claim or a damage case: its status (a key of houqin.i18n.STATUSES) and the steps it awaits,
+    # shown in the reader's language by the renderer.
+    status: str = ""
+    steps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,8 +246,8 @@ def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
             continue
         missing = [step for step in chain if (a := r.approval(step)) is None or a.on > last]
         if missing or r.payment is None or r.payment.on > last:
-            what = "待签：" + "、".join(missing) if missing else "未付款"
-            out.append(OpenItem(r.id, r.date, r.payee, r.amount, what))
+            status = "awaiting" if missing else "unpaid"
+            out.append(OpenItem(r.id, r.date, r.payee, r.amount, "", status, tuple(missing)))
     return out
 
 
@@ -311,8 +315,8 @@ def _damages(ledger: Ledger, month: str) -> list[OpenItem]:
         if not isinstance(d, Damage):
             continue
         if d.assessed and month_of(d.assessed.on) == month:
-            out.append(OpenItem(d.id, d.assessed.on, d.responsible.name, d.assessed.amount, "定损"))
+            out.append(OpenItem(d.id, d.assessed.on, d.responsible.name, d.assessed.amount, "", "assessed"))
         if d.settled and month_of(d.settled.on) == month:
             amount = d.settled.amount or ZERO
-            out.append(OpenItem(d.id, d.settled.on, d.responsible.name, amount, d.settled.type))
+            out.append(OpenItem(d.id, d.settled.on, d.responsible.name, amount, "", d.settled.type))
     return out

@@ -7,7 +7,6 @@ is good (or the clerk chose to skip the bad ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from houqin.checks.capitalisation import threshold_for
 from houqin.checks.engine import run_checks
+from houqin.dates import NotADay, parse_day
 from houqin.diagnostics import Diagnostic, Severity, diag
 from houqin.errors import UsageError
 from houqin.inputs.sheets import Sheet, cell_text
@@ -26,7 +26,6 @@ from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset
 from houqin.money import lenient_money
-from houqin.services.inputs import first_error
 
 # Column names as school registers write them (资产卡片 / 固定资产登记表), and houqin's own.
 HEADERS: Mapping[str, str] = {
@@ -84,16 +83,53 @@ FIELDS = (
     "old_id",
 )
 REQUIRED = ("name", "category", "unit_price", "date", "place", "keeper")
-DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+class RowTrouble(ValueError):
+    """Why a row's values make no record: a kind of houqin.messages.IMPORT_REASONS with its parameters
+    (shown in the reader's language when printed)."""
+
+    def __init__(self, kind: str, **params: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.params = params
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that cannot be imported: unreadable (reason), or breaking a rule (the rule's diagnostic)."""
+    """A row that cannot be imported: unreadable (a kind of reason and its parameters), or breaking a
+    rule (the rule's diagnostic)."""
 
     row: int
     reason: str = ""
+    params: tuple[tuple[str, str], ...] = ()
     diagnostic: Diagnostic | None = None
+
+
+def day_of(values: Mapping[str, str], field: str = "date") -> dt.date:
+    """The row's day, read as the command line reads one."""
+    try:
+        return parse_day(values[field])
+    except NotADay as err:
+        raise RowTrouble(
+            "day_" + err.why if err.why == "format" else err.why, field=field, value=values[field]
+        ) from None
+
+
+def money_of(values: Mapping[str, str], field: str = "unit_price") -> Decimal:
+    try:
+        return lenient_money(values[field])
+    except ValueError:
+        raise RowTrouble("money_format", field=field, value=values[field]) from None
+
+
+def trouble_of(exc: ValidationError) -> RowTrouble:
+    """The first thing a record's model refused, as a row's reason."""
+    err = exc.errors(include_url=False)[0]
+    field = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    ctx = err.get("ctx") or {}
+    value = ctx.get("value", err.get("input") if not isinstance(err.get("input"), (dict, list)) else "")
+    return RowTrouble("invalid_field", field=field or "-", schema=err["type"], value=str(value), detail=err["msg"])
 
 
 @dataclass(frozen=True)
@@ -109,7 +145,7 @@ Draft = Callable[[Ledger, Mapping[str, str], Callable[[int], str]], Record]
 @dataclass(frozen=True)
 class Spec:
     """What one kind of import reads: its column names, fields, required fields, and how a row's values
-    become a record (raising ValueError or ValidationError for a row it cannot take)."""
+    become a record (raising RowTrouble, or ValidationError, for a row it cannot take)."""
 
     kind: str
     headers: Mapping[str, str]
@@ -136,24 +172,18 @@ def column_mapping(headers: Sequence[str], overrides: Mapping[str, str], spec: S
     return mapping
 
 
-def parse_day(text: str) -> dt.date:
-    m = DATE.match(text)
-    if not m:
-        raise ValueError(text)
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-
-
 def _draft(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> Asset:
-    price = lenient_money(values["unit_price"])
+    price = money_of(values)
+    if not (values.get("quantity") or "1").isdigit():
+        raise RowTrouble("whole_quantity", field="quantity", value=values["quantity"])
     quantity = int(values.get("quantity") or "1")
-    day = parse_day(values["date"])
+    day = day_of(values)
     note = values.get("note") or None
     reason = None
-    if price < threshold_for(ledger, ledger.config.policy, values["category"]):
+    threshold = threshold_for(ledger, ledger.config.policy, values["category"])
+    if price < threshold:
         if not note:
-            raise ValueError(
-                f"单价 {price} 低于固定资产标准，须在备注中说明理由 / below the threshold: give a reason in 备注"
-            )
+            raise RowTrouble("below_threshold", price=str(price), threshold=str(threshold))
         reason = note
     old = values.get("old_id")
     return Asset(
@@ -201,15 +231,19 @@ def plan_import(
     for count, (row, cells) in enumerate(sheet.rows, start=1):
         values = {field: cell_text(cells[i]) if i < len(cells) else "" for i, field in mapping.items()}
         empty = [f for f in spec.required if not values.get(f)]
-        if empty:
-            problems.append(RowProblem(row, "缺少 / missing: " + "、".join(empty)))
-        else:
+        try:
+            if empty:
+                raise RowTrouble("missing", fields=",".join(empty))
             try:
                 records.append((row, spec.draft(ledger, values, seq)))
             except ValidationError as exc:
-                problems.append(RowProblem(row, first_error(exc)))
+                raise trouble_of(exc) from None
+            except RowTrouble:
+                raise
             except ValueError as exc:
-                problems.append(RowProblem(row, f"无法识别 / not understood: {exc}"))
+                raise RowTrouble("not_understood", detail=str(exc)) from None
+        except RowTrouble as trouble:
+            problems.append(RowProblem(row, trouble.kind, tuple(trouble.params.items())))
         if progress is not None:
             progress(count)
     problems += _rule_problems(loaded, records)
@@ -241,9 +275,14 @@ def problems_as_diagnostics(sheet: Sheet, problems: Sequence[RowProblem]) -> lis
     return [
         replace(p.diagnostic, file=sheet.path, line=p.row)
         if p.diagnostic is not None
-        else diag("IMP001", sheet.path, p.row, row=p.row, reason=p.reason)
+        else _row_diagnostic(sheet.path, p)
         for p in problems
     ]
+
+
+def _row_diagnostic(path: str, p: RowProblem) -> Diagnostic:
+    found = diag("IMP001", path, p.row, row=p.row, kind=p.reason)
+    return replace(found, params=(*found.params, *p.params))
 
 
 def total_value(plan: ImportPlan) -> Decimal:

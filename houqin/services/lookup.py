@@ -6,6 +6,7 @@ import re
 from typing import TypeVar
 
 from houqin.errors import UsageError
+from houqin.i18n import Pair
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 
@@ -25,5 +26,5 @@ def find_record(ledger: Ledger, text: str, model: type[R], label: str) -> R:
     """The record of that id and kind, or a usage error naming what was looked for (exit 2)."""
     record = ledger.record_by_id.get(resolve_id(text))
     if not isinstance(record, model):
-        raise UsageError("unknown_record", id=text, kind=label)
+        raise UsageError("unknown_record", id=text, kind=Pair(label))
     return record

@@ -12,7 +12,6 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
-from houqin.money import lenient_money
 from houqin.services.inputs import validated
 
 if TYPE_CHECKING:
@@ -106,21 +105,21 @@ def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], s
     """A row names the item by its id or its catalog name; the source defaults to 期初结存 (an opening
     balance) and the acceptor to the keeper of the store."""
     from houqin.reports.inventory import stock_place
-    from houqin.services.importer import parse_day
+    from houqin.services.importer import RowTrouble, day_of, money_of
 
     wanted = values["item"]
     item = ledger.item_by_id.get(wanted) or next((i for i in ledger.catalog.items if i.name == wanted), None)
     if item is None:
-        raise ValueError(f"物品 {wanted} 不在 catalog.yaml 中 / not in the catalog")
+        raise RowTrouble("unknown_item", value=wanted)
     store = ledger.place_by_id.get(stock_place(ledger) or "")
     acceptor = values.get("acceptor") or (store.keeper if store else "")
-    day = parse_day(values["date"])
+    day = day_of(values)
     return StockIn(
         id=seq(day.year),
         date=day,
         item=item.id,
         quantity=values["quantity"],
-        unit_price=lenient_money(values["unit_price"]),
+        unit_price=money_of(values),
         supplier=values.get("supplier") or None,
         origin=values.get("origin") or "期初结存",
         acceptor=acceptor,
