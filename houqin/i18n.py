@@ -17,6 +17,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "找不到账本。用 --ledger 指定目录、设置 HOUQIN_LEDGER，或 `houqin init` 新建。",
         "No ledger found. Use --ledger, set HOUQIN_LEDGER, or create one with `houqin init`.",
     ),
+    "not_in_ledger": (
+        "不在账本目录中（{path}）：写入命令只写入 --ledger 或 HOUQIN_LEDGER 指定的账本，或当前所在的账本目录；"
+        "附带的示例账本只供查看，要写入它须用 --ledger 指明。账本未作任何改动。",
+        "Not in a ledger directory ({path}): a write goes only to the ledger named by --ledger or "
+        "HOUQIN_LEDGER, or to the ledger you are in; the bundled demo ledger is for reading unless named "
+        "with --ledger. Nothing was written.",
+    ),
     "unknown_check": ("没有名为 {name} 的检查。可用：{known}", "No check named {name}. Known: {known}"),
     "ledger_locked": (
         "账本 {path} 正被另一个 houqin 进程写入，已等待 {seconds} 秒。请稍后再试。",

@@ -119,7 +119,7 @@ def close(
 
     check_month(month)
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
     day = today()
     outcome = write_many(
         root,

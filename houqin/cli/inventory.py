@@ -112,7 +112,7 @@ def reconcile(
     from houqin.services.writes import write_record
 
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=record)
     ledger = load_ledger(root).ledger
     term_dates(ledger, term)
     if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):

@@ -44,7 +44,7 @@ def hook_install(ctx: typer.Context) -> None:
     from houqin.render.console import console
 
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
     console().print(t("hook_installed", state.lang, path=install_hook(root)))
     install_merge_driver(root)
 
@@ -80,7 +80,7 @@ def desk(
     from houqin.ledger.desk import BLOCK, read_desk, write_desk
     from houqin.render.console import console
 
-    root = get_state(ctx).root()
+    root = get_state(ctx).root(write=number is not None)
     if number is not None:
         write_desk(root, number)
     current = read_desk(root)
