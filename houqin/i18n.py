@@ -24,6 +24,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "HOUQIN_LEDGER, or to the ledger you are in; the bundled demo ledger is for reading unless named "
         "with --ledger. Nothing was written.",
     ),
+    "out_in_git": (
+        "不能把输出写到 {path}：它在 git 的目录或钩子中（.git），写进去会改动账本的历史或关掉提交检查。"
+        "请用 --out 另选一个账本目录之外的文件。",
+        "Will not write to {path}: it is inside git's own directory or hooks (.git), where it would change "
+        "the ledger's history or switch off the commit check. Choose another file with --out, outside the ledger.",
+    ),
+    "out_is_ledger_file": (
+        "不能把输出写到 {path}：它是账本的文件（{file}），覆盖它会破坏账本。请用 --out 另选一个账本目录之外的文件。",
+        "Will not write to {path}: it is a file of the ledger ({file}), and overwriting it would break the "
+        "ledger. Choose another file with --out, outside the ledger.",
+    ),
     "unknown_check": ("没有名为 {name} 的检查。可用：{known}", "No check named {name}. Known: {known}"),
     "ledger_locked": (
         "账本 {path} 正被另一个 houqin 进程写入，已等待 {seconds} 秒。请稍后再试。",

@@ -93,3 +93,104 @@ def run_houqin(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "houqin", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
     )
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file of the ledger and of its .git except git's objects and logs: what an --out could break."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not {"objects", "logs", ".houqin"} & set(p.relative_to(root).parts)
+    }
+
+
+OUT_TARGETS = [
+    "2026/assets.yaml",
+    "2026/new-report.html",
+    "people.yaml",
+    ".gitattributes",
+    ".git/hooks/pre-commit",
+    ".git/config",
+    ".houqin/desk",
+    "elsewhere/../2026/stocktakes.yaml",
+    "link-to-records.html",  # a symlink to 2026/stocktakes.yaml
+    "hooks-outside/pre-commit",  # core.hooksPath pointing outside .git
+    "notes.md",  # a file git tracks beside the ledger's own
+    "2026",
+    ".git",
+    ".",
+]
+
+
+@pytest.mark.parametrize("target", OUT_TARGETS)
+def test_out_never_overwrites_a_ledger_file_or_git(git_ledger: Callable[..., Path], target: str) -> None:
+    """Item 14: `finance report 2026-10 --out 2026/assets.yaml` broke the ledger with exit 0, and
+    `--out .git/hooks/pre-commit` switched the hook off so a tampered commit landed."""
+    from houqin.cli.app import app
+
+    root = git_ledger({"2026/assets.yaml": "- id: ZC-2026-0001\n"})
+    (root / "link-to-records.html").symlink_to(root / "2026/stocktakes.yaml")
+    (root / "notes.md").write_text("会议纪要\n", encoding="utf-8")
+    git(root, "add", "notes.md")
+    git(root, "commit", "-qnm", "notes")
+    if target.startswith("hooks-outside"):
+        (root / "hooks-outside").mkdir()
+        git(root, "config", "core.hooksPath", str(root / "hooks-outside"))
+    (root / "elsewhere").mkdir()
+    before = tree_bytes(root)
+    runs = [
+        ["finance", "report", "2026-10", "--format", "md", "--out", str(root / target)],
+        ["export", "csv", "--out", str(root / target)],
+        ["asset", "label", "--place", "SY-301", "--out", str(root / target)],
+        ["asset", "list", "--format", "html", "--out", str(root / target)],
+        ["inventory", "sheet", "--term", "2025-2026-2", "--format", "csv", "--out", str(root / target)],
+        ["finance", "close", "2026-02", "--by", "王校长", "--format", "md", "--out", str(root / target)],
+    ]
+    if target.endswith(".html"):
+        runs.append(["inventory", "reconcile", "counts.csv", "--term", "2025-2026-2", "--report", str(root / target)])
+    if "." not in Path(target).name:  # a directory: the audit pack's
+        runs.append(["audit", "pack", "--term", "2025-2026-2", "--out", str(root / target)])
+    for args in runs:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert f"不能把输出写到 {root / target}" in result.output.replace("\n", ""), result.output
+        assert tree_bytes(root) == before, args
+    assert git(root, "log", "-1", "--format=%s") == "notes\n"  # the close was not written either
+
+
+def test_out_outside_the_ledger_is_written(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    out = tmp_path / "reports" / "2026-10.md"
+    out.parent.mkdir()
+    result = CliRunner().invoke(
+        app, ["--ledger", str(root), "finance", "report", "2026-10", "--format", "md", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    inside = root / "月报-2026-10.md"  # a new file beside the ledger's own, not one it reads: allowed
+    result = CliRunner().invoke(
+        app, ["--ledger", str(root), "finance", "report", "2026-10", "--format", "md", "--out", str(inside)]
+    )
+    assert result.exit_code == 0 and inside.is_file()
+
+
+def test_the_hook_cannot_be_replaced_by_a_report_so_a_tampered_commit_is_still_refused(
+    git_ledger: Callable[..., Path],
+) -> None:
+    from houqin.cli.app import app
+    from tests.conftest import GOOD_EXPENSE
+
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE})
+    hook = root / ".git/hooks/pre-commit"
+    result = CliRunner().invoke(
+        app,
+        ["--ledger", str(root), "--lang", "en", "finance", "report", "2026-03", "--format", "md", "--out", str(hook)],
+    )
+    assert result.exit_code == 2
+    assert f"Will not write to {hook}: it is inside git's own directory or hooks (.git)" in result.output
+    path = root / "2026/expenses.yaml"
+    path.write_text(GOOD_EXPENSE.replace("  - {role: witness, by: 李主任, on: 2026-03-05}\n", ""), encoding="utf-8")
+    refused = subprocess.run(["git", "commit", "-qam", "去掉证明人"], cwd=root, capture_output=True, text=True)
+    assert refused.returncode != 0 and "APR001" in refused.stdout + refused.stderr

@@ -120,6 +120,8 @@ def close(
     check_month(month)
     state = get_state(ctx)
     root = state.root(write=True)
+    if out_file is not None:
+        state.output(out_file)  # before the close: a refused --out must not leave the month closed
     day = today()
     outcome = write_many(
         root,
@@ -145,6 +147,8 @@ def report(
     Example: houqin finance report 2026-10 --public --format html --out 财务公开-2026-10.html
     """
     check_month(month)
+    if out_file is not None:
+        get_state(ctx).output(out_file)
     _show(ctx, month, fmt, public, out_file)
 
 

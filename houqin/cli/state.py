@@ -39,6 +39,17 @@ class State:
             return BUNDLED
         raise UsageError("no_ledger")
 
+    def output(self, path: Path) -> Path:
+        """Where `--out` may write: refused (exit 2) inside .git or onto a file of the ledger."""
+        from houqin.ledger.outputs import refuse_ledger_target
+
+        try:
+            root: Path | None = self.root()
+        except UsageError:
+            root = None
+        refuse_ledger_target(root, path)
+        return path
+
 
 def get_state(ctx: typer.Context) -> State:
     root = ctx.find_root()

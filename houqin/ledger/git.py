@@ -46,6 +46,22 @@ def toplevel(path: Path) -> Path | None:
     return Path(proc.stdout.decode().strip()) if proc.returncode == 0 else None
 
 
+def own_dirs(root: Path) -> list[Path]:
+    """git's own directories for this repository: the git directory, the one shared by its
+    worktrees, and the hooks git runs (core.hooksPath may put them anywhere)."""
+    proc = git(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--git-path", "hooks", check=False)
+    if proc.returncode != 0:
+        return []
+    return [(root / line).resolve() for line in proc.stdout.decode().splitlines() if line]
+
+
+def is_tracked(top: Path, path: Path) -> bool:
+    """Whether git tracks this file (in the index) in the repository at `top`."""
+    rel = os.path.relpath(path, top)
+    proc = git(top, "ls-files", "-z", "--", rel, check=False)
+    return proc.returncode == 0 and bool(proc.stdout.strip(b"\0"))
+
+
 def init_repo(root: Path) -> None:
     git(root, "init", "-q")
     # A ledger works even where the machine has no git identity yet; the user can change it later.
