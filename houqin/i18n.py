@@ -82,6 +82,44 @@ TEXT: dict[str, tuple[str, str]] = {
         "提交被拒绝，账本已恢复原状：\n{output}",
         "The commit was refused; the ledger is back as it was:\n{output}",
     ),
+    "staged_changes": (
+        "账本中有已暂存（git add）但未提交的改动：{files}。houqin 只提交它自己写的记录，不把别的改动算在它名下。"
+        "请先用 `git commit` 提交它们，或用 `git restore --staged {files}` 撤出暂存区，再试；账本未作任何改动。",
+        "The ledger has changes staged (git add) but not committed: {files}. houqin commits only the record it "
+        "writes, never other changes under its name. Commit them with `git commit`, or unstage them with "
+        "`git restore --staged {files}`, and try again; the ledger was not changed.",
+    ),
+    "uncommitted_changes": (
+        "{files} 有未提交的改动（手工编辑，或上次写入中途被打断）：这次写入要改动它，却不能把这些改动以本条记录的名义提交。"
+        "用 `git diff -- {files}` 查看；要保留就 `git commit {files}`，不要就 `git restore {files}`，然后再试"
+        "（或加 --no-commit 只写文件）。账本未作任何改动。",
+        "{files} has changes not committed (an edit by hand, or a write cut short): this write would change it "
+        "and must not commit those changes under this record's name. See them with `git diff -- {files}`; "
+        "keep them with `git commit {files}` or drop them with `git restore {files}`, then try again (or write "
+        "without committing with --no-commit). The ledger was not changed.",
+    ),
+    "disk_full": (
+        "磁盘空间不足，写不下 {path}（{reason}）：记录没有写入，账本保持原样。"
+        "请在账本所在的磁盘上至少腾出 {need}（删除不需要的文件，或把账本移到更大的磁盘）后再试。",
+        "The disk has no room to write {path} ({reason}): nothing was written and the ledger is as it was. "
+        "Free at least {need} on the ledger's disk (delete files you do not need, or move the ledger to a "
+        "larger disk) and try again.",
+    ),
+    "disk_full_any": (
+        "磁盘空间不足，写不下 {path}（{reason}）：账本没有被改动。请在该磁盘上腾出空间后再试。",
+        "The disk has no room to write {path} ({reason}): the ledger was not changed. Free space on that disk "
+        "and try again.",
+    ),
+    "disk_full_git": (
+        "磁盘空间不足，git 无法提交：记录没有写入，账本保持原样。请在账本所在的磁盘上腾出空间后再试。\n{output}",
+        "The disk has no room for git to commit: nothing was written and the ledger is as it was. Free space "
+        "on the ledger's disk and try again.\n{output}",
+    ),
+    "index_behind": (
+        "记录已提交，但 git 的索引未能跟上（{paths}）：{output}\n腾出空间后运行 `git reset -q -- {paths}`。",
+        "The record was committed, but git's index could not follow ({paths}): {output}\nOnce there is room, "
+        "run `git reset -q -- {paths}`.",
+    ),
     "file_unreadable": (
         "{path} 无法读取，请先运行 houqin check 修正。",
         "{path} cannot be read; run houqin check and fix it first.",

@@ -194,3 +194,134 @@ def test_the_hook_cannot_be_replaced_by_a_report_so_a_tampered_commit_is_still_r
     path.write_text(GOOD_EXPENSE.replace("  - {role: witness, by: 李主任, on: 2026-03-05}\n", ""), encoding="utf-8")
     refused = subprocess.run(["git", "commit", "-qam", "去掉证明人"], cwd=root, capture_output=True, text=True)
     assert refused.returncode != 0 and "APR001" in refused.stdout + refused.stderr
+
+
+# --- item 15: a full disk
+
+
+def ledger_state(root: Path) -> tuple[dict[str, bytes], str, str, list[str]]:
+    """The ledger's files, git's HEAD, git's status and any file houqin left behind."""
+    files = {
+        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.yaml")) if ".git" not in p.parts
+    }
+    leftovers = sorted(p.name for p in root.rglob("*houqin-tmp")) + sorted(
+        p.name for p in (root / ".git").glob("houqin-index-*")
+    )
+    return files, git(root, "rev-parse", "HEAD"), git(root, "--no-optional-locks", "status", "--porcelain"), leftovers
+
+
+def full_disk(exc_errno: int) -> OSError:
+    import errno
+    import os
+
+    return OSError(exc_errno, os.strerror(exc_errno), "2026/assets.yaml" if exc_errno != errno.EFBIG else None)
+
+
+def failing_git(step: str, words: str) -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    """houqin's git wrapper, failing at one step as git does on a full disk."""
+    from houqin.ledger import git as git_module
+
+    real = git_module.git
+
+    def run(cwd: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[bytes]:
+        if args and args[0] == step:
+            proc = subprocess.CompletedProcess(["git", *args], 128, b"", f"fatal: {words}\n".encode())
+            if kw.get("check", True):
+                git_module._raise_if_disk_full(proc)
+            return proc
+        return real(cwd, *args, **kw)  # type: ignore[arg-type]
+
+    return run
+
+
+DISK_STEPS = ["write", "read-tree", "add", "commit", "write+git"]
+
+
+@pytest.mark.parametrize("step", DISK_STEPS)
+@pytest.mark.parametrize("code", ["ENOSPC", "EFBIG"])
+def test_a_full_disk_at_any_step_leaves_the_ledger_as_it_was(
+    git_ledger: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, step: str, code: str
+) -> None:
+    """Item 15: the commit failed, the rollback failed too (it needed new space), exit 3, and the new
+    record stayed written and staged. Now: exit 2, what to free, and the old bytes back by a rename."""
+    import errno
+
+    from houqin.cli.app import app
+    from houqin.ledger import git as git_module
+    from houqin.ledger import save, store
+
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET_FILE})
+    before = ledger_state(root)
+    number = getattr(errno, code)
+    words = "No space left on device" if code == "ENOSPC" else "File too large"
+    if step in ("write", "write+git"):
+        real_write = save.atomic_write
+
+        def no_room(path: Path, data: bytes) -> None:
+            if path.name == "assets.yaml" and step == "write":
+                real_write(path, data)  # the new record lands … and then every new byte fails
+                monkeypatch.setattr(store, "atomic_write", refuse)
+                monkeypatch.setattr(save, "atomic_write", refuse)
+                raise full_disk(number)
+            refuse(path, data)
+
+        def refuse(path: Path, data: bytes) -> None:
+            raise full_disk(number)
+
+        monkeypatch.setattr(store, "atomic_write", no_room)
+    if step != "write":
+        monkeypatch.setattr(git_module, "git", failing_git("commit" if step == "write+git" else step, words))
+        if step == "write+git":
+            monkeypatch.setattr(store, "atomic_write", save.atomic_write)
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 2, result.output
+    assert "磁盘空间不足" in result.output and "账本保持原样" in result.output, result.output
+    assert "腾出" in result.output
+    assert ledger_state(root) == before
+
+
+GOOD_ASSET_FILE = '- id: ZC-2026-0001\n  date: 2026-03-02\n  name: 台式电脑\n  category: A02010104\n  unit_price: "4999.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
+
+
+def test_a_real_full_disk_leaves_the_ledger_as_it_was_wherever_the_room_runs_out(tmp_path: Path) -> None:
+    """The same on a real, small file system (a tmpfs), when the test may mount one: with 0 to 120 KiB
+    free, `asset add` either lands whole or exits 2 saying what to free, the ledger as it was."""
+    import os
+    import shutil
+    import sys
+
+    from houqin.ledger.git import init_repo, install_hook
+    from tests.conftest import write_ledger
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        root = write_ledger(disk / "ledger", {".gitignore": ".houqin/\n"})
+        init_repo(root)
+        install_hook(root)
+        git(root, "add", "-A")
+        git(root, "commit", "-qnm", "start")
+        outcomes = []
+        for kib in range(0, 121, 12):
+            before = ledger_state(root)
+            filler = disk / "filler"
+            filler.write_bytes(b"\0" * max(0, shutil.disk_usage(disk).free - kib * 1024))
+            args = [sys.executable, "-m", "houqin", "--ledger", str(root), *ASSET_ARGS]
+            proc = subprocess.run(args, capture_output=True, text=True, timeout=120)
+            filler.unlink()
+            if proc.returncode == 0:
+                assert git(root, "status", "--porcelain") == "" and ledger_state(root)[1] != before[1]
+                outcomes.append("landed")
+                continue
+            assert proc.returncode == 2, (kib, proc.stdout + proc.stderr)
+            assert "磁盘空间不足" in proc.stderr and "腾出" in proc.stderr, proc.stderr
+            assert ledger_state(root) == before, kib
+            outcomes.append("git" if "git 无法提交" in proc.stderr else "refused")
+        assert "refused" in outcomes and "landed" in outcomes, outcomes
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

@@ -10,7 +10,7 @@ import sys
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -39,14 +39,31 @@ class HouqinGroup(TyperGroup):
             state = get_state(ctx)
             print_error(err, state.lang, _root_or_none(state))
             raise typer.Exit(err.exit_code) from None
-        except Exception as exc:
-            state = get_state(ctx)
-            if state.debug:
-                raise
-            from houqin.render.console import print_internal_error
+        except OSError as exc:
+            from houqin.ledger.save import DISK_FULL
 
-            print_internal_error(exc, state.lang)
-            raise typer.Exit(INTERNAL_ERROR) from None
+            if exc.errno not in DISK_FULL:
+                self._internal(ctx, exc)
+            from houqin.errors import DiskFullError
+            from houqin.render.console import print_error
+
+            state = get_state(ctx)
+            full = DiskFullError("disk_full_any", path=str(exc.filename or "?"), reason=exc.strerror or "")
+            print_error(full, state.lang, _root_or_none(state))
+            raise typer.Exit(full.exit_code) from None
+        except Exception as exc:
+            self._internal(ctx, exc)
+
+    @staticmethod
+    def _internal(ctx: Any, exc: Exception) -> NoReturn:
+        """A bug: say so (exit 3), with the traceback under --debug."""
+        state = get_state(ctx)
+        if state.debug:
+            raise exc
+        from houqin.render.console import print_internal_error
+
+        print_internal_error(exc, state.lang)
+        raise typer.Exit(INTERNAL_ERROR) from None
 
 
 def _root_or_none(state: State) -> Path | None:

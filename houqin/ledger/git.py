@@ -7,13 +7,14 @@ import datetime as dt
 import hashlib
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from houqin.errors import GitError
+from houqin.errors import DiskFullError, GitError, IndexBehindError
 from houqin.layout import TOP_FILES
 from houqin.ledger.files import is_record_path
 
@@ -27,14 +28,32 @@ sys.argv = ["houqin", "--ledger", sys.argv[1], "check", "--staged"]
 main()"""
 
 
-def git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def git(
+    cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+        proc = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=_env(env))
     except FileNotFoundError:
         raise GitError("git_missing") from None
     if check and proc.returncode != 0:
+        _raise_if_disk_full(proc)
         raise GitError("git_failed", command=" ".join(args[:2]), output=_text(proc))
     return proc
+
+
+def _env(extra: dict[str, str] | None) -> dict[str, str] | None:
+    return {**os.environ, **extra} if extra else None
+
+
+# What git says when the disk is full, a quota is reached or a file would grow past `ulimit -f`.
+DISK_FULL_WORDS = ("No space left on device", "Out of diskspace", "Disk quota exceeded", "File too large")
+
+
+def _raise_if_disk_full(proc: subprocess.CompletedProcess[bytes]) -> None:
+    """A full disk is the school's to fix, not a bug: say so (exit 2), never a git failure."""
+    text = _text(proc)
+    if any(word in text for word in DISK_FULL_WORDS) or proc.returncode == -signal.SIGXFSZ:
+        raise DiskFullError("disk_full_git", output=text)
 
 
 def _text(proc: subprocess.CompletedProcess[bytes]) -> str:
@@ -86,15 +105,89 @@ def ensure_index_free(root: Path) -> None:
     raise GitError("index_locked", path=str(lock), minutes=max(0, int(age // 60)))
 
 
+def _names(proc: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return [n.decode("utf-8", "surrogateescape") for n in proc.stdout.split(b"\0") if n]
+
+
+def _has_head(root: Path) -> bool:
+    return git(root, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode == 0
+
+
+def changed_since_head(root: Path, rel: list[str]) -> list[str]:
+    """Which of these ledger files (relative to the ledger) differ in the working tree from HEAD,
+    untracked ones included."""
+    if not rel:
+        return []
+    changed = _names(git(root, "diff", "--name-only", "-z", "--relative", "HEAD", "--", *rel, check=False))
+    untracked = _names(git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *rel, check=False))
+    return sorted({*changed, *untracked})
+
+
+def refuse_staged(root: Path) -> None:
+    """A write commits only what it writes: refuse while other changes to the ledger are staged,
+    naming them. A file staged as it stood before the last commit while the working tree already
+    matches that commit is git's index lagging behind a houqin commit cut short: it is brought up."""
+    if not _has_head(root):
+        return
+    staged = _names(git(root, "diff", "--cached", "--name-only", "-z", "--relative", "HEAD", "--", ".", check=False))
+    if not staged:
+        return
+    differing = set(changed_since_head(root, staged))
+    lagging = [name for name in staged if name not in differing]
+    if lagging:
+        follow_commit(root, [root / name for name in lagging])
+    left = [name for name in staged if name in differing]
+    if left:
+        raise GitError("staged_changes", files=" ".join(left))
+
+
+def refuse_uncommitted(root: Path, paths: list[Path]) -> None:
+    """Refuse to rewrite and commit a file that already differs from HEAD (a hand edit, a write killed
+    before its commit): its commit would carry those changes under this record's name."""
+    if not _has_head(root):
+        return
+    changed = changed_since_head(root, [os.path.relpath(p, root) for p in paths])
+    if changed:
+        raise GitError("uncommitted_changes", files=" ".join(changed))
+
+
 def commit_paths(root: Path, paths: list[Path], message: str) -> str:
-    """Commit exactly these paths (other staged work stays staged). Returns the new commit id."""
+    """Commit exactly these paths as they stand in the working tree, on top of HEAD, and nothing else
+    (other staged work is not taken along). The commit is built in an index of houqin's own; git's
+    index is brought up to the commit only once it has landed, so a commit refused by the hook, by
+    git or by a full disk leaves git's index as it was. Returns the new commit id."""
     rel = [os.path.relpath(p, root) for p in paths]
-    git(root, "add", "--", *rel)
-    proc = git(root, "commit", "-q", "-m", message, "--", *rel, check=False)
-    if proc.returncode != 0:
-        git(root, "reset", "-q", "--", *rel, check=False)
-        raise GitError("commit_refused", output=_text(proc))
+    private = _private_index(root)
+    env = {"GIT_INDEX_FILE": str(private)}
+    try:
+        git(root, "read-tree", *(["HEAD"] if _has_head(root) else ["--empty"]), env=env)
+        git(root, "add", "--", *rel, env=env)
+        proc = git(root, "commit", "-q", "-m", message, env=env, check=False)
+        if proc.returncode != 0:
+            _raise_if_disk_full(proc)
+            raise GitError("commit_refused", output=_text(proc))
+    finally:
+        private.unlink(missing_ok=True)
+    follow_commit(root, paths)
     return git(root, "rev-parse", "HEAD").stdout.decode().strip()
+
+
+PRIVATE_INDEX = "houqin-index-"
+
+
+def _private_index(root: Path) -> Path:
+    gitdir = Path(git(root, "rev-parse", "--absolute-git-dir").stdout.decode().strip())
+    return gitdir / f"{PRIVATE_INDEX}{os.getpid()}"
+
+
+def follow_commit(root: Path, paths: list[Path]) -> None:
+    """Bring git's index up to the commit just made, for these paths only. Failing that, the commit
+    stands (IndexBehindError): the next write brings the index up (see `refuse_staged`)."""
+    rel = [os.path.relpath(p, root) for p in paths]
+    proc = git(root, "reset", "-q", "--", *rel, check=False)
+    if proc.returncode not in (0, 1):  # 1: only "unstaged changes after reset", never for these paths
+        _raise_if_disk_full(proc)
+        raise IndexBehindError("index_behind", paths=" ".join(rel), output=_text(proc))
 
 
 def hook_path(root: Path) -> Path:
