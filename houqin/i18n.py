@@ -74,10 +74,39 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk_is": ("本副本的工位号：{desk}（编号从 {first} 起）", "This clone's desk: {desk} (ids from {first})"),
     "index_locked": (
         "git 的索引被锁住（{path}，{minutes} 分钟前）：另一个 git 正在运行，或上次提交中途被打断。"
-        "确认没有 git 在运行后删除该文件再试；账本未作任何改动。",
+        "等它结束再试；确认没有 git 在运行后，可用 `houqin repair-lock` 删除它。账本未作任何改动。",
         "git's index is locked ({path}, {minutes} minutes old): another git is running, or a commit was "
-        "interrupted. When no git is running, delete that file and try again; the ledger was not changed.",
+        "interrupted. Try again once it has finished; when no git is running, `houqin repair-lock` removes it. "
+        "The ledger was not changed.",
     ),
+    "index_lock_stale": (
+        "git 的索引锁 {path} 已遗留 {minutes} 分钟，本机没有 git 在这个仓库中运行：多半是被中断的 git 或 houqin 留下的。"
+        "确认没有其他电脑上的 git 在使用这个账本后，运行 `houqin repair-lock` 删除它，再试。账本未作任何改动。",
+        "git's index lock {path} was left {minutes} minutes ago and no git on this machine is working in this "
+        "repository: an interrupted git or houqin left it. Once sure no git on another computer uses this "
+        "ledger, run `houqin repair-lock` to remove it, and try again. The ledger was not changed.",
+    ),
+    "index_lock_held": (
+        "git 的索引锁 {path} 正被使用：本机的 git 进程 {pids} 在这个仓库中运行。等它结束；不删除该锁。",
+        "git's index lock {path} is in use: git process {pids} on this machine works in this repository. "
+        "Wait for it to finish; the lock was not removed.",
+    ),
+    "index_lock_young": (
+        "git 的索引锁 {path} 刚刚（{seconds} 秒前）写过：git 可能正在工作。{wait} 秒后仍在再运行 houqin repair-lock。",
+        "git's index lock {path} was written {seconds} s ago: a git may be at work. Run houqin repair-lock "
+        "again if it is still there in {wait} s.",
+    ),
+    "index_lock_unseen": (
+        "无法确认没有 git 在运行（本系统看不到其他进程）：确认没有 git 在运行后，手工删除 {path}。",
+        "Cannot tell whether a git is running (this system does not show other processes): once sure none "
+        "is, delete {path} by hand.",
+    ),
+    "index_lock_removed": (
+        "已删除遗留的 git 索引锁 {path}（{minutes} 分钟前留下，本机没有 git 在这个仓库中运行）。",
+        "Removed the stale git index lock {path} (left {minutes} minutes ago; no git on this machine works "
+        "in this repository).",
+    ),
+    "index_lock_none": ("没有遗留的 git 索引锁，无需修复。", "No git index lock is left behind: nothing to repair."),
     "commit_refused": (
         "提交被拒绝，账本已恢复原状：\n{output}",
         "The commit was refused; the ledger is back as it was:\n{output}",

@@ -113,6 +113,14 @@ CATALOG: Mapping[str, Message] = {
         "账本的文件须在账本目录之内：用真实文件替换该链接。",
         "A ledger's files live inside its directory: replace the link with the file itself.",
     ),
+    "GIT001": Message(
+        W,
+        "git 的索引锁 {lock} 已遗留 {minutes} 分钟，本机没有 git 在这个仓库中运行：写入命令在它删除前都会被拒绝",
+        "git's index lock {lock} was left {minutes} minutes ago and no git on this machine works in this "
+        "repository: every write is refused until it is removed",
+        "确认没有其他电脑上的 git 在使用这个账本后，运行 `houqin repair-lock` 删除它。",
+        "Once sure no git on another computer uses this ledger, remove it with `houqin repair-lock`.",
+    ),
     "SCH002": Message(
         W,
         "账本中有无法识别的文件，houqin 不会读取它",

@@ -20,6 +20,7 @@ COMMANDS = (
     ("overview",),
     ("init",),
     ("desk",),
+    ("repair-lock",),
     ("hook", "install"),
     ("asset", "add"),
     ("expense", "add"),
@@ -111,6 +112,7 @@ PREFIX_CHECK = {
     "PRT": "printing",
     "SHP": "shop",
     "MLK": "milk",
+    "GIT": "git",
 }
 
 

@@ -325,3 +325,201 @@ def test_a_real_full_disk_leaves_the_ledger_as_it_was_wherever_the_room_runs_out
         assert "refused" in outcomes and "landed" in outcomes, outcomes
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+# --- item 16: a killed write, other staged work, a stale index.lock
+
+ANOTHER = GOOD_ASSET_FILE.replace("ZC-2026-0001", "ZC-2026-0009").replace("台式电脑", "手工录入的电脑")
+
+
+def records_added_by(root: Path, rev: str) -> int:
+    return sum(1 for line in git(root, "show", "--format=", rev).splitlines() if line.startswith("+- id: "))
+
+
+def test_a_write_refuses_while_other_ledger_changes_are_staged_naming_them(git_ledger: Callable[..., Path]) -> None:
+    """Item 16: a killed write left its record staged, and the next write committed it under its own
+    message ("asset add ZC-2026-0028" added 4 records)."""
+    from houqin.cli.app import app
+
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET_FILE})
+    path = root / "2026/assets.yaml"
+    path.write_text(GOOD_ASSET_FILE + ANOTHER, encoding="utf-8")
+    git(root, "add", "2026/assets.yaml")
+    before = ledger_state(root)
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 2, result.output
+    out = result.output.replace("\n", "")
+    assert "账本中有已暂存（git add）但未提交的改动：2026/assets.yaml" in out
+    assert "git restore --staged 2026/assets.yaml" in out
+    assert ledger_state(root) == before
+    git(root, "restore", "--staged", "2026/assets.yaml")  # unstaged, but still in the file: still refused
+    result = CliRunner().invoke(app, ["--ledger", str(root), "--lang", "en", *ASSET_ARGS])
+    assert result.exit_code == 2, result.output
+    assert "2026/assets.yaml has changes not committed" in result.output.replace("\n", " ")
+    assert path.read_text(encoding="utf-8") == GOOD_ASSET_FILE + ANOTHER
+    git(root, "commit", "-qm", "手工补录 ZC-2026-0009", "2026/assets.yaml")  # the clerk keeps it …
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 0, result.output  # … and the next write commits only its own record
+    assert git(root, "log", "-1", "--format=%s").startswith("asset add ZC-2026-0010")
+    assert records_added_by(root, "HEAD") == 1
+
+
+def test_a_write_commits_only_its_own_paths(git_ledger: Callable[..., Path]) -> None:
+    """Changes to files the write does not touch stay as they were, staged or not, and out of its commit."""
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    people = root / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "# 待补：新来的老师\n", encoding="utf-8")
+    notes = root.parent / "README.md"  # outside the ledger, in the same repository: staged
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 0, result.output
+    assert git(root, "show", "--name-only", "--format=", "HEAD") == "2026/assets.yaml\n"
+    assert git(root, "status", "--porcelain") == " M people.yaml\n"
+    assert not notes.exists()
+
+
+def test_a_ledger_inside_a_bigger_repository_keeps_the_others_staged_work_out(tmp_path: Path) -> None:
+    from houqin.cli.app import app
+    from houqin.ledger.git import init_repo, install_hook
+    from tests.conftest import write_ledger
+
+    repo = tmp_path / "school"
+    root = write_ledger(repo / "ledger")
+    init_repo(repo)
+    install_hook(root)
+    (repo / "README.md").write_text("学校文档\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qnm", "start")
+    (repo / "README.md").write_text("学校文档（修订中）\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 0, result.output
+    assert git(repo, "show", "--name-only", "--format=", "HEAD") == "ledger/2026/assets.yaml\n"
+    assert git(repo, "status", "--porcelain") == "M  README.md\n"  # still staged, for its owner to commit
+    (root / "2026/assets.yaml").write_text(GOOD_ASSET_FILE, encoding="utf-8")
+    git(repo, "add", "ledger/2026/assets.yaml")
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 2 and "未提交的改动：2026/assets.yaml。" in result.output.replace("\n", "")
+
+
+def test_an_index_left_behind_by_a_commit_cut_short_is_brought_up(git_ledger: Callable[..., Path]) -> None:
+    """A houqin killed after its commit landed but before git's index followed: the next write brings
+    the index up instead of refusing, and commits one record."""
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    assert CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS]).exit_code == 0
+    git(root, "read-tree", "HEAD~1")  # git's index as it stood before that commit
+    assert git(root, "status", "--porcelain") == "D  2026/assets.yaml\n?? 2026/assets.yaml\n"
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 0, result.output
+    assert records_added_by(root, "HEAD") == 1 and git(root, "status", "--porcelain") == ""
+
+
+def test_killed_writes_never_put_a_record_under_another_records_message(git_ledger: Callable[..., Path]) -> None:
+    """Writers killed at random points, each followed by an ordinary write: that write either commits
+    exactly its own record or refuses naming the file the killed one left; no commit ever carries two."""
+    import os
+    import random
+    import signal
+    import time
+
+    from houqin.cli.app import app
+    from tests.test_trust import add_cmd
+
+    root = git_ledger()
+    rng = random.Random(16)
+    refused = 0
+    for n in range(6):
+        proc = subprocess.Popen(
+            add_cmd(root, n), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+        time.sleep(rng.uniform(0.2, 0.7))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+        if result.exit_code == 2:
+            assert "2026/assets.yaml" in result.output, result.output
+            refused += 1
+            git(root, "checkout", "--", ".")  # the clerk drops what the killed write left
+            (root / ".git/index.lock").unlink(missing_ok=True)
+        else:
+            assert result.exit_code == 0, result.output
+    from houqin.ledger.load import load_ledger
+
+    revs = git(root, "rev-list", "HEAD").split()[:-1]  # every commit but the start
+    for rev in revs:
+        assert records_added_by(root, rev) == 1, git(root, "show", "--stat", rev)
+    assert len(load_ledger(root).ledger.of_kind("assets")) == len(revs) >= 6 - refused
+
+
+def age(path: Path, minutes: int) -> None:
+    import os
+    import time
+
+    then = time.time() - minutes * 60
+    os.utime(path, (then, then))
+
+
+def test_a_stale_index_lock_is_named_by_check_and_removed_by_repair_lock(git_ledger: Callable[..., Path]) -> None:
+    """Item 16: a `.git/index.lock` left by a dead git or houqin (no live process holds it) is named
+    by `houqin check` and removed by `houqin repair-lock`; a write names it and the command."""
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    lock = root / ".git/index.lock"
+    lock.write_bytes(b"")
+    runner = CliRunner()
+    young = runner.invoke(app, ["--ledger", str(root), "repair-lock"])
+    assert young.exit_code == 2 and "刚刚（0 秒前）写过" in young.output, young.output
+    assert lock.exists()
+    assert "GIT001" not in runner.invoke(app, ["--ledger", str(root), "check"]).output  # a git may be at work
+    age(lock, 7)
+    result = runner.invoke(app, ["--ledger", str(root), "check"])
+    assert result.exit_code == 0, result.output
+    assert (
+        ".git/index.lock: warning[GIT001] git 的索引锁 .git/index.lock 已遗留 7 分钟，本机没有 git 在这个仓库中运行"
+        in result.output
+    )
+    assert "houqin repair-lock" in result.output
+    refused = runner.invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert refused.exit_code == 2 and "已遗留 7 分钟" in refused.output and "houqin repair-lock" in refused.output
+    (root / ".git/houqin-index-999999999").write_bytes(b"")  # a dead houqin's own index
+    repaired = runner.invoke(app, ["--ledger", str(root), "repair-lock"])
+    assert repaired.exit_code == 0, repaired.output
+    assert f"已删除遗留的 git 索引锁 {lock}（7 分钟前留下" in repaired.output.replace("\n", "")
+    assert not lock.exists() and not (root / ".git/houqin-index-999999999").exists()
+    assert "GIT001" not in runner.invoke(app, ["--ledger", str(root), "check"]).output
+    assert runner.invoke(app, ["--ledger", str(root), *ASSET_ARGS]).exit_code == 0
+    again = runner.invoke(app, ["--ledger", str(root), "--lang", "en", "repair-lock"])
+    assert again.exit_code == 0 and "No git index lock is left behind" in again.output
+
+
+def test_repair_lock_never_removes_a_lock_a_live_git_holds(git_ledger: Callable[..., Path]) -> None:
+    """`git commit` keeps index.lock while its editor is open, for as long as the clerk types."""
+    import os
+    import time
+
+    from houqin.cli.app import app
+
+    root = git_ledger()
+    env = {**os.environ, "GIT_EDITOR": "sleep 60;:"}  # `commit -a` holds the lock while the editor is open
+    proc = subprocess.Popen(["git", "commit", "-a", "--allow-empty", "-q"], cwd=root, env=env, start_new_session=True)
+    try:
+        lock = root / ".git/index.lock"
+        for _ in range(100):
+            if lock.exists():
+                break
+            time.sleep(0.05)
+        age(lock, 30)  # however old it looks
+        result = CliRunner().invoke(app, ["--ledger", str(root), "repair-lock"])
+        assert result.exit_code == 2, result.output
+        assert f"git 的索引锁 {lock} 正被使用：本机的 git 进程 {proc.pid} 在这个仓库中运行" in result.output.replace(
+            "\n", ""
+        )
+        assert lock.exists()
+        assert "GIT001" not in CliRunner().invoke(app, ["--ledger", str(root), "check"]).output
+    finally:
+        os.killpg(proc.pid, 9)
+        proc.wait()

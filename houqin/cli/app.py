@@ -109,6 +109,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "init": ("ledger_cmds", "init", False, False),
     "desk": ("ledger_cmds", "desk", False, False),
     "hook": ("ledger_cmds", "hook_app", True, False),
+    "repair-lock": ("ledger_cmds", "repair_lock", False, False),
     "merge-driver": ("ledger_cmds", "merge_driver", False, True),
     "asset": ("asset", "app", True, False),
     "expense": ("expense", "app", True, False),

@@ -49,6 +49,24 @@ def hook_install(ctx: typer.Context) -> None:
     install_merge_driver(root)
 
 
+def repair_lock(ctx: typer.Context) -> None:
+    """修复索引锁 / Remove the `.git/index.lock` a killed git or houqin left behind — only when it is
+    stale: at least a minute old and no git process on this machine works in the repository.
+
+    Example: houqin --ledger ~/账本 repair-lock
+    """
+    from houqin.i18n import t
+    from houqin.ledger.index_lock import remove_stale_lock
+    from houqin.render.console import console
+
+    state = get_state(ctx)
+    removed = remove_stale_lock(state.root(write=True))
+    if removed is None:
+        console().print(t("index_lock_none", state.lang))
+    else:
+        console().print(t("index_lock_removed", state.lang, path=removed.path, minutes=removed.minutes))
+
+
 def merge_driver(
     base: Annotated[Path, typer.Argument(help="%O: the common ancestor.")],
     ours: Annotated[Path, typer.Argument(help="%A: our version; the result is written here.")],

@@ -10,7 +10,6 @@ import shlex
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,17 +91,17 @@ def init_repo(root: Path) -> None:
 
 def ensure_index_free(root: Path) -> None:
     """Refuse to start a write while git's index is locked: another git is running, or one was killed
-    mid-commit and left `.git/index.lock` behind. houqin never deletes the lock itself — only a person
-    can know that no git is running — but says which file it is and how old."""
-    proc = git(root, "rev-parse", "--git-path", "index.lock", check=False)
-    if proc.returncode != 0:
+    mid-commit and left `.git/index.lock` behind. houqin does not remove the lock on its own (a git on
+    another computer cannot be seen); it names the file, its age, who holds it, and, when it is stale,
+    `houqin repair-lock`."""
+    from houqin.ledger.index_lock import find_index_lock
+
+    lock = find_index_lock(root)
+    if lock is None:
         return
-    lock = (root / proc.stdout.decode().strip()).resolve()
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return
-    raise GitError("index_locked", path=str(lock), minutes=max(0, int(age // 60)))
+    if lock.stale:
+        raise GitError("index_lock_stale", path=str(lock.path), minutes=lock.minutes)
+    raise GitError("index_locked", path=str(lock.path), minutes=lock.minutes)
 
 
 def _names(proc: subprocess.CompletedProcess[bytes]) -> list[str]:
@@ -132,13 +131,29 @@ def refuse_staged(root: Path) -> None:
     staged = _names(git(root, "diff", "--cached", "--name-only", "-z", "--relative", "HEAD", "--", ".", check=False))
     if not staged:
         return
-    differing = set(changed_since_head(root, staged))
-    lagging = [name for name in staged if name not in differing]
+    at_head = _same_as_head(root, staged)
+    lagging = [name for name in staged if name in at_head]
     if lagging:
         follow_commit(root, [root / name for name in lagging])
-    left = [name for name in staged if name in differing]
+    left = [name for name in staged if name not in at_head]
     if left:
         raise GitError("staged_changes", files=" ".join(left))
+
+
+def _same_as_head(root: Path, rel: list[str]) -> set[str]:
+    """Which of these files hold, in the working tree, exactly the bytes HEAD has for them."""
+    listed = git(root, "ls-tree", "-z", "HEAD", "--", *rel, check=False).stdout
+    head: dict[str, str] = {}
+    for entry in listed.split(b"\0"):
+        meta, _, raw = entry.partition(b"\t")
+        if raw:
+            head[raw.decode("utf-8", "surrogateescape")] = meta.split()[2].decode()  # relative to the ledger
+    same: set[str] = set()
+    for rel_name, sha in head.items():
+        path = root / rel_name
+        if path.is_file() and not path.is_symlink() and blob_id(path.read_bytes()) == sha:
+            same.add(rel_name)
+    return same
 
 
 def refuse_uncommitted(root: Path, paths: list[Path]) -> None:
