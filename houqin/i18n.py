@@ -293,6 +293,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Created ledger {path} for {school}, with the pre-commit check hook.",
     ),
     "hook_installed": ("已安装 pre-commit 钩子：{path}", "Installed the pre-commit hook: {path}"),
+    "attributes_committed": (
+        "已在 {path} 中让记录文件使用 houqin 的合并驱动，并已提交：其他副本拉取后也按记录合并。",
+        "Record files now merge with houqin's driver ({path}), committed: other clones merge the same way "
+        "once they pull it.",
+    ),
+    "attributes_written": (
+        "已在 {path} 中让记录文件使用 houqin 的合并驱动，但未能提交（该文件另有未提交的改动，或 git 此刻无法提交）："
+        "请检查后用 `git commit {path}` 提交它。",
+        "Record files now merge with houqin's driver ({path}), but it was not committed (the file holds other "
+        "uncommitted edits, or git cannot commit now): look it over and commit it with `git commit {path}`.",
+    ),
     "pending_signatures": ("待签：{steps}", "awaiting: {steps}"),
     "signed_complete": ("签字齐全", "fully signed"),
     "paid": ("已付 {on}", "paid {on}"),

@@ -523,3 +523,85 @@ def test_repair_lock_never_removes_a_lock_a_live_git_holds(git_ledger: Callable[
     finally:
         os.killpg(proc.pid, 9)
         proc.wait()
+
+
+# --- item 17: the merge driver on a ledger whose hook was installed with `houqin hook install`
+
+
+def test_hook_install_writes_and_commits_the_merge_attributes(git_ledger: Callable[..., Path]) -> None:
+    from houqin.cli.app import app
+    from houqin.services.init import GITATTRIBUTES
+
+    root = git_ledger()
+    assert not (root / ".gitattributes").exists()
+    result = CliRunner().invoke(app, ["--ledger", str(root), "hook", "install"])
+    assert result.exit_code == 0, result.output
+    assert "让记录文件使用 houqin 的合并驱动，并已提交" in result.output.replace("\n", "")
+    assert (root / ".gitattributes").read_text(encoding="utf-8") == GITATTRIBUTES
+    assert git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines() == [
+        "hook install: 记录文件按记录合并 / record files merge with houqin's driver (.gitattributes)",
+        "",
+        ".gitattributes",
+    ]
+    assert git(root, "check-attr", "merge", "--", "2026/assets.yaml") == "2026/assets.yaml: merge: houqin\n"
+    assert git(root, "status", "--porcelain") == ""
+    head = git(root, "rev-parse", "HEAD")
+    again = CliRunner().invoke(app, ["--ledger", str(root), "hook", "install"])
+    assert again.exit_code == 0 and "合并驱动" not in again.output and git(root, "rev-parse", "HEAD") == head
+
+
+def test_hook_install_keeps_what_gitattributes_already_says(git_ledger: Callable[..., Path]) -> None:
+    from houqin.cli.app import app
+
+    root = git_ledger({".gitattributes": "*.xlsx binary\n"})
+    assert CliRunner().invoke(app, ["--ledger", str(root), "hook", "install"]).exit_code == 0
+    text = (root / ".gitattributes").read_text(encoding="utf-8")
+    assert text.startswith("*.xlsx binary\n# Record files merge record by record")
+    assert text.endswith("[0-9][0-9][0-9][0-9]/*.yaml merge=houqin\n") and "eol=lf" not in text
+    (root / ".gitattributes").write_text("*.xlsx binary\n*.pdf binary\n", encoding="utf-8")  # a person's edit
+    result = CliRunner().invoke(app, ["--ledger", str(root), "hook", "install"])
+    assert result.exit_code == 0 and "`git commit" in result.output.replace(
+        "\n", ""
+    )  # written, left for that person to commit
+    assert git(root, "status", "--porcelain") == " M .gitattributes\n"
+
+
+BUNDLED_ADD = [
+    "asset", "add", "--category", "A02010104", "--price", "4200", "--place", "JX-101",
+    "--keeper", "陈晓东", "--date", "2026-11-20",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("shipped", [True, False], ids=["as shipped", "hook installed before the fix"])
+def test_two_clones_of_the_bundled_ledger_merge_without_conflict(tmp_path: Path, shipped: bool) -> None:
+    """Item 17: nothing wrote the `.gitattributes` line on a ledger set up with `hook install` (the
+    bundled one), so two clones got conflict markers even with desks."""
+    import shutil
+
+    from houqin.cli.app import app
+
+    office = tmp_path / "office"
+    shutil.copytree(BUNDLED, office, ignore=shutil.ignore_patterns(".houqin"))
+    if not shipped:
+        (office / ".gitattributes").unlink()
+    git(office, "init", "-q")
+    git(office, "add", "-A")
+    git(office, "commit", "-qnm", "the bundled ledger")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--ledger", str(office), "hook", "install"]).exit_code == 0
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(office), str(clone))
+    assert runner.invoke(app, ["--ledger", str(clone), "hook", "install"]).exit_code == 0
+    for root, desk, name in ((office, "1", "投影仪"), (clone, "2", "打印机")):
+        assert runner.invoke(app, ["--ledger", str(root), "desk", desk]).exit_code == 0
+        added = runner.invoke(app, ["--ledger", str(root), *BUNDLED_ADD, "--name", name])
+        assert added.exit_code == 0, added.output
+    branch = git(office, "branch", "--show-current").strip()
+    merged = subprocess.run(
+        ["git", "pull", "-q", "--no-rebase", "--no-edit", "origin", branch], cwd=clone, capture_output=True, text=True
+    )
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    text = (clone / "2026/assets.yaml").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in text and "- id: ZC-2026-10001\n" in text and "- id: ZC-2026-20001\n" in text
+    checked = runner.invoke(app, ["--ledger", str(clone), "check"])
+    assert checked.exit_code == 0, checked.output

@@ -35,18 +35,21 @@ hook_app = typer.Typer(help="git pre-commit hook. 提交检查钩子。", no_arg
 
 @hook_app.command("install")
 def hook_install(ctx: typer.Context) -> None:
-    """安装钩子 / Install the pre-commit hook and the record-aware merge driver in this clone.
+    """安装钩子 / Install the pre-commit hook and the record-aware merge driver in this clone, and
+    commit the `.gitattributes` line that sends record files to that driver.
 
     Example: houqin --ledger ~/账本 hook install
     """
     from houqin.i18n import t
-    from houqin.ledger.git import install_hook, install_merge_driver
     from houqin.render.console import console
+    from houqin.services.hook import install_hook_and_driver
 
     state = get_state(ctx)
-    root = state.root(write=True)
-    console().print(t("hook_installed", state.lang, path=install_hook(root)))
-    install_merge_driver(root)
+    done = install_hook_and_driver(state.root(write=True))
+    out = console()
+    out.print(t("hook_installed", state.lang, path=done.hook))
+    if done.attributes != "present":
+        out.print(t(f"attributes_{done.attributes}", state.lang, path=done.attributes_file))
 
 
 def repair_lock(ctx: typer.Context) -> None:

@@ -166,7 +166,7 @@ def refuse_uncommitted(root: Path, paths: list[Path]) -> None:
         raise GitError("uncommitted_changes", files=" ".join(changed))
 
 
-def commit_paths(root: Path, paths: list[Path], message: str) -> str:
+def commit_paths(root: Path, paths: list[Path], message: str, *, verify: bool = True) -> str:
     """Commit exactly these paths as they stand in the working tree, on top of HEAD, and nothing else
     (other staged work is not taken along). The commit is built in an index of houqin's own; git's
     index is brought up to the commit only once it has landed, so a commit refused by the hook, by
@@ -177,7 +177,7 @@ def commit_paths(root: Path, paths: list[Path], message: str) -> str:
     try:
         git(root, "read-tree", *(["HEAD"] if _has_head(root) else ["--empty"]), env=env)
         git(root, "add", "--", *rel, env=env)
-        proc = git(root, "commit", "-q", "-m", message, env=env, check=False)
+        proc = git(root, "commit", "-q", *([] if verify else ["--no-verify"]), "-m", message, env=env, check=False)
         if proc.returncode != 0:
             _raise_if_disk_full(proc)
             raise GitError("commit_refused", output=_text(proc))
@@ -245,6 +245,34 @@ def install_merge_driver(root: Path) -> None:
     python = shlex.quote(sys.executable)
     git(root, "config", "merge.houqin.name", "houqin: merge ledger record files record by record")
     git(root, "config", "merge.houqin.driver", f"{python} -m houqin merge-driver %O %A %B")
+
+
+ATTRIBUTES_FILE = ".gitattributes"
+MERGE_LINE = "[0-9][0-9][0-9][0-9]/*.yaml merge=houqin"
+ATTRIBUTES = (
+    "*.yaml text eol=lf diff\n"
+    "# Record files merge record by record (houqin's merge driver, set up by `houqin hook install`):\n"
+    "# two clerks' additions never conflict; whatever a merge breaks, houqin check reports.\n"
+    f"{MERGE_LINE}\n"
+)
+
+
+def ensure_merge_attributes(root: Path) -> bool:
+    """Give the ledger's record files houqin's merge driver in `.gitattributes` (written beside what
+    is already there); True if the file changed. The driver git runs is configured per clone
+    (`install_merge_driver`); which files it runs on travels with the ledger, in this file."""
+    from houqin.ledger.save import atomic_write
+
+    path = root / ATTRIBUTES_FILE
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if any(line.split() == MERGE_LINE.split() for line in old.splitlines()):
+        return False
+    if not old:
+        new = ATTRIBUTES
+    else:
+        new = old + ("" if old.endswith("\n") else "\n") + "".join(ATTRIBUTES.splitlines(keepends=True)[1:])
+    atomic_write(path, new.encode("utf-8"))
+    return True
 
 
 def blob_id(data: bytes) -> str:
