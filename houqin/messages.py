@@ -113,6 +113,21 @@ CATALOG: Mapping[str, Message] = {
         "账本的文件须在账本目录之内：用真实文件替换该链接。",
         "A ledger's files live inside its directory: replace the link with the file itself.",
     ),
+    "YAML011": Message(
+        E,
+        "此文件不是普通文件（{kind}），houqin 不读取它",
+        "this is not a regular file ({kind}); houqin does not read it",
+        "账本的记录文件须是普通文件：删除它（如 `rm` 命名管道），或换成真正的 YAML 文件。",
+        "A ledger's record files are regular files: remove it (e.g. `rm` the FIFO) or put a real YAML file there.",
+    ),
+    "YAML012": Message(
+        E,
+        "此文件是指向账本中另一个文件 {target} 的链接，houqin 不读取它（否则其中的记录会算两次）",
+        "this file is a link to another file of the ledger, {target}; houqin does not read it (its records "
+        "would count twice)",
+        "每个文件只存放自己的记录：删除该链接，或用真正的文件替换它。",
+        "Each file holds its own records: remove the link, or replace it with a file of its own.",
+    ),
     "GIT001": Message(
         W,
         "git 的索引锁 {lock} 已遗留 {minutes} 分钟，本机没有 git 在这个仓库中运行：写入命令在它删除前都会被拒绝",

@@ -605,3 +605,75 @@ def test_two_clones_of_the_bundled_ledger_merge_without_conflict(tmp_path: Path,
     assert "<<<<<<<" not in text and "- id: ZC-2026-10001\n" in text and "- id: ZC-2026-20001\n" in text
     checked = runner.invoke(app, ["--ledger", str(clone), "check"])
     assert checked.exit_code == 0, checked.output
+
+
+# --- item 19: files that are not files, and a very large one
+
+
+def check_output(root: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`houqin check` in a subprocess, so that a read that blocks fails the test instead of hanging it."""
+    import sys
+
+    args = [sys.executable, "-m", "houqin", "--ledger", str(root), *extra, "check"]
+    return subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def test_fifos_devices_and_links_each_get_a_diagnostic_and_never_block(ledger_dir: Callable[..., Path]) -> None:
+    """Item 19: record files that were FIFOs, links to /dev/zero or to another file of the ledger were
+    skipped silently (or blocked the reader)."""
+    import os
+
+    root = ledger_dir({"2026/assets.yaml": GOOD_ASSET_FILE})
+    os.mkfifo(root / "2026/expenses.yaml")
+    (root / "2026/stock-in.yaml").symlink_to("/dev/zero")
+    (root / "2026/loans.yaml").symlink_to(root / "2026/assets.yaml")
+    (root / "2025").mkdir()
+    (root / "2025/assets.yaml").symlink_to("../2026/assets.yaml")  # a relative one, from another year
+    (root / "2026/repairs.yaml").symlink_to(root / "no-such-file.yaml")
+    result = check_output(root)
+    assert result.returncode == 2, result.stdout + result.stderr
+    out = result.stdout
+    assert "2026/expenses.yaml: error[YAML011] 此文件不是普通文件（FIFO），houqin 不读取它" in out
+    assert "2026/stock-in.yaml: error[YAML010] 此文件是指向账本目录之外的链接，houqin 不读取它" in out
+    assert "2026/loans.yaml: error[YAML012] 此文件是指向账本中另一个文件 2026/assets.yaml 的链接" in out
+    assert "2025/assets.yaml: error[YAML012] 此文件是指向账本中另一个文件 2026/assets.yaml 的链接" in out
+    assert "2026/repairs.yaml: error[YAML012]" in out  # a dangling link inside the ledger: not read either
+    assert "ID001" not in out  # the linked records are not counted twice
+    en = check_output(root, "--lang", "en").stdout
+    assert "2026/expenses.yaml: error[YAML011] this is not a regular file (FIFO); houqin does not read it" in en
+
+
+def test_a_write_beside_a_fifo_never_blocks_and_a_write_into_one_is_refused(ledger_dir: Callable[..., Path]) -> None:
+    import os
+    import sys
+
+    root = ledger_dir()
+    os.mkfifo(root / "2026/assets.yaml")
+    args = [sys.executable, "-m", "houqin", "--ledger", str(root), *ASSET_ARGS, "--no-commit"]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "2026/assets.yaml 无法读取" in proc.stderr
+    assert (root / "2026/assets.yaml").is_fifo()
+
+
+def test_a_committed_symlink_is_reported_by_the_hook_not_read_as_its_target_path(
+    git_ledger: Callable[..., Path],
+) -> None:
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET_FILE})
+    (root / "2026/loans.yaml").symlink_to("assets.yaml")
+    (root / "2026/stock-in.yaml").symlink_to("/etc/passwd")
+    git(root, "add", "-A")
+    refused = subprocess.run(["git", "commit", "-qm", "links"], cwd=root, capture_output=True, text=True)
+    assert refused.returncode != 0
+    said = refused.stdout + refused.stderr
+    assert "2026/loans.yaml: error[YAML012] 此文件是指向账本中另一个文件 2026/assets.yaml 的链接" in said
+    assert "2026/stock-in.yaml: error[YAML010]" in said
+
+
+def test_a_file_above_the_bound_is_not_read_at_all(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir()
+    with (root / "2026/assets.yaml").open("wb") as f:
+        f.truncate((64 << 20) + 1)  # a sparse file: 64 MB and a byte, of which nothing need be read
+    result = check_output(root)
+    assert result.returncode == 2
+    assert "2026/assets.yaml: error[YAML009] 文件过大（64 MB，上限 64 MB）" in result.stdout

@@ -286,6 +286,7 @@ class _GitBlobs:
 
     root: Path
     _blobs: dict[str, str]
+    _links: set[str]
     _loaded: dict[str, bytes] | None = None
 
     @property
@@ -324,7 +325,21 @@ class _GitBlobs:
         return self._listed(list(self._data))
 
     def read(self, rel: str) -> bytes | None:
-        return self._data.get(rel)
+        data = self._data.get(rel)
+        if data is not None and rel in self._links:
+            return link_marker(rel, data)
+        return data
+
+
+def link_marker(rel: str, target: bytes) -> bytes:
+    """What a committed symlink reads as: where it leads, never the text of its target path."""
+    from houqin.ledger.files import LINKED, OUTSIDE
+
+    text = target.decode("utf-8", "surrogateescape")
+    joined = os.path.normpath(os.path.join(os.path.dirname(rel), text))
+    if os.path.isabs(text) or joined == ".." or joined.startswith("../"):
+        return OUTSIDE
+    return LINKED + joined.encode("utf-8", "surrogateescape")
 
 
 class GitIndexSource(_GitBlobs):
@@ -334,14 +349,17 @@ class GitIndexSource(_GitBlobs):
         self.root = root
         out = git(root, "ls-files", "-s", "-z", "--", ".").stdout
         self._blobs = {}
+        self._links = set()
         for entry in out.split(b"\0"):
             if not entry:
                 continue
             meta, _, name = entry.partition(b"\t")
-            _mode, sha, stage = meta.decode().split()
+            mode, sha, stage = meta.decode().split()
             rel = name.decode("utf-8", "surrogateescape")
-            if stage == "0" and self._keep(rel):
+            if stage == "0" and mode != "160000" and self._keep(rel):
                 self._blobs[rel] = sha
+                if mode == "120000":
+                    self._links.add(rel)
 
 
 class GitCommitSource(_GitBlobs):
@@ -351,14 +369,17 @@ class GitCommitSource(_GitBlobs):
         self.root = root
         out = git(root, "ls-tree", "-r", "-z", commit, "--", ".").stdout
         self._blobs = {}
+        self._links = set()
         for entry in out.split(b"\0"):
             if not entry:
                 continue
             meta, _, name = entry.partition(b"\t")
-            _mode, kind, sha = meta.decode().split()
+            mode, kind, sha = meta.decode().split()
             rel = name.decode("utf-8", "surrogateescape")
             if kind == "blob" and self._keep(rel):
                 self._blobs[rel] = sha
+                if mode == "120000":
+                    self._links.add(rel)
 
 
 @dataclass(frozen=True)

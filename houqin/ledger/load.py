@@ -25,7 +25,7 @@ from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
 from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.codec import model_codec
-from houqin.ledger.files import OUTSIDE, FileSource, WorktreeSource, digest_of, is_record_path
+from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.base import Record
 from houqin.models.config import Config, School
@@ -109,8 +109,10 @@ def validate_one(model: type[M], raw: Any, file: str, line: int) -> tuple[M | No
 
 
 def parse_file(file: str, data: bytes) -> tuple[Any, list[Diagnostic]]:
-    if data == OUTSIDE:
-        return None, [diag("YAML010", file, 0)]
+    marked = marker_diagnostic(data)
+    if marked is not None:
+        found: dict[str, Any] = dict(marked[1])
+        return None, [diag(marked[0], file, 0, **found)]
     value, problem = parse(data)
     if problem is not None:
         params: dict[str, Any] = dict(problem.params)

@@ -5,6 +5,7 @@ was. This is the only place that turns a record into bytes on disk."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from houqin.diagnostics import Diagnostic, sort_key
 from houqin.errors import DiskFullError, IndexBehindError, InputError
 from houqin.ledger import git
-from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
+from houqin.ledger.files import MemorySource, WorktreeSource, digest_of, marker_diagnostic, read_ledger_file
 from houqin.ledger.load import LoadResult, ensure_ledger, load_file_records, load_ledger, load_list, remember_file
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
@@ -172,11 +173,17 @@ class WriteSession:
         return [*own[:index], placed, *tail]
 
     def _current(self, path: Path) -> bytes | None:
+        """The file as this session read it under the ledger's lock (never read again: a FIFO swapped
+        in meanwhile cannot block the write); a file houqin may not read refuses the write."""
         if path in self._pending:
             return self._pending[path][1]
-        if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
-            raise InputError("file_unreadable", path=path.relative_to(self.root).as_posix())
-        return path.read_bytes() if path.exists() else None
+        rel = path.relative_to(self.root).as_posix()
+        data = self.files.get(rel)
+        if data is None and os.path.lexists(path):
+            data = read_ledger_file(self.root, rel)
+        if data is not None and marker_diagnostic(data) is not None:
+            raise InputError("file_unreadable", path=rel)
+        return data
 
     def _stage(self, path: Path, old: bytes | None, new: bytes) -> None:
         first = self._pending[path][0] if path in self._pending else old
