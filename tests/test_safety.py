@@ -775,3 +775,22 @@ def test_a_big_file_is_parsed_a_piece_at_a_time(
     assert len(sizes) >= size // (32 << 10)  # pieces of about 32 KiB, each cut at an item
     assert max(sizes) < (32 << 10) + 200  # never a tree of more than a piece (and one record)
     assert sum(sizes) == size  # each byte parsed once: linear
+
+
+def test_a_file_size_limit_is_a_full_disk_too(git_ledger: Callable[..., Path]) -> None:
+    """EFBIG from `ulimit -f` (Python ignores SIGXFSZ): exit 2, what to free, the old bytes kept."""
+    import resource
+    import sys
+
+    root = git_ledger({"2026/assets.yaml": "".join(GOOD_ASSET_FILE.replace("0001", f"{n:04d}") for n in range(1, 80))})
+    before = ledger_state(root)
+    limit = (root / "2026/assets.yaml").stat().st_size + 64  # the old file fits; the new one does not
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    args = [sys.executable, "-m", "houqin", "--ledger", str(root), *ASSET_ARGS]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=120, preexec_fn=small_files)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "磁盘空间不足，写不下" in proc.stderr and "File too large" in proc.stderr
+    assert ledger_state(root) == before
