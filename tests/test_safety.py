@@ -442,7 +442,8 @@ def test_killed_writes_never_put_a_record_under_another_records_message(git_ledg
         if result.exit_code == 2:
             assert "2026/assets.yaml" in result.output, result.output
             refused += 1
-            git(root, "checkout", "--", ".")  # the clerk drops what the killed write left
+            git(root, "checkout", "--", ".")  # the clerk drops what the killed write left …
+            git(root, "clean", "-fq", "--", "2026")  # … a new file and its spare name included
             (root / ".git/index.lock").unlink(missing_ok=True)
         else:
             assert result.exit_code == 0, result.output
@@ -476,6 +477,12 @@ def test_a_stale_index_lock_is_named_by_check_and_removed_by_repair_lock(git_led
     assert lock.exists()
     assert "GIT001" not in runner.invoke(app, ["--ledger", str(root), "check"]).output  # a git may be at work
     age(lock, 7)
+    from houqin.ledger.index_lock import find_index_lock
+
+    found = find_index_lock(root)
+    assert found is not None and found.stale, [
+        (pid, Path(f"/proc/{pid}/cmdline").read_bytes()) for pid in (found.holders if found else ())
+    ]
     result = runner.invoke(app, ["--ledger", str(root), "check"])
     assert result.exit_code == 0, result.output
     assert (
