@@ -801,3 +801,29 @@ def test_a_file_size_limit_is_a_full_disk_too(git_ledger: Callable[..., Path]) -
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "磁盘空间不足，写不下" in proc.stderr and "File too large" in proc.stderr
     assert ledger_state(root) == before
+
+
+def test_a_commit_that_landed_stays_when_the_index_cannot_follow(
+    git_ledger: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills between the commit and git's index: the record stays committed and written
+    (nothing is rolled back under a commit), the message says what to run, and the next write brings
+    the index up by itself."""
+    from houqin.cli.app import app
+    from houqin.ledger import git as git_module
+
+    root = git_ledger()
+    monkeypatch.setattr(
+        git_module, "git", failing_git("reset", "unable to write new index file: No space left on device")
+    )
+    result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert result.exit_code == 2, result.output
+    out = result.output.replace("\n", "")
+    assert "记录已提交，但 git 的索引未能跟上（2026/assets.yaml）" in out and "git reset -q -- 2026/assets.yaml" in out
+    assert git(root, "log", "-1", "--format=%s").startswith("asset add ZC-2026-0001")
+    assert "ZC-2026-0001" in (root / "2026/assets.yaml").read_text(encoding="utf-8")
+    assert not list(root.rglob("*houqin-tmp"))
+    monkeypatch.setattr(git_module, "git", real)
+    again = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
+    assert again.exit_code == 0, again.output
+    assert records_added_by(root, "HEAD") == 1 and git(root, "status", "--porcelain") == ""

@@ -87,7 +87,7 @@ def root(
             "--ledger",
             "-L",
             help="Ledger directory (default: $HOUQIN_LEDGER, the enclosing ledger, "
-            "or the bundled ledgers/). 账本目录。",
+            "or, for reading only, the bundled ledgers/). 账本目录。",
             show_default=False,
         ),
     ] = None,

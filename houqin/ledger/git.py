@@ -201,7 +201,6 @@ def follow_commit(root: Path, paths: list[Path]) -> None:
     rel = [os.path.relpath(p, root) for p in paths]
     proc = git(root, "reset", "-q", "--", *rel, check=False)
     if proc.returncode not in (0, 1):  # 1: only "unstaged changes after reset", never for these paths
-        _raise_if_disk_full(proc)
         raise IndexBehindError("index_behind", paths=" ".join(rel), output=_text(proc))
 
 
