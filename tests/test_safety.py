@@ -813,6 +813,7 @@ def test_a_commit_that_landed_stays_when_the_index_cannot_follow(
     from houqin.ledger import git as git_module
 
     root = git_ledger()
+    real = git_module.git
     monkeypatch.setattr(
         git_module, "git", failing_git("reset", "unable to write new index file: No space left on device")
     )
