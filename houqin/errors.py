@@ -42,3 +42,11 @@ class RefusedError(HouqinError):
 
 class GitError(HouqinError):
     """git failed (not installed, a refused commit, a broken repository)."""
+
+
+class DiskFullError(HouqinError):
+    """The disk (or a quota, or `ulimit -f`) has no room for a write: the school's to free. Exit code 2."""
+
+
+class IndexBehindError(GitError):
+    """A commit landed but git's index could not be brought up to it: the commit stands."""

@@ -267,6 +267,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "找不到账本。用 --ledger 指定目录、设置 HOUQIN_LEDGER，或 `houqin init` 新建。",
         "No ledger found. Use --ledger, set HOUQIN_LEDGER, or create one with `houqin init`.",
     ),
+    "not_in_ledger": (
+        "不在账本目录中（{path}）：写入命令只写入 --ledger 或 HOUQIN_LEDGER 指定的账本，或当前所在的账本目录；"
+        "附带的示例账本只供查看，要写入它须用 --ledger 指明。账本未作任何改动。",
+        "Not in a ledger directory ({path}): a write goes only to the ledger named by --ledger or "
+        "HOUQIN_LEDGER, or to the ledger you are in; the bundled demo ledger is for reading unless named "
+        "with --ledger. Nothing was written.",
+    ),
+    "out_in_git": (
+        "不能把输出写到 {path}：它在 git 的目录或钩子中（.git），写进去会改动账本的历史或关掉提交检查。"
+        "请用 --out 另选一个账本目录之外的文件。",
+        "Will not write to {path}: it is inside git's own directory or hooks (.git), where it would change "
+        "the ledger's history or switch off the commit check. Choose another file with --out, outside the ledger.",
+    ),
+    "out_is_ledger_file": (
+        "不能把输出写到 {path}：它是账本的文件（{file}），覆盖它会破坏账本。请用 --out 另选一个账本目录之外的文件。",
+        "Will not write to {path}: it is a file of the ledger ({file}), and overwriting it would break the "
+        "ledger. Choose another file with --out, outside the ledger.",
+    ),
     "unknown_check": ("没有名为 {name} 的检查。可用：{known}", "No check named {name}. Known: {known}"),
     "ledger_locked": (
         "账本 {path} 正被另一个 houqin 进程写入，已等待 {seconds} 秒。请稍后再试。",
@@ -306,13 +324,80 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk_is": ("本副本的工位号：{desk}（编号从 {first} 起）", "This clone's desk: {desk} (ids from {first})"),
     "index_locked": (
         "git 的索引被锁住（{path}，{minutes} 分钟前）：另一个 git 正在运行，或上次提交中途被打断。"
-        "确认没有 git 在运行后删除该文件再试；账本未作任何改动。",
+        "等它结束再试；确认没有 git 在运行后，可用 `houqin repair-lock` 删除它。账本未作任何改动。",
         "git's index is locked ({path}, {minutes} minutes old): another git is running, or a commit was "
-        "interrupted. When no git is running, delete that file and try again; the ledger was not changed.",
+        "interrupted. Try again once it has finished; when no git is running, `houqin repair-lock` removes it. "
+        "The ledger was not changed.",
     ),
+    "index_lock_stale": (
+        "git 的索引锁 {path} 已遗留 {minutes} 分钟，本机没有 git 在这个仓库中运行：多半是被中断的 git 或 houqin 留下的。"
+        "确认没有其他电脑上的 git 在使用这个账本后，运行 `houqin repair-lock` 删除它，再试。账本未作任何改动。",
+        "git's index lock {path} was left {minutes} minutes ago and no git on this machine is working in this "
+        "repository: an interrupted git or houqin left it. Once sure no git on another computer uses this "
+        "ledger, run `houqin repair-lock` to remove it, and try again. The ledger was not changed.",
+    ),
+    "index_lock_held": (
+        "git 的索引锁 {path} 正被使用：本机的 git 进程 {pids} 在这个仓库中运行。等它结束；不删除该锁。",
+        "git's index lock {path} is in use: git process {pids} on this machine works in this repository. "
+        "Wait for it to finish; the lock was not removed.",
+    ),
+    "index_lock_young": (
+        "git 的索引锁 {path} 刚刚（{seconds} 秒前）写过：git 可能正在工作。{wait} 秒后仍在再运行 houqin repair-lock。",
+        "git's index lock {path} was written {seconds} s ago: a git may be at work. Run houqin repair-lock "
+        "again if it is still there in {wait} s.",
+    ),
+    "index_lock_unseen": (
+        "无法确认没有 git 在运行（本系统看不到其他进程）：确认没有 git 在运行后，手工删除 {path}。",
+        "Cannot tell whether a git is running (this system does not show other processes): once sure none "
+        "is, delete {path} by hand.",
+    ),
+    "index_lock_removed": (
+        "已删除遗留的 git 索引锁 {path}（{minutes} 分钟前留下，本机没有 git 在这个仓库中运行）。",
+        "Removed the stale git index lock {path} (left {minutes} minutes ago; no git on this machine works "
+        "in this repository).",
+    ),
+    "index_lock_none": ("没有遗留的 git 索引锁，无需修复。", "No git index lock is left behind: nothing to repair."),
     "commit_refused": (
         "提交被拒绝，账本已恢复原状：\n{output}",
         "The commit was refused; the ledger is back as it was:\n{output}",
+    ),
+    "staged_changes": (
+        "账本中有已暂存（git add）但未提交的改动：{files}。houqin 只提交它自己写的记录，不把别的改动算在它名下。"
+        "请先用 `git commit` 提交它们，或用 `git restore --staged {files}` 撤出暂存区，再试；账本未作任何改动。",
+        "The ledger has changes staged (git add) but not committed: {files}. houqin commits only the record it "
+        "writes, never other changes under its name. Commit them with `git commit`, or unstage them with "
+        "`git restore --staged {files}`, and try again; the ledger was not changed.",
+    ),
+    "uncommitted_changes": (
+        "{files} 有未提交的改动（手工编辑，或上次写入中途被打断）：这次写入要改动它，却不能把这些改动以本条记录的名义提交。"
+        "用 `git diff -- {files}` 查看；要保留就 `git commit {files}`，不要就 `git restore {files}`，然后再试"
+        "（或加 --no-commit 只写文件）。账本未作任何改动。",
+        "{files} has changes not committed (an edit by hand, or a write cut short): this write would change it "
+        "and must not commit those changes under this record's name. See them with `git diff -- {files}`; "
+        "keep them with `git commit {files}` or drop them with `git restore {files}`, then try again (or write "
+        "without committing with --no-commit). The ledger was not changed.",
+    ),
+    "disk_full": (
+        "磁盘空间不足，写不下 {path}（{reason}）：记录没有写入，账本保持原样。"
+        "请在账本所在的磁盘上至少腾出 {need}（删除不需要的文件，或把账本移到更大的磁盘）后再试。",
+        "The disk has no room to write {path} ({reason}): nothing was written and the ledger is as it was. "
+        "Free at least {need} on the ledger's disk (delete files you do not need, or move the ledger to a "
+        "larger disk) and try again.",
+    ),
+    "disk_full_any": (
+        "磁盘空间不足，写不下 {path}（{reason}）：账本没有被改动。请在该磁盘上腾出空间后再试。",
+        "The disk has no room to write {path} ({reason}): the ledger was not changed. Free space on that disk "
+        "and try again.",
+    ),
+    "disk_full_git": (
+        "磁盘空间不足，git 无法提交：记录没有写入，账本保持原样。请在账本所在的磁盘上腾出空间后再试。\n{output}",
+        "The disk has no room for git to commit: nothing was written and the ledger is as it was. Free space "
+        "on the ledger's disk and try again.\n{output}",
+    ),
+    "index_behind": (
+        "记录已提交，但 git 的索引未能跟上（{paths}）：{output}\n腾出空间后运行 `git reset -q -- {paths}`。",
+        "The record was committed, but git's index could not follow ({paths}): {output}\nOnce there is room, "
+        "run `git reset -q -- {paths}`.",
     ),
     "file_unreadable": (
         "{path} 无法读取，请先运行 houqin check 修正。",
@@ -477,6 +562,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Created ledger {path} for {school}, with the pre-commit check hook.",
     ),
     "hook_installed": ("已安装 pre-commit 钩子：{path}", "Installed the pre-commit hook: {path}"),
+    "attributes_committed": (
+        "已在 {path} 中让记录文件使用 houqin 的合并驱动，并已提交：其他副本拉取后也按记录合并。",
+        "Record files now merge with houqin's driver ({path}), committed: other clones merge the same way "
+        "once they pull it.",
+    ),
+    "attributes_written": (
+        "已在 {path} 中让记录文件使用 houqin 的合并驱动，但未能提交（该文件另有未提交的改动，或 git 此刻无法提交）："
+        "请检查后用 `git commit {path}` 提交它。",
+        "Record files now merge with houqin's driver ({path}), but it was not committed (the file holds other "
+        "uncommitted edits, or git cannot commit now): look it over and commit it with `git commit {path}`.",
+    ),
     "pending_signatures": ("待签：{steps}", "awaiting: {steps}"),
     "signed_complete": ("签字齐全", "fully signed"),
     "paid": ("已付 {on}", "paid {on}"),

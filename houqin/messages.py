@@ -102,6 +102,31 @@ CATALOG: Mapping[str, Message] = {
         "houqin 不跟随指向账本之外的链接（以免读写别处的文件），没有 houqin 命令可改：用真实文件替换该链接，再运行 houqin check。",
         "houqin never follows a link out of the ledger (so it never reads or writes elsewhere), and no houqin command changes that: replace the link with the file itself, then run houqin check.",
     ),
+    "YAML011": Message(
+        E,
+        "此文件不是普通文件（{kind}），houqin 不读取它",
+        "this is not a regular file ({kind}); houqin does not read it",
+        "账本的记录文件须是普通文件，没有 houqin 命令替换它：删除它（如 `rm` 命名管道）或换成真正的 YAML 文件，再运行 houqin check schema。",
+        "A ledger's record files are regular files, and no houqin command replaces one: remove it (e.g. `rm` the "
+        "FIFO) or put a real YAML file there, then run houqin check schema.",
+    ),
+    "YAML012": Message(
+        E,
+        "此文件是指向账本中另一个文件 {target} 的链接，houqin 不读取它（否则其中的记录会算两次）",
+        "this file is a link to another file of the ledger, {target}; houqin does not read it (its records "
+        "would count twice)",
+        "每个文件只存放自己的记录，没有 houqin 命令替换链接：删除该链接或用真正的文件替换它，再运行 houqin check schema。",
+        "Each file holds its own records, and no houqin command replaces a link: remove it or put a file of its "
+        "own there, then run houqin check schema.",
+    ),
+    "GIT001": Message(
+        W,
+        "git 的索引锁 {lock} 已遗留 {minutes} 分钟，本机没有 git 在这个仓库中运行：写入命令在它删除前都会被拒绝",
+        "git's index lock {lock} was left {minutes} minutes ago and no git on this machine works in this "
+        "repository: every write is refused until it is removed",
+        "确认没有其他电脑上的 git 在使用这个账本后，运行 `houqin repair-lock` 删除它。",
+        "Once sure no git on another computer uses this ledger, remove it with `houqin repair-lock`.",
+    ),
     "SCH002": Message(
         W,
         "账本中有无法识别的文件，houqin 不会读取它",

@@ -43,7 +43,7 @@ from houqin.models.records import (
     StockIn,
     StockOut,
 )
-from houqin.services.init import GITIGNORE
+from houqin.services.init import GITATTRIBUTES, GITIGNORE
 
 D = dt.date
 rng = random.Random(20260901)
@@ -1039,6 +1039,7 @@ def main(out: Path) -> None:
             sorted(records, key=lambda r: (r.date, r.id)),
         )
     (out / ".gitignore").write_text(GITIGNORE)
+    (out / ".gitattributes").write_text(GITATTRIBUTES)  # record files merge with houqin's driver in every clone
     counts = stocktakes(out)
     write_list(
         out / "2026" / "stocktakes.yaml",

@@ -20,6 +20,7 @@ COMMANDS = (
     ("overview",),
     ("init",),
     ("desk",),
+    ("repair-lock",),
     ("hook", "install"),
     ("asset", "add"),
     ("expense", "add"),
@@ -113,6 +114,7 @@ PREFIX_CHECK = {
     "PRT": "printing",
     "SHP": "shop",
     "MLK": "milk",
+    "GIT": "git",
 }
 
 

@@ -35,6 +35,16 @@ class HouqinGroup(TyperGroup):
             raise
         except HouqinError as err:
             _report(ctx, err)
+        except OSError as exc:
+            from houqin.errors import DiskFullError, UsageError
+            from houqin.ledger.save import DISK_FULL
+
+            path, reason = str(exc.filename or "?"), exc.strerror or type(exc).__name__
+            if exc.errno in DISK_FULL:
+                _report(ctx, DiskFullError("disk_full_any", path=path, reason=reason))
+            if exc.filename is not None:  # a path the person gave: a directory, no such folder, no permission
+                _report(ctx, UsageError("file_error", path=path, reason=reason))
+            self._internal(ctx, exc)
         except Exception as exc:
             # A record built from what a person typed that its model refuses is bad input (exit 2),
             # wherever in a service it was built: the field and the reason are named.
@@ -45,17 +55,18 @@ class HouqinGroup(TyperGroup):
                 from houqin.services.inputs import first_error
 
                 _report(ctx, UsageError("invalid_input", detail=first_error(exc)))
-            if isinstance(exc, OSError) and exc.filename is not None:  # a path the person gave, or the disk
-                from houqin.errors import UsageError
+            self._internal(ctx, exc)
 
-                _report(ctx, UsageError("file_error", path=exc.filename, reason=exc.strerror or type(exc).__name__))
-            state = get_state(ctx)
-            if state.debug:
-                raise
-            from houqin.render.console import print_internal_error
+    @staticmethod
+    def _internal(ctx: Any, exc: Exception) -> NoReturn:
+        """A bug: say so (exit 3), with the traceback under --debug."""
+        state = get_state(ctx)
+        if state.debug:
+            raise exc
+        from houqin.render.console import print_internal_error
 
-            print_internal_error(exc, state.lang)
-            raise typer.Exit(INTERNAL_ERROR) from None
+        print_internal_error(exc, state.lang)
+        raise typer.Exit(INTERNAL_ERROR) from None
 
 
 def _report(ctx: Any, err: HouqinError) -> NoReturn:
@@ -87,7 +98,7 @@ def root(
             "--ledger",
             "-L",
             help="Ledger directory (default: $HOUQIN_LEDGER, the enclosing ledger, "
-            "or the bundled ledgers/). 账本目录。",
+            "or, for reading only, the bundled ledgers/). 账本目录。",
             show_default=False,
         ),
     ] = None,
@@ -109,6 +120,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "init": ("ledger_cmds", "init", False, False),
     "desk": ("ledger_cmds", "desk", False, False),
     "hook": ("ledger_cmds", "hook_app", True, False),
+    "repair-lock": ("ledger_cmds", "repair_lock", False, False),
     "merge-driver": ("ledger_cmds", "merge_driver", False, True),
     "asset": ("asset", "app", True, False),
     "expense": ("expense", "app", True, False),

@@ -131,7 +131,7 @@ def list_assets(
     from houqin.i18n import t
     from houqin.render.registers import register_html, register_xlsx
 
-    target = out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}")
+    target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
     school = ledger.config.school.name
     if fmt is RegisterFormat.html:
         target.write_text(register_html(reg, school, state.lang), encoding="utf-8")
@@ -361,6 +361,7 @@ def label(
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
+    state.output(out_file)
     ledger = open_ledger(state.root())
     states, _ = replay(ledger, until=today())
     if assets:

@@ -39,10 +39,10 @@ def export(
     from houqin.reports.books import books
 
     state = get_state(ctx)
+    path = state.output(out_file or Path(f"账本.{SUFFIX[target]}"))
     ledger = open_ledger(state.root())
     b = books(ledger)
     school = ledger.config.school.name
-    path = out_file or Path(f"账本.{SUFFIX[target]}")
     if target is Target.xlsx:
         render.books_xlsx(b, school, path)
     elif target is Target.csv:

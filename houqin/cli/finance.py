@@ -151,7 +151,9 @@ def close(
 
     check_month(month)
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
+    if out_file is not None:
+        state.output(out_file)  # before the close: a refused --out must not leave the month closed
     day = today()
     outcome = write_many(
         root,
@@ -177,6 +179,8 @@ def report(
     Example: houqin finance report 2026-10 --public --format html --out 财务公开-2026-10.html
     """
     check_month(month)
+    if out_file is not None:
+        get_state(ctx).output(out_file)
     _show(ctx, month, fmt, public, out_file)
 
 

@@ -38,7 +38,7 @@ def run_import(
     from houqin.services.writes import write_many
 
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=not dry_run)
     overrides = {}
     for item in mapping or []:
         header, sep, field = item.partition("=")

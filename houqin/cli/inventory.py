@@ -55,6 +55,7 @@ def sheet(
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
+    path = state.output(out_file or Path(f"盘点表-{term}.{fmt.value}"))
     ledger = open_ledger(state.root())
     term_dates(ledger, term)
     unknown = [p for p in place or [] if p not in ledger.place_by_id]
@@ -62,7 +63,6 @@ def sheet(
         raise UsageError("unknown_place", place=unknown[0])
     day = parse_day(on, "--on") or today()
     sheets = count_sheets(ledger, day, place or None)
-    path = out_file or Path(f"盘点表-{term}.{fmt.value}")
     school = ledger.config.school.name
     if fmt is SheetFormat.xlsx:
         sheets_xlsx(sheets, school, term, state.lang, show_book, path)
@@ -116,7 +116,9 @@ def reconcile(
     from houqin.services.writes import write_record
 
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=record)
+    if report is not None:
+        state.output(report)
     ledger = open_ledger(root)
     term_dates(ledger, term)
     if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):

@@ -35,18 +35,39 @@ hook_app = typer.Typer(help="git pre-commit hook. 提交检查钩子。", no_arg
 
 @hook_app.command("install")
 def hook_install(ctx: typer.Context) -> None:
-    """安装钩子 / Install the pre-commit hook and the record-aware merge driver in this clone.
+    """安装钩子 / Install the pre-commit hook and the record-aware merge driver in this clone, and
+    commit the `.gitattributes` line that sends record files to that driver.
 
     Example: houqin --ledger ~/账本 hook install
     """
     from houqin.i18n import t
-    from houqin.ledger.git import install_hook, install_merge_driver
+    from houqin.render.console import console
+    from houqin.services.hook import install_hook_and_driver
+
+    state = get_state(ctx)
+    done = install_hook_and_driver(state.root(write=True))
+    out = console()
+    out.print(t("hook_installed", state.lang, path=done.hook))
+    if done.attributes != "present":
+        out.print(t(f"attributes_{done.attributes}", state.lang, path=done.attributes_file))
+
+
+def repair_lock(ctx: typer.Context) -> None:
+    """修复索引锁 / Remove the `.git/index.lock` a killed git or houqin left behind — only when it is
+    stale: at least a minute old and no git process on this machine works in the repository.
+
+    Example: houqin --ledger ~/账本 repair-lock
+    """
+    from houqin.i18n import t
+    from houqin.ledger.index_lock import remove_stale_lock
     from houqin.render.console import console
 
     state = get_state(ctx)
-    root = state.root()
-    console().print(t("hook_installed", state.lang, path=install_hook(root)))
-    install_merge_driver(root)
+    removed = remove_stale_lock(state.root(write=True))
+    if removed is None:
+        console().print(t("index_lock_none", state.lang))
+    else:
+        console().print(t("index_lock_removed", state.lang, path=removed.path, minutes=removed.minutes))
 
 
 def merge_driver(
@@ -80,7 +101,7 @@ def desk(
     from houqin.ledger.desk import BLOCK, read_desk, write_desk
     from houqin.render.console import console
 
-    root = get_state(ctx).root()
+    root = get_state(ctx).root(write=number is not None)
     if number is not None:
         write_desk(root, number)
     current = read_desk(root)

@@ -120,7 +120,7 @@ def patrol_log(
         seen.append(Seen(parts[0], parts[1], parts[2], extra == "repair", asset))
     day = parse_day(date) or today()
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
     from houqin.i18n import t
     from houqin.render.console import console, print_written
 

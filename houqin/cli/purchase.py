@@ -195,7 +195,7 @@ def accept(
     placing = AssetPlacing(place, keeper, funding, unit) if place and keeper else None
     day = parse_day(date) or today()
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
     outcome = write_many(
         root,
         lambda session: accept_purchase(

@@ -19,8 +19,10 @@ class State:
     lang: str = "zh"
     debug: bool = False
 
-    def root(self) -> Path:
-        """--ledger, else $HOUQIN_LEDGER, else the enclosing ledger, else the bundled ledgers/."""
+    def root(self, *, write: bool = False) -> Path:
+        """--ledger, else $HOUQIN_LEDGER, else the enclosing ledger, else the bundled ledgers/ — for
+        reading only: a write outside any ledger is refused (exit 2), never sent to the demo ledger
+        of the houqin checkout. The bundled ledger takes writes only when named like any other."""
         from houqin.ledger.files import find_root
 
         if self.ledger is not None:
@@ -31,9 +33,22 @@ class State:
         found = find_root(Path.cwd().resolve())
         if found is not None:
             return found
+        if write:
+            raise UsageError("not_in_ledger", path=str(Path.cwd()))
         if (BUNDLED / "houqin.yaml").is_file():
             return BUNDLED
         raise UsageError("no_ledger")
+
+    def output(self, path: Path) -> Path:
+        """Where `--out` may write: refused (exit 2) inside .git or onto a file of the ledger."""
+        from houqin.ledger.outputs import refuse_ledger_target
+
+        try:
+            root: Path | None = self.root()
+        except UsageError:
+            root = None
+        refuse_ledger_target(root, path)
+        return path
 
 
 def get_state(ctx: typer.Context) -> State:

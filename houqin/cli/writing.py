@@ -26,7 +26,7 @@ def run_write(
     from houqin.services.writes import write_record
 
     state = get_state(ctx)
-    root = state.root()
+    root = state.root(write=True)
     outcome = write_record(root, build, message, replace=replace, commit=not no_commit)
     print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
     return outcome.record

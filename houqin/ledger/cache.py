@@ -116,13 +116,14 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         """Best effort: a read-only ledger or a full disk only costs speed."""
+        tmp = self.dir / f".{key}.{os.getpid()}.tmp"
         try:
             body = marshal.dumps(value)
-            tmp = self.dir / f".{key}.{os.getpid()}.tmp"
             tmp.write_bytes(FORMAT + hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() + body)
             os.replace(tmp, self.dir / key)
         except (OSError, ValueError):
-            return
+            with contextlib.suppress(OSError):
+                tmp.unlink()  # a half-written entry on a full disk would only take the room that is left
 
     def put_result(self, key: str, value: Any, keep: int = 8) -> None:
         """Store a whole-ledger result, keeping only the few most recent ones."""

@@ -7,13 +7,13 @@ import datetime as dt
 import hashlib
 import os
 import shlex
+import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from houqin.errors import GitError
+from houqin.errors import DiskFullError, GitError, IndexBehindError
 from houqin.layout import TOP_FILES
 from houqin.ledger.files import is_record_path
 
@@ -27,14 +27,32 @@ sys.argv = ["houqin", "--ledger", sys.argv[1], "check", "--staged"]
 main()"""
 
 
-def git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def git(
+    cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+        proc = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=_env(env))
     except FileNotFoundError:
         raise GitError("git_missing") from None
     if check and proc.returncode != 0:
+        _raise_if_disk_full(proc)
         raise GitError("git_failed", command=" ".join(args[:2]), output=_text(proc))
     return proc
+
+
+def _env(extra: dict[str, str] | None) -> dict[str, str] | None:
+    return {**os.environ, **extra} if extra else None
+
+
+# What git says when the disk is full, a quota is reached or a file would grow past `ulimit -f`.
+DISK_FULL_WORDS = ("No space left on device", "Out of diskspace", "Disk quota exceeded", "File too large")
+
+
+def _raise_if_disk_full(proc: subprocess.CompletedProcess[bytes]) -> None:
+    """A full disk is the school's to fix, not a bug: say so (exit 2), never a git failure."""
+    text = _text(proc)
+    if any(word in text for word in DISK_FULL_WORDS) or proc.returncode == -signal.SIGXFSZ:
+        raise DiskFullError("disk_full_git", output=text)
 
 
 def _text(proc: subprocess.CompletedProcess[bytes]) -> str:
@@ -44,6 +62,22 @@ def _text(proc: subprocess.CompletedProcess[bytes]) -> str:
 def toplevel(path: Path) -> Path | None:
     proc = git(path, "rev-parse", "--show-toplevel", check=False)
     return Path(proc.stdout.decode().strip()) if proc.returncode == 0 else None
+
+
+def own_dirs(root: Path) -> list[Path]:
+    """git's own directories for this repository: the git directory, the one shared by its
+    worktrees, and the hooks git runs (core.hooksPath may put them anywhere)."""
+    proc = git(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--git-path", "hooks", check=False)
+    if proc.returncode != 0:
+        return []
+    return [(root / line).resolve() for line in proc.stdout.decode().splitlines() if line]
+
+
+def is_tracked(top: Path, path: Path) -> bool:
+    """Whether git tracks this file (in the index) in the repository at `top`."""
+    rel = os.path.relpath(path, top)
+    proc = git(top, "ls-files", "-z", "--", rel, check=False)
+    return proc.returncode == 0 and bool(proc.stdout.strip(b"\0"))
 
 
 def init_repo(root: Path) -> None:
@@ -57,28 +91,117 @@ def init_repo(root: Path) -> None:
 
 def ensure_index_free(root: Path) -> None:
     """Refuse to start a write while git's index is locked: another git is running, or one was killed
-    mid-commit and left `.git/index.lock` behind. houqin never deletes the lock itself — only a person
-    can know that no git is running — but says which file it is and how old."""
-    proc = git(root, "rev-parse", "--git-path", "index.lock", check=False)
-    if proc.returncode != 0:
+    mid-commit and left `.git/index.lock` behind. houqin does not remove the lock on its own (a git on
+    another computer cannot be seen); it names the file, its age, who holds it, and, when it is stale,
+    `houqin repair-lock`."""
+    from houqin.ledger.index_lock import find_index_lock
+
+    lock = find_index_lock(root)
+    if lock is None:
         return
-    lock = (root / proc.stdout.decode().strip()).resolve()
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return
-    raise GitError("index_locked", path=str(lock), minutes=max(0, int(age // 60)))
+    if lock.stale:
+        raise GitError("index_lock_stale", path=str(lock.path), minutes=lock.minutes)
+    raise GitError("index_locked", path=str(lock.path), minutes=lock.minutes)
 
 
-def commit_paths(root: Path, paths: list[Path], message: str) -> str:
-    """Commit exactly these paths (other staged work stays staged). Returns the new commit id."""
+def _names(proc: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return [n.decode("utf-8", "surrogateescape") for n in proc.stdout.split(b"\0") if n]
+
+
+def _has_head(root: Path) -> bool:
+    return git(root, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode == 0
+
+
+def changed_since_head(root: Path, rel: list[str]) -> list[str]:
+    """Which of these ledger files (relative to the ledger) differ in the working tree from HEAD,
+    untracked ones included."""
+    if not rel:
+        return []
+    changed = _names(git(root, "diff", "--name-only", "-z", "--relative", "HEAD", "--", *rel, check=False))
+    untracked = _names(git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *rel, check=False))
+    return sorted({*changed, *untracked})
+
+
+def refuse_staged(root: Path) -> None:
+    """A write commits only what it writes: refuse while other changes to the ledger are staged,
+    naming them. A file staged as it stood before the last commit while the working tree already
+    matches that commit is git's index lagging behind a houqin commit cut short: it is brought up."""
+    if not _has_head(root):
+        return
+    staged = _names(git(root, "diff", "--cached", "--name-only", "-z", "--relative", "HEAD", "--", ".", check=False))
+    if not staged:
+        return
+    at_head = _same_as_head(root, staged)
+    lagging = [name for name in staged if name in at_head]
+    if lagging:
+        follow_commit(root, [root / name for name in lagging])
+    left = [name for name in staged if name not in at_head]
+    if left:
+        raise GitError("staged_changes", files=" ".join(left))
+
+
+def _same_as_head(root: Path, rel: list[str]) -> set[str]:
+    """Which of these files hold, in the working tree, exactly the bytes HEAD has for them."""
+    listed = git(root, "ls-tree", "-z", "HEAD", "--", *rel, check=False).stdout
+    head: dict[str, str] = {}
+    for entry in listed.split(b"\0"):
+        meta, _, raw = entry.partition(b"\t")
+        if raw:
+            head[raw.decode("utf-8", "surrogateescape")] = meta.split()[2].decode()  # relative to the ledger
+    same: set[str] = set()
+    for rel_name, sha in head.items():
+        path = root / rel_name
+        if path.is_file() and not path.is_symlink() and blob_id(path.read_bytes()) == sha:
+            same.add(rel_name)
+    return same
+
+
+def refuse_uncommitted(root: Path, paths: list[Path]) -> None:
+    """Refuse to rewrite and commit a file that already differs from HEAD (a hand edit, a write killed
+    before its commit): its commit would carry those changes under this record's name."""
+    if not _has_head(root):
+        return
+    changed = changed_since_head(root, [os.path.relpath(p, root) for p in paths])
+    if changed:
+        raise GitError("uncommitted_changes", files=" ".join(changed))
+
+
+def commit_paths(root: Path, paths: list[Path], message: str, *, verify: bool = True) -> str:
+    """Commit exactly these paths as they stand in the working tree, on top of HEAD, and nothing else
+    (other staged work is not taken along). The commit is built in an index of houqin's own; git's
+    index is brought up to the commit only once it has landed, so a commit refused by the hook, by
+    git or by a full disk leaves git's index as it was. Returns the new commit id."""
     rel = [os.path.relpath(p, root) for p in paths]
-    git(root, "add", "--", *rel)
-    proc = git(root, "commit", "-q", "-m", message, "--", *rel, check=False)
-    if proc.returncode != 0:
-        git(root, "reset", "-q", "--", *rel, check=False)
-        raise GitError("commit_refused", output=_text(proc))
+    private = _private_index(root)
+    env = {"GIT_INDEX_FILE": str(private)}
+    try:
+        git(root, "read-tree", *(["HEAD"] if _has_head(root) else ["--empty"]), env=env)
+        git(root, "add", "--", *rel, env=env)
+        proc = git(root, "commit", "-q", *([] if verify else ["--no-verify"]), "-m", message, env=env, check=False)
+        if proc.returncode != 0:
+            _raise_if_disk_full(proc)
+            raise GitError("commit_refused", output=_text(proc))
+    finally:
+        private.unlink(missing_ok=True)
+    follow_commit(root, paths)
     return git(root, "rev-parse", "HEAD").stdout.decode().strip()
+
+
+PRIVATE_INDEX = "houqin-index-"
+
+
+def _private_index(root: Path) -> Path:
+    gitdir = Path(git(root, "rev-parse", "--absolute-git-dir").stdout.decode().strip())
+    return gitdir / f"{PRIVATE_INDEX}{os.getpid()}"
+
+
+def follow_commit(root: Path, paths: list[Path]) -> None:
+    """Bring git's index up to the commit just made, for these paths only. Failing that, the commit
+    stands (IndexBehindError): the next write brings the index up (see `refuse_staged`)."""
+    rel = [os.path.relpath(p, root) for p in paths]
+    proc = git(root, "reset", "-q", "--", *rel, check=False)
+    if proc.returncode not in (0, 1):  # 1: only "unstaged changes after reset", never for these paths
+        raise IndexBehindError("index_behind", paths=" ".join(rel), output=_text(proc))
 
 
 def hook_path(root: Path) -> Path:
@@ -123,6 +246,34 @@ def install_merge_driver(root: Path) -> None:
     git(root, "config", "merge.houqin.driver", f"{python} -m houqin merge-driver %O %A %B")
 
 
+ATTRIBUTES_FILE = ".gitattributes"
+MERGE_LINE = "[0-9][0-9][0-9][0-9]/*.yaml merge=houqin"
+ATTRIBUTES = (
+    "*.yaml text eol=lf diff\n"
+    "# Record files merge record by record (houqin's merge driver, set up by `houqin hook install`):\n"
+    "# two clerks' additions never conflict; whatever a merge breaks, houqin check reports.\n"
+    f"{MERGE_LINE}\n"
+)
+
+
+def ensure_merge_attributes(root: Path) -> bool:
+    """Give the ledger's record files houqin's merge driver in `.gitattributes` (written beside what
+    is already there); True if the file changed. The driver git runs is configured per clone
+    (`install_merge_driver`); which files it runs on travels with the ledger, in this file."""
+    from houqin.ledger.save import atomic_write
+
+    path = root / ATTRIBUTES_FILE
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if any(line.split() == MERGE_LINE.split() for line in old.splitlines()):
+        return False
+    if not old:
+        new = ATTRIBUTES
+    else:
+        new = old + ("" if old.endswith("\n") else "\n") + "".join(ATTRIBUTES.splitlines(keepends=True)[1:])
+    atomic_write(path, new.encode("utf-8"))
+    return True
+
+
 def blob_id(data: bytes) -> str:
     """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
@@ -134,6 +285,7 @@ class _GitBlobs:
 
     root: Path
     _blobs: dict[str, str]
+    _links: set[str]
     _loaded: dict[str, bytes] | None = None
 
     @property
@@ -172,7 +324,21 @@ class _GitBlobs:
         return self._listed(list(self._data))
 
     def read(self, rel: str) -> bytes | None:
-        return self._data.get(rel)
+        data = self._data.get(rel)
+        if data is not None and rel in self._links:
+            return link_marker(rel, data)
+        return data
+
+
+def link_marker(rel: str, target: bytes) -> bytes:
+    """What a committed symlink reads as: where it leads, never the text of its target path."""
+    from houqin.ledger.files import LINKED, OUTSIDE
+
+    text = target.decode("utf-8", "surrogateescape")
+    joined = os.path.normpath(os.path.join(os.path.dirname(rel), text))
+    if os.path.isabs(text) or joined == ".." or joined.startswith("../"):
+        return OUTSIDE
+    return LINKED + joined.encode("utf-8", "surrogateescape")
 
 
 class GitIndexSource(_GitBlobs):
@@ -182,14 +348,17 @@ class GitIndexSource(_GitBlobs):
         self.root = root
         out = git(root, "ls-files", "-s", "-z", "--", ".").stdout
         self._blobs = {}
+        self._links = set()
         for entry in out.split(b"\0"):
             if not entry:
                 continue
             meta, _, name = entry.partition(b"\t")
-            _mode, sha, stage = meta.decode().split()
+            mode, sha, stage = meta.decode().split()
             rel = name.decode("utf-8", "surrogateescape")
-            if stage == "0" and self._keep(rel):
+            if stage == "0" and mode != "160000" and self._keep(rel):
                 self._blobs[rel] = sha
+                if mode == "120000":
+                    self._links.add(rel)
 
 
 class GitCommitSource(_GitBlobs):
@@ -199,14 +368,17 @@ class GitCommitSource(_GitBlobs):
         self.root = root
         out = git(root, "ls-tree", "-r", "-z", commit, "--", ".").stdout
         self._blobs = {}
+        self._links = set()
         for entry in out.split(b"\0"):
             if not entry:
                 continue
             meta, _, name = entry.partition(b"\t")
-            _mode, kind, sha = meta.decode().split()
+            mode, kind, sha = meta.decode().split()
             rel = name.decode("utf-8", "surrogateescape")
             if kind == "blob" and self._keep(rel):
                 self._blobs[rel] = sha
+                if mode == "120000":
+                    self._links.add(rel)
 
 
 @dataclass(frozen=True)

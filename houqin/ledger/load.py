@@ -33,8 +33,9 @@ from houqin.diagnostics import (
 from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
 from houqin.ledger.cache import Cache, file_key
+from houqin.ledger.chunks import item_chunks, shift_lines
 from houqin.ledger.codec import model_codec
-from houqin.ledger.files import OUTSIDE, FileSource, WorktreeSource, digest_of, is_record_path
+from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
 from houqin.models.base import Record
@@ -119,8 +120,10 @@ def validate_one(model: type[M], raw: Any, file: str, line: int) -> tuple[M | No
 
 
 def parse_file(file: str, data: bytes) -> tuple[Any, list[Diagnostic]]:
-    if data == OUTSIDE:
-        return None, [diag("YAML010", file, 0)]
+    marked = marker_diagnostic(data)
+    if marked is not None:
+        found: dict[str, Any] = dict(marked[1])
+        return None, [diag(marked[0], file, 0, **found)]
     value, problem = parse(data)
     if problem is not None:
         params: dict[str, Any] = dict(problem.params)
@@ -135,6 +138,13 @@ def load_list(file: str, data: bytes, model: type[M]) -> tuple[list[M], list[Dia
         return [], diags
     if not isinstance(value, LinedList):
         return [], [diag("YAML005", file, getattr(value, "line", 1))]
+    return validate_list(file, value, model, diags)
+
+
+def validate_list(
+    file: str, value: LinedList, model: type[M], diags: list[Diagnostic] | None = None
+) -> tuple[list[M], list[Diagnostic]]:
+    diags = diags if diags is not None else []
     items: list[M] = []
     for raw, line in zip(value, value.item_lines, strict=True):
         item, problems = validate_one(model, raw, file, line)
@@ -187,13 +197,65 @@ def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
     )
 
 
+def parse_piece(rel: str, piece: bytes, kind_name: str, lines_before: int, items: int) -> Payload | None:
+    """One piece of a big record file (see ledger/chunks.py), or None if it does not read as exactly
+    its items — then the file is read whole (runs in worker processes)."""
+    kind = KIND_BY_NAME[kind_name]
+    with gc_paused():
+        value, problem = parse(piece)
+        if problem is not None or not isinstance(value, LinedList) or len(value) != items:
+            return None
+        shift_lines(value, lines_before)
+        records, diags = validate_list(rel, value, kind.model)
+        return payload_of(kind, records, diags)
+
+
+Job = tuple[str, bytes, str, int, int]  # (file, bytes, kind, lines before, items): items -1 for a whole file
+
+
+def _run(job: Job) -> Payload | None:
+    rel, data, kind_name, _lines_before, items = job
+    return parse_payload(rel, data, kind_name) if items < 0 else parse_piece(*job)
+
+
+def _joined(pieces: list[Payload]) -> Payload:
+    return (
+        pieces[0][0],
+        tuple(row for p in pieces for row in p[1]),
+        marshal.dumps(tuple(row for p in pieces for row in marshal.loads(p[2]))),
+        tuple(row for p in pieces for row in p[3]),
+        max(p[4] for p in pieces),
+    )
+
+
 def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
-    """Parse changed files, on every core when there is enough to be worth a process pool."""
-    workers = min(len(todo), os.cpu_count() or 1)
-    if workers < 2 or sum(len(data) for _, data, _ in todo) < PARALLEL_MIN_BYTES:
-        return [parse_payload(*job) for job in todo]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(parse_payload, *zip(*todo, strict=True), chunksize=1))
+    """Parse changed files, a very large one piece by piece, on every core when there is enough to be
+    worth a process pool. The cost stays linear in the file and its parse tree bounded by a piece."""
+    jobs: list[Job] = []
+    owner: list[int] = []
+    for n, (rel, data, kind_name) in enumerate(todo):
+        pieces = item_chunks(data)
+        for lines_before, piece, items in pieces or [(0, data, -1)]:
+            jobs.append((rel, piece, kind_name, lines_before, items))
+            owner.append(n)
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2 or sum(len(job[1]) for job in jobs) < PARALLEL_MIN_BYTES:
+        done = [_run(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_run, jobs, chunksize=1))
+    results: list[list[Payload | None]] = [[] for _ in todo]
+    for n, payload in zip(owner, done, strict=True):
+        results[n].append(payload)
+    out = []
+    for (rel, data, kind_name), parts in zip(todo, results, strict=True):
+        if len(parts) == 1 and parts[0] is not None:
+            out.append(parts[0])
+        elif all(p is not None for p in parts):
+            out.append(_joined([p for p in parts if p is not None]))
+        else:  # a piece that did not read as its items: the whole file decides
+            out.append(parse_payload(rel, data, kind_name))
+    return out
 
 
 class LazyRecords(Mapping[str, tuple[Record, ...]]):

@@ -48,6 +48,55 @@ def _write_replace(path: Path, data: bytes) -> None:
         raise
 
 
+# The errors of a disk with no room: full, over quota, or a file past `ulimit -f`.
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+class OldFiles:
+    """The files a write replaces, kept as they were until the write has landed: each old file gets a
+    second name (a hard link, which takes no new space), and putting it back is a rename. A file that
+    did not exist is put back by removing it. A kept name left by a killed process ends in
+    .houqin-tmp, so git ignores it and houqin check reports it."""
+
+    def __init__(self) -> None:
+        self._kept: list[tuple[Path, Path | bytes | None]] = []
+
+    def keep(self, path: Path) -> None:
+        if any(p == path for p, _ in self._kept):
+            return
+        if not path.exists():
+            self._kept.append((path, None))
+            return
+        spare = path.with_name(f".{path.name}.{os.getpid()}.old{TMP_SUFFIX}")
+        spare.unlink(missing_ok=True)
+        try:
+            os.link(path, spare)
+        except OSError:  # a file system without hard links: keep the bytes, and write them back
+            self._kept.append((path, path.read_bytes()))
+            return
+        self._kept.append((path, spare))
+
+    def put_back(self) -> None:
+        for path, spare in reversed(self._kept):
+            if spare is None:
+                path.unlink(missing_ok=True)
+            elif isinstance(spare, bytes):
+                atomic_write(path, spare)
+            elif path.exists() and os.path.samefile(spare, path):
+                spare.unlink()  # the write never landed: the old file is still in place
+            else:
+                os.replace(spare, path)
+        for parent in {path.parent for path, _ in self._kept}:
+            _fsync_dir(parent)
+        self._kept.clear()
+
+    def drop(self) -> None:
+        for _path, spare in self._kept:
+            if isinstance(spare, Path):
+                spare.unlink(missing_ok=True)
+        self._kept.clear()
+
+
 def _fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
@@ -61,7 +110,13 @@ def state_dir(root: Path) -> Path:
     state = root / STATE_DIR
     if not state.is_dir():
         state.mkdir(exist_ok=True)
-        (state / ".gitignore").write_text("# houqin's lock and cache: never committed\n*\n")
+        try:
+            (state / ".gitignore").write_text("# houqin's lock and cache: never committed\n*\n")
+        except OSError:  # a full disk: leave no directory git would show
+            with contextlib.suppress(OSError):
+                (state / ".gitignore").unlink(missing_ok=True)
+                state.rmdir()
+            raise
     return state
 
 
@@ -80,8 +135,9 @@ def ledger_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() > deadline:
                     raise InputError("ledger_locked", path=str(root), seconds=int(timeout)) from None
                 time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        with contextlib.suppress(OSError):  # who holds it, for a person to see; a full disk may refuse it
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
         yield
     finally:
         os.close(fd)

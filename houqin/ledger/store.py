@@ -5,15 +5,16 @@ was. This is the only place that turns a record into bytes on disk."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic, sort_key, unreadable_files
-from houqin.errors import GitError, InputError
+from houqin.errors import DiskFullError, IndexBehindError, InputError
 from houqin.ledger import git
-from houqin.ledger.files import MemorySource, WorktreeSource, digest_of
+from houqin.ledger.files import MemorySource, WorktreeSource, digest_of, marker_diagnostic, read_ledger_file
 from houqin.ledger.load import (
     LoadResult,
     ensure_ledger,
@@ -24,7 +25,7 @@ from houqin.ledger.load import (
     unreadable_error,
 )
 from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
-from houqin.ledger.save import atomic_write, ledger_lock
+from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
 from houqin.models.kinds import Kind, kind_of
@@ -180,11 +181,17 @@ class WriteSession:
         return [*own[:index], placed, *tail]
 
     def _current(self, path: Path) -> bytes | None:
+        """The file as this session read it under the ledger's lock (never read again: a FIFO swapped
+        in meanwhile cannot block the write); a file houqin may not read refuses the write."""
         if path in self._pending:
             return self._pending[path][1]
-        if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
-            raise InputError("file_unreadable", path=path.relative_to(self.root).as_posix())
-        return path.read_bytes() if path.exists() else None
+        rel = path.relative_to(self.root).as_posix()
+        data = self.files.get(rel)
+        if data is None and os.path.lexists(path):
+            data = read_ledger_file(self.root, rel)
+        if data is not None and marker_diagnostic(data) is not None:
+            raise InputError("file_unreadable", path=rel)
+        return data
 
     def _stage(self, path: Path, old: bytes | None, new: bytes) -> None:
         first = self._pending[path][0] if path in self._pending else old
@@ -217,24 +224,42 @@ class WriteSession:
         return records[0]
 
     def flush(self, message: str, commit: bool) -> list[Path]:
+        """Write every pending file and commit them — or leave the ledger exactly as it was. Each old
+        file is kept (a hard link: no new space) until the commit has landed, so putting it back is a
+        rename, which a full disk does not refuse."""
         paths = list(self._pending)
-        for path, (_old, new) in self._pending.items():
-            atomic_write(path, new)
         if commit:
-            try:
+            git.refuse_uncommitted(self.root, paths)
+        need = sum(len(new) for _old, new in self._pending.values())
+        restore = OldFiles()
+        writing: Path = self.root
+        try:
+            for path, (_old, new) in self._pending.items():
+                writing = path
+                restore.keep(path)
+                atomic_write(path, new)
+            writing = self.root / ".git"
+            if commit:
                 git.commit_paths(self.root, paths, message)
-            except GitError:
-                self.rollback()
-                raise
+        except IndexBehindError:
+            restore.drop()  # the commit has landed: what is written stays
+            self._pending.clear()
+            raise
+        except BaseException as exc:
+            restore.put_back()
+            self._pending.clear()
+            if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+                where = str(exc.filename or writing)
+                raise DiskFullError("disk_full", path=where, reason=exc.strerror or "", need=_size(need)) from None
+            raise
+        restore.drop()
         self._pending.clear()
         return paths
 
-    def rollback(self) -> None:
-        for path, (old, _new) in self._pending.items():
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                atomic_write(path, old)
+
+def _size(data_bytes: int) -> str:
+    """What to free: the new files twice over (the file and git's copy) and a megabyte for git's index."""
+    return f"{(2 * data_bytes + 2**20) / 2**20:.1f} MB"
 
 
 @contextlib.contextmanager

@@ -18,6 +18,8 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from houqin.ledger.files import MAX_FILE_BYTES  # the bound the reader of files keeps too
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing: correct, only slower
@@ -205,9 +207,6 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
             return None, YamlProblem("YAML006", line, (("encoding", "GB18030"),))
         except UnicodeDecodeError:
             return None, YamlProblem("YAML006", line, (("encoding", "?"),))
-
-
-MAX_FILE_BYTES = 64 << 20  # a year of one kind at a large school is a few MB; this bounds time and memory
 
 
 def parse(data: bytes) -> tuple[Any, YamlProblem | None]:

@@ -92,6 +92,33 @@ def check_ledger(
     use_cache: bool = True,
     today: dt.date | None = None,
 ) -> list[Diagnostic]:
+    found = _check_files(root, names, source=source, use_cache=use_cache, today=today)
+    if source is None and names is None:
+        found += repository_warnings(root)
+    return found
+
+
+def repository_warnings(root: Path) -> list[Diagnostic]:
+    """What the working tree's repository says beside the files: a stale git index lock (GIT001).
+    Never under the hook (--staged), where the lock is the committing git's own."""
+    from houqin.diagnostics import diag
+    from houqin.ledger.index_lock import find_index_lock
+
+    lock = find_index_lock(root)
+    if lock is None or not lock.stale:
+        return []
+    rel = os.path.relpath(lock.path, root)
+    return [diag("GIT001", rel, 0, lock=rel, minutes=lock.minutes)]
+
+
+def _check_files(
+    root: Path,
+    names: Sequence[str] | None = None,
+    *,
+    source: FileSource | None = None,
+    use_cache: bool = True,
+    today: dt.date | None = None,
+) -> list[Diagnostic]:
     chosen = select(names)
     worktree = source is None
     if worktree and not (root / CONFIG_FILE).is_file():

@@ -16,12 +16,7 @@ GITIGNORE = (
     "# houqin's cache and lock: safe to delete, never committed\n.houqin/\n"
     "# a write interrupted by a crash can leave its temporary file; houqin check reports it\n*.houqin-tmp\n"
 )
-GITATTRIBUTES = (
-    "*.yaml text eol=lf diff\n"
-    "# Record files merge record by record (houqin's merge driver, set up by `houqin hook install`):\n"
-    "# two clerks' additions never conflict; whatever a merge breaks, houqin check reports.\n"
-    "[0-9][0-9][0-9][0-9]/*.yaml merge=houqin\n"
-)
+GITATTRIBUTES = git.ATTRIBUTES
 
 
 def render_template(name: str, school: str, today: dt.date) -> str:

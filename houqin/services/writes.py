@@ -36,6 +36,7 @@ def write_record(
     with write_session(root) as session:
         if commit:  # under the ledger lock: no other houqin is committing, so a lock is git's or stale
             git.ensure_index_free(root)
+            git.refuse_staged(root)
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
         refuse_if_broken(session, record.id)
@@ -66,6 +67,7 @@ def write_many(
     with write_session(root) as session:
         if commit:
             git.ensure_index_free(root)
+            git.refuse_staged(root)
         records = build(session)
         known = session.ledger.record_by_id
         placed = [(session.replace(r) if r.id in known else session.add(r))[1] for r in records]
