@@ -422,6 +422,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Unit price {price} is below the {threshold} capitalisation threshold: record it as a consumable (houqin stock in), or give --reason to register it anyway.",
     ),
     "invalid_input": ("输入无效：{detail}", "Invalid input: {detail}"),
+    "record_exists": (
+        "账本中已有编号 {id} 的记录，不会再追加一条同号记录；账本未作任何改动。请运行 houqin check ids 查明原因。",
+        "The ledger already holds a record {id}; a second one of that id is never appended, and nothing was "
+        "written. Run houqin check ids to find out why.",
+    ),
     "file_error": (
         "无法读写 {path}：{reason}。请检查路径（是否是目录、是否有权限、磁盘是否已满）后重试。",
         "Cannot read or write {path}: {reason}. Check the path (a directory? permissions? a full disk?) and try again.",

@@ -436,3 +436,26 @@ def test_shop_refuses_goods_expired_on_arrival_and_a_made_up_supplier_number(git
     code, out = run("--ledger", str(root), *base, "--produced", "2026-03-18", "--supplier-id", "123")
     assert code == 1 and "error[SHP005]" in out, out
     assert snapshot(root) == before
+
+
+def test_a_write_never_appends_an_id_the_ledger_holds(git_ledger: Callable[..., Path]) -> None:
+    """Found while fixing item 2: an appended record with an existing id passed the write's own check
+    (it saw the new record in place of the old) and was committed."""
+    from houqin.errors import InputError
+    from houqin.services.writes import write_record
+
+    root = git_ledger({"2026/assets.yaml": GOOD_ASSET})
+    before = snapshot(root)
+    with pytest.raises(InputError) as refused:
+        write_record(root, lambda ledger: ledger.record_by_id["ZC-2026-0001"], lambda r: f"again {r.id}")
+    assert refused.value.key == "record_exists"
+    assert snapshot(root) == before
+
+
+def test_a_refused_field_is_said_in_the_readers_language(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger({"2026/loans.yaml": NAMING_A_PURCHASE["2026/loans.yaml"].split("  returned:")[0]})
+    args = ["asset", "return", "JY-2026-0001", "--received-by", " ", "--on", "2026-03-05"]
+    code, out = run("--ledger", str(root), *args)
+    assert (code, out.strip()) == (2, "houqin: 输入无效：接收人(received_by)：不能为空")
+    code, out = run("--ledger", str(root), "--lang", "en", *args)
+    assert (code, out.strip()) == (2, "houqin: Invalid input: received_by: must not be empty")

@@ -99,7 +99,11 @@ class WriteSession:
         return self.loaded.ledger
 
     def add(self, record: Record) -> tuple[Path, Record]:
-        """Stage `record` appended to its file; returns the path and the record as read back (with its source)."""
+        """Stage `record` appended to its file; returns the path and the record as read back (with its source).
+        An id the ledger already holds is never appended a second time (the check after the write would see
+        the new record in place of the old one, and no duplicate)."""
+        if record.id in self.loaded_after.ledger.record_by_id:
+            raise InputError("record_exists", id=record.id)
         path = record_file(self.root, record)
         old = self._current(path)
         text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -11,9 +13,31 @@ from houqin.errors import UsageError
 M = TypeVar("M", bound=BaseModel)
 
 
-def first_error(exc: ValidationError) -> str:
+@dataclass(frozen=True)
+class FieldProblem:
+    """The first thing a model refused, said in the reader's language when printed: 验收人(received_by)：不能为空."""
+
+    field: str
+    kind: str
+    params: tuple[tuple[str, str], ...]
+    detail: str
+
+    def render(self, lang: str) -> str:
+        from houqin.i18n import field_label
+        from houqin.messages import SCHEMA_REASONS
+
+        zh, en = SCHEMA_REASONS.get(self.kind, (self.detail, self.detail))
+        reason = (en if lang == "en" else zh).format_map(defaultdict(lambda: "?", dict(self.params)))
+        return f"{field_label(self.field, lang)}{': ' if lang == 'en' else '：'}{reason}"
+
+
+def first_error(exc: ValidationError) -> FieldProblem:
     err = exc.errors(include_url=False)[0]
-    return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+    field = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    params = tuple((str(k), str(v)) for k, v in (err.get("ctx") or {}).items())
+    if "value" not in dict(params) and isinstance(err.get("input"), (str, int)):
+        params += (("value", str(err["input"])),)
+    return FieldProblem(field, err["type"], params, err["msg"])
 
 
 def validated(model: type[M], /, **fields: object) -> M:
