@@ -422,6 +422,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "Unit price {price} is below the {threshold} capitalisation threshold: record it as a consumable (houqin stock in), or give --reason to register it anyway.",
     ),
     "invalid_input": ("输入无效：{detail}", "Invalid input: {detail}"),
+    "amount_format": (
+        "{option} {value}：金额写作 1299.50（半角数字和小数点，不带千分位、“元”或全角数字）。",
+        "{option} {value}: an amount is written 1299.50 (ASCII digits and a point; no separators, 元 or full-width digits).",
+    ),
+    "amount_positive": ("{option} {value}：金额须大于零。", "{option} {value}: an amount must be above zero."),
+    "amount_negative": ("{option} {value}：金额不能为负。", "{option} {value}: an amount cannot be negative."),
+    "amount_zero": (
+        "{option} {value}：金额为零，不改变任何数目。",
+        "{option} {value}: an amount of zero changes nothing.",
+    ),
+    "quantity_format": (
+        "{option} {value}：数量写作 10 或 2.5（半角数字，最多三位小数，不用 1E+2 这样的写法）。",
+        "{option} {value}: a quantity is written 10 or 2.5 (ASCII digits, at most three places, never 1E+2).",
+    ),
+    "quantity_positive": ("{option} {value}：数量须大于零。", "{option} {value}: a quantity must be above zero."),
     "record_exists": (
         "账本中已有编号 {id} 的记录，不会再追加一条同号记录；账本未作任何改动。请运行 houqin check ids 查明原因。",
         "The ledger already holds a record {id}; a second one of that id is never appended, and nothing was "

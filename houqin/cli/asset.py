@@ -54,7 +54,7 @@ def add(
     draft = AssetDraft(
         name=name,
         category=category,
-        unit_price=parse_amount(price),
+        unit_price=parse_amount(price, "--price"),
         place=place,
         keeper=keeper,
         funding=funding,

@@ -157,7 +157,7 @@ def advance_settle(
     from houqin.services.finance import settle_advance
 
     day = parse_day(on, "--on") or today()
-    value = parse_amount_or_zero(returned)
+    value = parse_amount_or_zero(returned, "--returned")
     run_write(
         ctx,
         lambda ledger: settle_advance(ledger, advance, claim or [], value, day),
@@ -238,7 +238,7 @@ def fee_publish(
         parts = [p.strip() for p in text.split(":")]
         if len(parts) not in (3, 4) or not all(parts):
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is ID:NAME:AMOUNT[:BASIS]")
-        entry: dict[str, object] = {"id": parts[0], "name": parts[1], "amount": parse_amount(parts[2])}
+        entry: dict[str, object] = {"id": parts[0], "name": parts[1], "amount": parse_amount(parts[2], "--item")}
         if len(parts) == 4:
             entry["basis"] = parts[3]
         items.append(entry)

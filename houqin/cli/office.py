@@ -281,7 +281,7 @@ def shop_in(
     made = parse_day(produced, "--produced")
     fields = {
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
-        "cost": parse_amount(cost), "price": parse_amount(price), "produced": made, "shelf_life_days": shelf_life,
+        "cost": parse_amount(cost, "--cost"), "price": parse_amount(price, "--price"), "produced": made, "shelf_life_days": shelf_life,
         "supplier": supplier, "supplier_id": supplier_id, "acceptor": acceptor,
     }  # fmt: skip
     run_write(

@@ -35,63 +35,65 @@ def parse_day(value: str | None, option: str = "--date") -> dt.date | None:
         raise UsageError("day_" + err.why, option=option, value=value, forms=dates.FORMS) from None
 
 
-def parse_amount(value: str) -> Decimal:
+def parse_amount(value: str, option: str = "--amount") -> Decimal:
     """An amount above zero, written as the ledger writes it: 1299.50 (no 元, no separators)."""
-    amount = _plain_amount(value)
+    amount = _plain_amount(value, option)
     if amount <= 0:
-        raise typer.BadParameter(f"{value!r}: 金额须大于零 / an amount must be above zero")
+        raise _refused("amount_positive", option, value)
     return amount
 
 
-def parse_amount_or_zero(value: str) -> Decimal:
-    """An amount of zero or more (cash returned on settling an advance)."""
-    if value.strip() in ("0", "0.0", "0.00"):
-        return Decimal("0.00")
-    return parse_amount(value)
+def parse_amount_or_zero(value: str, option: str = "--amount") -> Decimal:
+    """An amount of zero or more (cash returned on settling an advance, a free repair)."""
+    amount = _plain_amount(value, option)
+    if amount < 0:
+        raise _refused("amount_negative", option, value)
+    return amount
 
 
-def _plain_amount(value: str) -> Decimal:
+def parse_signed_amount(value: str, option: str = "--amount") -> Decimal:
+    """An amount that may be negative (a budget cut): -5000.00; never zero."""
+    amount = _plain_amount(value, option)
+    if amount == 0:
+        raise _refused("amount_zero", option, value)
+    return amount
+
+
+def parse_quantity(text: str, option: str = "--quantity") -> Decimal:
+    """A quantity above zero: 10 or 2.5 (at most three places; never 1E+2)."""
+    value = _plain_quantity(text, option)
+    if value <= 0:
+        raise _refused("quantity_positive", option, text)
+    return value
+
+
+def parse_reading(text: str, option: str = "--reading") -> Decimal:
+    """A meter reading: zero or more, written plainly (48210 or 48210.5)."""
+    return _plain_quantity(text, option)
+
+
+def _plain_amount(value: str, option: str) -> Decimal:
     from houqin.money import parse_money
 
     try:
         return parse_money(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r}: 金额写作 1299.50（半角数字，不带千分位或“元”）/ an amount like 1299.50 (no separators)"
-        ) from None
+        raise _refused("amount_format", option, value) from None
 
 
-def parse_signed_amount(value: str) -> Decimal:
-    """An amount that may be negative (a budget cut): -5000.00; never zero."""
-    amount = _plain_amount(value)
-    if amount == 0:
-        raise typer.BadParameter(f"{value!r}: 金额为零 / an amount of zero changes nothing")
-    return amount
-
-
-def parse_quantity(text: str) -> Decimal:
-    """A quantity above zero: 10 or 2.5 (at most three places; never 1E+2)."""
-    from houqin.money import parse_quantity as strict_quantity
-
-    try:
-        value = strict_quantity(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r}: 数量如 10 或 2.5 / a quantity like 10 or 2.5") from None
-    if value <= 0:
-        raise typer.BadParameter(f"{text!r}: 数量须大于零 / must be above zero")
-    return value
-
-
-def parse_reading(text: str) -> Decimal:
-    """A meter reading: zero or more, written plainly (48210 or 48210.5)."""
+def _plain_quantity(text: str, option: str) -> Decimal:
     from houqin.money import parse_quantity as strict_quantity
 
     try:
         return strict_quantity(text)
     except ValueError:
-        raise typer.BadParameter(
-            f"{text!r}: 读数如 48210 或 48210.5，不能为负 / a reading like 48210, never negative"
-        ) from None
+        raise _refused("quantity_format", option, text) from None
+
+
+def _refused(key: str, option: str, value: str) -> Exception:
+    from houqin.errors import UsageError
+
+    return UsageError(key, option=option, value=value)
 
 
 NoCommit = Annotated[

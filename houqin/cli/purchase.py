@@ -49,11 +49,18 @@ def request(
     lines: list[dict[str, object]] = []
     for text in item or []:
         item_id, qty, price = _parts(text, 3, "ITEM:QUANTITY:UNIT_PRICE")
-        lines.append({"item": item_id, "quantity": parse_quantity(qty), "estimate": parse_amount(price)})
+        lines.append(
+            {"item": item_id, "quantity": parse_quantity(qty, "--item"), "estimate": parse_amount(price, "--item")}
+        )
     for text in asset or []:
         name, category, qty, price = _parts(text, 4, "NAME:CATEGORY:QUANTITY:UNIT_PRICE")
         lines.append(
-            {"asset": name, "category": category, "quantity": parse_quantity(qty), "estimate": parse_amount(price)}
+            {
+                "asset": name,
+                "category": category,
+                "quantity": parse_quantity(qty, "--item"),
+                "estimate": parse_amount(price, "--item"),
+            }
         )
     if not lines:
         raise typer.BadParameter("至少一项 --item 或 --asset / give at least one --item or --asset")
@@ -191,7 +198,7 @@ def accept(
         qty, at, price = rest.partition("@")
         if not sep or not at or not line.strip().isdigit():
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is LINE=QUANTITY@UNIT_PRICE")
-        arrived.append(Arrived(int(line), parse_quantity(qty), parse_amount(price)))
+        arrived.append(Arrived(int(line), parse_quantity(qty, "--got"), parse_amount(price, "--got")))
     placing = AssetPlacing(place, keeper, funding, unit) if place and keeper else None
     day = parse_day(date) or today()
     state = get_state(ctx)

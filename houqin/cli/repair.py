@@ -57,7 +57,7 @@ def close(
     from houqin.services.repairs import close_repair
 
     day = parse_day(on, "--on") or today()
-    amount = parse_amount_or_zero(cost) if cost else None
+    amount = parse_amount_or_zero(cost, "--cost") if cost else None
     run_write(
         ctx,
         lambda ledger: close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer),

@@ -72,7 +72,7 @@ def stock_in(
     from houqin.services.stock import receive_stock
 
     day = parse_day(date) or today()
-    qty, unit_price = parse_quantity(quantity), parse_amount(price)
+    qty, unit_price = parse_quantity(quantity), parse_amount(price, "--price")
     run_write(
         ctx,
         lambda ledger: receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness),
