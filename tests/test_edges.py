@@ -459,3 +459,11 @@ def test_a_refused_field_is_said_in_the_readers_language(git_ledger: Callable[..
     assert (code, out.strip()) == (2, "houqin: 输入无效：接收人(received_by)：不能为空")
     code, out = run("--ledger", str(root), "--lang", "en", *args)
     assert (code, out.strip()) == (2, "houqin: Invalid input: received_by: must not be empty")
+
+
+def test_a_write_shows_the_warnings_it_brings(git_ledger: Callable[..., Path]) -> None:
+    """Item 6: a record dated after today is written (a warning, not a refusal) and the clerk sees why."""
+    root = git_ledger()
+    code, out = run("--ledger", str(root), *_with(ASSET_ARGS, "--date", "2026-12-20"))
+    assert code == 0, out
+    assert "warning[DAT001] ZC-2026-0001 的日期 2026-12-20 晚于今天（2026-11-24）" in out

@@ -29,4 +29,8 @@ def run_write(
     root = state.root(write=True)
     outcome = write_record(root, build, message, replace=replace, commit=not no_commit)
     print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
+    if outcome.warnings:
+        from houqin.render.console import console, print_diagnostics
+
+        print_diagnostics(console(stderr=True), outcome.warnings, state.lang, root)
     return outcome.record

@@ -20,8 +20,15 @@ def new_errors(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> lis
     return [d for d in after if d.severity is Severity.ERROR and _key(d) not in old]
 
 
-def refuse_if_broken(session: WriteSession, record_id: str) -> None:
-    """Check the ledger with the change; refuse the write if it adds an error.
+def new_warnings(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Warnings the change brings (a record dated after today, expired goods …): shown, not refused."""
+    old = {_key(d) for d in before}
+    return [d for d in after if d.severity is Severity.WARNING and _key(d) not in old]
+
+
+def refuse_if_broken(session: WriteSession, record_id: str) -> list[Diagnostic]:
+    """Check the ledger with the change; refuse the write if it adds an error, and return the
+    warnings it adds, for the person to see.
 
     The checks of the ledger as it stands usually come from the result cache (the last check or
     hook left them). The ledger after the change is exactly what a fresh load would read, so its
@@ -33,6 +40,7 @@ def refuse_if_broken(session: WriteSession, record_id: str) -> None:
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
     remember_result(session.root, after.digests, now, files=session.files_after())
+    return new_warnings(before, now)
 
 
 def before_checks(session: WriteSession) -> list[Diagnostic]:

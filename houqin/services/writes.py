@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from houqin.diagnostics import Diagnostic
 from houqin.errors import GitError
 from houqin.ledger import git
 from houqin.ledger.store import WriteSession, write_session
@@ -21,6 +22,7 @@ class WriteOutcome:
     path: Path
     message: str
     committed: bool
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 def write_record(
@@ -39,10 +41,10 @@ def write_record(
             git.refuse_staged(root)
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
-        refuse_if_broken(session, record.id)
+        warnings = refuse_if_broken(session, record.id)
         text = message(placed)
         session.flush(text, commit)
-    return WriteOutcome(placed, path, text, commit)
+    return WriteOutcome(placed, path, text, commit, tuple(warnings))
 
 
 @dataclass(frozen=True)
