@@ -36,6 +36,7 @@ lint: install
 	$(BIN)/ruff check houqin tests scripts benchmarks
 	$(BIN)/ruff format --check houqin tests scripts benchmarks
 	$(BIN)/mypy houqin
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

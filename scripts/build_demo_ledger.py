@@ -1352,8 +1352,8 @@ def month_ends(out: Path) -> tuple[list[Record], list[Record]]:
     """The cashier's balances at each month's end and the accountant's closes, February to October."""
     from houqin.checks.engine import run_checks
     from houqin.ledger.load import LoadResult, load_ledger
+    from houqin.models.closing import month_bounds
     from houqin.models.money_flow import balances, flows
-    from houqin.reports.stock import month_bounds
     from houqin.services.finance import close_month
 
     ledger = load_ledger(out, use_cache=False).ledger
@@ -1393,7 +1393,8 @@ def stocktakes(out: Path) -> list[Record]:
     short in a classroom, a laptop in the wrong office, a damaged computer, an unregistered printer
     donated by parents, and two packs of paper short in the store (approved by the director)."""
     from houqin.ledger.load import load_ledger
-    from houqin.reports.inventory import CountRow, count_sheets, reconcile
+    from houqin.models.counting import CountRow
+    from houqin.reports.inventory import count_sheets, reconcile
     from houqin.services.stocktake import stocktake_record
 
     Line = tuple[Decimal | None, str, str]  # counted (None: two fewer than the books), condition, note

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import typer
 from typer.testing import CliRunner
 
 from houqin.checks.registry import CHECKS
@@ -14,77 +17,48 @@ from houqin.cli.app import app
 from houqin.messages import CATALOG
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-COMMANDS = (
-    (),
-    ("check",),
-    ("overview",),
-    ("init",),
-    ("desk",),
-    ("repair-lock",),
-    ("hook", "install"),
-    ("asset", "add"),
-    ("expense", "add"),
-    ("expense", "sign"),
-    ("expense", "list"),
-    ("sign",),
-    ("asset", "list"),
-    ("asset", "show"),
-    ("asset", "move"),
-    ("asset", "loan"),
-    ("asset", "return"),
-    ("asset", "scrap"),
-    ("asset", "transfer"),
-    ("asset", "import"),
-    ("asset", "label"),
-    ("repair", "open"),
-    ("repair", "close"),
-    ("damage", "report"),
-    ("damage", "assess"),
-    ("damage", "settle"),
-    ("stock", "in"),
-    ("stock", "out"),
-    ("stock", "balance"),
-    ("stock", "import"),
-    ("purchase", "request"),
-    ("purchase", "approve"),
-    ("purchase", "quote"),
-    ("purchase", "meeting"),
-    ("purchase", "accept"),
-    ("purchase", "list"),
-    ("inventory", "sheet"),
-    ("inventory", "reconcile"),
-    ("expense", "pay"),
-    ("income", "add"),
-    ("fee", "publish"),
-    ("advance", "request"),
-    ("advance", "approve"),
-    ("advance", "pay"),
-    ("advance", "settle"),
-    ("budget", "show"),
-    ("budget", "adjust"),
-    ("finance", "assert"),
-    ("finance", "transfer"),
-    ("finance", "close"),
-    ("finance", "report"),
-    ("finance", "reopen"),
-    ("finance", "decide"),
-    ("meter", "read"),
-    ("meter", "list"),
-    ("meter", "report"),
-    ("patrol", "log"),
-    ("patrol", "resolve"),
-    ("patrol", "report"),
-    ("print", "request"),
-    ("print", "done"),
-    ("print", "report"),
-    ("audit", "pack"),
-    ("shop", "in"),
-    ("shop", "sell"),
-    ("shop", "expiring"),
-    ("milk", "order"),
-    ("milk", "deliver"),
-    ("milk", "report"),
-)
+
+
+def walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command of the tree under `command`, itself first, with the words that run it. Typer vendors
+    its own click, so a group is known by its shape (it has `commands`), never by its class."""
+    yield path, command
+    if hasattr(command, "commands"):
+        for name, sub in command.commands.items():
+            yield from walk(sub, (*path, name))
+
+
+def documented(typer_app: typer.Typer) -> tuple[tuple[str, ...], ...]:
+    """What docs/cli.md has a section for: houqin itself and every command a person runs — not the groups
+    (their --help only lists their commands) nor a hidden command (merge-driver: git runs it)."""
+    return tuple(
+        path
+        for path, cmd in walk(typer.main.get_command(typer_app))
+        if not path or not (hasattr(cmd, "commands") or cmd.hidden)
+    )
+
+
+def problems(typer_app: typer.Typer, reference: str) -> list[str]:
+    """What a command of the tree lacks: help, an `Example: houqin <its words>` line (global options may
+    come first), its section in `reference` (the text of docs/cli.md). Empty when every command has all."""
+    found = []
+    shown = set(documented(typer_app))
+    for path, cmd in walk(typer.main.get_command(typer_app)):
+        name = " ".join(("houqin", *path))
+        text = cmd.help or ""
+        if not text.strip():
+            found.append(f"{name}: no help")
+        if (
+            path in shown
+            and path
+            and not re.search(rf"Example: houqin (?:-\S+ \S+ )*{re.escape(' '.join(path))}(?![\w-])", text)
+        ):
+            found.append(f"{name}: no `Example: {name} …` in its help")
+        if path in shown and f"\n## {name}\n" not in reference:
+            found.append(f"{name}: no section in docs/cli.md")
+    return found
+
+
 PREFIX_CHECK = {
     "YAML": "schema",
     "SCH": "schema",
@@ -121,9 +95,9 @@ PREFIX_CHECK = {
 def cli_md() -> str:
     runner = CliRunner()
     parts = ["# Command reference\n\nGenerated from `--help` by `scripts/gen_docs.py`; do not edit by hand.\n"]
-    for cmd in COMMANDS:
+    for cmd in documented(app):
         out = runner.invoke(app, [*cmd, "--help"], env={"COLUMNS": "100"}, terminal_width=100).output
-        parts.append(f"\n## houqin {' '.join(cmd)}\n\n```\n{out.rstrip()}\n```\n")
+        parts.append(f"\n## {' '.join(('houqin', *cmd))}\n\n```\n{out.rstrip()}\n```\n")
     return "".join(parts)
 
 

@@ -362,8 +362,7 @@ def test_the_bundled_closes_seal_what_a_close_on_their_day_would_have() -> None:
     accepted), which are November's facts."""
     from houqin.checks.engine import run_checks
     from houqin.ledger.load import load_ledger
-    from houqin.models.closing import fingerprint, sealed_as_of, sealed_records, standing_closes
-    from houqin.reports.stock import month_bounds
+    from houqin.models.closing import fingerprint, month_bounds, sealed_as_of, sealed_records, standing_closes
     from tests.conftest import BUNDLED
 
     loaded = load_ledger(BUNDLED, use_cache=False)

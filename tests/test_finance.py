@@ -246,7 +246,7 @@ def month_end(root: Path, month: str, cash: str, bank: str) -> None:
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
-    from houqin.reports.stock import month_bounds
+    from houqin.models.closing import month_bounds
 
     _first, last = month_bounds(month)
     runner = CliRunner()

@@ -27,7 +27,7 @@ def _commands() -> tuple[tuple[str, ...], ...]:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    found: tuple[tuple[str, ...], ...] = module.COMMANDS
+    found: tuple[tuple[str, ...], ...] = module.documented(app)  # the real command tree, walked
     return found
 
 

@@ -114,7 +114,8 @@ DAY = dt.date(2026, 11, 20)
 def bundled_count() -> list[object]:
     """The sheets the office prints for every place, filled in as the counters found things."""
     from houqin.ledger.load import load_ledger
-    from houqin.reports.inventory import CountRow, count_sheets
+    from houqin.models.counting import CountRow
+    from houqin.reports.inventory import count_sheets
 
     ledger = load_ledger(BUNDLED, use_cache=False).ledger
     changes: dict[tuple[str, str], tuple[Decimal | None, str, str]] = {

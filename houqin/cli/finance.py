@@ -34,7 +34,7 @@ Out = Annotated[Path | None, typer.Option("--out", help="Write the report to thi
 
 
 def check_month(text: str) -> str:
-    from houqin.reports.stock import month_bounds
+    from houqin.models.closing import month_bounds
 
     try:
         month_bounds(text)

@@ -107,10 +107,10 @@ def reconcile(
     from houqin.inputs.counts import read_counts
     from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
+    from houqin.models.counting import CountRow
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
     from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
-    from houqin.reports.inventory import CountRow
     from houqin.reports.inventory import reconcile as compare
     from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
     from houqin.services.writes import write_record

@@ -236,10 +236,10 @@ def print_report(
     """
     from houqin.cli.finance import check_month
     from houqin.ledger.load import open_ledger
+    from houqin.models.closing import month_bounds
     from houqin.render.console import console
     from houqin.render.office import print_paper
     from houqin.reports.office import paper_by_department
-    from houqin.reports.stock import month_bounds
 
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))

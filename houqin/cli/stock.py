@@ -37,8 +37,9 @@ def balance(
     state = get_state(ctx)
     ledger = open_ledger(state.root())
     if month is not None:
+        from houqin.models.closing import month_bounds
         from houqin.render.tables import print_stock_month
-        from houqin.reports.stock import month_bounds, monthly_movement
+        from houqin.reports.stock import monthly_movement
 
         try:
             month_bounds(month)

@@ -10,7 +10,7 @@ from typing import Any
 
 from houqin.errors import InputError
 from houqin.inputs.sheets import Sheet, cell_text, read_lines, read_sheets
-from houqin.reports.inventory import CountRow
+from houqin.models.counting import CountRow
 
 # Column names on houqin's own sheets and on sheets offices make themselves.
 HEADERS: Mapping[str, str] = {

@@ -24,6 +24,16 @@ def month_of(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """'2026-03' → (2026-03-01, 2026-03-31); ValueError for anything else."""
+    year, _, mon = month.partition("-")
+    if len(year) != 4 or len(mon) != 2:
+        raise ValueError(month)
+    first = dt.date(int(year), int(mon), 1)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
 def previous_month(month: str) -> str:
     year, mon = int(month[:4]), int(month[5:7])
     return f"{year - 1:04d}-12" if mon == 1 else f"{year:04d}-{mon - 1:02d}"

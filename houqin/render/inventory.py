@@ -12,9 +12,10 @@ from rich.console import Console
 from rich.table import Table
 
 from houqin.i18n import t
+from houqin.models.counting import Difference, Reconciliation
 from houqin.money import fmt_yuan
 from houqin.render.spreadsheet import csv_bytes, neutral_row, save_workbook
-from houqin.reports.inventory import CountSheet, Difference, Reconciliation
+from houqin.reports.inventory import CountSheet
 
 KINDS = ("missing", "short", "wrong_place", "wrong_keeper", "surplus", "over", "condition")
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from houqin.checks.budget import budget_limits
 from houqin.models.as_of import as_of
 from houqin.models.base import Record
-from houqin.models.closing import month_of, standing_closes
+from houqin.models.closing import month_bounds, month_of, standing_closes
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows
 from houqin.models.records import (
@@ -28,7 +28,7 @@ from houqin.models.records import (
     Repair,
 )
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
-from houqin.reports.stock import CategoryMonth, month_bounds, monthly_movement
+from houqin.reports.stock import CategoryMonth, monthly_movement
 
 DISPOSAL_NAMES = {"scrap": "报废", "transfer": "转让", "loss": "报损"}
 INCOME_NAMES = {"fee": "收费", "compensation": "赔偿收入", "canteen": "食堂收入", "grant": "拨款", "other": "其他收入"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from houqin.checks.stock import Movement, stock_moves
+from houqin.models.closing import month_bounds
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
 from houqin.money import CENT
@@ -96,16 +97,6 @@ class CategoryMonth:
     closing: Decimal
     receipts: int
     issues: int
-
-
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """'2026-03' → (2026-03-01, 2026-03-31); ValueError for anything else."""
-    year, _, mon = month.partition("-")
-    if len(year) != 4 or len(mon) != 2:
-        raise ValueError(month)
-    first = dt.date(int(year), int(mon), 1)
-    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
 
 
 def monthly_movement(ledger: Ledger, month: str) -> list[CategoryMonth]:

@@ -18,6 +18,7 @@ from houqin.models.closing import (
     UNSEALED,
     chain_digest,
     fingerprint,
+    month_bounds,
     month_of,
     month_records,
     previous_month,
@@ -42,7 +43,6 @@ from houqin.models.records import (
     Settlement,
     Transfer,
 )
-from houqin.reports.stock import month_bounds
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
 from houqin.services.signing import sign_record

@@ -104,7 +104,7 @@ STOCK_FIELDS = ("item", "quantity", "unit_price", "supplier", "origin", "accepto
 def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> StockIn:
     """A row names the item by its id or its catalog name; the source defaults to 期初结存 (an opening
     balance) and the acceptor to the keeper of the store."""
-    from houqin.reports.inventory import stock_place
+    from houqin.models.counting import stock_place
     from houqin.services.importer import RowTrouble, day_of, money_of
 
     wanted = values["item"]

@@ -11,10 +11,10 @@ from houqin.checks.stocktake import approvals_needed
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
+from houqin.models.counting import Difference, Reconciliation
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Adjustment, Finding, Stocktake
-from houqin.reports.inventory import Difference, Reconciliation
 from houqin.services.inputs import validated
 
 
