@@ -9,6 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite is deterministic: hypothesis draws the same examples on every run (and keeps no database),
+# so CI never fails on a draw nobody saw. `HYPOTHESIS_PROFILE=explore` searches afresh, as a developer
+# should before a release; what it finds becomes an explicit test.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "ledgers"

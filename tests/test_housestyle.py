@@ -295,3 +295,13 @@ def test_each_mutation_of_the_reader_is_caught(mutation: str, generated: list[Pa
     assert SOURCE.count(old) == 1, f"{mutation}: the mutation no longer applies to ledger/housestyle.py"
     with pytest.raises(AssertionError):
         agreement_checks(reader_of(SOURCE.replace(old, new)), generated)
+
+
+@pytest.mark.parametrize("value", ["0:?", "x:", "a:b", "10:30:x"])
+def test_a_colon_in_a_flow_value_is_written_quoted_and_read_alike(value: str) -> None:
+    """Found by hypothesis: houqin wrote `- {a: 0:?}`, which libyaml refuses and the fast reader took."""
+    from houqin.ledger.roundtrip import _scalar
+
+    assert isinstance(_scalar(value), str) and type(_scalar(value)).__name__ == "DoubleQuotedScalarString"
+    assert read(f"- {{a: {value}}}\n") is None  # the fast reader leaves it to the strict one
+    assert agree(f'- {{a: "{value}"}}\n')

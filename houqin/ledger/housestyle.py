@@ -145,7 +145,7 @@ def _scalar(text: str, flow: bool) -> Any:
         or ": " in text
         or " #" in text
         or text.endswith((":", " "))
-        or (flow and any(c in FLOW_BREAKS for c in text))
+        or (flow and (any(c in FLOW_BREAKS for c in text) or ":" in text))  # libyaml refuses `{a: 0:?}`
     ):
         raise GiveUp
     if too_long(text) and DECIMAL.fullmatch(text):
