@@ -21,6 +21,7 @@ from houqin.checks import (
     finance,
     ids,
     invoices,
+    keys,
     loans,
     office,
     purchases,
@@ -99,6 +100,18 @@ CHECKS: tuple[Check, ...] = (
         (per_file(signatures.check_signatures, ALL_KINDS),),
         "签字人具备相应角色",
         "signers hold the role on the day",
+    ),
+    Check(
+        "keys",
+        (whole(keys.check_keys), per_file(keys.check_key_signatures, ALL_KINDS)),
+        "密钥经校长签署登记、密钥签名有效且有序",
+        "keys registered under the principal's key; key signatures verify, in order",
+    ),
+    Check(
+        "by-key",
+        (per_file(keys.check_not_by_key, ALL_KINDS),),
+        "哪些签字尚未用密钥（houqin check --keys）",
+        "signatures not yet made by key (houqin check --keys)",
     ),
     Check(
         "separation-of-duties",

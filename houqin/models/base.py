@@ -155,6 +155,7 @@ class Approval(Lined):
     by: Text
     on: Day
     note: Text | None = None
+    sig: Text | None = None  # the SSHSIG of the step's statement, by the signer's key (docs/signatures.md)
 
 
 class Record(Frozen):

@@ -7,6 +7,7 @@ what it changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -85,6 +86,15 @@ class SignatureRules(Frozen):
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(default_factory=lambda: dict(DEFAULT_SIGNERS))
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")
+    # Who must sign by key (docs/signatures.md): true (everyone), the people-roles listed (a signer
+    # holding one of them that day), or false (nobody yet: the default of ledgers written before keys).
+    require_keys: bool | tuple[str, ...] = False
+
+    def key_required(self, holds: Callable[[str], bool]) -> bool:
+        """Must a signer sign by key? `holds(role)`: does the signer hold that role on the day."""
+        if isinstance(self.require_keys, bool):
+            return self.require_keys
+        return any(holds(role) for role in self.require_keys)
 
     @model_validator(mode="before")
     @classmethod

@@ -45,7 +45,7 @@ from houqin.models.records import (
 from houqin.reports.stock import month_bounds
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import sign_record
+from houqin.services.signing import KeySigner, sign_record
 
 
 def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
@@ -123,8 +123,8 @@ def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, 
     )
 
 
-def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance")
+def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
+    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
     assert isinstance(signed, CashAdvance)
     return signed
 

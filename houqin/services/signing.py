@@ -3,13 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from houqin import sshsig
 from houqin.errors import UsageError
 from houqin.i18n import Pair, Steps, role_key
 from houqin.models.base import Approval, Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
+from houqin.models.statements import step_statement
 from houqin.services.lookup import find_record
+
+
+@dataclass(frozen=True)
+class KeySigner:
+    """A key to sign with: its public half (to check it is the signer's) and the function that signs a
+    statement with it (ssh-keygen, in houqin/ledger/signer.py), returning the SSHSIG as base64."""
+
+    public: sshsig.PublicKey
+    sign: Callable[[bytes], str]
+    path: str = ""
+
+
+def key_signed(ledger: Ledger, record: Signed, index: int, key: KeySigner) -> Signed:
+    """`record` with its approval at `index` signed by `key`, refused before signing if the key is not
+    a registered key of the signer valid on the day (nothing is written)."""
+    from houqin.checks.keys import trust_of
+
+    a = record.approvals[index]
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(a.by, key.public.fingerprint, a.on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=a.by, on=a.on)
+    sig = key.sign(step_statement(school, record, index))
+    approvals = list(record.approvals)
+    approvals[index] = a.model_copy(update={"sig": sig})
+    return record.model_copy(update={"approvals": tuple(approvals)})
 
 
 def sign_record(
@@ -20,6 +49,7 @@ def sign_record(
     on: dt.date,
     kind: str | None = None,
     label: str = "单据/record",
+    key: KeySigner | None = None,
 ) -> Signed:
     """Add one signature. The step (its key, or the school's word for it: 经手人, 证明人, 校长 …) must
     be in the policy's chain for the record's kind and not yet signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
@@ -34,4 +64,5 @@ def sign_record(
         raise UsageError("already_signed", id=record.id, step=Steps((step,)))
     if getattr(record, "payment", None) is not None:
         raise UsageError("already_paid", id=record.id)
-    return record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
+    signed = record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
+    return signed if key is None else key_signed(ledger, signed, len(signed.approvals) - 1, key)

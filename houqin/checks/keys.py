@@ -1,0 +1,182 @@
+"""keys: every key in people.yaml reads and was registered under the principal's key, and every
+signature made by key verifies over its step's canonical statement (docs/signatures.md).
+
+Trust starts at one anchor: the principal's first key, which signs its own registration. Every other
+key is trusted once a trusted key of a person holding the principal role on the day it was added
+signs its registration. A step signed by key verifies when its SSHSIG is in the houqin namespace, by
+a trusted key of the signer valid on the day of the step, over the step's statement (which holds the
+record's content and the signatures before it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from houqin import sshsig
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Approval, Signed
+from houqin.models.config import Policy
+from houqin.models.directory import Person, PersonKey
+from houqin.models.kinds import kind_of
+from houqin.models.ledger import Ledger
+from houqin.models.statements import key_statement, revoke_statement, step_statement
+
+PEOPLE = "people.yaml"
+
+
+@dataclass(frozen=True)
+class Held:
+    person: Person
+    entry: PersonKey
+    key: sshsig.PublicKey
+
+
+@dataclass
+class Trust:
+    """The keys people.yaml holds, which of them are trusted, and what is wrong with the others."""
+
+    trusted: dict[str, list[Held]] = field(default_factory=dict)  # fingerprint → holders
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def key_of(self, name: str, fingerprint: str, day: dt.date) -> Held | None:
+        """The trusted key of that fingerprint held by `name` and valid on `day`."""
+        for held in self.trusted.get(fingerprint, ()):
+            if held.person.name == name and held.entry.valid_on(day):
+                return held
+        return None
+
+
+def _signed_by(sig_text: str | None, message: bytes) -> sshsig.PublicKey | None:
+    """The key that made this signature over `message`, if it is one and verifies."""
+    if not sig_text:
+        return None
+    try:
+        signature = sshsig.parse_signature(sig_text)
+    except sshsig.KeyFormatError:
+        return None
+    return signature.key if sshsig.verify(signature, message) else None
+
+
+def _principal_key(trust: Trust, key: sshsig.PublicKey | None, day: dt.date) -> bool:
+    if key is None:
+        return False
+    return any(
+        h.entry.valid_on(day) and h.person.holds("principal", day) for h in trust.trusted.get(key.fingerprint, ())
+    )
+
+
+@lru_cache(maxsize=8)
+def trust_of(school: str, people: tuple[Person, ...]) -> Trust:
+    trust = Trust()
+    pending: list[Held] = []
+    anchors = 0
+    for person in people:
+        for entry in person.keys:
+            try:
+                key = sshsig.parse_public_key(entry.key)
+            except sshsig.KeyFormatError as e:
+                code = "KEY008" if e.reason == "unsupported_type" else "KEY007"
+                trust.problems.append(diag(code, PEOPLE, entry.line, person=person.name, type=e.detail or "-"))
+                continue
+            held = Held(person, entry, key)
+            if not entry.anchor:
+                pending.append(held)
+                continue
+            anchors += 1
+            statement = key_statement(school, person.name, key.line(), entry.added.isoformat(), True)
+            signer = _signed_by(entry.sig, statement)
+            if anchors > 1 or signer != key or not person.holds("principal", entry.added):
+                trust.problems.append(diag("KEY006", PEOPLE, entry.line, person=person.name, fp=key.fingerprint))
+                continue
+            trust.trusted.setdefault(key.fingerprint, []).append(held)
+    pending.sort(key=lambda h: h.entry.added)
+    progress = True
+    while pending and progress:  # a key approved by a key approved later in the file still counts
+        progress = False
+        for held in list(pending):
+            entry, name = held.entry, held.person.name
+            statement = key_statement(school, name, held.key.line(), entry.added.isoformat(), False)
+            if _principal_key(trust, _signed_by(entry.sig, statement), entry.added):
+                trust.trusted.setdefault(held.key.fingerprint, []).append(held)
+                pending.remove(held)
+                progress = True
+    for held in pending:
+        trust.problems.append(diag("KEY006", PEOPLE, held.entry.line, person=held.person.name, fp=held.key.fingerprint))
+    for holders in trust.trusted.values():
+        for held in holders:
+            entry = held.entry
+            if entry.revoked is None:
+                continue
+            statement = revoke_statement(school, held.person.name, held.key.line(), entry.revoked.isoformat())
+            signer = _signed_by(entry.revoke_sig, statement)
+            if signer != held.key and not _principal_key(trust, signer, entry.revoked):
+                # The revocation stands (a key is never trusted longer than people.yaml says), but
+                # an unsigned one is reported: it may hide the day a key really stopped.
+                trust.problems.append(
+                    diag("KEY006", PEOPLE, entry.line, person=held.person.name, fp=held.key.fingerprint)
+                )
+    return trust
+
+
+def check_keys(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """people.yaml's keys: each reads, and each was registered (and revoked) under the principal's key."""
+    yield from trust_of(ledger.config.school.name, ledger.people).problems
+
+
+def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    rules = policy.signatures
+    school = ledger.config.school.name
+    trust = trust_of(school, ledger.people)
+    for r in ledger.all_records():
+        if not isinstance(r, Signed) or not r.approvals:
+            continue
+        chain = rules.chains.get(kind_of(r).name, ())
+        for i, a in enumerate(r.approvals):
+            if a.sig is None:
+                if _required(ledger, policy, a.by, a.on):
+                    yield _step("KEY001", r, a)
+                continue
+            try:
+                signature = sshsig.parse_signature(a.sig)
+            except sshsig.KeyFormatError:
+                yield _step("KEY002", r, a)
+                continue
+            if signature.namespace != sshsig.NAMESPACE:
+                yield _step("KEY002", r, a)
+                continue
+            if trust.key_of(a.by, signature.key.fingerprint, a.on) is None:
+                yield _step("KEY003", r, a, fp=signature.key.fingerprint)
+                continue
+            if not sshsig.verify(signature, step_statement(school, r, i)):
+                yield _step("KEY004", r, a)
+                continue
+            if a.role in chain:
+                before = {p.role for p in r.approvals[:i]}
+                missing = [s for s in chain[: chain.index(a.role)] if s not in before]
+                if missing:
+                    yield _step("KEY005", r, a, missing=missing[0])
+
+
+def _step(code: str, r: Signed, a: Approval, fp: str | None = None, missing: str | None = None) -> Diagnostic:
+    if fp is not None:
+        return diag(code, r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role, fp=fp)
+    if missing is not None:
+        return diag(code, r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role, missing=missing)
+    return diag(code, r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role)
+
+
+def _required(ledger: Ledger, policy: Policy, by: str, on: dt.date) -> bool:
+    return policy.signatures.key_required(lambda role: ledger.holds(by, role, on))
+
+
+def check_not_by_key(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Every signature that is only a typed name where policy does not require a key (a warning)."""
+    for r in ledger.all_records():
+        if not isinstance(r, Signed):
+            continue
+        for a in r.approvals:
+            if a.sig is None and not _required(ledger, policy, a.by, a.on):
+                yield diag("KEY009", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role)
