@@ -333,8 +333,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{by} 的 {step} 签名不是 houqin 的 SSH 签名（无法读取，或不属于 houqin 命名空间）",
         "{by}'s {step} signature is not a houqin SSH signature (unreadable, or of another namespace)",
-        "签名只能由 houqin 写入，没有 houqin 命令可修补：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
-        "Signatures are written by houqin only and no houqin command repairs one: delete this one in the file and have {by} sign again: {sign} --key KEYFILE.",
+        "没有 houqin 命令可修补签名：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
+        "No houqin command repairs a signature: delete this one in the file and have {by} sign again: {sign} --key KEYFILE.",
     ),
     "KEY003": Message(
         E,

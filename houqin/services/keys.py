@@ -124,7 +124,9 @@ def key_rows(ledger: Ledger) -> list[KeyRow]:
                 key = sshsig.parse_public_key(entry.key)
             except sshsig.KeyFormatError:
                 continue
-            trusted = any(h.entry is entry for h in trust.trusted.get(key.fingerprint, ()))
+            trusted = any(
+                h.entry == entry and h.person.name == person.name for h in trust.trusted.get(key.fingerprint, ())
+            )
             comment = " ".join(entry.key.split()[2:])
             rows.append(
                 KeyRow(

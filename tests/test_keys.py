@@ -1,0 +1,394 @@
+"""Signatures by key (issue #20): keys in people.yaml, SSHSIG verified in-process, agreeing with
+ssh-keygen -Y verify, and the KEY diagnostics, each with a ledger that breaks it."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from houqin import sshsig
+from houqin.checks.engine import run_checks
+from houqin.ledger.load import load_ledger
+from houqin.models.records import Reimbursement
+from tests.conftest import GOOD_EXPENSE
+from tests.keyring import fingerprint, key_entry, people, pub_line, sign_record_text, write_key_files
+from tests.keyring import sshsig as make_sig
+
+ALL_BY_KEY = {"handler": "张老师", "witness": "李主任", "principal": "王校长"}
+SIGNED = sign_record_text(GOOD_EXPENSE, Reimbursement, ALL_BY_KEY)
+PEOPLE = people("张老师", "李主任")
+REQUIRE = """\
+    schema: 1
+    school:
+      name: 测试小学
+    terms:
+      - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}
+    policy:
+      signatures:
+        require_keys: [principal, vice_principal, director, accountant, cashier]
+    """
+
+
+def lines(root: Path, names: list[str] | None = None) -> list[str]:
+    return [f"{d.location()}: {d.severity}[{d.code}] {d.message('zh')}" for d in run_checks(load_ledger(root), names)]
+
+
+def test_a_ledger_signed_by_key_checks_clean(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"houqin.yaml": REQUIRE, "people.yaml": PEOPLE, "2026/expenses.yaml": SIGNED})
+    assert lines(root) == []
+    assert lines(root, ["by-key"]) == []
+
+
+def test_fingerprints_are_as_ssh_keygen_prints_them(tmp_path: Path) -> None:
+    key = write_key_files("王校长", tmp_path, "wang")
+    out = subprocess.run(["ssh-keygen", "-lf", f"{key}.pub"], capture_output=True, text=True, check=True).stdout
+    assert out.split()[1] == fingerprint("王校长") == sshsig.parse_public_key(pub_line("王校长")).fingerprint
+
+
+def _ssh_verify(tmp: Path, signer: str, sig_b64: str, message: bytes, namespace: str = "houqin") -> bool:
+    allowed = tmp / "allowed_signers"
+    allowed.write_text(f"{signer}@school {pub_line(signer)}\n")
+    sig = tmp / "m.sig"
+    sig.write_text(sshsig.armor(sig_b64))
+    proc = subprocess.run(
+        ["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", f"{signer}@school", "-n", namespace, "-s", str(sig)],
+        input=message,
+        capture_output=True,
+        check=False,
+    )
+    return proc.returncode == 0
+
+
+def _houqin_verify(signer: str, sig_b64: str, message: bytes) -> bool:
+    signature = sshsig.parse_signature(sig_b64)
+    return signature.key.fingerprint == fingerprint(signer) and sshsig.verify(signature, message)
+
+
+def test_houqin_and_ssh_keygen_agree_on_what_verifies(tmp_path: Path) -> None:
+    from houqin.ledger.signer import sign
+
+    statement = b"houqin-signature-v1\nschool: \xe6\xb5\x8b\nrecord: BX-2026-0001\n"
+    by_ssh_keygen = sign(statement, write_key_files("王校长", tmp_path / "k", "wang"))
+    by_tests = make_sig("王校长", statement)
+    cases = [
+        ("ssh-keygen's own signature", "王校长", by_ssh_keygen, statement, True),
+        ("the tests' signature", "王校长", by_tests, statement, True),
+        ("a tampered statement", "王校长", by_ssh_keygen, statement.replace(b"0001", b"0002"), False),
+        ("another namespace", "王校长", make_sig("王校长", statement, namespace="git"), statement, False),
+        ("another key", "李主任", by_ssh_keygen, statement, False),
+    ]
+    for name, signer, sig, message, expected in cases:
+        assert _ssh_verify(tmp_path, signer, sig, message) is expected, name
+        assert _houqin_verify(signer, sig, message) is expected, name
+
+
+def test_bad_signature_text_never_raises() -> None:
+    for text in ("", "not base64!!", "AAAA", make_sig("王校长", b"x")[:40], make_sig("王校长", b"x") + "AAAA"):
+        with pytest.raises(sshsig.KeyFormatError):
+            sshsig.parse_signature(text)
+
+
+def test_key_lines_that_do_not_read() -> None:
+    for line, reason in [
+        ("ssh-ed25519", "malformed"),
+        ("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ", "unsupported_type"),
+        ("ssh-ed25519 !!!!", "not_base64"),
+        ("ssh-ed25519 " + pub_line("王校长").split()[1][:-4], "truncated"),
+    ]:
+        with pytest.raises(sshsig.KeyFormatError) as e:
+            sshsig.parse_public_key(line)
+        assert e.value.reason == reason, line
+
+
+def _on(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+PRINCIPAL_FIRST = sign_record_text(
+    GOOD_EXPENSE.replace(
+        "  - {role: witness, by: 李主任, on: 2026-03-05}\n  - {role: principal, by: 王校长, on: 2026-03-06}\n",
+        "  - {role: principal, by: 王校长, on: 2026-03-05}\n",
+    ).replace("  payment: {on: 2026-03-07, by: 赵出纳, account: bank}\n", ""),
+    Reimbursement,
+    {"handler": None, "principal": "王校长"},
+)
+WRONG_KEY = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "handler": "李主任"})
+TYPED_PRINCIPAL = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "principal": None})
+KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "KEY001 the principal's signature typed where policy requires a key",
+        {"houqin.yaml": REQUIRE, "people.yaml": PEOPLE, "2026/expenses.yaml": TYPED_PRINCIPAL},
+        [
+            "2026/expenses.yaml:12: error[KEY001] 王校长 的 校长(principal) 签字须用密钥签（policy.signatures.require_keys），此处只有姓名"
+        ],
+    ),
+    (
+        "KEY002 a signature that is not base64",
+        {
+            "people.yaml": PEOPLE,
+            "2026/expenses.yaml": _on(GOOD_EXPENSE, "on: 2026-03-06}", "on: 2026-03-06, sig: 不是签名}"),
+        },
+        [
+            "2026/expenses.yaml:12: error[KEY002] 王校长 的 校长(principal) 签名不是 houqin 的 SSH 签名（无法读取，或不属于 houqin 命名空间）"
+        ],
+    ),
+    (
+        "KEY003 the handler signed with the witness's key",
+        {"people.yaml": PEOPLE, "2026/expenses.yaml": WRONG_KEY},
+        [
+            f"2026/expenses.yaml:10: error[KEY003] 张老师 的 经手人(handler) 签名所用密钥 {fingerprint('李主任')} "
+            "不是 张老师 在 2026-03-05 有效的已登记密钥"
+        ],
+    ),
+    (
+        "KEY004 the payee changed after everyone signed",
+        {"people.yaml": PEOPLE, "2026/expenses.yaml": _on(SIGNED, "payee: 文具店", "payee: 文具商店")},
+        [
+            f"2026/expenses.yaml:{n}: error[KEY004] {by} 的 {step} 签名与单据现状不符：签字后单据内容或此前的签字被改动"
+            for n, by, step in [
+                (10, "张老师", "经手人(handler)"),
+                (11, "李主任", "证明人(witness)"),
+                (12, "王校长", "校长(principal)"),
+            ]
+        ],
+    ),
+    (
+        "KEY004 an earlier signature's day changed: every signature after it breaks",
+        {
+            "people.yaml": PEOPLE,
+            "2026/expenses.yaml": _on(
+                SIGNED, "witness, by: 李主任, on: 2026-03-05", "witness, by: 李主任, on: 2026-03-06"
+            ),
+        },
+        [
+            "2026/expenses.yaml:11: error[KEY004] 李主任 的 证明人(witness) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+            "2026/expenses.yaml:12: error[KEY004] 王校长 的 校长(principal) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+        ],
+    ),
+    (
+        "KEY005 the principal signed before the witness",
+        {"people.yaml": PEOPLE, "2026/expenses.yaml": PRINCIPAL_FIRST},
+        ["2026/expenses.yaml:11: error[KEY005] 王校长 的 校长(principal) 签字早于 证明人(witness)：须按顺序签"],
+    ),
+    (
+        "KEY006 a key added to people.yaml by hand",
+        {
+            "people.yaml": people(
+                extra=f"- {{name: 钱老师, roles: [teacher], keys: [{key_entry('钱老师', by=None)}]}}\n"
+            )
+        },
+        [f"people.yaml:13: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
+    ),
+    (
+        "KEY006 a key registered under a teacher's key",
+        {
+            "people.yaml": people(
+                "张老师", extra=f"- {{name: 钱老师, roles: [teacher], keys: [{key_entry('钱老师', by='张老师')}]}}\n"
+            )
+        },
+        [f"people.yaml:13: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
+    ),
+    (
+        "KEY007 a key line that is not one",
+        {
+            "people.yaml": people(
+                extra="- {name: 钱老师, roles: [teacher], keys: [{key: ssh-ed25519 AAAA, added: 2026-01-05}]}\n"
+            )
+        },
+        ["people.yaml:13: error[KEY007] 钱老师 的密钥行无法读取（应为 OpenSSH 公钥行：ssh-ed25519 AAAA… 备注）"],
+    ),
+    (
+        "KEY008 an RSA key",
+        {
+            "people.yaml": people(
+                extra="- {name: 钱老师, roles: [teacher], keys: [{key: ssh-rsa AAAAB3NzaC1yc2E, added: 2026-01-05}]}\n"
+            )
+        },
+        [
+            "people.yaml:13: error[KEY008] 钱老师 的密钥类型 ssh-rsa 不受支持（只接受 ssh-ed25519 和 sk-ssh-ed25519@openssh.com）"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), KEY_CASES, ids=[c[0] for c in KEY_CASES])
+def test_key_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_signatures_not_by_key_are_listed_only_when_asked(ledger_dir: Callable[..., Path]) -> None:
+    root = ledger_dir({"people.yaml": PEOPLE, "2026/expenses.yaml": TYPED_PRINCIPAL})
+    assert lines(root) == []
+    assert lines(root, ["by-key"]) == [
+        "2026/expenses.yaml:12: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签"
+    ]
+
+
+def _keygen(directory: Path, stem: str, passphrase: str = "") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / stem
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", stem, "-f", str(path)], check=True)
+    return path
+
+
+def _fp(path: Path) -> str:
+    out = subprocess.run(["ssh-keygen", "-lf", f"{path}.pub"], capture_output=True, text=True, check=True).stdout
+    return out.split()[1]
+
+
+def test_keys_registered_signed_by_key_and_tampering_caught(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import git
+    from tests.test_cli import EXPENSE_ARGS, run, snapshot
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger({"houqin.yaml": REQUIRE})
+    keys = tmp_path / "keys"
+    wang, zhang, li = _keygen(keys, "wang"), _keygen(keys, "zhang"), _keygen(keys, "li")
+    L = ["--ledger", str(root)]
+    # A key other than the anchor needs the principal's key; the anchor signs itself.
+    code, out = run(*L, "key", "add", "--person", "张老师", "--file", f"{zhang}.pub", "--on", "2026-03-01")
+    assert code == 2 and "须由校长的密钥签署" in out
+    code, out = run(*L, "key", "add", "--person", "王校长", "--file", f"{wang}.pub", "--anchor", "--on", "2026-03-01")
+    assert code == 0, out
+    code, out = run(
+        *L, "key", "add", "--person", "张老师", "--file", f"{zhang}.pub", "--key", str(li), "--on", "2026-03-01"
+    )
+    assert code == 2 and "不是 2026-03-01 在任校长的有效密钥" in out
+    for person, key in (("张老师", zhang), ("李主任", li)):
+        code, out = run(
+            *L, "key", "add", "--person", person, "--file", f"{key}.pub", "--key", str(wang), "--on", "2026-03-01"
+        )
+        assert code == 0, out
+    code, out = run(*L, "key", "list")
+    assert code == 0
+    assert out.splitlines() == [
+        f"王校长  {_fp(wang)}  ssh-ed25519  2026-03-01 登记  信任根  wang",
+        f"李主任  {_fp(li)}  ssh-ed25519  2026-03-01 登记  li",
+        f"张老师  {_fp(zhang)}  ssh-ed25519  2026-03-01 登记  zhang",
+    ]
+    assert run(*L, "check") == (0, "")
+
+    assert run(*L, *EXPENSE_ARGS)[0] == 0
+    sign = [*L, "expense", "sign", "BX-2026-0001"]
+    # Someone else's key, a key file that is not there: exit 2, nothing written.
+    before = snapshot(root)
+    code, out = run(*sign, "--as", "handler", "--by", "张老师", "--on", "2026-03-05", "--key", str(li))
+    assert code == 2 and f"{_fp(li)} 不是 张老师 在 2026-03-05 有效的已登记密钥" in out
+    code, out = run(*sign, "--as", "handler", "--by", "张老师", "--on", "2026-03-05", "--key", str(keys / "nope"))
+    assert code == 2 and f"找不到密钥文件 {keys / 'nope'}" in out
+    assert snapshot(root) == before
+    # A typed handler is fine (teachers may sign by name); a typed principal is not (policy lists it).
+    assert run(*sign, "--as", "handler", "--by", "张老师", "--on", "2026-03-05")[0] == 0
+    code, out = run(*sign, "--as", "principal", "--by", "王校长", "--on", "2026-03-05")
+    assert code == 1 and "error[KEY001] 王校长 的 校长(principal) 签字须用密钥签" in out
+    # The principal may not sign before the witness.
+    code, out = run(*sign, "--as", "principal", "--by", "王校长", "--on", "2026-03-05", "--key", str(wang))
+    assert code == 1 and "error[KEY005] 王校长 的 校长(principal) 签字早于 证明人(witness)：须按顺序签" in out
+    monkeypatch.setenv("HOUQIN_SIGNING_KEY", str(li))
+    assert run(*sign, "--as", "witness", "--by", "李主任", "--on", "2026-03-05")[0] == 0
+    monkeypatch.delenv("HOUQIN_SIGNING_KEY")
+    assert run(*sign, "--as", "principal", "--by", "王校长", "--on", "2026-03-06", "--key", str(wang))[0] == 0
+    text = (root / "2026/expenses.yaml").read_text()
+    assert text.count(", sig: U1NIU0lH") == 2  # base64 of "SSHSIG"
+    assert run(*L, "check") == (0, "")
+    assert git(root, "status", "--porcelain") == ""
+
+    # The clerk edits the payee after signing, and commits past the hook: check and check --since catch it.
+    (root / "2026/expenses.yaml").write_text(text.replace("payee: 文具店", "payee: 文具商店"))
+    code, out = run(*L, "check")
+    assert code == 1 and out.count("error[KEY004]") == 2
+    git(root, "commit", "-qam", "edit payee", "--no-verify")
+    code, out = run(*L, "check", "--since", "HEAD~1")
+    assert code == 1 and "KEY004" in out
+    # The hook refuses the same edit.
+    git(root, "reset", "-q", "--hard", "HEAD~1")
+    (root / "2026/expenses.yaml").write_text(text.replace("payee: 文具店", "payee: 文具商店"))
+    proc = subprocess.run(["git", "commit", "-qam", "edit"], cwd=root, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0 and "KEY004" in proc.stderr
+
+
+def test_a_passphrase_key_without_an_agent_is_a_clear_exit_2(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli import run, snapshot
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger()
+    wang = _keygen(tmp_path / "keys", "wang", passphrase="secret words")
+    before = snapshot(root)
+    code, out = run("--ledger", str(root), "key", "add", "--person", "王校长", "--file", f"{wang}.pub", "--anchor")
+    assert code == 2 and f"{wang} 有口令保护，而 ssh-agent 中没有它：先运行 ssh-add {wang}" in out.replace("\n", "")
+    code, out = run(
+        "--ledger",
+        str(root),
+        "key",
+        "add",
+        "--person",
+        "王校长",
+        "--file",
+        f"{wang}.pub",
+        "--anchor",
+        "--key",
+        f"{wang}.pub",
+    )
+    assert code == 2 and "需要 ssh-agent" in out
+    assert snapshot(root) == before and "Traceback" not in out
+
+
+def test_signing_through_an_ssh_agent(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    """A key in ssh-agent, named by its .pub (and a passphrase key the agent holds, by its file)."""
+    import os
+
+    from tests.test_cli import run
+
+    root = git_ledger()
+    wang = _keygen(tmp_path / "keys", "wang", passphrase="secret words")
+    agent = subprocess.run(
+        ["ssh-agent", "-s", "-a", str(tmp_path / "agent.sock")], capture_output=True, text=True, check=True
+    )
+    pid = next(
+        part.split("=")[1] for part in agent.stdout.replace(";", "\n").split() if part.startswith("SSH_AGENT_PID=")
+    )
+    env = {
+        **os.environ,
+        "SSH_AUTH_SOCK": str(tmp_path / "agent.sock"),
+        "SSH_ASKPASS": str(tmp_path / "askpass"),
+        "SSH_ASKPASS_REQUIRE": "force",
+        "DISPLAY": "x",
+    }
+    (tmp_path / "askpass").write_text("#!/bin/sh\necho 'secret words'\n")
+    (tmp_path / "askpass").chmod(0o755)
+    try:
+        subprocess.run(["ssh-add", str(wang)], env=env, capture_output=True, check=True, stdin=subprocess.DEVNULL)
+        mp = pytest.MonkeyPatch()
+        mp.setenv("SSH_AUTH_SOCK", env["SSH_AUTH_SOCK"])
+        try:
+            code, out = run(
+                "--ledger",
+                str(root),
+                "key",
+                "add",
+                "--person",
+                "王校长",
+                "--file",
+                f"{wang}.pub",
+                "--anchor",
+                "--key",
+                f"{wang}.pub",
+                "--on",
+                "2026-03-01",
+            )
+            assert code == 0, out
+            code, out = run("--ledger", str(root), "key", "list")
+            assert _fp(wang) in out and "未经" not in out
+            assert run("--ledger", str(root), "check") == (0, "")
+        finally:
+            mp.undo()
+    finally:
+        subprocess.run(["kill", pid], check=False)
