@@ -181,7 +181,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 extra=f"- {{name: 钱老师, roles: [teacher], keys: [{key_entry('钱老师', by=None)}]}}\n"
             )
         },
-        [f"people.yaml:13: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
+        [f"people.yaml:14: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
     ),
     (
         "KEY006 a key registered under a teacher's key",
@@ -190,7 +190,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 "张老师", extra=f"- {{name: 钱老师, roles: [teacher], keys: [{key_entry('钱老师', by='张老师')}]}}\n"
             )
         },
-        [f"people.yaml:13: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
+        [f"people.yaml:14: error[KEY006] 钱老师 的密钥 {fingerprint('钱老师')} 的登记或撤销未经校长密钥签署"],
     ),
     (
         "KEY007 a key line that is not one",
@@ -199,7 +199,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
                 extra="- {name: 钱老师, roles: [teacher], keys: [{key: ssh-ed25519 AAAA, added: 2026-01-05}]}\n"
             )
         },
-        ["people.yaml:13: error[KEY007] 钱老师 的密钥行无法读取（应为 OpenSSH 公钥行：ssh-ed25519 AAAA… 备注）"],
+        ["people.yaml:14: error[KEY007] 钱老师 的密钥行无法读取（应为 OpenSSH 公钥行：ssh-ed25519 AAAA… 备注）"],
     ),
     (
         "KEY008 an RSA key",
@@ -209,7 +209,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             )
         },
         [
-            "people.yaml:13: error[KEY008] 钱老师 的密钥类型 ssh-rsa 不受支持（只接受 ssh-ed25519 和 sk-ssh-ed25519@openssh.com）"
+            "people.yaml:14: error[KEY008] 钱老师 的密钥类型 ssh-rsa 不受支持（只接受 ssh-ed25519 和 sk-ssh-ed25519@openssh.com）"
         ],
     ),
 ]
@@ -392,3 +392,68 @@ def test_signing_through_an_ssh_agent(git_ledger: Callable[..., Path], tmp_path:
             mp.undo()
     finally:
         subprocess.run(["kill", pid], check=False)
+
+
+def _people_with_accountant_key() -> str:
+    text = people()
+    mark = "- name: 孙老师\n"
+    head, tail = text.split(mark)
+    body = tail.replace("  joined: 2010-09-01\n", f"  joined: 2010-09-01\n  keys: [{key_entry('孙老师')}]\n", 1)
+    return head + mark + body
+
+
+def test_a_close_signed_by_the_accountant_and_the_principal_cannot_be_resealed(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-sealing every close with houqin's own functions after an edit (what an insider could do
+    with typed signatures) now breaks the accountant's and the principal's key signatures."""
+    from houqin.models.closing import chain_digest, fingerprint, sealed_records
+    from houqin.models.records import Close
+    from houqin.reports.stock import month_bounds
+    from tests.conftest import git
+    from tests.test_cli import run
+    from tests.test_finance import git_commit, month_end
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger({"people.yaml": _people_with_accountant_key(), "2026/expenses.yaml": GOOD_EXPENSE})
+    sun = write_key_files("孙老师", tmp_path / "keys", "sun")
+    wang = write_key_files("王校长", tmp_path / "keys", "wang")
+    L = ["--ledger", str(root)]
+    month_end(root, "2026-02", "5000.00", "200000.00")
+    month_end(root, "2026-03", "5000.00", "198700.50")
+    # Only a person holding the accountant role closes a month.
+    code, out = run(*L, "finance", "close", "2026-02", "--by", "李主任")
+    assert code == 1 and "error[SIG001] 李主任 在 2026-11-24 不具备 会计(accountant) 签字资格（需要角色：会计）" in out
+    for month, close_id in (("2026-02", "JZ-2026-0001"), ("2026-03", "JZ-2026-0002")):
+        code, out = run(*L, "finance", "close", month, "--by", "孙老师", "--key", str(sun))
+        assert code == 0, out
+        code, out = run(*L, "sign", close_id, "--as", "principal", "--by", "王校长", "--key", str(wang))
+        assert code == 0, out
+    assert run(*L, "check") == (0, "")
+    # The insider's forgery: edit March's claim, then re-seal March's close with houqin's functions.
+    expenses = root / "2026/expenses.yaml"
+    expenses.write_text(expenses.read_text().replace("payee: 文具店", "payee: 文具商店"))
+    loaded = load_ledger(root)
+    (old,) = [c for c in loaded.ledger.of_kind("closes") if isinstance(c, Close) and c.month == "2026-03"]
+    _first, last = month_bounds("2026-03")
+    prints = tuple(fingerprint(r, last, old.seal) for r in sealed_records(loaded.ledger, "2026-03"))
+    closes = root / "2026/closes.yaml"
+    text = closes.read_text()
+    for a, b in zip(old.fingerprints, prints, strict=True):
+        text = text.replace(a, b)
+    closes.write_text(text.replace(old.digest, chain_digest(old.previous, prints)))
+    found = lines(root)
+    assert [ln.split("] ", 1)[0].rsplit(" ", 1)[1] for ln in found] == ["error[KEY004", "error[KEY004"]
+    assert "孙老师 的 会计(accountant) 签名与单据现状不符" in found[0] and "王校长 的 校长(principal)" in found[1]
+    assert "KEY004" in git_commit(root)  # the hook
+    git(root, "commit", "-qam", "reseal", "--no-verify")
+    code, out = run(*L, "check", "--since", "HEAD~1")
+    assert code == 1 and "KEY004" in out
+    git(root, "reset", "-q", "--hard", "HEAD~1")
+    # A reopening by the principal's key.
+    code, out = run(
+        *L, "finance", "reopen", "2026-03", "--reason", "补记", "--approved-by", "王校长", "--key", str(wang)
+    )
+    assert code == 0, out
+    assert ", sig: U1NIU0lH" in (root / "2026/reopens.yaml").read_text()
+    assert run(*L, "check") == (0, "")

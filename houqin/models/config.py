@@ -54,6 +54,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "fee-notices": ("principal",),
     "budget-adjustments": ("principal",),
     "reopens": ("principal",),
+    "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
     "print-jobs": ("supervisor",),
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
@@ -67,6 +68,7 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "director": ("director",),
     "giver": "any",
     "receiver": "any",
+    "accountant": ("accountant",),
 }
 
 

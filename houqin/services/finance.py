@@ -45,7 +45,7 @@ from houqin.models.records import (
 from houqin.reports.stock import month_bounds
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, sign_record
+from houqin.services.signing import KeySigner, key_signed, sign_record
 
 
 def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
@@ -269,8 +269,17 @@ def _months_between(first: str, before: str) -> list[str]:
     return out
 
 
-def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: Sequence[Diagnostic]) -> Close:
-    """月结: refuse while anything stands in the way; otherwise seal the month's records."""
+def close_month(
+    ledger: Ledger,
+    month: str,
+    by: str,
+    day: dt.date,
+    diagnostics: Sequence[Diagnostic],
+    key: KeySigner | None = None,
+) -> Close:
+    """月结: refuse while anything stands in the way; otherwise seal the month's records. The close
+    carries the accountant's signature (by key with `key`); the principal acknowledges it with
+    houqin sign JZ-… --as principal (清结情况报告校长)."""
     obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
@@ -278,7 +287,7 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
     prints = tuple(fingerprint(r, last, SEAL) for r in sealed_records(ledger, month))
     before = standing_closes(ledger).get(previous_month(month))
     previous = before.digest if before else None
-    return validated(
+    close = validated(
         Close,
         id=_id(ledger, "closes", day),
         date=day,
@@ -289,10 +298,14 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
         fingerprints=prints,
         previous=previous,
         digest=chain_digest(previous, prints),
+        approvals=(Approval(role="accountant", by=by, on=day),),
     )
+    return close if key is None else key_signed(ledger, close, 0, key)
 
 
-def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: dt.date) -> Reopen:
+def reopen_month(
+    ledger: Ledger, month: str, reason: str, principal: str, day: dt.date, key: KeySigner | None = None
+) -> Reopen:
     """重新开账: undo the month's close, on or after its day, once no later month is closed (a month is
     corrected from the latest closed month backwards, so no closed month rests on an open one)."""
     standing = standing_closes(ledger)
@@ -315,4 +328,4 @@ def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: d
     )
     if month in standing_closes(ledger.with_record(reopen)):  # never report a reopening that changed nothing
         raise RuntimeError(f"a reopening of {month} would not undo {close.id}")  # a bug: exit 3
-    return reopen
+    return reopen if key is None else key_signed(ledger, reopen, 0, key)

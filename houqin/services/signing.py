@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from houqin import sshsig
 from houqin.errors import UsageError
@@ -14,6 +15,8 @@ from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.statements import step_statement
 from houqin.services.lookup import find_record
+
+S = TypeVar("S", bound=Signed)
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class KeySigner:
     path: str = ""
 
 
-def key_signed(ledger: Ledger, record: Signed, index: int, key: KeySigner) -> Signed:
+def key_signed(ledger: Ledger, record: S, index: int, key: KeySigner) -> S:
     """`record` with its approval at `index` signed by `key`, refused before signing if the key is not
     a registered key of the signer valid on the day (nothing is written)."""
     from houqin.checks.keys import trust_of
