@@ -385,6 +385,13 @@ CATALOG: Mapping[str, Message] = {
         "本校政策尚不要求此签字用密钥；要补上：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
         "The school's policy does not yet require this signature by key; to make it one, delete it in the file and have {by} sign: {sign} --key KEYFILE.",
     ),
+    "KEY010": Message(
+        INFO,
+        "本校尚未要求用密钥签字（policy.signatures.require_keys: false）；尚无密钥的负责人：{officers}；其他教职工 {others} 人",
+        "this school does not yet require signatures by key (policy.signatures.require_keys: false); officers with no key yet: {officers}; {others} others on the staff",
+        "先由校长登记第一把密钥（houqin key add --person 校长姓名 --file 公钥文件 --anchor），再为其他人登记（houqin key add --person 姓名 --file 公钥文件 --key 校长私钥）；houqin.yaml 的 require_keys 没有 houqin 命令可改，由学校决定后在文件中写明。",
+        "Register the principal's first key (houqin key add --person NAME --file KEY.pub --anchor), then the others' (houqin key add --person NAME --file KEY.pub --key KEYFILE); no houqin command edits require_keys in houqin.yaml: the school decides and writes it there.",
+    ),
     # --- separation of duties
     "SOD001": Message(
         E,

@@ -96,6 +96,7 @@ PREFIX_CHECK = {
     "DAT": "dates",
     "APR": "approval-chain",
     "SIG": "signatures",
+    "KEY": "keys",
     "SOD": "separation-of-duties",
     "INV": "invoice",
     "CAP": "capitalisation",

@@ -221,11 +221,21 @@ def test_key_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, s
 
 
 def test_signatures_not_by_key_are_listed_only_when_asked(ledger_dir: Callable[..., Path]) -> None:
+    from tests.test_cli import run
+
     root = ledger_dir({"people.yaml": PEOPLE, "2026/expenses.yaml": TYPED_PRINCIPAL})
     assert lines(root) == []
     assert lines(root, ["by-key"]) == [
-        "2026/expenses.yaml:12: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签"
+        "2026/expenses.yaml:12: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签",
+        "people.yaml: info[KEY010] 本校尚未要求用密钥签字（policy.signatures.require_keys: false）；"
+        "尚无密钥的负责人：刘副校长、赵出纳、孙老师；其他教职工 1 人",
     ]
+    assert run("--ledger", str(root), "check") == (0, "")
+    code, out = run("--ledger", str(root), "check", "--keys")
+    assert code == 0 and "warning[KEY009]" in out and "info[KEY010]" in out
+    # With the officers' keys required, nobody is told who lacks a key: their typed signatures are errors.
+    required = ledger_dir({"houqin.yaml": REQUIRE, "people.yaml": PEOPLE, "2026/expenses.yaml": SIGNED}, name="req")
+    assert lines(required, ["by-key"]) == []
 
 
 def _keygen(directory: Path, stem: str, passphrase: str = "") -> Path:

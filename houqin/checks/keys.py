@@ -180,3 +180,17 @@ def check_not_by_key(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         for a in r.approvals:
             if a.sig is None and not _required(ledger, policy, a.by, a.on):
                 yield diag("KEY009", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role)
+
+
+OFFICERS = ("principal", "vice_principal", "director", "accountant", "cashier")
+
+
+def check_who_has_no_key(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """A ledger that does not yet require keys is told, in one line, which of its officers (the one
+    pen, the books, the cash) and how many others on the staff have no key yet."""
+    if policy.signatures.require_keys is not False:
+        return
+    staff = [p for p in ledger.people if p.left is None and not p.keys]
+    officers = [p.name for p in staff if any(r.role in OFFICERS for r in p.roles)]
+    if staff:
+        yield diag("KEY010", PEOPLE, 0, officers="、".join(officers) or "-", others=len(staff) - len(officers))

@@ -109,7 +109,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "by-key",
-        (per_file(keys.check_not_by_key, ALL_KINDS),),
+        (per_file(keys.check_not_by_key, ALL_KINDS), whole(keys.check_who_has_no_key)),
         "哪些签字尚未用密钥（houqin check --keys）",
         "signatures not yet made by key (houqin check --keys)",
     ),

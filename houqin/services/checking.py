@@ -93,7 +93,7 @@ def check_ledger(
     today: dt.date | None = None,
 ) -> list[Diagnostic]:
     found = _check_files(root, names, source=source, use_cache=use_cache, today=today)
-    if source is None and names is None:
+    if source is None and (names is None or set(DEFAULT_CHECKS) <= set(names)):
         found += repository_warnings(root)
     return found
 
