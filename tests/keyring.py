@@ -129,3 +129,36 @@ def sign_record_text(text: str, model: type[Signed], keys: dict[str, str | None]
             typed = f"{{role: {a.role}, by: {a.by}, on: {a.on.isoformat()}}}"
             out = out.replace(typed, typed[:-1] + f", sig: {a.sig}}}", 1)
     return out
+
+
+SK = b"sk-ssh-ed25519@openssh.com"
+
+
+def sk_pub_blob(name: str) -> bytes:
+    raw = private(name).public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return _string(SK) + _string(raw) + _string(b"ssh:")
+
+
+def sk_pub_line(name: str) -> str:
+    return SK.decode() + " " + base64.b64encode(sk_pub_blob(name)).decode()
+
+
+def sk_sshsig(name: str, message: bytes, flags: int = 0x01, counter: int = 7) -> str:
+    """What a FIDO authenticator holding `name`'s key returns, wrapped as ssh-keygen -Y sign wraps it
+    (PROTOCOL.u2f: the key signs SHA256(application) | flags | counter | SHA256(data))."""
+    ns = b"houqin"
+    data = b"SSHSIG" + _string(ns) + _string(b"") + _string(b"sha512") + _string(hashlib.sha512(message).digest())
+    signed = (
+        hashlib.sha256(b"ssh:").digest() + bytes([flags]) + struct.pack(">I", counter) + hashlib.sha256(data).digest()
+    )
+    inner = _string(SK) + _string(private(name).sign(signed)) + bytes([flags]) + struct.pack(">I", counter)
+    blob = (
+        b"SSHSIG"
+        + struct.pack(">I", 1)
+        + _string(sk_pub_blob(name))
+        + _string(ns)
+        + _string(b"")
+        + _string(b"sha512")
+        + _string(inner)
+    )
+    return base64.b64encode(blob).decode()

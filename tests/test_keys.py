@@ -467,3 +467,105 @@ def test_a_close_signed_by_the_accountant_and_the_principal_cannot_be_resealed(
     assert code == 0, out
     assert ", sig: U1NIU0lH" in (root / "2026/reopens.yaml").read_text()
     assert run(*L, "check") == (0, "")
+
+
+def test_hardware_key_signatures_verify_as_ssh_keygen_verifies_them(tmp_path: Path) -> None:
+    """sk-ssh-ed25519@openssh.com: the authenticator's flags and counter are signed too. One
+    deliberate difference: a signature made without the user's touch (no user-presence flag) is
+    refused by houqin, while ssh-keygen -Y verify (OpenSSH 9.2) accepts it — the touch is the point
+    of a hardware key (docs/signatures.md)."""
+    from tests.keyring import sk_pub_line, sk_sshsig
+
+    statement = b"houqin-signature-v1\nrecord: BX-2026-0001\n"
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text(f"wang@school {sk_pub_line('王校长')}\n")
+
+    def ssh_keygen_accepts(sig: str, message: bytes) -> bool:
+        (tmp_path / "m.sig").write_text(sshsig.armor(sig))
+        proc = subprocess.run(
+            [
+                "ssh-keygen",
+                "-Y",
+                "verify",
+                "-f",
+                str(allowed),
+                "-I",
+                "wang@school",
+                "-n",
+                "houqin",
+                "-s",
+                str(tmp_path / "m.sig"),
+            ],
+            input=message,
+            capture_output=True,
+            check=False,
+        )
+        return proc.returncode == 0
+
+    key = sshsig.parse_public_key(sk_pub_line("王校长") + " yubikey")
+    assert key.type == sshsig.SK_ED25519 and key.application == "ssh:"
+    for name, sig, message, by_ssh_keygen, by_houqin in [
+        ("touched", sk_sshsig("王校长", statement), statement, True, True),
+        ("tampered", sk_sshsig("王校长", statement), statement + b"x", False, False),
+        ("other counter", sk_sshsig("王校长", statement)[:-4] + "AAAI", statement, False, False),
+        ("no touch", sk_sshsig("王校长", statement, flags=0), statement, True, False),
+    ]:
+        parsed = sshsig.parse_signature(sig)
+        assert parsed.key == key
+        assert ssh_keygen_accepts(sig, message) is by_ssh_keygen, name
+        assert sshsig.verify(parsed, message) is by_houqin, name
+
+
+def test_a_revoked_key_signs_nothing_from_its_day_and_what_it_signed_before_stands(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli import EXPENSE_ARGS, run
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger()
+    keys = tmp_path / "keys"
+    wang, zhang = _keygen(keys, "wang"), _keygen(keys, "zhang")
+    L = ["--ledger", str(root)]
+    assert (
+        run(*L, "key", "add", "--person", "王校长", "--file", f"{wang}.pub", "--anchor", "--on", "2026-03-01")[0] == 0
+    )
+    assert (
+        run(*L, "key", "add", "--person", "张老师", "--file", f"{zhang}.pub", "--key", str(wang), "--on", "2026-03-01")[
+            0
+        ]
+        == 0
+    )
+    assert run(*L, *EXPENSE_ARGS)[0] == 0
+    sign = [*L, "expense", "sign", "BX-2026-0001"]
+    assert run(*sign, "--as", "handler", "--by", "张老师", "--on", "2026-03-05", "--key", str(zhang))[0] == 0
+    # The teacher revokes her own key (a lost laptop); only the principal's key or the key itself may.
+    revoke = [*L, "key", "revoke", "--person", "张老师", "--fingerprint", _fp(zhang), "--on", "2026-03-06"]
+    code, out = run(*revoke)
+    assert code == 2 and "须由校长的密钥签署" in out
+    code, out = run(*revoke, "--key", str(zhang))
+    assert code == 0, out
+    code, out = run(*revoke, "--key", str(wang))
+    assert code == 2 and f"密钥 {_fp(zhang)} 已于 2026-03-06 撤销" in out
+    code, out = run(*L, "key", "list")
+    assert f"张老师  {_fp(zhang)}  ssh-ed25519  2026-03-01 登记  2026-03-06 起撤销  zhang" in out
+    assert run(*L, "check") == (0, "")  # the handler's signature of 03-05 stands
+    assert (
+        run(*L, "sign", "BX-2026-0001", "--as", "witness", "--by", "张老师", "--on", "2026-03-06", "--key", str(zhang))[
+            0
+        ]
+        == 2
+    )
+    # A revocation by hand, without its signature, still takes effect, and is reported.
+    people_file = root / "people.yaml"
+    text = people_file.read_text()
+    start = text.index("revoke_sig: ")
+    end = text.index("}", start)
+    people_file.write_text(text[: start - 2] + text[end:])
+    found = lines(root)
+    assert found == [
+        f"people.yaml:{_line_of(people_file, 'zhang')}: error[KEY006] 张老师 的密钥 {_fp(zhang)} 的登记或撤销未经校长密钥签署"
+    ]
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if needle in line and "key:" in line)
