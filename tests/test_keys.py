@@ -569,3 +569,43 @@ def test_a_revoked_key_signs_nothing_from_its_day_and_what_it_signed_before_stan
 
 def _line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if needle in line and "key:" in line)
+
+
+def test_steps_sealed_by_a_close_signed_by_key_are_not_verified_again(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold check verifies a sealed month through its close: the close's signature, not each step's;
+    a step whose record no longer matches the close is verified again (and caught)."""
+    from tests.test_cli import run
+    from tests.test_finance import month_end
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    people_text = _people_with_accountant_key()
+    for name in ("张老师", "李主任"):
+        people_text = people_text.replace(f"- {{name: {name}, ", f"- {{keys: [{key_entry(name)}], name: {name}, ", 1)
+    root = git_ledger({"people.yaml": people_text, "2026/expenses.yaml": SIGNED})
+    sun = write_key_files("孙老师", tmp_path / "keys", "sun")
+    month_end(root, "2026-02", "5000.00", "200000.00")
+    month_end(root, "2026-03", "5000.00", "198700.50")
+    for month in ("2026-02", "2026-03"):
+        code, out = run("--ledger", str(root), "finance", "close", month, "--by", "孙老师", "--key", str(sun))
+        assert code == 0, out
+    verified: list[int] = []
+    real = sshsig.verify
+
+    def counting(signature: sshsig.Signature, message: bytes, namespace: str = sshsig.NAMESPACE) -> bool:
+        verified.append(1)
+        return real(signature, message, namespace)
+
+    from houqin.checks import keys as key_check
+
+    monkeypatch.setattr(sshsig, "verify", counting)
+    monkeypatch.setattr(key_check, "_SEALED", {})
+    assert lines(root) == []
+    assert len(verified) == 2 + 2  # each close's accountant signature: once for the seal, once as a step
+    verified.clear()
+    expenses = root / "2026/expenses.yaml"
+    expenses.write_text(expenses.read_text().replace("payee: 文具店", "payee: 文具商店"))
+    found = [ln.split("] ", 1)[0].rsplit(" ", 1)[1] for ln in lines(root)]
+    assert found == ["error[CLS001", "error[KEY004", "error[KEY004", "error[KEY004"]
+    assert len(verified) == 2 + 3  # the seals are remembered; the claim no longer matches its close

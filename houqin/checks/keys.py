@@ -18,10 +18,12 @@ from functools import lru_cache
 from houqin import sshsig
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Approval, Signed
+from houqin.models.closing import fingerprint, month_of, sealed_as_of, standing_closes
 from houqin.models.config import Policy
 from houqin.models.directory import Person, PersonKey
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
+from houqin.models.records import Close
 from houqin.models.statements import key_statement, revoke_statement, step_statement
 
 PEOPLE = "people.yaml"
@@ -126,19 +128,83 @@ def check_keys(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     yield from trust_of(ledger.config.school.name, ledger.people).problems
 
 
+@dataclass(frozen=True)
+class Sealed:
+    """A month whose standing close the accountant signed by key, and whose signature verifies: its
+    fingerprints stand for every step they hold, which were verified when the month was closed."""
+
+    as_of: dt.date
+    seal: int
+    prints: frozenset[str]
+
+
+_SEALED: dict[tuple[object, ...], tuple[Trust, dict[str, Sealed]]] = {}
+
+
+def sealed_by_key(ledger: Ledger, trust: Trust) -> dict[str, Sealed]:
+    """Month → its close, if signed by the accountant's key. Remembered across the files of one check,
+    under everything the answer rests on: the trust (by identity) and each close's whole content."""
+    closes = standing_closes(ledger)
+    key = (
+        ledger.config.school.name,
+        id(trust),
+        tuple(
+            (c.id, c.month, c.seal, c.digest, c.fingerprints, tuple((a.role, a.by, a.on, a.sig) for a in c.approvals))
+            for c in closes.values()
+        ),
+    )
+    hit = _SEALED.get(key)
+    if hit is not None and hit[0] is trust:
+        return hit[1]
+    found: dict[str, Sealed] = {}
+    for month, close in closes.items():
+        if _accountant_signed(ledger, trust, close):
+            found[month] = Sealed(sealed_as_of(close), close.seal, frozenset(close.fingerprints))
+    if len(_SEALED) > 8:
+        _SEALED.clear()
+    _SEALED[key] = (trust, found)
+    return found
+
+
+def _accountant_signed(ledger: Ledger, trust: Trust, close: Close) -> bool:
+    for i, a in enumerate(close.approvals):
+        if a.role != "accountant" or a.sig is None or not ledger.holds(a.by, "accountant", a.on):
+            continue
+        try:
+            signature = sshsig.parse_signature(a.sig)
+        except sshsig.KeyFormatError:
+            return False
+        if trust.key_of(a.by, signature.key.fingerprint, a.on) is None:
+            return False
+        return sshsig.verify(signature, step_statement(ledger.config.school.name, close, i))
+    return False
+
+
 def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Every signature made by key verifies — but a step sealed in a month whose close the accountant
+    signed by key is taken as the close holds it (its fingerprint in the close's), not verified again:
+    the close was refused while the month had errors, and its own signature covers the fingerprints."""
     rules = policy.signatures
     school = ledger.config.school.name
     trust = trust_of(school, ledger.people)
+    sealed = sealed_by_key(ledger, trust)
     for r in ledger.all_records():
         if not isinstance(r, Signed) or not r.approvals:
             continue
         chain = rules.chains.get(kind_of(r).name, ())
+        prints: dict[str, str] = {}
         for i, a in enumerate(r.approvals):
             if a.sig is None:
                 if _required(ledger, policy, a.by, a.on):
                     yield _step("KEY001", r, a)
                 continue
+            month = sealed.get(month_of(a.on))
+            if month is not None and a.on <= month.as_of:
+                mark = month_of(a.on)
+                if mark not in prints:
+                    prints[mark] = fingerprint(r, month.as_of, month.seal)
+                if prints[mark] in month.prints:
+                    continue
             try:
                 signature = sshsig.parse_signature(a.sig)
             except sshsig.KeyFormatError:

@@ -103,7 +103,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "keys",
-        (whole(keys.check_keys), per_file(keys.check_key_signatures, ALL_KINDS)),
+        (whole(keys.check_keys), per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS})),
         "密钥经校长签署登记、密钥签名有效且有序",
         "keys registered under the principal's key; key signatures verify, in order",
     ),
