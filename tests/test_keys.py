@@ -609,3 +609,75 @@ def test_steps_sealed_by_a_close_signed_by_key_are_not_verified_again(
     found = [ln.split("] ", 1)[0].rsplit(" ", 1)[1] for ln in lines(root)]
     assert found == ["error[CLS001", "error[KEY004", "error[KEY004", "error[KEY004"]
     assert len(verified) == 2 + 3  # the seals are remembered; the claim no longer matches its close
+
+
+def test_two_clones_the_clerk_records_the_principal_signs_by_key(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clerk records a claim and pushes; the principal pulls on his own clone, signs with his key
+    and pushes; the clerk pulls and the ledger checks clean. A forgery pushed from the clerk's clone
+    (a principal's signature made with the clerk's key) is caught on the principal's."""
+    from tests.conftest import git
+    from tests.test_cli import EXPENSE_ARGS, run
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    clerk = git_ledger({"houqin.yaml": REQUIRE})
+    keys = tmp_path / "keys"
+    wang, li = _keygen(keys, "wang"), _keygen(keys, "li")  # each on its owner's machine, in truth
+    C = ["--ledger", str(clerk)]
+    assert (
+        run(*C, "key", "add", "--person", "王校长", "--file", f"{wang}.pub", "--anchor", "--on", "2026-03-01")[0] == 0
+    )
+    assert (
+        run(*C, "key", "add", "--person", "李主任", "--file", f"{li}.pub", "--key", str(wang), "--on", "2026-03-01")[0]
+        == 0
+    )
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(clerk), str(origin))
+    git(clerk, "remote", "add", "origin", str(origin))
+    git(clerk, "fetch", "-q", "origin")
+    git(clerk, "branch", "-q", "--set-upstream-to", "origin/" + git(clerk, "branch", "--show-current").strip())
+
+    # The clerk records and collects the handler's and the witness's signatures (by name, and the
+    # director by key), then pushes.
+    assert run(*C, *EXPENSE_ARGS)[0] == 0
+    sign = [*C, "expense", "sign", "BX-2026-0001"]
+    assert run(*sign, "--as", "handler", "--by", "张老师", "--on", "2026-03-05")[0] == 0
+    assert run(*sign, "--as", "witness", "--by", "李主任", "--on", "2026-03-05", "--key", str(li))[0] == 0
+    git(clerk, "push", "-q")
+
+    # The principal, on his clone, pulls, reviews, signs with his key, pushes.
+    principal = tmp_path / "principal"
+    git(tmp_path, "clone", "-q", str(origin), str(principal))
+    git(principal, "config", "user.name", "王校长")
+    git(principal, "config", "user.email", "wang@example.org")
+    P = ["--ledger", str(principal)]
+    assert run(*P, "hook", "install")[0] == 0
+    code, out = run(*P, "expense", "list")
+    assert code == 0 and "BX-2026-0001" in out
+    assert run(*P, "expense", "sign", "BX-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-06", "--key", str(wang))[0] == 0  # fmt: skip
+    git(principal, "push", "-q")
+
+    # The clerk pulls: the principal's signature verifies on the clerk's clone.
+    git(clerk, "pull", "-q", "--ff-only")
+    assert "王校长, on: 2026-03-06, sig: U1NIU0lH" in (clerk / "2026/expenses.yaml").read_text()
+    assert run(*C, "check") == (0, "")
+
+    # A forgery from the clerk's clone: the principal's step re-signed with the director's key.
+    from houqin.ledger.load import load_ledger as load
+    from houqin.ledger.signer import sign as ssh_sign
+    from houqin.models.statements import step_statement
+
+    claim = next(r for r in load(clerk).ledger.of_kind("expenses"))
+    assert isinstance(claim, Reimbursement)
+    forged = ssh_sign(step_statement("测试小学", claim, 2), li)
+    path = clerk / "2026/expenses.yaml"
+    text = path.read_text()
+    real = claim.approvals[2].sig
+    assert real is not None
+    path.write_text(text.replace(real, forged))
+    git(clerk, "commit", "-qam", "forged", "--no-verify")
+    git(clerk, "push", "-q")
+    git(principal, "pull", "-q", "--ff-only")
+    code, out = run(*P, "check")
+    assert code == 1 and f"error[KEY003] 王校长 的 校长(principal) 签名所用密钥 {_fp(li)}" in out
