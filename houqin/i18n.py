@@ -455,6 +455,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "already_signed": ("{id} 的 {step} 已签字。", "{id} is already signed as {step}."),
     "unknown_person": ("people.yaml 中没有 {name}。", "{name} is not in people.yaml."),
+    "nothing_pending": ("没有等待 {person} 签字的单据。", "Nothing awaits {person}'s signature."),
+    "pending_head": (
+        "等待 {person} 签字：{count} 件，合计 {total} 元",
+        "Awaiting {person}'s signature: {count}, {total} yuan in all",
+    ),
     "no_keys": (
         "尚未登记任何密钥（houqin key add --anchor 登记校长的第一把密钥）。",
         "No key registered yet (register the principal's first key with houqin key add --anchor).",

@@ -30,6 +30,7 @@ COMMANDS = (
     ("key", "add"),
     ("key", "revoke"),
     ("key", "list"),
+    ("pending",),
     ("asset", "list"),
     ("asset", "show"),
     ("asset", "move"),

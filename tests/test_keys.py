@@ -681,3 +681,27 @@ def test_two_clones_the_clerk_records_the_principal_signs_by_key(
     git(principal, "pull", "-q", "--ff-only")
     code, out = run(*P, "check")
     assert code == 1 and f"error[KEY003] 王校长 的 校长(principal) 签名所用密钥 {_fp(li)}" in out
+
+
+def test_pending_lists_what_awaits_a_persons_signature(ledger_dir: Callable[..., Path]) -> None:
+    from tests.conftest import BUNDLED
+    from tests.test_cli import run
+
+    code, out = run("--ledger", str(BUNDLED), "pending", "--person", "王建国")
+    assert code == 0
+    assert out.splitlines() == [
+        "等待 王建国 签字：1 件，合计 436.00 元",
+        "BX-2026-0055  2026-11-18  校长  436.00  教研活动用品  2026/expenses.yaml:736",
+        "    houqin expense sign BX-2026-0055 --as principal --by 王建国 --key KEYFILE",
+    ]
+    awaiting = GOOD_EXPENSE.replace("  - {role: principal, by: 王校长, on: 2026-03-06}\n", "").replace(
+        "  payment: {on: 2026-03-07, by: 赵出纳, account: bank}\n", ""
+    )
+    root = ledger_dir({"2026/expenses.yaml": awaiting})
+    code, out = run("--ledger", str(root), "--lang", "en", "pending", "--person", "王校长")
+    assert code == 0 and out.splitlines()[0] == "Awaiting 王校长's signature: 1, 1,299.50 yuan in all"
+    assert "houqin expense sign BX-2026-0001 --as principal --by 王校长 --key KEYFILE" in out
+    # The witness is named by the clerk (any member of staff may witness): nothing awaits a teacher.
+    assert run("--ledger", str(root), "pending", "--person", "张老师") == (0, "没有等待 张老师 签字的单据。\n")
+    code, out = run("--ledger", str(root), "pending", "--person", "无此人")
+    assert code == 2 and "people.yaml 中没有 无此人" in out

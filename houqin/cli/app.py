@@ -140,6 +140,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "print": ("office", "print_app", True, False),
     "audit": ("audit", "app", True, False),
     "key": ("keys", "app", True, False),
+    "pending": ("pending", "pending", False, False),
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
 }
