@@ -31,6 +31,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "acceptor": ("验收人", "acceptor"),
     "giver": ("移交人", "giver"),
     "receiver": ("接收人", "receiver"),
+    "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {

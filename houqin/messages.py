@@ -1242,9 +1242,20 @@ SIGN_COMMANDS: Mapping[str, tuple[str, str]] = {
 ANY_SIGN = ("houqin sign {id} --as {step} --by 姓名", "houqin sign {id} --as {step} --by NAME")
 
 
+PAY_COMMANDS: Mapping[str, tuple[str, str]] = {
+    "BX": ("houqin expense pay {id} --by 出纳姓名", "houqin expense pay {id} --by NAME"),
+    "JK": ("houqin advance pay {id} --by 出纳姓名", "houqin advance pay {id} --by NAME"),
+}
+
+
 def sign_command(record: str, step: str, lang: str) -> str:
     """The command a hint names to add a signature to `record`: each kind's own (an advance is
-    approved with houqin advance approve, a claim signed with houqin expense sign)."""
+    approved with houqin advance approve, a claim signed with houqin expense sign; a payment is the
+    cashier's houqin expense pay or houqin advance pay)."""
+    prefix = record.split("-", 1)[0]
+    if step == "payment" and prefix in PAY_COMMANDS:
+        zh, en = PAY_COMMANDS[prefix]
+        return (en if lang == "en" else zh).format(id=record)
     zh, en = SIGN_COMMANDS.get(record.split("-", 1)[0], ANY_SIGN)
     return (en if lang == "en" else zh).format(id=record or "ID", step=step or ("STEP" if lang == "en" else "环节"))
 

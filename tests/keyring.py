@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from houqin.ledger.yamlio import parse
 from houqin.models.base import Approval, Signed
-from houqin.models.statements import key_statement, step_statement
+from houqin.models.statements import key_statement, payment_statement, step_statement
 
 SCHOOL = "测试小学"
 
@@ -107,7 +107,7 @@ def people(*keyed: str, extra: str = "") -> str:
     return "\n".join(lines) + "\n" + extra
 
 
-def sign_record_text(text: str, model: type[Signed], keys: dict[str, str | None]) -> str:
+def sign_record_text(text: str, model: type[Signed], keys: dict[str, str | None], pay: str | None = None) -> str:
     """The record text (one record) with each approval signed in order by the key named for its role
     in `keys` (role → whose key; None: left typed). The statements are houqin's own (what is signed);
     the signing is this module's."""
@@ -124,6 +124,12 @@ def sign_record_text(text: str, model: type[Signed], keys: dict[str, str | None]
             a = a.model_copy(update={"sig": sshsig(who, step_statement(SCHOOL, record, len(approvals)))})
         approvals.append(a)
     out = text
+    if pay is not None:
+        record = record.model_copy(update={"approvals": tuple(approvals)})
+        sig = sshsig(pay, payment_statement(SCHOOL, record))
+        typed = "account: bank}"
+        assert typed in out
+        out = out.replace(typed, f"account: bank, sig: {sig}}}", 1)
     for a in approvals:
         if a.sig is not None:
             typed = f"{{role: {a.role}, by: {a.by}, on: {a.on.isoformat()}}}"

@@ -18,8 +18,8 @@ from tests.keyring import fingerprint, key_entry, people, pub_line, sign_record_
 from tests.keyring import sshsig as make_sig
 
 ALL_BY_KEY = {"handler": "张老师", "witness": "李主任", "principal": "王校长"}
-SIGNED = sign_record_text(GOOD_EXPENSE, Reimbursement, ALL_BY_KEY)
-PEOPLE = people("张老师", "李主任")
+SIGNED = sign_record_text(GOOD_EXPENSE, Reimbursement, ALL_BY_KEY, pay="赵出纳")
+PEOPLE = people("张老师", "李主任", "赵出纳")
 REQUIRE = """\
     schema: 1
     school:
@@ -117,7 +117,7 @@ PRINCIPAL_FIRST = sign_record_text(
     {"handler": None, "principal": "王校长"},
 )
 WRONG_KEY = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "handler": "李主任"})
-TYPED_PRINCIPAL = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "principal": None})
+TYPED_PRINCIPAL = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "principal": None}, pay="赵出纳")
 KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "KEY001 the principal's signature typed where policy requires a key",
@@ -150,6 +150,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         [
             f"2026/expenses.yaml:{n}: error[KEY004] {by} 的 {step} 签名与单据现状不符：签字后单据内容或此前的签字被改动"
             for n, by, step in [
+                (1, "赵出纳", "付款(payment)"),
                 (10, "张老师", "经手人(handler)"),
                 (11, "李主任", "证明人(witness)"),
                 (12, "王校长", "校长(principal)"),
@@ -165,6 +166,7 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             ),
         },
         [
+            "2026/expenses.yaml:1: error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
             "2026/expenses.yaml:11: error[KEY004] 李主任 的 证明人(witness) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
             "2026/expenses.yaml:12: error[KEY004] 王校长 的 校长(principal) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
         ],
@@ -228,7 +230,7 @@ def test_signatures_not_by_key_are_listed_only_when_asked(ledger_dir: Callable[.
     assert lines(root, ["by-key"]) == [
         "2026/expenses.yaml:12: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签",
         "people.yaml: info[KEY010] 本校尚未要求用密钥签字（policy.signatures.require_keys: false）；"
-        "尚无密钥的负责人：刘副校长、赵出纳、孙老师；其他教职工 1 人",
+        "尚无密钥的负责人：刘副校长、孙老师；其他教职工 1 人",
     ]
     assert run("--ledger", str(root), "check") == (0, "")
     code, out = run("--ledger", str(root), "check", "--keys")
@@ -581,7 +583,7 @@ def test_steps_sealed_by_a_close_signed_by_key_are_not_verified_again(
 
     monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
     people_text = _people_with_accountant_key()
-    for name in ("张老师", "李主任"):
+    for name in ("张老师", "李主任", "赵出纳"):
         people_text = people_text.replace(f"- {{name: {name}, ", f"- {{keys: [{key_entry(name)}], name: {name}, ", 1)
     root = git_ledger({"people.yaml": people_text, "2026/expenses.yaml": SIGNED})
     sun = write_key_files("孙老师", tmp_path / "keys", "sun")
@@ -607,8 +609,8 @@ def test_steps_sealed_by_a_close_signed_by_key_are_not_verified_again(
     expenses = root / "2026/expenses.yaml"
     expenses.write_text(expenses.read_text().replace("payee: 文具店", "payee: 文具商店"))
     found = [ln.split("] ", 1)[0].rsplit(" ", 1)[1] for ln in lines(root)]
-    assert found == ["error[CLS001", "error[KEY004", "error[KEY004", "error[KEY004"]
-    assert len(verified) == 2 + 3  # the seals are remembered; the claim no longer matches its close
+    assert found == ["error[CLS001", "error[KEY004", "error[KEY004", "error[KEY004", "error[KEY004"]
+    assert len(verified) == 2 + 4  # the seals are remembered; the claim no longer matches its close
 
 
 def test_two_clones_the_clerk_records_the_principal_signs_by_key(
@@ -705,3 +707,25 @@ def test_pending_lists_what_awaits_a_persons_signature(ledger_dir: Callable[...,
     assert run("--ledger", str(root), "pending", "--person", "张老师") == (0, "没有等待 张老师 签字的单据。\n")
     code, out = run("--ledger", str(root), "pending", "--person", "无此人")
     assert code == 2 and "people.yaml 中没有 无此人" in out
+
+
+def test_the_cashier_pays_by_key_and_a_later_edit_of_the_payment_is_caught(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli import run
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    unpaid = SIGNED.split("  payment: ")[0]
+    root = git_ledger({"houqin.yaml": REQUIRE, "people.yaml": PEOPLE, "2026/expenses.yaml": unpaid})
+    zhao = write_key_files("赵出纳", tmp_path / "keys", "zhao")
+    pay = ["--ledger", str(root), "expense", "pay", "BX-2026-0001", "--by", "赵出纳", "--on", "2026-03-07"]
+    code, out = run(*pay)
+    assert code == 1 and "error[KEY001] 赵出纳 的 付款(payment) 签字须用密钥签" in out
+    assert "houqin expense pay BX-2026-0001 --by 出纳姓名 --key 私钥文件" in out
+    code, out = run(*pay, "--key", str(zhao))
+    assert code == 0, out
+    assert run("--ledger", str(root), "check") == (0, "")
+    path = root / "2026/expenses.yaml"
+    path.write_text(path.read_text().replace("account: bank", "account: cash"))
+    code, out = run("--ledger", str(root), "check")
+    assert code == 1 and "error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符" in out

@@ -23,8 +23,8 @@ from houqin.models.config import Policy
 from houqin.models.directory import Person, PersonKey
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import Close
-from houqin.models.statements import key_statement, revoke_statement, step_statement
+from houqin.models.records import Close, Payment
+from houqin.models.statements import key_statement, payment_statement, revoke_statement, step_statement
 
 PEOPLE = "people.yaml"
 
@@ -224,6 +224,36 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
                 missing = [s for s in chain[: chain.index(a.role)] if s not in before]
                 if missing:
                     yield _step("KEY005", r, a, missing=missing[0])
+        yield from _payment(ledger, policy, trust, sealed, r)
+
+
+def _payment(
+    ledger: Ledger, policy: Policy, trust: Trust, sealed: dict[str, Sealed], r: Signed
+) -> Iterator[Diagnostic]:
+    """The cashier's payment, like a step: by key where required, by the payer's key, over the record
+    and every approval as they stand."""
+    payment = getattr(r, "payment", None)
+    if not isinstance(payment, Payment):
+        return
+    step = Approval.model_construct(role="payment", by=payment.by, on=payment.on, line=r.source.line, sig=payment.sig)
+    if payment.sig is None:
+        if _required(ledger, policy, payment.by, payment.on):
+            yield _step("KEY001", r, step)
+        return
+    month = sealed.get(month_of(payment.on))
+    if month is not None and payment.on <= month.as_of and fingerprint(r, month.as_of, month.seal) in month.prints:
+        return
+    try:
+        signature = sshsig.parse_signature(payment.sig)
+    except sshsig.KeyFormatError:
+        yield _step("KEY002", r, step)
+        return
+    if signature.namespace != sshsig.NAMESPACE:
+        yield _step("KEY002", r, step)
+    elif trust.key_of(payment.by, signature.key.fingerprint, payment.on) is None:
+        yield _step("KEY003", r, step, fp=signature.key.fingerprint)
+    elif not sshsig.verify(signature, payment_statement(ledger.config.school.name, r)):
+        yield _step("KEY004", r, step)
 
 
 def _step(code: str, r: Signed, a: Approval, fp: str | None = None, missing: str | None = None) -> Diagnostic:

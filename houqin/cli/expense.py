@@ -92,6 +92,7 @@ def pay(
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
     account: Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")] = "bank",
     on: Annotated[str | None, typer.Option("--on", help="付款日期 YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """付款 / The cashier pays a claim; refused before its three signatures are complete (方准报销).
@@ -103,7 +104,7 @@ def pay(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: pay_claim(ledger, claim, account, by, day),
+        lambda ledger: pay_claim(ledger, claim, account, by, day, key_signer(key)),
         lambda r: f"expense pay {r.id} {by} from {account}",
         replace=True,
         no_commit=no_commit,

@@ -133,6 +133,7 @@ def advance_pay(
     by: Cashier,
     account: Account = "cash",
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """付借款 / The cashier pays the advance out; refused without the principal's approval.
@@ -144,7 +145,7 @@ def advance_pay(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: pay_advance(ledger, advance, by, day, account),
+        lambda ledger: pay_advance(ledger, advance, by, day, account, key_signer(key)),
         lambda r: f"advance pay {r.id} {by}",
         replace=True,
         no_commit=no_commit,

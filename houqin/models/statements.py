@@ -62,6 +62,25 @@ def step_statement(school: str, record: Signed, index: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def payment_statement(school: str, record: Signed) -> bytes:
+    """What the cashier signs to pay a record: the record's content, every approval (with its
+    signature) and the payment's day, payer and account."""
+    payment = getattr(record, "payment", None)
+    assert payment is not None, "a payment statement needs a payment"
+    lines = [
+        "houqin-payment-v1",
+        f"school: {school}",
+        f"kind: {kind_of(record).name}",
+        f"record: {record.id}",
+        f"by: {payment.by}",
+        f"on: {payment.on.isoformat()}",
+        f"account: {payment.account}",
+        f"content: sha256:{content_fingerprint(record)}",
+        *(f"prior: {_approval(p)}" for p in record.approvals),
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def key_statement(school: str, person: str, key_line: str, added: str, anchor: bool) -> bytes:
     """What the principal's key signs to register a key (the anchor signs its own)."""
     lines = ["houqin-key-v1", f"school: {school}", f"person: {person}", f"key: {key_line}", f"added: {added}"]

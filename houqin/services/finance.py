@@ -45,7 +45,7 @@ from houqin.models.records import (
 from houqin.reports.stock import month_bounds
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, key_signed, sign_record
+from houqin.services.signing import KeySigner, key_paid, key_signed, sign_record
 
 
 def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
@@ -108,12 +108,15 @@ def transfer(
     )
 
 
-def pay_claim(ledger: Ledger, text: str, account: str, by: str, on: dt.date) -> Reimbursement:
+def pay_claim(
+    ledger: Ledger, text: str, account: str, by: str, on: dt.date, key: KeySigner | None = None
+) -> Reimbursement:
     """付款: the cashier pays a claim; refused (by the checks) before its three signatures are complete."""
     claim = find_record(ledger, text, Reimbursement, "报销单/reimbursement")
     if claim.payment is not None:
         raise UsageError("already_paid", id=claim.id)
-    return claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    paid = claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    return paid if key is None else key_paid(ledger, paid, key)
 
 
 def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, day: dt.date) -> CashAdvance:
@@ -129,12 +132,15 @@ def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySig
     return signed
 
 
-def pay_advance(ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash") -> CashAdvance:
+def pay_advance(
+    ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash", key: KeySigner | None = None
+) -> CashAdvance:
     """出纳付款: refused (by the checks) without the principal's approval (没有校长批准出纳员有权拒付)."""
     advance = find_record(ledger, text, CashAdvance, "借款/advance")
     if advance.payment is not None:
         raise UsageError("already_paid", id=advance.id)
-    return advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    paid = advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    return paid if key is None else key_paid(ledger, paid, key)
 
 
 def settle_advance(

@@ -13,7 +13,7 @@ from houqin.i18n import Pair, Steps, role_key
 from houqin.models.base import Approval, Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.statements import step_statement
+from houqin.models.statements import payment_statement, step_statement
 from houqin.services.lookup import find_record
 
 S = TypeVar("S", bound=Signed)
@@ -42,6 +42,20 @@ def key_signed(ledger: Ledger, record: S, index: int, key: KeySigner) -> S:
     approvals = list(record.approvals)
     approvals[index] = a.model_copy(update={"sig": sig})
     return record.model_copy(update={"approvals": tuple(approvals)})
+
+
+def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:
+    """`record` with its payment signed by the cashier's `key` (refused, nothing written, if the key
+    is not the payer's registered key valid on the day)."""
+    from houqin.checks.keys import trust_of
+
+    payment = getattr(record, "payment", None)
+    assert payment is not None
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(payment.by, key.public.fingerprint, payment.on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=payment.by, on=payment.on)
+    sig = key.sign(payment_statement(school, record))
+    return record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
 
 
 def sign_record(
