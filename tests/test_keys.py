@@ -118,6 +118,35 @@ PRINCIPAL_FIRST = sign_record_text(
 )
 WRONG_KEY = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "handler": "李主任"})
 TYPED_PRINCIPAL = sign_record_text(GOOD_EXPENSE, Reimbursement, {**ALL_BY_KEY, "principal": None}, pay="赵出纳")
+
+
+def _other_school_principal() -> str:
+    """The claim signed by the principal's key over the same statement for another school."""
+    import tests.keyring as keyring
+
+    real = keyring.SCHOOL
+    keyring.SCHOOL = "另一所小学"
+    try:
+        other = sign_record_text(GOOD_EXPENSE, Reimbursement, {"principal": "王校长"})
+    finally:
+        keyring.SCHOOL = real
+    theirs = other.split("on: 2026-03-06, sig: ")[1].split("}")[0]
+    ours = SIGNED.split("on: 2026-03-06, sig: ")[1].split("}")[0]
+    return SIGNED.replace(ours, theirs)
+
+
+def _principal_sig(text: str) -> str:
+    return text.split("on: 2026-03-06, sig: ")[1].split("}")[0]
+
+
+def _copied_to_another() -> str:
+    """A second claim whose principal's signature is the first claim's, copied."""
+    second = GOOD_EXPENSE.replace("BX-2026-0001", "BX-2026-0002").replace("12345678", "12345679")
+    signed = sign_record_text(second, Reimbursement, ALL_BY_KEY, pay="赵出纳")
+    return SIGNED + signed.replace(_principal_sig(signed), _principal_sig(SIGNED))
+
+
+COPIED_TO_ANOTHER = _copied_to_another()
 KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "KEY001 the principal's signature typed where policy requires a key",
@@ -169,6 +198,22 @@ KEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/expenses.yaml:1: error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
             "2026/expenses.yaml:11: error[KEY004] 李主任 的 证明人(witness) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
             "2026/expenses.yaml:12: error[KEY004] 王校长 的 校长(principal) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+        ],
+    ),
+    (
+        "KEY004 a signature made for another school",
+        {"people.yaml": PEOPLE, "2026/expenses.yaml": _other_school_principal()},
+        [
+            "2026/expenses.yaml:1: error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+            "2026/expenses.yaml:12: error[KEY004] 王校长 的 校长(principal) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+        ],
+    ),
+    (
+        "KEY004 the principal's signature of one claim copied onto another",
+        {"people.yaml": PEOPLE, "2026/expenses.yaml": COPIED_TO_ANOTHER},
+        [
+            "2026/expenses.yaml:14: error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+            "2026/expenses.yaml:25: error[KEY004] 王校长 的 校长(principal) 签名与单据现状不符：签字后单据内容或此前的签字被改动",
         ],
     ),
     (
@@ -729,3 +774,36 @@ def test_the_cashier_pays_by_key_and_a_later_edit_of_the_payment_is_caught(
     path.write_text(path.read_text().replace("account: bank", "account: cash"))
     code, out = run("--ledger", str(root), "check")
     assert code == 1 and "error[KEY004] 赵出纳 的 付款(payment) 签名与单据现状不符" in out
+
+
+def test_key_add_refuses_bad_input_with_a_clear_message_and_writes_nothing(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli import run, snapshot
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger()
+    keys = tmp_path / "keys"
+    wang, zhang = _keygen(keys, "wang"), _keygen(keys, "zhang")
+    (keys / "garbage.pub").write_text("ssh-ed25519 not-a-key\n")
+    rsa = keys / "rsa"
+    subprocess.run(["ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", str(rsa)], check=True)
+    add = ["--ledger", str(root), "key", "add"]
+    before = snapshot(root)
+    for args, needle in [
+        (["--person", "王校长", "--file", str(wang), "--anchor"], "是私钥：--file 登记的是公钥（.pub）"),
+        (["--person", "王校长", "--file", str(keys / "garbage.pub"), "--anchor"], "不是 OpenSSH 密钥文件"),
+        (["--person", "王校长", "--file", f"{rsa}.pub", "--anchor"], "密钥类型 ssh-rsa 不受支持"),
+        (["--person", "无此人", "--file", f"{wang}.pub", "--anchor"], "people.yaml 中没有 无此人"),
+        (["--person", "张老师", "--file", f"{zhang}.pub", "--anchor"], "张老师 在 2026-11-24 不是校长"),
+        (["--person", "王校长", "--file", f"{wang}.pub", "--anchor", "--key", str(zhang)], "信任根须由它自己签署"),
+    ]:
+        code, out = run(*add, *args)
+        assert code == 2 and needle in out.replace("\n", ""), (args, out)
+        assert "Traceback" not in out
+    assert snapshot(root) == before
+    assert run(*add, "--person", "王校长", "--file", f"{wang}.pub", "--anchor")[0] == 0
+    code, out = run(*add, "--person", "孙老师", "--file", f"{zhang}.pub", "--anchor", "--key", str(zhang))
+    assert code == 2 and "信任根已登记" in out
+    code, out = run(*add, "--person", "张老师", "--file", f"{wang}.pub", "--key", str(wang))
+    assert code == 2 and "已登记在 王校长 名下" in out
