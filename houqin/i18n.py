@@ -49,6 +49,8 @@ ROLE_SYNONYMS: dict[str, str] = {
 # The fields of records and of the directory files, as the school calls them (the key is the YAML key).
 _FIELD_WORDS: dict[str, str] = {
     "keys": "密钥",
+    "withdrawn": "撤回的签字",
+    "signed": "签字日期",
     "key": "公钥",
     "added": "登记日期",
     "revoked": "撤销日期",
@@ -456,6 +458,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "already_signed": ("{id} 的 {step} 已签字。", "{id} is already signed as {step}."),
     "unknown_person": ("people.yaml 中没有 {name}。", "{name} is not in people.yaml."),
+    "unsign_not_signed": ("{id} 没有 {step} 签字可撤回。", "{id} has no {step} signature to withdraw."),
+    "unsign_other": (
+        "{id} 的 {step} 由 {signer} 签字：只有签字人本人可以撤回（--by {signer}）。",
+        "{id}'s {step} was signed by {signer}: only the signer withdraws it (--by {signer}).",
+    ),
+    "unsign_later_first": (
+        "{id} 在 {step} 之后还有 {later} 签字：先撤回后面的签字（它们签署了这一条）。",
+        "{id} has a {later} signature after {step}: withdraw the later one first (it signed this one).",
+    ),
+    "unsign_needs_key": (
+        "{id} 的这条签字是用密钥签的：撤回也须由 {by} 本人用密钥签署（--key 私钥文件）。",
+        "This signature of {id} was made by key: {by} withdraws it by key too (--key KEYFILE).",
+    ),
     "nothing_pending": ("没有等待 {person} 签字的单据。", "Nothing awaits {person}'s signature."),
     "pending_head": (
         "等待 {person} 签字：{count} 件，合计 {total} 元",

@@ -385,6 +385,13 @@ CATALOG: Mapping[str, Message] = {
         "本校政策尚不要求此签字用密钥；要补上：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
         "The school's policy does not yet require this signature by key; to make it one, delete it in the file and have {by} sign: {sign} --key KEYFILE.",
     ),
+    "KEY011": Message(
+        E,
+        "{by} 在 {on} 撤回 {step} 签字，未用本人有效的密钥签署",
+        "{by} withdrew the {step} signature on {on} without signing it with their own valid key",
+        "撤回签字须由签字人本人用密钥签署：在文件中删去这条撤回记录并恢复原签字，再由本人撤回：houqin unsign {id} --as {step_key} --by {by} --reason 理由 --key 私钥文件。",
+        "A signature is withdrawn by its signer, by key: delete this withdrawal in the file, put the signature back, and have the signer withdraw it: houqin unsign {id} --as {step_key} --by {by} --reason WHY --key KEYFILE.",
+    ),
     "KEY010": Message(
         INFO,
         "本校尚未要求用密钥签字（policy.signatures.require_keys: false）；尚无密钥的负责人：{officers}；其他教职工 {others} 人",
@@ -1175,6 +1182,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "KEY004": {"step": STEP},
     "KEY005": {"step": STEP, "missing": STEP},
     "KEY009": {"step": STEP},
+    "KEY011": {"step": STEP},
     "SOD001": {"step": STEP, "other": STEP},
     "SOD002": {"step": STEP},
     "AST005": {"step": STEP},

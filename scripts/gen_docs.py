@@ -31,6 +31,7 @@ COMMANDS = (
     ("key", "revoke"),
     ("key", "list"),
     ("pending",),
+    ("unsign",),
     ("asset", "list"),
     ("asset", "show"),
     ("asset", "move"),

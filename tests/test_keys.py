@@ -807,3 +807,45 @@ def test_key_add_refuses_bad_input_with_a_clear_message_and_writes_nothing(
     assert code == 2 and "信任根已登记" in out
     code, out = run(*add, "--person", "张老师", "--file", f"{wang}.pub", "--key", str(wang))
     assert code == 2 and "已登记在 王校长 名下" in out
+
+
+def test_a_signer_withdraws_their_own_signature_by_key_and_it_stays_on_the_record(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import git
+    from tests.test_cli import run
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    unpaid = SIGNED.split("  payment: ")[0]
+    root = git_ledger({"houqin.yaml": REQUIRE, "people.yaml": PEOPLE, "2026/expenses.yaml": unpaid})
+    wang = write_key_files("王校长", tmp_path / "keys", "wang")
+    li = write_key_files("李主任", tmp_path / "keys", "li")
+    unsign = ["--ledger", str(root), "unsign", "BX-2026-0001", "--on", "2026-03-08", "--reason", "金额有误"]
+    for args, needle in [
+        (["--as", "principal", "--by", "李主任", "--key", str(li)], "只有签字人本人可以撤回（--by 王校长）"),
+        (["--as", "witness", "--by", "李主任", "--key", str(li)], "先撤回后面的签字"),
+        (["--as", "principal", "--by", "王校长"], "撤回也须由 王校长 本人用密钥签署"),
+        (["--as", "principal", "--by", "王校长", "--key", str(li)], "不是 王校长 在 2026-03-08 有效的已登记密钥"),
+    ]:
+        code, out = run(*unsign, *args)
+        assert code == 2 and needle in out.replace("\n", ""), (args, out)
+    code, out = run(*unsign, "--as", "校长", "--by", "王校长", "--key", str(wang))
+    assert code == 0, out
+    assert git(root, "log", "-1", "--format=%s").strip() == "unsign BX-2026-0001 principal 王校长: 金额有误"
+    text = (root / "2026/expenses.yaml").read_text()
+    assert (
+        "withdrawn:\n  - {role: principal, by: 王校长, signed: 2026-03-06, on: 2026-03-08, reason: 金额有误, sig: U1NIU0lH"
+        in text
+    )
+    assert "role: principal, by: 王校长, on: 2026-03-06" not in text
+    assert run("--ledger", str(root), "check") == (0, "")
+    # The withdrawal cannot be edited by hand, nor made by someone else: KEY011.
+    (root / "2026/expenses.yaml").write_text(text.replace("reason: 金额有误", "reason: 校长同意"))
+    assert lines(root) == [
+        "2026/expenses.yaml:13: error[KEY011] 王校长 在 2026-03-08 撤回 校长(principal) 签字，未用本人有效的密钥签署"
+    ]
+    # The principal signs again, by key, after the withdrawal: the history is under his new signature.
+    git(root, "checkout", "--", ".")
+    code, out = run("--ledger", str(root), "expense", "sign", "BX-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-09", "--key", str(wang))  # fmt: skip
+    assert code == 0, out
+    assert run("--ledger", str(root), "check") == (0, "")

@@ -24,7 +24,13 @@ from houqin.models.directory import Person, PersonKey
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Payment
-from houqin.models.statements import key_statement, payment_statement, revoke_statement, step_statement
+from houqin.models.statements import (
+    key_statement,
+    payment_statement,
+    revoke_statement,
+    step_statement,
+    withdrawal_statement,
+)
 
 PEOPLE = "people.yaml"
 
@@ -225,6 +231,29 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
                 if missing:
                     yield _step("KEY005", r, a, missing=missing[0])
         yield from _payment(ledger, policy, trust, sealed, r)
+        yield from _withdrawals(ledger, policy, trust, r)
+
+
+def _withdrawals(ledger: Ledger, policy: Policy, trust: Trust, r: Signed) -> Iterator[Diagnostic]:
+    """A signature withdrawn is withdrawn by its signer: by their key, where a key is required or the
+    withdrawal carries a signature."""
+    school = ledger.config.school.name
+    for w in r.withdrawn:
+        if w.sig is None:
+            if not _required(ledger, policy, w.by, w.on):
+                continue
+        else:
+            try:
+                signature = sshsig.parse_signature(w.sig)
+            except sshsig.KeyFormatError:
+                signature = None
+            if (
+                signature is not None
+                and trust.key_of(w.by, signature.key.fingerprint, w.on) is not None
+                and sshsig.verify(signature, withdrawal_statement(school, r, w))
+            ):
+                continue
+        yield diag("KEY011", r.source.file, w.line, record=r.id, by=w.by, on=w.on, step=w.role)
 
 
 def _payment(

@@ -141,6 +141,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "audit": ("audit", "app", True, False),
     "key": ("keys", "app", True, False),
     "pending": ("pending", "pending", False, False),
+    "unsign": ("unsign", "unsign", False, False),
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
 }

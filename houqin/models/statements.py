@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from houqin.models.base import Approval, Signed
+from houqin.models.base import Approval, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 
 VERSION = "houqin-signature-v1"
@@ -34,9 +34,10 @@ def _canonical(value: Any) -> str:
 
 
 def content_fingerprint(record: Signed) -> str:
-    """sha256 of the record's fields (those not at their default), without approvals and LATER."""
+    """sha256 of the record's fields (those not at their default), without approvals, the signatures
+    withdrawn from it (each signed on its own) and LATER."""
     kind = kind_of(record).name
-    exclude = {"approvals", *LATER.get(kind, ())}
+    exclude = {"approvals", "withdrawn", *LATER.get(kind, ())}
     body = record.model_dump(mode="json", exclude=exclude, exclude_defaults=True)
     return hashlib.sha256(_canonical(body).encode()).hexdigest()
 
@@ -77,6 +78,24 @@ def payment_statement(school: str, record: Signed) -> bytes:
         f"account: {payment.account}",
         f"content: sha256:{content_fingerprint(record)}",
         *(f"prior: {_approval(p)}" for p in record.approvals),
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def withdrawal_statement(school: str, record: Signed, withdrawal: Withdrawal) -> bytes:
+    """What a signer signs to withdraw their own signature: the step, its day, the withdrawal's day and
+    reason, and the record's content as it stands."""
+    lines = [
+        "houqin-withdrawal-v1",
+        f"school: {school}",
+        f"kind: {kind_of(record).name}",
+        f"record: {record.id}",
+        f"role: {withdrawal.role}",
+        f"by: {withdrawal.by}",
+        f"signed: {withdrawal.signed.isoformat()}",
+        f"on: {withdrawal.on.isoformat()}",
+        f"reason: {withdrawal.reason}",
+        f"content: sha256:{content_fingerprint(record)}",
     ]
     return ("\n".join(lines) + "\n").encode()
 

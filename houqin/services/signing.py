@@ -10,10 +10,10 @@ from typing import TypeVar
 from houqin import sshsig
 from houqin.errors import UsageError
 from houqin.i18n import Pair, Steps, role_key
-from houqin.models.base import Approval, Signed
+from houqin.models.base import Approval, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.statements import payment_statement, step_statement
+from houqin.models.statements import payment_statement, step_statement, withdrawal_statement
 from houqin.services.lookup import find_record
 
 S = TypeVar("S", bound=Signed)
@@ -83,3 +83,42 @@ def sign_record(
         raise UsageError("already_paid", id=record.id)
     signed = record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
     return signed if key is None else key_signed(ledger, signed, len(signed.approvals) - 1, key)
+
+
+def unsign_record(
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    reason: str,
+    on: dt.date,
+    key: KeySigner | None = None,
+) -> Signed:
+    """Withdraw one's own signature (houqin unsign): the last step signed, not once paid; kept on the
+    record under `withdrawn`, and signed by the signer's key when the step was (or policy requires it)."""
+    from houqin.checks.keys import trust_of
+
+    record = find_record(ledger, record_text, Signed, "单据/record")
+    step = role_key(step)
+    a = record.approval(step)
+    if a is None:
+        raise UsageError("unsign_not_signed", id=record.id, step=Steps((step,)))
+    if a.by != by:
+        raise UsageError("unsign_other", id=record.id, step=Steps((step,)), signer=a.by, by=by)
+    if getattr(record, "payment", None) is not None:
+        raise UsageError("already_paid", id=record.id)
+    if record.approvals[-1] is not a:
+        raise UsageError(
+            "unsign_later_first", id=record.id, step=Steps((step,)), later=Steps((record.approvals[-1].role,))
+        )
+    if a.sig is not None and key is None:
+        raise UsageError("unsign_needs_key", id=record.id, by=by)
+    withdrawal = Withdrawal(role=step, by=by, signed=a.on, on=on, reason=reason)
+    out = record.model_copy(update={"approvals": record.approvals[:-1], "withdrawn": (*record.withdrawn, withdrawal)})
+    if key is None:
+        return out
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(by, key.public.fingerprint, on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=by, on=on)
+    signed = withdrawal.model_copy(update={"sig": key.sign(withdrawal_statement(school, out, withdrawal))})
+    return out.model_copy(update={"withdrawn": (*record.withdrawn, signed)})
