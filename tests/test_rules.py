@@ -398,9 +398,9 @@ def test_english_messages(ledger_dir: Callable[..., Path]) -> None:
     assert lines(root, "en") == ["2026/expenses.yaml:11: error[SOD002] the cashier 赵出纳 may not sign as witness"]
     (d,) = diagnostics(root)
     assert d.hint("en") == (
-        "The cashier pays and neither witnesses nor approves, and no houqin command withdraws a signature: "
-        "delete this one in the file and have someone else sign (houqin expense sign BX-2026-0001 --as witness "
-        "--by NAME)."
+        "The cashier pays and neither witnesses nor approves, and the signer may withdraw it (houqin unsign ID "
+        "--as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign (houqin expense "
+        "sign BX-2026-0001 --as witness --by NAME)."
     )
     assert d.check == "separation-of-duties"
 
