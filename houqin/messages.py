@@ -421,6 +421,20 @@ CATALOG: Mapping[str, Message] = {
         "本人的申请须由他人审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（{sign}）。",
         "Someone else must approve one's own request, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign ({sign}).",
     ),
+    "SOD004": Message(
+        E,
+        "{person} 同时担任会计和出纳：会计出纳须分设",
+        "{person} holds both the accountant's and the cashier's role: they must be different people",
+        "没有 houqin 命令编辑 people.yaml 的角色：在 people.yaml 中把其中一个角色交给另一人（或用 since/until 写明任期不重叠），再运行 houqin check separation-of-duties。",
+        "No houqin command edits roles in people.yaml: give one of the roles to someone else there (or make their periods not overlap with since/until), then run houqin check separation-of-duties.",
+    ),
+    "SOD005": Message(
+        E,
+        "出纳 {by} 付了自己签过 {step} 的 {id}",
+        "the cashier {by} paid {id}, which they signed as {step}",
+        "出纳只付别人签批的单据；付款和已付单据的签字都没有 houqin 命令可撤销（houqin unsign 不撤已付单据的签字）：请校长核查这笔付款，以后由未在单据上签字的出纳付款。",
+        "The cashier pays only what others signed; no houqin command withdraws a payment or a paid record's signature (houqin unsign refuses once paid): have the principal review the payment, and let a cashier who signed nothing pay in future.",
+    ),
     # --- invoices
     "INV001": Message(
         E,
@@ -1185,6 +1199,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "KEY011": {"step": STEP},
     "SOD001": {"step": STEP, "other": STEP},
     "SOD002": {"step": STEP},
+    "SOD005": {"step": STEP},
     "AST005": {"step": STEP},
     "PUR001": {"step": STEP},
     "PUR002": {"step": STEP},

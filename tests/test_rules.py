@@ -10,7 +10,7 @@ import pytest
 from houqin.checks.engine import run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
-from tests.conftest import GOOD_ASSET, GOOD_EXPENSE
+from tests.conftest import BASE, GOOD_ASSET, GOOD_EXPENSE
 
 
 def lines(root: Path, lang: str = "zh") -> list[str]:
@@ -34,6 +34,20 @@ def test_clean_ledger_has_no_diagnostics(ledger_dir: Callable[..., Path]) -> Non
 
 
 CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "SOD004 the accountant is also the cashier",
+        {
+            "people.yaml": BASE["people.yaml"].replace(
+                "{name: 赵出纳, roles: [cashier]", "{name: 赵出纳, roles: [cashier, accountant]"
+            )
+        },
+        ["people.yaml:4: error[SOD004] 赵出纳 同时担任会计和出纳：会计出纳须分设"],
+    ),
+    (
+        "SOD005 the cashier pays a claim they signed as handler",
+        {"2026/expenses.yaml": expense(**{"handler, by: 张老师": "handler, by: 赵出纳"})},
+        ["2026/expenses.yaml:1: error[SOD005] 出纳 赵出纳 付了自己签过 经手人(handler) 的 BX-2026-0001"],
+    ),
     # --- schema
     (
         "SCH001 money as float",

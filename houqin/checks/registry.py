@@ -115,7 +115,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "separation-of-duties",
-        (per_file(duties.check_separation, ALL_KINDS),),
+        (per_file(duties.check_separation, ALL_KINDS), whole(duties.check_accountant_not_cashier)),
         "不相容职务分离",
         "separation of duties",
     ),
