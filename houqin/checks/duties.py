@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Signed
 from houqin.models.config import Policy
+from houqin.models.directory import RoleSpan
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.directory import RoleSpan
 from houqin.models.records import CashAdvance, Payment, Purchase, Reimbursement
 
 
