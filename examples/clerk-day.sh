@@ -24,6 +24,18 @@ sed -i 's/amount: "0.00"/amount: "60000.00"/' catalog.yaml
 sed -i 's/year: [0-9]*,/year: 2026,/' catalog.yaml
 git add -A && git commit -qm "教职工、地点与预算"
 
+# 1b. The officers sign by key (policy.signatures.require_keys; docs/signatures.md). Each makes their
+# own key; the principal's first key is the trust anchor and registers the others. (Demonstration
+# keys without a passphrase, kept beside the ledger: a real officer keeps theirs in an ssh-agent.)
+keys=$(dirname "$dir")/keys
+mkdir -p "$keys"
+for who in wang li; do
+  [ -f "$keys/$who" ] || ssh-keygen -q -t ed25519 -N '' -C "$who@demo" -f "$keys/$who"
+done
+houqin key add --person 王建国 --file "$keys/wang.pub" --anchor --on 2026-03-01
+houqin key add --person 李明 --file "$keys/li.pub" --key "$keys/wang" --on 2026-03-01
+houqin key list
+
 # 2. The keeper registers what arrived (each command validates, writes one record, commits).
 houqin asset add --name 联想台式电脑 --category A02010104 --price 4350 --quantity 1 \
   --place SY-301 --keeper 陈晓东 --model "启天M437" --date 2026-03-02
@@ -39,11 +51,12 @@ houqin expense sign BX-2026-0001 --as handler --by 周强 --on 2026-03-04
 if houqin expense sign BX-2026-0001 --as witness --by 赵丽 --on 2026-03-04; then
   echo "the cashier must not witness" >&2; exit 1
 fi
-houqin expense sign BX-2026-0001 --as witness --by 李明 --on 2026-03-04
-houqin expense sign BX-2026-0001 --as principal --by 王建国 --on 2026-03-05
+houqin expense sign BX-2026-0001 --as witness --by 李明 --on 2026-03-04 --key "$keys/li"
+houqin expense sign BX-2026-0001 --as principal --by 王建国 --on 2026-03-05 --key "$keys/wang"
 houqin expense list
 
-# 4. Someone edits the file by hand to swap the principal's signature: git refuses the commit.
+# 4. Someone edits the file by hand to swap the principal's signature: git refuses the commit
+# (the signature is not 陈晓东's, and 陈晓东 is no principal).
 sed -i 's/by: 王建国/by: 陈晓东/' 2026/expenses.yaml
 if git commit -qam "hand edit"; then
   echo "the hook let a forged signature in" >&2; exit 1

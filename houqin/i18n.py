@@ -31,6 +31,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "acceptor": ("验收人", "acceptor"),
     "giver": ("移交人", "giver"),
     "receiver": ("接收人", "receiver"),
+    "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {
@@ -47,6 +48,16 @@ ROLE_SYNONYMS: dict[str, str] = {
 }
 # The fields of records and of the directory files, as the school calls them (the key is the YAML key).
 _FIELD_WORDS: dict[str, str] = {
+    "keys": "密钥",
+    "withdrawn": "撤回的签字",
+    "signed": "签字日期",
+    "key": "公钥",
+    "added": "登记日期",
+    "revoked": "撤销日期",
+    "anchor": "信任根",
+    "sig": "密钥签名",
+    "revoke_sig": "撤销签名",
+    "require_keys": "须用密钥签字",
     "books": "账面数",
     "close": "所撤结账",
     "seal": "封存版本",
@@ -461,6 +472,97 @@ TEXT: dict[str, tuple[str, str]] = {
         "No signature step {step}; the steps of this record are {chain} (--as takes {keys})",
     ),
     "already_signed": ("{id} 的 {step} 已签字。", "{id} is already signed as {step}."),
+    "unknown_person": ("people.yaml 中没有 {name}。", "{name} is not in people.yaml."),
+    "unsign_not_signed": ("{id} 没有 {step} 签字可撤回。", "{id} has no {step} signature to withdraw."),
+    "unsign_other": (
+        "{id} 的 {step} 由 {signer} 签字：只有签字人本人可以撤回（--by {signer}）。",
+        "{id}'s {step} was signed by {signer}: only the signer withdraws it (--by {signer}).",
+    ),
+    "unsign_later_first": (
+        "{id} 在 {step} 之后还有 {later} 签字：先撤回后面的签字（它们签署了这一条）。",
+        "{id} has a {later} signature after {step}: withdraw the later one first (it signed this one).",
+    ),
+    "unsign_needs_key": (
+        "{id} 的这条签字是用密钥签的：撤回也须由 {by} 本人用密钥签署（--key 私钥文件）。",
+        "This signature of {id} was made by key: {by} withdraws it by key too (--key KEYFILE).",
+    ),
+    "nothing_pending": ("没有等待 {person} 签字的单据。", "Nothing awaits {person}'s signature."),
+    "pending_head": (
+        "等待 {person} 签字：{count} 件，合计 {total} 元",
+        "Awaiting {person}'s signature: {count}, {total} yuan in all",
+    ),
+    "no_keys": (
+        "尚未登记任何密钥（houqin key add --anchor 登记校长的第一把密钥）。",
+        "No key registered yet (register the principal's first key with houqin key add --anchor).",
+    ),
+    "key_anchor": ("信任根", "anchor"),
+    "key_revoked_on": ("{on} 起撤销", "revoked from {on}"),
+    "key_untrusted": ("未经校长密钥签署", "not signed under the principal's key"),
+    "key_added_on": ("{on} 登记", "added {on}"),
+    "key_private_given": (
+        "{path} 是私钥：--file 登记的是公钥（.pub），私钥不离开本人。",
+        "{path} is a private key: --file registers the public key (.pub); the private key never leaves its holder.",
+    ),
+    "key_exists": ("密钥 {fp} 已登记在 {person} 名下。", "The key {fp} is already registered to {person}."),
+    "anchor_exists": (
+        "信任根已登记：其他密钥须由校长的密钥签署登记（houqin key add --key 校长私钥）。",
+        "The anchor is registered already: other keys are registered under the principal's key (houqin key add --key KEYFILE).",
+    ),
+    "anchor_not_principal": (
+        "{name} 在 {on} 不是校长：信任根是校长的第一把密钥。",
+        "{name} is not the principal on {on}: the anchor is the principal's first key.",
+    ),
+    "anchor_self": (
+        "信任根须由它自己签署：--key 应为 {fp} 的私钥（或 ssh-agent 中它的 .pub）。",
+        "The anchor signs its own registration: --key must be the private key of {fp} (or its .pub in an ssh-agent).",
+    ),
+    "key_needs_principal": (
+        "登记或撤销密钥须由校长的密钥签署：加 --key 校长私钥文件（或设 HOUQIN_SIGNING_KEY）。",
+        "A key is registered or revoked under the principal's key: add --key KEYFILE (or set HOUQIN_SIGNING_KEY).",
+    ),
+    "key_not_principal": (
+        "密钥 {fp} 不是 {on} 在任校长的有效密钥（houqin key list 查看）。",
+        "The key {fp} is not a valid key of the principal in office on {on} (see houqin key list).",
+    ),
+    "unknown_key": (
+        "{person} 没有指纹为 {fp} 的密钥（houqin key list 查看）。",
+        "{person} holds no key {fp} (see houqin key list).",
+    ),
+    "key_revoked_already": ("密钥 {fp} 已于 {on} 撤销。", "The key {fp} was revoked on {on} already."),
+    "key_revoke_early": (
+        "密钥 {fp} 于 {added} 才登记，不能撤销在此之前。",
+        "The key {fp} was registered on {added}; it cannot be revoked before that.",
+    ),
+    "key_missing": (
+        "找不到密钥文件 {path}：用 --key 或 HOUQIN_SIGNING_KEY 指明本人的私钥（或 ssh-agent 中私钥的 .pub）。",
+        "No key file {path}: name your private key (or the .pub of a key your ssh-agent holds) with --key or HOUQIN_SIGNING_KEY.",
+    ),
+    "key_unreadable": ("无法读取密钥文件 {path}：{detail}", "Cannot read the key file {path}: {detail}"),
+    "key_not_ssh": (
+        "{path} 不是 OpenSSH 密钥文件（应为 ssh-keygen 生成的私钥或 .pub 公钥）。",
+        "{path} is not an OpenSSH key file (a private key or .pub that ssh-keygen wrote is expected).",
+    ),
+    "key_type": (
+        "{path} 的密钥类型 {type} 不受支持：只接受 ssh-ed25519 和 sk-ssh-ed25519@openssh.com（ssh-keygen -t ed25519）。",
+        "{path} is a {type} key, which houqin does not accept: only ssh-ed25519 and sk-ssh-ed25519@openssh.com (ssh-keygen -t ed25519).",
+    ),
+    "key_encrypted": (
+        "{path} 有口令保护，而 ssh-agent 中没有它：先运行 ssh-add {path}，再签字（houqin 不询问口令）。",
+        "{path} is protected by a passphrase and no ssh-agent holds it: run ssh-add {path} first, then sign (houqin never asks for a passphrase).",
+    ),
+    "key_no_agent": (
+        "{path} 是公钥：用它签字需要 ssh-agent（SSH_AUTH_SOCK）中有对应的私钥；或改用 --key 指明私钥文件。",
+        "{path} is a public key: signing with it needs its private key in an ssh-agent (SSH_AUTH_SOCK); or name the private key file with --key.",
+    ),
+    "key_sign_failed": ("ssh-keygen 未能用 {path} 签名：{detail}", "ssh-keygen could not sign with {path}: {detail}"),
+    "no_ssh_keygen": (
+        "找不到 ssh-keygen：用密钥签字需要 OpenSSH（8.2 或以上）。",
+        "ssh-keygen not found: signing by key needs OpenSSH (8.2 or later).",
+    ),
+    "key_not_signers": (
+        "{path} 的密钥 {fp} 不是 {by} 在 {on} 有效的已登记密钥（houqin key list 查看；houqin key add 登记）。",
+        "The key {fp} of {path} is not a registered key of {by} valid on {on} (see houqin key list; register with houqin key add).",
+    ),
     "accepted_into": ("验收入账：{ids}", "Booked on acceptance: {ids}"),
     "purchase_accepted": ("{id} 已验收，不能再改动审批或验收。", "{id} is already accepted."),
     "quote_exists": ("{id} 已有 {supplier} 的报价。", "{id} already has a quote from {supplier}."),

@@ -268,8 +268,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{step} 签于 {on}，早于前一环节 {previous}（{previous_on}）",
         "{step} signed on {on}, before the previous step {previous} ({previous_on})",
-        "签批须按顺序进行：{chain}。签字没有 houqin 命令可撤销或改期：核对签字日期，在文件中改正后运行 houqin check approval-chain。",
-        "Steps are signed in order: {chain}. No houqin command withdraws or re-dates a signature: check the dates, correct them in the file and run houqin check approval-chain.",
+        "签批须按顺序进行：{chain}。签字没有 houqin 命令可改期（签字人可用 houqin unsign ID --as 环节 --by 签字人 --reason 理由 撤回后重签）：核对签字日期，在文件中改正后运行 houqin check approval-chain。",
+        "Steps are signed in order: {chain}. No houqin command re-dates a signature (the signer may withdraw it with houqin unsign ID --as STEP --by SIGNER --reason WHY and sign again): check the dates, correct them in the file and run houqin check approval-chain.",
     ),
     "APR003": Message(
         E,
@@ -311,37 +311,129 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{by} 在 {on} 不具备 {step} 签字资格（需要角色：{roles}）",
         "{by} could not sign as {step} on {on} (needs role: {roles})",
-        "签字没有 houqin 命令可撤销：在文件中删去这条签字，再由具备该角色的人签（{sign}）；角色和任期在 people.yaml 中，没有 houqin 命令编辑它。",
-        "No houqin command withdraws a signature: delete it in the file and have someone holding the role sign ({sign}); roles and their dates are in people.yaml, which no houqin command edits.",
+        "签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由具备该角色的人签（{sign}）；角色和任期在 people.yaml 中，没有 houqin 命令编辑它。",
+        "The signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone holding the role sign ({sign}); roles and their dates are in people.yaml, which no houqin command edits.",
     ),
     "SIG002": Message(
         E,
         "{by} 在 {on} 不在职，签字无效",
         "{by} was not on the staff on {on}; the signature is void",
-        "离职或尚未入职人员不能签字；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由在职人员签（{sign}）。",
-        "People who have left (or not yet joined) cannot sign, and no houqin command withdraws a signature: delete it in the file and have someone on the staff sign ({sign}).",
+        "离职或尚未入职人员不能签字；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由在职人员签（{sign}）。",
+        "People who have left (or not yet joined) cannot sign, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone on the staff sign ({sign}).",
+    ),
+    # --- keys (docs/signatures.md)
+    "KEY001": Message(
+        E,
+        "{by} 的 {step} 签字须用密钥签（policy.signatures.require_keys），此处只有姓名",
+        "{by}'s {step} signature must be made by key (policy.signatures.require_keys); this one is only a typed name",
+        "签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由 {by} 本人用自己的密钥签：{sign} --key 私钥文件。",
+        "The signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have {by} sign with their own key: {sign} --key KEYFILE.",
+    ),
+    "KEY002": Message(
+        E,
+        "{by} 的 {step} 签名不是 houqin 的 SSH 签名（无法读取，或不属于 houqin 命名空间）",
+        "{by}'s {step} signature is not a houqin SSH signature (unreadable, or of another namespace)",
+        "没有 houqin 命令可修补签名：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
+        "No houqin command repairs a signature: delete this one in the file and have {by} sign again: {sign} --key KEYFILE.",
+    ),
+    "KEY003": Message(
+        E,
+        "{by} 的 {step} 签名所用密钥 {fp} 不是 {by} 在 {on} 有效的已登记密钥",
+        "{by}'s {step} signature is made with key {fp}, which is not a registered key of {by} valid on {on}",
+        "签名须用签字人本人当日有效的密钥：先登记密钥（houqin key add --person {by} --file 公钥文件），再删去这条签字，由本人重签：{sign} --key 私钥文件。",
+        "A signature must be made with the signer's own key valid that day: register it (houqin key add --person {by} --file KEY.pub), delete this signature and have {by} sign again: {sign} --key KEYFILE.",
+    ),
+    "KEY004": Message(
+        E,
+        "{by} 的 {step} 签名与单据现状不符：签字后单据内容或此前的签字被改动",
+        "{by}'s {step} signature does not match the record as it stands: the record or a signature before it changed after signing",
+        "签字后不得改动单据，也没有 houqin 命令修改已签的单据：用 git log -p 查出改动并恢复原样；若改动是对的，删去此后的签字，由各人重签（{sign} --key 私钥文件）。",
+        "A signed record must not change and no houqin command edits one: find the change with git log -p and undo it; if the change is right, delete the signatures after it and have each signer sign again ({sign} --key KEYFILE).",
+    ),
+    "KEY005": Message(
+        E,
+        "{by} 的 {step} 签字早于 {missing}：须按顺序签",
+        "{by} signed {step} before {missing}: the steps are signed in order",
+        "没有 houqin 命令调换签字顺序：在文件中删去这条签字，待 {missing} 签后再签：{sign} --key 私钥文件。",
+        "No houqin command reorders signatures: delete this one in the file, and sign again once {missing} has signed: {sign} --key KEYFILE.",
+    ),
+    "KEY006": Message(
+        E,
+        "{person} 的密钥 {fp} 的登记或撤销未经校长密钥签署",
+        "the registration or revocation of {person}'s key {fp} is not signed by the principal's key",
+        "密钥只能由 houqin key add / houqin key revoke 在校长密钥签署下登记或撤销（people.yaml 没有 houqin 命令可手改）：删去这一条，再运行 houqin key add --person {person} --file 公钥文件 --key 校长私钥文件。",
+        "Keys are registered and revoked only by houqin key add / houqin key revoke under the principal's key (no houqin command edits people.yaml by hand): delete this entry and run houqin key add --person {person} --file KEY.pub --key PRINCIPAL_KEYFILE.",
+    ),
+    "KEY007": Message(
+        E,
+        "{person} 的密钥行无法读取（应为 OpenSSH 公钥行：ssh-ed25519 AAAA… 备注）",
+        "{person}'s key line cannot be read (an OpenSSH public key line is expected: ssh-ed25519 AAAA… comment)",
+        "没有 houqin 命令手改 people.yaml：删去这一条，再用 houqin key add --person {person} --file 公钥文件 登记（公钥文件是 ssh-keygen 生成的 .pub）。",
+        "No houqin command edits people.yaml by hand: delete this entry and register the key with houqin key add --person {person} --file KEY.pub (the .pub that ssh-keygen wrote).",
+    ),
+    "KEY008": Message(
+        E,
+        "{person} 的密钥类型 {type} 不受支持（只接受 ssh-ed25519 和 sk-ssh-ed25519@openssh.com）",
+        "{person}'s key type {type} is not supported (only ssh-ed25519 and sk-ssh-ed25519@openssh.com)",
+        "用 ssh-keygen -t ed25519（或硬件密钥 -t ed25519-sk）生成新密钥，删去这一条，再用 houqin key add --person {person} --file 公钥文件 登记。",
+        "Make a new key with ssh-keygen -t ed25519 (or -t ed25519-sk for a hardware key), delete this entry and register it with houqin key add --person {person} --file KEY.pub.",
+    ),
+    "KEY009": Message(
+        W,
+        "{by} 的 {step} 签字只有姓名，未用密钥签",
+        "{by}'s {step} signature is only a typed name, not made by key",
+        "本校政策尚不要求此签字用密钥；要补上：在文件中删去这条签字，再由 {by} 本人签：{sign} --key 私钥文件。",
+        "The school's policy does not yet require this signature by key; to make it one, delete it in the file and have {by} sign: {sign} --key KEYFILE.",
+    ),
+    "KEY011": Message(
+        E,
+        "{by} 在 {on} 撤回 {step} 签字，未用本人有效的密钥签署",
+        "{by} withdrew the {step} signature on {on} without signing it with their own valid key",
+        "撤回签字须由签字人本人用密钥签署：在文件中删去这条撤回记录并恢复原签字，再由本人撤回：houqin unsign {id} --as {step_key} --by {by} --reason 理由 --key 私钥文件。",
+        "A signature is withdrawn by its signer, by key: delete this withdrawal in the file, put the signature back, and have the signer withdraw it: houqin unsign {id} --as {step_key} --by {by} --reason WHY --key KEYFILE.",
+    ),
+    "KEY010": Message(
+        INFO,
+        "本校尚未要求用密钥签字（policy.signatures.require_keys: false）；尚无密钥的负责人：{officers}；其他教职工 {others} 人",
+        "this school does not yet require signatures by key (policy.signatures.require_keys: false); officers with no key yet: {officers}; {others} others on the staff",
+        "先由校长登记第一把密钥（houqin key add --person 校长姓名 --file 公钥文件 --anchor），再为其他人登记（houqin key add --person 姓名 --file 公钥文件 --key 校长私钥）；houqin.yaml 的 require_keys 没有 houqin 命令可改，由学校决定后在文件中写明。",
+        "Register the principal's first key (houqin key add --person NAME --file KEY.pub --anchor), then the others' (houqin key add --person NAME --file KEY.pub --key KEYFILE); no houqin command edits require_keys in houqin.yaml: the school decides and writes it there.",
     ),
     # --- separation of duties
     "SOD001": Message(
         E,
         "{by} 同时签了 {step} 和 {other}",
         "{by} signed both as {step} and as {other}",
-        "同一单据的各环节由不同的人签字（报销单的经手人、证明人、审批人是三个人）；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由另一人签（{sign}）。",
-        "Each step of a record is signed by a different person (a claim's handler, witness and approver are three), and no houqin command withdraws a signature: delete this one in the file and have another person sign ({sign}).",
+        "同一单据的各环节由不同的人签字（报销单的经手人、证明人、审批人是三个人）；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由另一人签（{sign}）。",
+        "Each step of a record is signed by a different person (a claim's handler, witness and approver are three), and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have another person sign ({sign}).",
     ),
     "SOD002": Message(
         E,
         "出纳 {by} 不能作为 {step} 签字",
         "the cashier {by} may not sign as {step}",
-        "出纳只管付款，不作证明也不审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（{sign}）。",
-        "The cashier pays and neither witnesses nor approves, and no houqin command withdraws a signature: delete this one in the file and have someone else sign ({sign}).",
+        "出纳只管付款，不作证明也不审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（{sign}）。",
+        "The cashier pays and neither witnesses nor approves, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign ({sign}).",
     ),
     "SOD003": Message(
         E,
         "{by} 审批了自己的申请",
         "{by} approved their own request",
-        "本人的申请须由他人审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（{sign}）。",
-        "Someone else must approve one's own request, and no houqin command withdraws a signature: delete this one in the file and have someone else sign ({sign}).",
+        "本人的申请须由他人审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（{sign}）。",
+        "Someone else must approve one's own request, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign ({sign}).",
+    ),
+    "SOD004": Message(
+        E,
+        "{person} 同时担任会计和出纳：会计出纳须分设",
+        "{person} holds both the accountant's and the cashier's role: they must be different people",
+        "没有 houqin 命令编辑 people.yaml 的角色：在 people.yaml 中把其中一个角色交给另一人（或用 since/until 写明任期不重叠），再运行 houqin check separation-of-duties。",
+        "No houqin command edits roles in people.yaml: give one of the roles to someone else there (or make their periods not overlap with since/until), then run houqin check separation-of-duties.",
+    ),
+    "SOD005": Message(
+        E,
+        "出纳 {by} 付了自己签过 {step} 的 {id}",
+        "the cashier {by} paid {id}, which they signed as {step}",
+        "出纳只付别人签批的单据；付款和已付单据的签字都没有 houqin 命令可撤销（houqin unsign 不撤已付单据的签字）：请校长核查这笔付款，以后由未在单据上签字的出纳付款。",
+        "The cashier pays only what others signed; no houqin command withdraws a payment or a paid record's signature (houqin unsign refuses once paid): have the principal review the payment, and let a cashier who signed nothing pay in future.",
     ),
     # --- invoices
     "INV001": Message(
@@ -412,8 +504,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{id} 的 {step} 签字人是 {by}，应为 {expected}",
         "{id} is signed as {step} by {by}, but that is {expected}'s to sign",
-        "调拨由移交的保管人和接收的保管人签字；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由 {expected} 签：houqin sign {id} --as {step_key} --by {expected}。",
-        "A move is signed by the keeper who gives and the keeper who receives, and no houqin command withdraws a signature: delete this one in the file, then houqin sign {id} --as {step_key} --by {expected}.",
+        "调拨由移交的保管人和接收的保管人签字；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由 {expected} 签：houqin sign {id} --as {step_key} --by {expected}。",
+        "A move is signed by the keeper who gives and the keeper who receives, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file; then houqin sign {id} --as {step_key} --by {expected}.",
     ),
     "AST006": Message(
         E,
@@ -1098,8 +1190,16 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "APR005": {"step": STEP},
     "APR007": {"step": STEP, "chain": CHAIN},
     "SIG001": {"step": STEP, "roles": ROLE_LIST},
+    "KEY001": {"step": STEP},
+    "KEY002": {"step": STEP},
+    "KEY003": {"step": STEP},
+    "KEY004": {"step": STEP},
+    "KEY005": {"step": STEP, "missing": STEP},
+    "KEY009": {"step": STEP},
+    "KEY011": {"step": STEP},
     "SOD001": {"step": STEP, "other": STEP},
     "SOD002": {"step": STEP},
+    "SOD005": {"step": STEP},
     "AST005": {"step": STEP},
     "PUR001": {"step": STEP},
     "PUR002": {"step": STEP},
@@ -1165,9 +1265,20 @@ SIGN_COMMANDS: Mapping[str, tuple[str, str]] = {
 ANY_SIGN = ("houqin sign {id} --as {step} --by 姓名", "houqin sign {id} --as {step} --by NAME")
 
 
+PAY_COMMANDS: Mapping[str, tuple[str, str]] = {
+    "BX": ("houqin expense pay {id} --by 出纳姓名", "houqin expense pay {id} --by NAME"),
+    "JK": ("houqin advance pay {id} --by 出纳姓名", "houqin advance pay {id} --by NAME"),
+}
+
+
 def sign_command(record: str, step: str, lang: str) -> str:
     """The command a hint names to add a signature to `record`: each kind's own (an advance is
-    approved with houqin advance approve, a claim signed with houqin expense sign)."""
+    approved with houqin advance approve, a claim signed with houqin expense sign; a payment is the
+    cashier's houqin expense pay or houqin advance pay)."""
+    prefix = record.split("-", 1)[0]
+    if step == "payment" and prefix in PAY_COMMANDS:
+        zh, en = PAY_COMMANDS[prefix]
+        return (en if lang == "en" else zh).format(id=record)
     zh, en = SIGN_COMMANDS.get(record.split("-", 1)[0], ANY_SIGN)
     return (en if lang == "en" else zh).format(id=record or "ID", step=step or ("STEP" if lang == "en" else "环节"))
 

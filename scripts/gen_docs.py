@@ -67,6 +67,7 @@ PREFIX_CHECK = {
     "DAT": "dates",
     "APR": "approval-chain",
     "SIG": "signatures",
+    "KEY": "keys",
     "SOD": "separation-of-duties",
     "INV": "invoice",
     "CAP": "capitalisation",

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The outside programs the tests compare houqin with: hledger (the export is checked by the real
-# hledger) and Chromium (the HTML report is rendered and photographed). Installed from the Debian
+# hledger), Chromium (the HTML report is rendered and photographed) and OpenSSH's ssh-keygen and
+# ssh-agent (signatures by key are made and verified by the real ones). Installed from the Debian
 # packages when missing; CI runs this through `make test`.
 set -u
 want=()
 command -v hledger >/dev/null 2>&1 || want+=(hledger)
 command -v chromium >/dev/null 2>&1 || want+=(chromium)
+command -v ssh-keygen >/dev/null 2>&1 || want+=(openssh-client)
 [ ${#want[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo -n"

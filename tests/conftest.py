@@ -39,6 +39,7 @@ BASE: dict[str, str] = {
         - name: 孙老师
           roles:
             - {role: teacher}
+            - {role: accountant}
             - {role: principal, since: 2026-06-01}
           joined: 2010-09-01
         - {name: 周保管, roles: [keeper], department: 总务处, joined: 2010-09-01}

@@ -43,7 +43,7 @@ def test_check_reports_errors_with_location_excerpt_and_hint(
     assert out.splitlines() == [
         "2026/expenses.yaml:11: error[SOD002] 出纳 赵出纳 不能作为 证明人(witness) 签字",
         "     11 |   - {role: witness, by: 赵出纳, on: 2026-03-05}",
-        "  提示: 出纳只管付款，不作证明也不审批；签字没有 houqin 命令可撤销：在文件中删去这条签字，再由他人签（houqin expense sign BX-2026-0001 --as witness --by 姓名）。",
+        "  提示: 出纳只管付款，不作证明也不审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（houqin expense sign BX-2026-0001 --as witness --by 姓名）。",
         "1 个错误，0 个警告。",
     ]
     code, out = run("--lang", "en", "check")

@@ -10,7 +10,7 @@ import pytest
 from houqin.checks.engine import run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
-from tests.conftest import GOOD_ASSET, GOOD_EXPENSE
+from tests.conftest import BASE, GOOD_ASSET, GOOD_EXPENSE
 
 
 def lines(root: Path, lang: str = "zh") -> list[str]:
@@ -34,6 +34,20 @@ def test_clean_ledger_has_no_diagnostics(ledger_dir: Callable[..., Path]) -> Non
 
 
 CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "SOD004 the accountant is also the cashier",
+        {
+            "people.yaml": BASE["people.yaml"].replace(
+                "{name: 赵出纳, roles: [cashier]", "{name: 赵出纳, roles: [cashier, accountant]"
+            )
+        },
+        ["people.yaml:4: error[SOD004] 赵出纳 同时担任会计和出纳：会计出纳须分设"],
+    ),
+    (
+        "SOD005 the cashier pays a claim they signed as handler",
+        {"2026/expenses.yaml": expense(**{"handler, by: 张老师": "handler, by: 赵出纳"})},
+        ["2026/expenses.yaml:1: error[SOD005] 出纳 赵出纳 付了自己签过 经手人(handler) 的 BX-2026-0001"],
+    ),
     # --- schema
     (
         "SCH001 money as float",
@@ -346,6 +360,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_assets import ASSET_CASES
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
+    from tests.test_keys import KEY_CASES
     from tests.test_office import OFFICE_CASES, SHOP_CASES
     from tests.test_purchases import PURCHASE_CASES
     from tests.test_repairs import REPAIR_CASES
@@ -363,6 +378,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + OFFICE_CASES
         + SHOP_CASES
         + EDGE_CASES
+        + KEY_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested
@@ -383,6 +399,9 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         "CLS008": "test_closes.py::test_nothing_is_dated_in_an_open_month_before_a_closed_one",
         "YAML011": "test_safety.py::test_fifos_devices_and_links_each_get_a_diagnostic_and_never_block",
         "YAML012": "test_safety.py::test_fifos_devices_and_links_each_get_a_diagnostic_and_never_block",
+        "KEY009": "test_keys.py::test_signatures_not_by_key_are_listed_only_when_asked",
+        "KEY010": "test_keys.py::test_signatures_not_by_key_are_listed_only_when_asked",
+        "KEY011": "test_keys.py::test_a_signer_withdraws_their_own_signature_by_key_and_it_stays_on_the_record",
         "GIT001": "test_safety.py::test_a_stale_index_lock_is_named_by_check_and_removed_by_repair_lock",
     }
     assert untested == set(elsewhere)
@@ -393,9 +412,9 @@ def test_english_messages(ledger_dir: Callable[..., Path]) -> None:
     assert lines(root, "en") == ["2026/expenses.yaml:11: error[SOD002] the cashier 赵出纳 may not sign as witness"]
     (d,) = diagnostics(root)
     assert d.hint("en") == (
-        "The cashier pays and neither witnesses nor approves, and no houqin command withdraws a signature: "
-        "delete this one in the file and have someone else sign (houqin expense sign BX-2026-0001 --as witness "
-        "--by NAME)."
+        "The cashier pays and neither witnesses nor approves, and the signer may withdraw it (houqin unsign ID "
+        "--as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign (houqin expense "
+        "sign BX-2026-0001 --as witness --by NAME)."
     )
     assert d.check == "separation-of-duties"
 

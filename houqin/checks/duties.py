@@ -1,16 +1,19 @@
 """separation-of-duties: handler, witness and approver are three different people; the cashier
-neither witnesses nor approves; nobody approves their own request."""
+neither witnesses nor approves, nor pays a claim they signed; nobody approves their own request; the
+accountant and the cashier are different people (会计出纳分设)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Signed
 from houqin.models.config import Policy
+from houqin.models.directory import RoleSpan
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Purchase, Reimbursement
+from houqin.models.records import CashAdvance, Payment, Purchase, Reimbursement
 
 
 def _requester(r: Signed) -> str | None:
@@ -40,3 +43,24 @@ def check_separation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield diag("SOD002", file, a.line, record=r.id, by=a.by, step=a.role)
             if requester == a.by and a.role in rules.approver_steps:
                 yield diag("SOD003", file, a.line, record=r.id, by=a.by)
+        paid = getattr(r, "payment", None)
+        if isinstance(paid, Payment):
+            # A step the cashier may never sign is SOD002 already; paying what one handled is this.
+            own = [a.role for a in r.approvals if a.by == paid.by and a.role not in rules.cashier_may_not_sign]
+            if own:
+                yield diag("SOD005", file, r.source.line, record=r.id, by=paid.by, id=r.id, step=own[0])
+
+
+def check_accountant_not_cashier(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """会计出纳分设: nobody holds the accountant's and the cashier's role over the same days."""
+    for person in ledger.people:
+        books = [s for s in person.roles if s.role == "accountant"]
+        cash = [s for s in person.roles if s.role == "cashier"]
+        if any(_overlap(a, c) for a in books for c in cash):
+            yield diag("SOD004", "people.yaml", person.line, person=person.name)
+
+
+def _overlap(a: RoleSpan, b: RoleSpan) -> bool:
+    first = max(a.since or dt.date.min, b.since or dt.date.min)
+    last = min(a.until or dt.date.max, b.until or dt.date.max)
+    return first <= last

@@ -11,6 +11,8 @@ CHECK_NAMES: tuple[str, ...] = (
     "refs",
     "approval-chain",
     "signatures",
+    "keys",
+    "by-key",
     "separation-of-duties",
     "invoice",
     "capitalisation",
@@ -33,10 +35,16 @@ CHECK_NAMES: tuple[str, ...] = (
 )
 
 
+# Checks run only when asked for by name (or by `houqin check --keys`): by-key lists every signature
+# not made by key where policy does not require one, which on most ledgers is every signature.
+OPT_IN: tuple[str, ...] = ("by-key",)
+DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECK_NAMES if n not in OPT_IN)
+
+
 def select(names: Sequence[str] | None) -> tuple[str, ...]:
-    """The checks asked for, in the order they run (all of them when none are named)."""
+    """The checks asked for, in the order they run (all but the opt-in ones when none are named)."""
     if not names:
-        return CHECK_NAMES
+        return DEFAULT_CHECKS
     unknown = [n for n in names if n not in CHECK_NAMES]
     if unknown:
         raise UsageError("unknown_check", name=", ".join(unknown), known=", ".join(CHECK_NAMES))

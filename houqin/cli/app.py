@@ -139,6 +139,9 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "patrol": ("office", "patrol_app", True, False),
     "print": ("office", "print_app", True, False),
     "audit": ("audit", "app", True, False),
+    "key": ("keys", "app", True, False),
+    "pending": ("pending", "pending", False, False),
+    "unsign": ("unsign", "unsign", False, False),
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
 }

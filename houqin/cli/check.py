@@ -34,6 +34,12 @@ def check(
             metavar="REV",
         ),
     ] = None,
+    keys: Annotated[
+        bool,
+        typer.Option(
+            "--keys", help="也列出尚未用密钥的签字和尚无密钥的人（by-key）。 Also list signatures not made by key."
+        ),
+    ] = False,
 ) -> None:
     """检查账本 / Check the ledger against the school's rules.
 
@@ -53,6 +59,10 @@ def check(
         from houqin.ledger.git import GitIndexSource
 
         source = GitIndexSource(root)
+    if keys:
+        from houqin.checks.names import DEFAULT_CHECKS
+
+        names = [*(names or DEFAULT_CHECKS), "by-key"]
     found = check_ledger(root, names, source=source, use_cache=not no_cache)
     if fmt is OutputFormat.json:
         from houqin.render.console import diagnostics_json

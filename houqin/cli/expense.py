@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -65,6 +65,7 @@ def sign(
     on: Annotated[
         str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).", show_default=False)
     ] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """签字 / Add one signature to a claim; refused if the signer may not sign that step.
@@ -77,7 +78,7 @@ def sign(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: sign_claim(ledger, claim, step, by, day),
+        lambda ledger: sign_claim(ledger, claim, step, by, day, key=key_signer(key)),
         lambda r: f"expense sign {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,
@@ -91,6 +92,7 @@ def pay(
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
     account: Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")] = "bank",
     on: Annotated[str | None, typer.Option("--on", help="付款日期 YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """付款 / The cashier pays a claim; refused before its three signatures are complete (方准报销).
@@ -102,7 +104,7 @@ def pay(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: pay_claim(ledger, claim, account, by, day),
+        lambda ledger: pay_claim(ledger, claim, account, by, day, key_signer(key)),
         lambda r: f"expense pay {r.id} {by} from {account}",
         replace=True,
         no_commit=no_commit,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, parse_amount, parse_amount_or_zero, parse_day
+from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_amount, parse_amount_or_zero, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -137,6 +137,7 @@ def close(
     fmt: Fmt = ReportFormat.text,
     public: Public = False,
     out_file: Out = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """月结 / Close a month: refused while its records have errors, the month before is open, or cash and
@@ -158,7 +159,7 @@ def close(
     outcome = write_many(
         root,
         # The month's errors: from the result cache when the last check left it (a close follows a check).
-        lambda session: [close_month(session.ledger, month, by, day, before_checks(session))],
+        lambda session: [close_month(session.ledger, month, by, day, before_checks(session), key_signer(key))],
         lambda rs: f"finance close {month} {rs[0].id}",
         commit=not no_commit,
     )
@@ -229,6 +230,7 @@ def reopen(
     on: Annotated[
         str | None, typer.Option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")
     ] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """重新开账 / Reopen a closed month, with the principal's approval; it stays visible in history.
@@ -242,7 +244,7 @@ def reopen(
     day = parse_day(on) or today()
     run_write(
         ctx,
-        lambda ledger: reopen_month(ledger, month, reason, principal, day),
+        lambda ledger: reopen_month(ledger, month, reason, principal, day, key_signer(key)),
         lambda r: f"finance reopen {month} {r.id}",
         no_commit=no_commit,
     )

@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_amount_or_zero, parse_day, parse_signed_amount
+from houqin.cli.options import (
+    NoCommit,
+    OnDay,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_amount_or_zero,
+    parse_day,
+    parse_signed_amount,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -98,6 +107,7 @@ def advance_approve(
     advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
     by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """批准借款 / The principal approves an advance (借条需校长批准).
@@ -109,7 +119,7 @@ def advance_approve(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: approve_advance(ledger, advance, by, day),
+        lambda ledger: approve_advance(ledger, advance, by, day, key=key_signer(key)),
         lambda r: f"advance approve {r.id} {by}",
         replace=True,
         no_commit=no_commit,
@@ -123,6 +133,7 @@ def advance_pay(
     by: Cashier,
     account: Account = "cash",
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """付借款 / The cashier pays the advance out; refused without the principal's approval.
@@ -134,7 +145,7 @@ def advance_pay(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: pay_advance(ledger, advance, by, day, account),
+        lambda ledger: pay_advance(ledger, advance, by, day, account, key_signer(key)),
         lambda r: f"advance pay {r.id} {by}",
         replace=True,
         no_commit=no_commit,

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, overload
+from typing import TYPE_CHECKING, Annotated, overload
 
 import typer
+
+if TYPE_CHECKING:
+    from houqin.services.signing import KeySigner
 
 
 class OutputFormat(StrEnum):
@@ -110,3 +113,26 @@ PartOfLot = Annotated[
 ]
 FromPlace = Annotated[str | None, typer.Option("--from-place", help="When the lot is in several places. 调出地点。")]
 Authority = Annotated[str | None, typer.Option("--authority", help="主管部门批复文号 (large disposals).")]
+
+
+SigningKey = Annotated[
+    str | None,
+    typer.Option(
+        "--key",
+        help="用本人的 SSH 密钥签字：私钥文件，或 ssh-agent 中私钥的 .pub（默认 $HOUQIN_SIGNING_KEY）。"
+        " Sign by key: a private key file, or the .pub of a key in ssh-agent (default: $HOUQIN_SIGNING_KEY).",
+        metavar="KEYFILE",
+        show_default=False,
+    ),
+]
+
+
+def key_signer(option: str | None) -> KeySigner | None:
+    """The key named by --key or $HOUQIN_SIGNING_KEY, ready to sign (None: a typed signature)."""
+    from houqin.ledger import signer
+    from houqin.services.signing import KeySigner
+
+    path = signer.signing_key(option)
+    if path is None:
+        return None
+    return KeySigner(signer.public_key_of(path), lambda message: signer.sign(message, path), str(path))

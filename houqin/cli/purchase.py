@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day, parse_quantity
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -92,6 +92,7 @@ def approve(
     ],
     by: Annotated[str, typer.Option("--by", help="审批人 Approver (people.yaml name).")],
     on: Annotated[str | None, typer.Option("--on", help="审批日期 YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """审批 / Approve a request at one step; refused if the approver may not sign it.
@@ -104,7 +105,7 @@ def approve(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: approve_purchase(ledger, purchase, step, by, day),
+        lambda ledger: approve_purchase(ledger, purchase, step, by, day, key=key_signer(key)),
         lambda r: f"purchase approve {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,

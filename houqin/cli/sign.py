@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, parse_day
+from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
 from houqin.cli.writing import run_write
 from houqin.clock import today
 
@@ -23,6 +23,7 @@ def sign(
     ],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
     on: Annotated[str | None, typer.Option("--on", help="签字日期 (default: today).", show_default=False)] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """签字 / Add one signature to a record; refused if the signer may not sign that step.
@@ -35,7 +36,7 @@ def sign(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: sign_record(ledger, record, step, by, day),
+        lambda ledger: sign_record(ledger, record, step, by, day, key=key_signer(key)),
         lambda r: f"sign {r.id} {role_key(step)} {by}",
         replace=True,
         no_commit=no_commit,

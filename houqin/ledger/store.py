@@ -161,6 +161,14 @@ class WriteSession:
         )
         return path, placed
 
+    def stage_directory(self, rel: str, data: bytes) -> None:
+        """Stage a directory file (people.yaml: a key registered or revoked) rewritten as `data`; the
+        ledger after it is read afresh from the files as they will be."""
+        path = self.root / rel
+        self._current(path)  # refuses a file houqin may not read
+        self._stage(path, self.files.get(rel), data)
+        self._after = load_ledger(self.root, MemorySource(self.files_after()), strict=True)
+
     @staticmethod
     def _clean_starts(rel: str, text: str, own: list[Record], before: LoadResult) -> list[int] | None:
         """The line of every top-level item, read off the text, when that is certain: the file had no

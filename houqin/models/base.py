@@ -155,6 +155,20 @@ class Approval(Lined):
     by: Text
     on: Day
     note: Text | None = None
+    sig: Text | None = None  # the SSHSIG of the step's statement, by the signer's key (docs/signatures.md)
+
+
+class Withdrawal(Lined):
+    """A signature withdrawn by its own signer (houqin unsign), kept on the record: which step, who,
+    the day it was signed and the day and reason it was withdrawn; `sig` is the signer's key signature
+    over the withdrawal (docs/signatures.md)."""
+
+    role: Text
+    by: Text
+    signed: Day
+    on: Day
+    reason: Text
+    sig: Text | None = None
 
 
 class Record(Frozen):
@@ -187,6 +201,7 @@ class Signed(Record):
     """A record that carries approvals/signatures."""
 
     approvals: tuple[Approval, ...] = ()
+    withdrawn: tuple[Withdrawal, ...] = ()
 
     def approval(self, role: str) -> Approval | None:
         for a in self.approvals:

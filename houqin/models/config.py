@@ -7,6 +7,7 @@ what it changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -53,6 +54,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "fee-notices": ("principal",),
     "budget-adjustments": ("principal",),
     "reopens": ("principal",),
+    "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
     "print-jobs": ("supervisor",),
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
@@ -66,6 +68,7 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "director": ("director",),
     "giver": "any",
     "receiver": "any",
+    "accountant": ("accountant",),
 }
 
 
@@ -85,6 +88,15 @@ class SignatureRules(Frozen):
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(default_factory=lambda: dict(DEFAULT_SIGNERS))
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")
+    # Who must sign by key (docs/signatures.md): true (everyone), the people-roles listed (a signer
+    # holding one of them that day), or false (nobody yet: the default of ledgers written before keys).
+    require_keys: bool | tuple[str, ...] = False
+
+    def key_required(self, holds: Callable[[str], bool]) -> bool:
+        """Must a signer sign by key? `holds(role)`: does the signer hold that role on the day."""
+        if isinstance(self.require_keys, bool):
+            return self.require_keys
+        return any(holds(role) for role in self.require_keys)
 
     @model_validator(mode="before")
     @classmethod

@@ -55,11 +55,29 @@ class RoleSpan(Frozen):
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
+class PersonKey(Lined):
+    """One of a person's OpenSSH public keys (docs/signatures.md): the key line, the day it was
+    registered and, once revoked, the day it stopped. `sig` is the principal's key signature over the
+    registration (the anchor's: its own); `revoke_sig` the one over the revocation. Whether the line
+    reads, and whether the signatures verify, is the keys check's business (file:line diagnostics)."""
+
+    key: Text
+    added: Day
+    revoked: Day | None = None
+    anchor: bool = False
+    sig: Text | None = None
+    revoke_sig: Text | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.added <= day and (self.revoked is None or day < self.revoked)
+
+
 class Person(Lined):
     """A member of staff. The name is the key every record signs with; homonyms get a suffix (张伟2)."""
 
     name: Text
     roles: tuple[RoleSpan, ...] = ()
+    keys: tuple[PersonKey, ...] = ()
     department: Text | None = None
     joined: Day | None = None
     left: Day | None = None

@@ -49,6 +49,7 @@ class Payment(Frozen):
     on: Day
     by: Text
     account: Account = "bank"
+    sig: Text | None = None  # the cashier's SSHSIG of the payment's statement (docs/signatures.md)
 
 
 class Asset(Signed):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from houqin import clock
-from houqin.checks.names import CHECK_NAMES, select
+from houqin.checks.names import DEFAULT_CHECKS, select
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
 from houqin.errors import InputError
 from houqin.layout import CONFIG_FILE
@@ -38,7 +38,7 @@ def _git_key(blob_ids: Mapping[str, str], names: Sequence[str], today: dt.date |
 def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None = None) -> list[Diagnostic] | None:
     """The diagnostics of every check on exactly these files, if an earlier run left them."""
     store = _store(root)
-    hit = store.get(_key(digests, CHECK_NAMES, today)) if store else None
+    hit = store.get(_key(digests, DEFAULT_CHECKS, today)) if store else None
     return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
 
 
@@ -54,11 +54,11 @@ def remember_result(
     store = _store(root)
     if store is not None:
         rows = tuple(encode_diagnostic(d) for d in found)
-        store.put_result(_key(digests, CHECK_NAMES, today), rows)
+        store.put_result(_key(digests, DEFAULT_CHECKS, today), rows)
         if files is not None:
             from houqin.ledger.git import blob_id
 
-            store.put_result(_git_key({rel: blob_id(data) for rel, data in files.items()}, CHECK_NAMES, today), rows)
+            store.put_result(_git_key({rel: blob_id(data) for rel, data in files.items()}, DEFAULT_CHECKS, today), rows)
 
 
 def run_cached(
@@ -79,7 +79,7 @@ def run_cached(
         return run_checks(result, names, today=today)
     used: set[str] = set()
     found = run_checks(result, names, store=store, key=part_key, today=today, used=used)
-    if prune and select(names) == CHECK_NAMES:
+    if prune and select(names) == DEFAULT_CHECKS:
         store.prune_parts(used)
     return found
 
@@ -93,7 +93,7 @@ def check_ledger(
     today: dt.date | None = None,
 ) -> list[Diagnostic]:
     found = _check_files(root, names, source=source, use_cache=use_cache, today=today)
-    if source is None and names is None:
+    if source is None and (names is None or set(DEFAULT_CHECKS) <= set(names)):
         found += repository_warnings(root)
     return found
 

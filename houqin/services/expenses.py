@@ -11,7 +11,7 @@ from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Invoice, Reimbursement
 from houqin.services.inputs import validated
-from houqin.services.signing import sign_record
+from houqin.services.signing import KeySigner, sign_record
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
     return validated(Reimbursement, id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
 
 
-def sign_claim(ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date) -> Reimbursement:
-    signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement")
+def sign_claim(
+    ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
+) -> Reimbursement:
+    signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement", key=key)
     assert isinstance(signed, Reimbursement)
     return signed

@@ -45,7 +45,7 @@ from houqin.models.records import (
 )
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import sign_record
+from houqin.services.signing import KeySigner, key_paid, key_signed, sign_record
 
 
 def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
@@ -108,12 +108,15 @@ def transfer(
     )
 
 
-def pay_claim(ledger: Ledger, text: str, account: str, by: str, on: dt.date) -> Reimbursement:
+def pay_claim(
+    ledger: Ledger, text: str, account: str, by: str, on: dt.date, key: KeySigner | None = None
+) -> Reimbursement:
     """付款: the cashier pays a claim; refused (by the checks) before its three signatures are complete."""
     claim = find_record(ledger, text, Reimbursement, "报销单/reimbursement")
     if claim.payment is not None:
         raise UsageError("already_paid", id=claim.id)
-    return claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    paid = claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    return paid if key is None else key_paid(ledger, paid, key)
 
 
 def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, day: dt.date) -> CashAdvance:
@@ -123,18 +126,21 @@ def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, 
     )
 
 
-def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance")
+def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
+    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
     assert isinstance(signed, CashAdvance)
     return signed
 
 
-def pay_advance(ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash") -> CashAdvance:
+def pay_advance(
+    ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash", key: KeySigner | None = None
+) -> CashAdvance:
     """出纳付款: refused (by the checks) without the principal's approval (没有校长批准出纳员有权拒付)."""
     advance = find_record(ledger, text, CashAdvance, "借款/advance")
     if advance.payment is not None:
         raise UsageError("already_paid", id=advance.id)
-    return advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    paid = advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
+    return paid if key is None else key_paid(ledger, paid, key)
 
 
 def settle_advance(
@@ -269,8 +275,17 @@ def _months_between(first: str, before: str) -> list[str]:
     return out
 
 
-def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: Sequence[Diagnostic]) -> Close:
-    """月结: refuse while anything stands in the way; otherwise seal the month's records."""
+def close_month(
+    ledger: Ledger,
+    month: str,
+    by: str,
+    day: dt.date,
+    diagnostics: Sequence[Diagnostic],
+    key: KeySigner | None = None,
+) -> Close:
+    """月结: refuse while anything stands in the way; otherwise seal the month's records. The close
+    carries the accountant's signature (by key with `key`); the principal acknowledges it with
+    houqin sign JZ-… --as principal (清结情况报告校长)."""
     obstacles = close_obstacles(ledger, month, diagnostics, day)
     if obstacles:
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
@@ -278,7 +293,7 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
     prints = tuple(fingerprint(r, last, SEAL) for r in sealed_records(ledger, month))
     before = standing_closes(ledger).get(previous_month(month))
     previous = before.digest if before else None
-    return validated(
+    close = validated(
         Close,
         id=_id(ledger, "closes", day),
         date=day,
@@ -289,10 +304,14 @@ def close_month(ledger: Ledger, month: str, by: str, day: dt.date, diagnostics: 
         fingerprints=prints,
         previous=previous,
         digest=chain_digest(previous, prints),
+        approvals=(Approval(role="accountant", by=by, on=day),),
     )
+    return close if key is None else key_signed(ledger, close, 0, key)
 
 
-def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: dt.date) -> Reopen:
+def reopen_month(
+    ledger: Ledger, month: str, reason: str, principal: str, day: dt.date, key: KeySigner | None = None
+) -> Reopen:
     """重新开账: undo the month's close, on or after its day, once no later month is closed (a month is
     corrected from the latest closed month backwards, so no closed month rests on an open one)."""
     standing = standing_closes(ledger)
@@ -315,4 +334,4 @@ def reopen_month(ledger: Ledger, month: str, reason: str, principal: str, day: d
     )
     if month in standing_closes(ledger.with_record(reopen)):  # never report a reopening that changed nothing
         raise RuntimeError(f"a reopening of {month} would not undo {close.id}")  # a bug: exit 3
-    return reopen
+    return reopen if key is None else key_signed(ledger, reopen, 0, key)

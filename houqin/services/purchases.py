@@ -25,7 +25,7 @@ from houqin.models.records import (
 )
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import sign_record
+from houqin.services.signing import KeySigner, sign_record
 
 LABEL = "请购单/purchase"
 
@@ -55,11 +55,13 @@ def request_purchase(
     )
 
 
-def approve_purchase(ledger: Ledger, text: str, step: str, by: str, on: dt.date) -> Purchase:
+def approve_purchase(
+    ledger: Ledger, text: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
+) -> Purchase:
     purchase = find_record(ledger, text, Purchase, LABEL)
     if purchase.accepted is not None:
         raise UsageError("purchase_accepted", id=purchase.id)
-    signed = sign_record(ledger, purchase.id, step, by, on, kind="purchases", label=LABEL)
+    signed = sign_record(ledger, purchase.id, step, by, on, kind="purchases", label=LABEL, key=key)
     assert isinstance(signed, Purchase)
     return signed
 

@@ -3,13 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
+from houqin import sshsig
 from houqin.errors import UsageError
 from houqin.i18n import Pair, Steps, role_key
-from houqin.models.base import Approval, Signed
+from houqin.models.base import Approval, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
+from houqin.models.statements import payment_statement, step_statement, withdrawal_statement
 from houqin.services.lookup import find_record
+
+S = TypeVar("S", bound=Signed)
+
+
+@dataclass(frozen=True)
+class KeySigner:
+    """A key to sign with: its public half (to check it is the signer's) and the function that signs a
+    statement with it (ssh-keygen, in houqin/ledger/signer.py), returning the SSHSIG as base64."""
+
+    public: sshsig.PublicKey
+    sign: Callable[[bytes], str]
+    path: str = ""
+
+
+def key_signed(ledger: Ledger, record: S, index: int, key: KeySigner) -> S:
+    """`record` with its approval at `index` signed by `key`, refused before signing if the key is not
+    a registered key of the signer valid on the day (nothing is written)."""
+    from houqin.checks.keys import trust_of
+
+    a = record.approvals[index]
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(a.by, key.public.fingerprint, a.on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=a.by, on=a.on)
+    sig = key.sign(step_statement(school, record, index))
+    approvals = list(record.approvals)
+    approvals[index] = a.model_copy(update={"sig": sig})
+    return record.model_copy(update={"approvals": tuple(approvals)})
+
+
+def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:
+    """`record` with its payment signed by the cashier's `key` (refused, nothing written, if the key
+    is not the payer's registered key valid on the day)."""
+    from houqin.checks.keys import trust_of
+
+    payment = getattr(record, "payment", None)
+    assert payment is not None
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(payment.by, key.public.fingerprint, payment.on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=payment.by, on=payment.on)
+    sig = key.sign(payment_statement(school, record))
+    return record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
 
 
 def sign_record(
@@ -20,6 +66,7 @@ def sign_record(
     on: dt.date,
     kind: str | None = None,
     label: str = "单据/record",
+    key: KeySigner | None = None,
 ) -> Signed:
     """Add one signature. The step (its key, or the school's word for it: 经手人, 证明人, 校长 …) must
     be in the policy's chain for the record's kind and not yet signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
@@ -34,4 +81,44 @@ def sign_record(
         raise UsageError("already_signed", id=record.id, step=Steps((step,)))
     if getattr(record, "payment", None) is not None:
         raise UsageError("already_paid", id=record.id)
-    return record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
+    signed = record.model_copy(update={"approvals": (*record.approvals, Approval(role=step, by=by, on=on))})
+    return signed if key is None else key_signed(ledger, signed, len(signed.approvals) - 1, key)
+
+
+def unsign_record(
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    reason: str,
+    on: dt.date,
+    key: KeySigner | None = None,
+) -> Signed:
+    """Withdraw one's own signature (houqin unsign): the last step signed, not once paid; kept on the
+    record under `withdrawn`, and signed by the signer's key when the step was (or policy requires it)."""
+    from houqin.checks.keys import trust_of
+
+    record = find_record(ledger, record_text, Signed, "单据/record")
+    step = role_key(step)
+    a = record.approval(step)
+    if a is None:
+        raise UsageError("unsign_not_signed", id=record.id, step=Steps((step,)))
+    if a.by != by:
+        raise UsageError("unsign_other", id=record.id, step=Steps((step,)), signer=a.by, by=by)
+    if getattr(record, "payment", None) is not None:
+        raise UsageError("already_paid", id=record.id)
+    if record.approvals[-1] is not a:
+        raise UsageError(
+            "unsign_later_first", id=record.id, step=Steps((step,)), later=Steps((record.approvals[-1].role,))
+        )
+    if a.sig is not None and key is None:
+        raise UsageError("unsign_needs_key", id=record.id, by=by)
+    withdrawal = Withdrawal(role=step, by=by, signed=a.on, on=on, reason=reason)
+    out = record.model_copy(update={"approvals": record.approvals[:-1], "withdrawn": (*record.withdrawn, withdrawal)})
+    if key is None:
+        return out
+    school = ledger.config.school.name
+    if trust_of(school, ledger.people).key_of(by, key.public.fingerprint, on) is None:
+        raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=by, on=on)
+    signed = withdrawal.model_copy(update={"sig": key.sign(withdrawal_statement(school, out, withdrawal))})
+    return out.model_copy(update={"withdrawn": (*record.withdrawn, signed)})

@@ -77,3 +77,26 @@ def write_many(
         text = message(placed)
         paths = session.flush(text, commit) if placed else []
     return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed))
+
+
+def write_directory(
+    root: Path,
+    rel: str,
+    build: Callable[[Ledger, str], str],
+    message: str,
+    *,
+    commit: bool = True,
+) -> Path:
+    """Rewrite one directory file (people.yaml, for a key change): `build` gets the ledger and the
+    file's text and returns the new text; refused like any write if it adds an error."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        text = session.files[rel].decode("utf-8")
+        session.stage_directory(rel, build(session.ledger, text).encode("utf-8"))
+        refuse_if_broken(session, rel)
+        session.flush(message, commit)
+    return root / rel

@@ -1,0 +1,132 @@
+"""houqin key: the SSH keys people sign with (people.yaml), registered and revoked under the principal's key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.state import get_state
+from houqin.clock import today
+
+app = typer.Typer(
+    help="密钥 / Keys: register, revoke and list the SSH keys people sign with (docs/signatures.md).",
+    no_args_is_help=True,
+)
+
+Person = Annotated[str, typer.Option("--person", help="密钥持有人 The key's holder (people.yaml name).")]
+On = Annotated[str | None, typer.Option("--on", help="日期 YYYY-MM-DD (default: today).", show_default=False)]
+
+
+def _read_pub(path: str) -> str:
+    from houqin.errors import UsageError
+
+    try:
+        text = Path(path).expanduser().read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise UsageError("key_missing", path=path) from None
+    except (OSError, UnicodeDecodeError):
+        raise UsageError("key_not_ssh", path=path) from None
+    if text.startswith("-----BEGIN"):
+        raise UsageError("key_private_given", path=path)
+    return text.splitlines()[0] if text else ""
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    person: Person,
+    file: Annotated[str, typer.Option("--file", help="公钥文件 The public key (.pub) to register.", metavar="KEY.pub")],
+    anchor: Annotated[
+        bool,
+        typer.Option(
+            "--anchor", help="校长的第一把密钥：信任根，自签登记。 The principal's first key: the trust anchor."
+        ),
+    ] = False,
+    key: SigningKey = None,
+    on: On = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """登记密钥 / Register a person's public key, signed by the principal's key (--key).
+
+    The anchor (--anchor) is the principal's own first key and signs its own registration (with the
+    private key beside KEY.pub, or --key). Example: houqin key add --person 李红梅 --file li.pub --key ~/.ssh/id_ed25519
+    """
+    from houqin.ledger.people_edit import PEOPLE, add_key
+    from houqin.render.console import print_written
+    from houqin.services.keys import new_key_entry
+    from houqin.services.writes import write_directory
+
+    state = get_state(ctx)
+    root = state.root(write=True)
+    day = parse_day(on, "--on") or today()
+    line = _read_pub(file)
+    if key is None and anchor:
+        import os
+
+        from houqin.ledger.signer import ENV
+
+        beside = Path(file).expanduser().with_suffix("")
+        key = os.environ.get(ENV) or (str(beside) if beside.is_file() and beside.name != Path(file).name else file)
+
+    def build(ledger: object, text: str) -> str:
+        from houqin.models.ledger import Ledger
+
+        assert isinstance(ledger, Ledger)
+        return add_key(text, person, new_key_entry(ledger, person, line, day, anchor, key_signer(key)))
+
+    message = f"key add {person}" + (" (anchor)" if anchor else "")
+    path = write_directory(root, PEOPLE, build, message, commit=not no_commit)
+    print_written(person, path, message, not no_commit, state.lang, root)
+
+
+@app.command("revoke")
+def revoke(
+    ctx: typer.Context,
+    person: Person,
+    fingerprint: Annotated[
+        str, typer.Option("--fingerprint", help="所撤密钥的指纹 SHA256:… (houqin key list).", metavar="SHA256:…")
+    ],
+    key: SigningKey = None,
+    on: On = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """撤销密钥 / Revoke a key from a day on, signed by the principal's key or by the key itself.
+
+    Signatures made with it before that day stand. Example: houqin key revoke --person 李红梅 --fingerprint SHA256:… --key ~/.ssh/id_ed25519
+    """
+    from houqin.ledger.people_edit import PEOPLE, revoke_key
+    from houqin.render.console import print_written
+    from houqin.services.keys import revocation
+    from houqin.services.writes import write_directory
+
+    state = get_state(ctx)
+    root = state.root(write=True)
+    day = parse_day(on, "--on") or today()
+
+    def build(ledger: object, text: str) -> str:
+        from houqin.models.ledger import Ledger
+
+        assert isinstance(ledger, Ledger)
+        index, sig = revocation(ledger, person, fingerprint, day, key_signer(key))
+        return revoke_key(text, person, index, day, sig)
+
+    message = f"key revoke {person} {fingerprint}"
+    path = write_directory(root, PEOPLE, build, message, commit=not no_commit)
+    print_written(person, path, message, not no_commit, state.lang, root)
+
+
+@app.command("list")
+def list_keys(ctx: typer.Context) -> None:
+    """列出密钥 / Every registered key with its SHA256 fingerprint (as ssh-keygen -l prints it).
+
+    Example: houqin key list
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.keys import print_keys
+    from houqin.services.keys import key_rows
+
+    state = get_state(ctx)
+    print_keys(key_rows(open_ledger(state.root())), state.lang)

@@ -1,0 +1,27 @@
+"""houqin pending: what awaits one person's signature."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from houqin.cli.state import get_state
+from houqin.clock import today
+
+
+def pending(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Option("--person", help="签字人 Whose signature (people.yaml name).")],
+) -> None:
+    """待签 / What awaits a person's signature today: each record, its amount, where it is and the
+    command that signs it.
+
+    Example: houqin pending --person 王建国
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.pending import print_pending
+    from houqin.services.pending import pending_for
+
+    state = get_state(ctx)
+    print_pending(pending_for(open_ledger(state.root()), person, today()), person, state.lang)

@@ -1,0 +1,28 @@
+"""houqin pending: one line a record (greppable), with its amount, its place in the files and the command
+that signs it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from houqin.i18n import t, word
+from houqin.messages import sign_command
+from houqin.money import fmt_yuan
+from houqin.render.console import console
+from houqin.services.pending import Awaiting
+
+
+def print_pending(rows: Sequence[Awaiting], person: str, lang: str) -> None:
+    out = console()
+    if not rows:
+        out.print(t("nothing_pending", lang, person=person))
+        return
+    total = sum((r.amount for r in rows if r.amount is not None), start=Decimal(0))
+    out.print(t("pending_head", lang, person=person, count=len(rows), total=fmt_yuan(total)), highlight=False)
+    for r in rows:
+        amount = fmt_yuan(r.amount) if r.amount is not None else "-"
+        command = sign_command(r.id, r.step, lang).replace("姓名", person).replace("NAME", person)
+        fields = [r.id, r.date.isoformat(), word(r.step, lang), amount, r.about, f"{r.file}:{r.line}"]
+        out.print("  ".join(fields), highlight=False, markup=False, soft_wrap=True)
+        out.print(f"    {command} --key KEYFILE", highlight=False, markup=False, soft_wrap=True)
