@@ -990,6 +990,13 @@ CATALOG: Mapping[str, Message] = {
         "改正该行后重新导入（houqin asset import 或 houqin stock import），或用 --skip-bad 只导入正确的行。",
         "Fix the row and import again (houqin asset import or houqin stock import), or --skip-bad to take only the good rows.",
     ),
+    "IMP002": Message(
+        W,
+        "第 {row} 行（{word}）：表中{field}为 {theirs}，导入的行合计 {ours}",
+        "row {row} ({word}): the sheet's {field} is {theirs}, the imported rows add up to {ours}",
+        "没有 houqin 命令能改正登记表：核对登记表中该{word}以上的行（漏行、重复行或算错的合计），改好后重新 houqin asset import --dry-run。",
+        "No houqin command corrects the register: check the rows above this {word} (a row left out, repeated, or a wrong total), then houqin asset import --dry-run again.",
+    ),
     # --- capitalisation
     "CAP001": Message(
         W,
@@ -1056,6 +1063,10 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
     "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
     "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
     "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
+    "unknown_category": (
+        "资产分类 {value} 既不是分类代码，也不是 catalog.yaml 中的分类名称",
+        "category {value} is neither a code nor a category name in catalog.yaml",
+    ),
 }
 
 
@@ -1108,6 +1119,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "REF001": {"field": FIELD},
     "REF002": {"field": FIELD},
     "IMP001": {"field": FIELD, "fields": FIELD_LIST},
+    "IMP002": {"field": FIELD},
 }
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic, sort_key, unreadable_files
@@ -28,6 +28,7 @@ from houqin.ledger.roundtrip import append_record_text, is_block_list, record_sp
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
+from houqin.models.directory import Person, Place
 from houqin.models.kinds import Kind, kind_of
 from houqin.models.ledger import Ledger
 
@@ -183,6 +184,42 @@ class WriteSession:
         if problems or [r.id for r in tail] != [r.id for r in after]:
             return None
         return [*own[:index], placed, *tail]
+
+    def add_directory(self, people: Sequence[Person], places: Sequence[Place], funding: Sequence[str]) -> list[Path]:
+        """Stage people, places and funding sources appended to people.yaml, places.yaml and
+        catalog.yaml (one line each); the ledger after the write holds them."""
+        from houqin.ledger import directory
+
+        changes: list[tuple[str, Callable[[str], str]]] = []
+        if people:
+            changes.append(
+                (
+                    "people.yaml",
+                    lambda t: directory.appended(t, [directory.person_line(p) for p in people], "people.yaml"),
+                )
+            )
+        if places:
+            changes.append(
+                (
+                    "places.yaml",
+                    lambda t: directory.appended(t, [directory.place_line(p) for p in places], "places.yaml"),
+                )
+            )
+        if funding:
+            defaults = self.ledger.catalog.funding_sources
+            changes.append(("catalog.yaml", lambda t: directory.with_funding(t, list(funding), defaults)))
+        paths = []
+        for name, change in changes:
+            path = self.root / name
+            old = self._current(path)
+            self._stage(path, old, change(old.decode("utf-8") if old else "").encode("utf-8"))
+            paths.append(path)
+        before = self.loaded_after
+        ledger = before.ledger
+        catalog = ledger.catalog.model_copy(update={"funding_sources": (*ledger.catalog.funding_sources, *funding)})
+        after = replace(ledger, people=(*ledger.people, *people), places=(*ledger.places, *places), catalog=catalog)
+        self._after = LoadResult(after, before.diagnostics, self.digests_after())
+        return paths
 
     def _current(self, path: Path) -> bytes | None:
         """The file as this session read it under the ledger's lock (never read again: a FIFO swapped
