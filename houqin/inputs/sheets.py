@@ -123,6 +123,10 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
     for encoding in encodings:
         try:
             text = data.decode(encoding)
+            if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]) or (
+                encoding == "utf-16" and "\n" not in text
+            ):
+                continue  # bytes that decode, but to control characters or to no lines: not this encoding
             break
         except UnicodeDecodeError:
             continue
