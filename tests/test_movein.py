@@ -280,3 +280,29 @@ def test_names_match_after_normalising_unless_ambiguous() -> None:
     assert index.get(normal("音乐教室")) == "YY-1"
     assert index.get("实验室（一）") == "A" and index.get("实验室(一)") == "B"  # exact names still match
     assert normal("实验室(一)") not in index or index[normal("实验室(一)")] == "B"
+
+
+def test_a_long_register_is_drawn_as_rich_draws_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """asset list of thousands of assets takes the fast road (render/plain_table.py); it must draw
+    exactly the table Rich would."""
+    import io
+
+    from rich.console import Console
+
+    from houqin.ledger.load import open_ledger
+    from houqin.render import assets as render
+    from houqin.reports.assets import register
+    from tests.conftest import BUNDLED
+
+    reg = register(open_ledger(BUNDLED), dt.date(2026, 11, 30))
+    monkeypatch.setattr(render, "LONG", 10)
+    assert len(reg.rows) > render.LONG
+
+    def drawn(depreciation: bool) -> list[str]:
+        out = io.StringIO()
+        render.print_register(Console(file=out, width=400), reg, "zh", depreciation)
+        return [line.rstrip() for line in out.getvalue().splitlines()]
+
+    fast = (drawn(False), drawn(True))
+    monkeypatch.setattr(render, "LONG", 10**9)
+    assert fast == (drawn(False), drawn(True))

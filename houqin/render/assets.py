@@ -11,6 +11,7 @@ from rich.table import Table
 
 from houqin.i18n import FIELDS, t, word
 from houqin.money import fmt_yuan
+from houqin.render.plain_table import LONG, print_long_table
 from houqin.render.registers import register_title, status_text
 from houqin.reports.assets import AssetCard, OverdueLoan, Register
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 
 def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
+    if len(reg.rows) > LONG:
+        _print_long_register(out, reg, lang, depreciation)
+        return
     title = register_title(reg, lang)
     table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column(t("col.id", lang), t("total", lang))
@@ -47,6 +51,34 @@ def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -
             cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
         table.add_row(*cells, status)
     out.print(table)
+    if reg.place or reg.keeper:
+        out.print(t("register.sign", lang))
+
+
+def _register_cells(reg: Register, lang: str, depreciation: bool) -> list[list[str]]:
+    out = []
+    for r in reg.rows:
+        cells = [r.id, r.name, r.model, f"{r.quantity} {r.unit}", "、".join(r.places), "、".join(r.keepers)]
+        cells.append(fmt_yuan(r.value.cost))
+        if depreciation:
+            cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
+        cells.append(status_text(r, lang))
+        out.append(cells)
+    return out
+
+
+def _print_long_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
+    """The same register as print_register, drawn by render.plain_table (thousands of rows)."""
+    keys = ["col.id", "col.name", "col.model", "col.quantity", "col.place", "col.keeper", "col.value"]
+    footer = [t("total", lang), "", "", str(reg.quantity), "", "", fmt_yuan(reg.cost)]
+    if depreciation:
+        keys += ["col.accumulated", "col.net"]
+        footer += [fmt_yuan(reg.cost - reg.net), fmt_yuan(reg.net)]
+    keys.append("col.status")
+    footer.append("")
+    right = [k in ("col.quantity", "col.value", "col.accumulated", "col.net") for k in keys]
+    title = register_title(reg, lang)
+    print_long_table(out, title, [t(k, lang) for k in keys], _register_cells(reg, lang, depreciation), footer, right)
     if reg.place or reg.keeper:
         out.print(t("register.sign", lang))
 
