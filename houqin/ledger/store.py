@@ -24,7 +24,13 @@ from houqin.ledger.load import (
     remember_file,
     unreadable_error,
 )
-from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
+from houqin.ledger.roundtrip import (
+    append_record_text,
+    is_block_list,
+    record_spans,
+    render_records,
+    replace_record_text,
+)
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
@@ -122,6 +128,43 @@ class WriteSession:
         remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
         self._after = LoadResult(after, before.diagnostics, self.digests_after())
         return path, placed
+
+    def add_many(self, records: Sequence[Record]) -> list[Record]:
+        """Stage many new records (an import) appended to their files: each file's new text is built,
+        read back and staged once, and the ledger after the write sorted once, where `add` per record
+        would copy a growing file and re-sort the ledger for every row. Returns the records as read back."""
+        before = self.loaded_after
+        known = before.ledger.record_by_id
+        by_path: dict[Path, list[Record]] = {}
+        for record in records:
+            if record.id in known:
+                raise InputError("record_exists", id=record.id)
+            by_path.setdefault(record_file(self.root, record), []).append(record)
+        placed: list[Record] = []
+        diagnostics = before.diagnostics
+        files: list[tuple[str, bytes, str]] = []
+        for path, group in by_path.items():
+            old = self._current(path)
+            text = old.decode("utf-8") if old else file_header(kind_of(group[0]), path.parent.name)
+            self._ensure_appendable(path, text)
+            if text and not text.endswith("\n"):
+                text += "\n"
+            chunk = render_records(group)
+            rel = path.relative_to(self.root).as_posix()
+            back, problems = load_list(rel, ("\n" * text.count("\n") + chunk).encode("utf-8"), kind_of(group[0]).model)
+            if problems or [r.model_dump() for r in back] != [r.model_dump() for r in group]:
+                raise InputError("write_mismatch", path=rel, id=group[0].id)
+            data = (text + chunk).encode("utf-8")
+            self._stage(path, old, data)
+            placed += back
+            files.append((rel, data, kind_of(group[0]).name))
+        after = before.ledger.with_records(placed)
+        for rel, data, kind in files:
+            remember_file(
+                self.root, rel, data, after.file_records(kind, rel), [d for d in diagnostics if d.file == rel]
+            )
+        self._after = LoadResult(after, diagnostics, self.digests_after())
+        return placed
 
     def replace(self, record: Record) -> tuple[Path, Record]:
         """Stage the record of the same id rewritten as `record`, touching only its own lines."""

@@ -364,8 +364,9 @@ def _plan(
     keepers: dict[str, list[str]] = {}
 
     def seq(year: int) -> str:
-        base = int(next_id(ledger, kind, year).rsplit("-", 1)[1])
-        taken[year] = taken.get(year, base - 1) + 1
+        if year not in taken:
+            taken[year] = int(next_id(ledger, kind, year).rsplit("-", 1)[1]) - 1
+        taken[year] += 1
         return f"{kind.prefix}-{year}-{taken[year]:04d}"
 
     records: list[tuple[int, Record]] = []
@@ -556,12 +557,9 @@ class _Totals:
 
 def _rule_problems(loaded: LoadResult, records: Sequence[tuple[int, Record]]) -> list[RowProblem]:
     """Run the checks on the ledger with every row added; an error about a row's record is that row's."""
-    after = loaded.ledger
-    row_of = {}
-    for row, r in records:
-        file = f"{r.date.year}/{kind_of(r).filename}"
-        after = after.with_record(r.model_copy(update={"source": Source(file, 0)}))
-        row_of[r.id] = row
+    placed = [r.model_copy(update={"source": Source(f"{r.date.year}/{kind_of(r).filename}", 0)}) for _, r in records]
+    after = loaded.ledger.with_records(placed)
+    row_of = {r.id: row for row, r in records}
     out = []
     for d in run_checks(LoadResult(after, loaded.diagnostics)):
         if d.severity is Severity.ERROR and d.record in row_of:

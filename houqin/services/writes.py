@@ -72,7 +72,9 @@ def write_many(
             git.refuse_staged(root)
         records = build(session)
         known = session.ledger.record_by_id
-        placed = [(session.replace(r) if r.id in known else session.add(r))[1] for r in records]
+        replaced = {r.id: session.replace(r)[1] for r in records if r.id in known}
+        added = iter(session.add_many([r for r in records if r.id not in known]))
+        placed = [replaced[r.id] if r.id in replaced else next(added) for r in records]
         refuse_if_broken(session, ", ".join(r.id for r in records[:3]) + ("…" if len(records) > 3 else ""))
         text = message(placed)
         paths = session.flush(text, commit) if placed else []
