@@ -612,6 +612,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{file}：{good} 行可导入（原值合计 {value} 元），{bad} 行有问题。",
         "{file}: {good} rows to import (cost {value} yuan), {bad} rows with problems.",
     ),
+    "people_plan": (
+        "{new} 人将加入 people.yaml，{known} 人已在其中，{bad} 行有问题。",
+        "{new} people to add to people.yaml, {known} already there, {bad} rows with problems.",
+    ),
+    "people_done": ("已加入 {count} 人。", "Added {count} people."),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
     "report_written": ("已写出 {path}", "Wrote {path}"),
     "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),

@@ -1063,6 +1063,14 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
     "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
     "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
     "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
+    "duplicate_name": (
+        "姓名 {value} 在表中出现两次（同名的人在 people.yaml 中加后缀区分，如 张伟2）",
+        "the name {value} appears twice (homonyms get a suffix in people.yaml, such as 张伟2)",
+    ),
+    "unknown_role": (
+        "职务 {value} 不是 houqin 的角色（校长、副校长、总务主任、部门负责人、会计、出纳、保管员、文员、教师、稽核、职工）",
+        "role {value} is not one of houqin's (校长, 副校长, 总务主任, 部门负责人, 会计, 出纳, 保管员, 文员, 教师, 稽核, 职工)",
+    ),
     "unknown_category": (
         "资产分类 {value} 既不是分类代码，也不是 catalog.yaml 中的分类名称",
         "category {value} is neither a code nor a category name in catalog.yaml",

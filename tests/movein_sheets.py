@@ -223,3 +223,33 @@ def write_text(path: Path, encoding: str, sep: str, data: Sequence[tuple[Cell, .
 
 def _quoted(text: str, sep: str) -> str:
     return f'"{text}"' if sep in text or ("," in text and sep == ",") else text
+
+
+STAFF_HEADER = ("序号", "姓名", "部门", "职务", "入职日期", "联系电话")
+STAFF: list[tuple[Cell, ...]] = [
+    (1, "王校长", "校长室", "校长", "2010年9月1日", ""),  # already in people.yaml
+    (2, "钱 老师", "三年级组", "教师、班主任", dt.date(2012, 8, 28), "13800000000"),
+    (3, "孙会计", "财务室", "会计", "2015.3.1", ""),
+    (4, "吴保管", "总务处", "总务主任/保管员", "2016-08", ""),
+    (5, "郑师傅", "后勤", "", "", ""),
+]
+
+
+def write_staff_xls(path: Path, data: Sequence[tuple[Cell, ...]] | None = None) -> Path:
+    """教职工名单 as an old .xls with a title row (merged across) above the header."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("教职工")
+    day = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    ws.write_merge(0, 0, 0, len(STAFF_HEADER) - 1, "青禾县测试小学教职工名单")
+    for c, h in enumerate(STAFF_HEADER):
+        ws.write(1, c, h)
+    for i, r in enumerate(STAFF if data is None else data):
+        for c, v in enumerate(r):
+            if isinstance(v, dt.date):
+                ws.write(2 + i, c, v, day)
+            elif v not in ("", None):
+                ws.write(2 + i, c, v)
+    book.save(str(path))
+    return path

@@ -306,3 +306,39 @@ def test_a_long_register_is_drawn_as_rich_draws_it(monkeypatch: pytest.MonkeyPat
     fast = (drawn(False), drawn(True))
     monkeypatch.setattr(render, "LONG", 10**9)
     assert fast == (drawn(False), drawn(True))
+
+
+def test_people_import_adds_the_staff_list_once(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    root = git_ledger()
+    sheet = sheets.write_staff_xls(tmp_path / "教职工名单.xls")
+    before = snapshot(root)
+    code, out = run(root, "people", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "4 人将加入 people.yaml，1 人已在其中，0 行有问题。" in out and snapshot(root) == before
+    code, out = run(root, "people", "import", str(sheet))
+    assert code == 0, out
+    assert "已加入 4 人。" in out
+    assert git(root, "log", "-1", "--format=%s") == "people import from 教职工名单.xls\n"
+    diff = git(root, "show", "HEAD", "--format=", "--", "people.yaml")
+    assert [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")] == [
+        '+- {name: 钱老师, roles: [teacher], department: 三年级组, joined: 2012-08-28, phone: "13800000000"}',
+        "+- {name: 孙会计, roles: [accountant], department: 财务室, joined: 2015-03-01}",
+        "+- {name: 吴保管, roles: [director, keeper], department: 总务处, joined: 2016-08-01}",
+        "+- {name: 郑师傅, roles: [staff], department: 后勤}",
+    ]
+    assert run(root, "check") == (0, "")
+    code, out = run(root, "people", "import", str(sheet))
+    assert code == 0 and "0 人将加入 people.yaml，5 人已在其中" in out and "已加入 0 人。" in out
+
+
+def test_people_import_refuses_a_role_it_does_not_know(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    root = git_ledger()
+    before = snapshot(root)
+    rows = [*sheets.STAFF, (6, "冯门卫", "后勤", "门卫队长", "", ""), (7, "孙会计", "财务室", "出纳", "", "")]
+    sheet = sheets.write_staff_xls(tmp_path / "名单.xls", rows)
+    for args in (("--dry-run",), ()):
+        code, out = run(root, "people", "import", str(sheet), *args)
+        assert code == 2, out
+        assert f"{sheet}:8: error[IMP001] 第 8 行：职务 门卫队长 不是 houqin 的角色" in out
+        assert f"{sheet}:9: error[IMP001] 第 9 行：姓名 孙会计 在表中出现两次" in out
+        assert snapshot(root) == before

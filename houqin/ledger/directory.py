@@ -25,6 +25,8 @@ def scalar(text: str) -> str:
 def person_line(p: Person) -> str:
     roles = ", ".join(r.role for r in p.roles)
     extra = f", department: {scalar(p.department)}" if p.department else ""
+    extra += f", joined: {p.joined.isoformat()}" if p.joined else ""
+    extra += f", phone: {json.dumps(p.phone, ensure_ascii=False)}" if p.phone else ""
     return f"- {{name: {scalar(p.name)}, roles: [{roles}]{extra}}}\n"
 
 

@@ -12,6 +12,7 @@ from houqin.errors import GitError
 from houqin.ledger import git
 from houqin.ledger.store import WriteSession, write_session
 from houqin.models.base import Record
+from houqin.models.directory import Person, Place
 from houqin.models.ledger import Ledger
 from houqin.services.guard import refuse_if_broken
 
@@ -79,3 +80,26 @@ def write_many(
         text = message(placed)
         paths = session.flush(text, commit) if placed else []
     return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed))
+
+
+def write_directory(
+    root: Path,
+    build: Callable[[WriteSession], tuple[Sequence[Person], Sequence[Place]]],
+    message: str,
+    *,
+    commit: bool = True,
+) -> tuple[Path, ...]:
+    """Add people and places to people.yaml and places.yaml in one commit (people import, place
+    import): checked like every write, or nothing written."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        people, places = build(session)
+        if not people and not places:
+            return ()
+        session.add_directory(people, places, ())
+        refuse_if_broken(session, "people.yaml" if people else "places.yaml")
+        return tuple(session.flush(message, commit))
