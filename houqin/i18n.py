@@ -612,6 +612,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "{file}：{good} 行可导入（原值合计 {value} 元），{bad} 行有问题。",
         "{file}: {good} rows to import (cost {value} yuan), {bad} rows with problems.",
     ),
+    "ov.next": ("下一步（搬入账本，见 docs/moving-in.md）：", "Next steps (moving in, see docs/moving-in.md):"),
+    "ov.next.people": (
+        "教职工名单：houqin people import 教职工名单.xlsx",
+        "The staff list: houqin people import STAFF.xlsx",
+    ),
+    "ov.next.places": (
+        "地点与保管人：在 places.yaml 中登记（或由 houqin asset import 登记表 --add-missing 一并登记）",
+        "Places and keepers: write them in places.yaml (or let houqin asset import REGISTER --add-missing add them)",
+    ),
+    "ov.next.assets": (
+        "固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run",
+        "The asset register: houqin asset import REGISTER.xlsx --dry-run",
+    ),
+    "ov.next.stock": (
+        "库房期初结存：houqin stock import 期初库存.xlsx",
+        "The storeroom's opening stock: houqin stock import STOCK.xlsx",
+    ),
+    "ov.next.balances": (
+        "现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）",
+        "Opening cash and bank balances: write opening and opened under accounts in catalog.yaml (no houqin command yet)",
+    ),
     "people_plan": (
         "{new} 人将加入 people.yaml，{known} 人已在其中，{bad} 行有问题。",
         "{new} people to add to people.yaml, {known} already there, {bad} rows with problems.",

@@ -342,3 +342,27 @@ def test_people_import_refuses_a_role_it_does_not_know(git_ledger: Callable[...,
         assert f"{sheet}:8: error[IMP001] 第 8 行：职务 门卫队长 不是 houqin 的角色" in out
         assert f"{sheet}:9: error[IMP001] 第 9 行：姓名 孙会计 在表中出现两次" in out
         assert snapshot(root) == before
+
+
+def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> None:
+    code, out = runner.invoke(app, ["init", str(tmp_path / "账本"), "--school", "测试小学"]).exit_code, ""
+    assert code == 0
+    code, out = run(tmp_path / "账本", "overview")
+    assert code == 0, out
+    assert out.endswith(
+        "下一步（搬入账本，见 docs/moving-in.md）：\n"
+        "  教职工名单：houqin people import 教职工名单.xlsx\n"
+        "  地点与保管人：在 places.yaml 中登记（或由 houqin asset import 登记表 --add-missing 一并登记）\n"
+        "  固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run\n"
+        "  库房期初结存：houqin stock import 期初库存.xlsx\n"
+        "  现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）\n"
+    )
+    sheet = sheets.write_staff_xls(tmp_path / "教职工名单.xls")
+    assert run(tmp_path / "账本", "people", "import", str(sheet))[0] == 0
+    code, out = run(tmp_path / "账本", "overview")
+    assert "教职工名单：" not in out and "  固定资产登记表：" in out
+    code, out = run(ROOT_LEDGER, "overview")
+    assert "下一步" not in out  # the bundled school has moved in
+
+
+ROOT_LEDGER = Path(__file__).resolve().parents[1] / "ledgers"
