@@ -69,7 +69,7 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def _open_book(path: Path) -> Any:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     with path.open("rb") as f:
         magic = f.read(8)
@@ -77,7 +77,9 @@ def _open_book(path: Path) -> Any:
         raise InputError("input_encrypted", path=str(path))  # Excel wraps a password-protected xlsx in OLE
     try:
         return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types, one per format
+    except PasswordError:
+        raise InputError("input_encrypted", path=str(path)) from None
+    except (CalamineError, OSError, ValueError) as exc:
         problem = str(exc).split("\n")[0][:80] or type(exc).__name__
         raise InputError("input_unreadable", path=str(path), problem=problem) from None
 
@@ -90,17 +92,19 @@ def read_lines(path: Path) -> list[tuple[int, str]]:
 def _book_rows(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
     """The sheet's rows numbered as Excel numbers them, each merged range's value filled down its first
     column (a 存放地点 merged over five rows is the place of all five)."""
+    from python_calamine import CalamineError
+
     book = _open_book(path)
     try:
         ws = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
-    except Exception:  # calamine's "sheet not found"
+    except (CalamineError, IndexError, ValueError):  # no such sheet
         names = "、".join(book.sheet_names)
         book.close()
         raise InputError("input_no_sheet", path=str(path), sheet=sheet or "", sheets=names) from None
     try:
         cells = ws.to_python(skip_empty_area=False)  # from A1, so row numbers are Excel's
         merged = ws.merged_cell_ranges or (_ods_spans(path, sheet) if path.suffix.lower() == ".ods" else ())
-    except Exception as exc:  # a corrupt part of the workbook
+    except (CalamineError, OSError, ValueError) as exc:  # a corrupt part of the workbook
         raise InputError("input_unreadable", path=str(path), problem=str(exc)[:80]) from None
     finally:
         book.close()
