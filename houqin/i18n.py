@@ -57,10 +57,12 @@ _FIELD_WORDS: dict[str, str] = {
     "action": "处理",
     "active": "在用",
     "address": "地址",
+    "accumulated": "累计折旧",
     "adjustments": "账面调整",
     "advance": "借款",
     "advance_settle_days": "借款结清期限",
     "amount": "金额",
+    "net": "净值",
     "approvals": "签批",
     "approver_steps": "审批环节",
     "assessed": "定损",
@@ -591,6 +593,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "import_update_hint": (
         "用 --update 把地点、保管人的变化记为调拨（每项一条记录）；数量的变化须用 houqin asset add 或 houqin asset scrap 办理。",
         "--update records the place and keeper changes as moves (one record each); a quantity change needs houqin asset add or houqin asset scrap.",
+    ),
+    "import_book": (
+        "按各类折旧年限，截至今日累计折旧 {accumulated} 元，净值 {net} 元。",
+        "Over each class's life, accumulated depreciation to date {accumulated} yuan, net value {net} yuan.",
     ),
     "import_totals": (
         "{count} 行合计/小计未导入，已与导入的行核对。",

@@ -997,6 +997,13 @@ CATALOG: Mapping[str, Message] = {
         "没有 houqin 命令能改正登记表：核对登记表中该{word}以上的行（漏行、重复行或算错的合计），改好后重新 houqin asset import --dry-run。",
         "No houqin command corrects the register: check the rows above this {word} (a row left out, repeated, or a wrong total), then houqin asset import --dry-run again.",
     ),
+    "IMP003": Message(
+        W,
+        "第 {row} 行：表中{field}为 {theirs}，houqin 按折旧年限 {life} 年、已提 {months} 个月算得 {ours}",
+        "row {row}: the sheet's {field} is {theirs}; houqin's, over a life of {life} years with {months} months charged, is {ours}",
+        "没有 houqin 命令能改写折旧：折旧按 catalog.yaml 中该类的 life_years 计提；年限不同就改 life_years，登记表算错则以账本为准并请会计核对；改后重新 houqin asset import --dry-run。",
+        "No houqin command rewrites depreciation: it is charged over the class's life_years in catalog.yaml; if the life differs, change life_years there; if the register is wrong, the ledger's figure stands (ask the accountant to check); then houqin asset import --dry-run again.",
+    ),
     # --- capitalisation
     "CAP001": Message(
         W,
@@ -1128,6 +1135,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "REF002": {"field": FIELD},
     "IMP001": {"field": FIELD, "fields": FIELD_LIST},
     "IMP002": {"field": FIELD},
+    "IMP003": {"field": FIELD},
 }
 
 

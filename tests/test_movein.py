@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -366,3 +367,31 @@ def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> No
 
 
 ROOT_LEDGER = Path(__file__).resolve().parents[1] / "ledgers"
+
+
+def test_the_dry_run_shows_depreciation_to_date_and_the_registers_differences(
+    git_ledger: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A desktop bought 2019-03-05 for 4,299.00 × 2 over 6 years (72 months, from the month after) is fully
+    depreciated by now; a 2024 one is not. The register's 累计折旧/净值 are compared with houqin's."""
+    from houqin.clock import today
+    from houqin.models.depreciation import book_value
+
+    root = git_ledger(COMPLETE)
+    header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人", "累计折旧", "净值")
+    recent = book_value(Decimal("6000.00"), dt.date(2024, 1, 10), today(), 6)
+    body = [
+        ("台式电脑", "台式计算机", "4299", 2, "2019-03-05", "计算机教室", "李主任", "8,598.00", "0"),
+        ("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "1,000.00", f"{recent.net}"),
+    ]
+    sheet = _xlsx_of(tmp_path / "折旧.xlsx", header, body)
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    accumulated = Decimal("8598.00") + recent.accumulated
+    net = recent.net
+    assert f"按各类折旧年限，截至今日累计折旧 {accumulated:,.2f} 元，净值 {net:,.2f} 元。" in out
+    assert (
+        f"{sheet}:4: warning[IMP003] 第 4 行：表中累计折旧(accumulated)为 1,000.00，"
+        f"houqin 按折旧年限 6 年、已提 {recent.months} 个月算得 {recent.accumulated:,.2f}"
+    ) in out
+    assert f"{sheet}:3: warning" not in out and f"{sheet}:4: warning[IMP003] 第 4 行：表中净值" not in out

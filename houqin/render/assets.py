@@ -166,6 +166,8 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str, show
     )
     if plan.totals_rows:
         out.print(t("import_totals", lang, count=len(plan.totals_rows)))
+    if any(isinstance(r, Asset) for _, r in plan.records):
+        out.print(t("import_book", lang, accumulated=fmt_yuan(plan.book[0]), net=fmt_yuan(plan.book[1])))
     print_matched(out, plan, lang)
     print_lacking(out, plan, lang)
 

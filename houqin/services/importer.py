@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from houqin.checks.capitalisation import threshold_for
 from houqin.checks.engine import run_checks
+from houqin.clock import today
 from houqin.dates import NotADay, parse_sheet_day
 from houqin.diagnostics import Diagnostic, Severity, diag
 from houqin.errors import UsageError
@@ -25,6 +26,7 @@ from houqin.ledger.load import LoadResult
 from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record, Source
+from houqin.models.depreciation import BookValue, book_value
 from houqin.models.directory import Person, Place, RoleSpan
 from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
@@ -79,6 +81,11 @@ HEADERS: Mapping[str, str] = {
     "总价": "amount",
     "原值": "amount",
     "原值(元)": "amount",
+    "累计折旧": "accumulated",
+    "累计折旧(元)": "accumulated",
+    "净值": "net",
+    "净值(元)": "net",
+    "账面净值": "net",
 }
 FIELDS = (
     "name",
@@ -95,6 +102,8 @@ FIELDS = (
     "note",
     "old_id",
     "amount",
+    "accumulated",
+    "net",
 )
 REQUIRED = ("name", "category", "unit_price", "date", "place", "keeper")
 
@@ -184,6 +193,7 @@ class ImportPlan:
     warnings: tuple[Diagnostic, ...] = ()  # totals rows that disagree with the rows above them
     totals_rows: tuple[int, ...] = ()
     added: Additions | None = None  # what --add-missing registers with the rows
+    book: tuple[Decimal, Decimal] = (Decimal("0.00"), Decimal("0.00"))  # accumulated depreciation, net today
 
 
 @dataclass(frozen=True)
@@ -372,6 +382,9 @@ def _plan(
     records: list[tuple[int, Record]] = []
     problems: list[RowProblem] = []
     matched: list[Change] = []
+    warnings: list[Diagnostic] = []
+    book = [Decimal("0.00"), Decimal("0.00")]
+    on = today()
     totals = _Totals(sheet.path)
     for count, (row, cells) in enumerate(sheet.rows, start=1):
         if progress is not None:
@@ -406,6 +419,11 @@ def _plan(
             except ValueError as exc:
                 raise RowTrouble("not_understood", detail=str(exc)) from None
             records.append((row, record))
+            if isinstance(record, Asset):
+                value = _book_value(ledger, record, on)
+                book[0] += value.accumulated
+                book[1] += value.net
+                warnings += _book_differences(sheet.path, row, values, value)
             totals.add(Decimal(getattr(record, "quantity", 0)), Decimal(getattr(record, "value", 0)))
         except RowTrouble as trouble:
             problems.append(RowProblem(row, trouble.kind, tuple(trouble.params.items())))
@@ -421,8 +439,9 @@ def _plan(
             for (sort, name), rows in sorted(lacking.items(), key=lambda kv: (_SORTS.index(kv[0][0]), kv[0][1]))
         ),
         matched=tuple(matched),
-        warnings=tuple(totals.warnings),
+        warnings=tuple([*totals.warnings, *warnings]),
         totals_rows=tuple(totals.rows),
+        book=(book[0], book[1]),
     )
 
 
@@ -509,6 +528,41 @@ def moves_for(ledger: Ledger, plan: ImportPlan, day: dt.date) -> list[Move]:
 def _giver(change: Change) -> str:
     books = dict((f, b) for f, b, _r in change.differences)
     return books.get("keeper", change.keeper)
+
+
+def _book_value(ledger: Ledger, asset: Asset, on: dt.date) -> BookValue:
+    """The asset's depreciation as of the import, from its class's life (catalog.yaml life_years): an
+    asset bought years ago comes in with the depreciation it has had, so its net value is right on day one."""
+    category = ledger.category_by_code.get(asset.category)
+    return book_value(asset.value, asset.date, on, category.life_years if category is not None else 0)
+
+
+def _book_differences(path: str, row: int, values: Mapping[str, str], value: BookValue) -> list[Diagnostic]:
+    """A register's 累计折旧 or 净值 that differs from houqin's, as warnings naming both."""
+    out = []
+    for field, ours in (("accumulated", value.accumulated), ("net", value.net)):
+        text = values.get(field, "")
+        if not text:
+            continue
+        try:
+            theirs = lenient_money(text)
+        except ValueError:
+            continue
+        if theirs != ours:
+            out.append(
+                diag(
+                    "IMP003",
+                    path,
+                    row,
+                    row=row,
+                    field=field,
+                    theirs=f"{theirs:,.2f}",
+                    ours=f"{ours:,.2f}",
+                    months=str(value.months),
+                    life=str(value.life_months // 12),
+                )
+            )
+    return out
 
 
 class _Totals:
