@@ -644,6 +644,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{new} people to add to people.yaml, {known} already there, {bad} rows with problems.",
     ),
     "people_done": ("已加入 {count} 人。", "Added {count} people."),
+    "places_plan": (
+        "{new} 个地点将加入 places.yaml，{known} 个已在其中，{bad} 行有问题。",
+        "{new} places to add to places.yaml, {known} already there, {bad} rows with problems.",
+    ),
+    "places_done": ("已加入 {count} 个地点。", "Added {count} places."),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
     "report_written": ("已写出 {path}", "Wrote {path}"),
     "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),

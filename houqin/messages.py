@@ -1078,6 +1078,15 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
         "职务 {value} 不是 houqin 的角色（校长、副校长、总务主任、部门负责人、会计、出纳、保管员、文员、教师、稽核、职工）",
         "role {value} is not one of houqin's (校长, 副校长, 总务主任, 部门负责人, 会计, 出纳, 保管员, 文员, 教师, 稽核, 职工)",
     ),
+    "unknown_keeper": (
+        "保管人 {value} 不在 people.yaml 中（先导入教职工名单：houqin people import）",
+        "keeper {value} is not in people.yaml (import the staff list first: houqin people import)",
+    ),
+    "duplicate_place": ("地点 {value} 在表中出现两次", "the place {value} appears twice"),
+    "unknown_kind": (
+        "类型 {value} 不是地点类型（班级、办公室、功能室、体育器材室、库房、楼宇、室外、其他）",
+        "kind {value} is not a kind of place (班级, 办公室, 功能室, 体育器材室, 库房, 楼宇, 室外, 其他)",
+    ),
     "unknown_category": (
         "资产分类 {value} 既不是分类代码，也不是 catalog.yaml 中的分类名称",
         "category {value} is neither a code nor a category name in catalog.yaml",

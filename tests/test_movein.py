@@ -395,3 +395,48 @@ def test_the_dry_run_shows_depreciation_to_date_and_the_registers_differences(
         f"houqin 按折旧年限 6 年、已提 {recent.months} 个月算得 {recent.accumulated:,.2f}"
     ) in out
     assert f"{sheet}:3: warning" not in out and f"{sheet}:4: warning[IMP003] 第 4 行：表中净值" not in out
+
+
+PLACES_HEADER = ("序号", "编号", "名称", "类型", "楼宇", "保管人")
+
+
+def test_place_import_adds_the_rooms(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    root = git_ledger()
+    body = [
+        (1, "JX-101", "一年级(1)班", "班级", "教学楼", "张老师"),  # already in places.yaml
+        (2, "JX-302", "三年级（2）班", "班级", "教学楼", "张老师"),
+        (3, "", "音乐室", "功能室", "艺术楼", "李主任"),
+        (4, "TY-01", "体育器材室", "体育器材室", "", "周保管"),
+    ]
+    sheet = _xlsx_of(tmp_path / "地点表.xlsx", PLACES_HEADER, body)
+    code, out = run(root, "place", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "3 个地点将加入 places.yaml，1 个已在其中，0 行有问题。" in out
+    code, out = run(root, "place", "import", str(sheet))
+    assert code == 0 and "已加入 3 个地点。" in out, out
+    assert git(root, "log", "-1", "--format=%s") == "places import from 地点表.xlsx\n"
+    diff = git(root, "show", "HEAD", "--format=", "--", "places.yaml")
+    assert [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")] == [
+        "+- {id: JX-302, name: 三年级(2)班, kind: classroom, building: 教学楼, keeper: 张老师}",
+        "+- {id: QT-001, name: 音乐室, kind: function, building: 艺术楼, keeper: 李主任}",
+        "+- {id: TY-01, name: 体育器材室, kind: sports, keeper: 周保管}",
+    ]
+    assert run(root, "check") == (0, "")
+    code, out = run(root, "place", "import", str(sheet))
+    assert code == 0 and "0 个地点将加入 places.yaml，4 个已在其中" in out
+
+
+def test_place_import_refuses_unknown_keepers_and_kinds(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    root = git_ledger()
+    before = snapshot(root)
+    body = [(1, "SS-1", "学生宿舍", "宿舍", "", "张老师"), (2, "BG-9", "档案室", "办公室", "", "无名氏")]
+    sheet = _xlsx_of(tmp_path / "地点表.xlsx", PLACES_HEADER, body)
+    for args in (("--dry-run",), ()):
+        code, out = run(root, "place", "import", str(sheet), *args)
+        assert code == 2, out
+        assert f"{sheet}:3: error[IMP001] 第 3 行：类型 宿舍 不是地点类型" in out
+        assert (
+            f"{sheet}:4: error[IMP001] 第 4 行：保管人 无名氏 不在 people.yaml 中（先导入教职工名单：houqin people import）"
+            in out
+        )
+        assert snapshot(root) == before

@@ -1,4 +1,4 @@
-"""houqin people: the staff list."""
+"""houqin people and houqin place: the staff list and the rooms, imported from the school's sheets."""
 
 from __future__ import annotations
 
@@ -8,15 +8,37 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from houqin.cli.options import NoCommit
-from houqin.cli.state import get_state
 
 if TYPE_CHECKING:
-    from houqin.diagnostics import Diagnostic
-    from houqin.ledger.store import WriteSession
-    from houqin.models.directory import Person, Place
-    from houqin.services.people_import import PeoplePlan
+    from houqin.cli.directory_import import Listing
+    from houqin.inputs.sheets import Sheet
+    from houqin.models.ledger import Ledger
 
 app = typer.Typer(help="教职工 / People: import the staff list (教职工名单).", no_args_is_help=True)
+place_app = typer.Typer(help="地点 / Places: import the list of rooms (地点表).", no_args_is_help=True)
+
+
+def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
+    from houqin.cli.directory_import import Listing
+    from houqin.i18n import word
+    from houqin.services.people_import import plan_people
+
+    plan = plan_people(ledger, sheet)
+    sep = "、" if lang == "zh" else ", "
+    lines = [
+        f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {sep.join(word(r.role, lang) for r in p.person.roles)}"
+        for p in plan.people
+    ]
+    return Listing(lines, [p.person for p in plan.people], [], len(plan.known), plan.bad)
+
+
+def _places(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
+    from houqin.cli.directory_import import Listing
+    from houqin.services.place_import import plan_places
+
+    plan = plan_places(ledger, sheet)
+    lines = [f"  {p.row}: {p.place.id}  {p.place.name}  {p.place.kind}  {p.place.keeper}" for p in plan.places]
+    return Listing(lines, [], [p.place for p in plan.places], len(plan.known), plan.bad)
 
 
 @app.command("import")
@@ -32,46 +54,26 @@ def import_(
 
     Example: houqin people import 教职工名单.xlsx --dry-run
     """
-    from houqin.diagnostics import diag
-    from houqin.errors import RefusedError
-    from houqin.i18n import t, word
-    from houqin.inputs.sheets import read_sheet
-    from houqin.ledger.load import load_ledger
-    from houqin.render.console import console, print_diagnostics
-    from houqin.services.people_import import HEADERS, plan_people
-    from houqin.services.writes import write_directory
+    from houqin.cli.directory_import import run_directory_import
+    from houqin.services.people_import import HEADERS
 
-    state = get_state(ctx)
-    root = state.root(write=not dry_run)
-    table = read_sheet(file, HEADERS)
-    out = console()
-    added: list[Person] = []
+    run_directory_import(ctx, file, HEADERS, _people, "people", dry_run=dry_run, no_commit=no_commit)
 
-    def show(plan: PeoplePlan) -> list[Diagnostic]:
-        sep = "、" if state.lang == "zh" else ", "
-        for p in plan.people:
-            roles = sep.join(word(r.role, state.lang) for r in p.person.roles)
-            out.print(f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {roles}", markup=False)
-        out.print(t("people_plan", state.lang, new=len(plan.people), known=len(plan.known), bad=len(plan.bad)))
-        return [diag("IMP001", table.path, b.row, row=b.row, kind=b.kind, value=b.value) for b in plan.bad]
 
-    if dry_run:
-        plan = plan_people(load_ledger(root, strict=True).ledger, table)
-        problems = show(plan)
-        print_diagnostics(out, problems, state.lang, None)
-        if problems:
-            raise typer.Exit(2)
-        return
+@place_app.command("import")
+def place_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The list of rooms: .xlsx, .xls, .ods or .csv.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added; write nothing.")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """导入地点表 / Import the rooms into places.yaml (headers: 编号, 名称, 类型 — 班级、办公室、功能室、
+    体育器材室、库房、楼宇、室外, 楼宇, 保管人). Places already there (same id or name) are left as they are;
+    a row without 编号 gets QT-001 …; nothing is written unless every row is good.
 
-    def build(session: WriteSession) -> tuple[list[Person], list[Place]]:
-        plan = plan_people(session.ledger, table)
-        problems = show(plan)
-        if problems:
-            refused = RefusedError("import_refused", problems, file=file.name, bad=len(problems))
-            refused.exit_code = 2  # cells that are not what their column says: bad input
-            raise refused
-        added.extend(p.person for p in plan.people)
-        return added, []
+    Example: houqin place import 地点表.xlsx --dry-run
+    """
+    from houqin.cli.directory_import import run_directory_import
+    from houqin.services.place_import import HEADERS
 
-    write_directory(root, build, f"people import from {file.name}", commit=not no_commit)
-    out.print(t("people_done", state.lang, count=len(added)))
+    run_directory_import(ctx, file, HEADERS, _places, "places", dry_run=dry_run, no_commit=no_commit)

@@ -31,7 +31,8 @@ def person_line(p: Person) -> str:
 
 
 def place_line(p: Place) -> str:
-    return f"- {{id: {scalar(p.id)}, name: {scalar(p.name)}, kind: {p.kind}, keeper: {scalar(p.keeper)}}}\n"
+    building = f", building: {scalar(p.building)}" if p.building else ""
+    return f"- {{id: {scalar(p.id)}, name: {scalar(p.name)}, kind: {p.kind}{building}, keeper: {scalar(p.keeper)}}}\n"
 
 
 def appended(text: str, lines: list[str], file: str) -> str:
