@@ -624,8 +624,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "The staff list: houqin people import STAFF.xlsx",
     ),
     "ov.next.places": (
-        "地点与保管人：在 places.yaml 中登记（或由 houqin asset import 登记表 --add-missing 一并登记）",
-        "Places and keepers: write them in places.yaml (or let houqin asset import REGISTER --add-missing add them)",
+        "地点与保管人：houqin place import 地点表.xlsx（或由 houqin asset import 登记表 --add-missing 一并登记）",
+        "Places and keepers: houqin place import PLACES.xlsx (or let houqin asset import REGISTER --add-missing add them)",
     ),
     "ov.next.assets": (
         "固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run",

@@ -353,7 +353,7 @@ def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> No
     assert out.endswith(
         "下一步（搬入账本，见 docs/moving-in.md）：\n"
         "  教职工名单：houqin people import 教职工名单.xlsx\n"
-        "  地点与保管人：在 places.yaml 中登记（或由 houqin asset import 登记表 --add-missing 一并登记）\n"
+        "  地点与保管人：houqin place import 地点表.xlsx（或由 houqin asset import 登记表 --add-missing 一并登记）\n"
         "  固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run\n"
         "  库房期初结存：houqin stock import 期初库存.xlsx\n"
         "  现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）\n"
