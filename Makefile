@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test soak lint bench bench-county install clean
+.PHONY: demo test soak lint bench bench-county bench-movein install clean
 
 $(BIN)/houqin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: install
 
 bench-county: install
 	$(BIN)/python benchmarks/bench.py --sizes 1000 --runs 1 --county --out benchmarks/county.md
+
+# Moving in (#15): a 50,000-row register imported, and asset list of 5,000 assets.
+bench-movein: install
+	$(BIN)/python benchmarks/movein.py --rows 50000 --list 5000
 
 lint: install
 	$(BIN)/ruff check houqin tests scripts benchmarks

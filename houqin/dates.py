@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Literal
 
 # 2026-11-30, 2026/11/30, 2026.11.30 (one separator throughout), or 2026年11月30日 (日 optional).
@@ -39,3 +40,23 @@ def parse_day(text: str) -> dt.date:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         raise NotADay(text, "no_such_day") from None
+
+
+_MONTH = re.compile(r"^(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[-/.](?P<m2>\d{1,2}))$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counting its phantom 1900-02-29
+
+
+def parse_sheet_day(text: str) -> dt.date:
+    """A day as a register's cell holds it: any of parse_day's forms after NFKC (２０１９年３月５日),
+    an Excel serial number left by a text export (43529 is 2019-03-05), or a month alone (2019年3月,
+    2019-03), read as the month's first day — registers often record only the month of purchase."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if cleaned.isdigit() and len(cleaned) == 5 and 20000 <= int(cleaned) <= 80000:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(cleaned))
+    month = _MONTH.match(cleaned)
+    if month is not None:
+        try:
+            return dt.date(int(month["y"]), int(month["m"] or month["m2"]), 1)
+        except ValueError:
+            raise NotADay(text, "no_such_day") from None
+    return parse_day(cleaned)

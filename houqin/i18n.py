@@ -68,10 +68,12 @@ _FIELD_WORDS: dict[str, str] = {
     "action": "处理",
     "active": "在用",
     "address": "地址",
+    "accumulated": "累计折旧",
     "adjustments": "账面调整",
     "advance": "借款",
     "advance_settle_days": "借款结清期限",
     "amount": "金额",
+    "net": "净值",
     "approvals": "签批",
     "approver_steps": "审批环节",
     "assessed": "定损",
@@ -622,23 +624,85 @@ TEXT: dict[str, tuple[str, str]] = {
         "Count differences of {value} yuan need the approval of {steps}: the books are not adjusted; they are recorded as findings.",
     ),
     "input_missing": ("找不到文件 {path}。", "No file {path}."),
-    "input_format": ("{path}：只能导入 .xlsx 或 .csv 文件。", "{path}: houqin imports .xlsx or .csv files."),
+    "input_format": (
+        "{path}：只能导入 .xlsx、.xls、.ods 或 .csv（.txt）文件；请在 Excel/WPS 中另存为其中一种。",
+        "{path}: houqin imports .xlsx, .xls, .ods or .csv (.txt) files; save it as one of them in Excel/WPS.",
+    ),
     "input_unreadable": (
         "{path} 无法读取（{problem}）：是否真的是 Excel 文件？",
         "{path} cannot be read ({problem}): is it really an Excel file?",
     ),
+    "input_encrypted": (
+        "{path} 设有打开密码：请在 Excel/WPS 中去掉密码（文件→信息→保护工作簿）后另存，再导入。",
+        "{path} is password-protected: remove the password in Excel/WPS (File → Info → Protect Workbook), save, and import again.",
+    ),
     "input_no_sheet": ("{path} 中没有工作表 {sheet}；有：{sheets}", "{path} has no sheet {sheet}; it has {sheets}"),
     "input_too_big": ("{path} 超过 {rows} 行，请分批导入。", "{path} has more than {rows} rows: import it in parts."),
-    "input_encoding": ("{path} 既不是 UTF-8 也不是 GB18030 编码。", "{path} is neither UTF-8 nor GB18030."),
+    "input_encoding": (
+        "{path} 既不是 UTF-8、GB18030 也不是 UTF-16 编码：请在 Excel/WPS 中另存为 CSV UTF-8。",
+        "{path} is neither UTF-8, GB18030 nor UTF-16: save it as CSV UTF-8 in Excel/WPS.",
+    ),
     "input_no_headers": (
-        "{path} 的前 10 行中找不到表头（如 {known}）。用 --map 指定列。",
-        "{path}: no header row in the first 10 rows (like {known}). Map columns with --map.",
+        "{path} 的前 20 行中找不到表头（如 {known}）。用 --map 指定列。",
+        "{path}: no header row in the first 20 rows (like {known}). Map columns with --map.",
     ),
     "unknown_field": ("没有字段 {field}；可用：{fields}", "No field {field}; fields: {fields}"),
     "unknown_column": ("表中没有列 {column}；有：{columns}", "The sheet has no column {column}; it has {columns}"),
     "missing_columns": (
         "找不到必需的列：{fields}。用 --map 列名=字段 指定。",
         "Required columns not found: {fields}. Map them with --map COLUMN=field.",
+    ),
+    "two_columns": (
+        "列 {first} 和 {second} 都对应字段 {field}：用 --map {second}=- 忽略其中一列（或 --map 指定别的字段）。",
+        "Columns {first} and {second} both map to field {field}: ignore one with --map {second}=- (or map it elsewhere).",
+    ),
+    "import_lacking": (
+        "登记表中有账本尚未登记的人员、地点或经费来源（共 {count} 个）：",
+        "The register names people, places or funding sources the ledger lacks ({count}):",
+    ),
+    "import_lacking_row": ("  {sort} {name}：{rows} 行需要{extra}", "  {sort} {name}: needed by {rows} rows{extra}"),
+    "import_lacking_place": ("（登记为 {id}，类型 other，保管人 {keeper}）", " (as {id}, kind other, keeper {keeper})"),
+    "import_lacking_keeper": ("（登记表中的保管人 {keeper}）", " (keeper on the register: {keeper})"),
+    "import_lacking_added": (
+        "以上将与资产在同一次提交中登记（人员角色 staff，地点类型 other）：导入后请在 people.yaml、places.yaml 中核对并补全。",
+        "These are registered in the same commit as the assets (people as staff, places of kind other): review and complete them in people.yaml and places.yaml afterwards.",
+    ),
+    "import_sort.person": ("人员", "person"),
+    "import_sort.place": ("地点", "place"),
+    "import_sort.funding": ("经费来源", "funding source"),
+    "import_rows_hidden": (
+        "共 {count} 行，未逐行列出（加 --show-rows 列出每一行）。",
+        "{count} rows, not listed one by one (add --show-rows to list every row).",
+    ),
+    "import_lacking_refused": (
+        "导入被拒绝：登记表中有账本尚未登记的名称（见上），未写入任何记录。",
+        "Import refused: the register names what the ledger lacks (see above); nothing was written.",
+    ),
+    "import_updated": ("已按登记表记录 {count} 次调拨。", "Recorded {count} moves from the register."),
+    "import_lacking_todo": (
+        "未写入任何记录。核对上面的名单后加 --add-missing 一并登记（人员角色为 staff，地点类型为 other），或先改正登记表中的名称。",
+        "Nothing was written. Review the list above, then add --add-missing to register them too (people as staff, places of kind other), or correct the names in the register.",
+    ),
+    "import_matched": (
+        "{same} 行与账面一致（按原编号），{changed} 行与账面不同：",
+        "{same} rows match the books (by old id), {changed} rows differ:",
+    ),
+    "import_matched_same": (
+        "{same} 行已在账中（按原编号），与账面一致，不再导入。",
+        "{same} rows are already in the books (by old id) and match them; not imported again.",
+    ),
+    "import_change": ("  第 {row} 行 {asset}（原编号 {old}）：{what}", "  row {row} {asset} (old id {old}): {what}"),
+    "import_update_hint": (
+        "用 --update 把地点、保管人的变化记为调拨（每项一条记录）；数量的变化须用 houqin asset add 或 houqin asset scrap 办理。",
+        "--update records the place and keeper changes as moves (one record each); a quantity change needs houqin asset add or houqin asset scrap.",
+    ),
+    "import_book": (
+        "按各类折旧年限，截至今日累计折旧 {accumulated} 元，净值 {net} 元。",
+        "Over each class's life, accumulated depreciation to date {accumulated} yuan, net value {net} yuan.",
+    ),
+    "import_totals": (
+        "{count} 行合计/小计未导入，已与导入的行核对。",
+        "{count} totals rows not imported; checked against the imported rows.",
     ),
     "bad_map": (
         "--map 的写法是 列名=字段，例如 --map 设备名称=name。",
@@ -656,6 +720,37 @@ TEXT: dict[str, tuple[str, str]] = {
         "{file}：{good} 行可导入（原值合计 {value} 元），{bad} 行有问题。",
         "{file}: {good} rows to import (cost {value} yuan), {bad} rows with problems.",
     ),
+    "ov.next": ("下一步（搬入账本，见 docs/moving-in.md）：", "Next steps (moving in, see docs/moving-in.md):"),
+    "ov.next.people": (
+        "教职工名单：houqin people import 教职工名单.xlsx",
+        "The staff list: houqin people import STAFF.xlsx",
+    ),
+    "ov.next.places": (
+        "地点与保管人：houqin place import 地点表.xlsx（或由 houqin asset import 登记表 --add-missing 一并登记）",
+        "Places and keepers: houqin place import PLACES.xlsx (or let houqin asset import REGISTER --add-missing add them)",
+    ),
+    "ov.next.assets": (
+        "固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run",
+        "The asset register: houqin asset import REGISTER.xlsx --dry-run",
+    ),
+    "ov.next.stock": (
+        "库房期初结存：houqin stock import 期初库存.xlsx",
+        "The storeroom's opening stock: houqin stock import STOCK.xlsx",
+    ),
+    "ov.next.balances": (
+        "现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）",
+        "Opening cash and bank balances: write opening and opened under accounts in catalog.yaml (no houqin command yet)",
+    ),
+    "people_plan": (
+        "{new} 人将加入 people.yaml，{known} 人已在其中，{bad} 行有问题。",
+        "{new} people to add to people.yaml, {known} already there, {bad} rows with problems.",
+    ),
+    "people_done": ("已加入 {count} 人。", "Added {count} people."),
+    "places_plan": (
+        "{new} 个地点将加入 places.yaml，{known} 个已在其中，{bad} 行有问题。",
+        "{new} places to add to places.yaml, {known} already there, {bad} rows with problems.",
+    ),
+    "places_done": ("已加入 {count} 个地点。", "Added {count} places."),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
     "report_written": ("已写出 {path}", "Wrote {path}"),
     "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),

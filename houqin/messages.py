@@ -1082,6 +1082,20 @@ CATALOG: Mapping[str, Message] = {
         "改正该行后重新导入（houqin asset import 或 houqin stock import），或用 --skip-bad 只导入正确的行。",
         "Fix the row and import again (houqin asset import or houqin stock import), or --skip-bad to take only the good rows.",
     ),
+    "IMP002": Message(
+        W,
+        "第 {row} 行（{word}）：表中{field}为 {theirs}，导入的行合计 {ours}",
+        "row {row} ({word}): the sheet's {field} is {theirs}, the imported rows add up to {ours}",
+        "没有 houqin 命令能改正登记表：核对登记表中该{word}以上的行（漏行、重复行或算错的合计），改好后重新 houqin asset import --dry-run。",
+        "No houqin command corrects the register: check the rows above this {word} (a row left out, repeated, or a wrong total), then houqin asset import --dry-run again.",
+    ),
+    "IMP003": Message(
+        W,
+        "第 {row} 行：表中{field}为 {theirs}，houqin 按折旧年限 {life} 年、已提 {months} 个月算得 {ours}",
+        "row {row}: the sheet's {field} is {theirs}; houqin's, over a life of {life} years with {months} months charged, is {ours}",
+        "没有 houqin 命令能改写折旧：折旧按 catalog.yaml 中该类的 life_years 计提；年限不同就改 life_years，登记表算错则以账本为准并请会计核对；改后重新 houqin asset import --dry-run。",
+        "No houqin command rewrites depreciation: it is charged over the class's life_years in catalog.yaml; if the life differs, change life_years there; if the register is wrong, the ledger's figure stands (ask the accountant to check); then houqin asset import --dry-run again.",
+    ),
     # --- capitalisation
     "CAP001": Message(
         W,
@@ -1148,6 +1162,27 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
     "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
     "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
     "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
+    "duplicate_name": (
+        "姓名 {value} 在表中出现两次（同名的人在 people.yaml 中加后缀区分，如 张伟2）",
+        "the name {value} appears twice (homonyms get a suffix in people.yaml, such as 张伟2)",
+    ),
+    "unknown_role": (
+        "职务 {value} 不是 houqin 的角色（校长、副校长、总务主任、部门负责人、会计、出纳、保管员、文员、教师、稽核、职工）",
+        "role {value} is not one of houqin's (校长, 副校长, 总务主任, 部门负责人, 会计, 出纳, 保管员, 文员, 教师, 稽核, 职工)",
+    ),
+    "unknown_keeper": (
+        "保管人 {value} 不在 people.yaml 中（先导入教职工名单：houqin people import）",
+        "keeper {value} is not in people.yaml (import the staff list first: houqin people import)",
+    ),
+    "duplicate_place": ("地点 {value} 在表中出现两次", "the place {value} appears twice"),
+    "unknown_kind": (
+        "类型 {value} 不是地点类型（班级、办公室、功能室、体育器材室、库房、楼宇、室外、其他）",
+        "kind {value} is not a kind of place (班级, 办公室, 功能室, 体育器材室, 库房, 楼宇, 室外, 其他)",
+    ),
+    "unknown_category": (
+        "资产分类 {value} 既不是分类代码，也不是 catalog.yaml 中的分类名称",
+        "category {value} is neither a code nor a category name in catalog.yaml",
+    ),
 }
 
 
@@ -1208,6 +1243,8 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "REF001": {"field": FIELD},
     "REF002": {"field": FIELD},
     "IMP001": {"field": FIELD, "fields": FIELD_LIST},
+    "IMP002": {"field": FIELD},
+    "IMP003": {"field": FIELD},
 }
 
 

@@ -218,7 +218,7 @@ def test_stock_import_all_or_nothing(git_ledger: Callable[..., Path], tmp_path: 
     )
     runner = CliRunner()
     refused = runner.invoke(app, ["--ledger", str(root), "stock", "import", str(sheet)])
-    assert refused.exit_code == 1
+    assert refused.exit_code == 2  # a cell that is not what its column says is bad input
     assert "期初库存.csv:3" in refused.output and "第 3 行：数量(quantity) 无效：数量必须大于零" in refused.output
     assert git(root, "status", "--porcelain") == ""
     sheet.write_bytes(sheet.read_bytes().replace(b",-2,", b",12,"))

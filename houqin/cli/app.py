@@ -127,6 +127,8 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "repair": ("repair", "app", True, False),
     "damage": ("damage", "app", True, False),
     "stock": ("stock", "app", True, False),
+    "people": ("people", "app", True, False),
+    "place": ("people", "place_app", True, False),
     "purchase": ("purchase", "app", True, False),
     "inventory": ("inventory", "app", True, False),
     "finance": ("finance", "app", True, False),

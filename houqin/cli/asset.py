@@ -318,7 +318,9 @@ def transfer(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The register: .xlsx, or .csv in UTF-8 or GB18030.")],
+    file: Annotated[
+        Path, typer.Argument(help="The register: .xlsx, .xls, .ods, or .csv/.txt in UTF-8, GB18030 or UTF-16.")
+    ],
     mapping: Annotated[
         list[str] | None, typer.Option("--map", help="列名=字段, e.g. --map 设备名称=name; 字段 - ignores a column.")
     ] = None,
@@ -327,18 +329,49 @@ def import_(
         bool, typer.Option("--dry-run", help="Show what would be added and every bad row; write nothing.")
     ] = False,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Import the good rows even if some are bad.")] = False,
+    add_missing: Annotated[
+        bool,
+        typer.Option(
+            "--add-missing",
+            help="Also register the people (role staff), places (kind other) and funding sources the register "
+            "names and the ledger lacks, in the same commit.",
+        ),
+    ] = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update", help="For rows already imported (same 原编号), record place and keeper changes as moves."
+        ),
+    ] = False,
+    show_rows: Annotated[
+        bool, typer.Option("--show-rows", help="List every row of a long register (default: a summary).")
+    ] = False,
     no_commit: NoCommit = False,
 ) -> None:
-    """导入资产登记表 / Import the school's existing asset register (Chinese headers: 资产名称, 分类代码,
-    规格型号, 单价, 数量, 取得日期, 存放地点, 保管人, 经费来源 …). Nothing is written unless every row is
-    good, or --skip-bad is given.
+    """导入资产登记表 / Import the school's existing asset register (Chinese headers: 资产名称, 资产分类 or
+    分类代码, 规格型号, 单价, 数量, 取得日期, 存放地点, 保管人, 经费来源, 原编号 …; title rows, merged cells
+    and 合计 rows are understood). Nothing is written unless every row is good, or --skip-bad is given;
+    people, places and funding sources the ledger lacks are listed once (--add-missing registers them);
+    rows whose 原编号 is already in the books are matched, not added again (--update records the moves).
 
     Example: houqin asset import 固定资产登记表.xlsx --dry-run
     """
     from houqin.cli.importing import run_import
     from houqin.services.importer import ASSETS
 
-    run_import(ctx, ASSETS, file, mapping, sheet, dry_run=dry_run, skip_bad=skip_bad, no_commit=no_commit)
+    run_import(
+        ctx,
+        ASSETS,
+        file,
+        mapping,
+        sheet,
+        dry_run=dry_run,
+        skip_bad=skip_bad,
+        no_commit=no_commit,
+        add_missing=add_missing,
+        update=update,
+        show_rows=show_rows,
+    )
 
 
 @app.command("label")

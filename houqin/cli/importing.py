@@ -27,14 +27,18 @@ def run_import(
     dry_run: bool,
     skip_bad: bool,
     no_commit: bool,
+    add_missing: bool = False,
+    update: bool = False,
+    show_rows: bool = False,
 ) -> None:
+    from houqin.clock import today
     from houqin.errors import RefusedError, UsageError
     from houqin.i18n import t
     from houqin.inputs.sheets import read_sheet
     from houqin.ledger.load import load_ledger
     from houqin.render.assets import print_import_plan, progress_bar
     from houqin.render.console import console, print_diagnostics
-    from houqin.services.importer import plan_import, problems_as_diagnostics
+    from houqin.services.importer import moves_for, plan_import, problems_as_diagnostics
     from houqin.services.writes import write_many
 
     state = get_state(ctx)
@@ -50,25 +54,37 @@ def run_import(
 
     def plan_for(loaded: LoadResult) -> ImportPlan:
         with progress_bar(len(table.rows), file.name) as advance:
-            return plan_import(loaded, table, overrides, advance, spec)
+            return plan_import(loaded, table, overrides, advance, spec, add_missing)
+
+    def show(plan: ImportPlan) -> None:
+        print_import_plan(out, plan, str(file), state.lang, show_rows)
+        print_diagnostics(out, [*problems_as_diagnostics(table, plan.problems), *plan.warnings], state.lang, None)
 
     if dry_run:
         plan = plan_for(load_ledger(root, strict=True))
-        print_import_plan(out, plan, str(file), state.lang)
-        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
+        show(plan)
         if plan.problems:
+            raise typer.Exit(2 if any(p.diagnostic is None for p in plan.problems) else 1)
+        if plan.lacking and plan.added is None:
             raise typer.Exit(1)
         return
 
     def build(session: WriteSession) -> list[Record]:
         plan = plan_for(session.loaded)
         if plan.problems and not skip_bad:
-            raise RefusedError(
+            refused = RefusedError(
                 "import_refused", problems_as_diagnostics(table, plan.problems), file=file.name, bad=len(plan.problems)
             )
-        print_import_plan(out, plan, str(file), state.lang)
-        print_diagnostics(out, problems_as_diagnostics(table, plan.problems), state.lang, None)
-        return [r for _, r in plan.records]
+            if any(p.diagnostic is None for p in plan.problems):
+                refused.exit_code = 2  # cells that are not what their column says: bad input
+            raise refused
+        show(plan)
+        if plan.lacking and plan.added is None:
+            raise RefusedError("import_lacking_refused", [])
+        if plan.added is not None:
+            session.add_directory(plan.added.people, plan.added.places, plan.added.funding)
+        moves = moves_for(session.loaded_after.ledger, plan, today()) if update else []
+        return [*(r for _, r in plan.records), *moves]
 
     outcome = write_many(
         root,
@@ -76,4 +92,9 @@ def run_import(
         lambda rs: f"{spec.kind.removesuffix('s')} import {len(rs)} records from {file.name}",
         commit=not no_commit,
     )
-    out.print(t("import_done", state.lang, count=len(outcome.records)))
+    from houqin.models.records import Move
+
+    moved = sum(1 for r in outcome.records if isinstance(r, Move))
+    out.print(t("import_done", state.lang, count=len(outcome.records) - moved))
+    if moved:
+        out.print(t("import_updated", state.lang, count=moved))

@@ -1,5 +1,6 @@
-"""Read a spreadsheet the office already keeps: .xlsx (any sheet, a title row above the headers),
-or .csv in UTF-8 (with or without BOM) or GB18030, comma, tab or semicolon separated.
+"""Read a spreadsheet the office already keeps: .xlsx, .xls or .ods (any sheet, title and info rows
+above the headers, merged cells filled down), or .csv/.txt in UTF-8 (with or without BOM), GB18030 or
+UTF-16 (Excel's "Unicode text"), comma, tab or semicolon separated.
 
 Returns the header row and the data rows with their row numbers as a person sees them in Excel,
 so every message can say "row 7"."""
@@ -9,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,8 @@ from typing import Any
 from houqin.errors import InputError
 
 MAX_ROWS = 200_000
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+HEADER_ROWS = 20  # title, school, "填表日期" and unit rows sit above the header in real registers
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,8 @@ def read_sheet(path: Path, known_headers: Iterable[str], sheet: str | None = Non
     if not path.is_file():
         raise InputError("input_missing", path=str(path))
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        raw = _xlsx_rows(path, sheet)
+    if suffix in WORKBOOKS:
+        raw = _book_rows(path, sheet)
     elif suffix in (".csv", ".txt", ".tsv"):
         raw = _csv_rows(path)
     else:
@@ -42,13 +47,13 @@ def read_sheet(path: Path, known_headers: Iterable[str], sheet: str | None = Non
 def read_sheets(path: Path, known_headers: Iterable[str]) -> list[Sheet]:
     """Every worksheet of a workbook that has the known headers (a count sheet per place), or the one
     table of a csv; a workbook without any is refused like a single sheet would be."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if path.suffix.lower() not in WORKBOOKS:
         return [read_sheet(path, known_headers)]
     known = set(known_headers)
     found = []
     for name in sheet_names(path):
         try:
-            found.append(_with_headers(f"{path}[{name}]", _xlsx_rows(path, name), known))
+            found.append(_with_headers(f"{path}[{name}]", _book_rows(path, name), known))
         except InputError:
             continue
     if not found:
@@ -57,17 +62,26 @@ def read_sheets(path: Path, known_headers: Iterable[str]) -> list[Sheet]:
 
 
 def sheet_names(path: Path) -> list[str]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError("input_unreadable", path=str(path), problem=type(exc).__name__) from None
-    names = list(book.sheetnames)
+    book = _open_book(path)
+    names = list(book.sheet_names)
     book.close()
     return names
+
+
+def _open_book(path: Path) -> Any:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    with path.open("rb") as f:
+        magic = f.read(8)
+    if path.suffix.lower() in (".xlsx", ".xlsm") and magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError("input_encrypted", path=str(path))  # Excel wraps a password-protected xlsx in OLE
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise InputError("input_encrypted", path=str(path)) from None
+    except (CalamineError, OSError, ValueError) as exc:
+        problem = str(exc).split("\n")[0][:80] or type(exc).__name__
+        raise InputError("input_unreadable", path=str(path), problem=problem) from None
 
 
 def read_lines(path: Path) -> list[tuple[int, str]]:
@@ -75,45 +89,54 @@ def read_lines(path: Path) -> list[tuple[int, str]]:
     return [(n, str(cells[0]).strip()) for n, cells in _csv_rows(path) if cells and str(cells[0]).strip()]
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
-    from zipfile import BadZipFile
+def _book_rows(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
+    """The sheet's rows numbered as Excel numbers them, each merged range's value filled down its first
+    column (a 存放地点 merged over five rows is the place of all five)."""
+    from python_calamine import CalamineError
 
-    from openpyxl import load_workbook
-
+    book = _open_book(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError("input_unreadable", path=str(path), problem=type(exc).__name__) from None
+        ws = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
+    except (CalamineError, IndexError, ValueError):  # no such sheet
+        names = "、".join(book.sheet_names)
+        book.close()
+        raise InputError("input_no_sheet", path=str(path), sheet=sheet or "", sheets=names) from None
     try:
-        ws = book[sheet] if sheet else book.worksheets[0]
-    except KeyError:
-        raise InputError(
-            "input_no_sheet", path=str(path), sheet=sheet or "", sheets="、".join(book.sheetnames)
-        ) from None
-    rows = []
-    for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-        if number > MAX_ROWS:
-            raise InputError("input_too_big", path=str(path), rows=MAX_ROWS)
-        rows.append((number, tuple(cells)))
-    book.close()
-    return rows
+        cells = ws.to_python(skip_empty_area=False)  # from A1, so row numbers are Excel's
+        merged = ws.merged_cell_ranges or (_ods_spans(path, sheet) if path.suffix.lower() == ".ods" else ())
+    except (CalamineError, OSError, ValueError) as exc:  # a corrupt part of the workbook
+        raise InputError("input_unreadable", path=str(path), problem=str(exc)[:80]) from None
+    finally:
+        book.close()
+    if len(cells) > MAX_ROWS:
+        raise InputError("input_too_big", path=str(path), rows=MAX_ROWS)
+    grid = [list(row) for row in cells]
+    for (top, col), (bottom, _right) in merged:
+        if top >= len(grid) or col >= len(grid[top]):
+            continue
+        for r in range(top + 1, min(bottom + 1, len(grid))):
+            grid[r].extend([""] * (col + 1 - len(grid[r])))
+            if grid[r][col] in ("", None):
+                grid[r][col] = grid[top][col]
+    return [(number, tuple(row)) for number, row in enumerate(grid, start=1)]
 
 
 def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
+            if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]) or (
+                encoding == "utf-16" and "\n" not in text
+            ):
+                continue  # bytes that decode, but to control characters or to no lines: not this encoding
             break
         except UnicodeDecodeError:
             continue
     else:
         raise InputError("input_encoding", path=str(path))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text)
     rows = []
     for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if number > MAX_ROWS:
@@ -122,14 +145,57 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
     return rows
 
 
+def _delimiter(text: str) -> str:
+    """The separator the header row uses most: title rows above it hold none, so csv.Sniffer, which
+    wants every line alike, is not asked."""
+    lines = text.splitlines()[: HEADER_ROWS + 10]
+    return max(("\t", ",", ";"), key=lambda d: max((line.count(d) for line in lines), default=0))
+
+
+def _ods_spans(path: Path, sheet: str | None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of an .ods sheet (calamine reports those of .xlsx and .xls only): each cell
+    with table:number-rows-spanned, as ((top, col), (bottom, col)), counted from A1 = (0, 0)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {
+        "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    }
+    t = f"{{{ns['table']}}}"
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ET.fromstring(z.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, ET.ParseError):
+        return []
+    tables = root.findall(".//table:table", ns)
+    chosen = next((x for x in tables if x.get(t + "name") == sheet or not sheet), None)
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if chosen is None:
+        return spans
+    r = 0
+    for row in chosen.iter(t + "table-row"):
+        c = 0
+        for cell in row:
+            if cell.tag not in (t + "table-cell", t + "covered-table-cell"):
+                continue
+            down = int(cell.get(t + "number-rows-spanned", "1"))
+            if down > 1:
+                spans.append(((r, c), (r + down - 1, c)))
+            c += int(cell.get(t + "number-columns-repeated", "1"))
+        r += int(row.get(t + "number-rows-repeated", "1"))
+    return spans
+
+
 def _clean_header(value: Any) -> str:
-    return "".join(str(value or "").split())
+    """单价（元） and 单 价(元) are one header: NFKC (full-width brackets to ASCII), no spaces."""
+    return "".join(unicodedata.normalize("NFKC", str(value or "")).split())
 
 
 def _with_headers(path: str, raw: Sequence[tuple[int, tuple[Any, ...]]], known: set[str]) -> Sheet:
-    """The header row is the first of the first 10 rows that holds at least two known column names
-    (registers often start with a title row)."""
-    for index, (_number, cells) in enumerate(raw[:10]):
+    """The header row is the first of the first 20 rows that holds at least two known column names
+    (registers start with a title, the school's name, a 填表日期 row …)."""
+    known = {_clean_header(k) for k in known}
+    for index, (_number, cells) in enumerate(raw[:HEADER_ROWS]):
         names = [_clean_header(c) for c in cells]
         if sum(1 for n in names if n in known) >= 2:
             body = tuple((n, c) for n, c in raw[index + 1 :] if any(str(x or "").strip() for x in c))
@@ -144,4 +210,4 @@ def cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m-%d")
-    return str(value).strip()
+    return unicodedata.normalize("NFKC", str(value)).strip()

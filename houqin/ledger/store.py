@@ -7,8 +7,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic, sort_key, unreadable_files
@@ -24,10 +24,17 @@ from houqin.ledger.load import (
     remember_file,
     unreadable_error,
 )
-from houqin.ledger.roundtrip import append_record_text, is_block_list, record_spans, replace_record_text
+from houqin.ledger.roundtrip import (
+    append_record_text,
+    is_block_list,
+    record_spans,
+    render_records,
+    replace_record_text,
+)
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
+from houqin.models.directory import Person, Place
 from houqin.models.kinds import Kind, kind_of
 from houqin.models.ledger import Ledger
 
@@ -122,6 +129,43 @@ class WriteSession:
         self._after = LoadResult(after, before.diagnostics, self.digests_after())
         return path, placed
 
+    def add_many(self, records: Sequence[Record]) -> list[Record]:
+        """Stage many new records (an import) appended to their files: each file's new text is built,
+        read back and staged once, and the ledger after the write sorted once, where `add` per record
+        would copy a growing file and re-sort the ledger for every row. Returns the records as read back."""
+        before = self.loaded_after
+        known = before.ledger.record_by_id
+        by_path: dict[Path, list[Record]] = {}
+        for record in records:
+            if record.id in known:
+                raise InputError("record_exists", id=record.id)
+            by_path.setdefault(record_file(self.root, record), []).append(record)
+        placed: list[Record] = []
+        diagnostics = before.diagnostics
+        files: list[tuple[str, bytes, str]] = []
+        for path, group in by_path.items():
+            old = self._current(path)
+            text = old.decode("utf-8") if old else file_header(kind_of(group[0]), path.parent.name)
+            self._ensure_appendable(path, text)
+            if text and not text.endswith("\n"):
+                text += "\n"
+            chunk = render_records(group)
+            rel = path.relative_to(self.root).as_posix()
+            back, problems = load_list(rel, ("\n" * text.count("\n") + chunk).encode("utf-8"), kind_of(group[0]).model)
+            if problems or [r.model_dump() for r in back] != [r.model_dump() for r in group]:
+                raise InputError("write_mismatch", path=rel, id=group[0].id)
+            data = (text + chunk).encode("utf-8")
+            self._stage(path, old, data)
+            placed += back
+            files.append((rel, data, kind_of(group[0]).name))
+        after = before.ledger.with_records(placed)
+        for rel, data, kind in files:
+            remember_file(
+                self.root, rel, data, after.file_records(kind, rel), [d for d in diagnostics if d.file == rel]
+            )
+        self._after = LoadResult(after, diagnostics, self.digests_after())
+        return placed
+
     def replace(self, record: Record) -> tuple[Path, Record]:
         """Stage the record of the same id rewritten as `record`, touching only its own lines."""
         path = record_file(self.root, record)
@@ -191,6 +235,42 @@ class WriteSession:
         if problems or [r.id for r in tail] != [r.id for r in after]:
             return None
         return [*own[:index], placed, *tail]
+
+    def add_directory(self, people: Sequence[Person], places: Sequence[Place], funding: Sequence[str]) -> list[Path]:
+        """Stage people, places and funding sources appended to people.yaml, places.yaml and
+        catalog.yaml (one line each); the ledger after the write holds them."""
+        from houqin.ledger import directory
+
+        changes: list[tuple[str, Callable[[str], str]]] = []
+        if people:
+            changes.append(
+                (
+                    "people.yaml",
+                    lambda t: directory.appended(t, [directory.person_line(p) for p in people], "people.yaml"),
+                )
+            )
+        if places:
+            changes.append(
+                (
+                    "places.yaml",
+                    lambda t: directory.appended(t, [directory.place_line(p) for p in places], "places.yaml"),
+                )
+            )
+        if funding:
+            defaults = self.ledger.catalog.funding_sources
+            changes.append(("catalog.yaml", lambda t: directory.with_funding(t, list(funding), defaults)))
+        paths = []
+        for name, change in changes:
+            path = self.root / name
+            old = self._current(path)
+            self._stage(path, old, change(old.decode("utf-8") if old else "").encode("utf-8"))
+            paths.append(path)
+        before = self.loaded_after
+        ledger = before.ledger
+        catalog = ledger.catalog.model_copy(update={"funding_sources": (*ledger.catalog.funding_sources, *funding)})
+        after = replace(ledger, people=(*ledger.people, *people), places=(*ledger.places, *places), catalog=catalog)
+        self._after = LoadResult(after, before.diagnostics, self.digests_after())
+        return paths
 
     def _current(self, path: Path) -> bytes | None:
         """The file as this session read it under the ledger's lock (never read again: a FIFO swapped

@@ -298,6 +298,19 @@ class Ledger:
         merged = tuple(sorted((*kept, *records), key=lambda r: r.sort_key))
         return self._replacing(kind, merged)
 
+    def with_records(self, records: Iterable[Record]) -> Ledger:
+        """A new ledger with `records` added (or replacing those of the same ids), sorted once: an
+        import of 50,000 rows, where with_record per record would sort 50,000 times."""
+        by_kind: dict[str, list[Record]] = {}
+        for record in records:
+            by_kind.setdefault(kind_of(record).name, []).append(record)
+        ledger = self
+        for kind, new in by_kind.items():
+            ids = {r.id for r in new}
+            kept = [r for r in ledger.of_kind(kind) if r.id not in ids]
+            ledger = ledger._replacing(kind, tuple(sorted((*kept, *new), key=lambda r: r.sort_key)))
+        return ledger
+
     def with_record(self, record: Record) -> Ledger:
         """A new ledger with `record` added, or replacing the record of the same id."""
         kind = kind_of(record).name

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import t
+from houqin.i18n import FIELDS, t, word
 from houqin.money import fmt_yuan
+from houqin.render.plain_table import LONG, print_long_table
 from houqin.render.registers import register_title, status_text
 from houqin.reports.assets import AssetCard, OverdueLoan, Register
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 
 def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
+    if len(reg.rows) > LONG:
+        _print_long_register(out, reg, lang, depreciation)
+        return
     title = register_title(reg, lang)
     table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column(t("col.id", lang), t("total", lang))
@@ -47,6 +51,34 @@ def print_register(out: Console, reg: Register, lang: str, depreciation: bool) -
             cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
         table.add_row(*cells, status)
     out.print(table)
+    if reg.place or reg.keeper:
+        out.print(t("register.sign", lang))
+
+
+def _register_cells(reg: Register, lang: str, depreciation: bool) -> list[list[str]]:
+    out = []
+    for r in reg.rows:
+        cells = [r.id, r.name, r.model, f"{r.quantity} {r.unit}", "、".join(r.places), "、".join(r.keepers)]
+        cells.append(fmt_yuan(r.value.cost))
+        if depreciation:
+            cells += [fmt_yuan(r.value.accumulated), fmt_yuan(r.value.net)]
+        cells.append(status_text(r, lang))
+        out.append(cells)
+    return out
+
+
+def _print_long_register(out: Console, reg: Register, lang: str, depreciation: bool) -> None:
+    """The same register as print_register, drawn by render.plain_table (thousands of rows)."""
+    keys = ["col.id", "col.name", "col.model", "col.quantity", "col.place", "col.keeper", "col.value"]
+    footer = [t("total", lang), "", "", str(reg.quantity), "", "", fmt_yuan(reg.cost)]
+    if depreciation:
+        keys += ["col.accumulated", "col.net"]
+        footer += [fmt_yuan(reg.cost - reg.net), fmt_yuan(reg.net)]
+    keys.append("col.status")
+    footer.append("")
+    right = [k in ("col.quantity", "col.value", "col.accumulated", "col.net") for k in keys]
+    title = register_title(reg, lang)
+    print_long_table(out, title, [t(k, lang) for k in keys], _register_cells(reg, lang, depreciation), footer, right)
     if reg.place or reg.keeper:
         out.print(t("register.sign", lang))
 
@@ -96,7 +128,10 @@ def print_overdue(out: Console, rows: Sequence[OverdueLoan], lang: str) -> None:
     out.print(table)
 
 
-def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> None:
+SHOWN_ROWS = 50  # a plan longer than this prints its summary only, unless --show-rows
+
+
+def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str, show_rows: bool = False) -> None:
     from houqin.models.records import Asset, StockIn
     from houqin.services.importer import total_value
 
@@ -108,14 +143,17 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> N
     table = Table(title_justify="left")
     for key in ("col.row", "col.id", "col.name", "col.quantity", "col.value", "col.place", "col.keeper"):
         table.add_column(t(key, lang), justify="right" if key in ("col.row", "col.value") else "left")
-    for row, r in plan.records:
+    shown = plan.records if show_rows or len(plan.records) <= SHOWN_ROWS else ()
+    for row, r in shown:
         if isinstance(r, Asset):
             table.add_row(str(row), r.id, r.name, f"{r.quantity} {r.unit}", fmt_yuan(r.value), r.place, r.keeper)
         elif isinstance(r, StockIn):
             qty = f"{r.quantity.normalize():f}"
             table.add_row(str(row), r.id, r.item, qty, fmt_yuan(r.value), r.origin, r.acceptor)
-    if plan.records:
+    if shown:
         out.print(table)
+    elif plan.records:
+        out.print(t("import_rows_hidden", lang, count=len(plan.records)))
     out.print(
         t(
             "import_plan",
@@ -126,6 +164,43 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str) -> N
             bad=len(plan.problems),
         )
     )
+    if plan.totals_rows:
+        out.print(t("import_totals", lang, count=len(plan.totals_rows)))
+    if any(isinstance(r, Asset) for _, r in plan.records):
+        out.print(t("import_book", lang, accumulated=fmt_yuan(plan.book[0]), net=fmt_yuan(plan.book[1])))
+    print_matched(out, plan, lang)
+    print_lacking(out, plan, lang)
+
+
+def print_matched(out: Console, plan: ImportPlan, lang: str) -> None:
+    if not plan.matched:
+        return
+    changed = [c for c in plan.matched if c.differences]
+    key = "import_matched" if changed else "import_matched_same"
+    out.print(t(key, lang, same=len(plan.matched) - len(changed), changed=len(changed)))
+    sep = "；" if lang == "zh" else "; "
+    for c in changed:
+        what = sep.join(f"{word(f, lang, FIELDS)} {b} → {r}" for f, b, r in c.differences)
+        out.print(t("import_change", lang, row=c.row, asset=c.asset, old=c.old_id, what=what), markup=False)
+    if changed:
+        out.print(t("import_update_hint", lang))
+
+
+def print_lacking(out: Console, plan: ImportPlan, lang: str) -> None:
+    """What the register names and the ledger lacks, once each with its number of rows; and, once
+    --add-missing has chosen them, what will be registered."""
+    if not plan.lacking:
+        return
+    out.print(t("import_lacking", lang, count=len(plan.lacking)))
+    new_ids = {p.name: p.id for p in plan.added.places} if plan.added else {}
+    for x in plan.lacking:
+        extra = ""
+        if x.sort == "place":
+            new = new_ids.get(x.name)
+            extra = t("import_lacking_place" if new else "import_lacking_keeper", lang, id=new, keeper=x.keeper or "-")
+        sort = t(f"import_sort.{x.sort}", lang)
+        out.print(t("import_lacking_row", lang, sort=sort, name=x.name, rows=len(x.rows), extra=extra), markup=False)
+    out.print(t("import_lacking_added" if plan.added else "import_lacking_todo", lang))
 
 
 @contextmanager

@@ -45,6 +45,10 @@ def print_overview(out: Console, ov: Overview, lang: str) -> None:
     out.print(t("ov.claims", lang, awaiting=ov.claims_awaiting, unpaid=ov.claims_unpaid))
     out.print(t("ov.loans", lang, open=ov.loans_open, overdue=ov.loans_overdue))
     out.print(t("ov.advances", lang, open=ov.advances_open, amount=fmt_yuan(ov.advances_open_amount)))
+    if ov.next_steps:
+        out.print(t("ov.next", lang))
+        for step in ov.next_steps:
+            out.print("  " + t(f"ov.next.{step}", lang), markup=False)
 
 
 def print_claims(out: Console, rows: Sequence[ClaimRow], lang: str) -> None:

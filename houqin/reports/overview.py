@@ -56,6 +56,7 @@ class Overview:
     loans_overdue: int
     advances_open: int
     advances_open_amount: Decimal
+    next_steps: tuple[str, ...] = ()  # what a ledger still needs before it keeps the school's books
 
     @property
     def asset_quantity(self) -> int:
@@ -64,6 +65,23 @@ class Overview:
     @property
     def asset_value(self) -> Decimal:
         return sum((c.value for c in self.categories), ZERO)
+
+
+def next_steps(ledger: Ledger) -> tuple[str, ...]:
+    """What moving in still lacks, in the order a school does it (docs/moving-in.md): the staff list,
+    the rooms, the asset register, the storeroom's opening stock, the opening cash and bank balances."""
+    steps = []
+    if not ledger.people:
+        steps.append("people")
+    if not ledger.places:
+        steps.append("places")
+    if not ledger.of_kind("assets"):
+        steps.append("assets")
+    if not ledger.of_kind("stock-in"):
+        steps.append("stock")
+    if all(a.opening == 0 and a.opened is None for a in ledger.catalog.accounts if a.id in ("cash", "bank")):
+        steps.append("balances")
+    return tuple(steps)
 
 
 def overview(ledger: Ledger, as_of: dt.date) -> Overview:
@@ -117,4 +135,5 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
         loans_overdue=sum(1 for r in loans if r.due < as_of),
         advances_open=len(advances),
         advances_open_amount=sum((r.amount for r in advances), ZERO),
+        next_steps=next_steps(ledger),
     )

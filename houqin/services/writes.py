@@ -12,6 +12,7 @@ from houqin.errors import GitError
 from houqin.ledger import git
 from houqin.ledger.store import WriteSession, write_session
 from houqin.models.base import Record
+from houqin.models.directory import Person, Place
 from houqin.models.ledger import Ledger
 from houqin.services.guard import refuse_if_broken
 
@@ -72,7 +73,9 @@ def write_many(
             git.refuse_staged(root)
         records = build(session)
         known = session.ledger.record_by_id
-        placed = [(session.replace(r) if r.id in known else session.add(r))[1] for r in records]
+        replaced = {r.id: session.replace(r)[1] for r in records if r.id in known}
+        added = iter(session.add_many([r for r in records if r.id not in known]))
+        placed = [replaced[r.id] if r.id in replaced else next(added) for r in records]
         refuse_if_broken(session, ", ".join(r.id for r in records[:3]) + ("…" if len(records) > 3 else ""))
         text = message(placed)
         paths = session.flush(text, commit) if placed else []
@@ -100,3 +103,26 @@ def write_directory(
         refuse_if_broken(session, rel)
         session.flush(message, commit)
     return root / rel
+
+
+def write_people_and_places(
+    root: Path,
+    build: Callable[[WriteSession], tuple[Sequence[Person], Sequence[Place]]],
+    message: str,
+    *,
+    commit: bool = True,
+) -> tuple[Path, ...]:
+    """Add people and places to people.yaml and places.yaml in one commit (people import, place
+    import): checked like every write, or nothing written."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        people, places = build(session)
+        if not people and not places:
+            return ()
+        session.add_directory(people, places, ())
+        refuse_if_broken(session, "people.yaml" if people else "places.yaml")
+        return tuple(session.flush(message, commit))

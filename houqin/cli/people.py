@@ -1,0 +1,79 @@
+"""houqin people and houqin place: the staff list and the rooms, imported from the school's sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from houqin.cli.options import NoCommit
+
+if TYPE_CHECKING:
+    from houqin.cli.directory_import import Listing
+    from houqin.inputs.sheets import Sheet
+    from houqin.models.ledger import Ledger
+
+app = typer.Typer(help="教职工 / People: import the staff list (教职工名单).", no_args_is_help=True)
+place_app = typer.Typer(help="地点 / Places: import the list of rooms (地点表).", no_args_is_help=True)
+
+
+def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
+    from houqin.cli.directory_import import Listing
+    from houqin.i18n import word
+    from houqin.services.people_import import plan_people
+
+    plan = plan_people(ledger, sheet)
+    sep = "、" if lang == "zh" else ", "
+    lines = [
+        f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {sep.join(word(r.role, lang) for r in p.person.roles)}"
+        for p in plan.people
+    ]
+    return Listing(lines, [p.person for p in plan.people], [], len(plan.known), plan.bad)
+
+
+def _places(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
+    from houqin.cli.directory_import import Listing
+    from houqin.services.place_import import plan_places
+
+    plan = plan_places(ledger, sheet)
+    lines = [f"  {p.row}: {p.place.id}  {p.place.name}  {p.place.kind}  {p.place.keeper}" for p in plan.places]
+    return Listing(lines, [], [p.place for p in plan.places], len(plan.known), plan.bad)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The staff list: .xlsx, .xls, .ods or .csv.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show who would be added; write nothing.")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """导入教职工名单 / Import the staff list into people.yaml (headers: 姓名, 部门, 职务 in the school's
+    words — 校长、总务主任、会计、出纳、保管员、教师 …, 入职日期, 电话). Names people.yaml already holds are
+    left as they are; nothing is written unless every row is good.
+
+    Example: houqin people import 教职工名单.xlsx --dry-run
+    """
+    from houqin.cli.directory_import import run_directory_import
+    from houqin.services.people_import import HEADERS
+
+    run_directory_import(ctx, file, HEADERS, _people, "people", dry_run=dry_run, no_commit=no_commit)
+
+
+@place_app.command("import")
+def place_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The list of rooms: .xlsx, .xls, .ods or .csv.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added; write nothing.")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """导入地点表 / Import the rooms into places.yaml (headers: 编号, 名称, 类型 — 班级、办公室、功能室、
+    体育器材室、库房、楼宇、室外, 楼宇, 保管人). Places already there (same id or name) are left as they are;
+    a row without 编号 gets QT-001 …; nothing is written unless every row is good.
+
+    Example: houqin place import 地点表.xlsx --dry-run
+    """
+    from houqin.cli.directory_import import run_directory_import
+    from houqin.services.place_import import HEADERS
+
+    run_directory_import(ctx, file, HEADERS, _places, "places", dry_run=dry_run, no_commit=no_commit)
