@@ -796,8 +796,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "报销单 {id} 使预算科目 {line} {year} 年支出达 {spent} 元，超过预算 {limit} 元",
         "claim {id} takes {line} to {spent} yuan in {year}, beyond its budget of {limit}",
-        "计划经费限额使用：先由校长批准预算调整（houqin budget adjust {line} --amount 金额 --approved-by 校长姓名）。",
-        "Spend within the budget: have the principal approve an adjustment first (houqin budget adjust {line} --amount AMOUNT --approved-by NAME).",
+        "计划经费限额使用：先由校长批准预算调整（houqin budget adjust {line_id} --amount 金额 --approved-by 校长姓名）。",
+        "Spend within the budget: have the principal approve an adjustment first (houqin budget adjust {line_id} --amount AMOUNT --approved-by NAME).",
     ),
     "DAT001": Message(
         W,

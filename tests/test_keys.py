@@ -849,3 +849,20 @@ def test_a_signer_withdraws_their_own_signature_by_key_and_it_stays_on_the_recor
     code, out = run("--ledger", str(root), "expense", "sign", "BX-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-03-09", "--key", str(wang))  # fmt: skip
     assert code == 0, out
     assert run("--ledger", str(root), "check") == (0, "")
+
+
+def test_a_key_whose_comment_is_a_chinese_name_is_registered_and_signs(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found trying houqin as a new school: ssh-keygen -C 王建国 writes a .pub that houqin refused."""
+    from tests.test_cli import run
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger()
+    key = tmp_path / "wang"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "王校长", "-f", str(key)], check=True)
+    code, out = run("--ledger", str(root), "key", "add", "--person", "王校长", "--file", f"{key}.pub", "--anchor")
+    assert code == 0, out
+    code, out = run("--ledger", str(root), "key", "list")
+    assert code == 0 and "王校长" in out and "SHA256:" in out
+    assert run("--ledger", str(root), "check") == (0, "")

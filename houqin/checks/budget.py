@@ -48,6 +48,7 @@ def check_budget(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 record=r.id,
                 id=r.id,
                 line=f"{r.budget_line} {names[key]}",
+                line_id=r.budget_line,
                 year=r.date.year,
                 spent=spent[key],
                 limit=limits[key],

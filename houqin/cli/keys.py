@@ -24,7 +24,7 @@ def _read_pub(path: str) -> str:
     from houqin.errors import UsageError
 
     try:
-        text = Path(path).expanduser().read_text(encoding="ascii").strip()
+        text = Path(path).expanduser().read_text(encoding="utf-8").strip()  # the comment may be a name: 王建国
     except FileNotFoundError:
         raise UsageError("key_missing", path=path) from None
     except (OSError, UnicodeDecodeError):

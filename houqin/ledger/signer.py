@@ -71,7 +71,7 @@ def _read(key: Path) -> str:
     except OSError as e:
         raise UsageError("key_unreadable", path=str(key), detail=e.strerror or str(e)) from None
     try:
-        return data.decode("ascii").strip()
+        return data.decode("utf-8").strip()  # a .pub comment may be a Chinese name
     except UnicodeDecodeError:
         raise UsageError("key_not_ssh", path=str(key)) from None
 
