@@ -32,7 +32,7 @@ from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Move
 from houqin.money import lenient_money
-from houqin.services.matching import Resolver, normal
+from houqin.services.matching import Resolver, map_columns, normal
 
 # Column names as school registers write them (资产卡片 / 固定资产登记表), and houqin's own.
 HEADERS: Mapping[str, str] = {
@@ -245,18 +245,9 @@ def column_mapping(headers: Sequence[str], overrides: Mapping[str, str], spec: S
             raise UsageError("unknown_field", field=field, fields="、".join(spec.fields))
         if header not in headers:
             raise UsageError("unknown_column", column=header, columns="、".join(h for h in headers if h))
-    mapping: dict[int, str] = {}
-    for index, header in enumerate(headers):
-        chosen = overrides.get(header) or known.get(normal(header)) or known.get(normal(header).lower())
-        if chosen and chosen != "-":
-            if chosen in mapping.values():
-                first = next(headers[i] for i, f in mapping.items() if f == chosen)
-                raise UsageError("two_columns", first=first, second=header, field=chosen)
-            mapping[index] = chosen
-    missing = [f for f in spec.required if f not in mapping.values()]
-    if missing:
-        raise UsageError("missing_columns", fields="、".join(missing))
-    return mapping
+    return map_columns(
+        headers, lambda h: overrides.get(h) or known.get(normal(h)) or known.get(normal(h).lower()), spec.required
+    )
 
 
 def _draft(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> Asset:

@@ -8,14 +8,34 @@ share matches neither (the clerk must say which)."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from houqin.errors import UsageError
 from houqin.models.ledger import Ledger
 
 
 def normal(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def map_columns(
+    headers: Sequence[str], field_of: Callable[[str], str | None], required: Sequence[str]
+) -> dict[int, str]:
+    """Column index → field, each header read by `field_of` ("-" or None: not imported); two columns
+    that both mean one field are refused, and so is a sheet lacking a required field."""
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        field = field_of(header)
+        if field and field != "-":
+            if field in mapping.values():
+                first = next(headers[i] for i, f in mapping.items() if f == field)
+                raise UsageError("two_columns", first=first, second=header, field=field)
+            mapping[index] = field
+    missing = [f for f in required if f not in mapping.values()]
+    if missing:
+        raise UsageError("missing_columns", fields="、".join(missing))
+    return mapping
 
 
 def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from houqin.dates import NotADay, parse_sheet_day
-from houqin.errors import UsageError
 from houqin.i18n import ROLES, role_key
 from houqin.inputs.sheets import Sheet, cell_text
 from houqin.models.directory import Person, RoleSpan
 from houqin.models.ledger import Ledger
-from houqin.services.matching import normal
+from houqin.services.matching import map_columns, normal
 
 HEADERS: Mapping[str, str] = {
     "姓名": "name",
@@ -98,17 +97,7 @@ def roles_of(text: str) -> tuple[str, ...] | None:
 
 def column_map(headers: tuple[str, ...]) -> dict[int, str]:
     known = {normal(k): v for k, v in HEADERS.items()}
-    mapping: dict[int, str] = {}
-    for i, header in enumerate(headers):
-        field = known.get(normal(header))
-        if field and field != "-":
-            if field in mapping.values():
-                first = next(headers[j] for j, f in mapping.items() if f == field)
-                raise UsageError("two_columns", first=first, second=header, field=field)
-            mapping[i] = field
-    if "name" not in mapping.values():
-        raise UsageError("missing_columns", fields="name")
-    return mapping
+    return map_columns(headers, lambda h: known.get(normal(h)), ("name",))
 
 
 def plan_people(ledger: Ledger, sheet: Sheet) -> PeoplePlan:

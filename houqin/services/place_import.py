@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from houqin.errors import UsageError
 from houqin.inputs.sheets import Sheet, cell_text
 from houqin.models.directory import Place
 from houqin.models.ledger import Ledger
-from houqin.services.matching import Resolver, normal
+from houqin.services.matching import Resolver, map_columns, normal
 from houqin.services.people_import import BadRow
 
 HEADERS: Mapping[str, str] = {
@@ -78,18 +77,7 @@ class PlacesPlan:
 
 def column_map(headers: tuple[str, ...]) -> dict[int, str]:
     known = {normal(k): v for k, v in HEADERS.items()}
-    mapping: dict[int, str] = {}
-    for i, header in enumerate(headers):
-        field = known.get(normal(header))
-        if field and field != "-":
-            if field in mapping.values():
-                first = next(headers[j] for j, f in mapping.items() if f == field)
-                raise UsageError("two_columns", first=first, second=header, field=field)
-            mapping[i] = field
-    missing = [f for f in ("name", "keeper") if f not in mapping.values()]
-    if missing:
-        raise UsageError("missing_columns", fields="、".join(missing))
-    return mapping
+    return map_columns(headers, lambda h: known.get(normal(h)), ("name", "keeper"))
 
 
 def plan_places(ledger: Ledger, sheet: Sheet) -> PlacesPlan:
