@@ -552,6 +552,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 有口令保护，而 ssh-agent 中没有它：先运行 ssh-add {path}，再签字（houqin 不询问口令）。",
         "{path} is protected by a passphrase and no ssh-agent holds it: run ssh-add {path} first, then sign (houqin never asks for a passphrase).",
     ),
+    "key_signs_nothing": (
+        "{path}（{fp}）不是这条记录上任何签字人的有效密钥（签字：{steps}）：用签字人本人的密钥，或不用 --key 先记下姓名。",
+        "{path} ({fp}) is not a valid key of anyone signing this record (signatures: {steps}): use the signer's own key, or leave out --key to record the name only.",
+    ),
+    "key_permissions": (
+        "{path} 的权限是 {mode}，别人也能读：ssh-keygen 不用这样的私钥。先运行 chmod 600 {path}，再签字。",
+        "{path} has mode {mode}, readable by others: ssh-keygen refuses such a private key. Run chmod 600 {path} first, then sign.",
+    ),
     "key_no_agent": (
         "{path} 是公钥：用它签字需要 ssh-agent（SSH_AUTH_SOCK）中有对应的私钥；或改用 --key 指明私钥文件。",
         "{path} is a public key: signing with it needs its private key in an ssh-agent (SSH_AUTH_SOCK); or name the private key file with --key.",

@@ -209,3 +209,35 @@ def verify(signature: Signature, message: bytes, namespace: str = NAMESPACE) -> 
     except InvalidSignature:
         return False
     return True
+
+
+def sign_ed25519(seed: bytes, message: bytes, namespace: str = NAMESPACE) -> str:
+    """The SSHSIG (base64, one line) that `ssh-keygen -Y sign` makes with the ssh-ed25519 key of this
+    32-byte private seed. Ed25519 is deterministic, so the same seed and message give the same bytes:
+    the bundled ledger's demonstration signatures and the benchmark generator's are reproducible, and
+    signing 100,000 steps needs no subprocess. houqin's commands sign with the person's own OpenSSH
+    (houqin/ledger/signer.py); this is for keys houqin itself derived (demonstration, benchmarks, tests)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    private = Ed25519PrivateKey.from_private_bytes(seed)
+    key = public_of_seed(seed)
+    raw = private.sign(signed_data(message, namespace, "sha512"))
+    blob = (
+        _MAGIC
+        + struct.pack(">I", 1)
+        + _string(key.blob)
+        + _string(namespace.encode())
+        + _string(b"")
+        + _string(b"sha512")
+        + _string(_string(ED25519.encode()) + _string(raw))
+    )
+    return base64.b64encode(blob).decode()
+
+
+def public_of_seed(seed: bytes) -> PublicKey:
+    """The ssh-ed25519 public key of a 32-byte private seed."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    raw = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return _key_from_blob(_string(ED25519.encode()) + _string(raw))

@@ -96,7 +96,10 @@ LEFT_TEACHER = "何伟"
 
 
 def person(name: str, roles: list[object], department: str, joined: dt.date, left: dt.date | None = None) -> dict:
-    out: dict[str, object] = {"name": name, "roles": roles, "department": department, "joined": joined}
+    out: dict[str, object] = {"name": name, "roles": roles}
+    if name in KEY_FILES:
+        out["keys"] = demo_keys(name)
+    out.update(department=department, joined=joined)
     if left:
         out["left"] = left
     return out
@@ -975,26 +978,97 @@ def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> Non
     path.write_text(header + body, encoding="utf-8")
 
 
-# What the template gained with signatures by key (issue #20). The bundled ledger was written before
-# keys and keeps their absence (require_keys false, closes without approvals) until its demonstration
-# keys are made (docs/signatures.md, "not yet done").
-KEY_LINES = (
-    "closes: [accountant, principal]",
-    "accountant: [accountant]",
-    "require_keys:",
-    "# 须用本人密钥",
-    "# 其他教职工可以用密钥",
-)
+# Demonstration keys (issue #20). Each is derived from the person's name, so the build is reproducible
+# (Ed25519 signs deterministically) and a reader can make the same key again. They are public — their
+# private halves are committed in examples/keys/ — and so prove nothing: never use them for a real school.
+KEYED = (PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT, CASHIER, KEEPER, CLERK)
+KEYS_ADDED = D(2026, 1, 15)
+SCHOOL = "青禾县实验小学"
+KEY_DIR = Path(__file__).resolve().parents[1] / "examples" / "keys"
+KEY_FILES = {
+    PRINCIPAL: "principal-wang-jianguo",
+    VICE: "vice-principal-liu-zhiqiang",
+    DIRECTOR: "director-li-ming",
+    ACCOUNTANT: "accountant-sun-hui",
+    CASHIER: "cashier-zhao-li",
+    KEEPER: "keeper-zhou-qiang",
+    CLERK: "clerk-wu-fang",
+}
 
 
-def _before_keys(template: str) -> str:
-    return "".join(line for line in template.splitlines(keepends=True) if not any(k in line for k in KEY_LINES))
+def demo_seed(name: str) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(f"houqin demonstration key, never for a real school: {name}".encode()).digest()
+
+
+def demo_sign(name: str, message: bytes) -> str:
+    from houqin import sshsig
+
+    return sshsig.sign_ed25519(demo_seed(name), message)
+
+
+def demo_keys(name: str) -> list[dict]:
+    """people.yaml's keys of a keyed person: the principal's key is the anchor and signs itself; every
+    other key is registered under it."""
+    from houqin import sshsig
+    from houqin.models.statements import key_statement
+
+    line = sshsig.public_of_seed(demo_seed(name)).line()
+    anchor = name == PRINCIPAL
+    statement = key_statement(SCHOOL, name, line, KEYS_ADDED.isoformat(), anchor)
+    entry: dict[str, object] = {"key": f"{line} {KEY_FILES[name]}-DEMO", "added": KEYS_ADDED}
+    if anchor:
+        entry["anchor"] = True
+    entry["sig"] = demo_sign(PRINCIPAL, statement)
+    return [entry]
+
+
+def write_demo_key_files() -> None:
+    """examples/keys/: each demonstration key as OpenSSH writes it (a private key file and its .pub),
+    for `houqin … --key examples/keys/principal-wang-jianguo`. The private file is rewritten only when
+    its key changed (OpenSSH's format holds a random check number, so a rewrite would differ)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from houqin import sshsig
+
+    KEY_DIR.mkdir(parents=True, exist_ok=True)
+    for name, stem in KEY_FILES.items():
+        line = f"{sshsig.public_of_seed(demo_seed(name)).line()} {stem}-DEMO\n"
+        pub = KEY_DIR / f"{stem}.pub"
+        if pub.is_file() and pub.read_text("utf-8") == line and (KEY_DIR / stem).is_file():
+            continue
+        private = Ed25519PrivateKey.from_private_bytes(demo_seed(name)).private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption()
+        )
+        (KEY_DIR / stem).write_bytes(private)
+        (KEY_DIR / stem).chmod(0o600)
+        pub.write_text(line, encoding="utf-8")
+
+
+def signed_by_demo_keys(record: Record) -> Record:
+    """Every step (and the payment) of a record signed by the demonstration key of its signer, in the
+    chain's order, as `houqin sign … --key` would sign it; a signer with no key keeps a typed name."""
+    from houqin.models.base import Signed
+    from houqin.models.statements import payment_statement, step_statement
+
+    if not isinstance(record, Signed):
+        return record
+    for i, a in enumerate(record.approvals):
+        if a.by in KEY_FILES and a.sig is None:
+            approvals = list(record.approvals)
+            approvals[i] = a.model_copy(update={"sig": demo_sign(a.by, step_statement(SCHOOL, record, i))})
+            record = record.model_copy(update={"approvals": tuple(approvals)})
+    payment = getattr(record, "payment", None)
+    if isinstance(payment, Payment) and payment.by in KEY_FILES and payment.sig is None:
+        sig = demo_sign(payment.by, payment_statement(SCHOOL, record))
+        record = record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
+    return record
 
 
 def main(out: Path) -> None:
-    config = _before_keys(
-        (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
-    )
+    config = (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
     config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
@@ -1045,7 +1119,9 @@ def main(out: Path) -> None:
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
+    write_demo_key_files()
     for r in [*records, *repair_list, *damage_list]:
+        r = signed_by_demo_keys(r)
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
     for path, records in sorted(by_file.items()):
@@ -1399,7 +1475,10 @@ def month_ends(out: Path) -> tuple[list[Record], list[Record]]:
         day = last + dt.timedelta(days=5)
         diagnostics = run_checks(LoadResult(ledger, ()))
         close = close_month(ledger, month, ACCOUNTANT, day, diagnostics)
-        close = close.model_copy(update={"id": ids.next("JZ", day.year), "approvals": ()})
+        # The accountant closes; the principal acknowledges the report (清结情况报告校长) the next day.
+        acknowledged = (*close.approvals, Approval(role="principal", by=PRINCIPAL, on=day + dt.timedelta(days=1)))
+        close = close.model_copy(update={"id": ids.next("JZ", day.year), "approvals": acknowledged})
+        close = signed_by_demo_keys(close)
         ledger = ledger.with_record(close.model_copy(update={"source": Source("2026/closes.yaml", 0)}))
         closed.append(close)
     return asserted, closed
@@ -1447,7 +1526,7 @@ def stocktakes(out: Path) -> list[Record]:
         rows = filled(ledger, day, changes) + extra
         result = reconcile(ledger, rows, day)
         record, _ = stocktake_record(ledger, result, term=term, at=at, counted_by=(KEEPER, CLERK), director=DIRECTOR)
-        record = record.model_copy(update={"id": ids.next("PD", day.year)})
+        record = signed_by_demo_keys(record.model_copy(update={"id": ids.next("PD", day.year)}))
         made.append(record)
         write_list(
             out / "2026" / "stocktakes.yaml",

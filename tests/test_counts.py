@@ -12,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tests.conftest import BUNDLED, ROOT
+from tests.keyring import bundled_key
 from tests.test_rules import lines
 
 
@@ -31,6 +32,7 @@ def test_a_stocktake_of_the_same_term_and_places_is_recorded_once(tmp_path: Path
     reconcile = (
         "inventory", "reconcile", str(ROOT / "examples/count-sheet-SY-301.csv"), "--term", "2026-2027-1",
         "--on", "2026-11-20", "--record", "--counter", "周强", "--counter", "吴芳", "--director", "李明", "--no-commit",
+        "--key", str(bundled_key(tmp_path / "keys", "director-li-ming")),
     )  # fmt: skip
     code, out = run(root, *reconcile)
     assert code == 0, out

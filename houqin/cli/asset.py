@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from houqin.cli.options import Authority, FromPlace, NoCommit, OnDay, PartOfLot, parse_amount, parse_day
+from houqin.cli.options import (
+    Authority,
+    FromPlace,
+    NoCommit,
+    OnDay,
+    PartOfLot,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -172,18 +182,24 @@ def move(
     from_place: FromPlace = None,
     reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """调拨 / Move an asset (or part of a lot) to another place or keeper, signed by both keepers.
+    """调拨 / Move an asset (or part of a lot) to another place or keeper, signed by both keepers
+    (with --key, the key holder's own step is signed by key).
 
     Example: houqin asset move ZC-2016-0001 -q 5 --to-place JX-102 --to-keeper 杨丽华
     """
     from houqin.services.asset_events import move_asset
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
+        lambda ledger: by_key(
+            ledger, move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason), signer
+        ),
         lambda r: f"asset move {r.id} {asset} → {to_place} {to_keeper}",
         no_commit=no_commit,
     )
@@ -199,20 +215,25 @@ def loan(
     quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """借用 / Lend an asset to a person until a due day.
+    """借用 / Lend an asset to a person until a due day (--key: the lending keeper signs by key).
 
     Example: houqin asset loan ZC-2024-0001 --to 曾红霞 --due 2026-12-04 --approved-by 李明
     """
     from houqin.services.asset_events import lend_asset
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     due_day = parse_day(due, "--due")
     assert due_day is not None
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
+        lambda ledger: by_key(
+            ledger, lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose), signer
+        ),
         lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
         no_commit=no_commit,
     )

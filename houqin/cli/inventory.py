@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, parse_day
+from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -93,6 +93,7 @@ def reconcile(
         bool,
         typer.Option("--uncounted-as-missing", help="Take a line whose count was left empty as none found."),
     ] = False,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """盘点核对 / Compare the count with the books: missing, wrong place or keeper, unregistered items,
@@ -112,6 +113,7 @@ def reconcile(
     from houqin.render.console import console, print_written
     from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
     from houqin.reports.inventory import reconcile as compare
+    from houqin.services.signing import by_key
     from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
     from houqin.services.writes import write_record
 
@@ -126,6 +128,7 @@ def reconcile(
     if record and not counter:
         raise UsageError("counters_needed")
     day = parse_day(on, "--on") or today()
+    signer = key_signer(key) if record else None
     single = place[0] if place and len(place) == 1 else None
     rows: list[CountRow] = []
     for path in counts:
@@ -153,9 +156,13 @@ def reconcile(
         raise UsageError("rec.uncounted_refused", count=len(result.uncounted), rows=where)
     outcome = write_record(
         root,
-        lambda current: stocktake_record(
-            current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
-        )[0],
+        lambda current: by_key(
+            current,
+            stocktake_record(
+                current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
+            )[0],
+            signer,
+        ),
         lambda r: f"inventory reconcile {r.id} {term} ({len(result.differences)} differences)",
         commit=not no_commit,
     )

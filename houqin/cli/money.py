@@ -209,19 +209,24 @@ def budget_adjust(
         int | None, typer.Option("--year", min=2000, max=2100, help="预算年度 (default: this year).")
     ] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """预算调整 / Raise or cut a budget line; it counts only with the principal's approval.
+    """预算调整 / Raise or cut a budget line; it counts only with the principal's approval (by key with --key).
 
     Example: houqin budget adjust 30213 --amount 5000 --reason 暑期校舍维修 --approved-by 王建国
     """
     from houqin.services.finance import adjust_budget
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     value = parse_signed_amount(amount)
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by),
+        lambda ledger: by_key(
+            ledger, adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by), signer
+        ),
         lambda r: f"budget adjust {r.id} {line} {value}",
         no_commit=no_commit,
     )

@@ -181,9 +181,11 @@ def accept(
     funding: Annotated[str, typer.Option("--funding", help="经费来源 Funding of new assets.")] = "财政拨款",
     unit: Annotated[str, typer.Option("--unit", help="资产计量单位 Unit of new assets.")] = "台",
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """验收 / Accept the goods: stock-in for consumables and asset cards for fixed assets, in one commit.
+    """验收 / Accept the goods: stock-in for consumables and asset cards for fixed assets, in one commit
+    (--key: the key holder's own signatures on them by key).
 
     Example: houqin purchase accept CG-2026-0004 --acceptor 周强 --witness 李明 --supplier 县百货批发部
     --got 1=40@22.80 --place BG-201 --keeper 钱红
@@ -191,6 +193,7 @@ def accept(
     from houqin.i18n import t
     from houqin.render.console import console, print_written
     from houqin.services.purchases import Arrived, AssetPlacing, accept_purchase
+    from houqin.services.signing import all_by_key
     from houqin.services.writes import write_many
 
     arrived = []
@@ -202,19 +205,24 @@ def accept(
         arrived.append(Arrived(int(line), parse_quantity(qty, "--got"), parse_amount(price, "--got")))
     placing = AssetPlacing(place, keeper, funding, unit) if place and keeper else None
     day = parse_day(date) or today()
+    signer = key_signer(key)
     state = get_state(ctx)
     root = state.root(write=True)
     outcome = write_many(
         root,
-        lambda session: accept_purchase(
+        lambda session: all_by_key(
             session.ledger,
-            purchase,
-            acceptor=acceptor,
-            witness=witness,
-            day=day,
-            supplier=supplier,
-            arrived=arrived,
-            placing=placing,
+            accept_purchase(
+                session.ledger,
+                purchase,
+                acceptor=acceptor,
+                witness=witness,
+                day=day,
+                supplier=supplier,
+                arrived=arrived,
+                placing=placing,
+            ),
+            signer,
         ),
         lambda rs: f"purchase accept {rs[0].id}: " + ", ".join(r.id for r in rs[1:]),
         commit=not no_commit,
