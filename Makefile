@@ -17,6 +17,7 @@ demo: install
 	$(BIN)/houqin check
 	$(BIN)/houqin overview
 	$(BIN)/houqin expense list --pending
+	$(BIN)/houqin key verify JZ-2026-0009   # the October close: the accountant's and the principal's keys
 
 test: install
 	@scripts/test-tools.sh

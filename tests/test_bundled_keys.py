@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,9 @@ def test_moves_repairs_and_acceptances_sign_by_key(bundled: Path, tmp_path: Path
     code, out = run(bundled, "asset", "move", asset.id, "--to-place", "CK-001", "--to-keeper", "周强", "--no-commit",
                     "--key", keeper)  # fmt: skip
     assert code == 0, out
-    code, out = run(bundled, "repair", "open", "--place", "XZ-201", "--reporter", "吴芳", "--fault", "门锁坏", "--no-commit")
+    code, out = run(
+        bundled, "repair", "open", "--place", "XZ-201", "--reporter", "吴芳", "--fault", "门锁坏", "--no-commit"
+    )
     assert code == 0, out
     ticket = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.of_kind("repairs"))
     code, out = run(bundled, "repair", "close", ticket, "--work", "换锁", "--accepted-by", "吴芳", "--no-commit",
@@ -165,7 +168,11 @@ def test_moves_repairs_and_acceptances_sign_by_key(bundled: Path, tmp_path: Path
     assert code == 0, out
     request = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.of_kind("purchases"))
     vice = str(bundled_key(tmp_path / "keys", "vice-principal-liu-zhiqiang"))
-    for step, by, key in (("department_head", "李明", director), ("supervisor", "刘志强", vice), ("principal", "王建国", principal)):
+    for step, by, key in (
+        ("department_head", "李明", director),
+        ("supervisor", "刘志强", vice),
+        ("principal", "王建国", principal),
+    ):
         code, out = run(bundled, "purchase", "approve", request, "--as", step, "--by", by, "--no-commit", "--key", key)
         assert code == 0, out
     code, out = run(bundled, "purchase", "accept", request, "--acceptor", "周强", "--witness", "李明", "--no-commit",
@@ -193,3 +200,53 @@ def test_a_key_that_signs_no_step_of_the_record_is_refused(bundled: Path, tmp_pa
 def test_the_readme_tour_signs_on_a_second_clone() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "examples/keys/principal-wang-jianguo" in readme and "git clone" in readme
+
+
+def test_key_verify_shows_each_signature_and_fails_on_a_changed_record(bundled: Path) -> None:
+    import json
+
+    code, out = run(bundled, "--lang", "en", "key", "verify", "JZ-2026-0009", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["schema"] == "houqin.signatures/1" and data["stands"] is True
+    assert [(s["role"], s["by"], s["status"]) for s in data["steps"]] == [
+        ("accountant", "孙慧", "verified"),
+        ("principal", "王建国", "verified"),
+    ]
+    path = bundled / "2026/expenses.yaml"
+    path.write_text(path.read_text("utf-8").replace("payee: 宏达五金建材店", "payee: 宏达五金", 1), "utf-8")
+    code, out = run(bundled, "key", "verify", "BX-2026-0003")
+    assert code == 1
+    assert "不成立（KEY004）" in out and "仅姓名（未用密钥，政策未要求）" in out
+
+
+def test_the_principal_signs_on_a_second_clone_as_the_readme_shows(tmp_path: Path) -> None:
+    """The README's tour, with real git clones and the real ssh-keygen."""
+    import os
+
+    clerk, principal = tmp_path / "干事", tmp_path / "校长"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(clerk)], check=True)
+    shutil.copytree(BUNDLED, clerk / "ledgers", ignore=shutil.ignore_patterns(".houqin"))
+    shutil.copytree(BUNDLED_KEYS, clerk / "examples" / "keys")
+    subprocess.run([*git, "-C", str(clerk), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(clerk), "commit", "-qm", "bundled"], check=True)
+    subprocess.run(["git", "clone", "-q", str(clerk), str(principal)], check=True)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "王建国", "GIT_AUTHOR_EMAIL": "w@example.org",
+           "GIT_COMMITTER_NAME": "王建国", "GIT_COMMITTER_EMAIL": "w@example.org"}  # fmt: skip
+
+    def houqin(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "houqin", "--ledger", "ledgers", *args]
+        return subprocess.run(cmd, cwd=where, env=env, capture_output=True, text=True)
+
+    assert "BX-2026-0055" in houqin(principal, "pending", "--person", "王建国").stdout
+    (principal / "examples/keys/principal-wang-jianguo").chmod(0o600)
+    sign = ("expense", "sign", "BX-2026-0055", "--as", "principal", "--by", "王建国", "--on", "2026-11-24")
+    done = houqin(principal, *sign, "--key", "examples/keys/principal-wang-jianguo")
+    assert done.returncode == 0, done.stdout + done.stderr
+    subprocess.run([*git, "-C", str(clerk), "pull", "-q", str(principal), "HEAD"], check=True, env=env)
+    verified = houqin(clerk, "--lang", "en", "key", "verify", "BX-2026-0055", "--format", "json")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    steps = {s["role"]: s["status"] for s in __import__("json").loads(verified.stdout)["steps"]}
+    assert steps["principal"] == "verified"
+    assert houqin(clerk, "check").returncode == 0
