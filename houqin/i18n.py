@@ -115,6 +115,7 @@ _FIELD_WORDS: dict[str, str] = {
     "damage": "损坏记录",
     "date": "日期",
     "decision": "决定",
+    "requires": "须附",
     "deductions": "坐支",
     "department": "部门",
     "description": "情况",
@@ -159,6 +160,7 @@ _FIELD_WORDS: dict[str, str] = {
     "line": "行",
     "lines": "明细行",
     "meeting": "会议记录",
+    "own_requests": "校长本人的申请",
     "meter": "表",
     "meter_spike": "用量异常倍数",
     "meters": "水电表",
@@ -551,6 +553,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "key_encrypted": (
         "{path} 有口令保护，而 ssh-agent 中没有它：先运行 ssh-add {path}，再签字（houqin 不询问口令）。",
         "{path} is protected by a passphrase and no ssh-agent holds it: run ssh-add {path} first, then sign (houqin never asks for a passphrase).",
+    ),
+    "meeting_incomplete": (
+        "领导班子会议须写全：--meeting-on 日期、--attendee 出席人员（可重复）和 --decision 决定。",
+        "A leadership meeting needs all of --meeting-on DAY, --attendee NAME (repeat) and --decision TEXT.",
     ),
     "key_signs_nothing": (
         "{path}（{fp}）不是这条记录上任何签字人的有效密钥（签字：{steps}）：用签字人本人的密钥，或不用 --key 先记下姓名。",

@@ -321,6 +321,20 @@ CATALOG: Mapping[str, Message] = {
         "离职或尚未入职人员不能签字；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由在职人员签（{sign}）。",
         "People who have left (or not yet joined) cannot sign, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone on the staff sign ({sign}).",
     ),
+    "SIG003": Message(
+        W,
+        "{person} 与 {other} 的姓名看起来一样（异体字、繁简或形近字母）：签字可能被记在错误的人名下",
+        "{person} looks the same as {other} (a variant or traditional character, or a look-alike letter): a signature may be put under the wrong name",
+        "没有 houqin 命令改 people.yaml 中的姓名：若是同一人，在 people.yaml 中只留一条并把记录中的签名改成它；若是两个人，给其中一人的姓名加区分（如 张伟2），再运行 houqin check signatures。",
+        "No houqin command renames a person in people.yaml: if it is one person, keep one entry there and write that name in the records; if two, make one name distinct (e.g. 张伟2), then run houqin check signatures.",
+    ),
+    "SIG004": Message(
+        W,
+        "{person} 的姓名中有看不见的字符（{chars}）：看起来一样的名字会被当成另一个人",
+        "{person}'s name holds characters that do not show ({chars}): a name that looks the same would be another person",
+        "没有 houqin 命令改 people.yaml 中的姓名：在 people.yaml 中删去这些字符（多半是从网页或聊天软件复制带来的），再运行 houqin check signatures。",
+        "No houqin command renames a person in people.yaml: delete these characters there (usually pasted in from a web page or a chat), then run houqin check signatures.",
+    ),
     # --- keys (docs/signatures.md)
     "KEY001": Message(
         E,
@@ -418,8 +432,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{by} 审批了自己的申请",
         "{by} approved their own request",
-        "本人的申请须由他人审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（{sign}）。",
-        "Someone else must approve one's own request, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign ({sign}).",
+        "本人的申请须由他人审批；签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由他人签（{sign}）。校长本人的申请由副校长代签（policy.signatures.own_requests），并附领导班子会议记录或上级批复（houqin expense add --meeting-on 日期 --attendee 姓名 --decision 决定，或 --authority 文号）。",
+        "Someone else must approve one's own request, and the signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have someone else sign ({sign}). The principal's own request is signed for by the vice-principal (policy.signatures.own_requests), with the leadership meeting or the superior's approval on it (houqin expense add --meeting-on DAY --attendee NAME --decision TEXT, or --authority NUMBER).",
     ),
     "SOD004": Message(
         E,
@@ -434,6 +448,20 @@ CATALOG: Mapping[str, Message] = {
         "the cashier {by} paid {id}, which they signed as {step}",
         "出纳只付别人签批的单据；付款和已付单据的签字都没有 houqin 命令可撤销（houqin unsign 不撤已付单据的签字）：请校长核查这笔付款，以后由未在单据上签字的出纳付款。",
         "The cashier pays only what others signed; no houqin command withdraws a payment or a paid record's signature (houqin unsign refuses once paid): have the principal review the payment, and let a cashier who signed nothing pay in future.",
+    ),
+    "SOD006": Message(
+        E,
+        "{id} 是校长本人的申请，由 {by} 代签校长环节，但单据上 {fields} 都没有填写（policy.signatures.own_requests）",
+        "{id} is the principal's own request, signed for the principal by {by}, but it carries no {fields} (policy.signatures.own_requests)",
+        "校长本人的报销、借款、请购须经领导班子集体研究或上级批准：录入时用 houqin expense add（或 houqin advance request、houqin purchase request）的 --meeting-on 日期 --attendee 姓名 --decision 决定，或 --authority 批复文号 记下；已录入的单据在文件中补上 meeting: 或 authority:，代签人撤回后重签（houqin unsign ID --as principal --by 姓名 --reason 理由）。",
+        "The principal's own claims, advances and purchases need the leadership's collective decision or the superior's approval: record it with --meeting-on DAY --attendee NAME --decision TEXT, or --authority NUMBER, of houqin expense add (or houqin advance request, houqin purchase request); for a record already entered, add meeting: or authority: in the file and have the signer withdraw and sign again (houqin unsign ID --as principal --by NAME --reason WHY).",
+    ),
+    "SOD007": Message(
+        E,
+        "{id} 的领导班子会议在 {on}，晚于代签校长环节的 {signed}：须先集体研究，后签字",
+        "{id}'s leadership meeting was on {on}, after the principal's step was signed for on {signed}: the decision comes first",
+        "代签人撤回签字（houqin unsign ID --as principal --by 姓名 --reason 理由），在会议之后再签（houqin expense sign ID --as principal --by 姓名 --key 私钥文件）；或补上上级批复文号（authority:）。",
+        "Have the signer withdraw (houqin unsign ID --as principal --by NAME --reason WHY) and sign after the meeting (houqin expense sign ID --as principal --by NAME --key KEYFILE); or add the superior's approval number (authority:).",
     ),
     # --- invoices
     "INV001": Message(
@@ -1235,6 +1263,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "SOD001": {"step": STEP, "other": STEP},
     "SOD002": {"step": STEP},
     "SOD005": {"step": STEP},
+    "SOD006": {"fields": FIELD_LIST},
     "AST005": {"step": STEP},
     "PUR001": {"step": STEP},
     "PUR002": {"step": STEP},

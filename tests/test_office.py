@@ -174,7 +174,12 @@ def test_audit_pack_of_a_term(tmp_path: Path) -> None:
         digest, name = line.split("  ")
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     book = load_workbook(out / "稽核资料-2025-2026-2.xlsx")
-    assert book.sheetnames == ["checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "git-log"]
+    assert book.sheetnames == [
+        "checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "keys", "git-log"
+    ]  # fmt: skip
+    keys = [row for row in book["keys"].iter_rows(min_row=3, values_only=True)]
+    assert [(r[0], r[5]) for r in keys if r[5]] == [("王建国", "信任根 anchor")] and len(keys) == 7
+    assert {r[6] for r in keys} == {"是 yes"}
     closes = [row for row in book["closes"].iter_rows(min_row=3, values_only=True)]
     assert [r[1] for r in closes] == ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07"]
     assert {r[-1] for r in closes} == {"相符 holds"}

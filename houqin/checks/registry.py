@@ -97,9 +97,9 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "signatures",
-        (per_file(signatures.check_signatures, ALL_KINDS),),
-        "签字人具备相应角色",
-        "signers hold the role on the day",
+        (per_file(signatures.check_signatures, ALL_KINDS), whole(signatures.check_names)),
+        "签字人具备相应角色，姓名不会被混淆",
+        "signers hold the role on the day; no name can be mistaken for another",
     ),
     Check(
         "keys",
@@ -115,7 +115,11 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "separation-of-duties",
-        (per_file(duties.check_separation, ALL_KINDS), whole(duties.check_accountant_not_cashier)),
+        (
+            per_file(duties.check_separation, ALL_KINDS),
+            whole(duties.check_accountant_not_cashier),
+            per_file(duties.check_own_requests, *duties.OWN_KINDS),
+        ),
         "不相容职务分离",
         "separation of duties",
     ),

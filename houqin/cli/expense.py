@@ -6,7 +6,19 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day
+from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    MeetingOn,
+    NoCommit,
+    OnDay,
+    SigningKey,
+    key_signer,
+    own_route,
+    parse_amount,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -26,10 +38,16 @@ def add(
     advance: Annotated[str | None, typer.Option("--advance", help="冲销的借款编号 Advance settled.")] = None,
     purchase: Annotated[str | None, typer.Option("--purchase", help="采购单编号 Purchase id.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """填报销单 / File a reimbursement claim (signatures follow with `expense sign`).
+    """填报销单 / File a reimbursement claim (signatures follow with `expense sign`). The principal's own
+    claim carries the leadership meeting (--meeting-on, --attendee, --decision) or the superior's
+    approval number (--authority), and the vice-principal signs its principal step.
 
     Example: houqin expense add --payee 文具店 --amount 1299.50 --budget-line 30201
     --purpose 办公用品 --invoice 26442000000012345678 --invoice-date 2026-03-03
@@ -47,6 +65,7 @@ def add(
         advance=advance,
         purchase=purchase,
         note=note,
+        route=own_route(meeting_on, attendee, decision, authority),
     )
     run_write(
         ctx,

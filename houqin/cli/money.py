@@ -7,10 +7,15 @@ from typing import Annotated
 import typer
 
 from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    MeetingOn,
     NoCommit,
     OnDay,
     SigningKey,
     key_signer,
+    own_route,
     parse_amount,
     parse_amount_or_zero,
     parse_day,
@@ -82,10 +87,15 @@ def advance_request(
     person: Annotated[str, typer.Option("--person", help="借款人 Who borrows.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """借条 / Ask for a cash advance (the principal approves it before the cashier pays).
+    """借条 / Ask for a cash advance (the principal approves it before the cashier pays; the principal's
+    own advance carries --meeting-on/--attendee/--decision or --authority, and the vice-principal approves it).
 
     Example: houqin advance request --person 冯刚 --amount 3000 --purpose 带队参加市运动会
     """
@@ -93,9 +103,10 @@ def advance_request(
 
     day = parse_day(date) or today()
     value = parse_amount(amount)
+    route = own_route(meeting_on, attendee, decision, authority)
     run_write(
         ctx,
-        lambda ledger: request_advance(ledger, person, value, purpose, day),
+        lambda ledger: request_advance(ledger, person, value, purpose, day, route),
         lambda r: f"advance request {r.id} {person} {value}",
         no_commit=no_commit,
     )

@@ -6,7 +6,20 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    MeetingOn,
+    NoCommit,
+    OnDay,
+    SigningKey,
+    key_signer,
+    own_route,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -36,10 +49,15 @@ def request(
         typer.Option("--asset", help="固定资产 NAME:CATEGORY:QUANTITY:UNIT_PRICE (estimate). Repeat."),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """请购 / Raise a purchase request: items or new assets with estimated prices, against a budget line.
+    """请购 / Raise a purchase request: items or new assets with estimated prices, against a budget line
+    (the principal's own request: --meeting-on/--attendee/--decision or --authority).
 
     Example: houqin purchase request --department 教务处 --requester 钱红 --budget-line 30201
     --purpose 期末考试用纸 --item paper-a4:40:23.50 --asset 激光打印机:A02021000:1:1850
@@ -65,6 +83,7 @@ def request(
     if not lines:
         raise typer.BadParameter("至少一项 --item 或 --asset / give at least one --item or --asset")
     day = parse_day(date) or today()
+    route = own_route(meeting_on, attendee, decision, authority)
     run_write(
         ctx,
         lambda ledger: request_purchase(
@@ -76,6 +95,7 @@ def request(
             lines=lines,
             day=day,
             note=note,
+            route=route,
         ),
         lambda r: f"purchase request {r.id} {department} {purpose}",
         no_commit=no_commit,

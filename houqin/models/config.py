@@ -72,6 +72,17 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
 }
 
 
+class OwnRequests(Frozen):
+    """校长本人的报销、借款、请购 (docs/signatures.md): the principal may not approve their own request
+    (SOD003), so the principal's step of it is signed by a person holding one of `signers` (by default
+    the vice-principal), and the record carries what the school's route asks: the leadership meeting
+    that decided it (领导班子集体研究), the superior authority's approval number (上级主管部门批复), or
+    either."""
+
+    signers: tuple[str, ...] = ("vice_principal",)
+    requires: Literal["meeting", "authority", "either"] = "either"
+
+
 class SignatureRules(Frozen):
     """Which steps each kind needs, in order, and which people-roles may sign each step.
 
@@ -91,6 +102,7 @@ class SignatureRules(Frozen):
     # Who must sign by key (docs/signatures.md): true (everyone), the people-roles listed (a signer
     # holding one of them that day), or false (nobody yet: the default of ledgers written before keys).
     require_keys: bool | tuple[str, ...] = False
+    own_requests: OwnRequests = OwnRequests()
 
     def key_required(self, holds: Callable[[str], bool]) -> bool:
         """Must a signer sign by key? `holds(role)`: does the signer hold that role on the day."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -76,6 +77,14 @@ class Asset(Signed):
         return self.unit_price * self.quantity
 
 
+class Meeting(Frozen):
+    """三重一大: the collective decision of the leadership — when, who attended, what was decided."""
+
+    on: Day
+    attendees: tuple[Text, ...] = Field(min_length=1)
+    decision: Text
+
+
 class Reimbursement(Signed):
     """报销单: a payment claim with its invoices and the three signatures (经手人、证明人、校长)."""
 
@@ -88,6 +97,10 @@ class Reimbursement(Signed):
     invoices: tuple[Invoice, ...] = Field(min_length=1)
     purchase: Text | None = None
     advance: Text | None = None
+    # The principal's own claim (docs/signatures.md): the leadership meeting that approved it, or the
+    # superior authority's approval number, as policy.signatures.own_requests asks.
+    meeting: Meeting | None = None
+    authority: Text | None = None
     payment: Payment | None = None
 
 
@@ -154,6 +167,8 @@ class CashAdvance(Signed):
     person: Text
     amount: Money
     purpose: Text
+    meeting: Meeting | None = None  # the principal's own advance: see Reimbursement
+    authority: Text | None = None
     payment: Payment | None = None
     settlement: Settlement | None = None
 
@@ -279,14 +294,6 @@ class Quote(Lined):
     on: Day
 
 
-class Meeting(Frozen):
-    """三重一大: the collective decision of the leadership — when, who attended, what was decided."""
-
-    on: Day
-    attendees: tuple[Text, ...] = Field(min_length=1)
-    decision: Text
-
-
 class Acceptance(Frozen):
     """验收: the goods arrived and were counted by the acceptor in front of a witness."""
 
@@ -309,6 +316,7 @@ class Purchase(Signed):
     lines: tuple[PurchaseLine, ...] = Field(min_length=1)
     quotes: tuple[Quote, ...] = ()
     meeting: Meeting | None = None
+    authority: Text | None = None  # the principal's own request: the superior's approval number
     accepted: Acceptance | None = None
 
     @property
@@ -613,3 +621,21 @@ class MilkDelivery(Record):
     class_: Text = Field(alias="class")
     cartons: int = Field(ge=1)
     received_by: Text
+
+
+def requester_of(r: Signed) -> str | None:
+    """Whose request a record is — the borrower of an advance, the payee of a claim, the requester of
+    a purchase — so that nobody approves their own (SOD003) and the principal's own take their route."""
+    if isinstance(r, CashAdvance):
+        return r.person
+    if isinstance(r, Reimbursement):
+        return r.payee
+    if isinstance(r, Purchase):
+        return r.requester
+    return None
+
+
+def principals_own(ledger_holds: Callable[[str, str, dt.date], bool], r: Signed) -> bool:
+    """Is `r` a request of a person holding the principal's role on its day (校长本人的)?"""
+    requester = requester_of(r)
+    return requester is not None and ledger_holds(requester, "principal", r.date)

@@ -15,6 +15,7 @@ from houqin.models.config import Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import CashAdvance, Close, Damage, Reimbursement, Stocktake
 from houqin.reports.finance import budget_use
+from houqin.services.keys import key_rows
 
 Cell = str | int | float | None
 
@@ -239,6 +240,33 @@ def audit_pack(
             tuple(
                 (b.line, b.name, _money(b.limit), _money(b.year_to_date), _money(b.remaining), float(b.used))
                 for b in budget_use(ledger, until)
+            ),
+        )
+    )
+    pack.tables.append(
+        Table(
+            "keys",
+            "密钥 keys (docs/signatures.md; the anchor is the principal's first key)",
+            (
+                "姓名 person",
+                "指纹 fingerprint",
+                "类型 type",
+                "登记 added",
+                "停用 revoked",
+                "信任根 anchor",
+                "受信 trusted",
+            ),
+            tuple(
+                (
+                    k.person,
+                    k.fingerprint,
+                    k.type,
+                    str(k.added),
+                    str(k.revoked) if k.revoked else "",
+                    "信任根 anchor" if k.anchor else "",
+                    "是 yes" if k.trusted else "否 NO",
+                )
+                for k in key_rows(ledger)
             ),
         )
     )
