@@ -25,6 +25,7 @@ from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Payment
 from houqin.models.statements import (
+    content_fingerprint,
     key_statement,
     payment_statement,
     revoke_statement,
@@ -199,6 +200,7 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
             continue
         chain = rules.chains.get(kind_of(r).name, ())
         prints: dict[str, str] = {}
+        content: str | None = None
         for i, a in enumerate(r.approvals):
             if a.sig is None:
                 if _required(ledger, policy, a.by, a.on):
@@ -211,7 +213,9 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
                     prints[mark] = fingerprint(r, month.as_of, month.seal)
                 if prints[mark] in month.prints:
                     continue
-            problem = step_problem(trust, school, r, i, chain)
+            if content is None:
+                content = content_fingerprint(r)
+            problem = step_problem(trust, school, r, i, chain, content)
             if problem is not None:
                 yield _step(problem.code, r, a, fp=problem.fp, missing=problem.missing)
         yield from _payment(ledger, policy, trust, sealed, r)
@@ -227,7 +231,9 @@ class Problem:
     missing: str | None = None
 
 
-def step_problem(trust: Trust, school: str, r: Signed, i: int, chain: tuple[str, ...]) -> Problem | None:
+def step_problem(
+    trust: Trust, school: str, r: Signed, i: int, chain: tuple[str, ...], content: str | None = None
+) -> Problem | None:
     """None when step `i` of `r` carries a signature that reads, is in houqin's namespace, is by a
     trusted key of its signer valid on its day, verifies over its statement, and follows the steps its
     chain puts before it; otherwise the first of these that fails (KEY002 … KEY005)."""
@@ -240,7 +246,7 @@ def step_problem(trust: Trust, school: str, r: Signed, i: int, chain: tuple[str,
         return Problem("KEY002")
     if trust.key_of(a.by, signature.key.fingerprint, a.on) is None:
         return Problem("KEY003", fp=signature.key.fingerprint)
-    if not sshsig.verify(signature, step_statement(school, r, i)):
+    if not sshsig.verify(signature, step_statement(school, r, i, content)):
         return Problem("KEY004")
     if a.role in chain:
         before = {p.role for p in r.approvals[:i]}
