@@ -189,6 +189,13 @@ def main() -> int:
         print(
             f"{name:>28}: cold check {cold:.2f} s ({cold_cpu:.2f} s CPU), warm check {warm:.3f} s ({warm_cpu:.3f} s CPU)"
         )
+    if shutil.which("hledger"):  # the peer on the same books: hledger on houqin's own export of them
+        journal = work / "typed.journal"
+        subprocess.run(
+            [*houqin, str(typed), "export", "hledger", "--out", str(journal)], capture_output=True, check=True
+        )
+        peer, peer_cpu = _time(["hledger", "-f", str(journal), "check"], args.runs)
+        print(f"{'hledger check (same books)':>28}: {peer:.2f} s ({peer_cpu:.2f} s CPU)")
     key = write_key_files("王校长", work / "k", "wang")
     from houqin.ledger.signer import sign
 

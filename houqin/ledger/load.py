@@ -42,7 +42,7 @@ from houqin.models.base import Record
 from houqin.models.config import Config, School
 from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
-from houqin.models.ledger import IdSource, Ledger
+from houqin.models.ledger import IdSource, Ledger, Records
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -258,7 +258,7 @@ def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
     return out
 
 
-class LazyRecords(Mapping[str, tuple[Record, ...]]):
+class LazyRecords(Records):
     """The records of a ledger by kind, each kind decoded from the cache's form the first time it is
     asked for (then sorted by date and id, as every reader expects). Which kinds exist, and the id and
     line of every record, are known without decoding anything."""
