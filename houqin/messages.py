@@ -193,6 +193,13 @@ CATALOG: Mapping[str, Message] = {
         "没有 houqin 命令登记人员：在 people.yaml 加上此人（姓名、角色、入职日期），或改正姓名，再运行 houqin check refs。",
         "No houqin command adds a person: add them to people.yaml (name, roles, joined), or correct the name, then run houqin check refs.",
     ),
+    "REF012": Message(
+        E,
+        "{field} 中的人员 {name} 不在 people.yaml 中，但与其中的 {like} 看起来一样",
+        "{field}: person {name} is not in people.yaml, but looks the same as {like}, who is",
+        "多半是输入法选错了字或从别处复制了异体字：在文件中改成 people.yaml 的写法 {like}（没有 houqin 命令改已写的姓名），再运行 houqin check refs；若确是另一人，在 people.yaml 登记此人。",
+        "Most likely a character picked wrong in the input method or pasted as a variant: write {like} as people.yaml has it, in the file (no houqin command renames a written name), then run houqin check refs; if it really is someone else, add them to people.yaml.",
+    ),
     "REF002": Message(
         E,
         "{field} 中的人员 {name} 在 {date} 不在职",
@@ -1271,6 +1278,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "SCH001": {"field": FIELD},
     "REF001": {"field": FIELD},
     "REF002": {"field": FIELD},
+    "REF012": {"field": FIELD},
     "IMP001": {"field": FIELD, "fields": FIELD_LIST},
     "IMP002": {"field": FIELD},
     "IMP003": {"field": FIELD},

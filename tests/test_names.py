@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from houqin.checks.signatures import name_skeleton
-from tests.conftest import BASE
+from tests.conftest import BASE, GOOD_EXPENSE
 from tests.test_rules import lines
 
 
@@ -38,6 +38,18 @@ NAME_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ],
     ),
 ]
+
+
+NAME_CASES.append(
+    (
+        "REF012 a signature under a look-alike of a name in people.yaml",
+        {"2026/expenses.yaml": GOOD_EXPENSE.replace("by: 王校长", "by: 王校長")},
+        [
+            "2026/expenses.yaml:12: error[REF012] approvals.principal 中的人员 王校長 不在 people.yaml 中，"
+            "但与其中的 王校长 看起来一样"
+        ],
+    )
+)
 
 
 @pytest.mark.parametrize(("name", "files", "expected"), NAME_CASES, ids=[c[0] for c in NAME_CASES])

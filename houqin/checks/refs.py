@@ -38,12 +38,21 @@ from houqin.models.records import (
 )
 
 
+def unknown_person(ledger: Ledger, file: str, line: int, record: str, field: str, name: str) -> Diagnostic:
+    """REF001, or REF012 when people.yaml holds a name that looks the same (a character picked wrong
+    in the input method: 王建囯 for 王建国)."""
+    like = ledger.person_like(name)
+    if like is not None:
+        return diag("REF012", file, line, record=record, field=field, name=name, like=like.name)
+    return diag("REF001", file, line, record=record, field=field, name=name)
+
+
 def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
     if day is not None and ledger.active(name, day):
         return
     src = r.source
     if name not in ledger.person_by_name:
-        yield diag("REF001", src.file, src.line, record=r.id, field=field, name=name)
+        yield unknown_person(ledger, src.file, src.line, r.id, field, name)
     elif day is not None:
         yield diag("REF002", src.file, src.line, record=r.id, field=field, name=name, date=day)
 
@@ -126,7 +135,7 @@ def _item(ledger: Ledger, r: StockIn | StockOut) -> Iterator[Diagnostic]:
 def check_place_keepers(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     for p in ledger.places:
         if p.keeper not in ledger.person_by_name:
-            yield diag("REF001", PLACES_FILE, p.line, record=p.id, field="keeper", name=p.keeper)
+            yield unknown_person(ledger, PLACES_FILE, p.line, p.id, "keeper", p.keeper)
 
 
 # The kinds of record that a record of each kind names by id (what check_refs looks up).
@@ -235,4 +244,4 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if isinstance(r, Signed):
             for a in r.approvals:
                 if a.by not in ledger.person_by_name:
-                    yield diag("REF001", r.source.file, a.line, record=r.id, field=f"approvals.{a.role}", name=a.by)
+                    yield unknown_person(ledger, r.source.file, a.line, r.id, f"approvals.{a.role}", a.by)

@@ -5,12 +5,12 @@ made under a name."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Signed
 from houqin.models.config import Policy
+from houqin.models.directory import invisible_characters, name_skeleton
 from houqin.models.ledger import Ledger
 from houqin.models.records import principals_own
 
@@ -37,37 +37,11 @@ def check_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 )
 
 
-# Characters that look alike in a name (a variant, a traditional form, a Cyrillic or Greek letter for a
-# Latin one) mapped to one form; NFKC already folds full-width letters and digits, compatibility
-# ideographs and Kangxi radicals. Not a full traditional→simplified table: the characters of names.
-_LOOKALIKE = str.maketrans(
-    "囯國圀喆堃峯島嶋張陳劉黃趙吳孫楊鄭馬羅鄧許謝韓馮蔣蕭葉蘇盧錢華偉紅麗強軍東劍龍鳳雲輝傑濤興鵬廣貴寶靜蘭嬌鋒義慶榮發濱彥長學書門鄉聰穎飛"
-    "аеорсхіјԁһкмтуАВЕКМНОРСТХУΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "国国国哲坤峰岛岛张陈刘黄赵吴孙杨郑马罗邓许谢韩冯蒋萧叶苏卢钱华伟红丽强军东剑龙凤云辉杰涛兴鹏广贵宝静兰娇锋义庆荣发滨彦长学书门乡聪颖飞"
-    "aeopcxijdhkmtyABEKMHOPCTXYABEZHIKMNOPTYX",
-)
-
-
-def _hidden(c: str) -> bool:
-    """A character that prints as nothing or as a blank (zero-width, joiners, BOM, controls, spaces)."""
-    return unicodedata.category(c) in ("Cf", "Cc", "Zs", "Zl", "Zp") or c.isspace()
-
-
-def _invisible(name: str) -> list[str]:
-    return [c for c in name if _hidden(c)]
-
-
-def name_skeleton(name: str) -> str:
-    """What a name looks like: NFKC, no invisible characters, look-alikes folded, case folded."""
-    shown = "".join(c for c in unicodedata.normalize("NFKC", name) if not _hidden(c))
-    return shown.translate(_LOOKALIKE).casefold()
-
-
 def check_names(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Names in people.yaml that hide a character (SIG004), or that look like another's (SIG003)."""
     first: dict[str, str] = {}
     for person in ledger.people:
-        hidden = _invisible(person.name)
+        hidden = invisible_characters(person.name)
         if hidden:
             codes = " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(hidden))
             yield diag("SIG004", "people.yaml", person.line, person=person.name, chars=codes)

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from houqin.models.base import Record
 from houqin.models.config import Config
-from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
+from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
 
 R = TypeVar("R", bound=Record)
@@ -199,6 +199,14 @@ class Directory:
         return {p.id: p for p in self.places}
 
     @cached_property
+    def person_by_look(self) -> Mapping[str, Person]:
+        """People by what their name looks like (name_skeleton): the first of each look."""
+        out: dict[str, Person] = {}
+        for p in self.people:
+            out.setdefault(name_skeleton(p.name), p)
+        return out
+
+    @cached_property
     def item_by_id(self) -> Mapping[str, Item]:
         return {i.id: i for i in self.catalog.items}
 
@@ -272,6 +280,11 @@ class Ledger:
     @property
     def place_by_id(self) -> Mapping[str, Place]:
         return self._directory.place_by_id
+
+    def person_like(self, name: str) -> Person | None:
+        """The person in people.yaml whose name looks like `name` (王建囯 → 王建国), if another's."""
+        found = self._directory.person_by_look.get(name_skeleton(name))
+        return found if found is not None and found.name != name else None
 
     @property
     def item_by_id(self) -> Mapping[str, Item]:
