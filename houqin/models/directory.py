@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
