@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
@@ -13,7 +14,9 @@ from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, Lined, MoneyOrZero, Text
 
-ROLES = (
+# The roles a person may hold: written once, as the type people.yaml is validated against; ROLES is
+# the same list for code that iterates it.
+Role = Literal[
     "principal",
     "vice_principal",
     "director",
@@ -25,25 +28,14 @@ ROLES = (
     "teacher",
     "auditor",
     "staff",
-)
+]
+ROLES: tuple[str, ...] = typing.get_args(Role)
 
 
 class RoleSpan(Frozen):
     """A role held from a day until a day (both optional: open-ended)."""
 
-    role: Literal[
-        "principal",
-        "vice_principal",
-        "director",
-        "department_head",
-        "accountant",
-        "cashier",
-        "keeper",
-        "clerk",
-        "teacher",
-        "auditor",
-        "staff",
-    ]
+    role: Role
     since: Day | None = None
     until: Day | None = None
 
