@@ -20,11 +20,10 @@ from houqin.ledger.files import is_record_path
 HOOK_MARK = "# installed by houqin"
 HOOK_PROGRAM = """import sys
 try:
-    from houqin.cli.app import main
+    from houqin.cli.hook import main
 except ImportError:
     sys.exit(127)
-sys.argv = ["houqin", "--ledger", sys.argv[1], "check", "--staged"]
-main()"""
+main(sys.argv[1])"""
 
 
 def git(
