@@ -1183,6 +1183,7 @@ _PAPER_TEXT: dict[str, tuple[str, str]] = {
     "finding.short": ("数量短少", "short"),
     "finding.over": ("数量多出", "over"),
     "finding.condition": ("状况", "condition"),
+    "pdf_needs_out": ("PDF 报告须用 --out 指定文件。", "A PDF report needs --out FILE."),
     "form_no_kind": (
         "{id} 没有纸质表单；有表单的种类：{kinds}。",
         "{id} has no paper form; the kinds with one: {kinds}.",

@@ -241,3 +241,30 @@ def test_a_form_is_never_written_onto_the_ledger(tmp_path: Path) -> None:
 )
 def test_amount_in_words(amount: str, words: str) -> None:
     assert yuan_in_words(Decimal(amount)) == words
+
+
+@POPPLER
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (
+            ("asset", "list", "--place", "SY-301", "--format", "pdf", "--at", "2026-11-24"),
+            "计算机教室（SY-301）资产登记表",
+        ),
+        (("finance", "report", "2026-10", "--format", "pdf"), "2026-10 月度财务清结报告"),
+        (("inventory", "sheet", "--term", "2026-2027-1", "--place", "SY-301", "--format", "pdf"), "财产盘点表"),
+        (("asset", "label", "ZC-2022-0013"), "ZC-2022-0013"),
+    ],
+)
+def test_every_printable_report_comes_as_pdf(tmp_path: Path, args: tuple[str, ...], shown: str) -> None:
+    out = tmp_path / "r.pdf"
+    status, text = run(BUNDLED, *args, "--out", str(out))
+    assert status == 0, text
+    assert shown in pdf_text(out)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Noto-Sans-CJK-SC" in fonts
+
+
+def test_a_pdf_report_needs_a_file(tmp_path: Path) -> None:
+    status, text = run(BUNDLED, "finance", "report", "2026-10", "--format", "pdf")
+    assert status == 2 and "--out" in text

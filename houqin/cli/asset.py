@@ -79,6 +79,7 @@ def add(
 class RegisterFormat(StrEnum):
     text = "text"
     html = "html"
+    pdf = "pdf"
     xlsx = "xlsx"
 
 
@@ -105,9 +106,9 @@ def list_assets(
     ] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="List overdue loans instead.")] = False,
     fmt: Annotated[
-        RegisterFormat, typer.Option("--format", help="text, or a printable html / xlsx register.")
+        RegisterFormat, typer.Option("--format", help="text, or a printable html / pdf / xlsx register.")
     ] = RegisterFormat.text,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/xlsx register.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/pdf/xlsx register.")] = None,
 ) -> None:
     """资产登记表 / List assets (a place's register, a keeper's handover list, or overdue loans).
 
@@ -129,14 +130,17 @@ def list_assets(
         print_register(console(), reg, state.lang, depreciation)
         return
     from houqin.i18n import t
+    from houqin.render.pdf import write_html, write_pdf
     from houqin.render.registers import register_html, register_xlsx
 
     target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
     school = ledger.config.school.name
-    if fmt is RegisterFormat.html:
-        target.write_text(register_html(reg, school, state.lang), encoding="utf-8")
-    else:
+    if fmt is RegisterFormat.xlsx:
         register_xlsx(reg, school, state.lang, target)
+    elif fmt is RegisterFormat.pdf:
+        write_pdf(register_html(reg, school, state.lang), target)
+    else:
+        write_html(register_html(reg, school, state.lang), target)
     console().print(t("report_written", state.lang, path=target))
 
 
@@ -379,7 +383,9 @@ def label(
     ctx: typer.Context,
     assets: Annotated[list[str] | None, typer.Argument(help="资产编号 Asset ids (default: all at --place).")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Every asset at this place.")] = None,
-    out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write (HTML).")] = Path("资产标签.html"),
+    out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write: FILE.html or FILE.pdf.")] = Path(
+        "资产标签.html"
+    ),
 ) -> None:
     """资产标签 / Write a printable sheet of labels with the school, id, name, place and a QR code of the id.
 
@@ -390,6 +396,7 @@ def label(
     from houqin.ledger.load import open_ledger
     from houqin.models.asset_state import replay
     from houqin.render.console import console
+    from houqin.render.pdf import write_page
     from houqin.render.registers import labels_html
     from houqin.services.asset_events import find_asset
 
@@ -409,5 +416,5 @@ def label(
         return f"{known.name}（{place_id}）" if known else place_id
 
     rows = [(a, "、".join(where(p) for p in (states[a.id].places if a.id in states else [a.place]))) for a in chosen]
-    out_file.write_text(labels_html(rows, ledger.config.school.name), encoding="utf-8")
+    write_page(labels_html(rows, ledger.config.school.name), out_file)
     console().print(t("report_written", state.lang, path=out_file))
