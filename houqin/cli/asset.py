@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from houqin.cli.options import Authority, FromPlace, NoCommit, OnDay, PartOfLot, parse_amount, parse_day
+from houqin.cli.options import (
+    Authority,
+    Format,
+    FromPlace,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    PartOfLot,
+    parse_amount,
+    parse_amount_or_zero,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -78,6 +89,7 @@ def add(
 
 class RegisterFormat(StrEnum):
     text = "text"
+    json = "json"
     html = "html"
     pdf = "pdf"
     xlsx = "xlsx"
@@ -105,8 +117,15 @@ def list_assets(
         bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
     ] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="List overdue loans instead.")] = False,
+    name: Annotated[str | None, typer.Option("--name", help="名称或型号含此文字 Part of the name or model.")] = None,
+    min_value: Annotated[str | None, typer.Option("--min-value", help="单价不低于 Unit price at least.")] = None,
+    max_value: Annotated[str | None, typer.Option("--max-value", help="单价不高于 Unit price at most.")] = None,
+    acquired_from: Annotated[
+        str | None, typer.Option("--acquired-from", help="取得日期从 Acquired on or after.")
+    ] = None,
+    acquired_to: Annotated[str | None, typer.Option("--acquired-to", help="取得日期至 Acquired on or before.")] = None,
     fmt: Annotated[
-        RegisterFormat, typer.Option("--format", help="text, or a printable html / pdf / xlsx register.")
+        RegisterFormat, typer.Option("--format", help="text, json, or a printable html / pdf / xlsx register.")
     ] = RegisterFormat.text,
     out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/pdf/xlsx register.")] = None,
 ) -> None:
@@ -117,15 +136,32 @@ def list_assets(
     from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_overdue, print_register
     from houqin.render.console import console
-    from houqin.reports.assets import overdue_loans, register
+    from houqin.render.json_out import print_json
+    from houqin.reports.assets import AssetFilter, overdue_loans, register
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
     ledger = open_ledger(state.root())
     if overdue:
-        print_overdue(console(), overdue_loans(ledger, day), state.lang)
+        late = overdue_loans(ledger, day)
+        if fmt is RegisterFormat.json:
+            print_json("asset list", late, at=day, overdue=True)
+            return
+        print_overdue(console(), late, state.lang)
         return
-    reg = register(ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding)
+    only = AssetFilter(
+        name=name,
+        min_value=parse_amount_or_zero(min_value, "--min-value") if min_value is not None else None,
+        max_value=parse_amount_or_zero(max_value, "--max-value") if max_value is not None else None,
+        acquired_from=parse_day(acquired_from, "--acquired-from"),
+        acquired_to=parse_day(acquired_to, "--acquired-to"),
+    )
+    reg = register(
+        ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding, only=only
+    )
+    if fmt is RegisterFormat.json:
+        print_json("asset list", reg)
+        return
     if fmt is RegisterFormat.text:
         print_register(console(), reg, state.lang, depreciation)
         return
@@ -149,6 +185,7 @@ def show(
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
     at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """资产卡片 / The asset card: all fields, where it is, who keeps it, book value and history.
 
@@ -163,7 +200,13 @@ def show(
     state = get_state(ctx)
     ledger = open_ledger(state.root())
     day = parse_day(at, "--at") or today()
-    print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
+    card = asset_card(ledger, find_asset(ledger, asset), day)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("asset show", card, at=day)
+        return
+    print_card(console(), card, state.lang)
 
 
 @app.command("move")

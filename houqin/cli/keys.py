@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -119,7 +119,7 @@ def revoke(
 
 
 @app.command("list")
-def list_keys(ctx: typer.Context) -> None:
+def list_keys(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """列出密钥 / Every registered key with its SHA256 fingerprint (as ssh-keygen -l prints it).
 
     Example: houqin key list
@@ -129,4 +129,10 @@ def list_keys(ctx: typer.Context) -> None:
     from houqin.services.keys import key_rows
 
     state = get_state(ctx)
-    print_keys(key_rows(open_ledger(state.root())), state.lang)
+    rows = key_rows(open_ledger(state.root()))
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("key list", rows)
+        return
+    print_keys(rows, state.lang)

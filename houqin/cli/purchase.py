@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    Format,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -228,6 +238,7 @@ def accept(
 def list_purchases(
     ctx: typer.Context,
     pending: Annotated[bool, typer.Option("--pending", help="Only requests not yet accepted.")] = False,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """请购单列表 / Purchases with their amount, the approvals they still need, quotes and acceptance.
 
@@ -240,4 +251,10 @@ def list_purchases(
 
     state = get_state(ctx)
     ledger = open_ledger(state.root())
-    print_purchases(console(), purchase_rows(ledger, pending_only=pending), state.lang)
+    rows = purchase_rows(ledger, pending_only=pending)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("purchase list", rows, pending=pending)
+        return
+    print_purchases(console(), rows, state.lang)
