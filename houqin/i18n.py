@@ -65,6 +65,7 @@ _FIELD_WORDS: dict[str, str] = {
     "acceptor": "验收人",
     "account": "账户",
     "accounts": "账户",
+    "voucher_accounts": "凭证科目对照",
     "action": "处理",
     "active": "在用",
     "address": "地址",
@@ -1217,6 +1218,14 @@ _PAPER_TEXT: dict[str, tuple[str, str]] = {
     "find.text": ("内容", "Text"),
     "find_empty": ("请给出要找的文字。", "Give the text to find."),
     "find_kind": ("没有“{kind}”这种记录；可用：{kinds}。", "No kind {kind}; the kinds: {kinds}."),
+    "vouchers.exported": ("已导出 {count} 张记账凭证：{path}", "Exported {count} vouchers: {path}"),
+    "vouchers_month": ("导出凭证须用 --month YYYY-MM 指定月份。", "Vouchers need --month YYYY-MM."),
+    "voucher_month": ("{value}：月份格式为 YYYY-MM。", "{value}: a month is YYYY-MM."),
+    "voucher_role": (
+        "catalog.yaml 的 voucher_accounts 中没有“{role}”这一项；可用：{roles}。没有 houqin 命令修改 catalog.yaml，请直接编辑该文件。",
+        "catalog.yaml's voucher_accounts names no role {role}; the roles: {roles}. No houqin command edits "
+        "catalog.yaml: edit the file.",
+    ),
     "form_no_kind": (
         "{id} 没有纸质表单；有表单的种类：{kinds}。",
         "{id} has no paper form; the kinds with one: {kinds}.",
