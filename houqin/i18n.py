@@ -66,6 +66,7 @@ _FIELD_WORDS: dict[str, str] = {
     "account": "账户",
     "accounts": "账户",
     "voucher_accounts": "凭证科目对照",
+    "label_layout": "标签纸规格",
     "action": "处理",
     "active": "在用",
     "address": "地址",
@@ -1225,6 +1226,32 @@ _PAPER_TEXT: dict[str, tuple[str, str]] = {
         "catalog.yaml 的 voucher_accounts 中没有“{role}”这一项；可用：{roles}。没有 houqin 命令修改 catalog.yaml，请直接编辑该文件。",
         "catalog.yaml's voucher_accounts names no role {role}; the roles: {roles}. No houqin command edits "
         "catalog.yaml: edit the file.",
+    ),
+    "unit_unknown": (
+        "{id}：资产 {lot} 只有 {quantity} 件，没有这一件的标签。",
+        "{id}: the lot {lot} has {quantity} units; no such unit label.",
+    ),
+    "unit_quantity": (
+        "{id} 是一件的标签，不能再用 -q {quantity}；整批操作请用批号（去掉最后一段）。",
+        "{id} is one unit's label and cannot take -q {quantity}; use the lot's id for more.",
+    ),
+    "label_layout": (
+        "没有“{layout}”这种标签纸；可用 {known}，或“列x行”（如 3x8）。",
+        "No label sheet {layout}; the layouts: {known}, or COLSxROWS (such as 3x8).",
+    ),
+    "label_layout_fit": (
+        "标签纸 {layout} 放不进 A4 或每张太小（{width}×{height} 毫米，至少 25×15 毫米才放得下二维码和编号）。未写出任何文件。",
+        "The label sheet {layout} does not fit A4 or its labels are too small ({width}×{height} mm; a QR code "
+        "and the id need 25×15 mm). Nothing was written.",
+    ),
+    "label_offset": (
+        "--offset {offset}：一张只有 {per_sheet} 个标签，可跳过 0 到 {per_sheet} 减 1 个。",
+        "--offset {offset}: a sheet holds {per_sheet} labels; skip 0 to one less than that.",
+    ),
+    "label_too_many": ("{count} 个标签超过一次 {limit} 个的上限。", "{count} labels: more than {limit} at once."),
+    "labels_written": (
+        "已写出 {count} 个标签（{sheets} 张标签纸）：{path}",
+        "Wrote {count} labels ({sheets} sheets): {path}",
     ),
     "form_no_kind": (
         "{id} 没有纸质表单；有表单的种类：{kinds}。",

@@ -424,40 +424,43 @@ def import_(
 @app.command("label")
 def label(
     ctx: typer.Context,
-    assets: Annotated[list[str] | None, typer.Argument(help="资产编号 Asset ids (default: all at --place).")] = None,
+    assets: Annotated[
+        list[str] | None, typer.Argument(help="资产编号 Asset ids or units' labels (default: all at --place).")
+    ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Every asset at this place.")] = None,
     out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write: FILE.html or FILE.pdf.")] = Path(
         "资产标签.html"
     ),
+    layout: Annotated[
+        str | None,
+        typer.Option("--layout", help="标签纸 A4 sheet: 3x8, 2x7, 4x10, 2x5 or COLSxROWS (policy's default)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Labels already used on the first sheet.")] = 0,
+    copies: Annotated[int, typer.Option("--copies", min=1, max=100, help="Each label this many times.")] = 1,
+    lot: Annotated[bool, typer.Option("--lot", help="One label per lot, not one per unit.")] = False,
 ) -> None:
-    """资产标签 / Write a printable sheet of labels with the school, id, name, place and a QR code of the id.
+    """资产标签 / Write A4 sticker sheets of labels, one per unit of a lot (ZC-2026-0001-03), each with the
+    school, the label's id, the name, the place and a QR code of the id; HTML or PDF by the file's name.
 
-    Example: houqin asset label --place SY-301 --out 计算机教室标签.html
+    Example: houqin asset label --place SY-301 --layout 3x8 --offset 5 --out 计算机教室标签.pdf
     """
-    from houqin.errors import UsageError
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
-    from houqin.models.asset_state import replay
     from houqin.render.console import console
-    from houqin.render.pdf import write_page
-    from houqin.render.registers import labels_html
-    from houqin.services.asset_events import find_asset
+    from houqin.render.labels import write_label_sheet
+    from houqin.reports.labels import label_sheet
 
     state = get_state(ctx)
     state.output(out_file)
-    ledger = open_ledger(state.root())
-    states, _ = replay(ledger, until=today())
-    if assets:
-        chosen = [find_asset(ledger, text) for text in assets]
-    elif place:
-        chosen = [s.asset for s in states.values() if s.holds(place)]
-    else:
-        raise UsageError("label_what")
-
-    def where(place_id: str) -> str:
-        known = ledger.place_by_id.get(place_id)
-        return f"{known.name}（{place_id}）" if known else place_id
-
-    rows = [(a, "、".join(where(p) for p in (states[a.id].places if a.id in states else [a.place]))) for a in chosen]
-    write_page(labels_html(rows, ledger.config.school.name), out_file)
-    console().print(t("report_written", state.lang, path=out_file))
+    sheet = label_sheet(
+        open_ledger(state.root()),
+        today(),
+        assets or (),
+        place,
+        per_lot=lot,
+        layout=layout,
+        offset=offset,
+        copies=copies,
+    )
+    write_label_sheet(sheet, out_file)
+    console().print(t("labels_written", state.lang, count=len(sheet.labels), sheets=sheet.sheets, path=out_file))
