@@ -13,12 +13,11 @@ SHEET_CSS = """
 body { margin: 0; font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 .page { position: relative; width: 210mm; height: 297mm; page-break-after: always; overflow: hidden; }
 .page:last-child { page-break-after: auto; }
-.label { position: absolute; box-sizing: border-box; padding: 1.5mm; display: flex; align-items: center;
-         gap: 1.5mm; overflow: hidden; }
-.label svg { flex: none; }
-.text { font-size: 7.5pt; line-height: 1.3; overflow: hidden; }
+.label { position: absolute; box-sizing: border-box; padding: 1.5mm; }
+.label svg { position: absolute; left: 1.5mm; top: 1.5mm; }
+.text { font-size: 7.5pt; line-height: 1.3; }
 .school { font-weight: bold; font-size: 6.5pt; }
-.id { font-weight: bold; font-size: 8.5pt; }
+.id { font-weight: bold; font-size: 7.5pt; word-break: break-all; }
 """
 
 
@@ -32,13 +31,15 @@ def _qr(text: str, size: float) -> str:
 def label_sheet_html(sheet: LabelSheet) -> str:
     e = html.escape
     layout = sheet.layout
-    size = min(layout.height - 3.0, layout.width * 0.45)
+    size = min(layout.height - 3.0, layout.width * 0.38)
+    indent = size + 1.5  # the text beside the QR code (plain blocks: WeasyPrint lays out flex boxes slowly)
     cells = [""] * (sheet.offset + len(sheet.labels))
     for i, label in enumerate(sheet.labels, start=sheet.offset):
         left, top = layout.position(i)
         cells[i] = (
             f'<div class="label" style="left:{left:.2f}mm;top:{top:.2f}mm;width:{layout.width}mm;'
-            f'height:{layout.height}mm">{_qr(label.id, size)}<div class="text"><div class="school">'
+            f'height:{layout.height}mm">{_qr(label.id, size)}<div class="text" style="margin-left:{indent:.1f}mm">'
+            f'<div class="school">'
             f'{e(sheet.school)}</div><div class="id">{e(label.id)}</div><div>{e(label.name)}</div>'
             f"<div>{e(label.place)}</div></div></div>"
         )

@@ -49,22 +49,24 @@ def _text_fields(model: type[Record]) -> tuple[str, ...]:
     return (*names, "note")
 
 
-def _invoice_numbers(record: Record) -> list[str]:
-    invoices = getattr(record, "invoices", None) or ()
-    single = getattr(record, "invoice", None)
-    return [i.number for i in (*invoices, *([single] if single is not None else []))]
+@cache
+def _invoice_fields(model: type[Record]) -> tuple[str, ...]:
+    return tuple(name for name in ("invoices", "invoice") if name in model.model_fields)
 
 
 def _match(record: Record, wanted: str) -> tuple[str, str] | None:
     if wanted in record.id.casefold():
         return "id", record.id
+    values = record.__dict__  # the fields as pydantic keeps them: no attribute lookup per field
     for name in _text_fields(type(record)):
-        value = getattr(record, name, None)
+        value = values.get(name)
         if isinstance(value, str) and wanted in value.casefold():
             return name, value
-    for number in _invoice_numbers(record):
-        if wanted in number.casefold():
-            return "invoices.number", number
+    for name in _invoice_fields(type(record)):
+        found = values.get(name)
+        for invoice in found if isinstance(found, tuple) else (found,) if found is not None else ():
+            if wanted in invoice.number.casefold():
+                return "invoices.number", invoice.number
     return None
 
 
