@@ -172,6 +172,15 @@ def test_every_kind_with_a_form(tmp_path: Path, record: str, title: str, shown: 
     assert title in page and shown in page and f"houqin-form:1:{record}:" in page
 
 
+def test_a_closes_form_is_the_months_report_to_sign(tmp_path: Path) -> None:
+    out = tmp_path / "close.html"
+    assert run(BUNDLED, "form", "JZ-2026-0009", "--out", str(out))[0] == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<h1>月度清结报告</h1>" in page and "<h2>账户收支</h2>" in page and "<h2>预算执行</h2>" in page
+    assert "<td>2026-10</td>" in page and '<td class="">654,719.10</td>' in page
+    assert '<div class="step">会计</div>' in page and '<div class="step">校长</div>' in page
+
+
 def test_the_asset_card_shows_book_value_and_history(tmp_path: Path) -> None:
     out = tmp_path / "card.html"
     assert run(BUNDLED, "form", "ZC-2022-0013", "--at", "2026-11-24", "--out", str(out))[0] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 from pathlib import Path
 
 from houqin.i18n import ROLES, TEXT, t, word
@@ -19,7 +20,7 @@ h1 { font-size: 18pt; text-align: center; margin: 2mm 0 1mm; letter-spacing: 2pt
 p.school { text-align: center; margin: 0; font-size: 12pt; }
 p.meta { font-size: 9pt; margin: 1mm 0 3mm; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 4mm; }
-th, td { border: 0.6pt solid #000; padding: 1.6mm 2mm; vertical-align: top; }
+th, td { border: 0.6pt solid #000; padding: 1.6mm 2mm; vertical-align: top; overflow-wrap: anywhere; }
 th { font-weight: normal; background: #eee; white-space: nowrap; }
 td.label { width: 22%; background: #f4f4f4; white-space: nowrap; }
 td.num { text-align: right; }
@@ -76,6 +77,28 @@ def _grid(grid: Grid, lang: str) -> str:
     return f"<h2>{e(t(grid.title, lang))}</h2><table><tr>{head}</tr>{''.join(body)}{foot}</table>"
 
 
+def _month(form: Form, lang: str) -> list[Grid]:
+    """The month's report (月度清结报告) on a close's form: its sections as the form's tables."""
+    if form.month is None:
+        return []
+    from houqin.money import fmt_yuan
+    from houqin.render.finance import sections
+
+    def text(cell: object) -> str:
+        return fmt_yuan(cell) if isinstance(cell, Decimal) else "" if cell is None else str(cell)
+
+    return [
+        Grid(
+            s.title,
+            s.columns,
+            tuple(tuple(text(c) for c in row) for row in s.rows),
+            tuple(text(c) for c in s.total) if s.total else (),
+        )
+        for s in sections(form.month, lang)
+        if s.rows
+    ]
+
+
 def _sign(box: SignBox, lang: str) -> str:
     e = html.escape
     if not box.name:
@@ -98,7 +121,7 @@ def form_html(form: Form, lang: str) -> str:
     title = t(form.title, lang)
     qr = segno.make(form.code, error="m").svg_inline(border=1, omitsize=True) if form.code else ""
     meta = t("form.meta", lang, id=form.record, code=form.code) if form.record else t("form.blank_meta", lang)
-    grids = "".join(_grid(g, lang) for g in form.grids)
+    grids = "".join(_grid(g, lang) for g in (*form.grids, *_month(form, lang)))
     signs = "".join(_sign(s, lang) for s in form.signs)
     footer = f"<footer>{e(t('form.verify_hint', lang, code=form.code))}</footer>" if form.code else ""
     return (

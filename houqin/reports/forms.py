@@ -42,6 +42,7 @@ from houqin.models.records import (
 )
 from houqin.money import fmt_yuan, yuan_in_words
 from houqin.reports.assets import life_of
+from houqin.reports.finance import MonthReport, month_report
 from houqin.services.lookup import resolve_id
 
 BLANK_ROWS = 8  # empty rows of a table on a blank form
@@ -80,6 +81,7 @@ class Form:
     signs: tuple[SignBox, ...]
     code: str  # the QR's text; "" on a blank form
     fingerprint: str = ""
+    month: MonthReport | None = None  # a close's form carries the month's report to the principal
 
 
 @dataclass(frozen=True)
@@ -687,6 +689,7 @@ def form_of(ledger: Ledger, text: str, at: dt.date) -> Form:
         signs=tuple(signs),
         code=form_code(record),
         fingerprint=form_fingerprint(record),
+        month=month_report(ledger, record.month) if isinstance(record, Close) else None,
     )
 
 
