@@ -216,7 +216,7 @@ def _loan(ledger: Ledger, r: Loan, _at: dt.date) -> tuple[dict[str, str], tuple[
         "col.due": str(r.due),
         "form.returned_on": f"{back.on} {back.condition or ''}".strip() if back else "",
     }
-    signs = {**_person("form.sign.borrower", r.borrower, r.date)}
+    signs = _person("form.sign.borrower", r.borrower, r.date)
     if back:
         signs.update(_person("form.sign.returned_to", back.received_by, back.on))
     return values, (), signs
@@ -347,7 +347,7 @@ def _purchase(ledger: Ledger, r: Purchase, _at: dt.date) -> tuple[dict[str, str]
         ),
         Grid("form.grid.quotes", ("form.no", "col.supplier", "col.amount", "col.date"), quotes),
     )
-    signs = {_k: _v for _k, _v in _person("col.requester", r.requester, r.date).items()}
+    signs = _person("col.requester", r.requester, r.date)
     if accepted:
         signs.update(_person("acceptor", accepted.acceptor, accepted.on))
         signs.update(_person("witness", accepted.witness, accepted.on))
