@@ -208,7 +208,7 @@ def test_key_verify_shows_each_signature_and_fails_on_a_changed_record(bundled: 
     code, out = run(bundled, "--lang", "en", "key", "verify", "JZ-2026-0009", "--format", "json")
     assert code == 0, out
     data = json.loads(out)
-    assert data["schema"] == "houqin.signatures/1" and data["stands"] is True
+    assert data["schema"] == "houqin.key.verify/1" and data["stands"] is True
     assert [(s["role"], s["by"], s["status"]) for s in data["steps"]] == [
         ("accountant", "孙慧", "verified"),
         ("principal", "王建国", "verified"),

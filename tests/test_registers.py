@@ -66,8 +66,8 @@ def test_labels_carry_a_qr_code_of_the_id(tmp_path: Path) -> None:
     code, text = run("asset", "label", "ZC-2022-0013", "houqin:zc-2022-0014", "--out", str(out))
     assert code == 0, text
     page = out.read_text(encoding="utf-8")
-    assert page.count('<div class="label">') == 2
-    assert segno.make("ZC-2022-0013", error="m").svg_inline(border=1, omitsize=True) in page
+    assert page.count('<div class="label" style=') == 2
+    assert segno.make("ZC-2022-0013", error="m").svg_inline(border=1, omitsize=True).split(">", 1)[1] in page
     assert "<div>学生计算机</div><div>计算机教室（SY-301）</div>" in page
     code, text = run("asset", "label", "--out", str(out))
     assert code == 2 and "--place" in text
@@ -75,5 +75,9 @@ def test_labels_carry_a_qr_code_of_the_id(tmp_path: Path) -> None:
 
 def test_labels_for_a_place(tmp_path: Path) -> None:
     out = tmp_path / "labels.html"
+    assert run("asset", "label", "--place", "SY-202", "--lot", "--out", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8").count('<div class="label" style=') == 6  # a label per lot
     assert run("asset", "label", "--place", "SY-202", "--out", str(out))[0] == 0
-    assert out.read_text(encoding="utf-8").count('<div class="label">') == 6
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<div class="label" style=') > 6  # one per unit of each lot (ZC-…-01, -02 …)
+    assert '<div class="id">ZC-' in page and "-01</div>" in page

@@ -18,6 +18,7 @@ app = typer.Typer(help="盘点 / Stocktake: count sheets and reconciliation.", n
 class SheetFormat(StrEnum):
     xlsx = "xlsx"
     html = "html"
+    pdf = "pdf"
     csv = "csv"
 
 
@@ -31,7 +32,7 @@ def sheet(
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2026-2027-1.")],
     place: Annotated[list[str] | None, typer.Option("--place", help="Only these places. Repeat.")] = None,
-    fmt: Annotated[SheetFormat, typer.Option("--format", help="xlsx (a sheet per place), html or csv.")] = (
+    fmt: Annotated[SheetFormat, typer.Option("--format", help="xlsx (a sheet per place), html, pdf or csv.")] = (
         SheetFormat.xlsx
     ),
     show_book: Annotated[
@@ -51,6 +52,7 @@ def sheet(
     from houqin.ledger.save import atomic_write
     from houqin.render.console import console
     from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
+    from houqin.render.pdf import write_pdf
     from houqin.reports.inventory import count_sheets
     from houqin.services.stocktake import term_dates
 
@@ -68,6 +70,8 @@ def sheet(
         sheets_xlsx(sheets, school, term, state.lang, show_book, path)
     elif fmt is SheetFormat.html:
         atomic_write(path, sheets_html(sheets, school, term, state.lang, show_book).encode("utf-8"))
+    elif fmt is SheetFormat.pdf:
+        write_pdf(sheets_html(sheets, school, term, state.lang, show_book), path)
     else:
         atomic_write(path, sheets_csv(sheets, state.lang, show_book))
     console().print(t("sheet.written", state.lang, count=len(sheets), path=path))
@@ -84,7 +88,9 @@ def reconcile(
         list[str] | None,
         typer.Option("--place", help="Places counted (default: those on the sheets); a scanner list's place."),
     ] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Written report: FILE.md, .html or .xlsx.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Written report: FILE.md, .html, .pdf or .xlsx.")
+    ] = None,
     record: Annotated[bool, typer.Option("--record", help="Write the stocktake record (and commit).")] = False,
     counter: Annotated[list[str] | None, typer.Option("--counter", help="盘点人 Who counted. Repeat.")] = None,
     director: Annotated[str | None, typer.Option("--director", help="总务主任 approving the differences.")] = None,
@@ -112,6 +118,7 @@ def reconcile(
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
     from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
+    from houqin.render.pdf import write_pdf
     from houqin.reports.inventory import reconcile as compare
     from houqin.services.signing import by_key
     from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
@@ -123,7 +130,7 @@ def reconcile(
         state.output(report)
     ledger = open_ledger(root)
     term_dates(ledger, term)
-    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):
+    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".pdf", ".xlsx"):
         raise UsageError("report_format", path=str(report))
     if record and not counter:
         raise UsageError("counters_needed")
@@ -143,6 +150,8 @@ def reconcile(
         suffix = report.suffix.lower()
         if suffix == ".xlsx":
             report_xlsx(result, school, term, names, state.lang, report)
+        elif suffix == ".pdf":
+            write_pdf(report_html(result, school, term, names, state.lang), report)
         else:
             render = report_markdown if suffix == ".md" else report_html
             atomic_write(report, render(result, school, term, names, state.lang).encode("utf-8"))

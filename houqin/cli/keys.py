@@ -119,7 +119,7 @@ def revoke(
 
 
 @app.command("list")
-def list_keys(ctx: typer.Context) -> None:
+def list_keys(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """列出密钥 / Every registered key with its SHA256 fingerprint (as ssh-keygen -l prints it).
 
     Example: houqin key list
@@ -129,7 +129,13 @@ def list_keys(ctx: typer.Context) -> None:
     from houqin.services.keys import key_rows
 
     state = get_state(ctx)
-    print_keys(key_rows(open_ledger(state.root())), state.lang)
+    rows = key_rows(open_ledger(state.root()))
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("key list", rows)
+        return
+    print_keys(rows, state.lang)
 
 
 @app.command("verify")
@@ -144,13 +150,14 @@ def verify(
     Example: houqin key verify JZ-2026-0009 --format json
     """
     from houqin.ledger.load import open_ledger
-    from houqin.render.keys import print_signatures, signatures_json
+    from houqin.render.json_out import print_json
+    from houqin.render.keys import print_signatures
     from houqin.reports.keys import signatures_of
 
     state = get_state(ctx)
     result = signatures_of(open_ledger(state.root()), record)
     if fmt is OutputFormat.json:
-        typer.echo(signatures_json(result), nl=False)
+        print_json("key verify", result)
     else:
         print_signatures(result, state.lang)
     if not result.stands:

@@ -10,9 +10,11 @@ from houqin.cli.options import (
     ApprovalNumber,
     Attendees,
     Decision,
+    Format,
     MeetingOn,
     NoCommit,
     OnDay,
+    OutputFormat,
     SigningKey,
     key_signer,
     own_route,
@@ -193,6 +195,7 @@ def advance_settle(
 def budget_show(
     ctx: typer.Context,
     at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).")] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """预算执行 / Budget per line with approved adjustments, spent to date, remaining and percentage used.
 
@@ -206,6 +209,11 @@ def budget_show(
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
     uses = budget_use(open_ledger(state.root()), day)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("budget show", uses, at=day)
+        return
     render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
 

@@ -10,9 +10,11 @@ from houqin.cli.options import (
     ApprovalNumber,
     Attendees,
     Decision,
+    Format,
     MeetingOn,
     NoCommit,
     OnDay,
+    OutputFormat,
     SigningKey,
     key_signer,
     own_route,
@@ -256,6 +258,7 @@ def accept(
 def list_purchases(
     ctx: typer.Context,
     pending: Annotated[bool, typer.Option("--pending", help="Only requests not yet accepted.")] = False,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """请购单列表 / Purchases with their amount, the approvals they still need, quotes and acceptance.
 
@@ -268,4 +271,10 @@ def list_purchases(
 
     state = get_state(ctx)
     ledger = open_ledger(state.root())
-    print_purchases(console(), purchase_rows(ledger, pending_only=pending), state.lang)
+    rows = purchase_rows(ledger, pending_only=pending)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("purchase list", rows, pending=pending)
+        return
+    print_purchases(console(), rows, state.lang)

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    Format,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -23,6 +33,7 @@ def balance(
     month: Annotated[
         str | None, typer.Option("--month", help="YYYY-MM: the month's movement by category (按月分类审核).")
     ] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """库存余额 / Quantity and value on hand per item, items below their reorder level flagged; with
     --month, opening, in, out and closing value per category (the monthly review table).
@@ -45,10 +56,22 @@ def balance(
             month_bounds(month)
         except ValueError:
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
-        print_stock_month(console(), monthly_movement(ledger, month), month, state.lang)
+        movement = monthly_movement(ledger, month)
+        if fmt is OutputFormat.json:
+            from houqin.render.json_out import print_json
+
+            print_json("stock balance", movement, month=month)
+            return
+        print_stock_month(console(), movement, month, state.lang)
         return
     day = parse_day(at, "--at") or today()
-    print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
+    rows = stock_balance(ledger, day, category)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("stock balance", rows, at=day, category=category)
+        return
+    print_stock(console(), rows, day, state.lang)
 
 
 @app.command("in")

@@ -40,7 +40,17 @@ from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
 from houqin.models.base import Record
 from houqin.models.config import Config, School
-from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
+from houqin.models.directory import (
+    Account,
+    AssetCategory,
+    BudgetLine,
+    Catalog,
+    Item,
+    Meter,
+    Person,
+    Place,
+    VoucherAccount,
+)
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
 from houqin.models.ledger import IdSource, Ledger, Records
 
@@ -396,6 +406,7 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "budget_lines": BudgetLine,
         "accounts": Account,
         "meters": Meter,
+        "voucher_accounts": VoucherAccount,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

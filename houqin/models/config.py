@@ -140,6 +140,7 @@ class Policy(Frozen):
     collective_decision_threshold: MoneyOrZero = Decimal("50000.00")
     principal_threshold: MoneyOrZero = Decimal("1000.00")
     repair_open_days: int = Field(default=14, ge=1)
+    label_layout: Text = "3x8"  # the A4 sticker sheet of asset labels (models/labels.py, docs/paper.md)
     disposal_authority_threshold: MoneyOrZero = Decimal("200000.00")
     supervised_categories: tuple[str, ...] = ("印刷耗材",)  # 主管审批复印和油印
     close_grace_days: int = Field(default=10, ge=0)

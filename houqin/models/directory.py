@@ -157,6 +157,16 @@ class Meter(Lined):
     serves: int | None = Field(default=None, ge=1)
 
 
+class VoucherAccount(Lined):
+    """One line of the voucher account map (docs/finance.md): what houqin posts (`role`: cash, expense,
+    assets …) to which account of the school's 政府会计制度 chart, by its code and name. catalog.yaml lists
+    only what differs from the 制度's defaults (models/vouchers.py)."""
+
+    role: Text
+    code: Text
+    name: Text
+
+
 DEFAULT_ACCOUNTS = (
     Account(id="cash", name="现金"),
     Account(id="bank", name="银行存款"),
@@ -176,6 +186,7 @@ class Catalog(Frozen):
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")
+    voucher_accounts: tuple[VoucherAccount, ...] = ()
 
 
 # Characters that look alike in a name (a variant, a traditional form, a Cyrillic or Greek letter for a

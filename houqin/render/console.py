@@ -43,6 +43,7 @@ def diagnostics_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
     counts = count_by_severity(diagnostics)
     return json.dumps(
         {
+            "schema": "houqin.check/1",  # docs/json.md
             "errors": counts[Severity.ERROR],
             "warnings": counts[Severity.WARNING],
             "diagnostics": [d.to_dict(lang) for d in diagnostics],

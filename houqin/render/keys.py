@@ -3,7 +3,6 @@ houqin key verify: one record's signatures as a table, or json."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from rich.table import Table
@@ -62,25 +61,3 @@ def print_signatures(r: RecordSignatures, lang: str) -> None:
         )
     out.print(table)
     out.print(t("sig.all_stand" if r.stands else "sig.some_fail", lang))
-
-
-def signatures_json(r: RecordSignatures) -> str:
-    data = {
-        "schema": "houqin.signatures/1",
-        "id": r.id,
-        "kind": r.kind,
-        "file": r.file,
-        "stands": r.stands,
-        "steps": [
-            {
-                "role": s.role,
-                "by": s.by,
-                "on": s.on.isoformat(),
-                "status": s.status,
-                "fingerprint": s.fingerprint,
-                "line": s.line,
-            }
-            for s in r.steps
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
