@@ -90,7 +90,7 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
     from houqin.models.closing import month_bounds
     from houqin.models.money_flow import balances, flows
     from houqin.models.records import BalanceAssertion
-    from houqin.services.finance import close_month
+    from houqin.services.finance import CloseRefused, close_month
 
     people = root / "people.yaml"
     lines = people.read_text(encoding="utf-8").splitlines()
@@ -124,7 +124,10 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
     closes = []
     for n, month in enumerate(months, start=1):
         day = month_bounds(month)[1] + dt.timedelta(days=3)
-        close = close_month(ledger, month, ACCOUNTANT, day, run_checks(LoadResult(ledger, ())))
+        try:
+            close = close_month(ledger, month, ACCOUNTANT, day, run_checks(LoadResult(ledger, ())))
+        except CloseRefused as refused:
+            raise SystemExit(f"{month} cannot be closed: {refused.details} {[d.code for d in refused.diagnostics][:10]}") from None
         close = close.model_copy(update={"id": f"JZ-{year}-{n:04d}", "source": Source(f"{year}/closes.yaml", 0)})
         close = close.model_copy(
             update={"approvals": (*close.approvals, Approval(role="principal", by=principal, on=day))}
