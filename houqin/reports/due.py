@@ -101,10 +101,12 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
     names = [person] if person else [n for n in ledger.person_by_name if any(ledger.holds(n, r, at) for r in roles)]
     out = []
     for name in names:
+        by_key = rules.key_required(lambda role, name=name: ledger.holds(name, role, at))
         for a in pending_for(ledger, name, at):
             step = a.step
+            command = f"houqin sign {a.id} --as {step} --by {name}" + (" --key KEYFILE" if by_key else "")
             out.append(DueItem("signature", a.id, name, a.date, _month_due(ledger, a.date), a.about,
-                               f"houqin sign {a.id} --as {step} --by {name}", at, step))  # fmt: skip
+                               command, at, step))  # fmt: skip
     return out
 
 
