@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from houqin.checks.shop import expiring
 from houqin.models.closing import month_bounds, month_of, previous_month
@@ -101,7 +102,7 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
     names = [person] if person else [n for n in ledger.person_by_name if any(ledger.holds(n, r, at) for r in roles)]
     out = []
     for name in names:
-        by_key = rules.key_required(lambda role, name=name: ledger.holds(name, role, at))
+        by_key = rules.key_required(partial(ledger.holds, name, day=at))
         for a in pending_for(ledger, name, at):
             step = a.step
             command = f"houqin sign {a.id} --as {step} --by {name}" + (" --key KEYFILE" if by_key else "")
