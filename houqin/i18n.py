@@ -256,6 +256,10 @@ _FIELD_WORDS: dict[str, str] = {
     "witness": "证明人",
     "work": "维修内容",
     "year": "年度",
+    # the rest of the office (issue #18): the school calendar
+    "calendar": "校历",
+    "holidays": "法定节假日",
+    "workdays": "调休上班日",
 }
 FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
 STATUSES: dict[str, tuple[str, str]] = {
@@ -1067,6 +1071,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "no_overdue": ("没有逾期未还的借用。", "No overdue loans."),
     "no_claims": ("没有符合条件的报销单。", "No reimbursements match."),
+    # the rest of the office (issue #18)
+    "title.calendar": ("校历", "School calendar"),
+    "calendar.source": ("节假日依据：{source}（{published} 发布）", "Holidays per: {source} (published {published})"),
+    "col.term": ("学期", "Term"),
+    "calendar.days": ("起止日期", "Dates"),
+    "calendar.working": ("上课日", "Working days"),
+    "calendar.holidays": ("法定节假日", "National holidays"),
+    "calendar.workdays": ("调休上班", "Make-up days"),
 }
 
 

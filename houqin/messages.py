@@ -530,8 +530,8 @@ CATALOG: Mapping[str, Message] = {
     ),
     "LOAN001": Message(
         W,
-        "{id}：{borrower} 借用逾期 {days} 天（应于 {due} 归还）",
-        "{id}: {borrower} is {days} days late (due {due})",
+        "{id}：{borrower} 借用逾期 {days} 天（应于 {due} 归还；遇节假日顺延，节假日不计）",
+        "{id}: {borrower} is {days} days late (due {due}; moved past days off, holidays not counted)",
         "催还，或登记归还：houqin asset return {id}。",
         "Ask for it back, or record the return: houqin asset return {id}.",
     ),
@@ -559,8 +559,8 @@ CATALOG: Mapping[str, Message] = {
     ),
     "REP002": Message(
         W,
-        "{id} 报修已 {days} 天仍未修复（期限 {limit} 天）",
-        "{id} has been open {days} days (limit {limit})",
+        "{id} 报修已 {days} 天仍未修复（期限 {limit} 天，节假日不计）",
+        "{id} has been open {days} days (limit {limit}, holidays not counted)",
         "督促维修，或登记完工：houqin repair close {id}。",
         "Chase the repair, or close it: houqin repair close {id}.",
     ),
@@ -840,8 +840,8 @@ CATALOG: Mapping[str, Message] = {
     ),
     "ADV001": Message(
         W,
-        "借款 {id}（{person}，{amount} 元）已 {days} 天未结清",
-        "advance {id} ({person}, {amount} yuan) has been open {days} days",
+        "借款 {id}（{person}，{amount} 元）已 {days} 天未结清（节假日不计）",
+        "advance {id} ({person}, {amount} yuan) has been open {days} days (holidays not counted)",
         "借款应及时报销冲账或退回现金：houqin advance settle {id} --claim 报销单号 或 --returned 金额。",
         "Settle it with receipts or return the cash: houqin advance settle {id} --claim CLAIM or --returned AMOUNT.",
     ),
@@ -953,8 +953,8 @@ CATALOG: Mapping[str, Message] = {
     ),
     "PAT002": Message(
         W,
-        "巡视 {id} 在 {place} 发现的问题（{text}）已 {days} 天未处理",
-        "round {id}: the problem found at {place} ({text}) is still open after {days} days",
+        "巡视 {id} 在 {place} 发现的问题（{text}）已 {days} 天未处理（节假日不计）",
+        "round {id}: the problem found at {place} ({text}) is still open after {days} days (holidays not counted)",
         "及时处理并反馈：报修（houqin repair open --place {place}）或记下处理日期（houqin patrol resolve {id} --place {place}）。",
         "Deal with it: open a repair (houqin repair open --place {place}) or record when it was resolved (houqin patrol resolve {id} --place {place}).",
     ),
@@ -1103,6 +1103,14 @@ CATALOG: Mapping[str, Message] = {
         "asset {id} costs {price}, below the {threshold} threshold, with no reason given",
         "作为低值易耗品入库（houqin stock in），或登记时说明理由（houqin asset add --reason 理由）。",
         "Record it as a consumable (houqin stock in), or give the reason when registering (houqin asset add --reason TEXT).",
+    ),
+    # --- the rest of the office (issue #18): the school calendar
+    "CAL001": Message(
+        W,
+        "学期 {term} 已到 {year} 年，但校历(calendar)中没有 {year} 年的法定节假日（巡视、各项期限会把节假日算作上课日）",
+        "term {term} runs into {year}, but the calendar has no national holidays for {year} (rounds and limits would count them as working days)",
+        "没有 houqin 命令编辑 houqin.yaml（校历由学校按国务院办公厅当年的放假安排通知写入）：在 houqin.yaml 的 calendar: 中写入当年的 holidays 和 workdays，再用 houqin calendar show --term {term} 核对。",
+        "No houqin command edits houqin.yaml (the school writes the calendar from the State Council's notice for the year): add the year's holidays and workdays under calendar: in houqin.yaml, then check them with houqin calendar show --term {term}.",
     ),
 }
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from houqin.ledger.roundtrip import render_records, to_yaml, yaml_rt
 from houqin.models.base import Approval, Record, Source
+from houqin.models.calendar import DEFAULT_CALENDAR
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
     Acceptance,
@@ -1202,7 +1203,7 @@ METER_DAILY = {"E-JXL": 310, "E-SYL": 140, "W-ALL": 42}
 
 def office_registers() -> list[Record]:
     """A year of meter readings (the 25th of each month, from September 2025), a round on every school
-    day of 2026's terms, and the print jobs of 教务处 — each approved by the supervisor before printing."""
+    day of 2026's terms (the calendar's working days), and the print jobs of 教务处 — each approved by the supervisor before printing."""
     from houqin.models.records import MeterReading, Patrol, PatrolFinding, PrintJob
 
     out: list[Record] = []
@@ -1239,7 +1240,7 @@ def office_registers() -> list[Record]:
     for _term, start, end in walks:
         for k in range((end - start).days + 1):
             day = start + dt.timedelta(days=k)
-            if day.weekday() >= 5:
+            if not DEFAULT_CALENDAR.working(day):  # 校历: no round on a national holiday, one on a 调休 day
                 continue
             n += 1
             findings: tuple[PatrolFinding, ...] = ()

@@ -89,6 +89,7 @@ PREFIX_CHECK = {
     "PRT": "printing",
     "SHP": "shop",
     "MLK": "milk",
+    "CAL": "calendar",
     "GIT": "git",
 }
 

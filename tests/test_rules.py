@@ -358,6 +358,7 @@ def test_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str],
 def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from houqin.messages import CATALOG
     from tests.test_assets import ASSET_CASES
+    from tests.test_calendar import CALENDAR_CASES
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
     from tests.test_keys import KEY_CASES
@@ -379,6 +380,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + SHOP_CASES
         + EDGE_CASES
         + KEY_CASES
+        + CALENDAR_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -32,6 +32,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "printing",
     "shop",
     "milk",
+    "calendar",
 )
 
 

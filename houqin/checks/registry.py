@@ -13,6 +13,7 @@ from houqin.checks import (
     approvals,
     assets,
     budget,
+    calendar,
     capitalisation,
     closes,
     damages,
@@ -228,6 +229,12 @@ CHECKS: tuple[Check, ...] = (
         (whole(shop.check_milk, "milk-orders", "milk-deliveries", "income", "fee-notices", dated=True),),
         "学生奶订、送、收相符",
         "milk ordered, delivered and paid",
+    ),
+    Check(
+        "calendar",
+        (whole(calendar.check_calendar, dated=True),),
+        "校历：法定节假日与调休",
+        "the school calendar: holidays and make-up days",
     ),
 )
 

@@ -146,6 +146,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "unsign": ("unsign", "unsign", False, False),
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
+    "calendar": ("calendar", "app", True, False),
 }
 VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")

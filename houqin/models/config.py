@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, MoneyOrZero, Quantity, Text
+from houqin.models.calendar import DEFAULT_CALENDAR, SchoolCalendar
 
 SCHEMA_VERSION = 1
 
@@ -175,6 +176,8 @@ class Config(Frozen):
     # 账本启用日期: the day these books began; counts are expected only for terms from then on.
     started: Day | None = None
     terms: tuple[Term, ...] = ()
+    # 校历: national holidays and make-up days (models/calendar.py); the shipped default when not written.
+    calendar: SchoolCalendar = DEFAULT_CALENDAR
     policy: Policy = Policy()
 
     def term_of(self, day: dt.date) -> Term | None:
