@@ -260,6 +260,10 @@ _FIELD_WORDS: dict[str, str] = {
     "calendar": "校历",
     "holidays": "法定节假日",
     "workdays": "调休上班日",
+    # the term-end report and its findings
+    "stocktake_report_days": "盘点报告确认期限",
+    "finding_resolve_days": "盘点问题处理期限",
+    "stocktake": "盘点单",
 }
 FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
 STATUSES: dict[str, tuple[str, str]] = {
@@ -1072,6 +1076,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_overdue": ("没有逾期未还的借用。", "No overdue loans."),
     "no_claims": ("没有符合条件的报销单。", "No reimbursements match."),
     # the rest of the office (issue #18)
+    "no_such_finding": (
+        "盘点 {stocktake} 没有关于 {asset} 的发现；它发现问题的资产：{assets}",
+        "stocktake {stocktake} found nothing about {asset}; the assets it has findings for: {assets}",
+    ),
+    "title.findings": ("盘点报告与问题处理", "Count reports and their findings"),
+    "findings.report": (
+        "{id}（{term} {at}，{date}）：校长确认 {ack}",
+        "{id} ({term} {at}, {date}): principal's acknowledgement {ack}",
+    ),
+    "findings.not_ack": ("尚未确认", "not yet"),
+    "findings.none": ("没有需要处理的资产问题。", "No asset findings to resolve."),
+    "col.finding": ("发现", "Finding"),
+    "col.resolution": ("处理", "Resolution"),
+    "findings.open": ("未处理（{days} 天）", "open ({days} days)"),
     "title.calendar": ("校历", "School calendar"),
     "calendar.source": ("节假日依据：{source}（{published} 发布）", "Holidays per: {source} (published {published})"),
     "col.term": ("学期", "Term"),

@@ -1112,6 +1112,28 @@ CATALOG: Mapping[str, Message] = {
         "没有 houqin 命令编辑 houqin.yaml（校历由学校按国务院办公厅当年的放假安排通知写入）：在 houqin.yaml 的 calendar: 中写入当年的 holidays 和 workdays，再用 houqin calendar show --term {term} 核对。",
         "No houqin command edits houqin.yaml (the school writes the calendar from the State Council's notice for the year): add the year's holidays and workdays under calendar: in houqin.yaml, then check them with houqin calendar show --term {term}.",
     ),
+    # --- the term-end report (书面上报校长室, R40)
+    "PD007": Message(
+        W,
+        "盘点 {id}（学期 {term} 的{at}）已 {days} 天，校长尚未确认盘点报告（期限 {limit} 天，节假日不计；书面上报校长室）",
+        "stocktake {id} (the {at_en} of term {term}) is {days} days old and the principal has not acknowledged its report (limit {limit}, holidays not counted)",
+        "把盘点报告（houqin inventory findings --stocktake {id}）交校长审阅，校长确认后签字：houqin sign {id} --as principal --by 校长姓名。",
+        "Take the report (houqin inventory findings --stocktake {id}) to the principal, who acknowledges it by signing: houqin sign {id} --as principal --by NAME.",
+    ),
+    "PD008": Message(
+        W,
+        "盘点 {id} 发现 {asset}（{place}）{kind_zh}，已 {days} 天仍未处理（期限 {limit} 天，节假日不计）",
+        "stocktake {id} found {asset} ({place}) {kind_en}; still unresolved after {days} days (limit {limit}, holidays not counted)",
+        "按情况处理：损坏的 houqin damage report {asset} --by 责任人 --description 情况；丢失的报损 houqin asset scrap {asset} --lost --reason 原因（经审批）；地点或保管人不符的 houqin asset move {asset} --to-place 地点 --to-keeper 保管人；找回或归位的 houqin inventory resolve {id} --asset {asset} --by 保管人 --detail 情况。",
+        "Resolve it: a damaged one with houqin damage report {asset} --by WHO --description TEXT; a lost one written off with houqin asset scrap {asset} --lost --reason WHY (then approved); one in the wrong place or with another keeper with houqin asset move {asset} --to-place PLACE --to-keeper KEEPER; one found or put back with houqin inventory resolve {id} --asset {asset} --by KEEPER --detail TEXT.",
+    ),
+    "PD009": Message(
+        E,
+        "盘点问题处理 {id}：盘点 {stocktake} 没有关于 {asset} 的发现（或处理早于盘点）",
+        "resolution {id}: stocktake {stocktake} has no finding about {asset} (or the resolution is dated before it)",
+        "只处理盘点发现的问题：用 houqin inventory findings --stocktake {stocktake} 查看其发现，再 houqin inventory resolve {stocktake} --asset 资产编号 --by 保管人 --detail 情况；已写入的记录没有 houqin 命令可改，请在文件中删去这条错误记录。",
+        "Resolve only what a count found: list its findings with houqin inventory findings --stocktake {stocktake}, then houqin inventory resolve {stocktake} --asset ASSET --by KEEPER --detail TEXT; no houqin command edits a written record, so delete this one in the file.",
+    ),
 }
 
 SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {

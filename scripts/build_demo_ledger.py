@@ -1046,6 +1046,7 @@ def main(out: Path) -> None:
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
+    records += term_end_follow_ups()
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1448,7 +1449,7 @@ def stocktakes(out: Path) -> list[Record]:
         rows = filled(ledger, day, changes) + extra
         result = reconcile(ledger, rows, day)
         record, _ = stocktake_record(ledger, result, term=term, at=at, counted_by=(KEEPER, CLERK), director=DIRECTOR)
-        record = record.model_copy(update={"id": ids.next("PD", day.year)})
+        record = acknowledged(record.model_copy(update={"id": ids.next("PD", day.year)}))
         made.append(record)
         write_list(
             out / "2026" / "stocktakes.yaml",
@@ -1456,6 +1457,60 @@ def stocktakes(out: Path) -> list[Record]:
             made,
         )
     return made
+
+
+# --- the term-end report to the principal and its follow-up (issue #18, item 1)
+
+TERM_END_COUNT = "PD-2026-0002"  # the end-of-term count of 2025-2026-2 (stocktakes(), the second plan)
+
+
+def acknowledged(record: Record) -> Record:
+    """书面上报校长室: the principal reads each count's report and signs it three days after the count."""
+    from houqin.models.records import Stocktake
+
+    assert isinstance(record, Stocktake)
+    ack = Approval(role="principal", by=PRINCIPAL, on=record.date + dt.timedelta(days=3))
+    return record.model_copy(update={"approvals": (*record.approvals, ack)})
+
+
+def term_end_follow_ups() -> list[Record]:
+    """What the office did about the term-end count's findings: the two chairs short in 一年级(1)班
+    written off as lost (报损, approved), the laptop found in 教务处 taken back to 政教处 (a recovery), and
+    the cracked monitor in 计算机教室 sent for repair and accepted by its keeper."""
+    from houqin.models.records import Recovery
+
+    keepers = {p["id"]: p["keeper"] for p in places()}
+    chain = (("keeper", KEEPER), ("director", DIRECTOR), ("principal", PRINCIPAL))
+    return [
+        Disposal(
+            id=ids.next("CZ", 2026),
+            date=D(2026, 7, 9),
+            asset="ZC-2016-0001",
+            type="loss",
+            quantity=2,
+            from_place="JX-101",
+            reason="期末盘点短少2套，查找未果，报损",
+            approvals=tuple(Approval(role=r, by=b, on=D(2026, 7, 9 + i)) for i, (r, b) in enumerate(chain)),
+        ),
+        Recovery(
+            id=ids.next("ZH", 2026),
+            date=D(2026, 7, 9),
+            stocktake=TERM_END_COUNT,
+            asset="ZC-2020-0005",
+            place="XZ-204",
+            by=keepers["XZ-204"],
+            detail="教务处借用未登记，已送回政教处",
+        ),
+        Repair(
+            id=ids.next("WX", 2026),
+            date=D(2026, 7, 9),
+            asset="ZC-2022-0016",
+            reporter=keepers["SY-301"],
+            fault="显示器屏幕碎裂（期末盘点发现）",
+            done=RepairDone(on=D(2026, 7, 16), work="更换液晶屏", repairer="青禾县联想服务站", cost=Decimal("0.00")),
+            approvals=(Approval(role="acceptor", by=keepers["SY-301"], on=D(2026, 7, 16)),),
+        ),
+    ]
 
 
 if __name__ == "__main__":

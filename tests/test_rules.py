@@ -367,6 +367,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_repairs import REPAIR_CASES
     from tests.test_stock import STOCK_CASES
     from tests.test_stocktake import STOCKTAKE_CASES
+    from tests.test_term_report import TERM_REPORT_CASES
 
     cases = (
         CASES
@@ -381,6 +382,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + EDGE_CASES
         + KEY_CASES
         + CALENDAR_CASES
+        + TERM_REPORT_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

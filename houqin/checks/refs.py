@@ -27,6 +27,7 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    Recovery,
     Reimbursement,
     Repair,
     ShopBatch,
@@ -143,6 +144,7 @@ LINKS: dict[str, frozenset[str]] = {
     "disposals": frozenset({"assets"}),
     "repairs": frozenset({"assets", "expenses"}),
     "damages": frozenset({"assets"}),
+    "recoveries": frozenset({"assets"}),
 }
 
 
@@ -200,6 +202,10 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                     yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
+        elif isinstance(r, Recovery):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            yield from _person(ledger, r, "by", r.by, r.date)
+            yield from _place(ledger, r, r.place)
         elif isinstance(r, StockOut):
             yield from _item(ledger, r)
             yield from _person(ledger, r, "receiver", r.receiver, r.date)

@@ -165,7 +165,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "stocktake",
-        (whole(stocktake.check_stocktakes, STOCK, dated=True),),
+        (
+            whole(stocktake.check_stocktakes, STOCK, dated=True),
+            whole(stocktake.check_reports, stocktake.FOLLOW_UP, dated=True),
+        ),
         "期初清点与期末盘点",
         "term-start and term-end counts",
     ),

@@ -141,6 +141,10 @@ class Policy(Frozen):
     # 盘点: the director approves count differences up to this value; above it the principal too.
     stocktake_director_limit: MoneyOrZero = Decimal("500.00")
     stocktake_grace_days: int = Field(default=30, ge=0)
+    # 书面上报校长室: the principal acknowledges a count's report within these days of the count; each
+    # asset finding is resolved (damage case, write-off, move, recovery) within these (holidays not counted).
+    stocktake_report_days: int = Field(default=15, ge=0)
+    finding_resolve_days: int = Field(default=30, ge=0)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
     tariffs: dict[str, MoneyOrZero] = Field(

@@ -23,6 +23,7 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    Recovery,
     Reimbursement,
     Reopen,
     Repair,
@@ -78,6 +79,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("shop-sales", ShopSale, "商店销售", "shop sales"),
     Kind("milk-orders", MilkOrder, "学生奶订购", "milk orders"),
     Kind("milk-deliveries", MilkDelivery, "学生奶配送", "milk deliveries"),
+    # the rest of the office (issue #18)
+    Kind("recoveries", Recovery, "盘点问题处理", "count findings resolved"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

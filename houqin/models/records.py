@@ -613,3 +613,20 @@ class MilkDelivery(Record):
     class_: Text = Field(alias="class")
     cartons: int = Field(ge=1)
     received_by: Text
+
+
+# --- the rest of the office (issue #18)
+
+
+class Recovery(Record):
+    """盘点问题处理: an asset a count found missing or out of place that was found again, or put back where
+    the books have it (找回、归位), recorded by the keeper; with a damage case, a write-off (报损) or a move,
+    one of the ways a count's finding is resolved (docs/office.md)."""
+
+    prefix: ClassVar[str] = "ZH"
+
+    stocktake: Text
+    asset: Text
+    place: Text
+    by: Text
+    detail: Text

@@ -14,8 +14,9 @@ from houqin.models.base import Approval
 from houqin.models.counting import Difference, Reconciliation
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
-from houqin.models.records import Adjustment, Finding, Stocktake
+from houqin.models.records import Adjustment, Finding, Recovery, Stocktake
 from houqin.services.inputs import validated
+from houqin.services.lookup import find_record
 
 
 def adjustment_value(rec: Reconciliation) -> Decimal:
@@ -87,3 +88,23 @@ def term_dates(ledger: Ledger, term: str) -> tuple[dt.date, dt.date]:
         if t.id == term:
             return t.start, t.end
     raise UsageError("unknown_term", term=term, terms="、".join(t.id for t in ledger.config.terms) or "-")
+
+
+def record_recovery(
+    ledger: Ledger, stocktake: str, asset: str, by: str, place: str, detail: str, day: dt.date
+) -> Recovery:
+    """盘点问题处理: the asset a count found missing or out of place is found again, or put back (找回、归位)."""
+    count = find_record(ledger, stocktake, Stocktake, "盘点/stocktake")
+    if not any(f.asset == asset for f in count.findings):
+        found = "、".join(sorted({f.asset for f in count.findings if f.asset})) or "-"
+        raise UsageError("no_such_finding", stocktake=count.id, asset=asset, assets=found)
+    return validated(
+        Recovery,
+        id=next_id(ledger, KIND_BY_NAME["recoveries"], day.year),
+        date=day,
+        stocktake=count.id,
+        asset=asset,
+        place=place,
+        by=by,
+        detail=detail,
+    )
