@@ -32,6 +32,8 @@ ROLES: dict[str, tuple[str, str]] = {
     "giver": ("移交人", "giver"),
     "receiver": ("接收人", "receiver"),
     "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
+    "co_issuer": ("复核发放人", "second issuer"),  # 双人领发 (危险化学品)
+    "responsible": ("责任人", "responsible keeper"),  # 保管责任书
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {
@@ -264,6 +266,22 @@ _FIELD_WORDS: dict[str, str] = {
     "stocktake_report_days": "盘点报告确认期限",
     "finding_resolve_days": "盘点问题处理期限",
     "stocktake": "盘点单",
+    # the audit group's record
+    "members": "稽核小组成员",
+    "scope": "稽核范围",
+    "answers": "答复",
+    "finding": "问题序号",
+    "audit_grace_days": "稽核期限",
+    "audit_min_members": "稽核小组最少人数",
+    "audit_answer_days": "答复期限",
+    # safety registers
+    "fire_equipment": "消防设施",
+    "utilities": "水电气炉专人",
+    "expires": "有效期至",
+    "equipment": "消防设施编号",
+    "result": "检查结果",
+    "fire_check_days": "消防检查周期",
+    "dual_issue_categories": "双人领发的类别",
 }
 FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
 STATUSES: dict[str, tuple[str, str]] = {
@@ -1080,6 +1098,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "盘点 {stocktake} 没有关于 {asset} 的发现；它发现问题的资产：{assets}",
         "stocktake {stocktake} found nothing about {asset}; the assets it has findings for: {assets}",
     ),
+    "audit_members_needed": ("稽核记录须写明成员：--member 姓名（可重复）", "name the members: --member NAME (repeat)"),
+    "audit_not_member": (
+        "{by} 不是稽核记录 {id} 的成员（成员：{members}）",
+        "{by} is not a member of audit {id} (members: {members})",
+    ),
+    "audit_signed_already": ("{by} 已在稽核记录 {id} 上签字", "{by} has already signed audit {id}"),
+    "audit_no_finding": (
+        "稽核记录 {id} 没有第 {number} 个问题（共 {count} 个）",
+        "audit {id} has no finding {number} (it has {count})",
+    ),
     "title.findings": ("盘点报告与问题处理", "Count reports and their findings"),
     "findings.report": (
         "{id}（{term} {at}，{date}）：校长确认 {ack}",
@@ -1091,6 +1119,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.resolution": ("处理", "Resolution"),
     "findings.open": ("未处理（{days} 天）", "open ({days} days)"),
     "title.calendar": ("校历", "School calendar"),
+    "no_fire_equipment_at": (
+        "{place} 没有登记消防设施（catalog.yaml fire_equipment）",
+        "no fire equipment is listed at {place} (catalog.yaml fire_equipment)",
+    ),
+    "unknown_fire_equipment": ("没有消防设施 {id}；有：{known}", "no fire equipment {id}; there is: {known}"),
+    "fire_items_needed": (
+        "请用 --item 或 --place 写明检查了哪些设施",
+        "name what was inspected with --item or --place",
+    ),
+    "title.fire": ("消防设施台账", "Fire equipment"),
+    "fire.last": ("上次检查", "Last inspected"),
+    "fire.due": ("下次应检", "Next due"),
+    "fire.expires": ("有效期至", "Expires"),
+    "fire.ok": ("完好", "ok"),
+    "fire.fault": ("有问题", "fault"),
+    "fire.kind.extinguisher": ("灭火器", "extinguisher"),
+    "fire.kind.hydrant": ("消火栓", "hydrant"),
+    "fire.kind.alarm": ("火灾报警器", "alarm"),
+    "fire.kind.other": ("其他", "other"),
+    "title.utilities": ("水、电、气、炉专人负责", "Utilities and their responsible persons"),
+    "utility.responsible": ("负责人", "Responsible"),
+    "utility.none": ("未指定", "none named"),
+    "utility.where": ("位置", "Where"),
+    "utility.gone": ("已离校", "left"),
     "calendar.source": ("节假日依据：{source}（{published} 发布）", "Holidays per: {source} (published {published})"),
     "col.term": ("学期", "Term"),
     "calendar.days": ("起止日期", "Dates"),

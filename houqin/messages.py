@@ -1112,6 +1112,121 @@ CATALOG: Mapping[str, Message] = {
         "没有 houqin 命令编辑 houqin.yaml（校历由学校按国务院办公厅当年的放假安排通知写入）：在 houqin.yaml 的 calendar: 中写入当年的 holidays 和 workdays，再用 houqin calendar show --term {term} 核对。",
         "No houqin command edits houqin.yaml (the school writes the calendar from the State Council's notice for the year): add the year's holidays and workdays under calendar: in houqin.yaml, then check them with houqin calendar show --term {term}.",
     ),
+    # --- the audit group (稽核小组每学期稽核, R41)
+    "AUD001": Message(
+        W,
+        "学期 {term} 已于 {end} 结束，没有稽核小组的稽核记录",
+        "term {term} ended on {end} with no audit record of the audit group",
+        "稽核小组稽核后登记：houqin audit record --term {term} --member 成员 --scope 范围 --finding 问题（成员再各自 houqin audit sign 签字）。",
+        "Once the audit group has audited the term, record it: houqin audit record --term {term} --member NAME --scope TEXT --finding TEXT (then each member signs with houqin audit sign).",
+    ),
+    "AUD002": Message(
+        E,
+        "稽核记录 {id}：成员 {name} 在 {date} 不是稽核人员(auditor)",
+        "audit {id}: member {name} does not hold the auditor role on {date}",
+        "稽核小组成员须在 people.yaml 中有 auditor 角色；没有 houqin 命令编辑 people.yaml（人员与角色由学校任命）：在 people.yaml 中为其加上 auditor 角色，或在新的记录中换人（houqin audit record --member 姓名）。",
+        "Members of the audit group hold the auditor role in people.yaml; no houqin command edits people.yaml (the school appoints them): add the role there, or record the audit with another member (houqin audit record --member NAME).",
+    ),
+    "AUD003": Message(
+        E,
+        "稽核记录 {id}：{name} 是{role}，不能参加稽核（不得稽核自己经手的账）",
+        "audit {id}: {name} is the {role} and may not audit the books they keep",
+        "会计、出纳的工作正是稽核的对象：换一位不管账、不管钱的成员重新登记（houqin audit record --member 姓名）；已写入的记录没有 houqin 命令可改，请在文件中删去这条记录。",
+        "The accountant's and the cashier's work is what is audited: record the audit with another member (houqin audit record --member NAME); no houqin command edits a written record, so delete this one in the file.",
+    ),
+    "AUD004": Message(
+        E,
+        "稽核记录 {id} 只有 {count} 名成员，稽核小组至少须 {least} 人",
+        "audit {id} has {count} members; the audit group needs at least {least}",
+        "按规定人数组成稽核小组后登记：houqin audit record --member 成员（可重复）；人数由 houqin.yaml 的 policy.audit_min_members 规定，没有 houqin 命令编辑 houqin.yaml。",
+        "Record the audit with the group's full number: houqin audit record --member NAME (repeat); the number is policy.audit_min_members in houqin.yaml, which no houqin command edits.",
+    ),
+    "AUD005": Message(
+        W,
+        "稽核记录 {id}：成员 {name} 尚未签字",
+        "audit {id}: member {name} has not signed",
+        "每位成员核对记录后签字：houqin audit sign {id} --by {name}（用本人密钥：加 --key）。",
+        "Each member reads the record and signs it: houqin audit sign {id} --by {name} (by key: add --key).",
+    ),
+    "AUD006": Message(
+        E,
+        "稽核记录 {id}：{by} 以 {step} 签字，但只有稽核小组成员以稽核人员(auditor)签字",
+        "audit {id}: {by} signed as {step}; only the audit group's members sign, as auditor",
+        "签字人须是记录中的成员：由其本人撤回（houqin unsign {id} --as {step} --by {by} --reason 原因）或在文件中删去，成员用 houqin audit sign {id} --by 姓名 签字。",
+        "Only the members listed sign: have the signer withdraw it (houqin unsign {id} --as {step} --by {by} --reason WHY) or delete it in the file; members sign with houqin audit sign {id} --by NAME.",
+    ),
+    "AUD007": Message(
+        W,
+        "稽核记录 {id} 的第 {number} 个问题（{text}）已 {days} 天没有答复（节假日不计）",
+        "audit {id}: finding {number} ({text}) has had no answer for {days} days (holidays not counted)",
+        "被稽核方答复并整改后登记：houqin audit answer {id} --finding {number} --by 答复人 --text 答复。",
+        "The office answers and puts it right, then records it: houqin audit answer {id} --finding {number} --by NAME --text ANSWER.",
+    ),
+    "AUD008": Message(
+        E,
+        "稽核记录 {id}：答复第 {number} 个问题，但只有 {count} 个问题",
+        "audit {id}: an answer to finding {number}, but there are only {count}",
+        "答复须对应记录中的问题序号：houqin audit answer {id} --finding 序号 --by 答复人 --text 答复；已写入的答复没有 houqin 命令可改，请在文件中改正序号。",
+        "An answer names a finding by its number: houqin audit answer {id} --finding N --by NAME --text ANSWER; no houqin command edits a written answer, so correct the number in the file.",
+    ),
+    # --- the safety registers (R44)
+    "SAF001": Message(
+        W,
+        "消防设施 {id}（{place}）自 {since} 起已 {days} 天未检查（每 {limit} 天至少一次）",
+        "fire equipment {id} ({place}) has not been inspected for {days} days since {since} (at least every {limit})",
+        "检查后登记：houqin safety check --by 检查人 --item {id}（有问题的写 --item {id}:fault:情况）。",
+        "Inspect it and record it: houqin safety check --by NAME --item {id} (a fault as --item {id}:fault:WHAT).",
+    ),
+    "SAF002": Message(
+        W,
+        "消防设施 {id}（{place}）已于 {expires} 过期，须更换",
+        "fire equipment {id} ({place}) expired on {expires} and must be replaced",
+        "更换或送检后，在 catalog.yaml 的 fire_equipment 中改写其 expires；没有 houqin 命令编辑 catalog.yaml（设施清单由学校维护），改后运行 houqin safety list 核对。",
+        "Replace or recharge it, then change its expires under fire_equipment in catalog.yaml; no houqin command edits catalog.yaml (the school keeps the list), so check it afterwards with houqin safety list.",
+    ),
+    "SAF003": Message(
+        E,
+        "消防检查 {id}：设施 {equipment} 不在 catalog.yaml 的 fire_equipment 中",
+        "fire inspection {id}: equipment {equipment} is not listed under fire_equipment in catalog.yaml",
+        "没有 houqin 命令编辑 catalog.yaml：先在 fire_equipment 中登记该设施（编号、种类、地点、有效期），或改正检查记录中的编号，再运行 houqin safety list 核对。",
+        "No houqin command edits catalog.yaml: list the equipment under fire_equipment there (id, kind, place, expiry), or correct the id in the inspection, then check with houqin safety list.",
+    ),
+    "SAF004": Message(
+        E,
+        "出库 {id}：{item}（{category}）须双人领发，只有发放人 {issued_by} 签字",
+        "stock out {id}: {item} ({category}) is issued by two people, but only {issued_by} signed",
+        "双人领发：发放时由第二人（不是发放人或领用人）同时签字：houqin stock out 物品 -q 数量 --to 领用人 --purpose 用途 --issued-by 保管人 --co-issuer 复核人；已写入的出库单没有 houqin 命令补签（它没有签批环节），请两人核对实物后在文件中补上 co_issuer 签字。",
+        "Two people issue it: the second (neither the issuer nor the receiver) signs at the time: houqin stock out ITEM -q N --to WHO --purpose WHY --issued-by KEEPER --co-issuer NAME; no houqin command adds a signature to a written stock-out (it has no approval chain), so have the two check the goods and add the co_issuer signature in the file.",
+    ),
+    "SAF005": Message(
+        W,
+        "{kind_zh}（{kind}）没有指定专人负责（水、电、气、炉等有专人负责）",
+        "no person is named responsible for the {kind_en} supply",
+        "没有 houqin 命令编辑 catalog.yaml（负责人由学校指定）：在 catalog.yaml 的 utilities 中写明 {kind} 的 responsible，再运行 houqin safety utilities 核对。",
+        "No houqin command edits catalog.yaml (the school names the person): write the responsible person for {kind} under utilities in catalog.yaml, then check with houqin safety utilities.",
+    ),
+    "SAF006": Message(
+        W,
+        "{kind_zh}（{kind}）的负责人 {name} 已不在本校（离校或不在 people.yaml 中）",
+        "the person responsible for the {kind_en} supply, {name}, is no longer on the staff",
+        "另行指定专人：没有 houqin 命令编辑 catalog.yaml，请在 utilities 中改写 {kind} 的 responsible，再运行 houqin safety utilities 核对。",
+        "Name someone else: no houqin command edits catalog.yaml, so change the responsible person for {kind} under utilities there, then check with houqin safety utilities.",
+    ),
+    # --- keepers' responsibility (责任到人)
+    "RSP001": Message(
+        W,
+        "{place}（{name}）的保管人 {keeper} 还没有签 {year} 学年的保管责任书（学期 {term} 已开始）",
+        "{place} ({name}): its keeper {keeper} has not signed a responsibility record for {year} (term {term} has begun)",
+        "总务主任签发、保管人签收：houqin place responsibility {place} --year {year} --director 总务主任姓名，再由保管人 houqin sign 责任书编号 --as responsible --by {keeper}。",
+        "The director issues it and the keeper signs: houqin place responsibility {place} --year {year} --director NAME, then the keeper signs with houqin sign ID --as responsible --by {keeper}.",
+    ),
+    "RSP002": Message(
+        E,
+        "保管责任书 {id}：{by} 以责任人签字，但责任书的保管人是 {keeper}",
+        "responsibility record {id}: {by} signed as the responsible keeper, but the keeper is {keeper}",
+        "只有保管人本人签收：由签字人撤回（houqin unsign {id} --as responsible --by {by} --reason 原因），再由 {keeper} 签字（houqin sign {id} --as responsible --by {keeper}）。",
+        "Only the keeper signs it: have the signer withdraw it (houqin unsign {id} --as responsible --by {by} --reason WHY), then {keeper} signs (houqin sign {id} --as responsible --by {keeper}).",
+    ),
     # --- the term-end report (书面上报校长室, R40)
     "PD007": Message(
         W,
@@ -1248,6 +1363,8 @@ def _fill(template: str, params: Mapping[str, str]) -> str:
 # code: they are shown in the reader's language (houqin.i18n words), 经手人(handler) in Chinese.
 STEP, CHAIN, ROLE_LIST, FIELD, FIELD_LIST = "step", "chain", "roles", "field", "fields"
 WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
+    "AUD003": {"role": STEP},
+    "AUD006": {"step": STEP},
     "APR001": {"step": STEP, "chain": CHAIN},
     "APR002": {"step": STEP, "previous": STEP, "chain": CHAIN},
     "APR003": {"step": STEP},

@@ -123,7 +123,7 @@ def people() -> list[dict]:
     for name in NEW_TEACHERS:
         out.append(person(name, ["teacher"], "综合组", D(2024, 8, 26)))
     out.append(person(LEFT_TEACHER, ["teacher"], "综合组", D(2013, 8, 26), left=D(2026, 1, 31)))
-    return out
+    return with_audit_group(out)
 
 
 GRADES = "一二三四五六"
@@ -1013,7 +1013,8 @@ def main(out: Path) -> None:
     write_list(out / "people.yaml", "# 教职工名单 — people (see docs/ledger-format.md)\n", people())
     write_list(out / "places.yaml", "# 地点与保管人 — places and their keepers (责任到人)\n", places())
     catalog = {
-        "items": [{"id": i, "name": n, "unit": u, "category": c, "reorder_level": r} for i, n, u, c, r, _ in ITEMS],
+        "items": [{"id": i, "name": n, "unit": u, "category": c, "reorder_level": r} for i, n, u, c, r, _ in ITEMS]
+        + LAB_CHEMICALS,
         "asset_categories": [
             {"code": c, "name": n, "life_years": life, **({"special": True} if special else {})}
             for c, n, life, special in CATEGORIES
@@ -1024,6 +1025,7 @@ def main(out: Path) -> None:
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
         "meters": METERS,
+        **safety_catalog(),
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
@@ -1047,6 +1049,9 @@ def main(out: Path) -> None:
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
     records += term_end_follow_ups()
+    records += audit_group_records()
+    records += safety_registers()
+    records += responsibility_records()
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1511,6 +1516,163 @@ def term_end_follow_ups() -> list[Record]:
             approvals=(Approval(role="acceptor", by=keepers["SY-301"], on=D(2026, 7, 16)),),
         ),
     ]
+
+
+# --- the audit group (稽核小组, issue #18 item 2)
+
+AUDIT_GROUP = (AUDITOR, "林秀英", "谢文斌")  # 郑国华 leads it; two teachers elected by the staff
+
+
+def with_audit_group(people_list: list[dict]) -> list[dict]:
+    """The two teachers elected to the audit group hold the auditor role from the 2025-2026 school year."""
+    for p in people_list:
+        if p["name"] in AUDIT_GROUP[1:]:
+            p["roles"] = [*p["roles"], {"role": "auditor", "since": D(2025, 9, 1)}]
+    return people_list
+
+
+def audit_group_records() -> list[Record]:
+    """The audit group's audit of 2025-2026-2, five days after the term: the term's claims, cash, the
+    budget and the counts; two findings from the July count, each answered by the director."""
+    from houqin.models.records import Audit, AuditAnswer
+
+    day = D(2026, 7, 15)
+    return [
+        Audit(
+            id=ids.next("JH", 2026),
+            date=day,
+            term="2025-2026-2",
+            members=AUDIT_GROUP,
+            scope="本学期经费收支、报销单据三章、现金与银行对账、预算执行、期末盘点（houqin audit pack 稽核资料）",
+            findings=(
+                "期末盘点发现政教处的办公计算机在教务处使用，借用未办手续",
+                "期末盘点发现一年级(1)班短少学生椅2套，须查明原因并按规定报损",
+            ),
+            answers=(
+                AuditAnswer(
+                    finding=1,
+                    on=D(2026, 7, 20),
+                    by=DIRECTOR,
+                    text="已送回政教处（ZH-2026-0001）；部门间借用一律登记借用或调拨",
+                ),
+                AuditAnswer(
+                    finding=2,
+                    on=D(2026, 7, 20),
+                    by=DIRECTOR,
+                    text="已查找未果，按报损程序处理（CZ-2026-0004，校长已批准）",
+                ),
+            ),
+            approvals=tuple(
+                Approval(role="auditor", by=name, on=day + dt.timedelta(days=i)) for i, name in enumerate(AUDIT_GROUP)
+            ),
+        )
+    ]
+
+
+# --- the safety registers (issue #18 item 5)
+
+LAB_CHEMICALS = [{"id": "alcohol-95", "name": "酒精（95%，酒精灯用）", "unit": "瓶", "category": "危险化学品", "reorder_level": 4}]
+FIRE_EQUIPMENT = [
+    ("MHQ-JX101", "extinguisher", "JX-101", D(2029, 6, 30)),
+    ("MHQ-JX201", "extinguisher", "JX-201", D(2029, 6, 30)),
+    ("MHQ-JX301", "extinguisher", "JX-301", D(2029, 6, 30)),
+    ("MHQ-SY201", "extinguisher", "SY-201", D(2028, 9, 30)),
+    ("MHQ-SY301", "extinguisher", "SY-301", D(2028, 9, 30)),
+    ("MHQ-XZ101", "extinguisher", "XZ-101", D(2030, 3, 31)),
+    ("MHQ-CK001", "extinguisher", "CK-001", D(2030, 3, 31)),
+    ("XHS-JX101", "hydrant", "JX-101", None),
+    ("XHS-SY201", "hydrant", "SY-201", None),
+    ("BJ-SY301", "alarm", "SY-301", None),
+]
+
+
+def safety_catalog() -> dict[str, object]:
+    """catalog.yaml's fire equipment (消防设施 per place, with the extinguishers' expiry) and the person
+    responsible for each utility (水、电、气、炉等有专人负责)."""
+    return {
+        "fire_equipment": [
+            {"id": i, "kind": k, "place": p, **({"expires": e} if e else {})} for i, k, p, e in FIRE_EQUIPMENT
+        ],
+        "utilities": [
+            {"kind": "water", "responsible": KEEPER, "place": "全校供水"},
+            {"kind": "electricity", "responsible": KEEPER, "place": "配电房"},
+            {"kind": "gas", "responsible": DIRECTOR, "place": "食堂燃气"},
+        ],
+    }
+
+
+def safety_registers() -> list[Record]:
+    """The keeper's monthly round of the fire equipment (the 10th, March to November; in September the
+    computer room's extinguisher had lost pressure and was recharged by October), and the science lab's
+    alcohol: the opening stock, and each issue signed by the keeper and the director (双人领发)."""
+    from houqin.models.records import FireCheck, FireCheckItem
+
+    out: list[Record] = []
+    for month in range(3, 12):
+        day = D(2026, month, 10)
+        items = tuple(
+            FireCheckItem(equipment=i, result="fault", detail="压力表指针在红区，已送充装")
+            if (month, i) == (9, "MHQ-SY301")
+            else FireCheckItem(equipment=i)
+            for i, _k, _p, _e in FIRE_EQUIPMENT
+        )
+        out.append(FireCheck(id=ids.next("XF", 2026), date=day, inspector=KEEPER, items=items))
+    lab_keeper = SUBJECT_TEACHERS[3]  # 科学实验室
+    out.append(
+        StockIn(
+            id=ids.next("RK", 2026),
+            date=D(2026, 2, 24),
+            item="alcohol-95",
+            quantity=Decimal(12),
+            unit_price=Decimal("12.00"),
+            origin="期初结存",
+            acceptor=KEEPER,
+            approvals=(Approval(role="witness", by=DIRECTOR, on=D(2026, 2, 24)),),
+        )
+    )
+    for day, qty in ((D(2026, 3, 16), 3), (D(2026, 5, 11), 2), (D(2026, 9, 14), 3), (D(2026, 11, 9), 2)):
+        out.append(
+            StockOut(
+                id=ids.next("CK", 2026),
+                date=day,
+                item="alcohol-95",
+                quantity=Decimal(qty),
+                receiver=lab_keeper,
+                department="综合组",
+                purpose="科学课分组实验（酒精灯）",
+                issued_by=KEEPER,
+                approvals=(Approval(role="co_issuer", by=DIRECTOR, on=day),),
+            )
+        )
+    return out
+
+
+# --- keepers' responsibility (责任到人, issue #18 item 7)
+
+
+def responsibility_records() -> list[Record]:
+    """保管责任书 for every place, issued by the director at the start of each school year the books
+    cover (2025-2026 from the books' first day, 2026-2027 on the first day of term) and signed by the
+    keeper the next school day."""
+    from houqin.models.records import Responsibility
+
+    out: list[Record] = []
+    for year, issued, signed in (("2025-2026", D(2026, 2, 20), D(2026, 2, 24)), ("2026-2027", D(2026, 9, 1), D(2026, 9, 2))):
+        for p in places():
+            out.append(
+                Responsibility(
+                    id=ids.next("ZR", issued.year),
+                    date=issued,
+                    year=year,
+                    place=str(p["id"]),
+                    keeper=str(p["keeper"]),
+                    approvals=(
+                        Approval(role="director", by=DIRECTOR, on=issued),
+                        Approval(role="responsible", by=str(p["keeper"]), on=signed),
+                    ),
+                )
+            )
+    return out
 
 
 if __name__ == "__main__":

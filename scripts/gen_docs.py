@@ -90,6 +90,9 @@ PREFIX_CHECK = {
     "SHP": "shop",
     "MLK": "milk",
     "CAL": "calendar",
+    "AUD": "audit",
+    "SAF": "safety",
+    "RSP": "responsibility",
     "GIT": "git",
 }
 

@@ -174,7 +174,9 @@ def test_audit_pack_of_a_term(tmp_path: Path) -> None:
         digest, name = line.split("  ")
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     book = load_workbook(out / "稽核资料-2025-2026-2.xlsx")
-    assert book.sheetnames == ["checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "git-log"]
+    assert book.sheetnames == [
+        "checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "git-log", "history", "audits",
+    ]  # fmt: skip
     closes = [row for row in book["closes"].iter_rows(min_row=3, values_only=True)]
     assert [r[1] for r in closes] == ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07"]
     assert {r[-1] for r in closes} == {"相符 holds"}

@@ -33,6 +33,9 @@ CHECK_NAMES: tuple[str, ...] = (
     "shop",
     "milk",
     "calendar",
+    "audit",
+    "safety",
+    "responsibility",
 )
 
 

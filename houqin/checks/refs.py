@@ -14,6 +14,7 @@ from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
+    Audit,
     BalanceAssertion,
     CashAdvance,
     Close,
@@ -30,6 +31,7 @@ from houqin.models.records import (
     Recovery,
     Reimbursement,
     Repair,
+    Responsibility,
     ShopBatch,
     ShopSale,
     StockIn,
@@ -202,6 +204,14 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                     yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
+        elif isinstance(r, Audit):
+            for name in r.members:
+                yield from _person(ledger, r, "members", name, r.date)
+            for answer in r.answers:
+                yield from _person(ledger, r, "answers.by", answer.by, answer.on)
+        elif isinstance(r, Responsibility):
+            yield from _place(ledger, r, r.place)
+            yield from _person(ledger, r, "keeper", r.keeper, r.date)
         elif isinstance(r, Recovery):
             yield from _record(ledger, r, r.asset, Asset, "资产/asset")
             yield from _person(ledger, r, "by", r.by, r.date)

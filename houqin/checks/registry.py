@@ -12,6 +12,7 @@ from houqin.checks import (
     advances,
     approvals,
     assets,
+    audit,
     budget,
     calendar,
     capitalisation,
@@ -28,6 +29,8 @@ from houqin.checks import (
     purchases,
     refs,
     repairs,
+    responsibility,
+    safety,
     shop,
     signatures,
     stock,
@@ -238,6 +241,28 @@ CHECKS: tuple[Check, ...] = (
         (whole(calendar.check_calendar, dated=True),),
         "校历：法定节假日与调休",
         "the school calendar: holidays and make-up days",
+    ),
+    Check(
+        "audit",
+        (whole(audit.check_audits, "audits", dated=True),),
+        "稽核小组每学期稽核",
+        "the audit group's term audit",
+    ),
+    Check(
+        "safety",
+        (
+            whole(safety.check_fire, "fire-checks", dated=True),
+            whole(safety.check_dual_issue, "stock-out"),
+            whole(safety.check_utilities, dated=True),
+        ),
+        "消防检查、双人领发、水电气炉专人负责",
+        "fire equipment inspected, chemicals issued by two, a person for each utility",
+    ),
+    Check(
+        "responsibility",
+        (whole(responsibility.check_responsibilities, "responsibilities", dated=True),),
+        "保管责任书（责任到人）",
+        "keepers' responsibility records",
     ),
 )
 

@@ -147,6 +147,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
     "calendar": ("calendar", "app", True, False),
+    "safety": ("safety", "app", True, False),
 }
 VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")

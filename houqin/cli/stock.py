@@ -94,6 +94,9 @@ def stock_out(
     approved_by: Annotated[
         str | None, typer.Option("--approved-by", help="主管领导: needed for printing supplies.")
     ] = None,
+    co_issuer: Annotated[
+        str | None, typer.Option("--co-issuer", help="双人领发的第二人: needed for laboratory chemicals.")
+    ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -107,7 +110,9 @@ def stock_out(
     qty = parse_quantity(quantity)
     run_write(
         ctx,
-        lambda ledger: issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by),
+        lambda ledger: issue_stock(
+            ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by, co_issuer
+        ),
         lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
         no_commit=no_commit,
     )

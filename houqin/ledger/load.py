@@ -40,7 +40,18 @@ from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
 from houqin.models.base import Record
 from houqin.models.config import Config, School
-from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
+from houqin.models.directory import (
+    Account,
+    AssetCategory,
+    BudgetLine,
+    Catalog,
+    FireEquipment,
+    Item,
+    Meter,
+    Person,
+    Place,
+    Utility,
+)
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
 from houqin.models.ledger import IdSource, Ledger
 
@@ -396,6 +407,8 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "budget_lines": BudgetLine,
         "accounts": Account,
         "meters": Meter,
+        "fire_equipment": FireEquipment,
+        "utilities": Utility,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

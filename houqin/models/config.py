@@ -57,6 +57,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "reopens": ("principal",),
     "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
     "print-jobs": ("supervisor",),
+    "responsibilities": ("director", "responsible"),  # 保管责任书: 总务主任签发，保管人签收
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -70,6 +71,9 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "giver": "any",
     "receiver": "any",
     "accountant": ("accountant",),
+    "auditor": ("auditor",),  # 稽核小组: each member signs the audit record
+    "responsible": "any",  # 保管责任书: checked to be the record's keeper
+    "co_issuer": "any",  # 双人领发: the second person beside the keeper (checked: not the keeper or receiver)
 }
 
 
@@ -145,6 +149,16 @@ class Policy(Frozen):
     # asset finding is resolved (damage case, write-off, move, recovery) within these (holidays not counted).
     stocktake_report_days: int = Field(default=15, ge=0)
     finding_resolve_days: int = Field(default=30, ge=0)
+    # 稽核小组每学期稽核: an audit record per term within these days of its end, by at least this many
+    # members; each finding answered within these days of the audit (holidays not counted).
+    audit_grace_days: int = Field(default=30, ge=0)
+    audit_min_members: int = Field(default=3, ge=1)
+    audit_answer_days: int = Field(default=30, ge=0)
+    # 安全: fire equipment inspected at least every these days (每月检查); items of these categories
+    # issued only with two signatures (双人领发); the utilities every school has a named person for.
+    fire_check_days: int = Field(default=31, ge=1)
+    dual_issue_categories: tuple[str, ...] = ("危险化学品",)
+    utilities: tuple[str, ...] = ("water", "electricity")
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
     tariffs: dict[str, MoneyOrZero] = Field(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from houqin.models.base import Record
 from houqin.models.records import (
     Asset,
+    Audit,
     BalanceAssertion,
     BudgetAdjustment,
     CashAdvance,
@@ -14,6 +15,7 @@ from houqin.models.records import (
     Damage,
     Disposal,
     FeeNotice,
+    FireCheck,
     Income,
     Loan,
     MeterReading,
@@ -27,6 +29,7 @@ from houqin.models.records import (
     Reimbursement,
     Reopen,
     Repair,
+    Responsibility,
     ShopBatch,
     ShopSale,
     StockIn,
@@ -81,6 +84,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("milk-deliveries", MilkDelivery, "学生奶配送", "milk deliveries"),
     # the rest of the office (issue #18)
     Kind("recoveries", Recovery, "盘点问题处理", "count findings resolved"),
+    Kind("audits", Audit, "稽核", "audit records"),
+    Kind("fire-checks", FireCheck, "消防检查", "fire equipment inspections"),
+    Kind("responsibilities", Responsibility, "保管责任书", "keepers' responsibility records"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

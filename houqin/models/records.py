@@ -630,3 +630,56 @@ class Recovery(Record):
     place: Text
     by: Text
     detail: Text
+
+
+class AuditAnswer(Lined):
+    """被稽核方的答复: the answer to one of an audit's findings (numbered from 1), by whom and when. Recorded
+    after the members signed, so it is left out of what they signed (models/statements.py: LATER)."""
+
+    finding: int = Field(ge=1)
+    on: Day
+    by: Text
+    text: Text
+
+
+class Audit(Signed):
+    """稽核记录 (稽核小组每学期稽核): the audit group's work for a term — its members (holding the auditor
+    role, neither the accountant nor the cashier), the day, what was audited, what was found and each
+    finding's answer; signed by every member (step `auditor`, once per member)."""
+
+    prefix: ClassVar[str] = "JH"
+
+    term: Text
+    members: tuple[Text, ...] = Field(min_length=1)
+    scope: Text
+    findings: tuple[Text, ...] = ()
+    answers: tuple[AuditAnswer, ...] = ()
+
+
+class FireCheckItem(Lined):
+    """One piece of fire equipment as the inspector found it: in order (ok), or not (fault, with what)."""
+
+    equipment: Text
+    result: Literal["ok", "fault"] = "ok"
+    detail: Text | None = None
+
+
+class FireCheck(Record):
+    """消防设施检查 (消防设施等进行检查): a round of the fire equipment — extinguishers' pressure and seals,
+    hydrants, alarms — by the inspector, each item's result recorded."""
+
+    prefix: ClassVar[str] = "XF"
+
+    inspector: Text
+    items: tuple[FireCheckItem, ...] = Field(min_length=1)
+
+
+class Responsibility(Signed):
+    """保管责任书 (责任到人): a place's keeper takes charge of it and of what is kept there for a school year
+    (2026-2027); issued by the director and signed by the keeper (steps director → responsible)."""
+
+    prefix: ClassVar[str] = "ZR"
+
+    year: Text
+    place: Text
+    keeper: Text

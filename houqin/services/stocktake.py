@@ -14,7 +14,7 @@ from houqin.models.base import Approval
 from houqin.models.counting import Difference, Reconciliation
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
-from houqin.models.records import Adjustment, Finding, Recovery, Stocktake
+from houqin.models.records import Adjustment, Finding, Recovery, Responsibility, Stocktake
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
 
@@ -107,4 +107,22 @@ def record_recovery(
         place=place,
         by=by,
         detail=detail,
+    )
+
+
+def issue_responsibility(ledger: Ledger, place: str, year: str, director: str | None, day: dt.date) -> Responsibility:
+    """保管责任书: for a school year, to the place's keeper as places.yaml names them; the director's signature
+    when given (the keeper signs with houqin sign … --as responsible)."""
+    found = ledger.place_by_id.get(place)
+    if found is None:
+        raise UsageError("unknown_place", place=place)
+    approvals = (Approval(role="director", by=director, on=day),) if director else ()
+    return validated(
+        Responsibility,
+        id=next_id(ledger, KIND_BY_NAME["responsibilities"], day.year),
+        date=day,
+        year=year,
+        place=found.id,
+        keeper=found.keeper,
+        approvals=approvals,
     )
