@@ -282,6 +282,23 @@ _FIELD_WORDS: dict[str, str] = {
     "result": "检查结果",
     "fire_check_days": "消防检查周期",
     "dual_issue_categories": "双人领发的类别",
+    # canteen food safety
+    "licence": "食品经营许可证号",
+    "certificate": "合格证明编号",
+    "dish": "菜品",
+    "samples": "留样",
+    "staff": "上岗人员",
+    "grams": "留样克数",
+    "sampled_at": "留样时间",
+    "sample_keeper": "留样人",
+    "discarded": "留样销毁",
+    "accompanied_by": "陪餐人",
+    "served": "用餐人数",
+    "meal": "餐次",
+    "sample_grams": "留样克数下限",
+    "sample_hours": "留样保存小时",
+    "meal_companions": "陪餐人员角色",
+    "canteen_meals": "每日餐次",
 }
 FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
 STATUSES: dict[str, tuple[str, str]] = {
@@ -1119,6 +1136,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.resolution": ("处理", "Resolution"),
     "findings.open": ("未处理（{days} 天）", "open ({days} days)"),
     "title.calendar": ("校历", "School calendar"),
+    "food_items_needed": ("请用 --item 写明验收的食材", "name the food received with --item"),
+    "samples_needed": ("请用 --sample 写明每个菜品的留样", "name each dish's sample with --sample"),
+    "already_discarded": ("餐次 {id} 的留样已于 {on} 销毁", "the samples of meal {id} were discarded on {on}"),
+    "canteen.month": (
+        "{month} 食堂：食材验收 {receipts} 次，共 {cost} 元；{meals} 餐，学生用餐 {served} 人次，每人次食材成本 {per} 元；学校负责人陪餐 {accompanied} 餐。",
+        "{month} canteen: {receipts} food receipts, {cost} yuan; {meals} meals, {served} student-meals, food cost {per} yuan per student-meal; a leader at table at {accompanied} meals.",
+    ),
     "no_fire_equipment_at": (
         "{place} 没有登记消防设施（catalog.yaml fire_equipment）",
         "no fire equipment is listed at {place} (catalog.yaml fire_equipment)",

@@ -1227,6 +1227,56 @@ CATALOG: Mapping[str, Message] = {
         "只有保管人本人签收：由签字人撤回（houqin unsign {id} --as responsible --by {by} --reason 原因），再由 {keeper} 签字（houqin sign {id} --as responsible --by {keeper}）。",
         "Only the keeper signs it: have the signer withdraw it (houqin unsign {id} --as responsible --by {by} --reason WHY), then {keeper} signs (houqin sign {id} --as responsible --by {keeper}).",
     ),
+    # --- canteen food safety (食堂, R42)
+    "FOOD001": Message(
+        E,
+        "食材验收 {id}：供货方 {supplier} 的许可证号 {licence} 缺失或无效（索证：食品经营许可证 JY+14 位数字，或营业执照统一社会信用代码）",
+        "food receipt {id}: the licence of {supplier} ({licence}) is missing or malformed (a food business licence JY + 14 digits, or the business's unified social credit code)",
+        "验收时向供货方索取证照并记下号码：houqin canteen receive --supplier {supplier} --licence 许可证号 …；已写入的记录没有 houqin 命令可改，请在文件中补上 licence。",
+        "Ask the supplier for the licence at delivery and record its number: houqin canteen receive --supplier {supplier} --licence NUMBER …; no houqin command edits a written record, so add the licence in the file.",
+    ),
+    "FOOD002": Message(
+        E,
+        "食材验收 {id}：{name} 没有这批货的检验检疫合格证明（索票）",
+        "food receipt {id}: {name} has no certificate for its batch",
+        "每批食材都要索取合格证明并记下编号：houqin canteen receive … --item 名称:数量:单位:金额:合格证明编号；已写入的记录没有 houqin 命令可改，请在文件中补上 certificate。",
+        "Every batch comes with its certificate; record its number: houqin canteen receive … --item NAME:QTY:UNIT:AMOUNT:CERTIFICATE; no houqin command edits a written record, so add the certificate in the file.",
+    ),
+    "FOOD003": Message(
+        E,
+        "餐次 {id}：{dish} 留样 {grams} 克，少于 {least} 克",
+        "meal {id}: the sample of {dish} is {grams} g, less than {least} g",
+        "每个品种留样不少于规定克数：houqin canteen meal … --sample {dish}:{least}；已写入的记录没有 houqin 命令可改，请食堂负责人核实后在文件中更正。",
+        "Keep at least that much of each dish: houqin canteen meal … --sample {dish}:{least}; no houqin command edits a written record, so have the canteen's head check and correct it in the file.",
+    ),
+    "FOOD004": Message(
+        E,
+        "餐次 {id}：留样只保存了 {hours} 小时，不足 {least} 小时",
+        "meal {id}: the samples were kept {hours} hours, less than {least}",
+        "留样须冷藏保存满规定时间后再销毁：houqin canteen discard {id} --on 日期 --at 时间 --by 销毁人（不早于留样后 {least} 小时）；已写入的记录没有 houqin 命令可改。",
+        "Samples are kept refrigerated for the full time before they are thrown away: houqin canteen discard {id} --on DAY --at HH:MM --by WHO (no sooner than {least} hours after sampling); no houqin command edits a written record.",
+    ),
+    "FOOD005": Message(
+        W,
+        "餐次 {id}（{date} {meal}）没有学校负责人陪餐记录",
+        "meal {id} ({date} {meal_en}): no school leader ate with the students",
+        "每餐有学校负责人与学生共同用餐并记录：houqin canteen meal … --accompanied-by 姓名（校长、副校长、总务主任等，见 policy.meal_companions）。",
+        "A school leader eats with the students at every meal and it is recorded: houqin canteen meal … --accompanied-by NAME (the principal, a vice principal, the director…: policy.meal_companions).",
+    ),
+    "FOOD006": Message(
+        E,
+        "餐次 {id}：{person} 在 {date} 上岗，但没有当日有效的健康证",
+        "meal {id}: {person} worked on {date} without a health certificate valid that day",
+        "食品从业人员持有效健康证上岗：办证后登记 houqin canteen certificate --person {person} --number 证号 --until 有效期；证未办好之前不得安排上岗。",
+        "Canteen staff work only with a valid health certificate: once they have one, record it with houqin canteen certificate --person {person} --number NUMBER --until DAY; until then they do not work.",
+    ),
+    "FOOD007": Message(
+        W,
+        "学期 {term} 有 {days} 个上课日没有{meal}记录（最早 {first}）",
+        "term {term}: {days} school days without a {meal_en} on record (the first {first})",
+        "每餐登记留样与陪餐：houqin canteen meal --meal lunch --served 人数 --sample 菜名:克数 --at 时间 --keeper 留样人 --accompanied-by 陪餐人。",
+        "Record every meal with its samples and its leader: houqin canteen meal --meal lunch --served N --sample DISH:GRAMS --at HH:MM --keeper WHO --accompanied-by NAME.",
+    ),
     # --- the term-end report (书面上报校长室, R40)
     "PD007": Message(
         W,

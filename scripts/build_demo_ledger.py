@@ -123,7 +123,7 @@ def people() -> list[dict]:
     for name in NEW_TEACHERS:
         out.append(person(name, ["teacher"], "综合组", D(2024, 8, 26)))
     out.append(person(LEFT_TEACHER, ["teacher"], "综合组", D(2013, 8, 26), left=D(2026, 1, 31)))
-    return with_audit_group(out)
+    return with_canteen_staff(with_audit_group(out))
 
 
 GRADES = "一二三四五六"
@@ -1052,6 +1052,7 @@ def main(out: Path) -> None:
     records += audit_group_records()
     records += safety_registers()
     records += responsibility_records()
+    records += canteen_records()
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1670,6 +1671,83 @@ def responsibility_records() -> list[Record]:
                         Approval(role="director", by=DIRECTOR, on=issued),
                         Approval(role="responsible", by=str(p["keeper"]), on=signed),
                     ),
+                )
+            )
+    return out
+
+
+# --- canteen food safety (食堂, issue #18 item 3)
+
+CANTEEN_STAFF = ("黄秀兰", "刘桂芳", "王德明")  # 黄秀兰 runs the kitchen and keeps the samples
+MENU = [
+    ("红烧鸡块", "炒青菜", "番茄蛋汤"),
+    ("土豆烧牛肉", "清炒包菜", "紫菜汤"),
+    ("糖醋里脊", "蒜蓉菠菜", "冬瓜汤"),
+    ("鱼香肉丝", "炒豆芽", "白菜豆腐汤"),
+    ("卤鸡腿", "炒西兰花", "萝卜汤"),
+]
+FOOD_SUPPLIERS = (
+    ("青禾县绿源蔬菜配送站", "JY13607210012345", (("青菜", 120, "斤", "2.20"), ("土豆", 80, "斤", "1.80"), ("鸡蛋", 60, "斤", "5.50"))),
+    ("青禾县康达肉类食品有限公司", "JY13607210023456", (("猪肉", 90, "斤", "14.00"), ("鸡块", 70, "斤", "11.00"))),
+    ("青禾县粮油储备供应站", "JY13607210034567", (("大米", 400, "斤", "2.60"), ("食用油", 30, "升", "12.00"))),
+)
+
+
+def with_canteen_staff(people_list: list[dict]) -> list[dict]:
+    """The canteen's three workers (职工, department 食堂)."""
+    return people_list + [person(name, ["staff"], "食堂", D(2015 + i, 8, 25)) for i, name in enumerate(CANTEEN_STAFF)]
+
+
+def canteen_records() -> list[Record]:
+    """This term's canteen: each worker's health certificate; lunch on every working day of the term so
+    far (about 620 students), three dishes sampled at 11:20 and thrown away two days later, a school
+    leader at table in turn; and each week's food from three licensed suppliers, every batch with its
+    certificate (索证索票)."""
+    from houqin.models.records import Discard, FoodLine, FoodReceipt, HealthCertificate, Meal, Sample
+
+    out: list[Record] = [
+        HealthCertificate(
+            id=ids.next("HZ", 2026), date=D(2026, 8, 20), person=name, number=f"36072120260{i + 1:05d}", until=D(2027, 8, 19)
+        )
+        for i, name in enumerate(CANTEEN_STAFF)
+    ]
+    today = D(2026, 11, 24)
+    days = DEFAULT_CALENDAR.working_days(D(2026, 9, 1), D(2026, 11, 23))
+    leaders = (PRINCIPAL, VICE, DIRECTOR)
+    for n, day in enumerate(days):
+        dishes = MENU[n % len(MENU)]
+        thrown = day + dt.timedelta(days=2)
+        out.append(
+            Meal(
+                id=ids.next("CC", 2026),
+                date=day,
+                served=612 + (n * 7) % 25,
+                samples=tuple(Sample(dish=d, grams=Decimal(130 + (n * 11 + k * 7) % 40)) for k, d in enumerate(dishes)),
+                sampled_at="11:20",
+                sample_keeper=CANTEEN_STAFF[0],
+                discarded=Discard(on=thrown, at="11:40", by=CANTEEN_STAFF[0]) if thrown <= today else None,
+                accompanied_by=(leaders[n % 3],),
+                staff=CANTEEN_STAFF,
+            )
+        )
+    weeks = sorted({d - dt.timedelta(days=d.weekday()) for d in days})
+    for monday in weeks:
+        day = next(d for d in days if d >= monday)
+        for s, (supplier, licence, goods) in enumerate(FOOD_SUPPLIERS):
+            out.append(
+                FoodReceipt(
+                    id=ids.next("SC", 2026),
+                    date=day,
+                    supplier=supplier,
+                    licence=licence,
+                    lines=tuple(
+                        FoodLine(
+                            name=name, quantity=Decimal(qty * 3), unit=unit, amount=(Decimal(qty * 3) * Decimal(price)).quantize(Decimal("0.01")),
+                            certificate=f"{day:%Y%m%d}-{s + 1}{k + 1:02d}",
+                        )
+                        for k, (name, qty, unit, price) in enumerate(goods)
+                    ),
+                    acceptor=CANTEEN_STAFF[0],
                 )
             )
     return out

@@ -93,6 +93,7 @@ PREFIX_CHECK = {
     "AUD": "audit",
     "SAF": "safety",
     "RSP": "responsibility",
+    "FOOD": "food-safety",
     "GIT": "git",
 }
 

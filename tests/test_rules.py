@@ -361,6 +361,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_assets import ASSET_CASES
     from tests.test_audit_group import AUDIT_CASES
     from tests.test_calendar import CALENDAR_CASES
+    from tests.test_canteen_safety import FOOD_CASES
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
     from tests.test_keys import KEY_CASES
@@ -390,6 +391,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + AUDIT_CASES
         + SAFETY_CASES
         + RESPONSIBILITY_CASES
+        + FOOD_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -36,6 +36,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "audit",
     "safety",
     "responsibility",
+    "food-safety",
 )
 
 

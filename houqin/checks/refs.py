@@ -20,8 +20,11 @@ from houqin.models.records import (
     Close,
     Damage,
     Disposal,
+    FoodReceipt,
+    HealthCertificate,
     Income,
     Loan,
+    Meal,
     MeterReading,
     MilkDelivery,
     Move,
@@ -209,6 +212,17 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield from _person(ledger, r, "members", name, r.date)
             for answer in r.answers:
                 yield from _person(ledger, r, "answers.by", answer.by, answer.on)
+        elif isinstance(r, Meal):
+            for field, name in (
+                ("sample_keeper", r.sample_keeper),
+                *(("accompanied_by", n) for n in r.accompanied_by),
+                *(("staff", n) for n in r.staff),
+            ):
+                yield from _person(ledger, r, field, name, r.date)
+        elif isinstance(r, FoodReceipt):
+            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+        elif isinstance(r, HealthCertificate):
+            yield from _person(ledger, r, "person", r.person, None)
         elif isinstance(r, Responsibility):
             yield from _place(ledger, r, r.place)
             yield from _person(ledger, r, "keeper", r.keeper, r.date)

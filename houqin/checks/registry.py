@@ -21,6 +21,7 @@ from houqin.checks import (
     dates,
     duties,
     finance,
+    food_safety,
     ids,
     invoices,
     keys,
@@ -263,6 +264,15 @@ CHECKS: tuple[Check, ...] = (
         (whole(responsibility.check_responsibilities, "responsibilities", dated=True),),
         "保管责任书（责任到人）",
         "keepers' responsibility records",
+    ),
+    Check(
+        "food-safety",
+        (
+            whole(food_safety.check_receipts, "food-receipts"),
+            whole(food_safety.check_meals, "meals", "health-certificates", dated=True),
+        ),
+        "食堂索证索票、留样、陪餐、健康证",
+        "canteen: licences and certificates, samples, leaders at table, health certificates",
     ),
 )
 

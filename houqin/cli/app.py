@@ -148,6 +148,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "milk": ("office", "milk_app", True, False),
     "calendar": ("calendar", "app", True, False),
     "safety": ("safety", "app", True, False),
+    "canteen": ("canteen", "app", True, False),
 }
 VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")

@@ -159,6 +159,12 @@ class Policy(Frozen):
     fire_check_days: int = Field(default=31, ge=1)
     dual_issue_categories: tuple[str, ...] = ("危险化学品",)
     utilities: tuple[str, ...] = ("water", "electricity")
+    # 食堂: 留样 of each dish at least these grams, kept these hours; who may eat with the students (陪餐);
+    # the meals the canteen serves on each school day.
+    sample_grams: Decimal = Decimal(125)
+    sample_hours: int = Field(default=48, ge=1)
+    meal_companions: tuple[str, ...] = ("principal", "vice_principal", "director")
+    canteen_meals: tuple[Literal["breakfast", "lunch", "dinner"], ...] = ("lunch",)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
     tariffs: dict[str, MoneyOrZero] = Field(

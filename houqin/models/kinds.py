@@ -16,8 +16,11 @@ from houqin.models.records import (
     Disposal,
     FeeNotice,
     FireCheck,
+    FoodReceipt,
+    HealthCertificate,
     Income,
     Loan,
+    Meal,
     MeterReading,
     MilkDelivery,
     MilkOrder,
@@ -87,6 +90,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("audits", Audit, "稽核", "audit records"),
     Kind("fire-checks", FireCheck, "消防检查", "fire equipment inspections"),
     Kind("responsibilities", Responsibility, "保管责任书", "keepers' responsibility records"),
+    Kind("food-receipts", FoodReceipt, "食材验收", "food receipts"),
+    Kind("meals", Meal, "餐次", "canteen meals"),
+    Kind("health-certificates", HealthCertificate, "健康证", "health certificates"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -683,3 +683,77 @@ class Responsibility(Signed):
     year: Text
     place: Text
     keeper: Text
+
+
+# --- 食堂食品安全 (issue #18 item 3)
+
+CLOCK_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # 11:40
+
+
+class FoodLine(Lined):
+    """一种食材: what was received, how much and for how much, and its batch's certificate (索票: the
+    检验检疫合格证明 or the 出厂检验合格证 number)."""
+
+    name: Text
+    quantity: Quantity
+    unit: Text
+    amount: MoneyOrZero
+    certificate: Text | None = None
+
+
+class FoodReceipt(Record):
+    """食材进货验收 (索证索票): food accepted into the canteen from a supplier whose licence (食品经营许可证 or
+    营业执照) is recorded, each batch with its certificate; the acceptor signs for it."""
+
+    prefix: ClassVar[str] = "SC"
+
+    supplier: Text
+    licence: Text | None = None
+    lines: tuple[FoodLine, ...] = Field(min_length=1)
+    acceptor: Text
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+
+class Sample(Lined):
+    """留样: one dish's sample, in grams."""
+
+    dish: Text
+    grams: Quantity
+
+
+class Discard(Frozen):
+    """留样销毁: when the samples were thrown away, and by whom."""
+
+    on: Day
+    at: Annotated[str, Field(pattern=CLOCK_TIME)]
+    by: Text
+
+
+class Meal(Record):
+    """每餐记录 (食堂): a meal served — how many students ate, each dish sampled (留样: weight, time,
+    keeper) and when the samples were discarded, the school leaders who ate with the students (陪餐),
+    and the canteen staff on duty (each with a valid 健康证)."""
+
+    prefix: ClassVar[str] = "CC"
+
+    meal: Literal["breakfast", "lunch", "dinner"] = "lunch"
+    served: Count
+    samples: tuple[Sample, ...] = Field(min_length=1)
+    sampled_at: Annotated[str, Field(pattern=CLOCK_TIME)]
+    sample_keeper: Text
+    discarded: Discard | None = None
+    accompanied_by: tuple[Text, ...] = ()
+    staff: tuple[Text, ...] = ()
+
+
+class HealthCertificate(Record):
+    """健康证明 (食品从业人员健康证): a canteen worker's certificate, valid from its date until `until`."""
+
+    prefix: ClassVar[str] = "HZ"
+
+    person: Text
+    number: Text
+    until: Day
