@@ -1022,10 +1022,14 @@ def main(out: Path) -> None:
         "budget_lines": [
             {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)}
             for line, (name, amount) in BUDGET.items()
+        ]
+        + [
+            {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)} for line, name, amount in VEHICLE_BUDGET
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
         "meters": METERS,
         **safety_catalog(),
+        **vehicle_catalog(),
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
@@ -1053,6 +1057,7 @@ def main(out: Path) -> None:
     records += safety_registers()
     records += responsibility_records()
     records += canteen_records()
+    records += vehicle_records()
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1572,7 +1577,9 @@ def audit_group_records() -> list[Record]:
 
 # --- the safety registers (issue #18 item 5)
 
-LAB_CHEMICALS = [{"id": "alcohol-95", "name": "酒精（95%，酒精灯用）", "unit": "瓶", "category": "危险化学品", "reorder_level": 4}]
+LAB_CHEMICALS = [
+    {"id": "alcohol-95", "name": "酒精（95%，酒精灯用）", "unit": "瓶", "category": "危险化学品", "reorder_level": 4}
+]
 FIRE_EQUIPMENT = [
     ("MHQ-JX101", "extinguisher", "JX-101", D(2029, 6, 30)),
     ("MHQ-JX201", "extinguisher", "JX-201", D(2029, 6, 30)),
@@ -1658,7 +1665,10 @@ def responsibility_records() -> list[Record]:
     from houqin.models.records import Responsibility
 
     out: list[Record] = []
-    for year, issued, signed in (("2025-2026", D(2026, 2, 20), D(2026, 2, 24)), ("2026-2027", D(2026, 9, 1), D(2026, 9, 2))):
+    for year, issued, signed in (
+        ("2025-2026", D(2026, 2, 20), D(2026, 2, 24)),
+        ("2026-2027", D(2026, 9, 1), D(2026, 9, 2)),
+    ):
         for p in places():
             out.append(
                 Responsibility(
@@ -1687,7 +1697,11 @@ MENU = [
     ("卤鸡腿", "炒西兰花", "萝卜汤"),
 ]
 FOOD_SUPPLIERS = (
-    ("青禾县绿源蔬菜配送站", "JY13607210012345", (("青菜", 120, "斤", "2.20"), ("土豆", 80, "斤", "1.80"), ("鸡蛋", 60, "斤", "5.50"))),
+    (
+        "青禾县绿源蔬菜配送站",
+        "JY13607210012345",
+        (("青菜", 120, "斤", "2.20"), ("土豆", 80, "斤", "1.80"), ("鸡蛋", 60, "斤", "5.50")),
+    ),
     ("青禾县康达肉类食品有限公司", "JY13607210023456", (("猪肉", 90, "斤", "14.00"), ("鸡块", 70, "斤", "11.00"))),
     ("青禾县粮油储备供应站", "JY13607210034567", (("大米", 400, "斤", "2.60"), ("食用油", 30, "升", "12.00"))),
 )
@@ -1707,7 +1721,11 @@ def canteen_records() -> list[Record]:
 
     out: list[Record] = [
         HealthCertificate(
-            id=ids.next("HZ", 2026), date=D(2026, 8, 20), person=name, number=f"36072120260{i + 1:05d}", until=D(2027, 8, 19)
+            id=ids.next("HZ", 2026),
+            date=D(2026, 8, 20),
+            person=name,
+            number=f"36072120260{i + 1:05d}",
+            until=D(2027, 8, 19),
         )
         for i, name in enumerate(CANTEEN_STAFF)
     ]
@@ -1742,7 +1760,10 @@ def canteen_records() -> list[Record]:
                     licence=licence,
                     lines=tuple(
                         FoodLine(
-                            name=name, quantity=Decimal(qty * 3), unit=unit, amount=(Decimal(qty * 3) * Decimal(price)).quantize(Decimal("0.01")),
+                            name=name,
+                            quantity=Decimal(qty * 3),
+                            unit=unit,
+                            amount=(Decimal(qty * 3) * Decimal(price)).quantize(Decimal("0.01")),
                             certificate=f"{day:%Y%m%d}-{s + 1}{k + 1:02d}",
                         )
                         for k, (name, qty, unit, price) in enumerate(goods)
@@ -1750,6 +1771,86 @@ def canteen_records() -> list[Record]:
                     acceptor=CANTEEN_STAFF[0],
                 )
             )
+    return out
+
+
+# --- 公车 and 公务接待 (issue #18 item 4)
+
+SCHOOL_CAR = "赣G·A1234"
+VEHICLE_BUDGET = [("30231", "公务用车运行维护费", "30000.00"), ("30217", "公务接待费", "10000.00")]
+
+
+def vehicle_catalog() -> dict[str, object]:
+    return {"vehicles": [{"id": SCHOOL_CAR, "name": "公务用车（五菱宏光）", "keeper": KEEPER}]}
+
+
+def vehicle_records() -> list[Record]:
+    """The school car's year: two trips a month in term (taking pupils to contests, fetching supplies,
+    the director to the county bureau), each approved the day before by the vice principal; fuel at each
+    month's end, paid by a claim and within what the log explains; a service in October; and the county
+    bureau's inspectors received in November on their letter, approved the day before."""
+    from houqin.models.records import Reception, Trip, VehicleCost
+
+    out: list[Record] = []
+    odometer = 48200
+    purposes = [("送学生参加县数学竞赛", "县第一中学", 26), ("采购教学用品", "县城文汇办公用品店", 18),
+                ("总务主任到县教育局报送资料", "县教育局", 22), ("接送外出培训教师", "市教育学院", 96)]  # fmt: skip
+
+    def claim(day: dt.date, payee: str, amount: Decimal, line: str, purpose: str) -> Reimbursement:
+        steps = (("handler", KEEPER, day), ("witness", CLERK, day), ("principal", PRINCIPAL, day))
+        return Reimbursement(
+            id=ids.next("BX", 2026), date=day, payee=payee, amount=amount, budget_line=line, purpose=purpose,
+            invoices=(new_invoice(day, amount),), approvals=tuple(Approval(role=r, by=b, on=o) for r, b, o in steps),
+            payment=Payment(on=day + dt.timedelta(days=1), by=CASHIER, account="bank"),
+        )  # fmt: skip
+
+    n = 0
+    for month in (3, 4, 5, 6, 9, 10, 11):
+        since_fuel = 0
+        for day in (D(2026, month, 11), D(2026, month, 18)):
+            day = DEFAULT_CALENDAR.due(day)
+            purpose, where, km = purposes[n % len(purposes)]
+            n += 1
+            out.append(
+                Trip(
+                    id=ids.next("CL", 2026),
+                    date=day,
+                    vehicle=SCHOOL_CAR,
+                    driver=KEEPER,
+                    purpose=purpose,
+                    destination=where,
+                    odometer_start=Decimal(odometer),
+                    odometer_end=Decimal(odometer + 2 * km),
+                    approvals=(Approval(role="supervisor", by=VICE, on=day - dt.timedelta(days=1)),),
+                )
+            )
+            odometer += 2 * km
+            since_fuel += 2 * km
+        fuel_day = DEFAULT_CALENDAR.due(D(2026, month, 20))
+        litres = (Decimal(since_fuel) * Decimal("0.09")).quantize(Decimal("0.1"))
+        paid = claim(
+            fuel_day,
+            "中国石化青禾加油站",
+            (litres * Decimal("7.80")).quantize(Decimal("0.01")),
+            "30231",
+            f"{month}月公务用车加油",
+        )
+        out += [paid, VehicleCost(
+            id=ids.next("CF", 2026), date=fuel_day, vehicle=SCHOOL_CAR, type="fuel", amount=paid.amount,
+            expense=paid.id, odometer=Decimal(odometer), litres=litres,
+        )]  # fmt: skip
+        if month == 10:
+            service = claim(D(2026, 10, 22), "青禾县顺达汽车维修厂", Decimal("680.00"), "30231", "公务用车例行保养")
+            out += [service, VehicleCost(
+                id=ids.next("CF", 2026), date=D(2026, 10, 22), vehicle=SCHOOL_CAR, type="maintenance",
+                amount=service.amount, expense=service.id, odometer=Decimal(odometer),
+            )]  # fmt: skip
+    meal = claim(D(2026, 11, 18), "青禾县学府路便民餐馆", Decimal("240.00"), "30217", "县教育局督导室来校督导工作餐")
+    out += [meal, Reception(
+        id=ids.next("JD", 2026), date=D(2026, 11, 18), guest_unit="青禾县教育局督导室", letter="青教督函〔2026〕12号",
+        guests=("陈志明", "李晓红"), staff=(PRINCIPAL,), amount=meal.amount, expense=meal.id,
+        approvals=(Approval(role="principal", by=PRINCIPAL, on=D(2026, 11, 17)),),
+    )]  # fmt: skip
     return out
 
 

@@ -94,6 +94,8 @@ PREFIX_CHECK = {
     "SAF": "safety",
     "RSP": "responsibility",
     "FOOD": "food-safety",
+    "VEH": "vehicles",
+    "REC": "vehicles",
     "GIT": "git",
 }
 

@@ -373,6 +373,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_stock import STOCK_CASES
     from tests.test_stocktake import STOCKTAKE_CASES
     from tests.test_term_report import TERM_REPORT_CASES
+    from tests.test_vehicles import VEHICLE_CASES
 
     cases = (
         CASES
@@ -392,6 +393,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + SAFETY_CASES
         + RESPONSIBILITY_CASES
         + FOOD_CASES
+        + VEHICLE_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -37,6 +37,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "safety",
     "responsibility",
     "food-safety",
+    "vehicles",
 )
 
 

@@ -31,6 +31,7 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    Reception,
     Recovery,
     Reimbursement,
     Repair,
@@ -41,6 +42,7 @@ from houqin.models.records import (
     StockOut,
     Stocktake,
     Transfer,
+    Trip,
 )
 
 
@@ -223,6 +225,11 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
         elif isinstance(r, HealthCertificate):
             yield from _person(ledger, r, "person", r.person, None)
+        elif isinstance(r, Trip):
+            yield from _person(ledger, r, "driver", r.driver, r.date)
+        elif isinstance(r, Reception):
+            for name in r.staff:
+                yield from _person(ledger, r, "staff", name, r.date)
         elif isinstance(r, Responsibility):
             yield from _place(ledger, r, r.place)
             yield from _person(ledger, r, "keeper", r.keeper, r.date)

@@ -36,6 +36,7 @@ from houqin.checks import (
     signatures,
     stock,
     stocktake,
+    vehicles,
 )
 from houqin.checks.engine import ALL_KINDS, CheckFn, Part
 from houqin.checks.names import CHECK_NAMES as NAMES
@@ -273,6 +274,16 @@ CHECKS: tuple[Check, ...] = (
         ),
         "食堂索证索票、留样、陪餐、健康证",
         "canteen: licences and certificates, samples, leaders at table, health certificates",
+    ),
+    Check(
+        "vehicles",
+        (
+            whole(vehicles.check_trips, "trips"),
+            whole(vehicles.check_costs, "vehicle-costs", "trips", "expenses"),
+            whole(vehicles.check_receptions, "receptions", "expenses"),
+        ),
+        "公车出车登记与费用、公务接待",
+        "vehicle trips and costs, official receptions",
     ),
 )
 

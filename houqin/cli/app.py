@@ -149,6 +149,8 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "calendar": ("calendar", "app", True, False),
     "safety": ("safety", "app", True, False),
     "canteen": ("canteen", "app", True, False),
+    "vehicle": ("vehicles", "vehicle_app", True, False),
+    "reception": ("vehicles", "reception_app", True, False),
 }
 VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")

@@ -51,6 +51,7 @@ from houqin.models.directory import (
     Person,
     Place,
     Utility,
+    Vehicle,
 )
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
 from houqin.models.ledger import IdSource, Ledger
@@ -409,6 +410,7 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "meters": Meter,
         "fire_equipment": FireEquipment,
         "utilities": Utility,
+        "vehicles": Vehicle,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

@@ -165,6 +165,9 @@ class Policy(Frozen):
     sample_hours: int = Field(default=48, ge=1)
     meal_companions: tuple[str, ...] = ("principal", "vice_principal", "director")
     canteen_meals: tuple[Literal["breakfast", "lunch", "dinner"], ...] = ("lunch",)
+    # 公车: fuel no more than this many litres per 100 km logged; 公务接待: at most this per head.
+    fuel_per_100km: Decimal = Decimal(12)
+    reception_per_head: MoneyOrZero = Decimal("100.00")
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
     tariffs: dict[str, MoneyOrZero] = Field(

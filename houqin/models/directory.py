@@ -174,6 +174,14 @@ class FireEquipment(Lined):
     expires: Day | None = None
 
 
+class Vehicle(Lined):
+    """公车: a school vehicle, its plate as the id, and the person responsible for it."""
+
+    id: Text
+    name: Text
+    keeper: Text | None = None
+
+
 class Utility(Lined):
     """水、电、气、炉等有专人负责: one of the school's utilities and the person responsible for it."""
 
@@ -200,6 +208,7 @@ class Catalog(Frozen):
     meters: tuple[Meter, ...] = ()
     fire_equipment: tuple[FireEquipment, ...] = ()  # 消防设施 (issue #18)
     utilities: tuple[Utility, ...] = ()  # 水、电、气、炉的专人
+    vehicles: tuple[Vehicle, ...] = ()  # 公车
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")

@@ -28,6 +28,7 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    Reception,
     Recovery,
     Reimbursement,
     Reopen,
@@ -39,6 +40,8 @@ from houqin.models.records import (
     StockOut,
     Stocktake,
     Transfer,
+    Trip,
+    VehicleCost,
 )
 
 
@@ -93,6 +96,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("food-receipts", FoodReceipt, "食材验收", "food receipts"),
     Kind("meals", Meal, "餐次", "canteen meals"),
     Kind("health-certificates", HealthCertificate, "健康证", "health certificates"),
+    Kind("trips", Trip, "出车登记", "vehicle trips"),
+    Kind("vehicle-costs", VehicleCost, "车辆费用", "vehicle costs"),
+    Kind("receptions", Reception, "公务接待", "official receptions"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -757,3 +757,53 @@ class HealthCertificate(Record):
     person: Text
     number: Text
     until: Day
+
+
+# --- 公车与公务接待 (issue #18 item 4)
+
+
+class Trip(Signed):
+    """出车登记 (公车使用): a trip of a school vehicle — driver, purpose, where, the odometer before and
+    after — approved before it set out (step `supervisor`)."""
+
+    prefix: ClassVar[str] = "CL"
+
+    vehicle: Text
+    driver: Text
+    purpose: Text
+    destination: Text
+    odometer_start: Counted
+    odometer_end: Counted
+
+    @property
+    def km(self) -> Decimal:
+        return self.odometer_end - self.odometer_start
+
+
+class VehicleCost(Record):
+    """车辆费用 (加油、维修保养): a cost of a vehicle, with the claim that paid it and, for fuel, the litres
+    and the odometer at the pump — checked against the vehicle's trip log."""
+
+    prefix: ClassVar[str] = "CF"
+
+    vehicle: Text
+    type: Literal["fuel", "maintenance"]
+    amount: Money
+    expense: Text
+    odometer: Counted
+    litres: Quantity | None = None
+
+
+class Reception(Signed):
+    """公务接待: an official visit received — the visitors' unit and their official letter (公函), the
+    guest list, the school's staff at table, what it cost and the claim that paid it; approved by the
+    principal before the event."""
+
+    prefix: ClassVar[str] = "JD"
+
+    guest_unit: Text
+    letter: Text | None = None
+    guests: tuple[Text, ...] = ()
+    staff: tuple[Text, ...] = ()
+    amount: Money
+    expense: Text | None = None
