@@ -32,6 +32,8 @@ ROLES: dict[str, tuple[str, str]] = {
     "giver": ("移交人", "giver"),
     "receiver": ("接收人", "receiver"),
     "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
+    "co_issuer": ("复核发放人", "second issuer"),  # 双人领发 (危险化学品)
+    "responsible": ("责任人", "responsible keeper"),  # 保管责任书
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {
@@ -260,6 +262,61 @@ _FIELD_WORDS: dict[str, str] = {
     "witness": "证明人",
     "work": "维修内容",
     "year": "年度",
+    # the rest of the office (issue #18): the school calendar
+    "calendar": "校历",
+    "holidays": "法定节假日",
+    "workdays": "调休上班日",
+    # the term-end report and its findings
+    "stocktake_report_days": "盘点报告确认期限",
+    "finding_resolve_days": "盘点问题处理期限",
+    "stocktake": "盘点单",
+    # the audit group's record
+    "members": "稽核小组成员",
+    "scope": "稽核范围",
+    "answers": "答复",
+    "finding": "问题序号",
+    "audit_grace_days": "稽核期限",
+    "audit_min_members": "稽核小组最少人数",
+    "audit_answer_days": "答复期限",
+    # safety registers
+    "fire_equipment": "消防设施",
+    "utilities": "水电气炉专人",
+    "expires": "有效期至",
+    "equipment": "消防设施编号",
+    "result": "检查结果",
+    "fire_check_days": "消防检查周期",
+    "dual_issue_categories": "双人领发的类别",
+    # canteen food safety
+    "licence": "食品经营许可证号",
+    "certificate": "合格证明编号",
+    "dish": "菜品",
+    "samples": "留样",
+    "staff": "上岗人员",
+    "grams": "留样克数",
+    "sampled_at": "留样时间",
+    "sample_keeper": "留样人",
+    "discarded": "留样销毁",
+    "accompanied_by": "陪餐人",
+    "served": "用餐人数",
+    "meal": "餐次",
+    "sample_grams": "留样克数下限",
+    "sample_hours": "留样保存小时",
+    "meal_companions": "陪餐人员角色",
+    "canteen_meals": "每日餐次",
+    # vehicles and receptions
+    "vehicles": "公车",
+    "vehicle": "车辆",
+    "driver": "驾驶员",
+    "destination": "目的地",
+    "odometer_start": "出车里程",
+    "odometer_end": "收车里程",
+    "odometer": "里程表读数",
+    "litres": "加油升数",
+    "guest_unit": "来访单位",
+    "letter": "公函",
+    "guests": "接待对象",
+    "fuel_per_100km": "百公里油耗上限",
+    "reception_per_head": "接待人均标准",
 }
 FIELDS: dict[str, tuple[str, str]] = {key: (zh, key) for key, zh in _FIELD_WORDS.items()}
 STATUSES: dict[str, tuple[str, str]] = {
@@ -1098,6 +1155,81 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "no_overdue": ("没有逾期未还的借用。", "No overdue loans."),
     "no_claims": ("没有符合条件的报销单。", "No reimbursements match."),
+    # the rest of the office (issue #18)
+    "no_such_finding": (
+        "盘点 {stocktake} 没有关于 {asset} 的发现；它发现问题的资产：{assets}",
+        "stocktake {stocktake} found nothing about {asset}; the assets it has findings for: {assets}",
+    ),
+    "audit_members_needed": ("稽核记录须写明成员：--member 姓名（可重复）", "name the members: --member NAME (repeat)"),
+    "audit_not_member": (
+        "{by} 不是稽核记录 {id} 的成员（成员：{members}）",
+        "{by} is not a member of audit {id} (members: {members})",
+    ),
+    "audit_signed_already": ("{by} 已在稽核记录 {id} 上签字", "{by} has already signed audit {id}"),
+    "audit_no_finding": (
+        "稽核记录 {id} 没有第 {number} 个问题（共 {count} 个）",
+        "audit {id} has no finding {number} (it has {count})",
+    ),
+    "title.findings": ("盘点报告与问题处理", "Count reports and their findings"),
+    "findings.report": (
+        "{id}（{term} {at}，{date}）：校长确认 {ack}",
+        "{id} ({term} {at}, {date}): principal's acknowledgement {ack}",
+    ),
+    "findings.not_ack": ("尚未确认", "not yet"),
+    "findings.none": ("没有需要处理的资产问题。", "No asset findings to resolve."),
+    "col.finding": ("发现", "Finding"),
+    "col.resolution": ("处理", "Resolution"),
+    "findings.open": ("未处理（{days} 天）", "open ({days} days)"),
+    "title.calendar": ("校历", "School calendar"),
+    "unknown_vehicle": (
+        "catalog.yaml 中没有车辆 {vehicle}；有：{known}",
+        "no vehicle {vehicle} in catalog.yaml; there is: {known}",
+    ),
+    "title.vehicle_log": ("{vehicle} 行车记录", "Log of {vehicle}"),
+    "vehicle.odometer": ("里程", "Odometer"),
+    "vehicle.km": ("公里", "km"),
+    "vehicle.who": ("驾驶员/报销单", "Driver / claim"),
+    "vehicle.detail": ("事由/费用", "Purpose / cost"),
+    "vehicle.trip": ("出车", "trip"),
+    "vehicle.fuel": ("加油", "fuel"),
+    "vehicle.maintenance": ("维修保养", "maintenance"),
+    "food_items_needed": ("请用 --item 写明验收的食材", "name the food received with --item"),
+    "samples_needed": ("请用 --sample 写明每个菜品的留样", "name each dish's sample with --sample"),
+    "already_discarded": ("餐次 {id} 的留样已于 {on} 销毁", "the samples of meal {id} were discarded on {on}"),
+    "canteen.month": (
+        "{month} 食堂：食材验收 {receipts} 次，共 {cost} 元；{meals} 餐，学生用餐 {served} 人次，每人次食材成本 {per} 元；学校负责人陪餐 {accompanied} 餐。",
+        "{month} canteen: {receipts} food receipts, {cost} yuan; {meals} meals, {served} student-meals, food cost {per} yuan per student-meal; a leader at table at {accompanied} meals.",
+    ),
+    "no_fire_equipment_at": (
+        "{place} 没有登记消防设施（catalog.yaml fire_equipment）",
+        "no fire equipment is listed at {place} (catalog.yaml fire_equipment)",
+    ),
+    "unknown_fire_equipment": ("没有消防设施 {id}；有：{known}", "no fire equipment {id}; there is: {known}"),
+    "fire_items_needed": (
+        "请用 --item 或 --place 写明检查了哪些设施",
+        "name what was inspected with --item or --place",
+    ),
+    "title.fire": ("消防设施台账", "Fire equipment"),
+    "fire.last": ("上次检查", "Last inspected"),
+    "fire.due": ("下次应检", "Next due"),
+    "fire.expires": ("有效期至", "Expires"),
+    "fire.ok": ("完好", "ok"),
+    "fire.fault": ("有问题", "fault"),
+    "fire.kind.extinguisher": ("灭火器", "extinguisher"),
+    "fire.kind.hydrant": ("消火栓", "hydrant"),
+    "fire.kind.alarm": ("火灾报警器", "alarm"),
+    "fire.kind.other": ("其他", "other"),
+    "title.utilities": ("水、电、气、炉专人负责", "Utilities and their responsible persons"),
+    "utility.responsible": ("负责人", "Responsible"),
+    "utility.none": ("未指定", "none named"),
+    "utility.where": ("位置", "Where"),
+    "utility.gone": ("已离校", "left"),
+    "calendar.source": ("节假日依据：{source}（{published} 发布）", "Holidays per: {source} (published {published})"),
+    "col.term": ("学期", "Term"),
+    "calendar.days": ("起止日期", "Dates"),
+    "calendar.working": ("上课日", "Working days"),
+    "calendar.holidays": ("法定节假日", "National holidays"),
+    "calendar.workdays": ("调休上班", "Make-up days"),
 }
 
 

@@ -39,6 +39,9 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "milk report": ("--term", "2026-2027-1"),
     "due": (),
     "find": ("电脑",),
+    "calendar show": (),
+    "safety list": (),
+    "canteen report": ("--month", "2026-10"),
 }
 
 

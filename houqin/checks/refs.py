@@ -14,27 +14,35 @@ from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
+    Audit,
     BalanceAssertion,
     CashAdvance,
     Close,
     Damage,
     Disposal,
+    FoodReceipt,
+    HealthCertificate,
     Income,
     Loan,
+    Meal,
     MeterReading,
     MilkDelivery,
     Move,
     Patrol,
     PrintJob,
     Purchase,
+    Reception,
+    Recovery,
     Reimbursement,
     Repair,
+    Responsibility,
     ShopBatch,
     ShopSale,
     StockIn,
     StockOut,
     Stocktake,
     Transfer,
+    Trip,
 )
 
 
@@ -152,6 +160,7 @@ LINKS: dict[str, frozenset[str]] = {
     "disposals": frozenset({"assets"}),
     "repairs": frozenset({"assets", "expenses"}),
     "damages": frozenset({"assets"}),
+    "recoveries": frozenset({"assets"}),
 }
 
 
@@ -209,6 +218,34 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                     yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
+        elif isinstance(r, Audit):
+            for name in r.members:
+                yield from _person(ledger, r, "members", name, r.date)
+            for answer in r.answers:
+                yield from _person(ledger, r, "answers.by", answer.by, answer.on)
+        elif isinstance(r, Meal):
+            for field, name in (
+                ("sample_keeper", r.sample_keeper),
+                *(("accompanied_by", n) for n in r.accompanied_by),
+                *(("staff", n) for n in r.staff),
+            ):
+                yield from _person(ledger, r, field, name, r.date)
+        elif isinstance(r, FoodReceipt):
+            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+        elif isinstance(r, HealthCertificate):
+            yield from _person(ledger, r, "person", r.person, None)
+        elif isinstance(r, Trip):
+            yield from _person(ledger, r, "driver", r.driver, r.date)
+        elif isinstance(r, Reception):
+            for name in r.staff:
+                yield from _person(ledger, r, "staff", name, r.date)
+        elif isinstance(r, Responsibility):
+            yield from _place(ledger, r, r.place)
+            yield from _person(ledger, r, "keeper", r.keeper, r.date)
+        elif isinstance(r, Recovery):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            yield from _person(ledger, r, "by", r.by, r.date)
+            yield from _place(ledger, r, r.place)
         elif isinstance(r, StockOut):
             yield from _item(ledger, r)
             yield from _person(ledger, r, "receiver", r.receiver, r.date)

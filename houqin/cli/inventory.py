@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -182,3 +182,58 @@ def reconcile(
         value = adjustment_value(result)
         steps = "、".join(t(f"step.{s}", state.lang) for s in approvals_needed(value, ledger.config.policy))
         out.print(t("adjustments_pending", state.lang, value=value, steps=steps))
+
+
+@app.command("findings")
+def findings(
+    ctx: typer.Context,
+    stocktake: Annotated[str | None, typer.Option("--stocktake", help="盘点编号 Only this stocktake.")] = None,
+    term: Annotated[str | None, typer.Option("--term", help="学期 Only this term's counts.")] = None,
+    fmt: Format = OutputFormat.text,
+) -> None:
+    """盘点报告 / Each count with the principal's acknowledgement (书面上报校长室) and each asset finding —
+    missing, in the wrong place or with another keeper, damaged — with what resolved it: a damage case, an
+    approved write-off, a move, a repair or a recovery.
+
+    Example: houqin inventory findings --term 2025-2026-2
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.console import console
+    from houqin.render.findings import count_reports_json, print_count_reports
+    from houqin.reports.findings import count_reports
+
+    state = get_state(ctx)
+    ledger = open_ledger(state.root())
+    reports = count_reports(ledger, today(), stocktake, term)
+    if fmt is OutputFormat.json:
+        typer.echo(count_reports_json(reports), nl=False)
+    else:
+        print_count_reports(console(), reports, state.lang)
+
+
+@app.command("resolve")
+def resolve(
+    ctx: typer.Context,
+    stocktake: Annotated[str, typer.Argument(help="盘点编号 The stocktake whose finding this resolves.")],
+    asset: Annotated[str, typer.Option("--asset", help="资产编号 The asset found or put back.")],
+    by: Annotated[str, typer.Option("--by", help="保管人 Who found it or put it back.")],
+    place: Annotated[str, typer.Option("--place", help="现在的地点 Where it is now (places.yaml id).")],
+    detail: Annotated[str, typer.Option("--detail", help="情况 What was found or done.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """找回、归位 / Record that an asset a count found missing or out of place was found again or put back
+    where the books have it (a damage case, a write-off or a move resolve the others).
+
+    Example: houqin inventory resolve PD-2026-0002 --asset ZC-2016-0001 --by 周强 --place JX-101 --detail 在体育室找回2把
+    """
+    from houqin.cli.writing import run_write
+    from houqin.services.stocktake import record_recovery
+
+    day = parse_day(date) or today()
+    run_write(
+        ctx,
+        lambda ledger: record_recovery(ledger, stocktake, asset, by, place, detail, day),
+        lambda r: f"inventory resolve {r.id} {stocktake} {asset}",
+        no_commit=no_commit,
+    )

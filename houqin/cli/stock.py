@@ -122,6 +122,9 @@ def stock_out(
     approved_by: Annotated[
         str | None, typer.Option("--approved-by", help="主管领导: needed for printing supplies.")
     ] = None,
+    co_issuer: Annotated[
+        str | None, typer.Option("--co-issuer", help="双人领发的第二人: needed for laboratory chemicals.")
+    ] = None,
     date: OnDay = None,
     key: SigningKey = None,
     no_commit: NoCommit = False,
@@ -139,7 +142,9 @@ def stock_out(
     run_write(
         ctx,
         lambda ledger: by_key(
-            ledger, issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by), signer
+            ledger,
+            issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by, co_issuer),
+            signer,
         ),
         lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
         no_commit=no_commit,

@@ -45,10 +45,13 @@ from houqin.models.directory import (
     AssetCategory,
     BudgetLine,
     Catalog,
+    FireEquipment,
     Item,
     Meter,
     Person,
     Place,
+    Utility,
+    Vehicle,
     VoucherAccount,
 )
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
@@ -407,6 +410,9 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "accounts": Account,
         "meters": Meter,
         "voucher_accounts": VoucherAccount,
+        "fire_equipment": FireEquipment,
+        "utilities": Utility,
+        "vehicles": Vehicle,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

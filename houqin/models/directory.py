@@ -167,6 +167,32 @@ class VoucherAccount(Lined):
     name: Text
 
 
+class FireEquipment(Lined):
+    """消防设施: an extinguisher, a hydrant or an alarm at a place, with the day it must be replaced
+    (灭火器有效期/报废年限) where it has one."""
+
+    id: Text
+    kind: Literal["extinguisher", "hydrant", "alarm", "other"]
+    place: Text
+    expires: Day | None = None
+
+
+class Vehicle(Lined):
+    """公车: a school vehicle, its plate as the id, and the person responsible for it."""
+
+    id: Text
+    name: Text
+    keeper: Text | None = None
+
+
+class Utility(Lined):
+    """水、电、气、炉等有专人负责: one of the school's utilities and the person responsible for it."""
+
+    kind: Literal["water", "electricity", "gas", "boiler"]
+    responsible: Text | None = None
+    place: Text | None = None
+
+
 DEFAULT_ACCOUNTS = (
     Account(id="cash", name="现金"),
     Account(id="bank", name="银行存款"),
@@ -183,6 +209,9 @@ class Catalog(Frozen):
     items: tuple[Item, ...] = ()
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     meters: tuple[Meter, ...] = ()
+    fire_equipment: tuple[FireEquipment, ...] = ()  # 消防设施 (issue #18)
+    utilities: tuple[Utility, ...] = ()  # 水、电、气、炉的专人
+    vehicles: tuple[Vehicle, ...] = ()  # 公车
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")

@@ -26,6 +26,7 @@ LATER: dict[str, frozenset[str]] = {
     "purchases": frozenset({"accepted"}),
     "damages": frozenset({"settled"}),
     "print-jobs": frozenset({"done"}),
+    "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
 }
 
 

@@ -190,10 +190,14 @@ class OverdueLoan:
 
 def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
     out = []
+    calendar = ledger.config.calendar  # as LOAN001 counts: due days on a day off move on, holidays not counted
     for r in ledger.of_kind("loans"):
-        if isinstance(r, Loan) and r.date <= at and (r.returned is None or r.returned.on > at) and r.due < at:
+        if not isinstance(r, Loan) or r.date > at or (r.returned is not None and r.returned.on <= at):
+            continue
+        due = calendar.due(r.due)
+        if due < at:
             asset = ledger.record_by_id.get(r.asset)
-            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", (at - r.due).days))
+            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", calendar.elapsed(due, at)))
     return out
 
 

@@ -134,7 +134,7 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
         claims_awaiting=awaiting,
         claims_unpaid=unpaid,
         loans_open=len(loans),
-        loans_overdue=sum(1 for r in loans if r.due < as_of),
+        loans_overdue=sum(1 for r in loans if ledger.config.calendar.due(r.due) < as_of),
         advances_open=len(advances),
         advances_open_amount=sum((r.amount for r in advances), ZERO),
         next_steps=next_steps(ledger),
