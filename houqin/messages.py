@@ -785,6 +785,20 @@ CATALOG: Mapping[str, Message] = {
         "同一天同一金额的清点只登记一次（houqin finance assert 不要重复运行）；复点结果不同的才另行登记。",
         "Record a count once a day (do not run houqin finance assert twice); record a recount only when it differs.",
     ),
+    "FIN013": Message(
+        E,
+        "{id} 记在账户 {account} 上，但账本没有这个账户（有：{known}）",
+        "{id} names the account {account}, which the books do not have (they have: {known})",
+        "记到已有的账户（houqin income add --account 账户）；新账户先在 catalog.yaml 的 accounts 中登记 id、name 和 kind（cash、bank 或 fund）——没有 houqin 命令编辑 catalog.yaml，账户设置由学校写定。",
+        "Name an account the books have (houqin income add --account ID); a new account is first listed in catalog.yaml's accounts with its id, name and kind (cash, bank or fund) — no houqin command edits catalog.yaml, since the accounts are the school's own setting.",
+    ),
+    "FIN014": Message(
+        E,
+        "{id} 的{account}由 {by} 经手（{date}），但{account}只能由{role}办理",
+        "{id}: the {account} was handled by {by} on {date}, but only its keeper ({role}) handles it",
+        "由保管该账户的人登记收付（houqin income add --by 姓名）；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Record it under the name of the account's keeper (houqin income add --by NAME); no houqin command edits a record already written, so correct it in the file.",
+    ),
     "FIN012": Message(
         E,
         "对账 {id} 由 {by} 清点，但 {by} 在 {date} 不是出纳",
@@ -1139,6 +1153,11 @@ SCHEMA_REASONS: Mapping[str, tuple[str, str]] = {
     "model_type": ("须为映射（键: 值）", "must be a mapping (key: value)"),
     "dict_type": ("须为映射（键: 值）", "must be a mapping (key: value)"),
     "reserved_key": ("保留字段，不能手写", "a reserved key that cannot be written by hand"),
+    "account_kind": (
+        "账户 {value} 须写明种类 kind：cash（现金）、bank（银行存款）或 fund（账内专项资金）",
+        "account {value} needs its kind: cash, bank or fund (money kept apart inside the books)",
+    ),
+    "unknown_role": ("不是 houqin 的角色：{value}", "not one of houqin's roles: {value}"),
 }
 
 
@@ -1239,6 +1258,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "PUR001": {"step": STEP},
     "PUR002": {"step": STEP},
     "PD004": {"step": STEP},
+    "FIN014": {"role": ROLE_LIST},
     "SCH001": {"field": FIELD},
     "REF001": {"field": FIELD},
     "REF002": {"field": FIELD},

@@ -14,7 +14,7 @@ from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
-from houqin.models.directory import account_names
+from houqin.models.directory import account_names, all_accounts
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows, running
 from houqin.models.records import (
@@ -78,21 +78,44 @@ def _income(ledger: Ledger, r: Income, items: dict[str, list[tuple[FeeNotice, Fe
 
 
 def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
-    """现金均由出纳员负责办理: cash taken in or paid out by anyone but a cashier on that day."""
+    """现金均由出纳员负责办理: cash taken in or paid out by anyone but the keeper of that cash account —
+    the cashier (FIN006), or the role catalog.yaml names for a till of its own (FIN014); an account the
+    catalog does not know is FIN013."""
+    for record, account, by, day in _handlings(ledger):
+        yield from _handled(ledger, record, account, by, day)
+
+
+def _handlings(ledger: Ledger) -> Iterator[tuple[Record, str, str, dt.date]]:
+    """Every (record, account, who handled it, day) of the money records."""
     for r in ledger.of_kind("income"):
-        if isinstance(r, Income) and r.account == "cash" and not ledger.holds(r.received_by, "cashier", r.date):
-            yield diag("FIN006", r.source.file, r.source.line, record=r.id, id=r.id, by=r.received_by, date=r.date)
+        if isinstance(r, Income):
+            yield r, r.account, r.received_by, r.date
     for t in ledger.of_kind("transfers"):
-        if (
-            isinstance(t, Transfer)
-            and "cash" in (t.from_account, t.to_account)
-            and not ledger.holds(t.by, "cashier", t.date)
-        ):
-            yield diag("FIN006", t.source.file, t.source.line, record=t.id, id=t.id, by=t.by, date=t.date)
+        if isinstance(t, Transfer):
+            yield t, t.from_account, t.by, t.date
+            yield t, t.to_account, t.by, t.date
     for r in (*ledger.of_kind("expenses"), *ledger.of_kind("advances")):
         payment = r.payment if isinstance(r, (Reimbursement, CashAdvance)) else None
-        if payment is not None and payment.account == "cash" and not ledger.holds(payment.by, "cashier", payment.on):
-            yield diag("FIN006", r.source.file, r.source.line, record=r.id, id=r.id, by=payment.by, date=payment.on)
+        if payment is not None:
+            yield r, payment.account, payment.by, payment.on
+    for a in ledger.of_kind("assertions"):
+        if isinstance(a, BalanceAssertion):
+            yield a, a.account, a.by, a.date
+
+
+def _handled(ledger: Ledger, r: Record, account: str, by: str, day: dt.date) -> Iterator[Diagnostic]:
+    known = all_accounts(ledger.catalog.accounts)
+    file, line = r.source
+    found = known.get(account)
+    if found is None:
+        yield diag("FIN013", file, line, record=r.id, id=r.id, account=account, known="、".join(known))
+        return
+    if found.nature != "cash" or isinstance(r, BalanceAssertion) or ledger.holds(by, found.keeper, day):
+        return  # a count by someone else is FIN012's
+    if found.keeper == "cashier":
+        yield diag("FIN006", file, line, record=r.id, id=r.id, by=by, date=day)
+    else:
+        yield diag("FIN014", file, line, record=r.id, id=r.id, by=by, date=day, account=found.name, role=found.keeper)
 
 
 def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]:

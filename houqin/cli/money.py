@@ -26,7 +26,12 @@ budget_app = typer.Typer(help="预算 / Budget: execution per line, adjustments.
 fee_app = typer.Typer(help="收费公示 / Fee notices: the fee items approved and published.", no_args_is_help=True)
 
 Cashier = Annotated[str, typer.Option("--by", help="出纳 The cashier.")]
-Account = Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")]
+Account = Annotated[
+    str,
+    typer.Option(
+        "--account", help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."
+    ),
+]
 
 
 @income_app.command("add")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from houqin.models.directory import account_names
+from houqin.models.directory import Account, all_accounts
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     BalanceAssertion,
@@ -21,6 +21,14 @@ from houqin.models.records import (
 )
 
 ACCOUNT_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "canteen": "Assets:Canteen"}
+KIND_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "fund": "Assets:Funds"}
+
+
+def account_code(account: Account) -> str:
+    """The three accounts of old keep their codes; another is filed under its kind (Assets:Bank:Nongshang)."""
+    return ACCOUNT_CODES.get(account.id) or f"{KIND_CODES[account.nature]}:{safe(account.id)}"
+
+
 ADVANCES = ("Assets:Receivable:Advances", "暂付款（借款）")
 OPENING = ("Equity:Opening", "期初余额")
 INCOME = {
@@ -83,8 +91,10 @@ def books(ledger: Ledger) -> Books:
         names.setdefault(pair[0], pair[1])
         return pair[0]
 
-    book_names = account_names(ledger.catalog.accounts)
-    accounts = {k: (code, book_names[k]) for k, code in ACCOUNT_CODES.items()}
+    known = {k: (account_code(a), a.name) for k, a in all_accounts(ledger.catalog.accounts).items()}
+
+    def booked(account_id: str) -> tuple[str, str]:  # an unknown id is FIN013's; exported as it stands
+        return known.get(account_id) or (f"Assets:Unknown:{safe(account_id)}", account_id)
 
     first_day = min((r.date for r in ledger.all_records()), default=dt.date(2000, 1, 1))
     for account in ledger.catalog.accounts:
@@ -96,7 +106,7 @@ def books(ledger: Ledger) -> Books:
                     "",
                     "",
                     f"期初余额 {account.name}",
-                    (Posting(acct(accounts[account.id]), account.opening), Posting(acct(OPENING), -account.opening)),
+                    (Posting(acct(booked(account.id)), account.opening), Posting(acct(OPENING), -account.opening)),
                 )
             )
     lines = {b.id: b.name for b in ledger.catalog.budget_lines}
@@ -109,7 +119,7 @@ def books(ledger: Ledger) -> Books:
             kind_account, kind_name = f"{kind_account}:{safe(r.fee_item)}", f"{kind_name}：{r.fee_item}"
         kept = sum((d.amount for d in r.deductions), Decimal("0.00"))
         postings = [
-            Posting(acct(accounts[r.account]), r.amount - kept),
+            Posting(acct(booked(r.account)), r.amount - kept),
             Posting(acct((kind_account, kind_name)), -r.amount),
         ]
         if kept:
@@ -125,7 +135,7 @@ def books(ledger: Ledger) -> Books:
         if from_advance:
             postings.append(Posting(acct(ADVANCES), -from_advance))
         if r.amount - from_advance:
-            postings.append(Posting(acct(accounts[r.payment.account]), -(r.amount - from_advance)))
+            postings.append(Posting(acct(booked(r.payment.account)), -(r.amount - from_advance)))
         txns.append(Txn(r.payment.on, r.id, r.payee, r.purpose, tuple(postings)))
     for a in advances.values():
         if a.payment is not None:
@@ -135,7 +145,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     f"借款：{a.purpose}",
-                    (Posting(acct(ADVANCES), a.amount), Posting(acct(accounts[a.payment.account]), -a.amount)),
+                    (Posting(acct(ADVANCES), a.amount), Posting(acct(booked(a.payment.account)), -a.amount)),
                 )
             )
         if a.settlement is not None and a.settlement.cash_returned:
@@ -146,7 +156,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     "借款退回现金",
-                    (Posting(acct(accounts["cash"]), back), Posting(acct(ADVANCES), -back)),
+                    (Posting(acct(booked("cash")), back), Posting(acct(ADVANCES), -back)),
                 )
             )
     for t in ledger.of_kind("transfers"):
@@ -158,19 +168,19 @@ def books(ledger: Ledger) -> Books:
                     "",
                     t.purpose or "转账",
                     (
-                        Posting(acct(accounts[t.to_account]), t.amount),
-                        Posting(acct(accounts[t.from_account]), -t.amount),
+                        Posting(acct(booked(t.to_account)), t.amount),
+                        Posting(acct(booked(t.from_account)), -t.amount),
                     ),
                 )
             )
     for c in ledger.of_kind("assertions"):
         if isinstance(c, BalanceAssertion) and c.difference:
             what = "现金短缺" if c.difference < 0 else "现金溢余"
-            pair = (Posting(acct(accounts[c.account]), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
+            pair = (Posting(acct(booked(c.account)), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
             txns.append(Txn(c.date, c.id, c.by, what, pair))
     txns.sort(key=lambda x: (x.date, x.code))
     assertions = [
-        Assertion(a.date, a.id, acct(accounts[a.account]), a.amount)
+        Assertion(a.date, a.id, acct(booked(a.account)), a.amount)
         for a in sorted(ledger.of_kind("assertions"), key=lambda r: r.sort_key)
         if isinstance(a, BalanceAssertion)
     ]
