@@ -707,6 +707,13 @@ CATALOG: Mapping[str, Message] = {
         "核对物品编号（houqin stock in 物品 --origin {purchase}），或另开请购单（houqin purchase request --item 物品）；已写入的记录没有 houqin 命令可改，在文件中改正。",
         "Check the item (houqin stock in ITEM --origin {purchase}), or raise another request (houqin purchase request --item ITEM); no houqin command edits a record already written, so correct it in the file.",
     ),
+    "PUR011": Message(
+        E,
+        "{id} 的发票 {invoice} 开于 {date}，早于请购单 {purchase} 的{step}批准（{approved}）：开支须事先征得同意，不是事后补签",
+        "{id}: invoice {invoice} is dated {date}, before {step} approved purchase {purchase} on {approved}: consent comes first, not after the fact",
+        "先请购并批准（houqin purchase request、houqin purchase approve CG-… --as principal），再购买；已写入的记录没有 houqin 命令可改：按实际日期在文件中改正，或由校长说明情况后重新办理。",
+        "Request and approve first (houqin purchase request, houqin purchase approve CG-… --as principal), then buy; no houqin command edits a record already written: correct the dates in the file to what happened, or have the principal explain and redo it.",
+    ),
     # --- finance
     "FIN001": Message(
         E,
@@ -1257,6 +1264,7 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "AST005": {"step": STEP},
     "PUR001": {"step": STEP},
     "PUR002": {"step": STEP},
+    "PUR011": {"step": STEP},
     "PD004": {"step": STEP},
     "FIN014": {"role": ROLE_LIST},
     "SCH001": {"field": FIELD},

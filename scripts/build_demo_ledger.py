@@ -294,9 +294,9 @@ def purchase(
     approvals = [
         Approval(role="department_head", by=head, on=asked + dt.timedelta(days=1)),
         Approval(role="supervisor", by=VICE, on=asked + dt.timedelta(days=2)),
+        # 一支笔: the principal consents to every purchase, before the goods are bought (policy tier 0)
+        Approval(role="principal", by=PRINCIPAL, on=asked + dt.timedelta(days=3)),
     ]
-    if total >= Decimal("1000"):
-        approvals.append(Approval(role="principal", by=PRINCIPAL, on=asked + dt.timedelta(days=3)))
     quotes: tuple[Quote, ...] = ()
     if total >= Decimal("5000"):
         others = [x for x in SUPPLIERS if x != supplier][:2]
@@ -326,6 +326,14 @@ def purchase(
     )
     PURCHASES.append(record)
     return record.id
+
+
+def consented(purchase_id: str) -> dt.date:
+    """The day the principal approved a purchase of this script (一支笔, prior consent)."""
+    (found,) = [p for p in PURCHASES if p.id == purchase_id]
+    approval = found.approval("principal")
+    assert approval is not None
+    return approval.on
 
 
 def assets() -> list[Asset]:
@@ -647,6 +655,8 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         purchase: str | None = None,
     ) -> None:
         inv_day = day - dt.timedelta(days=rng.randrange(0, 12))
+        if purchase is not None:  # goods are bought (and invoiced) only after the principal consented
+            inv_day = max(inv_day, consented(purchase))
         steps = [
             ("handler", handler, day),
             ("witness", rng.choice([w for w in witnesses if w != handler]), day),

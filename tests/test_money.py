@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import BASE
 from tests.test_finance import CASH_IN
+from tests.test_purchases import CLAIM, PURCHASE
 from tests.test_rules import lines
 
 TILL = """\
@@ -64,7 +65,32 @@ MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/income.yaml:1: error[FIN014] SR-2026-0001 的商店收银由 张老师 经手（2026-03-09），但商店收银只能由办事员办理"
         ],
     ),
+    (
+        "PUR011 the goods were bought before the principal consented",
+        {
+            "2026/purchases.yaml": PURCHASE.replace(
+                "principal, by: 王校长, on: 2026-03-01", "principal, by: 王校长, on: 2026-03-04"
+            ).replace("2026-03-02", "2026-03-05"),
+            "2026/expenses.yaml": CLAIM,
+        },
+        [
+            "2026/expenses.yaml:9: error[PUR011] BX-2026-0001 的发票 26442000000012345678 开于 2026-03-03，早于请购单 "
+            "CG-2026-0001 的校长(principal)批准（2026-03-04）：开支须事先征得同意，不是事后补签"
+        ],
+    ),
 ]
+
+
+def test_a_tier_is_a_local_policy_the_school_writes_down(ledger_dir: Callable[..., Path]) -> None:
+    """Ledgers made by houqin init before 一支笔 became the default wrote their tier (1000) in houqin.yaml and
+    keep it; a ledger that writes none has the principal approve every purchase."""
+    from tests.test_purchases import UNAPPROVED
+
+    tier = BASE["houqin.yaml"].rstrip(" ") + '        policy:\n          principal_threshold: "1000.00"\n'
+    assert lines(ledger_dir({"houqin.yaml": tier, "2026/purchases.yaml": UNAPPROVED})) == []
+    assert [line.split("]")[0] for line in lines(ledger_dir({"2026/purchases.yaml": UNAPPROVED}, name="b"))] == [
+        "2026/purchases.yaml:1: error[PUR001"
+    ]
 
 
 @pytest.mark.parametrize(("name", "files", "expected"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES])

@@ -120,3 +120,24 @@ def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)
         elif isinstance(r, StockIn) and r.item not in {line.item for line in p.lines}:
             yield diag("PUR010", r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, item=r.item)
+        if isinstance(r, (Asset, Reimbursement)):
+            yield from _prior_consent(r, p, policy)
+
+
+def _prior_consent(r: Asset | Reimbursement, p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
+    """学校一切开支，必须征得校长同意 — beforehand: the purchase's last required approval (the principal's,
+    by default) is dated on or before the invoice of the goods it buys, not signed after the fact."""
+    steps = required_steps(p, policy)
+    approvals = [p.approval(step) for step in steps]
+    if not approvals or any(a is None for a in approvals):
+        return  # PUR001 names a step that is missing
+    step, last = steps[-1], approvals[-1]
+    assert last is not None
+    invoices = r.invoices if isinstance(r, Reimbursement) else (r.invoice,) if r.invoice else ()
+    for invoice in invoices:
+        if invoice.date < last.on:
+            line = invoice.line or r.source.line
+            yield diag(
+                "PUR011", r.source.file, line, record=r.id, id=r.id, purchase=p.id, step=step, approved=last.on,
+                invoice=invoice.number, date=invoice.date,
+            )  # fmt: skip
