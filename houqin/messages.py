@@ -636,6 +636,27 @@ CATALOG: Mapping[str, Message] = {
         "物品发放按需、定额：核实用途（houqin stock out --purpose）；定额在 houqin.yaml 的 policy.quotas 中，没有 houqin 命令编辑它。",
         "Issue by need: check the purpose (houqin stock out --purpose); quotas are in houqin.yaml policy.quotas, which no houqin command edits.",
     ),
+    "STK005": Message(
+        E,
+        "入库单 {id} 只有验收人 {acceptor}，没有证明人签字：物品入库须验收人和证明人两人签字",
+        "stock-in {id} has its acceptor {acceptor} but no witness: goods come into stock signed by an acceptor and a witness",
+        "入库时请证明人到场签字：houqin stock in 物品 --acceptor 验收人 --witness 证明人；已写入的入库单由证明人补签：houqin sign {id} --as witness --by 证明人。",
+        "Have a witness sign the receipt: houqin stock in ITEM --acceptor NAME --witness NAME; for one already written the witness signs it: houqin sign {id} --as witness --by NAME.",
+    ),
+    "STK006": Message(
+        E,
+        "入库单 {id} 的验收人和证明人是同一人 {by}",
+        "stock-in {id} is accepted and witnessed by the same person, {by}",
+        "证明人须是另一人：证明人撤回签字（houqin unsign {id} --as witness --by {by} --reason 原因），再由他人签：houqin sign {id} --as witness --by 证明人。",
+        "The witness is someone else: the witness withdraws (houqin unsign {id} --as witness --by {by} --reason WHY) and another signs: houqin sign {id} --as witness --by NAME.",
+    ),
+    "STK007": Message(
+        E,
+        "入库单 {id} 由送货人 {by} 验收或证明：供货方的人不能为自己的货签收",
+        "stock-in {id} is accepted or witnessed by {by}, who delivered it for the supplier",
+        "由学校的人验收和证明（houqin stock in 物品 --acceptor 验收人 --witness 证明人）；已写入的记录没有 houqin 命令可改验收人，在文件中改正，证明人可撤回（houqin unsign {id} --as witness --by {by} --reason 原因）。",
+        "The school's own people accept and witness (houqin stock in ITEM --acceptor NAME --witness NAME); no houqin command changes the acceptor of a record already written, so correct it in the file; a witness may withdraw (houqin unsign {id} --as witness --by {by} --reason WHY).",
+    ),
     # --- purchases
     "PUR001": Message(
         E,
@@ -713,6 +734,27 @@ CATALOG: Mapping[str, Message] = {
         "{id}: invoice {invoice} is dated {date}, before {step} approved purchase {purchase} on {approved}: consent comes first, not after the fact",
         "先请购并批准（houqin purchase request、houqin purchase approve CG-… --as principal），再购买；已写入的记录没有 houqin 命令可改：按实际日期在文件中改正，或由校长说明情况后重新办理。",
         "Request and approve first (houqin purchase request, houqin purchase approve CG-… --as principal), then buy; no houqin command edits a record already written: correct the dates in the file to what happened, or have the principal explain and redo it.",
+    ),
+    "PUR012": Message(
+        E,
+        "报销单 {id}（科目 {line}，{amount} 元）是物品开支，却没有引用已验收的请购单：物品由后勤统一采购",
+        "claim {id} (line {line}, {amount} yuan) pays for goods but names no accepted purchase: goods are bought through the office",
+        "先请购、审批、验收（houqin purchase request、houqin purchase accept），报销时引用请购单（houqin expense add --purchase CG-…）；已写入的记录没有 houqin 命令可改，在文件中补上 purchase。",
+        "Request, approve and accept the goods first (houqin purchase request, houqin purchase accept), then claim against it (houqin expense add --purchase CG-…); no houqin command edits a record already written, so add purchase in the file.",
+    ),
+    "PUR013": Message(
+        E,
+        "资产 {id} 单价 {price} 元，达到固定资产标准 {threshold} 元，却既无请购单，也不是政策列出的来源（{allowed}）",
+        "asset {id} costs {price}, at or above the {threshold} threshold, with neither a purchase nor an origin the policy lists ({allowed})",
+        "购置的资产经请购验收登记（houqin purchase accept CG-… --place 地点 --keeper 保管人）；受赠、调入等登记时写明来源和凭据（houqin asset add --origin 捐赠 --document 凭据号）；已写入的记录没有 houqin 命令可改，在文件中补上。",
+        "Assets bought come through a purchase (houqin purchase accept CG-… --place PLACE --keeper NAME); a donation or transfer in is registered with its origin and document (houqin asset add --origin 捐赠 --document REF); no houqin command edits a record already written, so add it in the file.",
+    ),
+    "PUR014": Message(
+        E,
+        "资产 {id} 来源为 {origin}，但没有凭据（捐赠协议、调拨单、盘点单号或期初资产清册）",
+        "asset {id} comes from {origin} but names no document (deed of gift, transfer order, count sheet or opening register)",
+        "登记时写明凭据：houqin asset add --origin {origin} --document 凭据号；已写入的记录没有 houqin 命令可改，在文件中补上 document。",
+        "Name the document when registering: houqin asset add --origin {origin} --document REF; no houqin command edits a record already written, so add document in the file.",
     ),
     # --- finance
     "FIN001": Message(

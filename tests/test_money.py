@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE
+from tests.conftest import BASE, GOOD_ASSET, GOOD_EXPENSE
 from tests.test_finance import CASH_IN
-from tests.test_purchases import CLAIM, PURCHASE
+from tests.test_purchases import CLAIM, PURCHASE, STOCK_IN
 from tests.test_rules import lines
 
 TILL = """\
@@ -35,6 +35,43 @@ def test_accounts_the_school_lists_are_accounts_of_the_books(ledger_dir: Callabl
     )
     files = {"catalog.yaml": ACCOUNTS, "people.yaml": PEOPLE, "2026/income.yaml": SHOP_TAKINGS}
     assert lines(ledger_dir({**files, "2026/transfers.yaml": transfer})) == []
+
+
+STARTED = BASE["houqin.yaml"].rstrip(" ") + "        policy:\n          goods: {since: 2026-02-20}\n"
+WITNESSED = STOCK_IN + "  approvals:\n  - {role: witness, by: 李主任, on: 2026-03-02}\n"
+DONATED = STOCK_IN.replace("origin: CG-2026-0001", "origin: 捐赠")
+
+
+def test_goods_through_the_office_from_the_day_the_books_began(ledger_dir: Callable[..., Path]) -> None:
+    """From `started` (or policy.goods.since) goods come through the office; before it, and in a ledger
+    that states neither, the records stand as they were written."""
+    files = {"2026/expenses.yaml": GOOD_EXPENSE, "2026/assets.yaml": GOOD_ASSET, "2026/stock-in.yaml": DONATED}
+    assert lines(ledger_dir(files)) == []
+    later = STARTED.replace("since: 2026-02-20", "since: 2026-04-01")
+    assert lines(ledger_dir({**files, "houqin.yaml": later}, name="later")) == []
+
+    def errors(config: str, name: str) -> list[str]:
+        found = lines(ledger_dir({**files, "houqin.yaml": config}, name=name))
+        return [line.split("]")[0] for line in found if "error[" in line]
+
+    began = BASE["houqin.yaml"].replace("        terms:", "        started: 2026-03-01\n        terms:")
+    assert (
+        errors(began, "began")
+        == errors(STARTED, "opted")
+        == [
+            "2026/assets.yaml:1: error[PUR013",
+            "2026/expenses.yaml:1: error[PUR012",
+            "2026/stock-in.yaml:1: error[STK005",
+        ]
+    )
+    clean = {
+        "houqin.yaml": STARTED,
+        "2026/purchases.yaml": PURCHASE,
+        "2026/expenses.yaml": CLAIM,
+        "2026/stock-in.yaml": WITNESSED,
+        "2026/assets.yaml": GOOD_ASSET.replace("  funding:", "  origin: 捐赠\n  document: 捐赠协议2026-01\n  funding:"),
+    }
+    assert lines(ledger_dir(clean, name="clean")) == []
 
 
 MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
@@ -76,6 +113,55 @@ MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         [
             "2026/expenses.yaml:9: error[PUR011] BX-2026-0001 的发票 26442000000012345678 开于 2026-03-03，早于请购单 "
             "CG-2026-0001 的校长(principal)批准（2026-03-04）：开支须事先征得同意，不是事后补签"
+        ],
+    ),
+    (
+        "PUR012 a goods claim without a purchase",
+        {"houqin.yaml": STARTED, "2026/expenses.yaml": GOOD_EXPENSE},
+        [
+            "2026/expenses.yaml:1: error[PUR012] 报销单 BX-2026-0001（科目 30201，1299.50 元）是物品开支，"
+            "却没有引用已验收的请购单：物品由后勤统一采购"
+        ],
+    ),
+    (
+        "PUR013 an 8,000 元 asset card from nowhere",
+        {"houqin.yaml": STARTED, "2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"8000.00"')},
+        [
+            "2026/assets.yaml:1: error[PUR013] 资产 ZC-2026-0001 单价 8000.00 元，达到固定资产标准 1000.00 元，"
+            "却既无请购单，也不是政策列出的来源（捐赠、调入、盘盈、期初结存）"
+        ],
+    ),
+    (
+        "PUR014 a donation without its document",
+        {"houqin.yaml": STARTED, "2026/assets.yaml": GOOD_ASSET + "  origin: 捐赠\n"},
+        [
+            "2026/assets.yaml:1: error[PUR014] 资产 ZC-2026-0001 来源为 捐赠，但没有凭据（捐赠协议、调拨单、盘点单号或期初资产清册）"
+        ],
+    ),
+    (
+        "STK005 stock in without a witness",
+        {"houqin.yaml": STARTED, "2026/stock-in.yaml": DONATED},
+        [
+            "2026/stock-in.yaml:1: error[STK005] 入库单 RK-2026-0001 只有验收人 周保管，没有证明人签字：物品入库须验收人和证明人两人签字"
+        ],
+    ),
+    (
+        "STK006 the acceptor witnesses",
+        {
+            "houqin.yaml": STARTED,
+            "2026/stock-in.yaml": DONATED + "  approvals:\n  - {role: witness, by: 周保管, on: 2026-03-02}\n",
+        },
+        ["2026/stock-in.yaml:9: error[STK006] 入库单 RK-2026-0001 的验收人和证明人是同一人 周保管"],
+    ),
+    (
+        "STK007 the supplier's man witnesses",
+        {
+            "houqin.yaml": STARTED,
+            "2026/stock-in.yaml": DONATED
+            + "  delivered_by: 李主任\n  approvals:\n  - {role: witness, by: 李主任, on: 2026-03-02}\n",
+        },
+        [
+            "2026/stock-in.yaml:1: error[STK007] 入库单 RK-2026-0001 由送货人 李主任 验收或证明：供货方的人不能为自己的货签收"
         ],
     ),
 ]

@@ -63,6 +63,9 @@ def stock_in(
     ],
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
     witness: Annotated[str | None, typer.Option("--witness", help="证明人 Witness of the acceptance.")] = None,
+    delivered_by: Annotated[
+        str | None, typer.Option("--delivered-by", help="送货人 The supplier's contact who delivered it.")
+    ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -76,7 +79,9 @@ def stock_in(
     qty, unit_price = parse_quantity(quantity), parse_amount(price, "--price")
     run_write(
         ctx,
-        lambda ledger: receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness),
+        lambda ledger: receive_stock(
+            ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness, delivered_by
+        ),
         lambda r: f"stock in {r.id} {item} ×{qty} @ {unit_price}",
         no_commit=no_commit,
     )

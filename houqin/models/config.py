@@ -120,6 +120,24 @@ class Quota(Frozen):
     quantity: Quantity
 
 
+class Goods(Frozen):
+    """后勤统一采购、开支单据与物品入库签字手续 (R8): which claims are for goods and so name an accepted
+    purchase, where an asset card may come from without one, and from which day these rules apply."""
+
+    # 设备购置: every claim on these lines is for goods bought through the office.
+    purchase_lines: tuple[Text, ...] = ("31002", "31003", "31007")
+    # 办公费、专用材料费: claims for goods; at or above `claim_threshold` they name an accepted purchase.
+    goods_lines: tuple[Text, ...] = ("30201", "30218")
+    claim_threshold: MoneyOrZero = Decimal("1000.00")
+    # An asset card at or above the capitalisation threshold without a purchase: one of these, with its document.
+    asset_origins: tuple[Text, ...] = ("捐赠", "调入", "盘盈", "期初结存")
+    # Stock received without a witness: an opening balance carried in, a count's surplus (PD-…, signed there).
+    unwitnessed_origins: tuple[Text, ...] = ("期初结存",)
+    # The day these apply from; default: the day the books began (`started`). A ledger that states
+    # neither was written before houqin kept that day, and opts in by writing `since`.
+    since: Day | None = None
+
+
 class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
@@ -153,6 +171,7 @@ class Policy(Frozen):
     shop_references: dict[str, MoneyOrZero] = Field(default_factory=dict)
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
+    goods: Goods = Goods()
 
     @field_validator("collective_quorum", mode="before")
     @classmethod

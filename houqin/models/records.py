@@ -70,6 +70,10 @@ class Asset(Signed):
     supplier: Text | None = None
     invoice: Invoice | None = None
     purchase: Text | None = None
+    # Without a purchase: where it came from (捐赠, 调入, 盘盈, 期初结存: policy.goods.asset_origins) and the
+    # document that says so (捐赠协议、调拨单、盘点单号、期初资产清册).
+    origin: Text | None = None
+    document: Text | None = None
     below_threshold_reason: Text | None = None
 
     @property
@@ -103,6 +107,7 @@ class StockIn(Signed):
     supplier: Text | None = None
     origin: Text
     acceptor: Text
+    delivered_by: Text | None = None  # 送货人: the supplier's contact, who neither accepts nor witnesses
 
     @property
     def value(self) -> Decimal:
