@@ -26,6 +26,7 @@ from houqin.models.records import (
     Damage,
     DamageSettlement,
     Disposal,
+    Income,
     Invoice,
     Loan,
     Meeting,
@@ -34,6 +35,8 @@ from houqin.models.records import (
     Purchase,
     PurchaseLine,
     Quote,
+    ReceiptBook,
+    ReceiptVoid,
     Reimbursement,
     Repair,
     RepairDone,
@@ -1055,6 +1058,7 @@ def main(out: Path) -> None:
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
+    records = receipts(records)
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1082,6 +1086,45 @@ def main(out: Path) -> None:
             f"# 2026 年{kind.zh}记录 ({kind.en}, 2026) — houqin ledger, see docs/ledger-format.md\n",
             made,
         )
+
+
+RECEIPT_BOOK_SIZE = 25
+RECEIPT_SPOILED = 2026008  # a receipt the cashier spoiled and voided (金额写错), its copies kept in the book
+
+
+def receipts(records: list[Record]) -> list[Record]:
+    """票据管理: the cashier's receipt books, issued by the accountant, a new one when the last is used up;
+    every receipted income (grants come by bank, unreceipted) takes the next number, in the order of the
+    days, one spoiled receipt voided on its day. Returns the records with the books, the void and the
+    numbered income."""
+    receipted = sorted(
+        (r for r in records if isinstance(r, Income) and r.kind != "grant" and r.date >= D(2026, 2, 20)),
+        key=lambda r: (r.date, r.id),
+    )
+    numbered: dict[str, Income] = {}
+    extra: list[Record] = []
+    number = 2026000
+    for r in receipted:
+        number += 1
+        if number == RECEIPT_SPOILED:
+            extra.append(
+                ReceiptVoid(id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开")
+            )
+            number += 1
+        if (number - 2026001) % RECEIPT_BOOK_SIZE == 0:
+            extra.append(
+                ReceiptBook(
+                    id=ids.next("PJ", 2026),
+                    date=min(r.date, D(2026, 2, 20)) if number == 2026001 else r.date,
+                    first=number,
+                    last=number + RECEIPT_BOOK_SIZE - 1,
+                    holder=CASHIER,
+                    issued_by=ACCOUNTANT,
+                    series="青财收字",
+                )
+            )
+        numbered[r.id] = r.model_copy(update={"receipt": number})
+    return [numbered.get(r.id, r) if isinstance(r, Income) else r for r in records] + extra
 
 
 def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: list[Damage]) -> list[Record]:

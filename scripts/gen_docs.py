@@ -81,6 +81,7 @@ PREFIX_CHECK = {
     "PUR": "purchase",
     "PD": "stocktake",
     "FIN": "finance",
+    "REC": "receipts",
     "BUD": "budget",
     "ADV": "advances",
     "CLS": "close",

@@ -182,3 +182,159 @@ def test_a_tier_is_a_local_policy_the_school_writes_down(ledger_dir: Callable[..
 @pytest.mark.parametrize(("name", "files", "expected"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES])
 def test_money_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
     assert lines(ledger_dir(files)) == expected
+
+
+# --- 票据管理: receipt books, numbers used once and in order, voids kept, income booked on time
+
+BOOK = "- id: PJ-2026-0001\n  date: 2026-03-01\n  first: 101\n  last: 150\n  holder: 赵出纳\n  issued_by: 孙老师\n"
+RECEIPTED = STARTED.replace("goods: {since: 2026-02-20}", "receipts: {since: 2026-02-20}")
+
+
+def receipt(number: int, rid: str = "0001", day: str = "09", by: str = "赵出纳") -> str:
+    text = CASH_IN.replace("SR-2026-0001", f"SR-2026-{rid}").replace("2026-03-09", f"2026-03-{day}")
+    return text.replace("received_by: 赵出纳", f"received_by: {by}") + f"  receipt: {number}\n"
+
+
+VOID = "- id: ZF-2026-0001\n  date: 2026-03-10\n  number: 102\n  by: 赵出纳\n  reason: 金额写错\n"
+
+
+def test_receipts_used_in_order_with_a_void_are_clean(ledger_dir: Callable[..., Path]) -> None:
+    files = {
+        "houqin.yaml": RECEIPTED,
+        "2026/receipt-books.yaml": BOOK,
+        "2026/income.yaml": receipt(101) + receipt(103, "0002", "11"),
+        "2026/receipt-voids.yaml": VOID,
+    }
+    assert lines(ledger_dir(files)) == []
+    from houqin.ledger.load import open_ledger
+    from houqin.models.config import Config
+    from houqin.reports.receipts import receipt_books
+
+    (row,) = receipt_books(open_ledger(ledger_dir(files, name="again")))
+    assert (row.used, row.voided, row.next, row.left) == (2, (102,), 104, 47)
+    assert Config.model_validate({"school": {"name": "x"}}).policy.receipts.book_within_days == 3
+
+
+RECEIPT_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "REC001 income without its receipt",
+        {"houqin.yaml": RECEIPTED, "2026/income.yaml": CASH_IN},
+        ["2026/income.yaml:1: error[REC001] 收入 SR-2026-0001（other，300.00 元）没有收据号：收款须及时开具收据"],
+    ),
+    (
+        "REC002 a number from no book",
+        {"2026/receipt-books.yaml": BOOK, "2026/income.yaml": receipt(99)},
+        ["2026/income.yaml:1: error[REC002] SR-2026-0001 的收据号 99 不在任何已领用的收据本中"],
+    ),
+    (
+        "REC003 a receipt from another person's book",
+        {
+            "people.yaml": PEOPLE,
+            "catalog.yaml": ACCOUNTS,
+            "2026/receipt-books.yaml": BOOK,
+            "2026/income.yaml": receipt(101, by="钱文员").replace("account: cash", "account: shop-till"),
+        },
+        [
+            "2026/income.yaml:1: error[REC003] SR-2026-0001 用了收据 101，但该收据本 PJ-2026-0001 由 赵出纳 领用，"
+            "不是 钱文员：收据只能由领用人开具"
+        ],
+    ),
+    (
+        "REC004 a number used twice",
+        {"2026/receipt-books.yaml": BOOK, "2026/income.yaml": receipt(101) + receipt(101, "0002", "11")},
+        ["2026/income.yaml:10: error[REC004] 收据 101 重复使用：SR-2026-0002 与 SR-2026-0001"],
+    ),
+    (
+        "REC005 a number out of sequence",
+        {"2026/receipt-books.yaml": BOOK, "2026/income.yaml": receipt(102) + receipt(101, "0002", "11")},
+        [
+            "2026/income.yaml:10: error[REC005] 收据 101（SR-2026-0002，2026-03-11）顺序颠倒：此前 SR-2026-0001 已用到 102 号"
+        ],
+    ),
+    (
+        "REC006 a receipt skipped, neither used nor voided",
+        {"2026/receipt-books.yaml": BOOK, "2026/income.yaml": receipt(101) + receipt(103, "0002", "11")},
+        ["2026/receipt-books.yaml:1: error[REC006] 收据本 PJ-2026-0001 已用到 103 号，其间 1 张既未使用也未作废：102"],
+    ),
+    (
+        "REC007 booked long after the receipt",
+        {
+            "houqin.yaml": RECEIPTED,
+            "2026/receipt-books.yaml": BOOK,
+            "2026/income.yaml": receipt(101).replace(
+                "  receipt: 101\n", "  receipt: 101\n  receipt_date: 2026-03-02\n"
+            ),
+        },
+        [
+            "2026/income.yaml:1: warning[REC007] 收入 SR-2026-0001 的收据开于 2026-03-02，2026-03-09 才入帐，"
+            "晚了 7 天（限 3 天）：及时入帐"
+        ],
+    ),
+    (
+        "REC008 a void without its copies",
+        {
+            "2026/receipt-books.yaml": BOOK,
+            "2026/income.yaml": receipt(101) + receipt(103, "0002", "11"),
+            "2026/receipt-voids.yaml": VOID + "  copies_kept: false\n",
+        },
+        ["2026/receipt-voids.yaml:1: error[REC008] 作废收据 102（ZF-2026-0001）未保留全部联次"],
+    ),
+    (
+        "REC009 two books that overlap",
+        {
+            "2026/receipt-books.yaml": BOOK
+            + BOOK.replace("0001", "0002").replace("first: 101", "first: 150").replace("last: 150", "last: 199")
+        },
+        ["2026/receipt-books.yaml:7: error[REC009] 收据本 PJ-2026-0002 从 150 号起，与 PJ-2026-0001（到 150 号）重叠"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), RECEIPT_CASES, ids=[c[0] for c in RECEIPT_CASES])
+def test_receipt_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_receipt_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger({"houqin.yaml": RECEIPTED})
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    book_args = ("receipt", "book", "--first", "101", "--last", "150", "--holder", "赵出纳", "--by", "孙老师")
+    assert run(*book_args, "--date", "2026-03-01")[0] == 0
+    income = (
+        "income",
+        "add",
+        "other",
+        "--amount",
+        "300.00",
+        "--payer",
+        "废品回收站",
+        "--by",
+        "赵出纳",
+        "--account",
+        "cash",
+    )
+    code, out = run(*income, "--date", "2026-03-09")
+    assert code == 1 and "REC001" in out  # refused: no receipt number
+    assert run(*income, "--receipt", "101", "--date", "2026-03-09")[0] == 0
+    code, out = run(*income, "--receipt", "101", "--date", "2026-03-10")
+    assert code == 1 and "REC004" in out  # a reused number is refused
+    assert run("receipt", "void", "102", "--by", "赵出纳", "--reason", "金额写错", "--date", "2026-03-10")[0] == 0
+    assert run(*income, "--receipt", "103", "--date", "2026-03-11")[0] == 0
+    code, out = run("--lang", "en", "receipt", "list")
+    assert code == 0 and "PJ-2026-0001" in out and "104" in out
+    code, out = run("receipt", "list", "--format", "json")
+    import json
+
+    (row,) = json.loads(out)
+    assert (row["used"], row["voided"], row["next"], row["left"]) == (2, [102], 104, 47)
+    code, out = run(*book_args[:2], "--first", "120", "--last", "130", "--holder", "赵出纳", "--by", "孙老师")
+    assert code == 1 and "REC009" in out

@@ -27,6 +27,8 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    ReceiptBook,
+    ReceiptVoid,
     Reimbursement,
     Repair,
     ShopBatch,
@@ -171,8 +173,11 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "received_by", r.received_by, r.date)
             if r.damage is not None:
                 yield from _record(ledger, r, r.damage, Damage, "赔偿案/damage case")
-        elif isinstance(r, (BalanceAssertion, Transfer)):
+        elif isinstance(r, (BalanceAssertion, Transfer, ReceiptVoid)):
             yield from _person(ledger, r, "by", r.by, r.date)
+        elif isinstance(r, ReceiptBook):
+            yield from _person(ledger, r, "holder", r.holder, r.date)
+            yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
         elif isinstance(r, Close):
             yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
         elif isinstance(r, MeterReading):

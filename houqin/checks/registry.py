@@ -25,6 +25,7 @@ from houqin.checks import (
     loans,
     office,
     purchases,
+    receipts,
     refs,
     repairs,
     shop,
@@ -173,6 +174,12 @@ CHECKS: tuple[Check, ...] = (
         (whole(finance.check_finance, MONEY, "fee-notices", "assertions", dated=True),),
         "收支两条线、收费公示、现金与对账",
         "income, fees, cash and balances",
+    ),
+    Check(
+        "receipts",
+        (whole(receipts.check_receipts, "income", "receipt-books", "receipt-voids"),),
+        "收据领用、按号使用、作废留存、及时入帐",
+        "receipt books, numbers used once and in order, voids kept, income booked on time",
     ),
     Check(
         "budget",

@@ -49,13 +49,19 @@ def income_add(
     ] = None,
     damage: Annotated[str | None, typer.Option("--damage", help="赔偿案编号 Damage case (compensation).")] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要 What it is.")] = None,
+    receipt: Annotated[
+        int | None, typer.Option("--receipt", min=1, max=10**12, help="收据号 The receipt written for it.")
+    ] = None,
+    receipt_date: Annotated[
+        str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
+    ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
     """收款 / Record a receipt into an account; fees only for published items, at the published amount.
 
     Example: houqin income add fee --fee-item GS-milk --class 三年级(2)班 --students 42 --amount 1260.00
-    --payer 三年级(2)班 --by 赵丽 --account bank
+    --payer 三年级(2)班 --by 赵丽 --account bank --receipt 2026117
     """
     from houqin.services.finance import add_income
 
@@ -72,6 +78,8 @@ def income_add(
         "students": students,
         "damage": damage,
         "purpose": purpose,
+        "receipt": receipt,
+        "receipt_date": parse_day(receipt_date, "--receipt-date"),
     }
     run_write(
         ctx,

@@ -138,6 +138,16 @@ class Goods(Frozen):
     since: Day | None = None
 
 
+class Receipts(Frozen):
+    """票据管理 (及时开票，及时入帐): which income carries a receipt from a numbered book, how soon after
+    the receipt it is booked, and from which day these apply."""
+
+    kinds: tuple[Text, ...] = ("fee", "compensation", "canteen", "other")  # a grant comes by bank, unreceipted
+    book_within_days: int = Field(default=3, ge=0)
+    # The day these apply from; default: the day the books began (`started`); see Goods.since.
+    since: Day | None = None
+
+
 class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
@@ -172,6 +182,7 @@ class Policy(Frozen):
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
     goods: Goods = Goods()
+    receipts: Receipts = Receipts()
 
     @field_validator("collective_quorum", mode="before")
     @classmethod

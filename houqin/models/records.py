@@ -401,6 +401,49 @@ class Income(Signed):
     students: int | None = Field(default=None, ge=1)
     damage: Text | None = None
     deductions: tuple[Deduction, ...] = ()
+    # 及时开票，及时入帐: the number of the receipt (收据) written for it, from a book its recorder holds,
+    # and the day it was written when that is not the day it is booked.
+    receipt: int | None = Field(default=None, ge=1)
+    receipt_date: Day | None = None
+
+    @property
+    def receipted(self) -> dt.date:
+        return self.receipt_date or self.date
+
+
+class ReceiptBook(Record):
+    """票据领用登记: a book of numbered receipts (收据, `first` to `last`) issued to a person, who alone
+    writes its receipts and returns the book with every copy, the spoiled ones marked void."""
+
+    prefix: ClassVar[str] = "PJ"
+
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    holder: Text
+    issued_by: Text
+    series: Text | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> ReceiptBook:
+        if self.last < self.first:
+            raise PydanticCustomError(
+                "receipt_range", "the last number is below the first: {value}", {"value": self.last}
+            )
+        return self
+
+    def holds(self, number: int) -> bool:
+        return self.first <= number <= self.last
+
+
+class ReceiptVoid(Record):
+    """作废收据: a receipt spoiled and voided by its book's holder, every copy kept in the book."""
+
+    prefix: ClassVar[str] = "ZF"
+
+    number: int = Field(ge=1)
+    by: Text
+    reason: Text
+    copies_kept: bool = True
 
 
 class FeeItem(Lined):
