@@ -595,10 +595,10 @@ CATALOG: Mapping[str, Message] = {
     ),
     "DMG003": Message(
         E,
-        "{id} 已赔付，但没有收据或收入记录",
-        "{id} is paid without a receipt or an income record",
-        "已结案的 houqin damage settle 不再接受，没有 houqin 命令可补：在文件的 settled 中补上收据号（receipt）或收入记录编号（income）；以后结案时 houqin damage settle {id} --receipt 收据号 或 --income 收入编号。",
-        "houqin damage settle refuses a case already settled, so no houqin command adds it: give settled its receipt or income in the file; settle with houqin damage settle {id} --receipt NUMBER or --income ID.",
+        "{id} 已赔付，但赔款没有记入收入：赔款须开收据并入账（不设账外账）",
+        "{id} is paid, but the payment is booked as no income: compensation is receipted and booked",
+        "先登记赔款收入（houqin income add compensation --damage {id} --amount 金额 --receipt 收据号），再结案时注明（houqin damage settle {id} --how paid --income 收入编号）；已结案的 houqin damage settle 不再接受，没有 houqin 命令可补：在文件的 settled 中补上 income。",
+        "Book the payment first (houqin income add compensation --damage {id} --amount AMOUNT --receipt NUMBER) and name it when settling (houqin damage settle {id} --how paid --income ID); houqin damage settle refuses a case already settled, so no houqin command adds it: give settled its income in the file.",
     ),
     "DMG004": Message(
         E,
@@ -606,6 +606,20 @@ CATALOG: Mapping[str, Message] = {
         "{id} is settled without an assessment",
         "已结案的不能再核定（houqin damage assess 会拒绝），没有 houqin 命令可补：在文件中补上 assessed；以后先 houqin damage assess {id} --amount 金额，再结案。",
         "A settled case cannot be assessed (houqin damage assess refuses), so no houqin command adds it: add assessed in the file; assess first with houqin damage assess {id} --amount AMOUNT, then settle.",
+    ),
+    "DMG005": Message(
+        E,
+        "{id} 的赔款记为收入 {income}，但该收入不存在、不是赔偿收入或没有注明本案",
+        "{id} names {income} as its payment, which is no compensation income for this case",
+        "赔偿收入须注明赔偿案（houqin income add compensation --damage {id}）；已写入的记录没有 houqin 命令可改，在文件中改正 settled.income。",
+        "Compensation income names its case (houqin income add compensation --damage {id}); no houqin command edits a record already written, so correct settled.income in the file.",
+    ),
+    "DMG006": Message(
+        E,
+        "{id} 赔付 {amount} 元、收据 {receipt}，但收入 {income} 记的是 {booked} 元、收据 {booked_receipt}",
+        "{id} was paid {amount} under receipt {receipt}, but income {income} books {booked} under receipt {booked_receipt}",
+        "赔款全额入账、收据号一致：核对收据后更正（houqin income add compensation --damage {id} --amount 金额 --receipt 收据号 补记差额）；已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Compensation is booked in full under its receipt: check the receipt (houqin income add compensation --damage {id} --amount AMOUNT --receipt NUMBER for a difference); no houqin command edits a record already written, so correct it in the file.",
     ),
     # --- stock
     "STK001": Message(

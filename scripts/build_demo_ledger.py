@@ -1059,6 +1059,7 @@ def main(out: Path) -> None:
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
     records = receipts(records)
+    damage_list = damages_booked(damage_list, records)
     for r in [*records, *repair_list, *damage_list]:
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
@@ -1125,6 +1126,18 @@ def receipts(records: list[Record]) -> list[Record]:
             )
         numbered[r.id] = r.model_copy(update={"receipt": number})
     return [numbered.get(r.id, r) if isinstance(r, Income) else r for r in records] + extra
+
+
+def damages_booked(damage_list: list[Damage], records: list[Record]) -> list[Damage]:
+    """A paid case names its income, and the receipt that income was written under (一套账)."""
+    numbers = {r.id: r.receipt for r in records if isinstance(r, Income) and r.receipt}
+    out = []
+    for d in damage_list:
+        if d.settled is not None and d.settled.income in numbers:
+            receipt = f"{numbers[d.settled.income]}"
+            d = d.model_copy(update={"settled": d.settled.model_copy(update={"receipt": receipt})})
+        out.append(d)
+    return out
 
 
 def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: list[Damage]) -> list[Record]:

@@ -338,3 +338,54 @@ def test_receipt_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
     assert (row["used"], row["voided"], row["next"], row["left"]) == (2, [102], 104, 47)
     code, out = run(*book_args[:2], "--first", "120", "--last", "130", "--holder", "赵出纳", "--by", "孙老师")
     assert code == 1 and "REC009" in out
+
+
+# --- 不设账外账: a damage payment reaches an account through an income record
+
+COMPENSATION = """\
+- id: SR-2026-0001
+  date: 2026-03-25
+  kind: compensation
+  amount: "1200.00"
+  account: bank
+  payer: 王建军
+  received_by: 赵出纳
+  damage: PC-2026-0001
+"""
+
+
+def damage_files(settled: str, income: str = COMPENSATION) -> dict[str, str]:
+    from tests.test_repairs import DAMAGE
+
+    case = DAMAGE.replace('  settled: {on: 2026-03-25, type: paid, amount: "1200.00", receipt: "0012345"}\n', settled)
+    return {"houqin.yaml": RECEIPTED, "2026/assets.yaml": GOOD_ASSET, "2026/damages.yaml": case, "2026/income.yaml": income}
+
+
+PAID = '  settled: {on: 2026-03-25, type: paid, amount: "1200.00", income: SR-2026-0001}\n'
+DAMAGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "DMG003 settled with a receipt number and no income",
+        damage_files('  settled: {on: 2026-03-25, type: paid, amount: "1200.00", receipt: "0012345"}\n', ""),
+        ["2026/damages.yaml:1: error[DMG003] PC-2026-0001 已赔付，但赔款没有记入收入：赔款须开收据并入账（不设账外账）"],
+    ),
+    (
+        "DMG005 the income is not this case's compensation",
+        damage_files(PAID, COMPENSATION.replace("  damage: PC-2026-0001\n", "")),
+        ["2026/damages.yaml:1: error[DMG005] PC-2026-0001 的赔款记为收入 SR-2026-0001，但该收入不存在、不是赔偿收入或没有注明本案"],
+    ),
+    (
+        "DMG006 booked less than was paid",
+        damage_files(PAID, COMPENSATION.replace('"1200.00"', '"1000.00"')),
+        ["2026/damages.yaml:1: error[DMG006] PC-2026-0001 赔付 1200.00 元、收据 —，但收入 SR-2026-0001 记的是 1000.00 元、收据 —"],
+    ),
+]
+
+
+def test_a_damage_paid_through_its_income_is_clean(ledger_dir: Callable[..., Path]) -> None:
+    files = damage_files(PAID)  # the income's own receipt number is REC001's, not the case's
+    assert [line for line in lines(ledger_dir(files)) if "REC001" not in line] == []
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), DAMAGE_CASES, ids=[c[0] for c in DAMAGE_CASES])
+def test_damage_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert [line for line in lines(ledger_dir(files)) if "REC001" not in line] == expected

@@ -145,7 +145,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "repairs", (whole(repairs.check_repairs, "repairs", dated=True),), "报修与验收", "repair tickets and acceptance"
     ),
-    Check("damage", (whole(damages.check_damages, "damages", ASSET_EVENTS),), "公物损坏赔偿", "damage compensation"),
+    Check("damage", (whole(damages.check_damages, "damages", "income", ASSET_EVENTS),), "公物损坏赔偿", "damage compensation"),
     Check(
         "stock",
         (whole(stock.check_stock, STOCK),),
