@@ -1380,6 +1380,7 @@ def shop_and_milk() -> list[Record]:
                 unit=unit, cost=money(cost), price=money(price), produced=made, shelf_life_days=life,
                 supplier="青禾县副食品批发部" if k < 2 else "青禾县文汇办公用品店",
                 supplier_id="91360721MA35R8QX19" if k < 2 else "91360721MA35K2LP75", acceptor=CLERK,
+                paid=Payment(on=day, by=CASHIER, account="bank"),  # 一套账: the cashier pays the shop's goods
             )  # fmt: skip
             out.append(batch)
             sold = 0
@@ -1400,6 +1401,7 @@ def shop_and_milk() -> list[Record]:
                         quantity=Decimal(qty - sold), seller=CLERK, removed=True,
                     )
                 )  # fmt: skip
+    out += shop_takings(out)
     item = "milk-2026-2027-1"
     notice_day = D(2026, 8, 28)
     out.append(
@@ -1429,6 +1431,28 @@ def shop_and_milk() -> list[Record]:
             out.append(
                 MilkDelivery(id=ids.next("SN", 2026), date=day, class_=klass, cartons=students * 5, received_by=teacher)
             )
+    return out
+
+
+def shop_takings(shop: list[Record]) -> list[Record]:
+    """商店营业款按日解缴: each day's takings handed by the shop's clerk to the cashier, who banks them that
+    day as income of kind shop (not kept in the shop, not spent from the till: 不设账外账)."""
+    from houqin.models.records import Income, ShopBatch, ShopSale
+
+    prices = {b.id: b.price for b in shop if isinstance(b, ShopBatch)}
+    took: dict[dt.date, Decimal] = {}
+    for s in shop:
+        if isinstance(s, ShopSale) and not s.removed:
+            took[s.date] = took.get(s.date, Decimal("0.00")) + s.quantity * prices[s.batch]
+    out: list[Record] = []
+    for day, amount in sorted(took.items()):
+        out.append(
+            Income(
+                id=ids.next("SR", 2026), date=day, kind="shop", amount=money(amount), account="bank",
+                payer=f"学校商店（{CLERK}交款）", received_by=CASHIER, purpose=f"{day} 商店营业款解缴",
+                takings_from=day, takings_to=day,
+            )
+        )  # fmt: skip
     return out
 
 

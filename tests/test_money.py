@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import BASE, GOOD_ASSET, GOOD_EXPENSE
 from tests.test_finance import CASH_IN
+from tests.test_office import sale
 from tests.test_purchases import CLAIM, PURCHASE, STOCK_IN
 from tests.test_rules import lines
 
@@ -389,3 +390,72 @@ def test_a_damage_paid_through_its_income_is_clean(ledger_dir: Callable[..., Pat
 @pytest.mark.parametrize(("name", "files", "expected"), DAMAGE_CASES, ids=[c[0] for c in DAMAGE_CASES])
 def test_damage_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
     assert [line for line in lines(ledger_dir(files)) if "REC001" not in line] == expected
+
+
+# --- 一套账: the shop's purchases paid from an account, its takings deposited as income
+
+def shop_files(*deposits: str, paid: bool = True, sales: str = "") -> dict[str, str]:
+    from tests.test_office import BATCH
+
+    batch = BATCH.replace("shelf_life_days: 30", "shelf_life_days: 365")
+    if paid:
+        batch += "  paid: {on: 2026-03-02, by: 赵出纳, account: bank}\n"
+    return {
+        "houqin.yaml": RECEIPTED.replace("receipts: {since: 2026-02-20}", "receipts: {since: 2026-02-20, kinds: []}"),
+        "2026/shop-batches.yaml": batch,
+        "2026/shop-sales.yaml": sales or sale(1, "2026-03-03", 10) + sale(2, "2026-03-04", 20),
+        "2026/income.yaml": "".join(deposits),
+    }
+
+
+def deposit(n: int, amount: str, first: str, last: str) -> str:
+    return (
+        f"- id: SR-2026-{n:04d}\n  date: {last}\n  kind: shop\n  amount: \"{amount}\"\n  account: bank\n"
+        f"  payer: 学校商店\n  received_by: 赵出纳\n  takings_from: {first}\n  takings_to: {last}\n"
+    )
+
+
+def test_the_shop_in_the_books_is_clean(ledger_dir: Callable[..., Path]) -> None:
+    daily = deposit(1, "25.00", "2026-03-03", "2026-03-03") + deposit(2, "50.00", "2026-03-04", "2026-03-04")
+    assert lines(ledger_dir(shop_files(daily))) == []
+    both = deposit(1, "75.00", "2026-03-03", "2026-03-04")  # two days at once where the policy allows it
+    config = shop_files(both)["houqin.yaml"].rstrip("\n") + "\n          shop_deposit_days: 7\n"
+    assert lines(ledger_dir({**shop_files(both), "houqin.yaml": config}, name="weekly")) == []
+
+
+SHOP_MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "SHP007 the shop's goods paid from no account",
+        shop_files(deposit(1, "75.00", "2026-03-03", "2026-03-04"), paid=False),
+        [
+            "2026/shop-batches.yaml:1: error[SHP007] 商店进货 SD-2026-0001（纯牛奶250ml，210.00 元）的货款没有从账本的"
+            "账户支付：商店的进货也在一套账内"
+        ],
+    ),
+    (
+        "SHP008 a deposit larger than the takings",
+        shop_files(deposit(1, "80.00", "2026-03-03", "2026-03-04")),
+        ["2026/income.yaml:1: error[SHP008] 商店营业款解缴 SR-2026-0001 为 80.00 元，多于 2026-03-03～2026-03-04 的营业款 75.00 元（多 5.00 元）"],
+    ),
+    (
+        "SHP009 a sale on a day already deposited",
+        shop_files(
+            deposit(1, "25.00", "2026-03-03", "2026-03-03") + deposit(2, "50.00", "2026-03-04", "2026-03-04"),
+            sales=sale(1, "2026-03-03", 10) + sale(2, "2026-03-04", 20) + sale(3, "2026-03-04", 4),
+        ),
+        [
+            "2026/income.yaml:10: error[SHP009] 商店营业款解缴 SR-2026-0002 为 50.00 元，少于 2026-03-04～2026-03-04 的"
+            "营业款 60.00 元（少 10.00 元）：营业款须全额解缴（销售是否记在了已解缴的日子？）"
+        ],
+    ),
+    (
+        "SHP010 takings never deposited",
+        shop_files(deposit(1, "25.00", "2026-03-03", "2026-03-03")),
+        ["2026/shop-sales.yaml:6: error[SHP010] 商店 2026-03-04 的营业款 50.00 元超过 1 天仍未解缴入账：不设账外账、小金库"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), SHOP_MONEY_CASES, ids=[c[0] for c in SHOP_MONEY_CASES])
+def test_shop_money_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected

@@ -41,7 +41,9 @@ CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
 SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
 STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
-MONEY = frozenset({"advances", "income", "expenses", "transfers", "assertions"})  # what money_flow.flows reads
+MONEY = frozenset(
+    {"advances", "income", "expenses", "transfers", "assertions", "shop-batches"}
+)  # what money_flow.flows reads
 
 
 def whole(run: CheckFn, *reads: frozenset[str] | str, dated: bool = False) -> Part:
@@ -145,7 +147,12 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "repairs", (whole(repairs.check_repairs, "repairs", dated=True),), "报修与验收", "repair tickets and acceptance"
     ),
-    Check("damage", (whole(damages.check_damages, "damages", "income", ASSET_EVENTS),), "公物损坏赔偿", "damage compensation"),
+    Check(
+        "damage",
+        (whole(damages.check_damages, "damages", "income", ASSET_EVENTS),),
+        "公物损坏赔偿",
+        "damage compensation",
+    ),
     Check(
         "stock",
         (whole(stock.check_stock, STOCK),),
@@ -226,9 +233,10 @@ CHECKS: tuple[Check, ...] = (
         (
             whole(shop.check_shop, "shop-batches", "shop-sales"),
             whole(shop.check_shelf, "shop-batches", "shop-sales", dated=True),
+            whole(shop.check_takings, "shop-batches", "shop-sales", "income", dated=True),
         ),
-        "商店进售双价、过期商品",
-        "shop prices and shelf life",
+        "商店进售双价、过期商品、货款从账户支付、营业款按日解缴",
+        "shop prices, shelf life, purchases paid from the books, takings deposited",
     ),
     Check(
         "milk",

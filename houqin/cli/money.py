@@ -37,7 +37,9 @@ Account = Annotated[
 @income_app.command("add")
 def income_add(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | other.")],
+    kind: Annotated[
+        str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | shop 商店营业款 | other.")
+    ],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount received.")],
     payer: Annotated[str, typer.Option("--payer", help="交款人/单位 Who paid (a class for fees).")],
     received_by: Cashier,
@@ -54,6 +56,12 @@ def income_add(
     ] = None,
     receipt_date: Annotated[
         str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
+    ] = None,
+    takings_from: Annotated[
+        str | None, typer.Option("--takings-from", help="商店营业款：从哪天的销售 (kind shop; default --date).")
+    ] = None,
+    takings_to: Annotated[
+        str | None, typer.Option("--takings-to", help="商店营业款：到哪天的销售 (kind shop; default --date).")
     ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
@@ -80,6 +88,8 @@ def income_add(
         "purpose": purpose,
         "receipt": receipt,
         "receipt_date": parse_day(receipt_date, "--receipt-date"),
+        "takings_from": parse_day(takings_from, "--takings-from"),
+        "takings_to": parse_day(takings_to, "--takings-to"),
     }
     run_write(
         ctx,

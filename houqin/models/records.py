@@ -390,7 +390,7 @@ class Income(Signed):
     )
     prefix: ClassVar[str] = "SR"
 
-    kind: Literal["fee", "compensation", "canteen", "grant", "other"]
+    kind: Literal["fee", "compensation", "canteen", "grant", "shop", "other"]
     amount: Money
     account: Account = "bank"
     payer: Text
@@ -405,6 +405,9 @@ class Income(Signed):
     # and the day it was written when that is not the day it is booked.
     receipt: int | None = Field(default=None, ge=1)
     receipt_date: Day | None = None
+    # 商店营业款解缴 (kind shop): the days of sales whose takings this deposits, from and to.
+    takings_from: Day | None = None
+    takings_to: Day | None = None
 
     @property
     def receipted(self) -> dt.date:
@@ -618,6 +621,11 @@ class ShopBatch(Record):
     supplier_id: Text
     acceptor: Text
     invoice: Invoice | None = None
+    paid: Payment | None = None  # 货款: paid by the cashier from an account of the books (一套账)
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity * self.cost
 
     @property
     def expires(self) -> dt.date:

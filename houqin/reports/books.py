@@ -17,6 +17,7 @@ from houqin.models.records import (
     CashAdvance,
     Income,
     Reimbursement,
+    ShopBatch,
     Transfer,
 )
 
@@ -36,9 +37,11 @@ INCOME = {
     "compensation": ("Income:Compensation", "赔偿收入"),
     "canteen": ("Income:Canteen", "食堂收入"),
     "grant": ("Income:Grants", "拨款收入"),
+    "shop": ("Income:Shop", "商店营业收入"),
     "other": ("Income:Other", "其他收入"),
 }
 SPENT_ON_THE_SPOT = ("Expenses:Unbooked", "坐支（违规）")
+SHOP_PURCHASES = ("Expenses:Shop", "商店进货")  # the report's spending line `Shop` (see reports/finance.py)
 COUNT_DIFFERENCE = ("Assets:Suspense:CashCount", "待处理财产损溢（现金短缺/溢余）")
 _SAFE = re.compile(r"[^A-Za-z0-9-]")
 
@@ -173,6 +176,10 @@ def books(ledger: Ledger) -> Books:
                     ),
                 )
             )
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.paid is not None:
+            bought = (Posting(acct(SHOP_PURCHASES), b.value), Posting(acct(booked(b.paid.account)), -b.value))
+            txns.append(Txn(b.paid.on, b.id, b.supplier, f"商店进货：{b.goods}", bought))
     for c in ledger.of_kind("assertions"):
         if isinstance(c, BalanceAssertion) and c.difference:
             what = "现金短缺" if c.difference < 0 else "现金溢余"

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.checks.budget import budget_limits
+from houqin.checks.shop import takings_by_day
 from houqin.models.as_of import as_of
 from houqin.models.base import Record
 from houqin.models.closing import month_bounds, month_of, standing_closes
 from houqin.models.ledger import Ledger
-from houqin.models.money_flow import ZERO, Flow, flows
+from houqin.models.money_flow import SHOP, ZERO, Flow, flows
 from houqin.models.records import (
     Asset,
     BalanceAssertion,
@@ -26,12 +27,21 @@ from houqin.models.records import (
     Purchase,
     Reimbursement,
     Repair,
+    ShopBatch,
+    ShopSale,
 )
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, monthly_movement
 
 DISPOSAL_NAMES = {"scrap": "报废", "transfer": "转让", "loss": "报损"}
-INCOME_NAMES = {"fee": "收费", "compensation": "赔偿收入", "canteen": "食堂收入", "grant": "拨款", "other": "其他收入"}
+INCOME_NAMES = {
+    "fee": "收费",
+    "compensation": "赔偿收入",
+    "canteen": "食堂收入",
+    "grant": "拨款",
+    "shop": "商店营业收入",
+    "other": "其他收入",
+}
 
 
 @dataclass(frozen=True)
@@ -127,9 +137,44 @@ class MonthReport:
     def total_spending(self) -> Decimal:
         return sum((x.amount for x in self.spending), ZERO)
 
+    shop: ShopMonth | None = None
+
     @property
     def canteen_result(self) -> Decimal:
         return self.canteen_income - self.canteen_spending
+
+
+@dataclass(frozen=True)
+class ShopMonth:
+    """商店 in the month: what its sales took in, what was deposited, what its goods cost, and its stock
+    at the month's end valued at cost (一套账: the shop's money and stock are in the books)."""
+
+    takings: Decimal
+    deposited: Decimal
+    bought: Decimal
+    stock: Decimal
+
+
+def shop_month(ledger: Ledger, first: dt.date, last: dt.date) -> ShopMonth | None:
+    batches = [b for b in ledger.of_kind("shop-batches") if isinstance(b, ShopBatch) and b.date <= last]
+    if not batches:
+        return None
+    takings = sum((v for day, v in takings_by_day(ledger).items() if first <= day <= last), ZERO)
+    deposited = sum(
+        (
+            r.amount
+            for r in ledger.of_kind("income")
+            if isinstance(r, Income) and r.kind == "shop" and first <= r.date <= last
+        ),
+        ZERO,
+    )
+    bought = sum((b.value for b in batches if b.paid is not None and first <= b.paid.on <= last), ZERO)
+    gone: dict[str, Decimal] = {}
+    for sale in ledger.of_kind("shop-sales"):
+        if isinstance(sale, ShopSale) and sale.date <= last:
+            gone[sale.batch] = gone.get(sale.batch, Decimal(0)) + sale.quantity
+    stock = sum((max(b.quantity - gone.get(b.id, Decimal(0)), Decimal(0)) * b.cost for b in batches), ZERO)
+    return ShopMonth(takings, deposited, bought, stock.quantize(Decimal("0.01")))
 
 
 def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthReport:
@@ -147,6 +192,7 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
     report.canteen_income = sum((f.amount for f in within if f.account == "canteen" and f.amount > 0), ZERO)
     report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
     report.stock = monthly_movement(ledger, month)
+    report.shop = shop_month(ledger, first, last)
     report.assets_added, report.assets_disposed = _assets(ledger, month)
     report.utilities = meter_periods(ledger, first, last)
     report.paper = paper_by_department(ledger, first, last)
@@ -203,6 +249,12 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
             entry = sums.setdefault(r.budget_line, [ZERO, Decimal(0)])
             entry[0] += r.amount
             entry[1] += 1
+    for b in ledger.of_kind("shop-batches"):  # 商店进货: paid from the books, on no budget line
+        if isinstance(b, ShopBatch) and b.paid is not None and first <= b.paid.on <= last:
+            entry = sums.setdefault(SHOP, [ZERO, Decimal(0)])
+            entry[0] += b.value
+            entry[1] += 1
+    names[SHOP] = "商店进货"
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 
