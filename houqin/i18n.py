@@ -208,6 +208,7 @@ _FIELD_WORDS: dict[str, str] = {
     "receipt_date": "开票日期",
     "paid": "付款",
     "shop_deposit_days": "营业款解缴天数",
+    "cash_deposit_days": "现金送存天数",
     "takings_from": "营业款起始日",
     "takings_to": "营业款截止日",
     "receipts": "票据管理",

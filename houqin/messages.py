@@ -848,6 +848,20 @@ CATALOG: Mapping[str, Message] = {
         "同一天同一金额的清点只登记一次（houqin finance assert 不要重复运行）；复点结果不同的才另行登记。",
         "Record a count once a day (do not run houqin finance assert twice); record a recount only when it differs.",
     ),
+    "FIN015": Message(
+        E,
+        "{id} 于 {date} 付现金 {amount} 元，备用金不足，其中 {takings} 元付自未送存的现金收入：坐支，收支两条线",
+        "{id} pays {amount} in cash on {date}, beyond the float: {takings} of it comes out of takings not yet banked (坐支)",
+        "现金收入全额送存银行（houqin finance transfer cash bank --amount 金额），付现金前先提取备用金（houqin finance transfer bank cash --amount 金额）；已写入的记录没有 houqin 命令可改，在文件中改正日期或账户。",
+        "Bank the takings in full (houqin finance transfer cash bank --amount AMOUNT) and draw the float before paying cash (houqin finance transfer bank cash --amount AMOUNT); no houqin command edits a record already written, so correct it in the file.",
+    ),
+    "FIN016": Message(
+        E,
+        "{id}（{date}）收入的现金尚有 {amount} 元超过 {days} 天未送存银行：现金收入须及时全额送存",
+        "{id} ({date}): {amount} of the cash taken in is not banked after {days} days: cash income is banked in full at once",
+        "送存银行：houqin finance transfer cash bank --amount 金额 --by 出纳；期限在 houqin.yaml 的 policy.cash_deposit_days，没有 houqin 命令编辑它。",
+        "Bank it: houqin finance transfer cash bank --amount AMOUNT --by CASHIER; the limit is houqin.yaml's policy.cash_deposit_days, which no houqin command edits.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,

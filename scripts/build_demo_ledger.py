@@ -1058,6 +1058,7 @@ def main(out: Path) -> None:
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
+    records += cash_banked(records)
     records = receipts(records)
     damage_list = damages_booked(damage_list, records)
     for r in [*records, *repair_list, *damage_list]:
@@ -1126,6 +1127,21 @@ def receipts(records: list[Record]) -> list[Record]:
             )
         numbered[r.id] = r.model_copy(update={"receipt": number})
     return [numbered.get(r.id, r) if isinstance(r, Income) else r for r in records] + extra
+
+
+def cash_banked(records: list[Record]) -> list[Record]:
+    """收支两条线: the cash the cashier takes in goes to the bank in full the next day, never paid out."""
+    from houqin.models.records import Transfer
+
+    out: list[Record] = []
+    for r in sorted((r for r in records if isinstance(r, Income) and r.account == "cash"), key=lambda r: r.date):
+        out.append(
+            Transfer(
+                id=ids.next("ZZ", 2026), date=r.date + dt.timedelta(days=1), from_account="cash", to_account="bank",
+                amount=r.amount, by=CASHIER, purpose=f"{r.purpose or '现金收入'}送存银行",
+            )
+        )  # fmt: skip
+    return out
 
 
 def damages_booked(damage_list: list[Damage], records: list[Record]) -> list[Damage]:

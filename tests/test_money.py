@@ -193,6 +193,7 @@ RECEIPTED = STARTED.replace("goods: {since: 2026-02-20}", "receipts: {since: 202
 
 def receipt(number: int, rid: str = "0001", day: str = "09", by: str = "赵出纳") -> str:
     text = CASH_IN.replace("SR-2026-0001", f"SR-2026-{rid}").replace("2026-03-09", f"2026-03-{day}")
+    text = text.replace("account: cash", "account: bank")  # banked: the receipts are the point here
     return text.replace("received_by: 赵出纳", f"received_by: {by}") + f"  receipt: {number}\n"
 
 
@@ -219,7 +220,7 @@ def test_receipts_used_in_order_with_a_void_are_clean(ledger_dir: Callable[..., 
 RECEIPT_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "REC001 income without its receipt",
-        {"houqin.yaml": RECEIPTED, "2026/income.yaml": CASH_IN},
+        {"houqin.yaml": RECEIPTED, "2026/income.yaml": CASH_IN.replace("account: cash", "account: bank")},
         ["2026/income.yaml:1: error[REC001] 收入 SR-2026-0001（other，300.00 元）没有收据号：收款须及时开具收据"],
     ),
     (
@@ -233,7 +234,7 @@ RECEIPT_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "people.yaml": PEOPLE,
             "catalog.yaml": ACCOUNTS,
             "2026/receipt-books.yaml": BOOK,
-            "2026/income.yaml": receipt(101, by="钱文员").replace("account: cash", "account: shop-till"),
+            "2026/income.yaml": receipt(101, by="钱文员").replace("account: bank", "account: shop-till"),
         },
         [
             "2026/income.yaml:1: error[REC003] SR-2026-0001 用了收据 101，但该收据本 PJ-2026-0001 由 赵出纳 领用，"
@@ -321,7 +322,7 @@ def test_receipt_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
         "--by",
         "赵出纳",
         "--account",
-        "cash",
+        "bank",
     )
     code, out = run(*income, "--date", "2026-03-09")
     assert code == 1 and "REC001" in out  # refused: no receipt number
@@ -359,7 +360,12 @@ def damage_files(settled: str, income: str = COMPENSATION) -> dict[str, str]:
     from tests.test_repairs import DAMAGE
 
     case = DAMAGE.replace('  settled: {on: 2026-03-25, type: paid, amount: "1200.00", receipt: "0012345"}\n', settled)
-    return {"houqin.yaml": RECEIPTED, "2026/assets.yaml": GOOD_ASSET, "2026/damages.yaml": case, "2026/income.yaml": income}
+    return {
+        "houqin.yaml": RECEIPTED,
+        "2026/assets.yaml": GOOD_ASSET,
+        "2026/damages.yaml": case,
+        "2026/income.yaml": income,
+    }
 
 
 PAID = '  settled: {on: 2026-03-25, type: paid, amount: "1200.00", income: SR-2026-0001}\n'
@@ -367,17 +373,23 @@ DAMAGE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "DMG003 settled with a receipt number and no income",
         damage_files('  settled: {on: 2026-03-25, type: paid, amount: "1200.00", receipt: "0012345"}\n', ""),
-        ["2026/damages.yaml:1: error[DMG003] PC-2026-0001 已赔付，但赔款没有记入收入：赔款须开收据并入账（不设账外账）"],
+        [
+            "2026/damages.yaml:1: error[DMG003] PC-2026-0001 已赔付，但赔款没有记入收入：赔款须开收据并入账（不设账外账）"
+        ],
     ),
     (
         "DMG005 the income is not this case's compensation",
         damage_files(PAID, COMPENSATION.replace("  damage: PC-2026-0001\n", "")),
-        ["2026/damages.yaml:1: error[DMG005] PC-2026-0001 的赔款记为收入 SR-2026-0001，但该收入不存在、不是赔偿收入或没有注明本案"],
+        [
+            "2026/damages.yaml:1: error[DMG005] PC-2026-0001 的赔款记为收入 SR-2026-0001，但该收入不存在、不是赔偿收入或没有注明本案"
+        ],
     ),
     (
         "DMG006 booked less than was paid",
         damage_files(PAID, COMPENSATION.replace('"1200.00"', '"1000.00"')),
-        ["2026/damages.yaml:1: error[DMG006] PC-2026-0001 赔付 1200.00 元、收据 —，但收入 SR-2026-0001 记的是 1000.00 元、收据 —"],
+        [
+            "2026/damages.yaml:1: error[DMG006] PC-2026-0001 赔付 1200.00 元、收据 —，但收入 SR-2026-0001 记的是 1000.00 元、收据 —"
+        ],
     ),
 ]
 
@@ -393,6 +405,7 @@ def test_damage_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str
 
 
 # --- 一套账: the shop's purchases paid from an account, its takings deposited as income
+
 
 def shop_files(*deposits: str, paid: bool = True, sales: str = "") -> dict[str, str]:
     from tests.test_office import BATCH
@@ -410,7 +423,7 @@ def shop_files(*deposits: str, paid: bool = True, sales: str = "") -> dict[str, 
 
 def deposit(n: int, amount: str, first: str, last: str) -> str:
     return (
-        f"- id: SR-2026-{n:04d}\n  date: {last}\n  kind: shop\n  amount: \"{amount}\"\n  account: bank\n"
+        f'- id: SR-2026-{n:04d}\n  date: {last}\n  kind: shop\n  amount: "{amount}"\n  account: bank\n'
         f"  payer: 学校商店\n  received_by: 赵出纳\n  takings_from: {first}\n  takings_to: {last}\n"
     )
 
@@ -435,7 +448,9 @@ SHOP_MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SHP008 a deposit larger than the takings",
         shop_files(deposit(1, "80.00", "2026-03-03", "2026-03-04")),
-        ["2026/income.yaml:1: error[SHP008] 商店营业款解缴 SR-2026-0001 为 80.00 元，多于 2026-03-03～2026-03-04 的营业款 75.00 元（多 5.00 元）"],
+        [
+            "2026/income.yaml:1: error[SHP008] 商店营业款解缴 SR-2026-0001 为 80.00 元，多于 2026-03-03～2026-03-04 的营业款 75.00 元（多 5.00 元）"
+        ],
     ),
     (
         "SHP009 a sale on a day already deposited",
@@ -451,11 +466,70 @@ SHOP_MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SHP010 takings never deposited",
         shop_files(deposit(1, "25.00", "2026-03-03", "2026-03-03")),
-        ["2026/shop-sales.yaml:6: error[SHP010] 商店 2026-03-04 的营业款 50.00 元超过 1 天仍未解缴入账：不设账外账、小金库"],
+        [
+            "2026/shop-sales.yaml:6: error[SHP010] 商店 2026-03-04 的营业款 50.00 元超过 1 天仍未解缴入账：不设账外账、小金库"
+        ],
     ),
 ]
 
 
 @pytest.mark.parametrize(("name", "files", "expected"), SHOP_MONEY_CASES, ids=[c[0] for c in SHOP_MONEY_CASES])
-def test_shop_money_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+def test_shop_money_rule(
+    ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]
+) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+# --- 收支两条线、不坐收坐支: cash taken in is banked in full; cash is paid only from the float
+
+TWO_LINES = BASE["houqin.yaml"].rstrip(" ") + "        policy:\n          receipts: {since: 2026-02-20, kinds: []}\n"
+
+
+def cash_transfer(n: int, day: str, amount: str, to_bank: bool = True) -> str:
+    where = "from_account: cash\n  to_account: bank" if to_bank else "from_account: bank\n  to_account: cash"
+    return f'- id: ZZ-2026-{n:04d}\n  date: {day}\n  {where}\n  amount: "{amount}"\n  by: 赵出纳\n'
+
+
+CASH_PAID = GOOD_EXPENSE.replace('"1299.50"', '"5200.00"').replace(
+    "payment: {on: 2026-03-07, by: 赵出纳, account: bank}", "payment: {on: 2026-03-09, by: 赵出纳, account: cash}"
+)
+
+
+def test_cash_banked_and_paid_from_the_float_is_clean(ledger_dir: Callable[..., Path]) -> None:
+    files = {
+        "houqin.yaml": TWO_LINES,
+        "2026/income.yaml": CASH_IN,
+        "2026/transfers.yaml": cash_transfer(1, "2026-03-09", "300.00", to_bank=False)
+        + cash_transfer(2, "2026-03-10", "300.00"),
+        "2026/expenses.yaml": CASH_PAID,
+    }
+    assert lines(ledger_dir(files)) == []  # 5,000 opening + 300 drawn pays 5,200; the 300 taken in is banked
+
+
+TWO_LINES_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "FIN015 a cash payment out of the day's takings",
+        {
+            "houqin.yaml": TWO_LINES,
+            "2026/income.yaml": CASH_IN,
+            "2026/transfers.yaml": cash_transfer(1, "2026-03-10", "100.00"),
+            "2026/expenses.yaml": CASH_PAID,
+        },
+        [
+            "2026/expenses.yaml:1: error[FIN015] BX-2026-0001 于 2026-03-09 付现金 5200.00 元，备用金不足，其中 200.00 元"
+            "付自未送存的现金收入：坐支，收支两条线"
+        ],
+    ),
+    (
+        "FIN016 cash taken in and kept",
+        {"houqin.yaml": TWO_LINES, "2026/income.yaml": CASH_IN},
+        [
+            "2026/income.yaml:1: error[FIN016] SR-2026-0001（2026-03-09）收入的现金尚有 300.00 元超过 1 天未送存银行：现金收入须及时全额送存"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), TWO_LINES_CASES, ids=[c[0] for c in TWO_LINES_CASES])
+def test_two_lines_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
     assert lines(ledger_dir(files)) == expected

@@ -47,6 +47,7 @@ def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     all_flows = flows(ledger)
     yield from _balances(ledger, all_flows)
     yield from _counts(ledger)
+    yield from _two_lines(ledger, all_flows, policy, today or clock.today())
     yield from _canteen(ledger, all_flows, policy, today or clock.today())
 
 
@@ -196,6 +197,70 @@ def _counts(ledger: Ledger) -> Iterator[Diagnostic]:
             )  # fmt: skip
         elif not ledger.holds(a.decision.by, "principal", a.decision.on):
             yield diag("FIN010", file, line, record=a.id, id=a.id, by=a.decision.by, date=a.decision.on)
+
+
+def _two_lines(ledger: Ledger, all_flows: Sequence[Flow], policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
+    """收支两条线、不坐收坐支 as the school means it, for each cash account: cash taken in (takings) goes to
+    the bank in full within `cash_deposit_days` (FIN016) and is never spent; cash is paid out only of the
+    float drawn from the bank (or the opening balance, an advance returned) — a payment the float cannot
+    cover is paid out of undeposited takings: 坐支 (FIN015). From receipts.since (default `started`)."""
+    since = policy.receipts.since or ledger.config.started
+    if since is None:
+        return
+    known = all_accounts(ledger.catalog.accounts)
+    cash = {a for a, acc in known.items() if acc.nature == "cash"}
+    banks = {a for a, acc in known.items() if acc.nature == "bank"}
+    float_: dict[str, Decimal] = {}
+    takings: dict[str, list[list[object]]] = {}  # account → [[day, amount left, record]], oldest first
+    for f in all_flows:
+        if f.account not in cash:
+            continue
+        held = takings.setdefault(f.account, [])
+        if f.date >= since:
+            yield from _late(held, f.date, policy.cash_deposit_days)
+        if f.what == "income" and f.date >= since:
+            held.append([f.date, f.amount, f.record])
+        elif f.what == "transfer" and f.amount < 0 and f.category in banks:  # 送存银行: takings first
+            left = _take(held, -f.amount)
+            float_[f.account] = float_.get(f.account, ZERO) - left
+        elif f.amount > 0 or f.date < since:
+            float_[f.account] = float_.get(f.account, ZERO) + f.amount
+        else:
+            have = max(float_.get(f.account, ZERO), ZERO)
+            short = -f.amount - have
+            if short <= 0:
+                float_[f.account] = have + f.amount
+                continue
+            float_[f.account] = ZERO
+            spent = short - _take(held, short)
+            if spent > 0 and f.record is not None:
+                r = f.record
+                yield diag("FIN015", r.source.file, r.source.line, record=r.id, id=r.id, date=f.date, amount=-f.amount, takings=spent)  # fmt: skip
+    for held in takings.values():
+        yield from _late(held, today, policy.cash_deposit_days)
+
+
+def _take(held: list[list[object]], amount: Decimal) -> Decimal:
+    """Take `amount` out of the takings held, oldest first; what is left over (more than they hold)."""
+    while held and amount > 0:
+        have = held[0][1]
+        assert isinstance(have, Decimal)
+        take = min(amount, have)
+        held[0][1] = have - take
+        amount -= take
+        if not held[0][1]:
+            held.pop(0)
+    return amount
+
+
+def _late(held: list[list[object]], day: dt.date, limit: int) -> Iterator[Diagnostic]:
+    """Takings still held on `day` more than `limit` days after they came in (each said once)."""
+    for entry in held:
+        came, left, record = entry[0], entry[1], entry[2]
+        assert isinstance(came, dt.date) and isinstance(left, Decimal) and isinstance(record, Record)
+        if left > 0 and (day - came).days > limit and len(entry) == 3:
+            entry.append(True)  # said
+            yield diag("FIN016", record.source.file, record.source.line, record=record.id, id=record.id, date=came, amount=left, days=limit)  # fmt: skip
 
 
 def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | None:

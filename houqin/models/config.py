@@ -179,6 +179,8 @@ class Policy(Frozen):
     sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
     # 商店: the price of each goods outside the school; the shop's price must stay below it (a warning).
     shop_references: dict[str, MoneyOrZero] = Field(default_factory=dict)
+    # 收支两条线: cash taken in is deposited to the bank in full within this many days (当日送存; 1: by the next day).
+    cash_deposit_days: int = Field(default=1, ge=0)
     # 商店营业款: a day's takings are deposited (income of kind shop) within this many days (1: daily).
     shop_deposit_days: int = Field(default=1, ge=0)
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
