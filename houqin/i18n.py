@@ -209,6 +209,8 @@ _FIELD_WORDS: dict[str, str] = {
     "paid": "付款",
     "shop_deposit_days": "营业款解缴天数",
     "cash_deposit_days": "现金送存天数",
+    "canteen_month_margin": "食堂月度盈亏幅度",
+    "welfare_words": "福利性支出用语",
     "takings_from": "营业款起始日",
     "takings_to": "营业款截止日",
     "receipts": "票据管理",

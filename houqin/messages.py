@@ -862,6 +862,27 @@ CATALOG: Mapping[str, Message] = {
         "送存银行：houqin finance transfer cash bank --amount 金额 --by 出纳；期限在 houqin.yaml 的 policy.cash_deposit_days，没有 houqin 命令编辑它。",
         "Bank it: houqin finance transfer cash bank --amount AMOUNT --by CASHIER; the limit is houqin.yaml's policy.cash_deposit_days, which no houqin command edits.",
     ),
+    "FIN017": Message(
+        E,
+        "{id} 从{account}付款，却记在公用经费科目 {line}：{account}资金专款专用，只记在本资金的科目（{own}）",
+        "{id} is paid from the {account} but booked on the public budget line {line}: that fund is spent on its own lines only ({own})",
+        "食堂资金（伙食费）是学生的钱：报销时记在本资金的科目（houqin expense add --budget-line 科目），公用经费的开支从银行存款付；资金的科目在 catalog.yaml 的 accounts.lines 中，没有 houqin 命令编辑它。",
+        "The canteen's money is the students': claim it on the fund's own line (houqin expense add --budget-line LINE), public spending from the bank; a fund's lines are catalog.yaml's accounts.lines, which no houqin command edits.",
+    ),
+    "FIN018": Message(
+        E,
+        "{id} 从{account}支付“{purpose}”（{word}）：不得以食堂等资金发放福利、奖金或分配结余",
+        '{id} pays "{purpose}" ({word}) out of the {account}: a fund never pays welfare, bonuses or its surplus to staff',
+        "结余用于改善伙食或退还（houqin expense add 记本资金的科目）；已写入的记录没有 houqin 命令可改，在文件中改正，并由校长说明处理情况。",
+        "A surplus goes back into meals or is refunded (houqin expense add on the fund's line); no houqin command edits a record already written, so correct it in the file, with the principal's account of it.",
+    ),
+    "FIN019": Message(
+        W,
+        "{month} 食堂收支结余 {result} 元，超过当月食堂收入 {income} 元的 {share}：食堂应零盈利（按月关注）",
+        "{month}: the canteen's result of {result} yuan is beyond {share} of its income ({income}): it should run at no profit, month by month",
+        "核对当月伙食费和食材成本，下月调整伙食标准；食堂收支见 houqin finance report 月份。",
+        "Review the month's board and food costs and adjust next month's meals; the figures are in houqin finance report MONTH.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,

@@ -228,11 +228,19 @@ BUDGET = {
     "30218": ("专用材料费", "50000.00"),
     "31002": ("办公设备购置", "150000.00"),
     "31003": ("专用设备购置", "200000.00"),
-    "30299": ("其他商品和服务支出（食堂）", "600000.00"),
 }
 
 CANTEEN_MONTHS = [(2026, m) for m in (3, 4, 5, 6, 9, 10, 11)]
 CANTEEN_KEEPER = "冯刚"  # 政教处 runs the canteen
+CANTEEN_LINE = "canteen-food"  # 伙食费 spent on food: the canteen fund's own line, not the public budget's
+
+
+def canteen_account() -> dict[str, object]:
+    """食堂: students' board held by the school, a fund inside the books with its own spending lines."""
+    return {
+        "id": "canteen", "name": "食堂（伙食费专户）", "kind": "fund", "opening": Decimal("0.00"),
+        "opened": D(2026, 1, 31), "lines": [CANTEEN_LINE, "canteen-fuel"],
+    }  # fmt: skip
 # 学生伙食费 received each month and what the food cost: close to zero profit over the term (零盈利).
 CANTEEN_INCOME = {
     3: "46800.00",
@@ -781,7 +789,7 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
             day,
             "青禾县粮油食品公司",
             CANTEEN_COST[month],
-            "30299",
+            CANTEEN_LINE,
             f"{month}月食堂食材采购",
             CANTEEN_KEEPER,
             account="canteen",
@@ -1039,7 +1047,7 @@ def main(out: Path) -> None:
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
-            {"id": "canteen", "name": "食堂", "opening": Decimal("0.00"), "opened": D(2026, 1, 31)},
+            canteen_account(),
         ],
     }
     import io

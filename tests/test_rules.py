@@ -361,7 +361,14 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
     from tests.test_keys import KEY_CASES
-    from tests.test_money import DAMAGE_CASES, MONEY_CASES, RECEIPT_CASES, SHOP_MONEY_CASES, TWO_LINES_CASES
+    from tests.test_money import (
+        CANTEEN_CASES,
+        DAMAGE_CASES,
+        MONEY_CASES,
+        RECEIPT_CASES,
+        SHOP_MONEY_CASES,
+        TWO_LINES_CASES,
+    )
     from tests.test_office import OFFICE_CASES, SHOP_CASES
     from tests.test_purchases import PURCHASE_CASES
     from tests.test_repairs import REPAIR_CASES
@@ -385,6 +392,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + DAMAGE_CASES
         + SHOP_MONEY_CASES
         + TWO_LINES_CASES
+        + CANTEEN_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -49,6 +49,8 @@ def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     yield from _counts(ledger)
     yield from _two_lines(ledger, all_flows, policy, today or clock.today())
     yield from _canteen(ledger, all_flows, policy, today or clock.today())
+    yield from _funds(ledger, policy)
+    yield from _canteen_months(ledger, all_flows, policy, today or clock.today())
 
 
 def _income(ledger: Ledger, r: Income, items: dict[str, list[tuple[FeeNotice, FeeItem]]]) -> Iterator[Diagnostic]:
@@ -290,3 +292,44 @@ def _canteen(ledger: Ledger, all_flows: Sequence[Flow], policy: Policy, today: d
                 income=income,
                 share=f"{policy.canteen_margin * 100:.0f}%",
             )
+
+
+def _funds(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """伙食费 is students' money the school holds: from the day the books began, a claim paid from a fund
+    is on the fund's own lines, never a public budget line (FIN017), and never a payout to staff —
+    welfare, bonus, a share of the surplus (不分发结余性福利, FIN018)."""
+    since = ledger.config.started
+    known = all_accounts(ledger.catalog.accounts)
+    public = {b.id for b in ledger.catalog.budget_lines}
+    for r in ledger.of_kind("expenses"):
+        if not isinstance(r, Reimbursement) or r.payment is None or since is None or r.date < since:
+            continue
+        fund = known.get(r.payment.account)
+        if fund is None or fund.nature != "fund":
+            continue
+        file, line = r.source
+        if r.budget_line in public or (fund.lines and r.budget_line not in fund.lines):
+            own = "、".join(fund.lines) or "—"
+            yield diag("FIN017", file, line, record=r.id, id=r.id, account=fund.name, line=r.budget_line, own=own)
+        said = [w for w in policy.welfare_words if w in r.purpose]
+        if said:
+            yield diag("FIN018", file, line, record=r.id, id=r.id, account=fund.name, purpose=r.purpose, word=said[0])
+
+
+def _canteen_months(ledger: Ledger, all_flows: Sequence[Flow], policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
+    """零盈利, watched monthly: each ended month since the books began whose canteen result is beyond
+    `canteen_month_margin` of its income (a warning; the term's FIN008 is the rule's measure)."""
+    since = ledger.config.started
+    if since is None:
+        return
+    by_month: dict[str, list[Decimal]] = {}
+    for f in all_flows:
+        if f.account == "canteen" and f.what != "opening" and f.date >= since:
+            entry = by_month.setdefault(f"{f.date:%Y-%m}", [ZERO, ZERO])
+            entry[0] += f.amount if f.amount > 0 else ZERO
+            entry[1] += f.amount
+    for month, (income, result) in sorted(by_month.items()):
+        if month >= f"{today:%Y-%m}" or not income or abs(result) <= income * policy.canteen_month_margin:
+            continue
+        share = f"{policy.canteen_month_margin * 100:.0f}%"
+        yield diag("FIN019", "catalog.yaml", 0, record=month, month=month, result=result, income=income, share=share)

@@ -10,7 +10,7 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import PLACES_FILE
 from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
-from houqin.models.directory import category_code_ok
+from houqin.models.directory import category_code_ok, fund_lines
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
@@ -110,7 +110,8 @@ def _stocktake(ledger: Ledger, s: Stocktake) -> Iterator[Diagnostic]:
 
 
 def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
-    if (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
+    own = e.budget_line in fund_lines(ledger.catalog.accounts)  # a fund's own line, not the public budget's
+    if not own and (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
         yield diag("REF008", e.source.file, e.source.line, record=e.id, line=e.budget_line, year=e.date.year)
     if e.advance:
         yield from _record(ledger, e, e.advance, CashAdvance, "借款/advance")

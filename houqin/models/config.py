@@ -172,6 +172,9 @@ class Policy(Frozen):
     stocktake_grace_days: int = Field(default=30, ge=0)
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
+    canteen_month_margin: Decimal = Decimal("0.10")  # 零盈利 watched monthly too, with a month's wider swing
+    # 不分发结余性福利: a fund's payment whose purpose says one of these is a payout to staff, an error.
+    welfare_words: tuple[Text, ...] = ("福利", "奖金", "补贴", "慰问", "分红", "结余分配", "过节费")
     tariffs: dict[str, MoneyOrZero] = Field(
         default_factory=lambda: {"electricity": Decimal("0.65"), "water": Decimal("3.50")}
     )  # 元 per kWh / per m³

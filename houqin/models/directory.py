@@ -160,6 +160,9 @@ class Account(Lined):
     keeper: Text = "cashier"
     opening: MoneyOrZero = Decimal("0.00")
     opened: Day | None = None
+    # A fund's own spending lines (the canteen's 食材、燃料…): its money is spent on these, never on the
+    # school's public budget lines, and they are kept out of the budget's execution.
+    lines: tuple[Text, ...] = ()
 
     @field_validator("keeper")
     @classmethod
@@ -204,6 +207,11 @@ DEFAULT_ACCOUNTS = (
 def account_names(accounts: tuple[Account, ...]) -> dict[str, str]:
     """Each account's name as the school writes it in catalog.yaml, the default where it lists none."""
     return {a.id: a.name for a in (*DEFAULT_ACCOUNTS, *accounts)}
+
+
+def fund_lines(accounts: tuple[Account, ...]) -> dict[str, str]:
+    """Each fund's own spending line → the fund's account id."""
+    return {line: a.id for a in all_accounts(accounts).values() for line in a.lines}
 
 
 def all_accounts(accounts: tuple[Account, ...]) -> dict[str, Account]:

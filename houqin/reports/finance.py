@@ -13,6 +13,7 @@ from houqin.checks.shop import takings_by_day
 from houqin.models.as_of import as_of
 from houqin.models.base import Record
 from houqin.models.closing import month_bounds, month_of, standing_closes
+from houqin.models.directory import all_accounts, fund_lines
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import SHOP, ZERO, Flow, flows
 from houqin.models.records import (
@@ -243,6 +244,8 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
     """Spending by budget line: the claims paid in the month, in full (a claim that settles an advance is
     spent when it is booked; the advance itself is money lent, not spent)."""
     names = {b.id: b.name for b in ledger.catalog.budget_lines}
+    accounts = all_accounts(ledger.catalog.accounts)
+    names.update({line: accounts[fund].name for line, fund in fund_lines(ledger.catalog.accounts).items()})
     sums: dict[str, list[Decimal]] = {}
     for r in ledger.of_kind("expenses"):
         if isinstance(r, Reimbursement) and r.payment is not None and first <= r.payment.on <= last:
