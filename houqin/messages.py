@@ -883,6 +883,35 @@ CATALOG: Mapping[str, Message] = {
         "核对当月伙食费和食材成本，下月调整伙食标准；食堂收支见 houqin finance report 月份。",
         "Review the month's board and food costs and adjust next month's meals; the figures are in houqin finance report MONTH.",
     ),
+    # --- 代办费 (fees collected on behalf)
+    "FEE001": Message(
+        W,
+        "代办费 {item}（{term}）在学期结束 {days} 天后仍未结算：须多退少补并公示",
+        "the fee {item} collected on behalf ({term}) is not settled {days} days after the term's end: refund or top up, and publish",
+        "结算并公示：houqin fee settle --term {term} --item 项目 --by 会计 --where 公示地点。",
+        "Settle and publish it: houqin fee settle --term {term} --item ITEM --by ACCOUNTANT --where PLACE.",
+    ),
+    "FEE002": Message(
+        E,
+        "代办费结算 {id} 记收取 {collected} 元、支出 {spent} 元，与账上的 {books_collected} 元、{books_spent} 元不符",
+        "fee settlement {id} states {collected} collected and {spent} spent; the books hold {books_collected} and {books_spent}",
+        "结算须与账相符：补记漏记的收费或支出后重新结算（houqin fee settle --term 学期 --item 项目 --by 会计 --where 地点）；已写入的结算没有 houqin 命令可改，在文件中删去后重新结算。",
+        "A settlement states the books: book what is missing, then settle again (houqin fee settle --term TERM --item ITEM --by ACCOUNTANT --where PLACE); no houqin command edits a settlement already written, so delete it in the file and settle again.",
+    ),
+    "FEE003": Message(
+        E,
+        "代办费结算 {id} 中 {klass} 的多退少补与账不符：应退 {refund} 元、应补 {top_up} 元",
+        "fee settlement {id}: {klass}'s refund or top-up disagrees with the books: refund {refund}, top up {top_up}",
+        "按人数分摊支出、多退少补：在文件中删去该结算后重新结算（houqin fee settle --term 学期 --item 项目 --by 会计 --where 地点）。",
+        "Spending is shared by head, refunded or topped up: delete the settlement in the file and settle again (houqin fee settle --term TERM --item ITEM --by ACCOUNTANT --where PLACE).",
+    ),
+    "FEE004": Message(
+        E,
+        "学期 {term} 公示的收费每生合计 {total} 元，超过一费制限额 {limit} 元",
+        "term {term}: the fees published come to {total} per student, above the 一费制 limit of {limit}",
+        "一费制：每生每学期收费不超过省定限额，减少项目后重新公示（houqin fee publish --term {term} --item 项目）；限额在 houqin.yaml 的 policy.fee_limit_per_term，没有 houqin 命令编辑它。",
+        "一费制: a student's fees per term stay within the provincial limit; publish fewer items (houqin fee publish --term {term} --item ITEM); the limit is houqin.yaml's policy.fee_limit_per_term, which no houqin command edits.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,

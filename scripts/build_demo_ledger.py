@@ -1048,6 +1048,7 @@ def main(out: Path) -> None:
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
             canteen_account(),
+            {"id": DAIBAN, "name": "代办费专户", "kind": "fund", "lines": [DAIBAN_LINE]},
         ],
     }
     import io
@@ -1067,6 +1068,7 @@ def main(out: Path) -> None:
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
     records += cash_banked(records)
+    records += fees_on_behalf(records)
     records = receipts(records)
     damage_list = damages_booked(damage_list, records)
     for r in [*records, *repair_list, *damage_list]:
@@ -1137,6 +1139,47 @@ def receipts(records: list[Record]) -> list[Record]:
     return [numbered.get(r.id, r) if isinstance(r, Income) else r for r in records] + extra
 
 
+DAIBAN, DAIBAN_LINE = "daiban", "daiban-spent"  # 代办费: the fund of fees collected on behalf, and its line
+WORKBOOK_COST = money("33.20")  # what a student's workbooks cost this term, against the 35.00 collected
+
+
+def fees_on_behalf(records: list[Record]) -> list[Record]:
+    """代办费: the spring term's workbooks bought out of the fees collected on behalf, and the term-end
+    settlement — the cost shared by head, each class refunded the difference (多退少补), published."""
+    from houqin.models.records import ClassBalance, FeeSettlement
+
+    item, term = "workbook-2025-2026-2", "2025-2026-2"
+    paid = sorted(
+        (r for r in records if isinstance(r, Income) and r.fee_item == item and r.class_ and r.students),
+        key=lambda r: r.class_ or "",
+    )
+    heads = sum(r.students or 0 for r in paid)
+    spent = WORKBOOK_COST * heads
+    day = D(2026, 3, 16)
+    claim = Reimbursement(
+        id=ids.next("BX", 2026), date=day, payee="青禾县新华书店", amount=spent, budget_line=DAIBAN_LINE,
+        purpose=f"{term} 作业本（代办，{heads} 人）", invoices=(new_invoice(day - dt.timedelta(days=2), spent),),
+        fee_item=item,
+        approvals=(
+            Approval(role="handler", by=HEADS["教务处"], on=day), Approval(role="witness", by=KEEPER, on=day),
+            Approval(role="principal", by=PRINCIPAL, on=day),
+        ),
+        payment=Payment(on=day + dt.timedelta(days=1), by=CASHIER, account=DAIBAN),
+    )  # fmt: skip
+    classes = []
+    for r in paid:
+        share = WORKBOOK_COST * (r.students or 0)  # by head: every student had the same workbooks
+        classes.append(
+            ClassBalance(class_=r.class_ or "", students=r.students or 0, collected=r.amount, spent=share, refund=r.amount - share)
+        )
+    settled = FeeSettlement(
+        id=ids.next("JS", 2026), date=D(2026, 7, 8), term=term, fee_item=item,
+        collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
+        published=D(2026, 7, 8), where="校门公示栏、家长群",
+    )  # fmt: skip
+    return [claim, settled]
+
+
 def cash_banked(records: list[Record]) -> list[Record]:
     """收支两条线: the cash the cashier takes in goes to the bank in full the next day, never paid out."""
     from houqin.models.records import Transfer
@@ -1184,7 +1227,10 @@ def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: 
                 date=published,
                 term=term,
                 items=(
-                    FeeItem(id=f"workbook-{term}", name="作业本费", amount=money("35.00"), basis="青价费〔2025〕8号"),
+                    FeeItem(
+                        id=f"workbook-{term}", name="作业本费", amount=money("35.00"), basis="青价费〔2025〕8号",
+                        on_behalf=True,
+                    ),
                 ),
                 published=published,
                 where="校门公示栏、家长群",
@@ -1199,7 +1245,7 @@ def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: 
                     date=collected,
                     kind="fee",
                     amount=money("35.00") * students,
-                    account="bank",
+                    account=DAIBAN,  # 代办费 kept apart in its own fund
                     payer=f"{n // 2 + 1}年级({n % 2 + 1})班",
                     received_by=CASHIER,
                     fee_item=f"workbook-{term}",

@@ -82,6 +82,7 @@ PREFIX_CHECK = {
     "PD": "stocktake",
     "FIN": "finance",
     "REC": "receipts",
+    "FEE": "fees",
     "BUD": "budget",
     "ADV": "advances",
     "CLS": "close",

@@ -612,3 +612,115 @@ CANTEEN_CASES: list[tuple[str, dict[str, str], list[str]]] = [
 @pytest.mark.parametrize(("name", "files", "expected"), CANTEEN_CASES, ids=[c[0] for c in CANTEEN_CASES])
 def test_canteen_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
     assert canteen_errors(ledger_dir(files)) == expected
+
+
+# --- 代办费: collected on behalf, spent against the item, settled per class at term end (多退少补)
+
+ON_BEHALF = """\
+- id: GS-2026-0001
+  date: 2026-02-21
+  term: 2025-2026-2
+  items:
+  - {id: workbook, name: 作业本费, amount: "35.00", basis: 青价费〔2025〕8号, on_behalf: true}
+  published: 2026-02-21
+  where: 校门公示栏
+  approvals:
+  - {role: principal, by: 王校长, on: 2026-02-21}
+"""
+
+
+def fee_paid(n: int, klass: str, students: int) -> str:
+    return (
+        f'- id: SR-2026-{n:04d}\n  date: 2026-03-09\n  kind: fee\n  amount: "{35 * students}.00"\n  account: bank\n'
+        f"  payer: {klass}\n  received_by: 赵出纳\n  fee_item: workbook\n  class: {klass}\n  students: {students}\n"
+    )
+
+
+FEES_PAID = fee_paid(1, "一年级(1)班", 40) + fee_paid(2, "一年级(2)班", 20)
+WORKBOOKS = (
+    GOOD_EXPENSE.replace('"1299.50"', '"1980.00"')
+    .replace("  purpose: 办公用品\n", "  purpose: 作业本（代办）\n  fee_item: workbook\n")
+    .replace('"30202"', '"30201"')
+)
+SETTLED = """\
+- id: JS-2026-0001
+  date: 2026-07-08
+  term: 2025-2026-2
+  fee_item: workbook
+  collected: "2100.00"
+  spent: "1980.00"
+  classes:
+  - {class: 一年级(1)班, students: 40, collected: "1400.00", spent: "1320.00", refund: "80.00"}
+  - {class: 一年级(2)班, students: 20, collected: "700.00", spent: "660.00", refund: "40.00"}
+  by: 孙老师
+  published: 2026-07-08
+  where: 校门公示栏
+"""
+
+
+def fee_files(**files: str) -> dict[str, str]:
+    return {"2026/fee-notices.yaml": ON_BEHALF, "2026/income.yaml": FEES_PAID, "2026/expenses.yaml": WORKBOOKS, **files}
+
+
+def test_fees_collected_spent_and_settled_are_clean(ledger_dir: Callable[..., Path]) -> None:
+    assert lines(ledger_dir(fee_files(**{"2026/fee-settlements.yaml": SETTLED}))) == []
+
+
+FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    (
+        "FEE001 a term's 代办费 never settled",
+        fee_files(),
+        [
+            "2026/fee-notices.yaml:5: warning[FEE001] 代办费 作业本费（2025-2026-2）在学期结束 30 天后仍未结算：须多退少补并公示"
+        ],
+    ),
+    (
+        "FEE002 a settlement that is not the books",
+        fee_files(**{"2026/fee-settlements.yaml": SETTLED.replace('spent: "1980.00"', 'spent: "1900.00"')}),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE002] 代办费结算 JS-2026-0001 记收取 2100.00 元、支出 1900.00 元，与账上的 2100.00 元、1980.00 元不符"
+        ],
+    ),
+    (
+        "FEE003 a class's refund miscounted",
+        fee_files(**{"2026/fee-settlements.yaml": SETTLED.replace('refund: "40.00"', 'refund: "50.00"')}),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE003] 代办费结算 JS-2026-0001 中 一年级(2)班 的多退少补与账不符：应退 40.00 元、应补 0.00 元"
+        ],
+    ),
+    (
+        "FEE004 the term's fees beyond the 一费制 limit",
+        fee_files(
+            **{
+                "houqin.yaml": BASE["houqin.yaml"].rstrip(" ")
+                + '        policy:\n          fee_limit_per_term: "30.00"\n',
+                "2026/fee-settlements.yaml": SETTLED,
+            }
+        ),
+        [
+            "2026/fee-notices.yaml:1: error[FEE004] 学期 2025-2026-2 公示的收费每生合计 35.00 元，超过一费制限额 30.00 元"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), FEE_CASES, ids=[c[0] for c in FEE_CASES])
+def test_fee_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str], expected: list[str]) -> None:
+    assert lines(ledger_dir(files)) == expected
+
+
+def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger(fee_files())
+    args = ["--ledger", str(root), "fee", "settle", "--term", "2025-2026-2", "--item", "workbook", "--by", "孙老师"]
+    result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
+    assert result.exit_code == 0, result.output
+    assert "一年级(1)班" in result.output and "+2.00" in result.output  # 80.00 back to 40 students
+    assert lines(root) == []
+    written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")
+    assert 'refund: "80.00"' in written and 'refund: "40.00"' in written
+    again = CliRunner().invoke(app, [*args[:6], "--item", "milk", "--by", "孙老师", "--where", "x"])
+    assert again.exit_code == 2 and "代办费" in again.output

@@ -364,6 +364,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_money import (
         CANTEEN_CASES,
         DAMAGE_CASES,
+        FEE_CASES,
         MONEY_CASES,
         RECEIPT_CASES,
         SHOP_MONEY_CASES,
@@ -393,6 +394,7 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + SHOP_MONEY_CASES
         + TWO_LINES_CASES
         + CANTEEN_CASES
+        + FEE_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

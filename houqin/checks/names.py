@@ -24,6 +24,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "purchase",
     "stocktake",
     "finance",
+    "fees",
     "receipts",
     "budget",
     "advances",

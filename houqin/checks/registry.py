@@ -18,6 +18,7 @@ from houqin.checks import (
     damages,
     dates,
     duties,
+    fees,
     finance,
     ids,
     invoices,
@@ -181,6 +182,12 @@ CHECKS: tuple[Check, ...] = (
         (whole(finance.check_finance, MONEY, "fee-notices", "assertions", dated=True),),
         "收支两条线、收费公示、现金与对账",
         "income, fees, cash and balances",
+    ),
+    Check(
+        "fees",
+        (whole(fees.check_fees, "fee-notices", "fee-settlements", "income", "expenses", dated=True),),
+        "代办费多退少补、公示，一费制",
+        "fees collected on behalf settled per term; the 一费制 limit",
     ),
     Check(
         "receipts",

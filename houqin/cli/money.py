@@ -282,3 +282,34 @@ def fee_publish(
         lambda r: f"fee publish {r.id} {term}",
         no_commit=no_commit,
     )
+
+
+@fee_app.command("settle")
+def fee_settle(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    item: Annotated[str, typer.Option("--item", help="代办费项目 The item collected on behalf.")],
+    by: Annotated[str, typer.Option("--by", help="会计 Who settles it (the accountant).")],
+    where: Annotated[str, typer.Option("--where", help="公示地点 Where the settlement is published.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """代办费结算 / Settle an item collected on behalf at term end: spending shared by head, each class
+    refunded or topped up (多退少补), and the public notice printed.
+
+    Example: houqin fee settle --term 2025-2026-2 --item workbook-2025-2026-2 --by 孙慧 --where 校门公示栏
+    """
+    from houqin.models.records import FeeSettlement
+    from houqin.render.console import console
+    from houqin.render.fees import print_fee_settlement
+    from houqin.services.finance import settle_fee
+
+    day = parse_day(date) or today()
+    record = run_write(
+        ctx,
+        lambda ledger: settle_fee(ledger, term, item, by, day, where),
+        lambda r: f"fee settle {r.id} {item} {term}",
+        no_commit=no_commit,
+    )
+    assert isinstance(record, FeeSettlement)
+    print_fee_settlement(console(), record, get_state(ctx).lang)

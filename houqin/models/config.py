@@ -182,6 +182,10 @@ class Policy(Frozen):
     sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
     # 商店: the price of each goods outside the school; the shop's price must stay below it (a warning).
     shop_references: dict[str, MoneyOrZero] = Field(default_factory=dict)
+    # 代办费: items collected on behalf are settled within this many days of the term's end; 一费制: the
+    # fees of a term per student stay within the limit the province sets (none set: not checked).
+    fee_settle_days: int = Field(default=30, ge=0)
+    fee_limit_per_term: MoneyOrZero | None = None
     # 收支两条线: cash taken in is deposited to the bank in full within this many days (当日送存; 1: by the next day).
     cash_deposit_days: int = Field(default=1, ge=0)
     # 商店营业款: a day's takings are deposited (income of kind shop) within this many days (1: daily).

@@ -94,6 +94,7 @@ class Reimbursement(Signed):
     purchase: Text | None = None
     advance: Text | None = None
     payment: Payment | None = None
+    fee_item: Text | None = None  # 代办费: spent against this item collected on behalf (settled at term end)
 
 
 class StockIn(Signed):
@@ -450,12 +451,46 @@ class ReceiptVoid(Record):
 
 
 class FeeItem(Lined):
-    """One fee the school may collect, per student, on the authority of a document (收费依据)."""
+    """One fee the school may collect, per student, on the authority of a document (收费依据); an item
+    collected on behalf (代办费: workbooks, insurance, milk) is spent against and settled at term end."""
 
     id: Text
     name: Text
     amount: Money
     basis: Text | None = None
+    on_behalf: bool = False
+
+
+class ClassBalance(Lined):
+    """One class's 代办费 at term end: what it paid, its share of what was spent (by head), and the
+    difference — refunded when it paid more (多退), topped up when less (少补)."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
+
+    class_: Text = Field(alias="class")
+    students: int = Field(ge=1)
+    collected: MoneyOrZero
+    spent: MoneyOrZero
+    refund: MoneyOrZero = Decimal("0.00")  # 多退
+    top_up: MoneyOrZero = Decimal("0.00")  # 少补
+
+
+class FeeSettlement(Record):
+    """代办费结算: an item collected on behalf, settled at term end — collected, spent against it, and each
+    class's refund or top-up (多退少补), published (公示) where the fee notice was."""
+
+    prefix: ClassVar[str] = "JS"
+
+    term: Text
+    fee_item: Text
+    collected: MoneyOrZero
+    spent: MoneyOrZero
+    classes: tuple[ClassBalance, ...] = Field(min_length=1)
+    by: Text
+    published: Day
+    where: Text
 
 
 class FeeNotice(Signed):
