@@ -912,6 +912,13 @@ CATALOG: Mapping[str, Message] = {
         "一费制：每生每学期收费不超过省定限额，减少项目后重新公示（houqin fee publish --term {term} --item 项目）；限额在 houqin.yaml 的 policy.fee_limit_per_term，没有 houqin 命令编辑它。",
         "一费制: a student's fees per term stay within the provincial limit; publish fewer items (houqin fee publish --term {term} --item ITEM); the limit is houqin.yaml's policy.fee_limit_per_term, which no houqin command edits.",
     ),
+    "FIN020": Message(
+        E,
+        "{id} 记在{fund}的科目 {line}，却从{account}付款：专项资金的开支由本资金支付，不挤占公用经费",
+        "{id} is booked on {line}, a line of the {fund}, but paid from the {account}: a fund's spending is paid out of the fund",
+        "从本资金付款（houqin expense pay 报销单号 --account 资金账户）；已付款的记录没有 houqin 命令可改，在文件中改正付款账户。",
+        "Pay it from the fund (houqin expense pay CLAIM --account FUND); no houqin command edits a payment already made, so correct its account in the file.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,

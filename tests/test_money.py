@@ -569,6 +569,14 @@ CANTEEN_BOARD = """\
 """
 CANTEEN_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
+        "FIN020 the canteen's food paid with the school's money",
+        {**canteen_files(), "2026/expenses.yaml": FOOD.replace("account: canteen", "account: bank")},
+        [
+            "2026/expenses.yaml:1: error[FIN020] BX-2026-0001 记在食堂伙食费的科目 canteen-food，却从银行存款付款："
+            "专项资金的开支由本资金支付，不挤占公用经费"
+        ],
+    ),
+    (
         "FIN017 canteen money spent on a public budget line",
         {
             **canteen_files(),

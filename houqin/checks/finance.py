@@ -14,7 +14,7 @@ from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
-from houqin.models.directory import account_names, all_accounts
+from houqin.models.directory import Account, account_names, all_accounts, fund_lines
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, Flow, flows, running
 from houqin.models.records import (
@@ -84,8 +84,9 @@ def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
     """现金均由出纳员负责办理: cash taken in or paid out by anyone but the keeper of that cash account —
     the cashier (FIN006), or the role catalog.yaml names for a till of its own (FIN014); an account the
     catalog does not know is FIN013."""
+    known = all_accounts(ledger.catalog.accounts)
     for record, account, by, day in _handlings(ledger):
-        yield from _handled(ledger, record, account, by, day)
+        yield from _handled(ledger, known, record, account, by, day)
 
 
 def _handlings(ledger: Ledger) -> Iterator[tuple[Record, str, str, dt.date]]:
@@ -106,8 +107,9 @@ def _handlings(ledger: Ledger) -> Iterator[tuple[Record, str, str, dt.date]]:
             yield a, a.account, a.by, a.date
 
 
-def _handled(ledger: Ledger, r: Record, account: str, by: str, day: dt.date) -> Iterator[Diagnostic]:
-    known = all_accounts(ledger.catalog.accounts)
+def _handled(
+    ledger: Ledger, known: dict[str, Account], r: Record, account: str, by: str, day: dt.date
+) -> Iterator[Diagnostic]:
     file, line = r.source
     found = known.get(account)
     if found is None:
@@ -301,13 +303,17 @@ def _funds(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     since = ledger.config.started
     known = all_accounts(ledger.catalog.accounts)
     public = {b.id for b in ledger.catalog.budget_lines}
+    owners = fund_lines(ledger.catalog.accounts)
     for r in ledger.of_kind("expenses"):
         if not isinstance(r, Reimbursement) or r.payment is None or since is None or r.date < since:
             continue
         fund = known.get(r.payment.account)
+        file, line = r.source
+        owner = owners.get(r.budget_line)
+        if owner is not None and owner != r.payment.account:  # the fund's spending paid with other money
+            yield diag("FIN020", file, line, record=r.id, id=r.id, line=r.budget_line, fund=known[owner].name, account=fund.name if fund else r.payment.account)  # fmt: skip
         if fund is None or fund.nature != "fund":
             continue
-        file, line = r.source
         if r.budget_line in public or (fund.lines and r.budget_line not in fund.lines):
             own = "、".join(fund.lines) or "—"
             yield diag("FIN017", file, line, record=r.id, id=r.id, account=fund.name, line=r.budget_line, own=own)
