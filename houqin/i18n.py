@@ -211,6 +211,7 @@ _FIELD_WORDS: dict[str, str] = {
     "cash_deposit_days": "现金送存天数",
     "on_behalf": "代收代办",
     "refund": "退还",
+    "refunded": "已退还",
     "classes": "各班",
     "top_up": "补收",
     "collected": "收取",
@@ -612,6 +613,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{item} 不是 {term} 经校长批准公示的代办费项目（公示时标明 on_behalf: true）。",
         "{item} is no fee collected on behalf approved and published for {term} (its notice marks it on_behalf: true).",
     ),
+    "nothing_to_refund": ("{id} 没有应退的款项。", "{id} owes no refunds."),
     "nothing_collected": (
         "{item}（{term}）还没有收取任何款项，无可结算。",
         "nothing was collected for {item} ({term}): nothing to settle.",

@@ -919,6 +919,13 @@ CATALOG: Mapping[str, Message] = {
         "从本资金付款（houqin expense pay 报销单号 --account 资金账户）；已付款的记录没有 houqin 命令可改，在文件中改正付款账户。",
         "Pay it from the fund (houqin expense pay CLAIM --account FUND); no houqin command edits a payment already made, so correct its account in the file.",
     ),
+    "FEE005": Message(
+        W,
+        "代办费结算 {id} 应退各班 {amount} 元，结算 {days} 天后仍未退还",
+        "fee settlement {id} owes the classes {amount} in refunds, still unpaid {days} days later",
+        "由出纳退还并登记：houqin fee refund {id} --by 出纳 --account 账户。",
+        "The cashier pays the refunds and records it: houqin fee refund {id} --by CASHIER --account ACCOUNT.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,

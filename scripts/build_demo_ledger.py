@@ -1176,6 +1176,7 @@ def fees_on_behalf(records: list[Record]) -> list[Record]:
         id=ids.next("JS", 2026), date=D(2026, 7, 8), term=term, fee_item=item,
         collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
         published=D(2026, 7, 8), where="校门公示栏、家长群",
+        refunded=Payment(on=D(2026, 7, 10), by=CASHIER, account=DAIBAN),  # 多退: back to each class
     )  # fmt: skip
     return [claim, settled]
 

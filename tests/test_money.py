@@ -4,7 +4,9 @@ breaks it and the exact diagnostic."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -650,7 +652,7 @@ WORKBOOKS = (
     .replace("  purpose: 办公用品\n", "  purpose: 作业本（代办）\n  fee_item: workbook\n")
     .replace('"30202"', '"30201"')
 )
-SETTLED = """\
+UNREFUNDED = """\
 - id: JS-2026-0001
   date: 2026-07-08
   term: 2025-2026-2
@@ -664,6 +666,7 @@ SETTLED = """\
   published: 2026-07-08
   where: 校门公示栏
 """
+SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-10, by: 赵出纳, account: bank}\n"
 
 
 def fee_files(**files: str) -> dict[str, str]:
@@ -674,6 +677,7 @@ def test_fees_collected_spent_and_settled_are_clean(ledger_dir: Callable[..., Pa
     assert lines(ledger_dir(fee_files(**{"2026/fee-settlements.yaml": SETTLED}))) == []
 
 
+FEE005 = "2026/fee-settlements.yaml:1: warning[FEE005] 代办费结算 JS-2026-0001 应退各班 120.00 元，结算 30 天后仍未退还"
 FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "FEE001 a term's 代办费 never settled",
@@ -709,6 +713,7 @@ FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/fee-notices.yaml:1: error[FEE004] 学期 2025-2026-2 公示的收费每生合计 35.00 元，超过一费制限额 30.00 元"
         ],
     ),
+    ("FEE005 refunds owed and never paid", fee_files(**{"2026/fee-settlements.yaml": UNREFUNDED}), [FEE005]),
 ]
 
 
@@ -727,8 +732,33 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
     result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
     assert result.exit_code == 0, result.output
     assert "一年级(1)班" in result.output and "+2.00" in result.output  # 80.00 back to 40 students
-    assert lines(root) == []
+    assert lines(root) == [FEE005.replace(".yaml:1:", ".yaml:2:")]  # the refunds still to be paid (a header line)
     written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")
     assert 'refund: "80.00"' in written and 'refund: "40.00"' in written
     again = CliRunner().invoke(app, [*args[:6], "--item", "milk", "--by", "孙老师", "--where", "x"])
     assert again.exit_code == 2 and "代办费" in again.output
+
+
+def test_fee_refunds_owed_then_paid(git_ledger: Callable[..., Path]) -> None:
+    """多退: the refunds a settlement states are paid back by the cashier (FEE005 until then), a flow out of
+    the account; in the month's report they are income given back."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import open_ledger
+    from houqin.models.money_flow import balances, flows
+    from houqin.reports.finance import month_report
+
+    root = git_ledger(fee_files(**{"2026/fee-settlements.yaml": UNREFUNDED}))
+    assert lines(root) == [FEE005]
+    args = ["--ledger", str(root), "fee", "refund", "JS-2026-0001", "--by", "赵出纳", "--account", "bank"]
+    result = CliRunner().invoke(app, [*args, "--on", "2026-07-10"])
+    assert result.exit_code == 0, result.output
+    assert lines(root) == []
+    ledger = open_ledger(root)
+    # 200,000 opening + 2,100 collected − 1,980 spent on workbooks − 120 refunded
+    assert balances(flows(ledger), dt.date(2026, 7, 10))["bank"] == Decimal("200000.00")
+    report = month_report(ledger, "2026-07")
+    assert [(x.key, x.amount) for x in report.income] == [("fee-refund", Decimal("-120.00"))]
+    again = CliRunner().invoke(app, [*args, "--on", "2026-07-11"])
+    assert again.exit_code == 2

@@ -90,6 +90,8 @@ def check_fees(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
             yield diag("FEE001", file, item.line or line, record=notice.id, item=item.name, term=notice.term, days=policy.fee_settle_days)  # fmt: skip
     for s in settled.values():
         yield from _agrees(ledger, s)
+        if s.refunds and s.refunded is None and (today - s.date).days > policy.fee_settle_days:
+            yield diag("FEE005", s.source.file, s.source.line, record=s.id, id=s.id, amount=s.refunds, days=policy.fee_settle_days)  # fmt: skip
     yield from _one_fee(ledger, policy)
 
 

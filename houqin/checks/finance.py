@@ -22,8 +22,10 @@ from houqin.models.records import (
     CashAdvance,
     FeeItem,
     FeeNotice,
+    FeeSettlement,
     Income,
     Reimbursement,
+    ShopBatch,
     Transfer,
 )
 
@@ -105,6 +107,12 @@ def _handlings(ledger: Ledger) -> Iterator[tuple[Record, str, str, dt.date]]:
     for a in ledger.of_kind("assertions"):
         if isinstance(a, BalanceAssertion):
             yield a, a.account, a.by, a.date
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.paid is not None:
+            yield b, b.paid.account, b.paid.by, b.paid.on
+    for f in ledger.of_kind("fee-settlements"):
+        if isinstance(f, FeeSettlement) and f.refunded is not None:
+            yield f, f.refunded.account, f.refunded.by, f.refunded.on
 
 
 def _handled(

@@ -43,7 +43,7 @@ SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
 STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
 MONEY = frozenset(
-    {"advances", "income", "expenses", "transfers", "assertions", "shop-batches"}
+    {"advances", "income", "expenses", "transfers", "assertions", "shop-batches", "fee-settlements"}
 )  # what money_flow.flows reads
 
 

@@ -313,3 +313,28 @@ def fee_settle(
     )
     assert isinstance(record, FeeSettlement)
     print_fee_settlement(console(), record, get_state(ctx).lang)
+
+
+@fee_app.command("refund")
+def fee_refund(
+    ctx: typer.Context,
+    settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
+    by: Cashier,
+    account: Account = "bank",
+    on: Annotated[str | None, typer.Option("--on", help="退款日期 YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """多退 / The cashier pays each class the refund its settlement states, from an account of the books.
+
+    Example: houqin fee refund JS-2026-0001 --by 赵丽 --account daiban
+    """
+    from houqin.services.finance import refund_fee
+
+    day = parse_day(on, "--on") or today()
+    run_write(
+        ctx,
+        lambda ledger: refund_fee(ledger, settlement, by, account, day),
+        lambda r: f"fee refund {r.id} from {account}",
+        replace=True,
+        no_commit=no_commit,
+    )

@@ -491,6 +491,11 @@ class FeeSettlement(Record):
     by: Text
     published: Day
     where: Text
+    refunded: Payment | None = None  # 多退: the refunds paid back to the classes, by the cashier, from an account
+
+    @property
+    def refunds(self) -> Decimal:
+        return sum((c.refund for c in self.classes), Decimal("0.00"))
 
 
 class FeeNotice(Signed):

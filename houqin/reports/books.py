@@ -15,6 +15,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.records import (
     BalanceAssertion,
     CashAdvance,
+    FeeSettlement,
     Income,
     Reimbursement,
     ShopBatch,
@@ -176,6 +177,11 @@ def books(ledger: Ledger) -> Books:
                     ),
                 )
             )
+    for s in ledger.of_kind("fee-settlements"):
+        if isinstance(s, FeeSettlement) and s.refunded is not None and s.refunds:
+            item = (f"{INCOME['fee'][0]}:{safe(s.fee_item)}", f"{INCOME['fee'][1]}：{s.fee_item}")
+            given = (Posting(acct(item), s.refunds), Posting(acct(booked(s.refunded.account)), -s.refunds))
+            txns.append(Txn(s.refunded.on, s.id, "", f"代办费多退：{s.fee_item}", given))
     for b in ledger.of_kind("shop-batches"):
         if isinstance(b, ShopBatch) and b.paid is not None:
             bought = (Posting(acct(SHOP_PURCHASES), b.value), Posting(acct(booked(b.paid.account)), -b.value))

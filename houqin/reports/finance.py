@@ -220,11 +220,13 @@ def _income_lines(within: list[Flow]) -> list[Line]:
     sums: dict[str, list[Decimal]] = {}
     for f in within:
         key = f.category if f.what == "income" else "advance-return" if f.what == "advance-return" else ""
-        if f.amount > 0 and key:
+        if f.what == "fee-refund":  # 代办费多退: fees given back, less income
+            key = "fee-refund"
+        if (f.amount > 0 or key == "fee-refund") and key:
             entry = sums.setdefault(key, [ZERO, Decimal(0)])
             entry[0] += f.amount
             entry[1] += 1
-    names = {**INCOME_NAMES, "advance-return": "借款退回"}
+    names = {**INCOME_NAMES, "advance-return": "借款退回", "fee-refund": "代办费退还"}
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 

@@ -357,3 +357,14 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
         FeeSettlement, id=_id(ledger, "fee-settlements", day), date=day, term=term, fee_item=item,
         collected=books.collected, spent=books.spent, classes=classes, by=by, published=day, where=where,
     )  # fmt: skip
+
+
+def refund_fee(ledger: Ledger, text: str, by: str, account: str, on: dt.date) -> FeeSettlement:
+    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013)."""
+    settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
+    if settlement.refunded is not None:
+        raise UsageError("already_paid", id=settlement.id)
+    if not settlement.refunds:
+        raise UsageError("nothing_to_refund", id=settlement.id)
+    payment = validated(Payment, on=on, by=by, account=account)
+    return settlement.model_copy(update={"refunded": payment})
