@@ -235,7 +235,7 @@ def _two_lines(ledger: Ledger, all_flows: Sequence[Flow], policy: Policy, today:
         elif f.what == "transfer" and f.amount < 0 and f.category in banks:  # 送存银行: takings first
             left = _take(held, -f.amount)
             float_[f.account] = float_.get(f.account, ZERO) - left
-        elif f.amount > 0 or f.date < since:
+        elif f.amount > 0 or f.date < since or f.what == "count-difference":  # a shortage is no payment
             float_[f.account] = float_.get(f.account, ZERO) + f.amount
         else:
             have = max(float_.get(f.account, ZERO), ZERO)
