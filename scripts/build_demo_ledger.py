@@ -27,6 +27,7 @@ from houqin.models.records import (
     Damage,
     DamageSettlement,
     Disposal,
+    Income,
     Invoice,
     Loan,
     Meeting,
@@ -35,6 +36,8 @@ from houqin.models.records import (
     Purchase,
     PurchaseLine,
     Quote,
+    ReceiptBook,
+    ReceiptVoid,
     Reimbursement,
     Repair,
     RepairDone,
@@ -229,11 +232,21 @@ BUDGET = {
     "30218": ("专用材料费", "50000.00"),
     "31002": ("办公设备购置", "150000.00"),
     "31003": ("专用设备购置", "200000.00"),
-    "30299": ("其他商品和服务支出（食堂）", "600000.00"),
 }
 
 CANTEEN_MONTHS = [(2026, m) for m in (3, 4, 5, 6, 9, 10, 11)]
 CANTEEN_KEEPER = "冯刚"  # 政教处 runs the canteen
+CANTEEN_LINE = "canteen-food"  # 伙食费 spent on food: the canteen fund's own line, not the public budget's
+
+
+def canteen_account() -> dict[str, object]:
+    """食堂: students' board held by the school, a fund inside the books with its own spending lines."""
+    return {
+        "id": "canteen", "name": "食堂（伙食费专户）", "kind": "fund", "opening": Decimal("0.00"),
+        "opened": D(2026, 1, 31), "lines": [CANTEEN_LINE, "canteen-fuel"],
+    }  # fmt: skip
+
+
 # 学生伙食费 received each month and what the food cost: close to zero profit over the term (零盈利).
 CANTEEN_INCOME = {
     3: "46800.00",
@@ -298,9 +311,9 @@ def purchase(
     approvals = [
         Approval(role="department_head", by=head, on=asked + dt.timedelta(days=1)),
         Approval(role="supervisor", by=VICE, on=asked + dt.timedelta(days=2)),
+        # 一支笔: the principal consents to every purchase, before the goods are bought (policy tier 0)
+        Approval(role="principal", by=PRINCIPAL, on=asked + dt.timedelta(days=3)),
     ]
-    if total >= Decimal("1000"):
-        approvals.append(Approval(role="principal", by=PRINCIPAL, on=asked + dt.timedelta(days=3)))
     quotes: tuple[Quote, ...] = ()
     if total >= Decimal("5000"):
         others = [x for x in SUPPLIERS if x != supplier][:2]
@@ -330,6 +343,14 @@ def purchase(
     )
     PURCHASES.append(record)
     return record.id
+
+
+def consented(purchase_id: str) -> dt.date:
+    """The day the principal approved a purchase of this script (一支笔, prior consent)."""
+    (found,) = [p for p in PURCHASES if p.id == purchase_id]
+    approval = found.approval("principal")
+    assert approval is not None
+    return approval.on
 
 
 def assets() -> list[Asset]:
@@ -651,6 +672,8 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
         purchase: str | None = None,
     ) -> None:
         inv_day = day - dt.timedelta(days=rng.randrange(0, 12))
+        if purchase is not None:  # goods are bought (and invoiced) only after the principal consented
+            inv_day = max(inv_day, consented(purchase))
         steps = [
             ("handler", handler, day),
             ("witness", rng.choice([w for w in witnesses if w != handler]), day),
@@ -772,7 +795,7 @@ def expenses(stock_in: list[StockIn], asset_list: list[Asset]) -> tuple[list[Rei
             day,
             "青禾县粮油食品公司",
             CANTEEN_COST[month],
-            "30299",
+            CANTEEN_LINE,
             f"{month}月食堂食材采购",
             CANTEEN_KEEPER,
             account="canteen",
@@ -1107,7 +1130,8 @@ def main(out: Path) -> None:
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
-            {"id": "canteen", "name": "食堂", "opening": Decimal("0.00"), "opened": D(2026, 1, 31)},
+            canteen_account(),
+            {"id": DAIBAN, "name": "代办费专户", "kind": "fund", "lines": [DAIBAN_LINE]},
         ],
     }
     import io
@@ -1133,6 +1157,10 @@ def main(out: Path) -> None:
     records += responsibility_records()
     records += canteen_records()
     records += vehicle_records()
+    records += cash_banked(records)
+    records += fees_on_behalf(records)
+    records = receipts(records)
+    damage_list = damages_booked(damage_list, records)
     for r in [*records, *repair_list, *damage_list]:
         r = signed_by_demo_keys(r)
         kind = KIND_BY_MODEL[type(r)]
@@ -1163,6 +1191,120 @@ def main(out: Path) -> None:
         )
 
 
+RECEIPT_BOOK_SIZE = 25
+RECEIPT_SPOILED = 2026008  # a receipt the cashier spoiled and voided (金额写错), its copies kept in the book
+
+
+def receipts(records: list[Record]) -> list[Record]:
+    """票据管理: the cashier's receipt books, issued by the accountant, a new one when the last is used up;
+    every receipted income (grants come by bank, unreceipted) takes the next number, in the order of the
+    days, one spoiled receipt voided on its day. Returns the records with the books, the void and the
+    numbered income."""
+    receipted = sorted(
+        (r for r in records if isinstance(r, Income) and r.kind != "grant" and r.date >= D(2026, 2, 20)),
+        key=lambda r: (r.date, r.id),
+    )
+    numbered: dict[str, Income] = {}
+    extra: list[Record] = []
+    number = 2026000
+    for r in receipted:
+        number += 1
+        if number == RECEIPT_SPOILED:
+            extra.append(
+                ReceiptVoid(id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开")
+            )
+            number += 1
+        if (number - 2026001) % RECEIPT_BOOK_SIZE == 0:
+            extra.append(
+                ReceiptBook(
+                    id=ids.next("PJ", 2026),
+                    date=min(r.date, D(2026, 2, 20)) if number == 2026001 else r.date,
+                    first=number,
+                    last=number + RECEIPT_BOOK_SIZE - 1,
+                    holder=CASHIER,
+                    issued_by=ACCOUNTANT,
+                    series="青财收字",
+                )
+            )
+        numbered[r.id] = r.model_copy(update={"receipt": number})
+    return [numbered.get(r.id, r) if isinstance(r, Income) else r for r in records] + extra
+
+
+DAIBAN, DAIBAN_LINE = "daiban", "daiban-spent"  # 代办费: the fund of fees collected on behalf, and its line
+WORKBOOK_COST = money("33.20")  # what a student's workbooks cost this term, against the 35.00 collected
+
+
+def fees_on_behalf(records: list[Record]) -> list[Record]:
+    """代办费: the spring term's workbooks bought out of the fees collected on behalf, and the term-end
+    settlement — the cost shared by head, each class refunded the difference (多退少补), published."""
+    from houqin.models.records import ClassBalance, FeeSettlement
+
+    item, term = "workbook-2025-2026-2", "2025-2026-2"
+    paid = sorted(
+        (r for r in records if isinstance(r, Income) and r.fee_item == item and r.class_ and r.students),
+        key=lambda r: r.class_ or "",
+    )
+    heads = sum(r.students or 0 for r in paid)
+    spent = WORKBOOK_COST * heads
+    day = D(2026, 3, 16)
+    claim = Reimbursement(
+        id=ids.next("BX", 2026), date=day, payee="青禾县新华书店", amount=spent, budget_line=DAIBAN_LINE,
+        purpose=f"{term} 作业本（代办，{heads} 人）", invoices=(new_invoice(day - dt.timedelta(days=2), spent),),
+        fee_item=item,
+        approvals=(
+            Approval(role="handler", by=HEADS["教务处"], on=day), Approval(role="witness", by=KEEPER, on=day),
+            Approval(role="principal", by=PRINCIPAL, on=day),
+        ),
+        payment=Payment(on=day + dt.timedelta(days=1), by=CASHIER, account=DAIBAN),
+    )  # fmt: skip
+    classes = []
+    for r in paid:
+        share = WORKBOOK_COST * (r.students or 0)  # by head: every student had the same workbooks
+        classes.append(
+            ClassBalance(
+                class_=r.class_ or "",
+                students=r.students or 0,
+                collected=r.amount,
+                spent=share,
+                refund=r.amount - share,
+            )
+        )
+    settled = FeeSettlement(
+        id=ids.next("JS", 2026), date=D(2026, 7, 8), term=term, fee_item=item,
+        collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
+        published=D(2026, 7, 8), where="校门公示栏、家长群",
+        refunded=Payment(on=D(2026, 7, 10), by=CASHIER, account=DAIBAN),  # 多退: back to each class
+    )  # fmt: skip
+    return [claim, settled]
+
+
+def cash_banked(records: list[Record]) -> list[Record]:
+    """收支两条线: the cash the cashier takes in goes to the bank in full the next day, never paid out."""
+    from houqin.models.records import Transfer
+
+    out: list[Record] = []
+    for r in sorted((r for r in records if isinstance(r, Income) and r.account == "cash"), key=lambda r: r.date):
+        out.append(
+            Transfer(
+                id=ids.next("ZZ", 2026), date=r.date + dt.timedelta(days=1), from_account="cash", to_account="bank",
+                amount=r.amount, by=CASHIER, purpose=f"{r.purpose or '现金收入'}送存银行",
+            )
+        )  # fmt: skip
+    return out
+
+
+def damages_booked(damage_list: list[Damage], records: list[Record]) -> list[Damage]:
+    """A paid case names its income, and the receipt that income was written under (一套账)."""
+    numbers = {r.id: r.receipt for r in records if isinstance(r, Income) and r.receipt}
+    out = []
+    for d in damage_list:
+        if d.settled is not None and d.settled.income in numbers:
+            receipt = f"{numbers[d.settled.income]}"
+            d = d.model_copy(update={"settled": d.settled.model_copy(update={"receipt": receipt})})
+        out.append(d)
+    return out
+
+
 def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: list[Damage]) -> list[Record]:
     """The receipts and the cashier's transfers of 2026: the county's monthly funds, the term's fees (after
     the principal approved and published them), canteen board, the compensation for a broken board, and
@@ -1183,7 +1325,13 @@ def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: 
                 date=published,
                 term=term,
                 items=(
-                    FeeItem(id=f"workbook-{term}", name="作业本费", amount=money("35.00"), basis="青价费〔2025〕8号"),
+                    FeeItem(
+                        id=f"workbook-{term}",
+                        name="作业本费",
+                        amount=money("35.00"),
+                        basis="青价费〔2025〕8号",
+                        on_behalf=True,
+                    ),
                 ),
                 published=published,
                 where="校门公示栏、家长群",
@@ -1198,7 +1346,7 @@ def money_in(claims: list[Reimbursement], advances: list[CashAdvance], damages: 
                     date=collected,
                     kind="fee",
                     amount=money("35.00") * students,
-                    account="bank",
+                    account=DAIBAN,  # 代办费 kept apart in its own fund
                     payer=f"{n // 2 + 1}年级({n % 2 + 1})班",
                     received_by=CASHIER,
                     fee_item=f"workbook-{term}",
@@ -1403,6 +1551,7 @@ def shop_and_milk() -> list[Record]:
                 unit=unit, cost=money(cost), price=money(price), produced=made, shelf_life_days=life,
                 supplier="青禾县副食品批发部" if k < 2 else "青禾县文汇办公用品店",
                 supplier_id="91360721MA35R8QX19" if k < 2 else "91360721MA35K2LP75", acceptor=CLERK,
+                paid=Payment(on=day, by=CASHIER, account="bank"),  # 一套账: the cashier pays the shop's goods
             )  # fmt: skip
             out.append(batch)
             sold = 0
@@ -1423,6 +1572,7 @@ def shop_and_milk() -> list[Record]:
                         quantity=Decimal(qty - sold), seller=CLERK, removed=True,
                     )
                 )  # fmt: skip
+    out += shop_takings(out)
     item = "milk-2026-2027-1"
     notice_day = D(2026, 8, 28)
     out.append(
@@ -1452,6 +1602,28 @@ def shop_and_milk() -> list[Record]:
             out.append(
                 MilkDelivery(id=ids.next("SN", 2026), date=day, class_=klass, cartons=students * 5, received_by=teacher)
             )
+    return out
+
+
+def shop_takings(shop: list[Record]) -> list[Record]:
+    """商店营业款按日解缴: each day's takings handed by the shop's clerk to the cashier, who banks them that
+    day as income of kind shop (not kept in the shop, not spent from the till: 不设账外账)."""
+    from houqin.models.records import Income, ShopBatch, ShopSale
+
+    prices = {b.id: b.price for b in shop if isinstance(b, ShopBatch)}
+    took: dict[dt.date, Decimal] = {}
+    for s in shop:
+        if isinstance(s, ShopSale) and not s.removed:
+            took[s.date] = took.get(s.date, Decimal("0.00")) + s.quantity * prices[s.batch]
+    out: list[Record] = []
+    for day, amount in sorted(took.items()):
+        out.append(
+            Income(
+                id=ids.next("SR", 2026), date=day, kind="shop", amount=money(amount), account="bank",
+                payer=f"学校商店（{CLERK}交款）", received_by=CASHIER, purpose=f"{day} 商店营业款解缴",
+                takings_from=day, takings_to=day,
+            )
+        )  # fmt: skip
     return out
 
 

@@ -81,6 +81,8 @@ PREFIX_CHECK = {
     "PUR": "purchase",
     "PD": "stocktake",
     "FIN": "finance",
+    "REC": "receipts",
+    "FEE": "fees",
     "BUD": "budget",
     "ADV": "advances",
     "CLS": "close",

@@ -42,6 +42,7 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "calendar show": (),
     "safety list": (),
     "canteen report": ("--month", "2026-10"),
+    "receipt list": (),
 }
 
 

@@ -763,7 +763,7 @@ def test_pending_lists_what_awaits_a_persons_signature(ledger_dir: Callable[...,
     assert code == 0
     assert out.splitlines() == [
         "等待 王建国 签字：1 件，合计 436.00 元",
-        "BX-2026-0055  2026-11-18  校长  436.00  教研活动用品  2026/expenses.yaml:827",
+        "BX-2026-0055  2026-11-18  校长  436.00  教研活动用品  2026/expenses.yaml:841",
         "    houqin expense sign BX-2026-0055 --as principal --by 王建国 --key KEYFILE",
     ]
     awaiting = GOOD_EXPENSE.replace("  - {role: principal, by: 王校长, on: 2026-03-06}\n", "").replace(

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import BASE, GOOD_EXPENSE, git
 from tests.test_rules import lines
 
-PURCHASE = """\
+UNAPPROVED = """\
 - id: CG-2026-0001
   date: 2026-03-01
   department: 语文组
@@ -26,6 +26,7 @@ PURCHASE = """\
   accepted: {on: 2026-03-02, acceptor: 周保管, witness: 李主任}
 """
 PRINCIPAL = "  - {role: principal, by: 王校长, on: 2026-03-01}\n"
+PURCHASE = UNAPPROVED.replace("  accepted:", PRINCIPAL + "  accepted:")  # 一支笔: the principal approves every one
 QUOTES = """\
   quotes:
   - {supplier: 甲, amount: "5875.00", on: 2026-03-01}
@@ -46,7 +47,7 @@ CLAIM = GOOD_EXPENSE.replace("  purpose: 办公用品\n", "  purpose: 办公用�
 
 def big(quantity: int, quotes: str = "", meeting: str = "") -> str:
     """The purchase with a larger quantity, the principal's approval, and quotes / a meeting."""
-    text = PURCHASE.replace("quantity: 10", f"quantity: {quantity}")
+    text = UNAPPROVED.replace("quantity: 10", f"quantity: {quantity}")
     text = text.replace("  approvals:\n", quotes + meeting + "  approvals:\n")
     return text.replace("  accepted:", PRINCIPAL + "  accepted:")
 
@@ -67,20 +68,30 @@ def test_clean_purchase_flow(ledger_dir: Callable[..., Path]) -> None:
 
 PURCHASE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
-        "PUR001 principal missing above the tier",
-        {"2026/purchases.yaml": PURCHASE.replace("quantity: 10", "quantity: 100")},
+        "PUR001 the principal approves every purchase (一支笔, no tier by default)",
+        {"2026/purchases.yaml": UNAPPROVED},
+        ["2026/purchases.yaml:1: error[PUR001] 请购单 CG-2026-0001 估价 235.00 元，验收前缺少校长(principal)审批"],
+    ),
+    (
+        "PUR001 principal missing above a tier the school wrote down",
+        {
+            "houqin.yaml": BASE["houqin.yaml"].rstrip(" ")
+            + '        policy:\n          principal_threshold: "1000.00"\n',
+            "2026/purchases.yaml": UNAPPROVED.replace("quantity: 10", "quantity: 100"),
+        },
         ["2026/purchases.yaml:1: error[PUR001] 请购单 CG-2026-0001 估价 2350.00 元，验收前缺少校长(principal)审批"],
     ),
     (
         "PUR002 approved after acceptance",
         {
-            "2026/purchases.yaml": PURCHASE.replace(
+            "2026/purchases.yaml": UNAPPROVED.replace(
                 "supervisor, by: 刘副校长, on: 2026-03-01", "supervisor, by: 刘副校长, on: 2026-03-03"
             )
         },
         [
+            "2026/purchases.yaml:1: error[PUR001] 请购单 CG-2026-0001 估价 235.00 元，验收前缺少校长(principal)审批",
             "2026/purchases.yaml:11: error[PUR002] 请购单 CG-2026-0001 的主管领导(supervisor)审批日期 2026-03-03 "
-            "晚于验收日期 2026-03-02"
+            "晚于验收日期 2026-03-02",
         ],
     ),
     (
@@ -236,7 +247,7 @@ def test_a_config_written_before_purchases_existed_still_checks_them(ledger_dir:
     config = BASE["houqin.yaml"].rstrip(" ") + (
         "        policy:\n          signatures:\n            chains:\n              expenses: [handler, witness, principal]\n"
     )
-    files = {"houqin.yaml": config, "2026/purchases.yaml": PURCHASE.replace("quantity: 10", "quantity: 100")}
+    files = {"houqin.yaml": config, "2026/purchases.yaml": UNAPPROVED.replace("quantity: 10", "quantity: 100")}
     assert lines(ledger_dir(files)) == [
         "2026/purchases.yaml:1: error[PUR001] 请购单 CG-2026-0001 估价 2350.00 元，验收前缺少校长(principal)审批"
     ]

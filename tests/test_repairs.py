@@ -82,7 +82,9 @@ REPAIR_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "DMG003 paid without receipt",
         {"2026/assets.yaml": GOOD_ASSET, "2026/damages.yaml": DAMAGE.replace(', receipt: "0012345"', "")},
-        ["2026/damages.yaml:1: error[DMG003] PC-2026-0001 已赔付，但没有收据或收入记录"],
+        [
+            "2026/damages.yaml:1: error[DMG003] PC-2026-0001 已赔付，但赔款没有记入收入：赔款须开收据并入账（不设账外账）"
+        ],
     ),
     (
         "DMG004 settled unassessed",

@@ -365,6 +365,15 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
     from tests.test_keys import KEY_CASES
+    from tests.test_money import (
+        CANTEEN_CASES,
+        DAMAGE_CASES,
+        FEE_CASES,
+        MONEY_CASES,
+        RECEIPT_CASES,
+        SHOP_MONEY_CASES,
+        TWO_LINES_CASES,
+    )
     from tests.test_names import NAME_CASES
     from tests.test_office import OFFICE_CASES, SHOP_CASES
     from tests.test_own_requests import OWN_CASES
@@ -398,6 +407,13 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + RESPONSIBILITY_CASES
         + FOOD_CASES
         + VEHICLE_CASES
+        + MONEY_CASES
+        + RECEIPT_CASES
+        + DAMAGE_CASES
+        + SHOP_MONEY_CASES
+        + TWO_LINES_CASES
+        + CANTEEN_CASES
+        + FEE_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

@@ -574,9 +574,23 @@ def test_hook_install_keeps_what_gitattributes_already_says(git_ledger: Callable
 
 
 BUNDLED_ADD = [
-    "asset", "add", "--category", "A02010104", "--price", "4200", "--place", "JX-101",
-    "--keeper", "陈晓东", "--date", "2026-11-20",
-]  # fmt: skip
+    "asset",
+    "add",
+    "--category",
+    "A02010104",
+    "--price",
+    "4200",
+    "--place",
+    "JX-101",
+    "--keeper",
+    "陈晓东",
+    "--date",
+    "2026-11-20",
+    "--origin",
+    "捐赠",
+    "--document",
+    "捐赠协议2026-11",
+]  # fmt: skip  (后勤统一采购: an asset without a purchase names its origin and document, PUR013)
 
 
 @pytest.mark.parametrize("shipped", [True, False], ids=["as shipped", "hook installed before the fix"])

@@ -1,5 +1,6 @@
 """damage: 公物损坏赔偿制度, 谁损坏谁赔偿 — a case is assessed at no more than the asset's book value
-unless a reason is given, and settled either by a payment with its receipt or by a waiver the
+unless a reason is given, and settled either by a payment booked as income (from the day the books
+began: 一套账, the money reaches an account; before, a receipt number was enough) or by a waiver the
 principal signed."""
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from houqin.models.asset_state import DISPOSED, replay
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, Damage
+from houqin.models.records import Asset, Damage, Income
 
 
 def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     cases = [d for d in ledger.of_kind("damages") if isinstance(d, Damage)]
     if not cases:
         return
+    since = policy.receipts.since or ledger.config.started  # before it, a receipt number was enough
     states, _ = replay(ledger)  # one replay for every case: what each asset held on a case's day follows from it
     for d in cases:
         file, line = d.source
@@ -38,7 +40,31 @@ def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if d.settled.type == "waived":
             if d.approval("principal") is None:
                 yield diag("DMG002", file, line, record=d.id, id=d.id)
+        elif since is not None and d.settled.on >= since and not d.settled.income:
+            yield diag("DMG003", file, line, record=d.id, id=d.id)  # 一套账: the payment is booked as income
         elif not (d.settled.receipt or d.settled.income):
             yield diag("DMG003", file, line, record=d.id, id=d.id)
+        else:
+            yield from _booked(ledger, d)
         if d.assessed is None:
             yield diag("DMG004", file, line, record=d.id, id=d.id)
+
+
+def _booked(ledger: Ledger, d: Damage) -> Iterator[Diagnostic]:
+    """The income a paid case names is the compensation for this case, of the amount paid, under the
+    receipt the case names (不设账外账: the money reaches an account)."""
+    settled = d.settled
+    if settled is None or settled.income is None:
+        return
+    file, line = d.source
+    income = ledger.find(settled.income, Income)
+    if income is None or income.kind != "compensation" or income.damage != d.id:
+        yield diag("DMG005", file, line, record=d.id, id=d.id, income=settled.income)
+        return
+    paid = settled.amount if settled.amount is not None else d.assessed.amount if d.assessed else None
+    receipt = str(income.receipt) if income.receipt is not None else None
+    if (paid is not None and paid != income.amount) or (settled.receipt and receipt and settled.receipt != receipt):
+        yield diag(
+            "DMG006", file, line, record=d.id, id=d.id, income=income.id, amount=paid or "—",
+            booked=income.amount, receipt=settled.receipt or "—", booked_receipt=receipt or "—",
+        )  # fmt: skip

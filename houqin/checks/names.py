@@ -24,6 +24,8 @@ CHECK_NAMES: tuple[str, ...] = (
     "purchase",
     "stocktake",
     "finance",
+    "fees",
+    "receipts",
     "budget",
     "advances",
     "close",

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from houqin.checks.capitalisation import threshold_for
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
@@ -103,8 +105,13 @@ def _leaders(ledger: Ledger, policy: Policy, day: dt.date) -> set[str]:
 
 
 def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """Stock in, asset cards and claims that name a purchase come on or after its acceptance."""
+    """Stock in, asset cards and claims that name a purchase come on or after its acceptance; from
+    `policy.goods.since` (default: the day the books began, `started`), goods come only through the
+    office (后勤统一采购) and are signed in (入库签字手续)."""
+    since = policy.goods.since or ledger.config.started  # neither: a ledger from before these rules
     for r in (*ledger.of_kind("stock-in"), *ledger.of_kind("assets"), *ledger.of_kind("expenses")):
+        if since is not None and r.date >= since:
+            yield from _through_the_office(ledger, r, policy)
         if isinstance(r, StockIn) and is_purchase_id(r.origin):
             ref, code = r.origin, "PUR008"
         elif isinstance(r, Asset) and r.purchase:
@@ -120,3 +127,59 @@ def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, date=r.date)
         elif isinstance(r, StockIn) and r.item not in {line.item for line in p.lines}:
             yield diag("PUR010", r.source.file, r.source.line, record=r.id, id=r.id, purchase=ref, item=r.item)
+        if isinstance(r, (Asset, Reimbursement)):
+            yield from _prior_consent(r, p, policy)
+
+
+def _prior_consent(r: Asset | Reimbursement, p: Purchase, policy: Policy) -> Iterator[Diagnostic]:
+    """学校一切开支，必须征得校长同意 — beforehand: the purchase's last required approval (the principal's,
+    by default) is dated on or before the invoice of the goods it buys, not signed after the fact."""
+    steps = required_steps(p, policy)
+    approvals = [p.approval(step) for step in steps]
+    if not approvals or any(a is None for a in approvals):
+        return  # PUR001 names a step that is missing
+    step, last = steps[-1], approvals[-1]
+    assert last is not None
+    invoices = r.invoices if isinstance(r, Reimbursement) else (r.invoice,) if r.invoice else ()
+    for invoice in invoices:
+        if invoice.date < last.on:
+            line = invoice.line or r.source.line
+            yield diag(
+                "PUR011", r.source.file, line, record=r.id, id=r.id, purchase=p.id, step=step, approved=last.on,
+                invoice=invoice.number, date=invoice.date,
+            )  # fmt: skip
+
+
+def _through_the_office(ledger: Ledger, r: Record, policy: Policy) -> Iterator[Diagnostic]:
+    goods = policy.goods
+    file, line = r.source
+    if isinstance(r, Reimbursement) and r.purchase is None:
+        listed = r.budget_line in goods.purchase_lines
+        if listed or (r.budget_line in goods.goods_lines and r.amount >= goods.claim_threshold):
+            yield diag("PUR012", file, line, record=r.id, id=r.id, line=r.budget_line, amount=r.amount)
+    elif isinstance(r, Asset) and r.purchase is None:
+        threshold = threshold_for(ledger, policy, r.category)
+        if r.unit_price < threshold:
+            return
+        allowed = "、".join(goods.asset_origins)
+        if r.origin not in goods.asset_origins:
+            yield diag("PUR013", file, line, record=r.id, id=r.id, price=r.unit_price, threshold=threshold, allowed=allowed)  # fmt: skip
+        elif not r.document:
+            yield diag("PUR014", file, line, record=r.id, id=r.id, origin=r.origin)
+    elif isinstance(r, StockIn):
+        yield from _signed_in(r, goods.unwitnessed_origins)
+
+
+def _signed_in(r: StockIn, unwitnessed: tuple[str, ...]) -> Iterator[Diagnostic]:
+    """入库签字手续: the acceptor and a witness, two people, neither the supplier's own man."""
+    file, line = r.source
+    if r.origin in unwitnessed or r.origin.startswith("PD-"):
+        return
+    witness = r.approval("witness")
+    if witness is None:
+        yield diag("STK005", file, line, record=r.id, id=r.id, acceptor=r.acceptor)
+        return
+    if witness.by == r.acceptor:
+        yield diag("STK006", file, witness.line or line, record=r.id, id=r.id, by=r.acceptor)
+    if r.delivered_by and r.delivered_by in (r.acceptor, witness.by):
+        yield diag("STK007", file, line, record=r.id, id=r.id, by=r.delivered_by)

@@ -10,7 +10,7 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import PLACES_FILE
 from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
-from houqin.models.directory import category_code_ok
+from houqin.models.directory import category_code_ok, fund_lines
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
@@ -31,6 +31,8 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    ReceiptBook,
+    ReceiptVoid,
     Reception,
     Recovery,
     Reimbursement,
@@ -125,7 +127,8 @@ def _stocktake(ledger: Ledger, s: Stocktake) -> Iterator[Diagnostic]:
 
 
 def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
-    if (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
+    own = e.budget_line in fund_lines(ledger.catalog.accounts)  # a fund's own line, not the public budget's
+    if not own and (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
         yield diag("REF008", e.source.file, e.source.line, record=e.id, line=e.budget_line, year=e.date.year)
     if e.advance:
         yield from _record(ledger, e, e.advance, CashAdvance, "借款/advance")
@@ -189,8 +192,11 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield from _person(ledger, r, "received_by", r.received_by, r.date)
             if r.damage is not None:
                 yield from _record(ledger, r, r.damage, Damage, "赔偿案/damage case")
-        elif isinstance(r, (BalanceAssertion, Transfer)):
+        elif isinstance(r, (BalanceAssertion, Transfer, ReceiptVoid)):
             yield from _person(ledger, r, "by", r.by, r.date)
+        elif isinstance(r, ReceiptBook):
+            yield from _person(ledger, r, "holder", r.holder, r.date)
+            yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
         elif isinstance(r, Close):
             yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
         elif isinstance(r, MeterReading):

@@ -20,6 +20,7 @@ from houqin.checks import (
     damages,
     dates,
     duties,
+    fees,
     finance,
     food_safety,
     ids,
@@ -28,6 +29,7 @@ from houqin.checks import (
     loans,
     office,
     purchases,
+    receipts,
     refs,
     repairs,
     responsibility,
@@ -46,7 +48,9 @@ CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
 SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
 STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
-MONEY = frozenset({"advances", "income", "expenses", "transfers", "assertions"})  # what money_flow.flows reads
+MONEY = frozenset(
+    {"advances", "income", "expenses", "transfers", "assertions", "shop-batches", "fee-settlements"}
+)  # what money_flow.flows reads
 
 
 def whole(run: CheckFn, *reads: frozenset[str] | str, dated: bool = False) -> Part:
@@ -154,7 +158,12 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "repairs", (whole(repairs.check_repairs, "repairs", dated=True),), "报修与验收", "repair tickets and acceptance"
     ),
-    Check("damage", (whole(damages.check_damages, "damages", ASSET_EVENTS),), "公物损坏赔偿", "damage compensation"),
+    Check(
+        "damage",
+        (whole(damages.check_damages, "damages", "income", ASSET_EVENTS),),
+        "公物损坏赔偿",
+        "damage compensation",
+    ),
     Check(
         "stock",
         (whole(stock.check_stock, STOCK),),
@@ -186,6 +195,18 @@ CHECKS: tuple[Check, ...] = (
         (whole(finance.check_finance, MONEY, "fee-notices", "assertions", dated=True),),
         "收支两条线、收费公示、现金与对账",
         "income, fees, cash and balances",
+    ),
+    Check(
+        "fees",
+        (whole(fees.check_fees, "fee-notices", "fee-settlements", "income", "expenses", dated=True),),
+        "代办费多退少补、公示，一费制",
+        "fees collected on behalf settled per term; the 一费制 limit",
+    ),
+    Check(
+        "receipts",
+        (whole(receipts.check_receipts, "income", "receipt-books", "receipt-voids"),),
+        "收据领用、按号使用、作废留存、及时入帐",
+        "receipt books, numbers used once and in order, voids kept, income booked on time",
     ),
     Check(
         "budget",
@@ -232,9 +253,10 @@ CHECKS: tuple[Check, ...] = (
         (
             whole(shop.check_shop, "shop-batches", "shop-sales"),
             whole(shop.check_shelf, "shop-batches", "shop-sales", dated=True),
+            whole(shop.check_takings, "shop-batches", "shop-sales", "income", dated=True),
         ),
-        "商店进售双价、过期商品",
-        "shop prices and shelf life",
+        "商店进售双价、过期商品、货款从账户支付、营业款按日解缴",
+        "shop prices, shelf life, purchases paid from the books, takings deposited",
     ),
     Check(
         "milk",

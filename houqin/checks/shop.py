@@ -122,3 +122,43 @@ def check_milk(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
                 "MLK003", o.source.file, o.source.line, record=o.id, id=o.id, klass=o.class_,
                 expected=each * o.students, paid=paid.get(key, Decimal("0.00")),
             )  # fmt: skip
+
+
+def takings_by_day(ledger: Ledger) -> dict[dt.date, Decimal]:
+    """营业款: what each day's sales took in, at the batch's sale price (goods taken off unsold take nothing)."""
+    batches = {r.id: r for r in ledger.of_kind("shop-batches") if isinstance(r, ShopBatch)}
+    out: dict[dt.date, Decimal] = {}
+    for s in ledger.of_kind("shop-sales"):
+        if isinstance(s, ShopSale) and not s.removed and s.batch in batches:
+            out[s.date] = out.get(s.date, Decimal("0.00")) + s.quantity * batches[s.batch].price
+    return out
+
+
+def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    """一套账，不设账外账: from the day the income rules apply (receipts.since, default `started`), the
+    shop's purchases are paid from an account (SHP007) and each day's takings are deposited as income of
+    kind shop within `shop_deposit_days`, in full and no more (SHP008-SHP010)."""
+    since = policy.receipts.since or ledger.config.started
+    if since is None:
+        return
+    today = today or clock.today()
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.paid is None and b.date >= since:
+            yield diag("SHP007", b.source.file, b.source.line, record=b.id, id=b.id, goods=b.goods, value=b.value)
+    takings = {day: amount for day, amount in takings_by_day(ledger).items() if day >= since}
+    deposited: set[dt.date] = set()
+    for r in sorted((r for r in ledger.of_kind("income") if isinstance(r, Income) and r.kind == "shop"), key=lambda r: r.sort_key):  # fmt: skip
+        first, last = r.takings_from or r.date, r.takings_to or r.date
+        days = [day for day in takings if first <= day <= last]
+        deposited.update(days)
+        took = sum((takings[day] for day in days), Decimal("0.00"))
+        if r.amount != took:
+            code = "SHP008" if r.amount > took else "SHP009"
+            yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, amount=r.amount, takings=took, first=first, last=last, difference=abs(r.amount - took))  # fmt: skip
+    sales = {
+        s.date: s for s in sorted(ledger.of_kind("shop-sales"), key=lambda s: s.sort_key) if isinstance(s, ShopSale)
+    }
+    for day, amount in sorted(takings.items()):
+        if day not in deposited and (today - day).days > policy.shop_deposit_days:
+            sale = sales[day]
+            yield diag("SHP010", sale.source.file, sale.source.line, record=sale.id, date=day, amount=amount, days=policy.shop_deposit_days)  # fmt: skip

@@ -136,6 +136,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "advance": ("money", "advance_app", True, False),
     "budget": ("money", "budget_app", True, False),
     "fee": ("money", "fee_app", True, False),
+    "receipt": ("receipt", "app", True, False),
     "export": ("export", "export", False, False),
     "meter": ("office", "meter_app", True, False),
     "patrol": ("office", "patrol_app", True, False),

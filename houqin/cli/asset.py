@@ -50,6 +50,12 @@ def add(
     invoice: Annotated[str | None, typer.Option("--invoice", help="发票号码 (or CODE-NUMBER).")] = None,
     invoice_date: Annotated[str | None, typer.Option("--invoice-date", help="开票日期 YYYY-MM-DD.")] = None,
     purchase: Annotated[str | None, typer.Option("--purchase", help="采购单编号 Purchase id.")] = None,
+    origin: Annotated[
+        str | None, typer.Option("--origin", help="来源 Origin without a purchase: 捐赠 | 调入 | 盘盈 | 期初结存.")
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", help="凭据 Its document: 捐赠协议、调拨单、盘点单号、期初清册.")
+    ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="低于固定资产标准仍登记的理由.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
     date: OnDay = None,
@@ -78,6 +84,8 @@ def add(
         supplier=supplier,
         invoice=invoices[0] if invoices else None,
         purchase=purchase,
+        origin=origin,
+        document=document,
         below_threshold_reason=reason,
         note=note,
     )

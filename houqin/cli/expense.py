@@ -120,7 +120,12 @@ def pay(
     ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="报销单编号 Claim id.")],
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
-    account: Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")] = "bank",
+    account: Annotated[
+        str,
+        typer.Option(
+            "--account", help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."
+        ),
+    ] = "bank",
     on: Annotated[str | None, typer.Option("--on", help="付款日期 YYYY-MM-DD (default: today).")] = None,
     key: SigningKey = None,
     no_commit: NoCommit = False,

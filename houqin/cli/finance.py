@@ -47,7 +47,10 @@ def check_month(text: str) -> str:
 @app.command("assert")
 def assert_(
     ctx: typer.Context,
-    account: Annotated[str, typer.Argument(help="cash 现金 | bank 银行存款 | canteen 食堂.")],
+    account: Annotated[
+        str,
+        typer.Argument(help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."),
+    ],
     amount: Annotated[str, typer.Argument(help="实有余额（元）The balance counted or on the statement.")],
     on: Annotated[str | None, typer.Option("--on", help="At the end of this day (default: today).")] = None,
     by: Annotated[str, typer.Option("--by", help="出纳 Who counted (the cashier).")] = "",
@@ -106,8 +109,8 @@ def decide(
 @app.command("transfer")
 def transfer_(
     ctx: typer.Context,
-    from_account: Annotated[str, typer.Argument(help="从 From: cash | bank | canteen.")],
-    to_account: Annotated[str, typer.Argument(help="到 To: cash | bank | canteen.")],
+    from_account: Annotated[str, typer.Argument(help="从 From: cash | bank | canteen, or one catalog.yaml lists.")],
+    to_account: Annotated[str, typer.Argument(help="到 To: cash | bank | canteen, or one catalog.yaml lists.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要, e.g. 提取备用金.")] = None,

@@ -33,13 +33,20 @@ budget_app = typer.Typer(help="预算 / Budget: execution per line, adjustments.
 fee_app = typer.Typer(help="收费公示 / Fee notices: the fee items approved and published.", no_args_is_help=True)
 
 Cashier = Annotated[str, typer.Option("--by", help="出纳 The cashier.")]
-Account = Annotated[str, typer.Option("--account", help="cash 现金 | bank 银行存款 | canteen 食堂.")]
+Account = Annotated[
+    str,
+    typer.Option(
+        "--account", help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."
+    ),
+]
 
 
 @income_app.command("add")
 def income_add(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | other.")],
+    kind: Annotated[
+        str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | shop 商店营业款 | other.")
+    ],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount received.")],
     payer: Annotated[str, typer.Option("--payer", help="交款人/单位 Who paid (a class for fees).")],
     received_by: Cashier,
@@ -51,13 +58,25 @@ def income_add(
     ] = None,
     damage: Annotated[str | None, typer.Option("--damage", help="赔偿案编号 Damage case (compensation).")] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要 What it is.")] = None,
+    receipt: Annotated[
+        int | None, typer.Option("--receipt", min=1, max=10**12, help="收据号 The receipt written for it.")
+    ] = None,
+    receipt_date: Annotated[
+        str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
+    ] = None,
+    takings_from: Annotated[
+        str | None, typer.Option("--takings-from", help="商店营业款：从哪天的销售 (kind shop; default --date).")
+    ] = None,
+    takings_to: Annotated[
+        str | None, typer.Option("--takings-to", help="商店营业款：到哪天的销售 (kind shop; default --date).")
+    ] = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
     """收款 / Record a receipt into an account; fees only for published items, at the published amount.
 
     Example: houqin income add fee --fee-item GS-milk --class 三年级(2)班 --students 42 --amount 1260.00
-    --payer 三年级(2)班 --by 赵丽 --account bank
+    --payer 三年级(2)班 --by 赵丽 --account bank --receipt 2026117
     """
     from houqin.services.finance import add_income
 
@@ -74,6 +93,10 @@ def income_add(
         "students": students,
         "damage": damage,
         "purpose": purpose,
+        "receipt": receipt,
+        "receipt_date": parse_day(receipt_date, "--receipt-date"),
+        "takings_from": parse_day(takings_from, "--takings-from"),
+        "takings_to": parse_day(takings_to, "--takings-to"),
     }
     run_write(
         ctx,
@@ -281,5 +304,61 @@ def fee_publish(
         ctx,
         lambda ledger: publish_fees(ledger, term, items, day, where, day),
         lambda r: f"fee publish {r.id} {term}",
+        no_commit=no_commit,
+    )
+
+
+@fee_app.command("settle")
+def fee_settle(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    item: Annotated[str, typer.Option("--item", help="代办费项目 The item collected on behalf.")],
+    by: Annotated[str, typer.Option("--by", help="会计 Who settles it (the accountant).")],
+    where: Annotated[str, typer.Option("--where", help="公示地点 Where the settlement is published.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """代办费结算 / Settle an item collected on behalf at term end: spending shared by head, each class
+    refunded or topped up (多退少补), and the public notice printed.
+
+    Example: houqin fee settle --term 2025-2026-2 --item workbook-2025-2026-2 --by 孙慧 --where 校门公示栏
+    """
+    from houqin.models.records import FeeSettlement
+    from houqin.render.console import console
+    from houqin.render.fees import print_fee_settlement
+    from houqin.services.finance import settle_fee
+
+    day = parse_day(date) or today()
+    record = run_write(
+        ctx,
+        lambda ledger: settle_fee(ledger, term, item, by, day, where),
+        lambda r: f"fee settle {r.id} {item} {term}",
+        no_commit=no_commit,
+    )
+    assert isinstance(record, FeeSettlement)
+    print_fee_settlement(console(), record, get_state(ctx).lang)
+
+
+@fee_app.command("refund")
+def fee_refund(
+    ctx: typer.Context,
+    settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
+    by: Cashier,
+    account: Account = "bank",
+    on: Annotated[str | None, typer.Option("--on", help="退款日期 YYYY-MM-DD (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """多退 / The cashier pays each class the refund its settlement states, from an account of the books.
+
+    Example: houqin fee refund JS-2026-0001 --by 赵丽 --account daiban
+    """
+    from houqin.services.finance import refund_fee
+
+    day = parse_day(on, "--on") or today()
+    run_write(
+        ctx,
+        lambda ledger: refund_fee(ledger, settlement, by, account, day),
+        lambda r: f"fee refund {r.id} from {account}",
+        replace=True,
         no_commit=no_commit,
     )

@@ -290,13 +290,16 @@ def shop_in(
     acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who received it.")],
     batch: Annotated[str | None, typer.Option("--batch", help="批号 Batch (default: the production date).")] = None,
     unit: Annotated[str, typer.Option("--unit", help="单位 Unit.")] = "件",
+    paid_by: Annotated[str | None, typer.Option("--paid-by", help="出纳 The cashier who paid for it.")] = None,
+    paid_from: Annotated[str, typer.Option("--paid-from", help="付款账户 The account it is paid from.")] = "bank",
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf life.
+    """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf
+    life, and the cashier's payment from an account of the books (一套账: SHP007 without it).
 
     Example: houqin shop in 纯牛奶250ml -q 240 --cost 2.10 --price 2.50 --produced 2026-11-10
-    --shelf-life 180 --supplier 青禾县副食品批发部 --supplier-id 91360721MA35XXXX1C --acceptor 吴芳
+    --shelf-life 180 --supplier 青禾县副食品批发部 --supplier-id 91360721MA35XXXX1C --acceptor 吴芳 --paid-by 赵丽
     """
     from houqin.cli.options import parse_amount, parse_quantity
     from houqin.services.office import receive_shop_batch
@@ -307,6 +310,7 @@ def shop_in(
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
         "cost": parse_amount(cost, "--cost"), "price": parse_amount(price, "--price"), "produced": made, "shelf_life_days": shelf_life,
         "supplier": supplier, "supplier_id": supplier_id, "acceptor": acceptor,
+        "paid": {"on": day, "by": paid_by, "account": paid_from} if paid_by else None,
     }  # fmt: skip
     run_write(
         ctx,

@@ -86,6 +86,9 @@ def stock_in(
     ],
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
     witness: Annotated[str | None, typer.Option("--witness", help="证明人 Witness of the acceptance.")] = None,
+    delivered_by: Annotated[
+        str | None, typer.Option("--delivered-by", help="送货人 The supplier's contact who delivered it.")
+    ] = None,
     date: OnDay = None,
     key: SigningKey = None,
     no_commit: NoCommit = False,
@@ -103,7 +106,9 @@ def stock_in(
     run_write(
         ctx,
         lambda ledger: by_key(
-            ledger, receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness), signer
+            ledger,
+            receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness, delivered_by),
+            signer,
         ),
         lambda r: f"stock in {r.id} {item} ×{qty} @ {unit_price}",
         no_commit=no_commit,

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,7 +35,7 @@ def git(
     except FileNotFoundError:
         raise GitError("git_missing") from None
     if check and proc.returncode != 0:
-        _raise_if_disk_full(proc)
+        _raise_if_disk_full(proc, cwd)
         raise GitError("git_failed", command=" ".join(args[:2]), output=_text(proc))
     return proc
 
@@ -47,11 +48,24 @@ def _env(extra: dict[str, str] | None) -> dict[str, str] | None:
 DISK_FULL_WORDS = ("No space left on device", "Out of diskspace", "Disk quota exceeded", "File too large")
 
 
-def _raise_if_disk_full(proc: subprocess.CompletedProcess[bytes]) -> None:
-    """A full disk is the school's to fix, not a bug: say so (exit 2), never a git failure."""
+# What git says when it cannot write a file, without always saying why (a ref's lock on a full disk).
+WRITE_FAILED_WORDS = ("couldn't write", "unable to write", "could not write")
+NEARLY_FULL = 64 * 1024  # bytes free below which a failed write is the disk's
+
+
+def _raise_if_disk_full(proc: subprocess.CompletedProcess[bytes], cwd: Path | None = None) -> None:
+    """A full disk is the school's to fix, not a bug: say so (exit 2), never a git failure. Git does not
+    always name the cause ("couldn't write '…/master.lock'"): a failed write on a disk all but full is one."""
     text = _text(proc)
     if any(word in text for word in DISK_FULL_WORDS) or proc.returncode == -signal.SIGXFSZ:
         raise DiskFullError("disk_full_git", output=text)
+    if cwd is not None and any(word in text for word in WRITE_FAILED_WORDS):
+        try:
+            free = shutil.disk_usage(cwd).free
+        except OSError:
+            return
+        if free < NEARLY_FULL:
+            raise DiskFullError("disk_full_git", output=text)
 
 
 def _text(proc: subprocess.CompletedProcess[bytes]) -> str:
@@ -178,7 +192,7 @@ def commit_paths(root: Path, paths: list[Path], message: str, *, verify: bool = 
         git(root, "add", "--", *rel, env=env)
         proc = git(root, "commit", "-q", *([] if verify else ["--no-verify"]), "-m", message, env=env, check=False)
         if proc.returncode != 0:
-            _raise_if_disk_full(proc)
+            _raise_if_disk_full(proc, root)
             raise GitError("commit_refused", output=_text(proc))
     finally:
         private.unlink(missing_ok=True)

@@ -137,13 +137,43 @@ class Quota(Frozen):
     quantity: Quantity
 
 
+class Goods(Frozen):
+    """后勤统一采购、开支单据与物品入库签字手续 (R8): which claims are for goods and so name an accepted
+    purchase, where an asset card may come from without one, and from which day these rules apply."""
+
+    # 设备购置: every claim on these lines is for goods bought through the office.
+    purchase_lines: tuple[Text, ...] = ("31002", "31003", "31007")
+    # 办公费、专用材料费: claims for goods; at or above `claim_threshold` they name an accepted purchase.
+    goods_lines: tuple[Text, ...] = ("30201", "30218")
+    claim_threshold: MoneyOrZero = Decimal("1000.00")
+    # An asset card at or above the capitalisation threshold without a purchase: one of these, with its document.
+    asset_origins: tuple[Text, ...] = ("捐赠", "调入", "盘盈", "期初结存")
+    # Stock received without a witness: an opening balance carried in, a count's surplus (PD-…, signed there).
+    unwitnessed_origins: tuple[Text, ...] = ("期初结存",)
+    # The day these apply from; default: the day the books began (`started`). A ledger that states
+    # neither was written before houqin kept that day, and opts in by writing `since`.
+    since: Day | None = None
+
+
+class Receipts(Frozen):
+    """票据管理 (及时开票，及时入帐): which income carries a receipt from a numbered book, how soon after
+    the receipt it is booked, and from which day these apply."""
+
+    kinds: tuple[Text, ...] = ("fee", "compensation", "canteen", "other")  # a grant comes by bank, unreceipted
+    book_within_days: int = Field(default=3, ge=0)
+    # The day these apply from; default: the day the books began (`started`); see Goods.since.
+    since: Day | None = None
+
+
 class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
     advance_settle_days: int = Field(default=30, ge=1)
     quote_threshold: MoneyOrZero = Decimal("5000.00")
     collective_decision_threshold: MoneyOrZero = Decimal("50000.00")
-    principal_threshold: MoneyOrZero = Decimal("1000.00")
+    # 一支笔 (学校一切开支，必须征得校长同意): the principal approves every purchase; a tier below which the
+    # supervisor approves alone is a local policy the school writes down (docs/finance.md).
+    principal_threshold: MoneyOrZero = Decimal("0.00")
     repair_open_days: int = Field(default=14, ge=1)
     label_layout: Text = "3x8"  # the A4 sticker sheet of asset labels (models/labels.py, docs/paper.md)
     disposal_authority_threshold: MoneyOrZero = Decimal("200000.00")
@@ -183,6 +213,9 @@ class Policy(Frozen):
     reception_per_head: MoneyOrZero = Decimal("100.00")
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
+    canteen_month_margin: Decimal = Decimal("0.10")  # 零盈利 watched monthly too, with a month's wider swing
+    # 不分发结余性福利: a fund's payment whose purpose says one of these is a payout to staff, an error.
+    welfare_words: tuple[Text, ...] = ("福利", "奖金", "补贴", "慰问", "分红", "结余分配", "过节费")
     tariffs: dict[str, MoneyOrZero] = Field(
         default_factory=lambda: {"electricity": Decimal("0.65"), "water": Decimal("3.50")}
     )  # 元 per kWh / per m³
@@ -190,8 +223,18 @@ class Policy(Frozen):
     sheets_per_pack: int = Field(default=500, ge=1)  # A4 paper: sheets in one 包
     # 商店: the price of each goods outside the school; the shop's price must stay below it (a warning).
     shop_references: dict[str, MoneyOrZero] = Field(default_factory=dict)
+    # 代办费: items collected on behalf are settled within this many days of the term's end; 一费制: the
+    # fees of a term per student stay within the limit the province sets (none set: not checked).
+    fee_settle_days: int = Field(default=30, ge=0)
+    fee_limit_per_term: MoneyOrZero | None = None
+    # 收支两条线: cash taken in is deposited to the bank in full within this many days (当日送存; 1: by the next day).
+    cash_deposit_days: int = Field(default=1, ge=0)
+    # 商店营业款: a day's takings are deposited (income of kind shop) within this many days (1: daily).
+    shop_deposit_days: int = Field(default=1, ge=0)
     require_signed_commits: bool = False  # `houqin check --since` lists commits not signed (GPG/SSH) by a good key  # 食堂零盈利: a term's result within ±3% of its income
     signatures: SignatureRules = SignatureRules()
+    goods: Goods = Goods()
+    receipts: Receipts = Receipts()
 
     @field_validator("collective_quorum", mode="before")
     @classmethod

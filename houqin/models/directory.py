@@ -9,7 +9,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, Lined, MoneyOrZero, Text
@@ -136,14 +136,47 @@ class BudgetLine(Lined):
     amount: MoneyOrZero
 
 
-class Account(Lined):
-    """An account of the one set of books (一本帐): 现金 (held only by the cashier), 银行存款, and the
-    canteen (食堂, a sub-account of the same books), with the balance it opened with."""
+ACCOUNT_KINDS = ("cash", "bank", "fund")
+# The three accounts every ledger has, and their kinds: a school lists more in catalog.yaml (a second
+# bank account, the shop's till, the canteen's card account, the 代办费 account), each with its kind.
+DEFAULT_ACCOUNT_KINDS = {"cash": "cash", "bank": "bank", "canteen": "fund"}
 
-    id: Literal["cash", "bank", "canteen"]
+
+class Account(Lined):
+    """An account of the one set of books (一本帐): its kind — cash (现金, a till or a safe), bank (银行存款)
+    or fund (a fund kept apart inside the books: the canteen's 伙食费, the 代办费 collected on behalf) —, the
+    role of the person who keeps it (the cashier, by default), and the balance it opened with."""
+
+    id: Text
     name: Text
+    kind: Literal["cash", "bank", "fund"] | None = Field(default=None, validate_default=True)  # see _kind_known
+    keeper: Text = "cashier"
     opening: MoneyOrZero = Decimal("0.00")
     opened: Day | None = None
+    # A fund's own spending lines (the canteen's 食材、燃料…): its money is spent on these, never on the
+    # school's public budget lines, and they are kept out of the budget's execution.
+    lines: tuple[Text, ...] = ()
+
+    @field_validator("keeper")
+    @classmethod
+    def _a_role(cls, value: str) -> str:
+        if value not in ROLES:
+            raise PydanticCustomError("unknown_role", "not a role: {value}", {"value": value})
+        return value
+
+    @field_validator("kind")
+    @classmethod
+    def _kind_known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """cash, bank and canteen have their kinds by default; any other account says its own."""
+        named = info.data.get("id")
+        if value is None and isinstance(named, str) and named not in DEFAULT_ACCOUNT_KINDS:
+            raise PydanticCustomError("account_kind", "account {value} says its kind", {"value": named})
+        return value
+
+    @property
+    def nature(self) -> str:
+        """Its kind: as written, or the default of cash, bank and canteen."""
+        return self.kind or DEFAULT_ACCOUNT_KINDS[self.id]
 
 
 class Meter(Lined):
@@ -203,6 +236,16 @@ DEFAULT_ACCOUNTS = (
 def account_names(accounts: tuple[Account, ...]) -> dict[str, str]:
     """Each account's name as the school writes it in catalog.yaml, the default where it lists none."""
     return {a.id: a.name for a in (*DEFAULT_ACCOUNTS, *accounts)}
+
+
+def fund_lines(accounts: tuple[Account, ...]) -> dict[str, str]:
+    """Each fund's own spending line → the fund's account id."""
+    return {line: a.id for a in all_accounts(accounts).values() for line in a.lines}
+
+
+def all_accounts(accounts: tuple[Account, ...]) -> dict[str, Account]:
+    """Every account of the books by id: the three defaults, and those catalog.yaml lists (which win)."""
+    return {a.id: a for a in (*DEFAULT_ACCOUNTS, *accounts)}
 
 
 class Catalog(Frozen):

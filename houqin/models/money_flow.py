@@ -11,15 +11,24 @@ from decimal import Decimal
 
 from houqin.models.base import Record
 from houqin.models.ledger import Ledger
-from houqin.models.records import BalanceAssertion, CashAdvance, Income, Reimbursement, Transfer
+from houqin.models.records import (
+    BalanceAssertion,
+    CashAdvance,
+    FeeSettlement,
+    Income,
+    Reimbursement,
+    ShopBatch,
+    Transfer,
+)
 
 ZERO = Decimal("0.00")
+SHOP = "Shop"  # the category of the shop's purchases (商店进货), paid from an account but on no budget line
 
 
 @dataclass(frozen=True, slots=True)
 class Flow:
     """`amount` into (+) or out of (−) `account` on `date`, because of `record`. `what` says why:
-    opening, income, expense, advance, advance-return, count-difference (a cash count's shortage or
+    opening, income, expense, advance, advance-return, shop-purchase, fee-refund (代办费多退), count-difference (a cash count's shortage or
     surplus, 现金短缺/溢余, booked on its day); `category` is the budget line (spending), the
     income kind (receipts) or the person (advances)."""
 
@@ -56,6 +65,12 @@ def flows(ledger: Ledger) -> list[Flow]:
             out.append(Flow(a.payment.on, a.payment.account, -a.amount, a, "advance", a.person))
         if a.settlement is not None and a.settlement.cash_returned:
             out.append(Flow(a.settlement.on, "cash", a.settlement.cash_returned, a, "advance-return", a.person))
+    for s in ledger.of_kind("fee-settlements"):
+        if isinstance(s, FeeSettlement) and s.refunded is not None and s.refunds:
+            out.append(Flow(s.refunded.on, s.refunded.account, -s.refunds, s, "fee-refund", s.fee_item))
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.paid is not None:
+            out.append(Flow(b.paid.on, b.paid.account, -b.value, b, "shop-purchase", SHOP))
     for c in ledger.of_kind("assertions"):
         if isinstance(c, BalanceAssertion) and c.difference:
             kind = "shortage" if c.difference < 0 else "surplus"

@@ -40,8 +40,9 @@ class Invoice(Lined):
         return f"{self.code}-{self.number}" if self.code else self.number
 
 
-ACCOUNTS = ("cash", "bank", "canteen")  # 现金、银行存款、食堂 (a sub-account of the same books)
-Account = Literal["cash", "bank", "canteen"]
+# An account of the books, by its id in catalog.yaml (cash 现金, bank 银行存款, canteen 食堂 by default,
+# and any the school lists): the finance check refuses an id the catalog does not know (FIN013).
+Account = Text
 
 
 class Payment(Frozen):
@@ -70,6 +71,10 @@ class Asset(Signed):
     supplier: Text | None = None
     invoice: Invoice | None = None
     purchase: Text | None = None
+    # Without a purchase: where it came from (捐赠, 调入, 盘盈, 期初结存: policy.goods.asset_origins) and the
+    # document that says so (捐赠协议、调拨单、盘点单号、期初资产清册).
+    origin: Text | None = None
+    document: Text | None = None
     below_threshold_reason: Text | None = None
 
     @property
@@ -102,6 +107,7 @@ class Reimbursement(Signed):
     meeting: Meeting | None = None
     authority: Text | None = None
     payment: Payment | None = None
+    fee_item: Text | None = None  # 代办费: spent against this item collected on behalf (settled at term end)
 
 
 class StockIn(Signed):
@@ -115,6 +121,7 @@ class StockIn(Signed):
     supplier: Text | None = None
     origin: Text
     acceptor: Text
+    delivered_by: Text | None = None  # 送货人: the supplier's contact, who neither accepts nor witnesses
 
     @property
     def value(self) -> Decimal:
@@ -392,7 +399,7 @@ class Income(Signed):
     )
     prefix: ClassVar[str] = "SR"
 
-    kind: Literal["fee", "compensation", "canteen", "grant", "other"]
+    kind: Literal["fee", "compensation", "canteen", "grant", "shop", "other"]
     amount: Money
     account: Account = "bank"
     payer: Text
@@ -403,15 +410,100 @@ class Income(Signed):
     students: int | None = Field(default=None, ge=1)
     damage: Text | None = None
     deductions: tuple[Deduction, ...] = ()
+    # 及时开票，及时入帐: the number of the receipt (收据) written for it, from a book its recorder holds,
+    # and the day it was written when that is not the day it is booked.
+    receipt: int | None = Field(default=None, ge=1)
+    receipt_date: Day | None = None
+    # 商店营业款解缴 (kind shop): the days of sales whose takings this deposits, from and to.
+    takings_from: Day | None = None
+    takings_to: Day | None = None
+
+    @property
+    def receipted(self) -> dt.date:
+        return self.receipt_date or self.date
+
+
+class ReceiptBook(Record):
+    """票据领用登记: a book of numbered receipts (收据, `first` to `last`) issued to a person, who alone
+    writes its receipts and returns the book with every copy, the spoiled ones marked void."""
+
+    prefix: ClassVar[str] = "PJ"
+
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    holder: Text
+    issued_by: Text
+    series: Text | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> ReceiptBook:
+        if self.last < self.first:
+            raise PydanticCustomError(
+                "receipt_range", "the last number is below the first: {value}", {"value": self.last}
+            )
+        return self
+
+    def holds(self, number: int) -> bool:
+        return self.first <= number <= self.last
+
+
+class ReceiptVoid(Record):
+    """作废收据: a receipt spoiled and voided by its book's holder, every copy kept in the book."""
+
+    prefix: ClassVar[str] = "ZF"
+
+    number: int = Field(ge=1)
+    by: Text
+    reason: Text
+    copies_kept: bool = True
 
 
 class FeeItem(Lined):
-    """One fee the school may collect, per student, on the authority of a document (收费依据)."""
+    """One fee the school may collect, per student, on the authority of a document (收费依据); an item
+    collected on behalf (代办费: workbooks, insurance, milk) is spent against and settled at term end."""
 
     id: Text
     name: Text
     amount: Money
     basis: Text | None = None
+    on_behalf: bool = False
+
+
+class ClassBalance(Lined):
+    """One class's 代办费 at term end: what it paid, its share of what was spent (by head), and the
+    difference — refunded when it paid more (多退), topped up when less (少补)."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, populate_by_name=True, defer_build=True
+    )
+
+    class_: Text = Field(alias="class")
+    students: int = Field(ge=1)
+    collected: MoneyOrZero
+    spent: MoneyOrZero
+    refund: MoneyOrZero = Decimal("0.00")  # 多退
+    top_up: MoneyOrZero = Decimal("0.00")  # 少补
+
+
+class FeeSettlement(Record):
+    """代办费结算: an item collected on behalf, settled at term end — collected, spent against it, and each
+    class's refund or top-up (多退少补), published (公示) where the fee notice was."""
+
+    prefix: ClassVar[str] = "JS"
+
+    term: Text
+    fee_item: Text
+    collected: MoneyOrZero
+    spent: MoneyOrZero
+    classes: tuple[ClassBalance, ...] = Field(min_length=1)
+    by: Text
+    published: Day
+    where: Text
+    refunded: Payment | None = None  # 多退: the refunds paid back to the classes, by the cashier, from an account
+
+    @property
+    def refunds(self) -> Decimal:
+        return sum((c.refund for c in self.classes), Decimal("0.00"))
 
 
 class FeeNotice(Signed):
@@ -577,6 +669,11 @@ class ShopBatch(Record):
     supplier_id: Text
     acceptor: Text
     invoice: Invoice | None = None
+    paid: Payment | None = None  # 货款: paid by the cashier from an account of the books (一套账)
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity * self.cost
 
     @property
     def expires(self) -> dt.date:

@@ -111,6 +111,16 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
             ((r.canteen_income, r.canteen_spending, r.canteen_result),),
         ),
     ]
+    if r.shop is not None:
+        shop = r.shop
+        out.append(
+            Section(
+                "shop",
+                c("fin.shop"),
+                (c("fin.shop_takings"), c("fin.shop_deposited"), c("fin.shop_bought"), c("fin.shop_stock")),
+                ((shop.takings, shop.deposited, shop.bought, shop.stock),),
+            )
+        )
     if not r.public:
         out += [
             Section(

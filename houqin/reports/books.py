@@ -11,18 +11,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from houqin.models.directory import account_names
+from houqin.models.directory import Account, all_accounts
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     BalanceAssertion,
     CashAdvance,
+    FeeSettlement,
     Income,
     Reimbursement,
+    ShopBatch,
     Transfer,
 )
 from houqin.models.vouchers import voucher_accounts
 
 ACCOUNT_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "canteen": "Assets:Canteen"}
+KIND_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "fund": "Assets:Funds"}
+
+
+def account_code(account: Account) -> str:
+    """The three accounts of old keep their codes; another is filed under its kind (Assets:Bank:Nongshang)."""
+    return ACCOUNT_CODES.get(account.id) or f"{KIND_CODES[account.nature]}:{safe(account.id)}"
+
+
 ADVANCES = ("Assets:Receivable:Advances", "暂付款（借款）")
 OPENING = ("Equity:Opening", "期初余额")
 INCOME = {
@@ -30,9 +40,11 @@ INCOME = {
     "compensation": ("Income:Compensation", "赔偿收入"),
     "canteen": ("Income:Canteen", "食堂收入"),
     "grant": ("Income:Grants", "拨款收入"),
+    "shop": ("Income:Shop", "商店营业收入"),
     "other": ("Income:Other", "其他收入"),
 }
 SPENT_ON_THE_SPOT = ("Expenses:Unbooked", "坐支（违规）")
+SHOP_PURCHASES = ("Expenses:Shop", "商店进货")  # the report's spending line `Shop` (see reports/finance.py)
 COUNT_DIFFERENCE = ("Assets:Suspense:CashCount", "待处理财产损溢（现金短缺/溢余）")
 _SAFE = re.compile(r"[^A-Za-z0-9-]")
 
@@ -112,8 +124,10 @@ def books(ledger: Ledger) -> Books:
         names.setdefault(pair[0], pair[1])
         return pair[0]
 
-    book_names = account_names(ledger.catalog.accounts)
-    accounts = {k: (code, book_names[k]) for k, code in ACCOUNT_CODES.items()}
+    known = {k: (account_code(a), a.name) for k, a in all_accounts(ledger.catalog.accounts).items()}
+
+    def booked(account_id: str) -> tuple[str, str]:  # an unknown id is FIN013's; exported as it stands
+        return known.get(account_id) or (f"Assets:Unknown:{safe(account_id)}", account_id)
 
     first_day = min((r.date for r in ledger.all_records()), default=dt.date(2000, 1, 1))
     for account in ledger.catalog.accounts:
@@ -125,7 +139,7 @@ def books(ledger: Ledger) -> Books:
                     "",
                     "",
                     f"期初余额 {account.name}",
-                    (Posting(acct(accounts[account.id]), account.opening), Posting(acct(OPENING), -account.opening)),
+                    (Posting(acct(booked(account.id)), account.opening), Posting(acct(OPENING), -account.opening)),
                 )
             )
     lines = {b.id: b.name for b in ledger.catalog.budget_lines}
@@ -138,7 +152,7 @@ def books(ledger: Ledger) -> Books:
             kind_account, kind_name = f"{kind_account}:{safe(r.fee_item)}", f"{kind_name}：{r.fee_item}"
         kept = sum((d.amount for d in r.deductions), Decimal("0.00"))
         postings = [
-            Posting(acct(accounts[r.account]), r.amount - kept),
+            Posting(acct(booked(r.account)), r.amount - kept),
             Posting(acct((kind_account, kind_name)), -r.amount),
         ]
         if kept:
@@ -154,7 +168,7 @@ def books(ledger: Ledger) -> Books:
         if from_advance:
             postings.append(Posting(acct(ADVANCES), -from_advance))
         if r.amount - from_advance:
-            postings.append(Posting(acct(accounts[r.payment.account]), -(r.amount - from_advance)))
+            postings.append(Posting(acct(booked(r.payment.account)), -(r.amount - from_advance)))
         txns.append(Txn(r.payment.on, r.id, r.payee, r.purpose, tuple(postings)))
     for a in advances.values():
         if a.payment is not None:
@@ -164,7 +178,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     f"借款：{a.purpose}",
-                    (Posting(acct(ADVANCES), a.amount), Posting(acct(accounts[a.payment.account]), -a.amount)),
+                    (Posting(acct(ADVANCES), a.amount), Posting(acct(booked(a.payment.account)), -a.amount)),
                 )
             )
         if a.settlement is not None and a.settlement.cash_returned:
@@ -175,7 +189,7 @@ def books(ledger: Ledger) -> Books:
                     a.id,
                     a.person,
                     "借款退回现金",
-                    (Posting(acct(accounts["cash"]), back), Posting(acct(ADVANCES), -back)),
+                    (Posting(acct(booked("cash")), back), Posting(acct(ADVANCES), -back)),
                 )
             )
     for t in ledger.of_kind("transfers"):
@@ -187,19 +201,28 @@ def books(ledger: Ledger) -> Books:
                     "",
                     t.purpose or "转账",
                     (
-                        Posting(acct(accounts[t.to_account]), t.amount),
-                        Posting(acct(accounts[t.from_account]), -t.amount),
+                        Posting(acct(booked(t.to_account)), t.amount),
+                        Posting(acct(booked(t.from_account)), -t.amount),
                     ),
                 )
             )
+    for s in ledger.of_kind("fee-settlements"):
+        if isinstance(s, FeeSettlement) and s.refunded is not None and s.refunds:
+            item = (f"{INCOME['fee'][0]}:{safe(s.fee_item)}", f"{INCOME['fee'][1]}：{s.fee_item}")
+            given = (Posting(acct(item), s.refunds), Posting(acct(booked(s.refunded.account)), -s.refunds))
+            txns.append(Txn(s.refunded.on, s.id, "", f"代办费多退：{s.fee_item}", given))
+    for b in ledger.of_kind("shop-batches"):
+        if isinstance(b, ShopBatch) and b.paid is not None:
+            bought = (Posting(acct(SHOP_PURCHASES), b.value), Posting(acct(booked(b.paid.account)), -b.value))
+            txns.append(Txn(b.paid.on, b.id, b.supplier, f"商店进货：{b.goods}", bought))
     for c in ledger.of_kind("assertions"):
         if isinstance(c, BalanceAssertion) and c.difference:
             what = "现金短缺" if c.difference < 0 else "现金溢余"
-            pair = (Posting(acct(accounts[c.account]), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
+            pair = (Posting(acct(booked(c.account)), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
             txns.append(Txn(c.date, c.id, c.by, what, pair))
     txns.sort(key=lambda x: (x.date, x.code))
     assertions = [
-        Assertion(a.date, a.id, acct(accounts[a.account]), a.amount)
+        Assertion(a.date, a.id, acct(booked(a.account)), a.amount)
         for a in sorted(ledger.of_kind("assertions"), key=lambda r: r.sort_key)
         if isinstance(a, BalanceAssertion)
     ]

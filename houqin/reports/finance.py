@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.checks.budget import budget_limits
+from houqin.checks.shop import takings_by_day
 from houqin.models.as_of import as_of
 from houqin.models.base import Record
 from houqin.models.closing import month_bounds, month_of, standing_closes
+from houqin.models.directory import all_accounts, fund_lines
 from houqin.models.ledger import Ledger
-from houqin.models.money_flow import ZERO, Flow, flows
+from houqin.models.money_flow import SHOP, ZERO, Flow, flows
 from houqin.models.records import (
     Asset,
     BalanceAssertion,
@@ -26,12 +28,21 @@ from houqin.models.records import (
     Purchase,
     Reimbursement,
     Repair,
+    ShopBatch,
+    ShopSale,
 )
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, monthly_movement
 
 DISPOSAL_NAMES = {"scrap": "报废", "transfer": "转让", "loss": "报损"}
-INCOME_NAMES = {"fee": "收费", "compensation": "赔偿收入", "canteen": "食堂收入", "grant": "拨款", "other": "其他收入"}
+INCOME_NAMES = {
+    "fee": "收费",
+    "compensation": "赔偿收入",
+    "canteen": "食堂收入",
+    "grant": "拨款",
+    "shop": "商店营业收入",
+    "other": "其他收入",
+}
 
 
 @dataclass(frozen=True)
@@ -127,9 +138,44 @@ class MonthReport:
     def total_spending(self) -> Decimal:
         return sum((x.amount for x in self.spending), ZERO)
 
+    shop: ShopMonth | None = None
+
     @property
     def canteen_result(self) -> Decimal:
         return self.canteen_income - self.canteen_spending
+
+
+@dataclass(frozen=True)
+class ShopMonth:
+    """商店 in the month: what its sales took in, what was deposited, what its goods cost, and its stock
+    at the month's end valued at cost (一套账: the shop's money and stock are in the books)."""
+
+    takings: Decimal
+    deposited: Decimal
+    bought: Decimal
+    stock: Decimal
+
+
+def shop_month(ledger: Ledger, first: dt.date, last: dt.date) -> ShopMonth | None:
+    batches = [b for b in ledger.of_kind("shop-batches") if isinstance(b, ShopBatch) and b.date <= last]
+    if not batches:
+        return None
+    takings = sum((v for day, v in takings_by_day(ledger).items() if first <= day <= last), ZERO)
+    deposited = sum(
+        (
+            r.amount
+            for r in ledger.of_kind("income")
+            if isinstance(r, Income) and r.kind == "shop" and first <= r.date <= last
+        ),
+        ZERO,
+    )
+    bought = sum((b.value for b in batches if b.paid is not None and first <= b.paid.on <= last), ZERO)
+    gone: dict[str, Decimal] = {}
+    for sale in ledger.of_kind("shop-sales"):
+        if isinstance(sale, ShopSale) and sale.date <= last:
+            gone[sale.batch] = gone.get(sale.batch, Decimal(0)) + sale.quantity
+    stock = sum((max(b.quantity - gone.get(b.id, Decimal(0)), Decimal(0)) * b.cost for b in batches), ZERO)
+    return ShopMonth(takings, deposited, bought, stock.quantize(Decimal("0.01")))
 
 
 def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthReport:
@@ -147,6 +193,7 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
     report.canteen_income = sum((f.amount for f in within if f.account == "canteen" and f.amount > 0), ZERO)
     report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
     report.stock = monthly_movement(ledger, month)
+    report.shop = shop_month(ledger, first, last)
     report.assets_added, report.assets_disposed = _assets(ledger, month)
     report.utilities = meter_periods(ledger, first, last)
     report.paper = paper_by_department(ledger, first, last)
@@ -173,11 +220,13 @@ def _income_lines(within: list[Flow]) -> list[Line]:
     sums: dict[str, list[Decimal]] = {}
     for f in within:
         key = f.category if f.what == "income" else "advance-return" if f.what == "advance-return" else ""
-        if f.amount > 0 and key:
+        if f.what == "fee-refund":  # 代办费多退: fees given back, less income
+            key = "fee-refund"
+        if (f.amount > 0 or key == "fee-refund") and key:
             entry = sums.setdefault(key, [ZERO, Decimal(0)])
             entry[0] += f.amount
             entry[1] += 1
-    names = {**INCOME_NAMES, "advance-return": "借款退回"}
+    names = {**INCOME_NAMES, "advance-return": "借款退回", "fee-refund": "代办费退还"}
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 
@@ -197,12 +246,20 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
     """Spending by budget line: the claims paid in the month, in full (a claim that settles an advance is
     spent when it is booked; the advance itself is money lent, not spent)."""
     names = {b.id: b.name for b in ledger.catalog.budget_lines}
+    accounts = all_accounts(ledger.catalog.accounts)
+    names.update({line: accounts[fund].name for line, fund in fund_lines(ledger.catalog.accounts).items()})
     sums: dict[str, list[Decimal]] = {}
     for r in ledger.of_kind("expenses"):
         if isinstance(r, Reimbursement) and r.payment is not None and first <= r.payment.on <= last:
             entry = sums.setdefault(r.budget_line, [ZERO, Decimal(0)])
             entry[0] += r.amount
             entry[1] += 1
+    for b in ledger.of_kind("shop-batches"):  # 商店进货: paid from the books, on no budget line
+        if isinstance(b, ShopBatch) and b.paid is not None and first <= b.paid.on <= last:
+            entry = sums.setdefault(SHOP, [ZERO, Decimal(0)])
+            entry[0] += b.value
+            entry[1] += 1
+    names[SHOP] = "商店进货"
     return [Line(k, names.get(k, k), v[0], int(v[1])) for k, v in sorted(sums.items())]
 
 

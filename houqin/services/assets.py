@@ -30,6 +30,8 @@ class AssetDraft:
     supplier: str | None = None
     invoice: Invoice | None = None
     purchase: str | None = None
+    origin: str | None = None
+    document: str | None = None
     below_threshold_reason: str | None = None
     note: str | None = None
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from houqin.checks.fees import figures, on_behalf_items
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError, UsageError
 from houqin.ledger.store import next_id
@@ -36,6 +37,7 @@ from houqin.models.records import (
     CountDecision,
     FeeItem,
     FeeNotice,
+    FeeSettlement,
     Income,
     Payment,
     Reimbursement,
@@ -348,3 +350,34 @@ def reopen_month(
     if month in standing_closes(ledger.with_record(reopen)):  # never report a reopening that changed nothing
         raise RuntimeError(f"a reopening of {month} would not undo {close.id}")  # a bug: exit 3
     return reopen if key is None else key_signed(ledger, reopen, 0, key)
+
+
+def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, where: str) -> FeeSettlement:
+    """代办费结算: an item collected on behalf, its spending shared by head, each class refunded or topped
+    up (多退少补), published where the notice was; refused for an item not collected on behalf that term."""
+    found = on_behalf_items(ledger).get(item)
+    if found is None or found[0].term != term:
+        raise UsageError("not_on_behalf", item=item, term=term)
+    books = figures(ledger, item)
+    if not books.classes:
+        raise UsageError("nothing_collected", item=item, term=term)
+    classes = [
+        {"class": c.class_, "students": c.students, "collected": c.collected, "spent": c.spent,
+         "refund": c.refund, "top_up": c.top_up}
+        for c in books.classes
+    ]  # fmt: skip
+    return validated(
+        FeeSettlement, id=_id(ledger, "fee-settlements", day), date=day, term=term, fee_item=item,
+        collected=books.collected, spent=books.spent, classes=classes, by=by, published=day, where=where,
+    )  # fmt: skip
+
+
+def refund_fee(ledger: Ledger, text: str, by: str, account: str, on: dt.date) -> FeeSettlement:
+    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013)."""
+    settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
+    if settlement.refunded is not None:
+        raise UsageError("already_paid", id=settlement.id)
+    if not settlement.refunds:
+        raise UsageError("nothing_to_refund", id=settlement.id)
+    payment = validated(Payment, on=on, by=by, account=account)
+    return settlement.model_copy(update={"refunded": payment})

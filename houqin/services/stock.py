@@ -28,8 +28,10 @@ def receive_stock(
     day: dt.date,
     supplier: str | None = None,
     witness: str | None = None,
+    delivered_by: str | None = None,
 ) -> StockIn:
-    """入库: counted in by the acceptor (验收), with a witness where there is one."""
+    """入库: counted in by the acceptor (验收) in front of a witness (入库签字手续: STK005-007), the
+    supplier's man who delivered it named beside them."""
     approvals = (Approval(role="witness", by=witness, on=day),) if witness else ()
     return validated(
         StockIn,
@@ -41,6 +43,7 @@ def receive_stock(
         origin=origin,
         acceptor=acceptor,
         supplier=supplier,
+        delivered_by=delivered_by,
         approvals=approvals,
     )
 

@@ -1,0 +1,126 @@
+"""fees: 代办费 (R39) — an item collected on behalf (workbooks, insurance, milk) is collected per student
+against the published item, spent against it, and settled at the term's end: each class refunded or
+topped up by head (多退少补), the settlement published; the settlement agrees with the books; and the
+fees of a term per student stay within the 一费制 limit the policy sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from houqin import clock
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import FeeItem, FeeNotice, FeeSettlement, Income, Reimbursement
+
+ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class ClassFigures:
+    class_: str
+    students: int
+    collected: Decimal
+    spent: Decimal
+
+    @property
+    def refund(self) -> Decimal:
+        return max(self.collected - self.spent, ZERO)
+
+    @property
+    def top_up(self) -> Decimal:
+        return max(self.spent - self.collected, ZERO)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the books say of an item: collected per class, spent against it, shared out by head."""
+
+    collected: Decimal
+    spent: Decimal
+    classes: tuple[ClassFigures, ...]
+
+
+def on_behalf_items(ledger: Ledger) -> dict[str, tuple[FeeNotice, FeeItem]]:
+    """Item id → its approved notice, for items collected on behalf."""
+    out: dict[str, tuple[FeeNotice, FeeItem]] = {}
+    for n in ledger.of_kind("fee-notices"):
+        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+            for item in n.items:
+                if item.on_behalf:
+                    out.setdefault(item.id, (n, item))
+    return out
+
+
+def figures(ledger: Ledger, item: str) -> Figures:
+    paid: dict[str, list[int | Decimal]] = {}
+    for r in ledger.of_kind("income"):
+        if isinstance(r, Income) and r.kind == "fee" and r.fee_item == item and r.class_:
+            entry = paid.setdefault(r.class_, [0, ZERO])
+            entry[0] = int(entry[0]) + (r.students or 0)
+            entry[1] = Decimal(entry[1]) + r.amount
+    spent = sum(
+        (r.amount for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement) and r.fee_item == item), ZERO
+    )
+    heads = sum(int(v[0]) for v in paid.values())
+    classes = []
+    shared = ZERO
+    for n, (klass, (students, collected)) in enumerate(sorted(paid.items())):
+        share = (spent * int(students) / heads).quantize(CENT, ROUND_HALF_UP) if heads else ZERO
+        if n == len(paid) - 1:
+            share = spent - shared  # the last class takes the rounding, so the shares add up
+        shared += share
+        classes.append(ClassFigures(klass, int(students), Decimal(collected), share))
+    return Figures(sum((c.collected for c in classes), ZERO), spent, tuple(classes))
+
+
+def check_fees(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    today = today or clock.today()
+    items = on_behalf_items(ledger)
+    settled = {s.fee_item: s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    terms = {t.id: t for t in ledger.config.terms}
+    for item_id, (notice, item) in sorted(items.items()):
+        term = terms.get(notice.term)
+        if item_id not in settled and term is not None and (today - term.end).days > policy.fee_settle_days:
+            file, line = notice.source
+            yield diag("FEE001", file, item.line or line, record=notice.id, item=item.name, term=notice.term, days=policy.fee_settle_days)  # fmt: skip
+    for s in settled.values():
+        yield from _agrees(ledger, s)
+        if s.refunds and s.refunded is None and (today - s.date).days > policy.fee_settle_days:
+            yield diag("FEE005", s.source.file, s.source.line, record=s.id, id=s.id, amount=s.refunds, days=policy.fee_settle_days)  # fmt: skip
+    yield from _one_fee(ledger, policy)
+
+
+def _agrees(ledger: Ledger, s: FeeSettlement) -> Iterator[Diagnostic]:
+    """The settlement states what the books hold: collected, spent, and each class's share."""
+    books = figures(ledger, s.fee_item)
+    file, line = s.source
+    if (s.collected, s.spent) != (books.collected, books.spent):
+        yield diag("FEE002", file, line, record=s.id, id=s.id, collected=s.collected, spent=s.spent, books_collected=books.collected, books_spent=books.spent)  # fmt: skip
+        return
+    stated = {c.class_: (c.collected, c.spent, c.refund, c.top_up) for c in s.classes}
+    for c in books.classes:
+        if stated.get(c.class_) != (c.collected, c.spent, c.refund, c.top_up):
+            yield diag("FEE003", file, line, record=s.id, id=s.id, klass=c.class_, refund=c.refund, top_up=c.top_up)
+
+
+def _one_fee(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """一费制: the fees a term's approved notices publish, per student, within the policy's limit."""
+    limit = policy.fee_limit_per_term
+    if limit is None:
+        return
+    per_term: dict[str, list[FeeNotice]] = {}
+    for n in ledger.of_kind("fee-notices"):
+        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+            per_term.setdefault(n.term, []).append(n)
+    for term, notices in sorted(per_term.items()):
+        total = sum((item.amount for n in notices for item in n.items), ZERO)
+        if total > limit:
+            last = max(notices, key=lambda n: n.sort_key)
+            yield diag(
+                "FEE004", last.source.file, last.source.line, record=last.id, term=term, total=total, limit=limit
+            )

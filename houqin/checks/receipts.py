@@ -1,0 +1,110 @@
+"""receipts: 票据管理 — 及时开票，及时入帐 (R37). Receipts (收据) come in numbered books issued to a person
+(票据领用登记); from `policy.receipts.since` (default: the day the books began) every income of the kinds
+the policy names carries its receipt's number, from a book its recorder holds; each number is used once,
+in the order of the days, a spoiled one voided with its copies kept, none skipped; and income is booked
+within the policy's days of its receipt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger
+from houqin.models.records import Income, ReceiptBook, ReceiptVoid
+
+
+@dataclass(frozen=True)
+class Use:
+    """A receipt number written (an income) or voided, and by whom."""
+
+    number: int
+    record: Record
+    by: str
+
+
+def books(ledger: Ledger) -> list[ReceiptBook]:
+    return sorted((b for b in ledger.of_kind("receipt-books") if isinstance(b, ReceiptBook)), key=lambda b: b.first)
+
+
+def book_of(all_books: Sequence[ReceiptBook], number: int) -> ReceiptBook | None:
+    for book in all_books:
+        if book.holds(number):
+            return book
+    return None
+
+
+def uses(ledger: Ledger) -> list[Use]:
+    """Every receipt number written or voided, in the order of the days (within a day, of the numbers:
+    a day's receipts have no order of their own in the books)."""
+    out = [Use(r.receipt, r, r.received_by) for r in ledger.of_kind("income") if isinstance(r, Income) and r.receipt]
+    out += [Use(v.number, v, v.by) for v in ledger.of_kind("receipt-voids") if isinstance(v, ReceiptVoid)]
+    return sorted(out, key=lambda u: (u.record.date, u.number, u.record.id))
+
+
+def check_receipts(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    all_books = books(ledger)
+    yield from _overlaps(all_books)
+    yield from _income(ledger, policy)
+    yield from _numbers(all_books, uses(ledger))
+
+
+def _overlaps(all_books: Sequence[ReceiptBook]) -> Iterator[Diagnostic]:
+    """Books sorted by their first number: each starts after the furthest any book before it runs to."""
+    furthest: ReceiptBook | None = None
+    for book in all_books:
+        if furthest is not None and book.first <= furthest.last:
+            file, line = book.source
+            yield diag("REC009", file, line, record=book.id, id=book.id, other=furthest.id, first=book.first, last=furthest.last)  # fmt: skip
+        if furthest is None or book.last > furthest.last:
+            furthest = book
+
+
+def _income(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    rules = policy.receipts
+    since = rules.since or ledger.config.started  # neither: a ledger from before these rules
+    for r in ledger.of_kind("income"):
+        if not isinstance(r, Income) or since is None or r.date < since:
+            continue
+        file, line = r.source
+        if r.receipt is None and r.kind in rules.kinds:
+            yield diag("REC001", file, line, record=r.id, id=r.id, kind=r.kind, amount=r.amount)
+        late = (r.date - r.receipted).days
+        if late > rules.book_within_days:
+            yield diag("REC007", file, line, record=r.id, id=r.id, receipted=r.receipted, date=r.date, days=late, limit=rules.book_within_days)  # fmt: skip
+
+
+def _numbers(all_books: Sequence[ReceiptBook], used: Sequence[Use]) -> Iterator[Diagnostic]:
+    first_use: dict[int, Use] = {}
+    highest: dict[str, Use] = {}  # book id → the highest number used so far, in the order of the days
+    for u in used:
+        file, line = u.record.source
+        rid = u.record.id
+        book = book_of(all_books, u.number)
+        if book is None:
+            yield diag("REC002", file, line, record=rid, id=rid, number=u.number)
+            continue
+        if book.holder != u.by:
+            yield diag("REC003", file, line, record=rid, id=rid, number=u.number, book=book.id, holder=book.holder, by=u.by)  # fmt: skip
+        earlier = first_use.setdefault(u.number, u)
+        if earlier is not u:
+            yield diag("REC004", file, line, record=rid, id=rid, number=u.number, other=earlier.record.id)
+            continue
+        top = highest.get(book.id)
+        if top is not None and u.number < top.number:
+            yield diag("REC005", file, line, record=rid, id=rid, number=u.number, date=u.record.date, other=top.record.id, higher=top.number)  # fmt: skip
+        else:
+            highest[book.id] = u
+        if isinstance(u.record, ReceiptVoid) and not u.record.copies_kept:
+            yield diag("REC008", file, line, record=rid, id=rid, number=u.number)
+    for book in all_books:
+        top = highest.get(book.id)
+        if top is None:
+            continue
+        skipped = [n for n in range(book.first, top.number) if n not in first_use]
+        if skipped:
+            file, line = book.source
+            shown = "、".join(str(n) for n in skipped[:5]) + ("…" if len(skipped) > 5 else "")
+            yield diag("REC006", file, line, record=book.id, id=book.id, numbers=shown, count=len(skipped), higher=top.number)  # fmt: skip
