@@ -127,7 +127,9 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
         try:
             close = close_month(ledger, month, ACCOUNTANT, day, run_checks(LoadResult(ledger, ())))
         except CloseRefused as refused:
-            raise SystemExit(f"{month} cannot be closed: {refused.details} {[d.code for d in refused.diagnostics][:10]}") from None
+            raise SystemExit(
+                f"{month} cannot be closed: {refused.details} {[d.code for d in refused.diagnostics][:10]}"
+            ) from None
         close = close.model_copy(update={"id": f"JZ-{year}-{n:04d}", "source": Source(f"{year}/closes.yaml", 0)})
         close = close.model_copy(
             update={"approvals": (*close.approvals, Approval(role="principal", by=principal, on=day))}

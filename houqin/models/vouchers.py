@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from houqin.models.directory import Catalog
+from houqin.models.directory import DEFAULT_ACCOUNT_KINDS, Catalog
 
 # role → (code, name). 财务会计 (accrual) first, then 预算会计 (budget, cash basis).
 DEFAULT_VOUCHER_ACCOUNTS: dict[str, tuple[str, str]] = {
@@ -33,5 +33,11 @@ VOUCHER_ROLES = tuple(DEFAULT_VOUCHER_ACCOUNTS)
 
 
 def voucher_accounts(catalog: Catalog) -> dict[str, tuple[str, str]]:
-    """The map in force: the 制度's defaults with the catalog's own lines over them."""
-    return {**DEFAULT_VOUCHER_ACCOUNTS, **{a.role: (a.code, a.name) for a in catalog.voucher_accounts}}
+    """The map in force: the 制度's defaults with the catalog's own lines over them; an account of the
+    books the map does not name (a second bank account, the shop's till, the 代办费 fund) posts as its
+    kind does — a cash account to 库存现金, a bank account or a fund (held in the bank) to 银行存款."""
+    mapping = {**DEFAULT_VOUCHER_ACCOUNTS, **{a.role: (a.code, a.name) for a in catalog.voucher_accounts}}
+    for account in catalog.accounts:
+        kind = account.kind or DEFAULT_ACCOUNT_KINDS.get(account.id, "bank")
+        mapping.setdefault(account.id, mapping["cash"] if kind == "cash" else mapping["bank"])
+    return mapping
