@@ -104,7 +104,10 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
     ledger = load_ledger(root, use_cache=False).ledger
     cashier = next(p.name for p in ledger.people if any(r.role == "cashier" for r in p.roles))
     year = max(r.date.year for r in ledger.all_records())
-    months = [f"{year}-{m:02d}" for m in range(1, last_month + 1)]
+    first = min(r.date for r in ledger.all_records())
+    # Every month from the first record's to `last_month` of the last year: months close in order.
+    months = [f"{y}-{m:02d}" for y in range(first.year, year + 1) for m in range(1, 13)]
+    months = [m for m in months if f"{first:%Y-%m}" <= m <= f"{year}-{last_month:02d}"]
     all_flows = flows(ledger)
     asserted = []
     for n, month in enumerate(months, start=1):
@@ -113,24 +116,31 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
         for k, account in enumerate(("cash", "bank")):
             asserted.append(
                 BalanceAssertion(
-                    id=f"DZ-{year}-{2 * n + k - 1:04d}", date=last, account=account,
+                    id=f"DZ-{last.year}-{2 * n + k - 1:04d}", date=last, account=account,
                     amount=held.get(account, Decimal("0.00")), by=cashier,
-                    source=Source(f"{year}/assertions.yaml", 0),
+                    source=Source(f"{last.year}/assertions.yaml", 0),
                 )
             )  # fmt: skip
-    (root / f"{year}/assertions.yaml").write_text(render_records(asserted), encoding="utf-8")
+    for y in sorted({r.date.year for r in asserted}):
+        (root / f"{y}/assertions.yaml").write_text(
+            render_records([r for r in asserted if r.date.year == y]), encoding="utf-8"
+        )
     for record in asserted:
         ledger = ledger.with_record(record)
     closes = []
+    # The books' errors do not change as months close (a close adds no error): check them once.
+    diagnostics = run_checks(LoadResult(ledger, ()))
     for n, month in enumerate(months, start=1):
         day = month_bounds(month)[1] + dt.timedelta(days=3)
         try:
-            close = close_month(ledger, month, ACCOUNTANT, day, run_checks(LoadResult(ledger, ())))
+            close = close_month(ledger, month, ACCOUNTANT, day, diagnostics)
         except CloseRefused as refused:
             raise SystemExit(
                 f"{month} cannot be closed: {refused.details} {[d.code for d in refused.diagnostics][:10]}"
             ) from None
-        close = close.model_copy(update={"id": f"JZ-{year}-{n:04d}", "source": Source(f"{year}/closes.yaml", 0)})
+        close = close.model_copy(
+            update={"id": f"JZ-{day.year}-{n:04d}", "source": Source(f"{day.year}/closes.yaml", 0)}
+        )
         close = close.model_copy(
             update={"approvals": (*close.approvals, Approval(role="principal", by=principal, on=day))}
         )
@@ -140,7 +150,10 @@ def close_months_by_key(root: Path, last_month: int = 10, by_key: bool = True) -
             close = close.model_copy(update={"approvals": tuple(approvals)})
         ledger = ledger.with_record(close)
         closes.append(close)
-    (root / f"{year}/closes.yaml").write_text(render_records(closes), encoding="utf-8")
+    for y in sorted({c.date.year for c in closes}):
+        (root / f"{y}/closes.yaml").write_text(
+            render_records([c for c in closes if c.date.year == y]), encoding="utf-8"
+        )
     return len(closes)
 
 
