@@ -137,6 +137,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "budget": ("money", "budget_app", True, False),
     "fee": ("money", "fee_app", True, False),
     "export": ("export", "export", False, False),
+    "county": ("county", "app", True, False),
     "meter": ("office", "meter_app", True, False),
     "patrol": ("office", "patrol_app", True, False),
     "print": ("office", "print_app", True, False),

@@ -16,20 +16,34 @@ class Target(StrEnum):
     beancount = "beancount"
     csv = "csv"
     xlsx = "xlsx"
+    parquet = "parquet"
 
 
-SUFFIX = {Target.hledger: "journal", Target.beancount: "beancount", Target.csv: "csv", Target.xlsx: "xlsx"}
+SUFFIX = {
+    Target.hledger: "journal",
+    Target.beancount: "beancount",
+    Target.csv: "csv",
+    Target.xlsx: "xlsx",
+    Target.parquet: "parquet",
+}
 
 
 def export(
     ctx: typer.Context,
-    target: Annotated[Target, typer.Argument(help="hledger, beancount, csv or xlsx.")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: 账本.<suffix>).")] = None,
+    target: Annotated[Target, typer.Argument(help="hledger, beancount, csv, xlsx or parquet.")],
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="File to write (default: 账本.<suffix>); for parquet a folder (the dataset)."),
+    ] = None,
 ) -> None:
     """导出账本 / Export the books as double-entry transactions (ASCII accounts, Chinese names alongside),
-    with the cashier's balances as balance assertions.
+    with the cashier's balances as balance assertions; or, as parquet, every record and the school's
+    report figures as the county's dataset (docs/county.md): one dataset per kind, school=…/year=…,
+    only the partitions that changed rewritten.
 
     Example: houqin export hledger --out 账本.journal && hledger -f 账本.journal bal -p 2026-03
+
+    Example: houqin export parquet --out 县局数据
     """
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
@@ -40,6 +54,12 @@ def export(
 
     state = get_state(ctx)
     path = state.output(out_file or Path(f"账本.{SUFFIX[target]}"))
+    if target is Target.parquet:
+        from houqin.render.county import print_exported
+        from houqin.services.dataset import export_parquet
+
+        print_exported(export_parquet(state.root(), path), state.lang)
+        return
     ledger = open_ledger(state.root())
     b = books(ledger)
     school = ledger.config.school.name

@@ -1,0 +1,222 @@
+"""houqin county build: the county bureau's dataset of every school's ledger (docs/county.md).
+
+Each source (a local repository or a git URL) is cloned, or fetched, into the build's own clones, so
+the county reads exactly what a school committed, never a working tree. A school is accepted only when
+its ledger at that commit passes its own check with no error (the closes' seals and signatures are
+checks like the others) and names its school code; a school whose commit has not moved since the last
+build is kept as it was, without being read again. Two sources claiming one school code are both
+refused: the bureau cannot tell which is the school's. What was accepted and why not is recorded in
+the dataset's manifest (`build`), and the whole dataset is written beside the old one and swapped in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from houqin import clock
+from houqin.diagnostics import Severity
+from houqin.errors import HouqinError, UsageError
+from houqin.layout import CONFIG_FILE
+from houqin.ledger.parquet import SCHEMA_VERSION, Partition, manifest_version, read_manifest, write_dataset
+
+
+@dataclass
+class SchoolOutcome:
+    """One source of the build: the school it holds, the commit read, accepted or not and why."""
+
+    source: str
+    school: str = ""
+    name: str = ""
+    commit: str = ""
+    status: str = "refused"  # exported | unchanged | refused
+    reason: str = ""  # an i18n key (county.reason.*) when refused
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: int = 0
+    warnings: int = 0
+    closes: int = 0
+    as_of: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return self.status != "refused"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "school": self.school,
+            "name": self.name,
+            "commit": self.commit,
+            "status": self.status,
+            "reason": self.reason,
+            "params": self.params,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "closes": self.closes,
+            "as_of": self.as_of,
+        }
+
+
+@dataclass(frozen=True)
+class Build:
+    out: Path
+    as_of: dt.date
+    schools: tuple[SchoolOutcome, ...]
+    written: int
+    kept: int
+    migrated_from: int | None = None
+
+    @property
+    def refused(self) -> tuple[SchoolOutcome, ...]:
+        return tuple(s for s in self.schools if not s.accepted)
+
+
+def clones_dir(out: Path) -> Path:
+    return out.parent / f".{out.name}.clones"
+
+
+def _is_url(source: str) -> bool:
+    return "://" in source or (":" in source and "@" in source.split(":", 1)[0])
+
+
+def fetch_source(source: str, clones: Path) -> Path:
+    """A clone of `source` at its newest commit; raises SourceRefused when it cannot be had."""
+    from houqin.ledger.git import git
+
+    if not _is_url(source):
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise SourceRefused("county.reason.no_such_path", path=source)
+        if git(path, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode != 0:
+            raise SourceRefused("county.reason.not_git", path=source)
+        source = str(path.resolve())
+    target = clones / hashlib.sha256(source.encode()).hexdigest()[:16]
+    if (target / ".git").is_dir():
+        proc = git(target, "fetch", "-q", "origin", "HEAD", check=False)
+        if proc.returncode == 0:
+            proc = git(target, "reset", "-q", "--hard", "FETCH_HEAD", check=False)
+    else:
+        clones.mkdir(parents=True, exist_ok=True)
+        proc = git(clones, "clone", "-q", source, target.name, check=False)
+    if proc.returncode != 0:
+        words = (proc.stdout + proc.stderr).decode("utf-8", "replace").strip().splitlines()
+        fatal = [w for w in words if w.startswith("fatal:")] or words
+        raise SourceRefused("county.reason.unreachable", source=source, output=fatal[0] if fatal else "")
+    return target
+
+
+class SourceRefused(Exception):
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def _commit(root: Path) -> str:
+    from houqin.ledger.git import git
+
+    return git(root, "rev-parse", "HEAD").stdout.decode().strip()
+
+
+def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partition] | None:
+    """The school's partitions if its ledger passes its own check, else None (and why, in `outcome`)."""
+    from houqin.ledger.load import open_ledger
+    from houqin.services.checking import check_ledger
+    from houqin.services.dataset import partitions, school_id
+
+    if not (clone / CONFIG_FILE).is_file():
+        outcome.reason, outcome.params = "county.reason.not_ledger", {}
+        return None
+    try:
+        found = check_ledger(clone, today=as_of)
+        errors = [d for d in found if d.severity is Severity.ERROR]
+        outcome.errors, outcome.warnings = len(errors), len(found) - len(errors)
+        if errors:
+            codes = sorted({d.code for d in errors})
+            outcome.reason = "county.reason.check_errors"
+            outcome.params = {"count": len(errors), "codes": ", ".join(codes[:8])}
+            return None
+        ledger = open_ledger(clone)
+        outcome.school, outcome.name = school_id(ledger), ledger.config.school.name
+        outcome.closes = len(ledger.of_kind("closes"))
+        return partitions(ledger, found, as_of)
+    except HouqinError as err:
+        outcome.reason, outcome.params = "county.reason.unreadable", {"error": err.key, **err.params}
+        return None
+
+
+def _previous(out: Path, rebuild: bool) -> tuple[dict[str, Any], int | None]:
+    """The last build's outcomes by source, and the schema version of a dataset older than this one."""
+    old = read_manifest(out)
+    if old is None:
+        return {}, None
+    version = manifest_version(old)
+    if version != SCHEMA_VERSION:
+        return {}, version
+    if rebuild:
+        return {}, None
+    build = old.get("build")
+    rows = build.get("schools", []) if isinstance(build, dict) else []
+    return {r["source"]: r for r in rows if isinstance(r, dict) and isinstance(r.get("source"), str)}, None
+
+
+def build_county(sources: Sequence[str], out: Path, *, today: dt.date | None = None, rebuild: bool = False) -> Build:
+    if not sources:
+        raise UsageError("county_no_sources")
+    as_of = today or clock.today()
+    previous, migrated = _previous(out, rebuild)
+    clones = clones_dir(out)
+    outcomes: list[SchoolOutcome] = []
+    fresh: dict[str, list[Partition]] = {}
+    for source in dict.fromkeys(sources):
+        outcome = SchoolOutcome(source, as_of=as_of.isoformat())
+        outcomes.append(outcome)
+        try:
+            clone = fetch_source(source, clones)
+        except SourceRefused as refused:
+            outcome.reason, outcome.params = refused.key, refused.params
+            continue
+        outcome.commit = _commit(clone)
+        before = previous.get(source)
+        if before and before.get("status") != "refused" and before.get("commit") == outcome.commit:
+            for key in ("school", "name", "errors", "warnings", "closes", "as_of"):
+                setattr(outcome, key, before.get(key, getattr(outcome, key)))
+            outcome.status = "unchanged"
+            continue
+        parts = _verify(outcome, clone, as_of)
+        if parts is not None:
+            outcome.status = "exported"
+            fresh[source] = parts
+    _refuse_duplicates(outcomes, fresh)
+    accepted = [o for o in outcomes if o.accepted]
+    parts = [p for o in accepted if o.status == "exported" for p in fresh[o.source]]
+    result = write_dataset(
+        out,
+        parts,
+        commits={o.school: o.commit for o in accepted},
+        replace_schools=[o.school for o in accepted if o.status == "exported"],
+        keep_schools=[o.school for o in accepted if o.status == "unchanged"],
+        extra={
+            "schools": {o.school: {"commit": o.commit, "name": o.name, "as_of": o.as_of} for o in accepted},
+            "build": {"as_of": as_of.isoformat(), "schools": [o.as_dict() for o in outcomes]},
+        },
+    )
+    return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), migrated)
+
+
+def _refuse_duplicates(outcomes: list[SchoolOutcome], fresh: dict[str, list[Partition]]) -> None:
+    claims: dict[str, list[SchoolOutcome]] = defaultdict(list)
+    for o in outcomes:
+        if o.accepted:
+            claims[o.school].append(o)
+    for school, claimants in claims.items():
+        if len(claimants) < 2:
+            continue
+        for o in claimants:
+            others = ", ".join(c.source for c in claimants if c is not o)
+            o.status, o.reason, o.params = "refused", "county.reason.duplicate", {"school": school, "others": others}
+            fresh.pop(o.source, None)
