@@ -269,6 +269,7 @@ def write_dataset(
             if entry.get("school") in keep and entry.get("school") not in replace:
                 _link(out / rel, staging / rel)
                 new_parts[rel] = entry
+                result.kept.append(rel)
         for part in partitions:
             _, schema = schemas[part.dataset]
             rel = f"{part.path}/{PART}"
