@@ -132,6 +132,14 @@ def synthesize(real_out: Path, county: Path, real: int, schools: int) -> None:
     )
 
 
+class Lines(list[str]):
+    """Each figure printed as soon as it is measured (a long run that fails keeps what it had)."""
+
+    def append(self, line: str) -> None:
+        print(line, flush=True)
+        super().append(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--real", type=int, default=4)
@@ -142,7 +150,8 @@ def main() -> None:
     args = parser.parse_args()
     base: Path = args.dir
     base.mkdir(parents=True, exist_ok=True)
-    lines = [f"real schools {args.real} × {args.records} records; county {args.schools} schools"]
+    lines = Lines()
+    lines.append(f"real schools {args.real} × {args.records} records; county {args.schools} schools")
 
     start = time.perf_counter()
     sources = [str(make_school(base / "ledgers", i, args.records)) for i in range(args.real)]
@@ -182,13 +191,13 @@ def main() -> None:
         "t0 = time.perf_counter(); con = connect(Path(sys.argv[1])); opened = time.perf_counter() - t0\n"
         "times = {k: [run_query(con, k, params).seconds for _ in range(runs)] for k in SECTIONS}\n"
         "rows = {k: len(run_query(con, k, params).rows) for k in SECTIONS}\n"
-        "n = con.execute(\"SELECT (SELECT count(*) FROM assets) + (SELECT count(*) FROM expenses) + "
+        'n = con.execute("SELECT (SELECT count(*) FROM assets) + (SELECT count(*) FROM expenses) + '
         "(SELECT count(*) FROM stock_in) + (SELECT count(*) FROM stock_out) + (SELECT count(*) FROM loans) + "
-        "(SELECT count(*) FROM advances) + (SELECT count(*) FROM purchases)\").fetchone()[0]\n"
+        '(SELECT count(*) FROM advances) + (SELECT count(*) FROM purchases)").fetchone()[0]\n'
         "print(json.dumps({'open': opened, 'times': times, 'rows': rows, 'records': n}))\n"
     )
     s, mb, shown = timed(["-c", probe, str(county)])
-    data = json.loads(shown)
+    data = json.loads(shown.strip().splitlines()[-1])
     lines.append(f"records in the county: {data['records']:,}; opening the views {data['open']:.2f} s")
     lines.append(f"report process: {s:.1f} s in all, peak {mb:.0f} MB")
     for key, runs in data["times"].items():
@@ -197,7 +206,6 @@ def main() -> None:
         )
     s, mb, _ = timed(["-m", "houqin", "county", "report", "--in", str(county), "--format", "json"])
     lines.append(f"houqin county report --format json, whole command: {s:.1f} s, peak {mb:.0f} MB")
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

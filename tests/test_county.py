@@ -354,3 +354,17 @@ def test_a_failed_write_leaves_the_old_dataset_whole(
         build_county([str(schools[1])], out, today=TODAY, rebuild=True)
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if "houqin-new" in p.name] == []
+
+
+def test_a_school_whose_closes_do_not_verify_is_refused(schools: list[Path], tmp_path: Path) -> None:
+    """A record of a closed month changed after its close (and committed past the hook): the seal no
+    longer matches, the school's own check says so, and the county refuses the school."""
+    tampered = tmp_path / "tampered"
+    git(tmp_path, "clone", "-q", str(schools[0]), str(tampered))
+    expenses = tampered / "2026" / "expenses.yaml"
+    expenses.write_text(expenses.read_text("utf-8").replace("  purpose: 2月电费\n", "  purpose: 2月水费\n", 1), "utf-8")
+    commit_all(tampered, "a sealed claim changed")
+    b = build_county([str(tampered), str(schools[1])], tmp_path / "county", today=TODAY)
+    refused, accepted = b.schools
+    assert (refused.status, refused.reason, accepted.status) == ("refused", "county.reason.check_errors", "exported")
+    assert "CLS001" in refused.params["codes"] or "CLS002" in refused.params["codes"]

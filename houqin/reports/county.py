@@ -56,6 +56,7 @@ def connect(path: Path) -> Any:
     if version != SCHEMA_VERSION:
         raise InputError("county_old_schema", path=str(path), found=version, want=SCHEMA_VERSION)
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     for name, (by_year, schema) in datasets().items():
         files = path / name
         glob = f"{files}/*/*/*.parquet" if by_year else f"{files}/*/*.parquet"
