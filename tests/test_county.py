@@ -25,7 +25,7 @@ from houqin.cli.app import app
 from houqin.ledger.load import open_ledger
 from houqin.ledger.parquet import MANIFEST, schema_text
 from houqin.reports.assets import overdue_loans, register
-from houqin.reports.county import county_report
+from houqin.reports.county import MATERIALIZED, connect, county_report, materialize, run_query
 from houqin.reports.finance import budget_use
 from houqin.services.checking import check_ledger
 from houqin.services.county import build_county
@@ -96,7 +96,8 @@ def schools(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 @pytest.fixture(scope="module")
 def county(schools: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bureau") / "county"
-    b = build_county([str(s) for s in schools], out, today=TODAY)
+    b = build_county([str(s) for s in schools], out, today=TODAY, finish=materialize)
+    assert (out / MATERIALIZED["invoices"]).is_file()
     assert [o.status for o in b.schools] == ["exported"] * 5, [o.as_dict() for o in b.schools]
     return out
 
@@ -148,6 +149,8 @@ def test_the_rollup_matches_each_schools_own_reports_figure_by_figure(schools: l
 def test_the_cross_school_checks_find_what_no_single_school_sees(schools: list[Path], county: Path) -> None:
     r = county_report(county, year=2026, threshold=Decimal("1000000.00"))
     invoices = r.section("invoices").rows
+    asked = run_query(connect(county), "invoices", {})  # the query itself, not what the build kept
+    assert asked.rows == invoices
     assert [(row[0], row[1]) for row in invoices] == [(first_invoice(schools[1]), f"{CODES[1]}, {CODES[2]}")]
     paid: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     kept: dict[str, set[str]] = defaultdict(set)

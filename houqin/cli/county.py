@@ -41,9 +41,10 @@ def build(
     Example: houqin county build /srv/schools/*.git --out 县局数据
     """
     from houqin.render import county as render
+    from houqin.reports.county import materialize
     from houqin.services.county import build_county
 
-    b = build_county(sources, get_state(ctx).output(out), rebuild=rebuild)
+    b = build_county(sources, get_state(ctx).output(out), rebuild=rebuild, finish=materialize)
     if fmt is OutputFormat.json:
         typer.echo(render.build_json(b, get_state(ctx).lang))
     else:

@@ -23,7 +23,7 @@ import os
 import shutil
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -248,11 +248,13 @@ def write_dataset(
     replace_schools: Iterable[str],
     keep_schools: Iterable[str] = (),
     extra: Mapping[str, Any] | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> WriteResult:
     """Write `partitions` (the whole export of each school in `replace_schools`) into the dataset in
     `out`: every partition of those schools not in `partitions` is dropped, every other school's
     partition in `keep_schools` kept as it is (the rest dropped), and an unchanged partition is not
-    rewritten. `extra` goes into the manifest beside the partitions."""
+    rewritten. `extra` goes into the manifest beside the partitions; `finish` is given the new tree,
+    complete with its manifest, before it is swapped in (what is worked out from the whole dataset)."""
     pq = _pa_parquet()
     old = read_manifest(out)
     fresh = old is None or manifest_version(old) != SCHEMA_VERSION
@@ -304,6 +306,8 @@ def write_dataset(
             "partitions": dict(sorted(new_parts.items())),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if finish is not None:
+            finish(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

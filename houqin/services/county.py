@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,7 +164,16 @@ def _previous(out: Path, rebuild: bool) -> tuple[dict[str, Any], int | None]:
     return {r["source"]: r for r in rows if isinstance(r, dict) and isinstance(r.get("source"), str)}, None
 
 
-def build_county(sources: Sequence[str], out: Path, *, today: dt.date | None = None, rebuild: bool = False) -> Build:
+def build_county(
+    sources: Sequence[str],
+    out: Path,
+    *,
+    today: dt.date | None = None,
+    rebuild: bool = False,
+    finish: Callable[[Path], None] | None = None,
+) -> Build:
+    """`finish` works out what needs every school (the cross-school invoices: reports/county.py) on the
+    new dataset before it replaces the old."""
     if not sources:
         raise UsageError("county_no_sources")
     as_of = today or clock.today()
@@ -204,6 +213,7 @@ def build_county(sources: Sequence[str], out: Path, *, today: dt.date | None = N
             "schools": {o.school: {"commit": o.commit, "name": o.name, "as_of": o.as_of} for o in accepted},
             "build": {"as_of": as_of.isoformat(), "schools": [o.as_dict() for o in outcomes]},
         },
+        finish=finish,
     )
     return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), migrated)
 
