@@ -132,6 +132,34 @@ def synthesize(real_out: Path, county: Path, real: int, schools: int) -> None:
     )
 
 
+def build_phase(base: Path, name: str, sources: list[str], lines: list[str]) -> Path:
+    """First build, rebuild with nothing changed, rebuild after one school committed a change."""
+    out = base / name
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(base / f".{name}.clones", ignore_errors=True)
+    build = ["-m", "houqin", "county", "build", *sources, "--out", str(out)]
+    n = len(sources)
+    s, mb, _ = timed(build)
+    lines.append(f"first build, {n} schools: {s:.1f} s ({s / n:.2f} s a school), peak {mb:.0f} MB")
+    s, mb, _ = timed(build)
+    lines.append(f"rebuild, nothing changed: {s:.2f} s, peak {mb:.0f} MB")
+    changed = Path(sources[0]) / "2026" / "assets.yaml"
+    changed.write_text(changed.read_text("utf-8").replace("  funding: 财政拨款\n", "  funding: 自筹资金\n", 1), "utf-8")
+    subprocess.run([*GIT, "commit", "-q", "--no-verify", "-am", "one change"], cwd=sources[0], check=True)
+    s, mb, _ = timed(build)
+    lines.append(f"rebuild after one school changed: {s:.1f} s, peak {mb:.0f} MB")
+    manifest = json.loads((out / "houqin-dataset.json").read_text("utf-8"))
+    lines.append(f"dataset: {size_mb(out):.1f} MB, {len(manifest['partitions'])} partitions")
+    return out
+
+
+def many_phase(base: Path, many: int, records: int, lines: list[str]) -> None:
+    start = time.perf_counter()
+    sources = [str(make_school(base / "small", i, records)) for i in range(many)]
+    lines.append(f"{many} small ledgers of {records} records generated in {time.perf_counter() - start:.1f} s")
+    build_phase(base, "many", sources, lines)
+
+
 class Lines(list[str]):
     """Each figure printed as soon as it is measured (a long run that fails keeps what it had)."""
 
@@ -147,6 +175,8 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/houqin-county-bench"))
+    parser.add_argument("--many", type=int, default=0, help="also build this many small real ledgers")
+    parser.add_argument("--many-records", type=int, default=1000)
     args = parser.parse_args()
     base: Path = args.dir
     base.mkdir(parents=True, exist_ok=True)
@@ -156,22 +186,9 @@ def main() -> None:
     start = time.perf_counter()
     sources = [str(make_school(base / "ledgers", i, args.records)) for i in range(args.real)]
     lines.append(f"generate + commit {args.real} ledgers: {time.perf_counter() - start:.1f} s")
-    out = base / "real"
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(base / ".real.clones", ignore_errors=True)
-    build = ["-m", "houqin", "county", "build", *sources, "--out", str(out)]
-    s, mb, _ = timed(build)
-    lines.append(f"first build, {args.real} schools: {s:.1f} s ({s / args.real:.1f} s a school), peak {mb:.0f} MB")
-    s, mb, _ = timed(build)
-    lines.append(f"rebuild, nothing changed: {s:.2f} s, peak {mb:.0f} MB")
-    changed = Path(sources[0]) / "2026" / "assets.yaml"
-    changed.write_text(changed.read_text("utf-8").replace("  funding: 财政拨款\n", "  funding: 自筹资金\n", 1), "utf-8")
-    subprocess.run([*GIT, "commit", "-q", "--no-verify", "-am", "one change"], cwd=sources[0], check=True)
-    s, mb, shown = timed(build)
-    lines.append(f"rebuild after one school changed: {s:.1f} s, peak {mb:.0f} MB")
-    manifest = json.loads((out / "houqin-dataset.json").read_text("utf-8"))
-    lines.append(f"dataset of the real schools: {size_mb(out):.1f} MB, {len(manifest['partitions'])} partitions")
-
+    out = build_phase(base, "real", sources, lines)
+    if args.many:
+        many_phase(base, args.many, args.many_records, lines)
     county = base / "county"
     start = time.perf_counter()
     synthesize(out, county, args.real, args.schools)
