@@ -1092,6 +1092,10 @@ TEXT.update(
             "{count} ledger files are not committed ({files}): commit first, so the rows match the commit they name.",
         ),
         "dataset_not_dir": ("{path} 不是文件夹。", "{path} is not a folder."),
+        "dataset_busy": (
+            "{path} 正在被另一个 houqin 导出或汇总写入：等它完成后再运行。",
+            "{path} is being written by another houqin export or build: run again when it has finished.",
+        ),
         "dataset_foreign": (
             "{path} 已有别的内容，不是 houqin 的数据集：不会覆盖，请换一个空文件夹。",
             "{path} holds something other than a houqin dataset: it is not overwritten; choose an empty folder.",

@@ -371,3 +371,14 @@ def test_a_school_whose_closes_do_not_verify_is_refused(schools: list[Path], tmp
     refused, accepted = b.schools
     assert (refused.status, refused.reason, accepted.status) == ("refused", "county.reason.check_errors", "exported")
     assert "CLS001" in refused.params["codes"] or "CLS002" in refused.params["codes"]
+
+
+def test_one_build_of_a_dataset_at_a_time(schools: list[Path], tmp_path: Path) -> None:
+    from houqin.errors import InputError
+    from houqin.ledger.parquet import dataset_lock
+
+    out = tmp_path / "county"
+    with dataset_lock(out), pytest.raises(InputError) as refused:
+        build_county([str(schools[1])], out, today=TODAY)
+    assert refused.value.key == "dataset_busy" and not out.exists()
+    assert build_county([str(schools[1])], out, today=TODAY).schools[0].status == "exported"

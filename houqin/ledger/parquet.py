@@ -23,7 +23,7 @@ import os
 import shutil
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -313,6 +313,23 @@ def write_dataset(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return result
+
+
+@contextlib.contextmanager
+def dataset_lock(out: Path) -> Iterator[None]:
+    """One build or export of a dataset at a time (an flock beside it, dropped if the process dies)."""
+    import fcntl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out.with_name(f".{out.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError("dataset_busy", path=str(out)) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def _pa_parquet() -> Any:

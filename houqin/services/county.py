@@ -12,7 +12,6 @@ the dataset's manifest (`build`), and the whole dataset is written beside the ol
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,15 @@ from houqin import clock
 from houqin.diagnostics import Severity
 from houqin.errors import HouqinError, UsageError
 from houqin.layout import CONFIG_FILE
-from houqin.ledger.parquet import SCHEMA_VERSION, Partition, manifest_version, read_manifest, write_dataset
+from houqin.ledger.parquet import (
+    SCHEMA_VERSION,
+    Partition,
+    dataset_lock,
+    manifest_version,
+    read_manifest,
+    write_dataset,
+)
+from houqin.ledger.sources import SourceRefused, fetch_source, head_of
 
 
 @dataclass
@@ -80,48 +87,6 @@ def clones_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.clones"
 
 
-def _is_url(source: str) -> bool:
-    return "://" in source or (":" in source and "@" in source.split(":", 1)[0])
-
-
-def fetch_source(source: str, clones: Path) -> Path:
-    """A clone of `source` at its newest commit; raises SourceRefused when it cannot be had."""
-    from houqin.ledger.git import git
-
-    if not _is_url(source):
-        path = Path(source).expanduser()
-        if not path.exists():
-            raise SourceRefused("county.reason.no_such_path", path=source)
-        if git(path, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode != 0:
-            raise SourceRefused("county.reason.not_git", path=source)
-        source = str(path.resolve())
-    target = clones / hashlib.sha256(source.encode()).hexdigest()[:16]
-    if (target / ".git").is_dir():
-        proc = git(target, "fetch", "-q", "origin", "HEAD", check=False)
-        if proc.returncode == 0:
-            proc = git(target, "reset", "-q", "--hard", "FETCH_HEAD", check=False)
-    else:
-        clones.mkdir(parents=True, exist_ok=True)
-        proc = git(clones, "clone", "-q", source, target.name, check=False)
-    if proc.returncode != 0:
-        words = (proc.stdout + proc.stderr).decode("utf-8", "replace").strip().splitlines()
-        fatal = [w for w in words if w.startswith("fatal:")] or words
-        raise SourceRefused("county.reason.unreachable", source=source, output=fatal[0] if fatal else "")
-    return target
-
-
-class SourceRefused(Exception):
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-
-def _commit(root: Path) -> str:
-    from houqin.ledger.git import git
-
-    return git(root, "rev-parse", "HEAD").stdout.decode().strip()
-
-
 def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partition] | None:
     """The school's partitions if its ledger passes its own check, else None (and why, in `outcome`)."""
     from houqin.ledger.load import open_ledger
@@ -176,7 +141,13 @@ def build_county(
     new dataset before it replaces the old."""
     if not sources:
         raise UsageError("county_no_sources")
-    as_of = today or clock.today()
+    with dataset_lock(out):
+        return _build(sources, out, today or clock.today(), rebuild, finish)
+
+
+def _build(
+    sources: Sequence[str], out: Path, as_of: dt.date, rebuild: bool, finish: Callable[[Path], None] | None
+) -> Build:
     previous, migrated = _previous(out, rebuild)
     clones = clones_dir(out)
     outcomes: list[SchoolOutcome] = []
@@ -189,7 +160,7 @@ def build_county(
         except SourceRefused as refused:
             outcome.reason, outcome.params = refused.key, refused.params
             continue
-        outcome.commit = _commit(clone)
+        outcome.commit = head_of(clone)
         before = previous.get(source)
         if before and before.get("status") != "refused" and before.get("commit") == outcome.commit:
             for key in ("school", "name", "errors", "warnings", "closes", "as_of"):

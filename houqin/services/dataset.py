@@ -171,12 +171,19 @@ def export_parquet(root: Path, out: Path, today: dt.date | None = None) -> Expor
     ledger = open_ledger(root)
     school = school_id(ledger)
     parts = partitions(ledger, check_ledger(root, today=as_of), as_of)
+    from houqin.ledger.parquet import dataset_lock
+
+    with dataset_lock(out):
+        return _export(out, school, commit, ledger.config.school.name, parts, as_of)
+
+
+def _export(out: Path, school: str, commit: str, name: str, parts: list[Partition], as_of: dt.date) -> Exported:
     from houqin.ledger.parquet import read_manifest
 
     old = read_manifest(out) or {}
     others = {e.get("school") for e in old.get("partitions", {}).values()} - {school}
     schools = dict(old.get("schools", {})) if isinstance(old.get("schools"), dict) else {}
-    schools[school] = {"commit": commit, "name": ledger.config.school.name, "as_of": as_of.isoformat()}
+    schools[school] = {"commit": commit, "name": name, "as_of": as_of.isoformat()}
     result = write_dataset(
         out,
         parts,
