@@ -25,7 +25,7 @@ from houqin.cli.app import app
 from houqin.ledger.load import open_ledger
 from houqin.ledger.parquet import MANIFEST, schema_text
 from houqin.reports.assets import overdue_loans, register
-from houqin.reports.county import MATERIALIZED, connect, county_report, materialize, run_query
+from houqin.reports.county import KEPT, connect, county_report, materialize, run_query
 from houqin.reports.finance import budget_use
 from houqin.services.checking import check_ledger
 from houqin.services.county import build_county
@@ -97,7 +97,7 @@ def schools(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def county(schools: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bureau") / "county"
     b = build_county([str(s) for s in schools], out, today=TODAY, finish=materialize)
-    assert (out / MATERIALIZED["invoices"]).is_file()
+    assert sorted(p.name for p in (out / KEPT).iterdir()) == ["paid.parquet", "shared_invoices.parquet"]
     assert [o.status for o in b.schools] == ["exported"] * 5, [o.as_dict() for o in b.schools]
     return out
 
@@ -149,8 +149,9 @@ def test_the_rollup_matches_each_schools_own_reports_figure_by_figure(schools: l
 def test_the_cross_school_checks_find_what_no_single_school_sees(schools: list[Path], county: Path) -> None:
     r = county_report(county, year=2026, threshold=Decimal("1000000.00"))
     invoices = r.section("invoices").rows
-    asked = run_query(connect(county), "invoices", {})  # the query itself, not what the build kept
-    assert asked.rows == invoices
+    params = {"as_of": TODAY, "threshold": Decimal("1000000.00")}
+    for key in ("invoices", "suppliers"):  # the queries themselves agree with what the build kept
+        assert run_query(connect(county, kept=False), key, params).rows == r.section(key).rows
     assert [(row[0], row[1]) for row in invoices] == [(first_invoice(schools[1]), f"{CODES[1]}, {CODES[2]}")]
     paid: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     kept: dict[str, set[str]] = defaultdict(set)
@@ -211,17 +212,23 @@ def test_the_schema_is_the_one_docs_county_md_lists() -> None:
 def test_a_rebuild_reads_only_the_school_whose_commit_moved(schools: list[Path], tmp_path: Path) -> None:
     sources = [str(s) for s in schools[1:3]]
     out = tmp_path / "county"
-    build_county(sources, out, today=TODAY)
-    again = build_county(sources, out, today=TODAY)
+    build_county(sources, out, today=TODAY, finish=materialize)
+    kept = {p.name: p.stat().st_ino for p in (out / KEPT).iterdir()}
+    again = build_county(sources, out, today=TODAY, finish=materialize)
     assert [o.status for o in again.schools] == ["unchanged", "unchanged"] and again.written == 0
+    assert {p.name: p.stat().st_ino for p in (out / KEPT).iterdir()} == kept  # nothing changed: kept as worked out
+    build_county(sources, out, today=TODAY + dt.timedelta(days=1), finish=materialize)
+    assert all(p.stat().st_ino != kept[p.name] for p in (out / KEPT).iterdir())  # another day: worked out again
+    kept = {p.name: p.stat().st_ino for p in (out / KEPT).iterdir()}
     work = tmp_path / "work"
     git(tmp_path, "clone", "-q", str(schools[1]), str(work))
     assets = work / "2026" / "assets.yaml"
     assets.write_text(assets.read_text("utf-8").replace("  funding: 财政拨款\n", "  funding: 自筹资金\n", 1), "utf-8")
     commit_all(work, "funding corrected")
     before = {p: p.stat().st_ino for p in out.rglob("*.parquet")}
-    moved = build_county([str(work), sources[1]], out, today=TODAY)
+    moved = build_county([str(work), sources[1]], out, today=TODAY + dt.timedelta(days=1), finish=materialize)
     assert [o.status for o in moved.schools] == ["exported", "unchanged"]
+    assert all(p.stat().st_ino != kept[p.name] for p in (out / KEPT).iterdir())
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
     written = [rel for rel in manifest["partitions"] if (out / rel).stat().st_ino not in before.values()]
     assert written and all(f"school={CODES[1]}" in rel for rel in written)

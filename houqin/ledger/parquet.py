@@ -249,12 +249,14 @@ def write_dataset(
     keep_schools: Iterable[str] = (),
     extra: Mapping[str, Any] | None = None,
     finish: Callable[[Path], None] | None = None,
+    carry_over: bool = False,
 ) -> WriteResult:
     """Write `partitions` (the whole export of each school in `replace_schools`) into the dataset in
     `out`: every partition of those schools not in `partitions` is dropped, every other school's
     partition in `keep_schools` kept as it is (the rest dropped), and an unchanged partition is not
     rewritten. `extra` goes into the manifest beside the partitions; `finish` is given the new tree,
-    complete with its manifest, before it is swapped in (what is worked out from the whole dataset)."""
+    complete with its manifest, before it is swapped in (what is worked out from the whole dataset);
+    with `carry_over`, what it worked out last time is kept instead (the caller knows nothing changed)."""
     pq = _pa_parquet()
     old = read_manifest(out)
     fresh = old is None or manifest_version(old) != SCHEMA_VERSION
@@ -306,7 +308,12 @@ def write_dataset(
             "partitions": dict(sorted(new_parts.items())),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        if finish is not None:
+        if carry_over and old is not None and not fresh:
+            for path in sorted(out.rglob("*")):
+                rel = path.relative_to(out).as_posix()
+                if path.is_file() and rel != MANIFEST and rel not in old_parts:
+                    _link(path, staging / rel)
+        elif finish is not None:
             finish(staging)
         _swap(staging, out)
     except BaseException:

@@ -44,9 +44,10 @@ class CountyReport:
         return next(s for s in self.sections if s.key == key)
 
 
-def connect(path: Path) -> Any:
+def connect(path: Path, *, kept: bool = True) -> Any:
     """A DuckDB connection with a view per dataset of the county's folder (an empty one when no school
-    has rows of that kind), reading the partitions' school and year from the paths."""
+    has rows of that kind), reading the partitions' school and year from the paths; and a view per
+    aggregate of the whole county, read from what the build kept (`kept`) or else worked out."""
     import duckdb
 
     manifest = read_manifest(path)
@@ -75,7 +76,25 @@ def connect(path: Path) -> Any:
             empty = pa.schema(cols).empty_table()
             con.register(f"{view}_empty", empty)
             con.execute(f"CREATE VIEW {view} AS SELECT * FROM {view}_empty")
+    as_of = _as_of(manifest)
+    for name, sql in AGGREGATES.items():
+        file = path / KEPT / f"{name}.parquet"
+        if kept and file.is_file():
+            quoted = str(file).replace("'", "''")
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+        else:
+            con.execute(f"CREATE VIEW {name} AS {sql.replace('$as_of', f'DATE {as_of.isoformat()!r}')}")
     return con
+
+
+def _as_of(manifest: dict[str, Any]) -> dt.date:
+    """The day of the build (or of a school's latest export, for one school's own dataset)."""
+    build = manifest.get("build")
+    if isinstance(build, dict) and isinstance(build.get("as_of"), str):
+        return dt.date.fromisoformat(build["as_of"])
+    schools = manifest.get("schools")
+    days = [dt.date.fromisoformat(s["as_of"]) for s in schools.values()] if isinstance(schools, dict) else []
+    return max(days, default=dt.date.min)
 
 
 Q_ASSETS = """
@@ -118,7 +137,7 @@ FROM findings WHERE code IN ('PD001', 'PD002') ORDER BY school, term, count_at""
 # number there is no second claim. Within a school an invoice is claimed once (INV002 refuses the
 # ledger otherwise), so one invoice seen twice is seen at two schools; candidates are found by the
 # keys' hashes (cheap to group), then confirmed on the keys themselves.
-Q_INVOICES = """
+A_SHARED_INVOICES = """
 WITH claimed AS (
   SELECT school, id, unnest(list_transform(invoices,
          lambda x: CASE WHEN x.code IS NULL THEN x.number ELSE x.code || '-' || x.number END)) AS invoice
@@ -127,12 +146,23 @@ twice AS (SELECT hash(invoice) AS h FROM claimed GROUP BY h HAVING count(*) > 1)
 seen AS (SELECT * FROM claimed WHERE hash(invoice) IN (SELECT h FROM twice))
 SELECT invoice, string_agg(DISTINCT school, ', ' ORDER BY school) AS schools,
        string_agg(school || ':' || id, ', ' ORDER BY school, id) AS records
-FROM seen GROUP BY invoice HAVING count(DISTINCT school) > 1 ORDER BY invoice"""
+FROM seen GROUP BY invoice HAVING count(DISTINCT school) > 1"""
+
+# What each school paid each payee in each year (by the payment's day, up to the build's).
+A_PAID = """
+SELECT payee, year(payment.on) AS paid_year, school, sum(amount) AS amount FROM expenses
+WHERE payment IS NOT NULL AND payment.on <= $as_of GROUP BY ALL"""
+
+# The aggregates of the whole county: each a view, worked out by the build once (materialize) on the
+# new dataset before it is swapped in and read back from `_county/`, or worked out by the query when
+# the dataset has none (one school's own export). They read every claim of every school: the work
+# that takes seconds at county scale.
+AGGREGATES = {"shared_invoices": A_SHARED_INVOICES, "paid": A_PAID}
+KEPT = "_county"
+
+Q_INVOICES = "SELECT invoice, schools, records FROM shared_invoices ORDER BY invoice"
 
 Q_SUPPLIERS = """
-WITH paid AS (
-  SELECT payee, year(payment.on) AS paid_year, school, sum(amount) AS amount FROM expenses
-  WHERE payment IS NOT NULL AND payment.on <= $as_of GROUP BY ALL)
 SELECT payee, paid_year, count(*), sum(amount), string_agg(school || ' ' || amount::VARCHAR, ', ' ORDER BY school)
 FROM paid GROUP BY payee, paid_year HAVING count(*) > 1 AND sum(amount) > $threshold
 ORDER BY paid_year, payee"""
@@ -156,27 +186,19 @@ QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-# What the build works out once for the whole county, on the new dataset before it is swapped in: the
-# invoices claimed at several schools (a query over every claim of every school, the one that takes
-# seconds at county scale). A dataset without it (one school's export) is asked the query itself.
-MATERIALIZED = {"invoices": "_county/invoices.parquet"}
-
-
 def materialize(path: Path) -> None:
-    con = connect(path)
-    for key, rel in MATERIALIZED.items():
-        target = path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        quoted = str(target).replace("'", "''")
-        con.execute(f"COPY ({QUERIES[key][0]}) TO '{quoted}' (FORMAT parquet)")
+    """Work out the county's aggregates once, into `_county/` of the dataset at `path` (the build gives
+    it its new tree before the swap)."""
+    con = connect(path, kept=False)
+    (path / KEPT).mkdir(exist_ok=True)
+    for name in AGGREGATES:
+        quoted = str(path / KEPT / f"{name}.parquet").replace("'", "''")
+        con.execute(f"COPY (SELECT * FROM {name}) TO '{quoted}' (FORMAT parquet)")
     con.close()
 
 
-def run_query(con: Any, key: str, params: dict[str, Any], path: Path | None = None) -> Section:
+def run_query(con: Any, key: str, params: dict[str, Any]) -> Section:
     sql, columns = QUERIES[key]
-    if path is not None and key in MATERIALIZED and (path / MATERIALIZED[key]).is_file():
-        quoted = str(path / MATERIALIZED[key]).replace("'", "''")
-        sql = f"SELECT * FROM read_parquet('{quoted}') ORDER BY 1"
     used = {k: v for k, v in params.items() if f"${k}" in sql}
     start = time.perf_counter()
     rows = con.execute(sql, used).fetchall()
@@ -193,18 +215,16 @@ def county_report(
     """Every section (or those named) of the county's report, as of the day of the build."""
     con = connect(path)
     manifest = read_manifest(path) or {}
-    build = manifest.get("build") if isinstance(manifest.get("build"), dict) else {}
-    schools = tuple(build.get("schools", ())) if isinstance(build, dict) else ()
-    if isinstance(build, dict) and isinstance(build.get("as_of"), str):
-        as_of = dt.date.fromisoformat(build["as_of"])
-    else:  # one school's own export (houqin export parquet): as of its latest export
-        latest = max((dt.date.fromisoformat(s["as_of"]) for s in manifest.get("schools", {}).values()), default=None)
-        if latest is None:
-            raise InputError("county_no_dataset", path=str(path / MANIFEST))
-        as_of = latest
-        schools = tuple({"school": k, **v, "status": "exported"} for k, v in manifest["schools"].items())
+    as_of = _as_of(manifest)
+    if as_of == dt.date.min:
+        raise InputError("county_no_dataset", path=str(path / MANIFEST))
+    build = manifest.get("build")
+    if isinstance(build, dict):
+        schools = tuple(s for s in build.get("schools", ()) if isinstance(s, dict))
+    else:  # one school's own export (houqin export parquet)
+        schools = tuple({"school": k, **v, "status": "exported"} for k, v in manifest.get("schools", {}).items())
     year = year or as_of.year
     params = {"year": year, "as_of": as_of, "threshold": threshold}
-    sections = tuple(run_query(con, key, params, path) for key in only)
+    sections = tuple(run_query(con, key, params) for key in only)
     con.close()
     return CountyReport(path, as_of, year, threshold, schools, sections)

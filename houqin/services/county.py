@@ -114,19 +114,28 @@ def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partiti
         return None
 
 
-def _previous(out: Path, rebuild: bool) -> tuple[dict[str, Any], int | None]:
-    """The last build's outcomes by source, and the schema version of a dataset older than this one."""
+@dataclass(frozen=True)
+class Previous:
+    """The last build: its outcomes by source and its day; the schema version of an older dataset."""
+
+    sources: dict[str, Any]
+    day: str = ""
+    migrated_from: int | None = None
+
+
+def _previous(out: Path, rebuild: bool) -> Previous:
     old = read_manifest(out)
     if old is None:
-        return {}, None
+        return Previous({})
     version = manifest_version(old)
     if version != SCHEMA_VERSION:
-        return {}, version
-    if rebuild:
-        return {}, None
+        return Previous({}, migrated_from=version)
     build = old.get("build")
-    rows = build.get("schools", []) if isinstance(build, dict) else []
-    return {r["source"]: r for r in rows if isinstance(r, dict) and isinstance(r.get("source"), str)}, None
+    if rebuild or not isinstance(build, dict):
+        return Previous({})
+    rows = build.get("schools", [])
+    found = {r["source"]: r for r in rows if isinstance(r, dict) and isinstance(r.get("source"), str)}
+    return Previous(found, str(build.get("as_of", "")))
 
 
 def build_county(
@@ -148,7 +157,8 @@ def build_county(
 def _build(
     sources: Sequence[str], out: Path, as_of: dt.date, rebuild: bool, finish: Callable[[Path], None] | None
 ) -> Build:
-    previous, migrated = _previous(out, rebuild)
+    last = _previous(out, rebuild)
+    previous = last.sources
     clones = clones_dir(out)
     outcomes: list[SchoolOutcome] = []
     fresh: dict[str, list[Partition]] = {}
@@ -174,6 +184,8 @@ def _build(
     _refuse_duplicates(outcomes, fresh)
     accepted = [o for o in outcomes if o.accepted]
     parts = [p for o in accepted if o.status == "exported" for p in fresh[o.source]]
+    before = {r.get("school") for r in previous.values() if r.get("status") != "refused"}
+    same = not fresh and {o.school for o in accepted} == before and last.day == as_of.isoformat()
     result = write_dataset(
         out,
         parts,
@@ -185,8 +197,9 @@ def _build(
             "build": {"as_of": as_of.isoformat(), "schools": [o.as_dict() for o in outcomes]},
         },
         finish=finish,
+        carry_over=same,  # the same schools at the same commits on the same day: the county's aggregates stand
     )
-    return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), migrated)
+    return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), last.migrated_from)
 
 
 def _refuse_duplicates(outcomes: list[SchoolOutcome], fresh: dict[str, list[Partition]]) -> None:
