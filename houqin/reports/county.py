@@ -58,6 +58,7 @@ def connect(path: Path, *, kept: bool = True) -> Any:
         raise InputError("county_old_schema", path=str(path), found=version, want=SCHEMA_VERSION)
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
+    con.execute("SET parquet_metadata_cache = true")  # the sections read the same files' footers again
     for name, (by_year, schema) in datasets().items():
         files = path / name
         glob = f"{files}/*/*/*.parquet" if by_year else f"{files}/*/*.parquet"
