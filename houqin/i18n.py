@@ -1155,7 +1155,7 @@ TEXT.update(
         ),
         "county.title.report": (
             "县局报表（截至 {date}，{count} 所学校）",
-            "County report as of {date} ({count} schools)",
+            "County report as of {date}, schools: {count}",
         ),
         "county.none": ("无", "none"),
         "county.section.assets": ("资产年报 {year}：按类别和学校", "Assets {year} by class and school"),

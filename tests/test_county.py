@@ -78,13 +78,14 @@ def first_invoice(root: Path) -> str:
 
 @pytest.fixture(scope="module")
 def schools(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The bundled demo school and four generated ones; school 2 claims one of school 1's invoices."""
+    """The bundled demo school and four generated ones (the last over two years, 2025 and 2026);
+    school 2 claims one of school 1's invoices."""
     base = tmp_path_factory.mktemp("county")
     demo = base / "school0"
     shutil.copytree(BUNDLED, demo, ignore=shutil.ignore_patterns(".houqin", ".git"))
     git(demo, "init", "-q")
     commit_all(demo, "demo")
-    roots = [demo] + [make_school(base, i, n) for i, n in ((1, 500), (2, 650), (3, 800), (4, 950))]
+    roots = [demo] + [make_school(base, i, n) for i, n in ((1, 500), (2, 650), (3, 800), (4, 12000))]
     expenses = roots[2] / "2026" / "expenses.yaml"
     expenses.write_text(
         expenses.read_text("utf-8").replace(first_invoice(roots[2]), first_invoice(roots[1]), 1), encoding="utf-8"
@@ -109,6 +110,31 @@ def by_school(rows: tuple[tuple[Any, ...], ...]) -> dict[str, list[tuple[Any, ..
     return out
 
 
+def own_assets(ledger: Any, day: dt.date) -> dict[str, list[Any]]:
+    """What the school's own register (houqin asset list) says on `day`, added up by class."""
+    own: dict[str, list[Any]] = {}
+    for row in register(ledger, day).rows:
+        q, c, a, n = own.get(row.category, [0, Decimal(0), Decimal(0), Decimal(0)])
+        own[row.category] = [q + row.quantity, c + row.value.cost, a + row.value.accumulated, n + row.value.net]
+    return own
+
+
+def test_the_asset_and_budget_figures_of_every_year_are_the_schools_own(schools: list[Path], county: Path) -> None:
+    """Each year's 资产年报 at its 31 December (the year not yet over: on the build's day) and budget."""
+    seen = 0
+    for year, day in ((2025, dt.date(2025, 12, 31)), (2026, YEAR_END), (2027, TODAY)):
+        r = county_report(county, year=year, only=("assets", "budget"))
+        assets, budget = by_school(r.section("assets").rows), by_school(r.section("budget").rows)
+        for code, root in zip(CODES, schools, strict=True):
+            ledger = open_ledger(root)
+            own = own_assets(ledger, day)
+            assert {row[0]: list(row[2:]) for row in assets.get(code, [])} == own, (code, year)
+            use = sorted((u.line, u.limit, u.year_to_date) for u in budget_use(ledger, day))
+            assert [(row[0], row[2], row[3]) for row in budget.get(code, [])] == use, (code, year)
+            seen += bool(own)
+    assert seen == 2 + 5 + 5  # 2025: the demo (older assets) and the two-year school; 2026 and 2027: all five
+
+
 def test_the_rollup_matches_each_schools_own_reports_figure_by_figure(schools: list[Path], county: Path) -> None:
     r = county_report(county, year=2026, threshold=Decimal("1000000.00"))
     assert r.as_of == TODAY and r.year == 2026
@@ -121,11 +147,7 @@ def test_the_rollup_matches_each_schools_own_reports_figure_by_figure(schools: l
     assert set(assets) == set(CODES)
     for code, root in zip(CODES, schools, strict=True):
         ledger = open_ledger(root)
-        own: dict[str, list[Any]] = {}
-        for row in register(ledger, YEAR_END).rows:
-            q, c, a, n = own.get(row.category, [0, Decimal(0), Decimal(0), Decimal(0)])
-            own[row.category] = [q + row.quantity, c + row.value.cost, a + row.value.accumulated, n + row.value.net]
-        assert {row[0]: list(row[2:]) for row in assets[code]} == own, code
+        assert {row[0]: list(row[2:]) for row in assets[code]} == own_assets(ledger, YEAR_END), code
         use = budget_use(ledger, YEAR_END)
         assert [(row[0], row[2], row[3]) for row in budget[code]] == sorted(
             (u.line, u.limit, u.year_to_date) for u in use
@@ -267,6 +289,8 @@ def test_refused_schools_are_named_and_the_rest_accepted(schools: list[Path], tm
     assert {e["school"] for e in manifest["partitions"].values()} == {CODES[1]}
     code, text_out = invoke("--lang", "en", "county", "build", *sources, "--out", str(out))
     assert code == 1 and "Traceback" not in text_out and "no such folder" in text_out and "claimed by" in text_out
+    code, text_out = invoke("--lang", "en", "county", "report", "--in", str(out))
+    assert code == 0 and "schools: 1" in text_out
 
 
 def test_an_old_schema_version_is_named_and_a_build_migrates_it(schools: list[Path], tmp_path: Path) -> None:

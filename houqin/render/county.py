@@ -99,9 +99,13 @@ def _title(s: Section, r: CountyReport, lang: str) -> str:
     return t(f"county.section.{s.key}", lang, year=r.year, threshold=f"{r.threshold:,.2f}", date=r.as_of)
 
 
+def _accepted(r: CountyReport) -> int:
+    return sum(1 for s in r.schools if s.get("status") != "refused")
+
+
 def print_report(r: CountyReport, lang: str) -> None:
     out = console()
-    out.print(t("county.title.report", lang, date=r.as_of, count=sum(1 for s in r.schools if s.get("school"))))
+    out.print(t("county.title.report", lang, date=r.as_of, count=_accepted(r)))
     for s in r.sections:
         table = Table(title=_title(s, r, lang), title_justify="left")
         for c in s.columns:
@@ -150,7 +154,7 @@ def report_xlsx(r: CountyReport, lang: str, path: Path) -> None:
 
 def report_html(r: CountyReport, lang: str, path: Path) -> None:
     esc = html.escape
-    parts = [f"<h1>{esc(t('county.title.report', lang, date=r.as_of, count=len(r.schools)))}</h1>"]
+    parts = [f"<h1>{esc(t('county.title.report', lang, date=r.as_of, count=_accepted(r)))}</h1>"]
     for s in r.sections:
         parts.append(f"<h2>{esc(_title(s, r, lang))}</h2>")
         if not s.rows:
