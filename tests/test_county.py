@@ -413,3 +413,14 @@ def test_one_build_of_a_dataset_at_a_time(schools: list[Path], tmp_path: Path) -
         build_county([str(schools[1])], out, today=TODAY)
     assert refused.value.key == "dataset_busy" and not out.exists()
     assert build_county([str(schools[1])], out, today=TODAY).schools[0].status == "exported"
+
+
+def test_the_build_reads_what_the_school_committed_not_its_own_clone(schools: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "county"
+    build_county([str(schools[1])], out, today=TODAY)
+    (clone,) = (tmp_path / ".county.clones").iterdir()
+    assets = clone / "2026" / "assets.yaml"
+    assets.write_text(assets.read_text("utf-8").replace("  funding: 财政拨款\n", "  funding: 捐赠\n"), "utf-8")
+    build_county([str(schools[1])], out, today=TODAY, rebuild=True)
+    funding = duckdb.sql(f"SELECT DISTINCT funding FROM read_parquet('{out}/assets/*/*/*.parquet')").fetchall()
+    assert funding == [("财政拨款",)]

@@ -33,10 +33,14 @@ def fetch_source(source: str, clones: Path) -> Path:
         path = Path(source).expanduser()
         if not path.is_dir():
             raise SourceRefused("county.reason.no_such_path", path=source)
-        if git(path, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode != 0:
+        verified = git(path, "rev-parse", "-q", "--verify", "HEAD", check=False)
+        if verified.returncode != 0:
             raise SourceRefused("county.reason.not_git", path=source)
         source = str(path.resolve())
-    target = clones / hashlib.sha256(source.encode()).hexdigest()[:16]
+        target = _clone_dir(clones, source)
+        if (target / ".git").is_dir() and head_of(target) == verified.stdout.decode().strip():
+            return target  # a local source whose HEAD has not moved: nothing to fetch
+    target = _clone_dir(clones, source)
     if (target / ".git").is_dir():
         proc = git(target, "fetch", "-q", "origin", "HEAD", check=False, env=NO_PROMPT)
         if proc.returncode == 0:
@@ -49,6 +53,16 @@ def fetch_source(source: str, clones: Path) -> Path:
         fatal = [w for w in words if w.startswith("fatal:")] or words
         raise SourceRefused("county.reason.unreachable", source=source, output=fatal[0] if fatal else "")
     return target
+
+
+def _clone_dir(clones: Path, source: str) -> Path:
+    return clones / hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def restore(clone: Path) -> None:
+    """The clone's files exactly as its HEAD has them, before they are read (the clones are the build's,
+    but nothing read is trusted)."""
+    git(clone, "reset", "-q", "--hard", "HEAD")
 
 
 def head_of(root: Path) -> str:

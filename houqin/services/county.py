@@ -30,7 +30,7 @@ from houqin.ledger.parquet import (
     read_manifest,
     write_dataset,
 )
-from houqin.ledger.sources import SourceRefused, fetch_source, head_of
+from houqin.ledger.sources import SourceRefused, fetch_source, head_of, restore
 
 
 @dataclass
@@ -93,6 +93,7 @@ def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partiti
     from houqin.services.checking import check_ledger
     from houqin.services.dataset import partitions, school_id
 
+    restore(clone)
     if not (clone / CONFIG_FILE).is_file():
         outcome.reason, outcome.params = "county.reason.not_ledger", {}
         return None
