@@ -264,6 +264,11 @@ def write_dataset(
     replace, keep = set(replace_schools), set(keep_schools)
     schemas = datasets()
     result = WriteResult()
+    unchanged = carry_over and not partitions and old is not None and not fresh
+    if unchanged and {e.get("school") for e in old_parts.values()} == keep:
+        result.kept = sorted(old_parts)  # not one file changes: only the manifest's record of the build
+        _write_manifest(out / MANIFEST, old_parts, extra)
+        return result
     new_parts: dict[str, Any] = {}
     staging = out.with_name(f".{out.name}.houqin-new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -301,13 +306,7 @@ def write_dataset(
             }
             result.written.append(rel)
         result.removed = sorted(set(old_parts) - set(new_parts))
-        manifest = {
-            "format": FORMAT,
-            "schema_version": SCHEMA_VERSION,
-            **(extra or {}),
-            "partitions": dict(sorted(new_parts.items())),
-        }
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        _write_manifest(staging / MANIFEST, new_parts, extra)
         if carry_over and old is not None and not fresh:
             for path in sorted(out.rglob("*")):
                 rel = path.relative_to(out).as_posix()
@@ -337,6 +336,18 @@ def dataset_lock(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _write_manifest(path: Path, parts: Mapping[str, Any], extra: Mapping[str, Any] | None) -> None:
+    from houqin.ledger.save import atomic_write
+
+    manifest = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        **(extra or {}),
+        "partitions": dict(sorted(parts.items())),
+    }
+    atomic_write(path, (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def _pa_parquet() -> Any:
