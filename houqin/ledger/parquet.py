@@ -240,85 +240,129 @@ def _digest(table: pa.Table) -> str:
     return hashlib.sha256(sink.getvalue().to_pybytes()).hexdigest()
 
 
-def write_dataset(
-    out: Path,
-    partitions: Sequence[Partition],
-    *,
-    commits: Mapping[str, str],
-    replace_schools: Iterable[str],
-    keep_schools: Iterable[str] = (),
-    extra: Mapping[str, Any] | None = None,
-    finish: Callable[[Path], None] | None = None,
-    carry_over: bool = False,
-) -> WriteResult:
-    """Write `partitions` (the whole export of each school in `replace_schools`) into the dataset in
-    `out`: every partition of those schools not in `partitions` is dropped, every other school's
-    partition in `keep_schools` kept as it is (the rest dropped), and an unchanged partition is not
-    rewritten. `extra` goes into the manifest beside the partitions; `finish` is given the new tree,
-    complete with its manifest, before it is swapped in (what is worked out from the whole dataset);
-    with `carry_over`, what it worked out last time is kept instead (the caller knows nothing changed)."""
-    pq = _pa_parquet()
-    old = read_manifest(out)
-    fresh = old is None or manifest_version(old) != SCHEMA_VERSION
-    old_parts: dict[str, Any] = {} if old is None or fresh else old["partitions"]
-    replace, keep = set(replace_schools), set(keep_schools)
-    schemas = datasets()
-    result = WriteResult()
-    unchanged = carry_over and not partitions and old is not None and not fresh
-    if unchanged and {e.get("school") for e in old_parts.values()} == keep:
-        result.kept = sorted(old_parts)  # not one file changes: only the manifest's record of the build
-        _write_manifest(out / MANIFEST, old_parts, extra)
-        return result
-    new_parts: dict[str, Any] = {}
-    staging = out.with_name(f".{out.name}.houqin-new-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
-        for rel, entry in sorted(old_parts.items()):
-            if entry.get("school") in keep and entry.get("school") not in replace:
-                _link(out / rel, staging / rel)
-                new_parts[rel] = entry
-                result.kept.append(rel)
+class DatasetWriter:
+    """The dataset in `out` written anew, school by school, in a tree beside the old one that `close()`
+    swaps in: a school's partitions are written as soon as they are given (so a build of hundreds of
+    schools holds one school's rows at a time), an unchanged partition hard-linked from the old tree
+    instead of rewritten, a school kept as it was linked whole. Leaving the `with` block by an error
+    removes the new tree and leaves the old one as it was."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        old = read_manifest(out)
+        self.migrated_from = (
+            manifest_version(old) if old is not None and manifest_version(old) != SCHEMA_VERSION else None
+        )
+        self.old_parts: dict[str, Any] = (
+            {} if old is None or self.migrated_from is not None else dict(old["partitions"])
+        )
+        self.parts: dict[str, Any] = {}
+        self.result = WriteResult()
+        self.staging = out.with_name(f".{out.name}.houqin-new-{os.getpid()}")
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self._opened = False
+
+    def __enter__(self) -> DatasetWriter:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def old_schools(self) -> set[str]:
+        return {e["school"] for e in self.old_parts.values() if isinstance(e.get("school"), str)}
+
+    def _target(self, rel: str) -> Path:
+        if not self._opened:
+            self.staging.mkdir(parents=True)
+            self._opened = True
+        target = self.staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def keep(self, school: str) -> None:
+        """The school's partitions as the old tree has them."""
+        for rel, entry in sorted(self.old_parts.items()):
+            if entry.get("school") == school:
+                _link(self.out / rel, self._target(rel))
+                self.parts[rel] = entry
+                self.result.kept.append(rel)
+
+    def add(self, school: str, commit: str, partitions: Iterable[Partition]) -> None:
+        """The whole export of one school (its partitions not given are dropped)."""
+        pq, pa, schemas = _pa_parquet(), _pa(), datasets()
         for part in partitions:
             _, schema = schemas[part.dataset]
             rel = f"{part.path}/{PART}"
             table = _table(part, schema)
             digest = _digest(table)
-            before = old_parts.get(rel)
-            if before is not None and before.get("sha256") == digest and (out / rel).is_file():
-                _link(out / rel, staging / rel)
-                new_parts[rel] = before
-                result.kept.append(rel)
+            before = self.old_parts.get(rel)
+            if before is not None and before.get("sha256") == digest and (self.out / rel).is_file():
+                _link(self.out / rel, self._target(rel))
+                self.parts[rel] = before
+                self.result.kept.append(rel)
                 continue
-            commit = commits[part.school]
-            pa = _pa()
             table = table.append_column(schema.field("commit"), pa.array([commit] * table.num_rows, pa.string()))
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(table, target, compression="zstd")
-            new_parts[rel] = {
+            pq.write_table(table, self._target(rel), compression="zstd")
+            self.parts[rel] = {
                 "dataset": part.dataset,
-                "school": part.school,
+                "school": school,
                 "year": part.year,
                 "rows": table.num_rows,
                 "sha256": digest,
                 "commit": commit,
             }
-            result.written.append(rel)
-        result.removed = sorted(set(old_parts) - set(new_parts))
-        _write_manifest(staging / MANIFEST, new_parts, extra)
-        if carry_over and old is not None and not fresh:
-            for path in sorted(out.rglob("*")):
-                rel = path.relative_to(out).as_posix()
-                if path.is_file() and rel != MANIFEST and rel not in old_parts:
-                    _link(path, staging / rel)
-        elif finish is not None:
-            finish(staging)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return result
+            self.result.written.append(rel)
+
+    def drop(self, school: str) -> None:
+        """What was given of a school, taken out again (two sources claimed its code)."""
+        for rel in [r for r, e in self.parts.items() if e.get("school") == school]:
+            (self.staging / rel).unlink()
+            del self.parts[rel]
+        self.result.written = [r for r in self.result.written if r in self.parts]
+        self.result.kept = [r for r in self.result.kept if r in self.parts]
+
+    def manifest_only(self, extra: Mapping[str, Any] | None) -> WriteResult:
+        """Nothing in the tree changes (the same schools at the same commits): only the manifest."""
+        self.result.kept = sorted(self.old_parts)
+        _write_manifest(self.out / MANIFEST, self.old_parts, extra)
+        return self.result
+
+    def close(
+        self,
+        extra: Mapping[str, Any] | None = None,
+        finish: Callable[[Path], None] | None = None,
+    ) -> WriteResult:
+        """The manifest (with `extra` beside the partitions), then `finish` on the complete new tree (what
+        is worked out from the whole dataset), then the swap."""
+        self._target(MANIFEST)
+        self.result.removed = sorted(set(self.old_parts) - set(self.parts))
+        _write_manifest(self.staging / MANIFEST, self.parts, extra)
+        if finish is not None:
+            finish(self.staging)
+        _swap(self.staging, self.out)
+        return self.result
+
+
+def write_dataset(
+    out: Path,
+    partitions: Sequence[Partition],
+    *,
+    commits: Mapping[str, str],
+    keep_schools: Iterable[str] = (),
+    extra: Mapping[str, Any] | None = None,
+) -> WriteResult:
+    """The dataset in `out` with `partitions` (each school's whole export) and the schools of
+    `keep_schools` kept as they are; every other school dropped (houqin export parquet)."""
+    with DatasetWriter(out) as writer:
+        for school in sorted(set(keep_schools)):
+            writer.keep(school)
+        by_school: dict[str, list[Partition]] = {}
+        for part in partitions:
+            by_school.setdefault(part.school, []).append(part)
+        for school, parts in by_school.items():
+            writer.add(school, commits[school], parts)
+        return writer.close(extra)
 
 
 @contextlib.contextmanager

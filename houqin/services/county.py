@@ -24,11 +24,11 @@ from houqin.errors import HouqinError, UsageError
 from houqin.layout import CONFIG_FILE
 from houqin.ledger.parquet import (
     SCHEMA_VERSION,
+    DatasetWriter,
     Partition,
     dataset_lock,
     manifest_version,
     read_manifest,
-    write_dataset,
 )
 from houqin.ledger.sources import SourceRefused, fetch_source, head_of, restore
 
@@ -117,11 +117,10 @@ def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partiti
 
 @dataclass(frozen=True)
 class Previous:
-    """The last build: its outcomes by source and its day; the schema version of an older dataset."""
+    """The last build: its outcomes by source and its day (none for a dataset of another version)."""
 
     sources: dict[str, Any]
     day: str = ""
-    migrated_from: int | None = None
 
 
 def _previous(out: Path, rebuild: bool) -> Previous:
@@ -130,7 +129,7 @@ def _previous(out: Path, rebuild: bool) -> Previous:
         return Previous({})
     version = manifest_version(old)
     if version != SCHEMA_VERSION:
-        return Previous({}, migrated_from=version)
+        return Previous({})
     build = old.get("build")
     if rebuild or not isinstance(build, dict):
         return Previous({})
@@ -159,59 +158,64 @@ def _build(
     sources: Sequence[str], out: Path, as_of: dt.date, rebuild: bool, finish: Callable[[Path], None] | None
 ) -> Build:
     last = _previous(out, rebuild)
-    previous = last.sources
-    clones = clones_dir(out)
-    outcomes: list[SchoolOutcome] = []
-    fresh: dict[str, list[Partition]] = {}
-    for source in dict.fromkeys(sources):
-        outcome = SchoolOutcome(source, as_of=as_of.isoformat())
-        outcomes.append(outcome)
-        try:
-            clone = fetch_source(source, clones)
-        except SourceRefused as refused:
-            outcome.reason, outcome.params = refused.key, refused.params
-            continue
-        outcome.commit = head_of(clone)
-        before = previous.get(source)
-        if before and before.get("status") != "refused" and before.get("commit") == outcome.commit:
-            for key in ("school", "name", "errors", "warnings", "closes", "as_of"):
-                setattr(outcome, key, before.get(key, getattr(outcome, key)))
-            outcome.status = "unchanged"
-            continue
-        parts = _verify(outcome, clone, as_of)
-        if parts is not None:
-            outcome.status = "exported"
-            fresh[source] = parts
-    _refuse_duplicates(outcomes, fresh)
-    accepted = [o for o in outcomes if o.accepted]
-    parts = [p for o in accepted if o.status == "exported" for p in fresh[o.source]]
-    before = {r.get("school") for r in previous.values() if r.get("status") != "refused"}
-    same = not fresh and {o.school for o in accepted} == before and last.day == as_of.isoformat()
-    result = write_dataset(
-        out,
-        parts,
-        commits={o.school: o.commit for o in accepted},
-        replace_schools=[o.school for o in accepted if o.status == "exported"],
-        keep_schools=[o.school for o in accepted if o.status == "unchanged"],
-        extra={
+    outcomes = [SchoolOutcome(source, as_of=as_of.isoformat()) for source in dict.fromkeys(sources)]
+    clones = {o.source: _fetch(o, out, last.sources.get(o.source)) for o in outcomes}
+    claimed: dict[str, list[SchoolOutcome]] = defaultdict(list)
+    for o in outcomes:
+        if o.status == "unchanged":
+            claimed[o.school].append(o)
+    with DatasetWriter(out) as writer:
+        for o in outcomes:
+            clone = clones[o.source]
+            if o.status != "refused" or o.reason or clone is None:
+                continue
+            parts = _verify(o, clone, as_of)  # one school's rows at a time: written, then let go
+            if parts is None:
+                continue
+            o.status = "exported"
+            claimed[o.school].append(o)
+            if len(claimed[o.school]) == 1:
+                writer.add(o.school, o.commit, parts)
+        for school, claimants in claimed.items():
+            if len(claimants) > 1:
+                _refuse_claimants(school, claimants)
+                writer.drop(school)
+        accepted = [o for o in outcomes if o.accepted]
+        extra = {
             "schools": {o.school: {"commit": o.commit, "name": o.name, "as_of": o.as_of} for o in accepted},
             "build": {"as_of": as_of.isoformat(), "schools": [o.as_dict() for o in outcomes]},
-        },
-        finish=finish,
-        carry_over=same,  # the same schools at the same commits on the same day: the county's aggregates stand
-    )
-    return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), last.migrated_from)
+        }
+        before = {r.get("school") for r in last.sources.values() if r.get("status") != "refused"}
+        same = {o.school for o in accepted} == before == writer.old_schools() and last.day == as_of.isoformat()
+        if same and all(o.status == "unchanged" for o in accepted):
+            # The same schools at the same commits on the same day: not one file changes.
+            result = writer.manifest_only(extra)
+        else:
+            for o in accepted:
+                if o.status == "unchanged":
+                    writer.keep(o.school)
+            result = writer.close(extra, finish)
+    return Build(out, as_of, tuple(outcomes), len(result.written), len(result.kept), writer.migrated_from)
 
 
-def _refuse_duplicates(outcomes: list[SchoolOutcome], fresh: dict[str, list[Partition]]) -> None:
-    claims: dict[str, list[SchoolOutcome]] = defaultdict(list)
-    for o in outcomes:
-        if o.accepted:
-            claims[o.school].append(o)
-    for school, claimants in claims.items():
-        if len(claimants) < 2:
-            continue
-        for o in claimants:
-            others = ", ".join(c.source for c in claimants if c is not o)
-            o.status, o.reason, o.params = "refused", "county.reason.duplicate", {"school": school, "others": others}
-            fresh.pop(o.source, None)
+def _fetch(outcome: SchoolOutcome, out: Path, before: dict[str, Any] | None) -> Path | None:
+    """The source's clone, with `outcome` told its commit and, when that has not moved since the last
+    build, what that build found (status `unchanged`); None when the source cannot be had."""
+    try:
+        clone = fetch_source(outcome.source, clones_dir(out))
+    except SourceRefused as refused:
+        outcome.reason, outcome.params = refused.key, refused.params
+        return None
+    outcome.commit = head_of(clone)
+    if before and before.get("status") != "refused" and before.get("commit") == outcome.commit:
+        for key in ("school", "name", "errors", "warnings", "closes", "as_of"):
+            setattr(outcome, key, before.get(key, getattr(outcome, key)))
+        outcome.status = "unchanged"
+    return clone
+
+
+def _refuse_claimants(school: str, claimants: list[SchoolOutcome]) -> None:
+    """Two sources or more claim one school code: all refused, each naming the others."""
+    for o in claimants:
+        others = ", ".join(c.source for c in claimants if c is not o)
+        o.status, o.reason, o.params = "refused", "county.reason.duplicate", {"school": school, "others": others}

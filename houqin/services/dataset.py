@@ -188,7 +188,6 @@ def _export(out: Path, school: str, commit: str, name: str, parts: list[Partitio
         out,
         parts,
         commits={school: commit},
-        replace_schools=[school],
         keep_schools=[s for s in others if isinstance(s, str)],
         extra={"schools": dict(sorted(schools.items()))},
     )
