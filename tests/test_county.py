@@ -311,7 +311,8 @@ def test_report_formats(county: Path, tmp_path: Path) -> None:
     code, shown = invoke("county", "report", "--in", str(county), "--format", "json")
     assert code == 0
     data = json.loads(shown)
-    assert data["as_of"] == "2027-03-01" and set(data["sections"]) >= {"assets", "invoices", "keepers"}
+    assert data["schema"] == "houqin.county.report/1" and data["as_of"] == "2027-03-01"
+    assert set(data["sections"]) >= {"assets", "invoices", "keepers"}
     assert data["sections"]["assets"][0]["cost"].count(".") == 1
     code, shown = invoke("county", "report", "--in", str(county))
     assert code == 0 and "资产年报 2027" in shown and "同一发票在两所以上学校报销" in shown

@@ -75,7 +75,14 @@ def print_build(b: Build, lang: str) -> None:
 
 def build_json(b: Build, lang: str) -> str:
     rows = [{**o.as_dict(), "reason_text": _reason(o, lang)} for o in b.schools]
-    data = {"out": str(b.out), "as_of": b.as_of.isoformat(), "written": b.written, "kept": b.kept, "schools": rows}
+    data = {
+        "schema": "houqin.county.build/1",
+        "out": str(b.out),
+        "as_of": b.as_of.isoformat(),
+        "written": b.written,
+        "kept": b.kept,
+        "schools": rows,
+    }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -123,6 +130,7 @@ NUMERIC = frozenset({"quantity", "cost", "accumulated", "net", "limit", "spent",
 
 def report_json(r: CountyReport) -> str:
     data = {
+        "schema": "houqin.county.report/1",
         "as_of": r.as_of.isoformat(),
         "year": r.year,
         "threshold": str(r.threshold),
