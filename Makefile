@@ -13,10 +13,12 @@ $(BIN)/houqin: pyproject.toml
 
 install: $(BIN)/houqin
 
+# The demo ends on a verified signature: the October close, by the accountant's and the principal's keys.
 demo: install
 	$(BIN)/houqin check
 	$(BIN)/houqin overview
 	$(BIN)/houqin expense list --pending
+	$(BIN)/houqin key verify JZ-2026-0009
 
 test: install
 	@scripts/test-tools.sh

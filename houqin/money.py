@@ -45,3 +45,37 @@ def lenient_money(text: str) -> Decimal:
 def fmt_yuan(value: Decimal) -> str:
     """For people: thousands separators, two places."""
     return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_PLACES = ("", "拾", "佰", "仟")
+_GROUPS = ("", "万", "亿", "万亿")
+
+
+def yuan_in_words(value: Decimal) -> str:
+    """金额大写 as a 报销单 or 借条 writes it: 9768.00 → 玖仟柒佰陆拾捌元整, 1000.05 → 壹仟元零伍分."""
+    cents = int(value.quantize(CENT, rounding=ROUND_HALF_UP) * 100)
+    sign, cents = ("负" if cents < 0 else ""), abs(cents)
+    yuan, jiao, fen = divmod(cents, 100)[0], cents // 10 % 10, cents % 10
+    if cents == 0:
+        return "零元整"
+    text = _whole_yuan(yuan) + "元" if yuan else ""
+    if jiao:
+        text += _DIGITS[jiao] + "角"
+    elif yuan and fen:
+        text += "零"
+    return sign + text + (_DIGITS[fen] + "分" if fen else "整")
+
+
+def _whole_yuan(yuan: int) -> str:
+    digits, text, zero = str(yuan), "", False
+    for i, ch in enumerate(digits):
+        pos = len(digits) - 1 - i
+        if ch == "0":
+            zero = True
+        else:
+            text += ("零" if zero else "") + _DIGITS[int(ch)] + _PLACES[pos % 4]
+            zero = False
+        if pos % 4 == 0 and pos and int(digits[max(0, i - 3) : i + 1]):
+            text += _GROUPS[pos // 4]
+    return text

@@ -19,6 +19,11 @@ import binascii
 import hashlib
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 ED25519 = "ssh-ed25519"
 SK_ED25519 = "sk-ssh-ed25519@openssh.com"
@@ -67,23 +72,38 @@ class Signature:
 
 
 class _Reader:
+    """The wire form's reader (RFC 4251 strings and uint32s). Kept lean: a cold check reads one
+    signature per signed step."""
+
+    __slots__ = ("at", "data")
+
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.at = 0
 
     def take(self, n: int) -> bytes:
-        if n < 0 or self.at + n > len(self.data):
+        at = self.at
+        if n < 0 or at + n > len(self.data):
             raise KeyFormatError("truncated")
-        out = self.data[self.at : self.at + n]
-        self.at += n
-        return out
+        self.at = at + n
+        return self.data[at : at + n]
 
     def uint32(self) -> int:
-        value: int = struct.unpack(">I", self.take(4))[0]
-        return value
+        at = self.at
+        if at + 4 > len(self.data):
+            raise KeyFormatError("truncated")
+        self.at = at + 4
+        return int.from_bytes(self.data[at : at + 4], "big")
 
     def string(self) -> bytes:
-        return self.take(self.uint32())
+        data, at = self.data, self.at
+        if at + 4 > len(data):
+            raise KeyFormatError("truncated")
+        end = at + 4 + int.from_bytes(data[at : at + 4], "big")
+        if end > len(data):
+            raise KeyFormatError("truncated")
+        self.at = end
+        return data[at + 4 : end]
 
     def text(self) -> str:
         try:
@@ -107,7 +127,9 @@ def _b64(text: str) -> bytes:
         raise KeyFormatError("not_base64") from None
 
 
+@lru_cache(maxsize=4096)
 def _key_from_blob(blob: bytes) -> PublicKey:
+    """A school has a few dozen keys and each signs thousands of steps: read each once."""
     r = _Reader(blob)
     kind = r.text()
     if kind not in KEY_TYPES:
@@ -136,6 +158,8 @@ def parse_public_key(line: str) -> PublicKey:
 
 def unarmor(text: str) -> str:
     """The base64 body of an armored signature (ssh-keygen's .sig file), on one line."""
+    if "\n" not in text and not text.startswith("-----"):
+        return text.strip()  # as a ledger holds it: one line already
     body = [ln.strip() for ln in text.strip().splitlines()]
     if body and body[0] == _ARMOR_BEGIN:
         body = body[1:]
@@ -190,7 +214,6 @@ def verify(signature: Signature, message: bytes, namespace: str = NAMESPACE) -> 
     """Does this signature, by the key it carries, sign `message` in `namespace`? (Whose key it is,
     and whether it was valid that day, is the caller's question.)"""
     from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     if signature.namespace != namespace or signature.hash_algorithm not in ("sha512", "sha256"):
         return False
@@ -205,7 +228,46 @@ def verify(signature: Signature, message: bytes, namespace: str = NAMESPACE) -> 
             + hashlib.sha256(data).digest()
         )
     try:
-        Ed25519PublicKey.from_public_bytes(signature.key.raw).verify(signature.sig, data)
+        _ed25519(signature.key.raw).verify(signature.sig, data)
     except InvalidSignature:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _ed25519(raw: bytes) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def sign_ed25519(seed: bytes, message: bytes, namespace: str = NAMESPACE) -> str:
+    """The SSHSIG (base64, one line) that `ssh-keygen -Y sign` makes with the ssh-ed25519 key of this
+    32-byte private seed. Ed25519 is deterministic, so the same seed and message give the same bytes:
+    the bundled ledger's demonstration signatures and the benchmark generator's are reproducible, and
+    signing 100,000 steps needs no subprocess. houqin's commands sign with the person's own OpenSSH
+    (houqin/ledger/signer.py); this is for keys houqin itself derived (demonstration, benchmarks, tests)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    private = Ed25519PrivateKey.from_private_bytes(seed)
+    key = public_of_seed(seed)
+    raw = private.sign(signed_data(message, namespace, "sha512"))
+    blob = (
+        _MAGIC
+        + struct.pack(">I", 1)
+        + _string(key.blob)
+        + _string(namespace.encode())
+        + _string(b"")
+        + _string(b"sha512")
+        + _string(_string(ED25519.encode()) + _string(raw))
+    )
+    return base64.b64encode(blob).decode()
+
+
+def public_of_seed(seed: bytes) -> PublicKey:
+    """The ssh-ed25519 public key of a 32-byte private seed."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    raw = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return _key_from_blob(_string(ED25519.encode()) + _string(raw))

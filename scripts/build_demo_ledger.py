@@ -16,6 +16,7 @@ from pathlib import Path
 
 from houqin.ledger.roundtrip import render_records, to_yaml, yaml_rt
 from houqin.models.base import Approval, Record, Source
+from houqin.models.calendar import DEFAULT_CALENDAR
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.records import (
     Acceptance,
@@ -96,7 +97,10 @@ LEFT_TEACHER = "何伟"
 
 
 def person(name: str, roles: list[object], department: str, joined: dt.date, left: dt.date | None = None) -> dict:
-    out: dict[str, object] = {"name": name, "roles": roles, "department": department, "joined": joined}
+    out: dict[str, object] = {"name": name, "roles": roles}
+    if name in KEY_FILES:
+        out["keys"] = demo_keys(name)
+    out.update(department=department, joined=joined)
     if left:
         out["left"] = left
     return out
@@ -122,7 +126,7 @@ def people() -> list[dict]:
     for name in NEW_TEACHERS:
         out.append(person(name, ["teacher"], "综合组", D(2024, 8, 26)))
     out.append(person(LEFT_TEACHER, ["teacher"], "综合组", D(2013, 8, 26), left=D(2026, 1, 31)))
-    return out
+    return with_canteen_staff(with_audit_group(out))
 
 
 GRADES = "一二三四五六"
@@ -975,26 +979,97 @@ def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> Non
     path.write_text(header + body, encoding="utf-8")
 
 
-# What the template gained with signatures by key (issue #20). The bundled ledger was written before
-# keys and keeps their absence (require_keys false, closes without approvals) until its demonstration
-# keys are made (docs/signatures.md, "not yet done").
-KEY_LINES = (
-    "closes: [accountant, principal]",
-    "accountant: [accountant]",
-    "require_keys:",
-    "# 须用本人密钥",
-    "# 其他教职工可以用密钥",
-)
+# Demonstration keys (issue #20). Each is derived from the person's name, so the build is reproducible
+# (Ed25519 signs deterministically) and a reader can make the same key again. They are public — their
+# private halves are committed in examples/keys/ — and so prove nothing: never use them for a real school.
+KEYED = (PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT, CASHIER, KEEPER, CLERK)
+KEYS_ADDED = D(2026, 1, 15)
+SCHOOL = "青禾县实验小学"
+KEY_DIR = Path(__file__).resolve().parents[1] / "examples" / "keys"
+KEY_FILES = {
+    PRINCIPAL: "principal-wang-jianguo",
+    VICE: "vice-principal-liu-zhiqiang",
+    DIRECTOR: "director-li-ming",
+    ACCOUNTANT: "accountant-sun-hui",
+    CASHIER: "cashier-zhao-li",
+    KEEPER: "keeper-zhou-qiang",
+    CLERK: "clerk-wu-fang",
+}
 
 
-def _before_keys(template: str) -> str:
-    return "".join(line for line in template.splitlines(keepends=True) if not any(k in line for k in KEY_LINES))
+def demo_seed(name: str) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(f"houqin demonstration key, never for a real school: {name}".encode()).digest()
+
+
+def demo_sign(name: str, message: bytes) -> str:
+    from houqin import sshsig
+
+    return sshsig.sign_ed25519(demo_seed(name), message)
+
+
+def demo_keys(name: str) -> list[dict]:
+    """people.yaml's keys of a keyed person: the principal's key is the anchor and signs itself; every
+    other key is registered under it."""
+    from houqin import sshsig
+    from houqin.models.statements import key_statement
+
+    line = sshsig.public_of_seed(demo_seed(name)).line()
+    anchor = name == PRINCIPAL
+    statement = key_statement(SCHOOL, name, line, KEYS_ADDED.isoformat(), anchor)
+    entry: dict[str, object] = {"key": f"{line} {KEY_FILES[name]}-DEMO", "added": KEYS_ADDED}
+    if anchor:
+        entry["anchor"] = True
+    entry["sig"] = demo_sign(PRINCIPAL, statement)
+    return [entry]
+
+
+def write_demo_key_files() -> None:
+    """examples/keys/: each demonstration key as OpenSSH writes it (a private key file and its .pub),
+    for `houqin … --key examples/keys/principal-wang-jianguo`. The private file is rewritten only when
+    its key changed (OpenSSH's format holds a random check number, so a rewrite would differ)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from houqin import sshsig
+
+    KEY_DIR.mkdir(parents=True, exist_ok=True)
+    for name, stem in KEY_FILES.items():
+        line = f"{sshsig.public_of_seed(demo_seed(name)).line()} {stem}-DEMO\n"
+        pub = KEY_DIR / f"{stem}.pub"
+        if pub.is_file() and pub.read_text("utf-8") == line and (KEY_DIR / stem).is_file():
+            continue
+        private = Ed25519PrivateKey.from_private_bytes(demo_seed(name)).private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption()
+        )
+        (KEY_DIR / stem).write_bytes(private)
+        (KEY_DIR / stem).chmod(0o600)
+        pub.write_text(line, encoding="utf-8")
+
+
+def signed_by_demo_keys(record: Record) -> Record:
+    """Every step (and the payment) of a record signed by the demonstration key of its signer, in the
+    chain's order, as `houqin sign … --key` would sign it; a signer with no key keeps a typed name."""
+    from houqin.models.base import Signed
+    from houqin.models.statements import payment_statement, step_statement
+
+    if not isinstance(record, Signed):
+        return record
+    for i, a in enumerate(record.approvals):
+        if a.by in KEY_FILES and a.sig is None:
+            approvals = list(record.approvals)
+            approvals[i] = a.model_copy(update={"sig": demo_sign(a.by, step_statement(SCHOOL, record, i))})
+            record = record.model_copy(update={"approvals": tuple(approvals)})
+    payment = getattr(record, "payment", None)
+    if isinstance(payment, Payment) and payment.by in KEY_FILES and payment.sig is None:
+        sig = demo_sign(payment.by, payment_statement(SCHOOL, record))
+        record = record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
+    return record
 
 
 def main(out: Path) -> None:
-    config = _before_keys(
-        (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
-    )
+    config = (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
     config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
@@ -1012,7 +1087,8 @@ def main(out: Path) -> None:
     write_list(out / "people.yaml", "# 教职工名单 — people (see docs/ledger-format.md)\n", people())
     write_list(out / "places.yaml", "# 地点与保管人 — places and their keepers (责任到人)\n", places())
     catalog = {
-        "items": [{"id": i, "name": n, "unit": u, "category": c, "reorder_level": r} for i, n, u, c, r, _ in ITEMS],
+        "items": [{"id": i, "name": n, "unit": u, "category": c, "reorder_level": r} for i, n, u, c, r, _ in ITEMS]
+        + LAB_CHEMICALS,
         "asset_categories": [
             {"code": c, "name": n, "life_years": life, **({"special": True} if special else {})}
             for c, n, life, special in CATEGORIES
@@ -1020,9 +1096,14 @@ def main(out: Path) -> None:
         "budget_lines": [
             {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)}
             for line, (name, amount) in BUDGET.items()
+        ]
+        + [
+            {"id": line, "name": name, "year": 2026, "amount": Decimal(amount)} for line, name, amount in VEHICLE_BUDGET
         ],
         "funding_sources": ["财政拨款", "自筹资金", "捐赠", "上级调拨"],
         "meters": METERS,
+        **safety_catalog(),
+        **vehicle_catalog(),
         "accounts": [
             {"id": "cash", "name": "现金", "opening": Decimal("3000.00"), "opened": D(2026, 1, 31)},
             {"id": "bank", "name": "银行存款", "opening": Decimal("420000.00"), "opened": D(2026, 1, 31)},
@@ -1045,7 +1126,15 @@ def main(out: Path) -> None:
     by_file: dict[Path, list[Record]] = {}
     records = [*PURCHASES, *asset_list, *stock_in, *stock_out, *claims, *advances, *loan_list, *move_list]
     records += [*disposal_list, *money_in(claims, advances, damage_list), *office_registers()]
+    write_demo_key_files()
+    records += term_end_follow_ups()
+    records += audit_group_records()
+    records += safety_registers()
+    records += responsibility_records()
+    records += canteen_records()
+    records += vehicle_records()
     for r in [*records, *repair_list, *damage_list]:
+        r = signed_by_demo_keys(r)
         kind = KIND_BY_MODEL[type(r)]
         by_file.setdefault(out / r.id.split("-")[1] / kind.filename, []).append(r)
     for path, records in sorted(by_file.items()):
@@ -1202,7 +1291,7 @@ METER_DAILY = {"E-JXL": 310, "E-SYL": 140, "W-ALL": 42}
 
 def office_registers() -> list[Record]:
     """A year of meter readings (the 25th of each month, from September 2025), a round on every school
-    day of 2026's terms, and the print jobs of 教务处 — each approved by the supervisor before printing."""
+    day of 2026's terms (the calendar's working days), and the print jobs of 教务处 — each approved by the supervisor before printing."""
     from houqin.models.records import MeterReading, Patrol, PatrolFinding, PrintJob
 
     out: list[Record] = []
@@ -1239,7 +1328,7 @@ def office_registers() -> list[Record]:
     for _term, start, end in walks:
         for k in range((end - start).days + 1):
             day = start + dt.timedelta(days=k)
-            if day.weekday() >= 5:
+            if not DEFAULT_CALENDAR.working(day):  # 校历: no round on a national holiday, one on a 调休 day
                 continue
             n += 1
             findings: tuple[PatrolFinding, ...] = ()
@@ -1399,7 +1488,10 @@ def month_ends(out: Path) -> tuple[list[Record], list[Record]]:
         day = last + dt.timedelta(days=5)
         diagnostics = run_checks(LoadResult(ledger, ()))
         close = close_month(ledger, month, ACCOUNTANT, day, diagnostics)
-        close = close.model_copy(update={"id": ids.next("JZ", day.year), "approvals": ()})
+        # The accountant closes; the principal acknowledges the report (清结情况报告校长) the next day.
+        acknowledged = (*close.approvals, Approval(role="principal", by=PRINCIPAL, on=day + dt.timedelta(days=1)))
+        close = close.model_copy(update={"id": ids.next("JZ", day.year), "approvals": acknowledged})
+        close = signed_by_demo_keys(close)
         ledger = ledger.with_record(close.model_copy(update={"source": Source("2026/closes.yaml", 0)}))
         closed.append(close)
     return asserted, closed
@@ -1447,7 +1539,7 @@ def stocktakes(out: Path) -> list[Record]:
         rows = filled(ledger, day, changes) + extra
         result = reconcile(ledger, rows, day)
         record, _ = stocktake_record(ledger, result, term=term, at=at, counted_by=(KEEPER, CLERK), director=DIRECTOR)
-        record = record.model_copy(update={"id": ids.next("PD", day.year)})
+        record = signed_by_demo_keys(acknowledged(record.model_copy(update={"id": ids.next("PD", day.year)})))
         made.append(record)
         write_list(
             out / "2026" / "stocktakes.yaml",
@@ -1455,6 +1547,390 @@ def stocktakes(out: Path) -> list[Record]:
             made,
         )
     return made
+
+
+# --- the term-end report to the principal and its follow-up (issue #18, item 1)
+
+TERM_END_COUNT = "PD-2026-0002"  # the end-of-term count of 2025-2026-2 (stocktakes(), the second plan)
+
+
+def acknowledged(record: Record) -> Record:
+    """书面上报校长室: the principal reads each count's report and signs it three days after the count."""
+    from houqin.models.records import Stocktake
+
+    assert isinstance(record, Stocktake)
+    ack = Approval(role="principal", by=PRINCIPAL, on=record.date + dt.timedelta(days=3))
+    return record.model_copy(update={"approvals": (*record.approvals, ack)})
+
+
+def term_end_follow_ups() -> list[Record]:
+    """What the office did about the term-end count's findings: the two chairs short in 一年级(1)班
+    written off as lost (报损, approved), the laptop found in 教务处 taken back to 政教处 (a recovery), and
+    the cracked monitor in 计算机教室 sent for repair and accepted by its keeper."""
+    from houqin.models.records import Recovery
+
+    keepers = {p["id"]: p["keeper"] for p in places()}
+    chain = (("keeper", KEEPER), ("director", DIRECTOR), ("principal", PRINCIPAL))
+    return [
+        Disposal(
+            id=ids.next("CZ", 2026),
+            date=D(2026, 7, 9),
+            asset="ZC-2016-0001",
+            type="loss",
+            quantity=2,
+            from_place="JX-101",
+            reason="期末盘点短少2套，查找未果，报损",
+            approvals=tuple(Approval(role=r, by=b, on=D(2026, 7, 9 + i)) for i, (r, b) in enumerate(chain)),
+        ),
+        Recovery(
+            id=ids.next("ZH", 2026),
+            date=D(2026, 7, 9),
+            stocktake=TERM_END_COUNT,
+            asset="ZC-2020-0005",
+            place="XZ-204",
+            by=keepers["XZ-204"],
+            detail="教务处借用未登记，已送回政教处",
+        ),
+        Repair(
+            id=ids.next("WX", 2026),
+            date=D(2026, 7, 9),
+            asset="ZC-2022-0016",
+            reporter=keepers["SY-301"],
+            fault="显示器屏幕碎裂（期末盘点发现）",
+            done=RepairDone(on=D(2026, 7, 16), work="更换液晶屏", repairer="青禾县联想服务站", cost=Decimal("0.00")),
+            approvals=(Approval(role="acceptor", by=keepers["SY-301"], on=D(2026, 7, 16)),),
+        ),
+    ]
+
+
+# --- the audit group (稽核小组, issue #18 item 2)
+
+AUDIT_GROUP = (AUDITOR, "林秀英", "谢文斌")  # 郑国华 leads it; two teachers elected by the staff
+
+
+def with_audit_group(people_list: list[dict]) -> list[dict]:
+    """The two teachers elected to the audit group hold the auditor role from the 2025-2026 school year."""
+    for p in people_list:
+        if p["name"] in AUDIT_GROUP[1:]:
+            p["roles"] = [*p["roles"], {"role": "auditor", "since": D(2025, 9, 1)}]
+    return people_list
+
+
+def audit_group_records() -> list[Record]:
+    """The audit group's audit of 2025-2026-2, five days after the term: the term's claims, cash, the
+    budget and the counts; two findings from the July count, each answered by the director."""
+    from houqin.models.records import Audit, AuditAnswer
+
+    day = D(2026, 7, 15)
+    return [
+        Audit(
+            id=ids.next("JH", 2026),
+            date=day,
+            term="2025-2026-2",
+            members=AUDIT_GROUP,
+            scope="本学期经费收支、报销单据三章、现金与银行对账、预算执行、期末盘点（houqin audit pack 稽核资料）",
+            findings=(
+                "期末盘点发现政教处的办公计算机在教务处使用，借用未办手续",
+                "期末盘点发现一年级(1)班短少学生椅2套，须查明原因并按规定报损",
+            ),
+            answers=(
+                AuditAnswer(
+                    finding=1,
+                    on=D(2026, 7, 20),
+                    by=DIRECTOR,
+                    text="已送回政教处（ZH-2026-0001）；部门间借用一律登记借用或调拨",
+                ),
+                AuditAnswer(
+                    finding=2,
+                    on=D(2026, 7, 20),
+                    by=DIRECTOR,
+                    text="已查找未果，按报损程序处理（CZ-2026-0004，校长已批准）",
+                ),
+            ),
+            approvals=tuple(
+                Approval(role="auditor", by=name, on=day + dt.timedelta(days=i)) for i, name in enumerate(AUDIT_GROUP)
+            ),
+        )
+    ]
+
+
+# --- the safety registers (issue #18 item 5)
+
+LAB_CHEMICALS = [
+    {"id": "alcohol-95", "name": "酒精（95%，酒精灯用）", "unit": "瓶", "category": "危险化学品", "reorder_level": 4}
+]
+FIRE_EQUIPMENT = [
+    ("MHQ-JX101", "extinguisher", "JX-101", D(2029, 6, 30)),
+    ("MHQ-JX201", "extinguisher", "JX-201", D(2029, 6, 30)),
+    ("MHQ-JX301", "extinguisher", "JX-301", D(2029, 6, 30)),
+    ("MHQ-SY201", "extinguisher", "SY-201", D(2028, 9, 30)),
+    ("MHQ-SY301", "extinguisher", "SY-301", D(2028, 9, 30)),
+    ("MHQ-XZ101", "extinguisher", "XZ-101", D(2030, 3, 31)),
+    ("MHQ-CK001", "extinguisher", "CK-001", D(2030, 3, 31)),
+    ("XHS-JX101", "hydrant", "JX-101", None),
+    ("XHS-SY201", "hydrant", "SY-201", None),
+    ("BJ-SY301", "alarm", "SY-301", None),
+]
+
+
+def safety_catalog() -> dict[str, object]:
+    """catalog.yaml's fire equipment (消防设施 per place, with the extinguishers' expiry) and the person
+    responsible for each utility (水、电、气、炉等有专人负责)."""
+    return {
+        "fire_equipment": [
+            {"id": i, "kind": k, "place": p, **({"expires": e} if e else {})} for i, k, p, e in FIRE_EQUIPMENT
+        ],
+        "utilities": [
+            {"kind": "water", "responsible": KEEPER, "place": "全校供水"},
+            {"kind": "electricity", "responsible": KEEPER, "place": "配电房"},
+            {"kind": "gas", "responsible": DIRECTOR, "place": "食堂燃气"},
+        ],
+    }
+
+
+def safety_registers() -> list[Record]:
+    """The keeper's monthly round of the fire equipment (the 10th, March to November; in September the
+    computer room's extinguisher had lost pressure and was recharged by October), and the science lab's
+    alcohol: the opening stock, and each issue signed by the keeper and the director (双人领发)."""
+    from houqin.models.records import FireCheck, FireCheckItem
+
+    out: list[Record] = []
+    for month in range(3, 12):
+        day = D(2026, month, 10)
+        items = tuple(
+            FireCheckItem(equipment=i, result="fault", detail="压力表指针在红区，已送充装")
+            if (month, i) == (9, "MHQ-SY301")
+            else FireCheckItem(equipment=i)
+            for i, _k, _p, _e in FIRE_EQUIPMENT
+        )
+        out.append(FireCheck(id=ids.next("XF", 2026), date=day, inspector=KEEPER, items=items))
+    lab_keeper = SUBJECT_TEACHERS[3]  # 科学实验室
+    out.append(
+        StockIn(
+            id=ids.next("RK", 2026),
+            date=D(2026, 2, 24),
+            item="alcohol-95",
+            quantity=Decimal(12),
+            unit_price=Decimal("12.00"),
+            origin="期初结存",
+            acceptor=KEEPER,
+            approvals=(Approval(role="witness", by=DIRECTOR, on=D(2026, 2, 24)),),
+        )
+    )
+    for day, qty in ((D(2026, 3, 16), 3), (D(2026, 5, 11), 2), (D(2026, 9, 14), 3), (D(2026, 11, 9), 2)):
+        out.append(
+            StockOut(
+                id=ids.next("CK", 2026),
+                date=day,
+                item="alcohol-95",
+                quantity=Decimal(qty),
+                receiver=lab_keeper,
+                department="综合组",
+                purpose="科学课分组实验（酒精灯）",
+                issued_by=KEEPER,
+                approvals=(Approval(role="co_issuer", by=DIRECTOR, on=day),),
+            )
+        )
+    return out
+
+
+# --- keepers' responsibility (责任到人, issue #18 item 7)
+
+
+def responsibility_records() -> list[Record]:
+    """保管责任书 for every place, issued by the director at the start of each school year the books
+    cover (2025-2026 from the books' first day, 2026-2027 on the first day of term) and signed by the
+    keeper the next school day."""
+    from houqin.models.records import Responsibility
+
+    out: list[Record] = []
+    for year, issued, signed in (
+        ("2025-2026", D(2026, 2, 20), D(2026, 2, 24)),
+        ("2026-2027", D(2026, 9, 1), D(2026, 9, 2)),
+    ):
+        for p in places():
+            out.append(
+                Responsibility(
+                    id=ids.next("ZR", issued.year),
+                    date=issued,
+                    year=year,
+                    place=str(p["id"]),
+                    keeper=str(p["keeper"]),
+                    approvals=(
+                        Approval(role="director", by=DIRECTOR, on=issued),
+                        Approval(role="responsible", by=str(p["keeper"]), on=signed),
+                    ),
+                )
+            )
+    return out
+
+
+# --- canteen food safety (食堂, issue #18 item 3)
+
+CANTEEN_STAFF = ("黄秀兰", "刘桂芳", "王德明")  # 黄秀兰 runs the kitchen and keeps the samples
+MENU = [
+    ("红烧鸡块", "炒青菜", "番茄蛋汤"),
+    ("土豆烧牛肉", "清炒包菜", "紫菜汤"),
+    ("糖醋里脊", "蒜蓉菠菜", "冬瓜汤"),
+    ("鱼香肉丝", "炒豆芽", "白菜豆腐汤"),
+    ("卤鸡腿", "炒西兰花", "萝卜汤"),
+]
+FOOD_SUPPLIERS = (
+    (
+        "青禾县绿源蔬菜配送站",
+        "JY13607210012345",
+        (("青菜", 120, "斤", "2.20"), ("土豆", 80, "斤", "1.80"), ("鸡蛋", 60, "斤", "5.50")),
+    ),
+    ("青禾县康达肉类食品有限公司", "JY13607210023456", (("猪肉", 90, "斤", "14.00"), ("鸡块", 70, "斤", "11.00"))),
+    ("青禾县粮油储备供应站", "JY13607210034567", (("大米", 400, "斤", "2.60"), ("食用油", 30, "升", "12.00"))),
+)
+
+
+def with_canteen_staff(people_list: list[dict]) -> list[dict]:
+    """The canteen's three workers (职工, department 食堂)."""
+    return people_list + [person(name, ["staff"], "食堂", D(2015 + i, 8, 25)) for i, name in enumerate(CANTEEN_STAFF)]
+
+
+def canteen_records() -> list[Record]:
+    """This term's canteen: each worker's health certificate; lunch on every working day of the term so
+    far (about 620 students), three dishes sampled at 11:20 and thrown away two days later, a school
+    leader at table in turn; and each week's food from three licensed suppliers, every batch with its
+    certificate (索证索票)."""
+    from houqin.models.records import Discard, FoodLine, FoodReceipt, HealthCertificate, Meal, Sample
+
+    out: list[Record] = [
+        HealthCertificate(
+            id=ids.next("HZ", 2026),
+            date=D(2026, 8, 20),
+            person=name,
+            number=f"36072120260{i + 1:05d}",
+            until=D(2027, 8, 19),
+        )
+        for i, name in enumerate(CANTEEN_STAFF)
+    ]
+    today = D(2026, 11, 24)
+    days = DEFAULT_CALENDAR.working_days(D(2026, 9, 1), D(2026, 11, 23))
+    leaders = (PRINCIPAL, VICE, DIRECTOR)
+    for n, day in enumerate(days):
+        dishes = MENU[n % len(MENU)]
+        thrown = day + dt.timedelta(days=2)
+        out.append(
+            Meal(
+                id=ids.next("CC", 2026),
+                date=day,
+                served=612 + (n * 7) % 25,
+                samples=tuple(Sample(dish=d, grams=Decimal(130 + (n * 11 + k * 7) % 40)) for k, d in enumerate(dishes)),
+                sampled_at="11:20",
+                sample_keeper=CANTEEN_STAFF[0],
+                discarded=Discard(on=thrown, at="11:40", by=CANTEEN_STAFF[0]) if thrown <= today else None,
+                accompanied_by=(leaders[n % 3],),
+                staff=CANTEEN_STAFF,
+            )
+        )
+    weeks = sorted({d - dt.timedelta(days=d.weekday()) for d in days})
+    for monday in weeks:
+        day = next(d for d in days if d >= monday)
+        for s, (supplier, licence, goods) in enumerate(FOOD_SUPPLIERS):
+            out.append(
+                FoodReceipt(
+                    id=ids.next("SC", 2026),
+                    date=day,
+                    supplier=supplier,
+                    licence=licence,
+                    lines=tuple(
+                        FoodLine(
+                            name=name,
+                            quantity=Decimal(qty * 3),
+                            unit=unit,
+                            amount=(Decimal(qty * 3) * Decimal(price)).quantize(Decimal("0.01")),
+                            certificate=f"{day:%Y%m%d}-{s + 1}{k + 1:02d}",
+                        )
+                        for k, (name, qty, unit, price) in enumerate(goods)
+                    ),
+                    acceptor=CANTEEN_STAFF[0],
+                )
+            )
+    return out
+
+
+# --- 公车 and 公务接待 (issue #18 item 4)
+
+SCHOOL_CAR = "赣G·A1234"
+VEHICLE_BUDGET = [("30231", "公务用车运行维护费", "30000.00"), ("30217", "公务接待费", "10000.00")]
+
+
+def vehicle_catalog() -> dict[str, object]:
+    return {"vehicles": [{"id": SCHOOL_CAR, "name": "公务用车（五菱宏光）", "keeper": KEEPER}]}
+
+
+def vehicle_records() -> list[Record]:
+    """The school car's year: two trips a month in term (taking pupils to contests, fetching supplies,
+    the director to the county bureau), each approved the day before by the vice principal; fuel at each
+    month's end, paid by a claim and within what the log explains; a service in October; and the county
+    bureau's inspectors received in November on their letter, approved the day before."""
+    from houqin.models.records import Reception, Trip, VehicleCost
+
+    out: list[Record] = []
+    odometer = 48200
+    purposes = [("送学生参加县数学竞赛", "县第一中学", 26), ("采购教学用品", "县城文汇办公用品店", 18),
+                ("总务主任到县教育局报送资料", "县教育局", 22), ("接送外出培训教师", "市教育学院", 96)]  # fmt: skip
+
+    def claim(day: dt.date, payee: str, amount: Decimal, line: str, purpose: str) -> Reimbursement:
+        steps = (("handler", KEEPER, day), ("witness", CLERK, day), ("principal", PRINCIPAL, day))
+        return Reimbursement(
+            id=ids.next("BX", 2026), date=day, payee=payee, amount=amount, budget_line=line, purpose=purpose,
+            invoices=(new_invoice(day, amount),), approvals=tuple(Approval(role=r, by=b, on=o) for r, b, o in steps),
+            payment=Payment(on=day + dt.timedelta(days=1), by=CASHIER, account="bank"),
+        )  # fmt: skip
+
+    n = 0
+    for month in (3, 4, 5, 6, 9, 10, 11):
+        since_fuel = 0
+        for day in (D(2026, month, 11), D(2026, month, 18)):
+            day = DEFAULT_CALENDAR.due(day)
+            purpose, where, km = purposes[n % len(purposes)]
+            n += 1
+            out.append(
+                Trip(
+                    id=ids.next("CL", 2026),
+                    date=day,
+                    vehicle=SCHOOL_CAR,
+                    driver=KEEPER,
+                    purpose=purpose,
+                    destination=where,
+                    odometer_start=Decimal(odometer),
+                    odometer_end=Decimal(odometer + 2 * km),
+                    approvals=(Approval(role="supervisor", by=VICE, on=day - dt.timedelta(days=1)),),
+                )
+            )
+            odometer += 2 * km
+            since_fuel += 2 * km
+        fuel_day = DEFAULT_CALENDAR.due(D(2026, month, 20))
+        litres = (Decimal(since_fuel) * Decimal("0.09")).quantize(Decimal("0.1"))
+        paid = claim(
+            fuel_day,
+            "中国石化青禾加油站",
+            (litres * Decimal("7.80")).quantize(Decimal("0.01")),
+            "30231",
+            f"{month}月公务用车加油",
+        )
+        out += [paid, VehicleCost(
+            id=ids.next("CF", 2026), date=fuel_day, vehicle=SCHOOL_CAR, type="fuel", amount=paid.amount,
+            expense=paid.id, odometer=Decimal(odometer), litres=litres,
+        )]  # fmt: skip
+        if month == 10:
+            service = claim(D(2026, 10, 22), "青禾县顺达汽车维修厂", Decimal("680.00"), "30231", "公务用车例行保养")
+            out += [service, VehicleCost(
+                id=ids.next("CF", 2026), date=D(2026, 10, 22), vehicle=SCHOOL_CAR, type="maintenance",
+                amount=service.amount, expense=service.id, odometer=Decimal(odometer),
+            )]  # fmt: skip
+    meal = claim(D(2026, 11, 18), "青禾县学府路便民餐馆", Decimal("240.00"), "30217", "县教育局督导室来校督导工作餐")
+    out += [meal, Reception(
+        id=ids.next("JD", 2026), date=D(2026, 11, 18), guest_unit="青禾县教育局督导室", letter="青教督函〔2026〕12号",
+        guests=("陈志明", "李晓红"), staff=(PRINCIPAL,), amount=meal.amount, expense=meal.id,
+        approvals=(Approval(role="principal", by=PRINCIPAL, on=D(2026, 11, 17)),),
+    )]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -89,6 +89,13 @@ PREFIX_CHECK = {
     "PRT": "printing",
     "SHP": "shop",
     "MLK": "milk",
+    "CAL": "calendar",
+    "AUD": "audit",
+    "SAF": "safety",
+    "RSP": "responsibility",
+    "FOOD": "food-safety",
+    "VEH": "vehicles",
+    "RCP": "vehicles",
     "GIT": "git",
 }
 

@@ -62,7 +62,8 @@ BASE: dict[str, str] = {
           - {id: cash, name: 现金, opening: "5000.00", opened: 2026-01-01}
           - {id: bank, name: 银行存款, opening: "200000.00", opened: 2026-01-01}
         """,
-    # The term's two counts (期初清点、期末盘点), so that a test ledger warns of nothing it does not test.
+    # The term's two counts (期初清点、期末盘点), each report acknowledged by the principal (书面上报校长室),
+    # so that a test ledger warns of nothing it does not test.
     "2026/stocktakes.yaml": """\
         - id: PD-2026-0001
           date: 2026-02-21
@@ -70,11 +71,15 @@ BASE: dict[str, str] = {
           at: term-start
           places: [SY-301]
           counted_by: [李主任]
+          approvals:
+          - {role: principal, by: 王校长, on: 2026-02-23}
         - id: PD-2026-0002
           date: 2026-07-08
           term: 2025-2026-2
           places: [SY-301]
           counted_by: [李主任]
+          approvals:
+          - {role: principal, by: 王校长, on: 2026-07-09}
         """,
 }
 

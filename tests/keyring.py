@@ -168,3 +168,16 @@ def sk_sshsig(name: str, message: bytes, flags: int = 0x01, counter: int = 7) ->
         + _string(inner)
     )
     return base64.b64encode(blob).decode()
+
+
+BUNDLED_KEYS = Path(__file__).resolve().parents[1] / "examples" / "keys"
+
+
+def bundled_key(tmp: Path, stem: str) -> Path:
+    """A demonstration key of the bundled ledger (examples/keys/STEM), copied with the 0600 mode that
+    ssh-keygen insists on (a clone checks files out 0644), beside its .pub."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name in (stem, f"{stem}.pub"):
+        (tmp / name).write_bytes((BUNDLED_KEYS / name).read_bytes())
+    (tmp / stem).chmod(0o600)
+    return tmp / stem

@@ -174,7 +174,7 @@ def test_overdue_loan_is_a_warning(ledger_dir: Callable[..., Path]) -> None:
     ledger = load_ledger(root).ledger
     found = list(check_loans(ledger, ledger.config.policy, today=dt.date(2026, 3, 20)))
     assert [f"{d.location()}: {d.severity}[{d.code}] {d.message('zh')}" for d in found] == [
-        "2026/loans.yaml:1: warning[LOAN001] JY-2026-0001：张老师 借用逾期 11 天（应于 2026-03-09 归还）"
+        "2026/loans.yaml:1: warning[LOAN001] JY-2026-0001：张老师 借用逾期 11 天（应于 2026-03-09 归还；遇节假日顺延，节假日不计）"
     ]
     assert list(check_loans(ledger, ledger.config.policy, today=dt.date(2026, 3, 9))) == []
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tests.conftest import BUNDLED, ROOT
+from tests.keyring import bundled_key
 from tests.test_rules import lines
 
 
@@ -31,6 +32,7 @@ def test_a_stocktake_of_the_same_term_and_places_is_recorded_once(tmp_path: Path
     reconcile = (
         "inventory", "reconcile", str(ROOT / "examples/count-sheet-SY-301.csv"), "--term", "2026-2027-1",
         "--on", "2026-11-20", "--record", "--counter", "周强", "--counter", "吴芳", "--director", "李明", "--no-commit",
+        "--key", str(bundled_key(tmp_path / "keys", "director-li-ming")),
     )  # fmt: skip
     code, out = run(root, *reconcile)
     assert code == 0, out
@@ -42,12 +44,12 @@ def test_a_stocktake_of_the_same_term_and_places_is_recorded_once(tmp_path: Path
 
 
 def test_a_duplicate_stocktake_by_hand(ledger_dir: Callable[..., Path]) -> None:
-    again = "- id: PD-2026-0003\n  date: 2026-02-22\n  term: 2025-2026-2\n  at: term-start\n  places: [JX-101, SY-301]\n  counted_by: [李主任]\n"  # fmt: skip
+    again = "- id: PD-2026-0003\n  date: 2026-02-22\n  term: 2025-2026-2\n  at: term-start\n  places: [JX-101, SY-301]\n  counted_by: [李主任]\n  approvals:\n  - {role: principal, by: 王校长, on: 2026-02-23}\n"  # fmt: skip
     root = ledger_dir({})
     path = root / "2026/stocktakes.yaml"
     path.write_text(path.read_text(encoding="utf-8") + again, encoding="utf-8")
     assert lines(root) == [
-        "2026/stocktakes.yaml:12: error[PD006] 盘点 PD-2026-0003 与 PD-2026-0001 重复：学期 2025-2026-2 的期初清点已清点过 SY-301"
+        "2026/stocktakes.yaml:16: error[PD006] 盘点 PD-2026-0003 与 PD-2026-0001 重复：学期 2025-2026-2 的期初清点已清点过 SY-301"
     ]
     path.write_text(path.read_text(encoding="utf-8").replace("places: [JX-101, SY-301]", "places: [JX-101]"))
     assert lines(root) == []

@@ -21,6 +21,7 @@ from houqin.ledger.load import load_ledger
 from houqin.models.ledger import UndeclaredRead
 from houqin.services.checking import check_ledger, run_cached
 from tests.conftest import BUNDLED
+from tests.keyring import bundled_key
 
 VALUE_LINE = re.compile(r"^(\s*(?:- )?)([a-z_]+): (.+)$")
 
@@ -223,7 +224,7 @@ def test_a_change_seen_from_another_file(
     assert any(d.code == code and d.file == where for d in found)
 
 
-def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path) -> None:
+def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path, tmp_path: Path) -> None:
     """`expense sign` re-reads only the records after the signed one; what it leaves in the cache for
     the file (every record, at its moved line) is what parsing the file afresh gives."""
     from typer.testing import CliRunner
@@ -234,7 +235,8 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
     open_claim = next(c for c in claims if c.approval("principal") is None)  # type: ignore[attr-defined]
     assert check_ledger(bundled_copy) == []
     args = ["--ledger", str(bundled_copy), "expense", "sign", open_claim.id, "--as", "principal", "--by", "王建国"]
-    result = CliRunner().invoke(app, [*args, "--on", "2026-11-24", "--no-commit"])
+    principal_key = bundled_key(tmp_path / "keys", "principal-wang-jianguo")
+    result = CliRunner().invoke(app, [*args, "--on", "2026-11-24", "--no-commit", "--key", str(principal_key)])
     assert result.exit_code == 0, result.output
     warm = load_ledger(bundled_copy).ledger.of_kind("expenses")
     cold = load_ledger(bundled_copy, use_cache=False).ledger.of_kind("expenses")

@@ -3,6 +3,7 @@ ssh-keygen -Y verify, and the KEY diagnostics, each with a ledger that breaks it
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from houqin import sshsig
 from houqin.checks.engine import run_checks
 from houqin.ledger.load import load_ledger
 from houqin.models.records import Reimbursement
-from tests.conftest import GOOD_EXPENSE
+from tests.conftest import BASE, GOOD_EXPENSE
 from tests.keyring import fingerprint, key_entry, people, pub_line, sign_record_text, write_key_files
 from tests.keyring import sshsig as make_sig
 
@@ -29,7 +30,29 @@ REQUIRE = """\
     policy:
       signatures:
         require_keys: [principal, vice_principal, director, accountant, cashier]
+      stocktake_report_days: 1000
     """
+# The base ledger's counts are acknowledged by the principal's typed signature (tests/conftest.py). Where
+# policy requires the principal to sign by key, these ledgers take the counts before that acknowledgement
+# and give the principal the time to read them (PD007 is not what these tests are about).
+BEFORE_THE_REPORT = re.sub(r"\n *approvals:\n *- \{role: principal[^\n]*", "", BASE["2026/stocktakes.yaml"])
+
+
+def _counts(files: dict[str, str] | None) -> dict[str, str]:
+    files = dict(files or {})
+    if files.get("houqin.yaml") == REQUIRE:
+        files.setdefault("2026/stocktakes.yaml", BEFORE_THE_REPORT)
+    return files
+
+
+@pytest.fixture
+def ledger_dir(ledger_dir: Callable[..., Path]) -> Callable[..., Path]:
+    return lambda files=None, name="ledger": ledger_dir(_counts(files), name)
+
+
+@pytest.fixture
+def git_ledger(git_ledger: Callable[..., Path]) -> Callable[..., Path]:
+    return lambda files=None: git_ledger(_counts(files))
 
 
 def lines(root: Path, names: list[str] | None = None) -> list[str]:
@@ -274,6 +297,8 @@ def test_signatures_not_by_key_are_listed_only_when_asked(ledger_dir: Callable[.
     assert lines(root) == []
     assert lines(root, ["by-key"]) == [
         "2026/expenses.yaml:12: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签",
+        "2026/stocktakes.yaml:8: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签",  # 盘点报告确认
+        "2026/stocktakes.yaml:15: warning[KEY009] 王校长 的 校长(principal) 签字只有姓名，未用密钥签",
         "people.yaml: info[KEY010] 本校尚未要求用密钥签字（policy.signatures.require_keys: false）；"
         "尚无密钥的负责人：刘副校长、孙老师；其他教职工 1 人",
     ]
@@ -738,7 +763,7 @@ def test_pending_lists_what_awaits_a_persons_signature(ledger_dir: Callable[...,
     assert code == 0
     assert out.splitlines() == [
         "等待 王建国 签字：1 件，合计 436.00 元",
-        "BX-2026-0055  2026-11-18  校长  436.00  教研活动用品  2026/expenses.yaml:736",
+        "BX-2026-0055  2026-11-18  校长  436.00  教研活动用品  2026/expenses.yaml:827",
         "    houqin expense sign BX-2026-0055 --as principal --by 王建国 --key KEYFILE",
     ]
     awaiting = GOOD_EXPENSE.replace("  - {role: principal, by: 王校长, on: 2026-03-06}\n", "").replace(

@@ -82,8 +82,8 @@ OFFICE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "PAT002 finding left open",
         {"2026/patrols.yaml": ROUND},
         [
-            "2026/patrols.yaml:6: warning[PAT002] 巡视 XS-2026-0001 在 JX-101 发现的问题（后门锁坏）已 267 天未处理",
-            "houqin.yaml: info[PAT001] 学期 2025-2026-2 有 94 个上课日没有巡视记录（最早 2026-03-03）",
+            "2026/patrols.yaml:6: warning[PAT002] 巡视 XS-2026-0001 在 JX-101 发现的问题（后门锁坏）已 246 天未处理（节假日不计）",
+            "houqin.yaml: info[PAT001] 学期 2025-2026-2 有 90 个上课日没有巡视记录（最早 2026-03-03）",
         ],
     ),
     (
@@ -174,7 +174,13 @@ def test_audit_pack_of_a_term(tmp_path: Path) -> None:
         digest, name = line.split("  ")
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     book = load_workbook(out / "稽核资料-2025-2026-2.xlsx")
-    assert book.sheetnames == ["checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "git-log"]
+    assert book.sheetnames == [
+        "checks", "closes", "stocktakes", "expenses", "advances", "damages", "budget", "keys", "git-log", "history",
+        "audits",
+    ]  # fmt: skip
+    keys = [row for row in book["keys"].iter_rows(min_row=3, values_only=True)]
+    assert [(r[0], r[5]) for r in keys if r[5]] == [("王建国", "信任根 anchor")] and len(keys) == 7
+    assert {r[6] for r in keys} == {"是 yes"}
     closes = [row for row in book["closes"].iter_rows(min_row=3, values_only=True)]
     assert [r[1] for r in closes] == ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07"]
     assert {r[-1] for r in closes} == {"相符 holds"}

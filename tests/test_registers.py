@@ -26,8 +26,8 @@ def test_place_register_as_html(tmp_path: Path) -> None:
     assert "<h1>青禾县实验小学</h1>" in page
     assert "一年级(1)班（JX-101）资产登记表（截至 2026-11-24，保管人：陈晓东）" in page
     assert "<td>ZC-2016-0001</td><td>学生课桌椅（单人）</td>" in page
-    assert '<td class="num">40 套</td>' in page  # 5 of the 45 were moved to JX-102
-    assert "合计：45，原值（元） 39,100.00，净值 3,390.00" in page
+    assert '<td class="num">38 套</td>' in page  # 5 of the 45 were moved to JX-102, 2 written off as lost in July
+    assert "合计：43，原值（元） 38,460.00，净值 3,390.00" in page
     assert "保管人签字" in page and "@page { size: A4 landscape" in page
 
 
@@ -53,9 +53,9 @@ def test_place_register_as_xlsx(tmp_path: Path) -> None:
     assert ws["A1"].value == "青禾县实验小学"
     assert [c.value for c in ws[3]][:4] == ["ID", "Name", "Model", "Quantity"]
     rows = list(ws.iter_rows(min_row=4, values_only=True))
-    assert rows[0][0] == "ZC-2016-0001" and rows[0][3] == 40
+    assert rows[0][0] == "ZC-2016-0001" and rows[0][3] == 38
     total = next(r for r in rows if r[0] == "Total")
-    assert total[3] == 45 and total[7] == 39100.0 and total[9] == 3390.0
+    assert total[3] == 43 and total[7] == 38460.0 and total[9] == 3390.0
     assert ws.page_setup.orientation == "landscape"
 
 
@@ -66,8 +66,8 @@ def test_labels_carry_a_qr_code_of_the_id(tmp_path: Path) -> None:
     code, text = run("asset", "label", "ZC-2022-0013", "houqin:zc-2022-0014", "--out", str(out))
     assert code == 0, text
     page = out.read_text(encoding="utf-8")
-    assert page.count('<div class="label">') == 2
-    assert segno.make("ZC-2022-0013", error="m").svg_inline(border=1, omitsize=True) in page
+    assert page.count('<div class="label" style=') == 2
+    assert segno.make("ZC-2022-0013", error="m").svg_inline(border=1, omitsize=True).split(">", 1)[1] in page
     assert "<div>学生计算机</div><div>计算机教室（SY-301）</div>" in page
     code, text = run("asset", "label", "--out", str(out))
     assert code == 2 and "--place" in text
@@ -75,5 +75,9 @@ def test_labels_carry_a_qr_code_of_the_id(tmp_path: Path) -> None:
 
 def test_labels_for_a_place(tmp_path: Path) -> None:
     out = tmp_path / "labels.html"
+    assert run("asset", "label", "--place", "SY-202", "--lot", "--out", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8").count('<div class="label" style=') == 6  # a label per lot
     assert run("asset", "label", "--place", "SY-202", "--out", str(out))[0] == 0
-    assert out.read_text(encoding="utf-8").count('<div class="label">') == 6
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<div class="label" style=') > 6  # one per unit of each lot (ZC-…-01, -02 …)
+    assert '<div class="id">ZC-' in page and "-01</div>" in page

@@ -47,7 +47,7 @@ REPAIR_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "REP002 open too long",
         {"2026/repairs.yaml": REPAIR.split("  done:")[0]},
-        ["2026/repairs.yaml:1: warning[REP002] WX-2026-0001 报修已 253 天仍未修复（期限 14 天）"],
+        ["2026/repairs.yaml:1: warning[REP002] WX-2026-0001 报修已 232 天仍未修复（期限 14 天，节假日不计）"],
     ),
     (
         "REP003 no asset nor place",

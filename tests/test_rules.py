@@ -251,6 +251,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         [
             "2026/expenses.yaml:1: error[APR001] BX-2026-0001 已付款，但缺少 证明人(witness) 签批（需 经手人 → 证明人 → 校长）",
             "2026/expenses.yaml:11: error[APR004] 此类单据没有 稽核人员(auditor) 这一签批环节（应为 经手人 → 证明人 → 校长）",
+            "2026/expenses.yaml:11: error[SIG001] 李主任 在 2026-03-05 不具备 稽核人员(auditor) 签字资格（需要角色：稽核人员）",
         ],
     ),
     (
@@ -358,14 +359,23 @@ def test_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str, str],
 def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
     from houqin.messages import CATALOG
     from tests.test_assets import ASSET_CASES
+    from tests.test_audit_group import AUDIT_CASES
+    from tests.test_calendar import CALENDAR_CASES
+    from tests.test_canteen_safety import FOOD_CASES
     from tests.test_edges import EDGE_CASES
     from tests.test_finance import FINANCE_CASES
     from tests.test_keys import KEY_CASES
+    from tests.test_names import NAME_CASES
     from tests.test_office import OFFICE_CASES, SHOP_CASES
+    from tests.test_own_requests import OWN_CASES
     from tests.test_purchases import PURCHASE_CASES
     from tests.test_repairs import REPAIR_CASES
+    from tests.test_responsibility import RESPONSIBILITY_CASES
+    from tests.test_safety_registers import SAFETY_CASES
     from tests.test_stock import STOCK_CASES
     from tests.test_stocktake import STOCKTAKE_CASES
+    from tests.test_term_report import TERM_REPORT_CASES
+    from tests.test_vehicles import VEHICLE_CASES
 
     cases = (
         CASES
@@ -379,6 +389,15 @@ def test_every_code_in_the_catalog_has_a_breaking_ledger() -> None:
         + SHOP_CASES
         + EDGE_CASES
         + KEY_CASES
+        + OWN_CASES
+        + NAME_CASES
+        + CALENDAR_CASES
+        + TERM_REPORT_CASES
+        + AUDIT_CASES
+        + SAFETY_CASES
+        + RESPONSIBILITY_CASES
+        + FOOD_CASES
+        + VEHICLE_CASES
     )
     tested = {line.split("[")[1].split("]")[0] for _, _, expected in cases for line in expected}
     untested = set(CATALOG) - tested

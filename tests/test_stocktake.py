@@ -24,15 +24,21 @@ STOCK_IN = """\
   origin: 期初结存
   acceptor: 李主任
 """
+ACKNOWLEDGED = "          - {role: principal, by: 王校长, on: 2026-07-09}\n"  # 校长确认盘点报告 (PD007)
 ADJUSTED = (
     START
-    + END.rstrip(" ")
+    + END.split("          approvals:")[0]
     + """\
           adjustments:
           - {item: paper-a4, book: 100, counted: 90, unit_cost: "23.50"}
           approvals:
           - {role: director, by: 李主任, on: 2026-07-08}
-        """
+"""
+    + ACKNOWLEDGED
+)
+NOT_ACKNOWLEDGED = (
+    "2026/stocktakes.yaml:9: warning[PD007] 盘点 PD-2026-0002（学期 2025-2026-2 的期末盘点）已 129 天，"
+    "校长尚未确认盘点报告（期限 15 天，节假日不计；书面上报校长室）"
 )
 
 
@@ -64,23 +70,32 @@ STOCKTAKE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/stock-in.yaml": STOCK_IN,
             "2026/stocktakes.yaml": ADJUSTED.replace("book: 100, counted: 90", "book: 95, counted: 90"),
         },
-        ["2026/stocktakes.yaml:13: error[PD003] 盘点 PD-2026-0002 调整 paper-a4 账面数 95，但 2026-07-08 账面为 100"],
+        ["2026/stocktakes.yaml:15: error[PD003] 盘点 PD-2026-0002 调整 paper-a4 账面数 95，但 2026-07-08 账面为 100"],
     ),
     (
         "PD004 large difference without the principal",
-        {"2026/stock-in.yaml": STOCK_IN, "2026/stocktakes.yaml": ADJUSTED.replace("counted: 90", "counted: 70")},
-        ["2026/stocktakes.yaml:7: error[PD004] 盘点 PD-2026-0002 调整账面 705.00 元，缺少校长(principal)审批"],
+        {
+            "2026/stock-in.yaml": STOCK_IN,
+            "2026/stocktakes.yaml": ADJUSTED.replace("counted: 90", "counted: 70").replace(ACKNOWLEDGED, ""),
+        },
+        [
+            "2026/stocktakes.yaml:9: error[PD004] 盘点 PD-2026-0002 调整账面 705.00 元，缺少校长(principal)审批",
+            NOT_ACKNOWLEDGED,
+        ],
     ),
     (
         "PD004 adjustment without any approval",
-        {"2026/stock-in.yaml": STOCK_IN, "2026/stocktakes.yaml": ADJUSTED.split("          approvals:")[0]},
-        ["2026/stocktakes.yaml:7: error[PD004] 盘点 PD-2026-0002 调整账面 235.00 元，缺少总务主任(director)审批"],
+        {"2026/stock-in.yaml": STOCK_IN, "2026/stocktakes.yaml": ADJUSTED.rsplit("          approvals:", 1)[0]},
+        [
+            "2026/stocktakes.yaml:9: error[PD004] 盘点 PD-2026-0002 调整账面 235.00 元，缺少总务主任(director)审批",
+            NOT_ACKNOWLEDGED,
+        ],
     ),
     (
         "REF011 unknown term of a stocktake",
         {"2026/stocktakes.yaml": START + END.replace("term: 2025-2026-2", "term: 2030-2031-1")},
         [
-            "2026/stocktakes.yaml:7: error[REF011] PD-2026-0002 的学期 2030-2031-1 不在 houqin.yaml 的 terms 中",
+            "2026/stocktakes.yaml:9: error[REF011] PD-2026-0002 的学期 2030-2031-1 不在 houqin.yaml 的 terms 中",
             "houqin.yaml: warning[PD001] 学期 2025-2026-2 已于 2026-07-10 结束，没有期末盘点记录",
         ],
     ),
@@ -88,7 +103,7 @@ STOCKTAKE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "PD006 the same count recorded twice",
         {"2026/stocktakes.yaml": START + END.rstrip(" ") + END.replace("PD-2026-0002", "PD-2026-0003")},
         [
-            "2026/stocktakes.yaml:12: error[PD006] 盘点 PD-2026-0003 与 PD-2026-0002 重复："
+            "2026/stocktakes.yaml:16: error[PD006] 盘点 PD-2026-0003 与 PD-2026-0002 重复："
             "学期 2025-2026-2 的期末盘点已清点过 SY-301"
         ],
     ),
@@ -119,7 +134,7 @@ def bundled_count() -> list[object]:
 
     ledger = load_ledger(BUNDLED, use_cache=False).ledger
     changes: dict[tuple[str, str], tuple[Decimal | None, str, str]] = {
-        ("JX-101", "ZC-2016-0001"): (Decimal(37), "", ""),  # three chairs short
+        ("JX-101", "ZC-2016-0001"): (Decimal(35), "", ""),  # three chairs short (of 38: two written off in July)
         ("JX-101", "ZC-2016-0002"): (Decimal(0), "", ""),  # the platform is gone
         ("JX-302", "ZC-2016-0003"): (Decimal(46), "", ""),  # one chair too many
         ("XZ-204", "ZC-2020-0005"): (Decimal(0), "", ""),  # the computer is next door …
@@ -242,7 +257,23 @@ def test_sheet_fill_reconcile_record_through_the_cli(git_ledger: Callable[..., P
     assert isinstance(record, Stocktake)
     assert [(a.item, a.book, a.counted) for a in record.adjustments] == [("paper-a4", 40, 39)]
     assert sorted(f.kind for f in record.findings) == ["condition", "short"]
-    assert run("check") == ""
+    run("sign", "PD-2026-0002", "--as", "principal", "--by", "王校长", "--on", "2026-07-07")  # 书面上报校长室
+    found = run("check")  # what the count found is still to be followed up (PD008)
+    assert [line.split(" ")[1] for line in found.splitlines() if "warning[" in line] == ["warning[PD008]"] * 2
+    run(
+        "repair",
+        "open",
+        "--asset",
+        "ZC-2026-0001",
+        "--reporter",
+        "李主任",
+        "--fault",
+        "盘点发现损坏",
+        "--date",
+        "2026-07-08",
+    )
+    run("inventory", "resolve", "PD-2026-0002", "--asset", "ZC-2026-0002", "--by", "李主任", "--place", "SY-301", "--detail", "两台在库房找到", "--date", "2026-07-08")  # fmt: skip
+    assert "PD008" not in run("check")
 
 
 def test_reconcile_reads_yaml_and_a_scanner_list(ledger_dir: Callable[..., Path], tmp_path: Path) -> None:

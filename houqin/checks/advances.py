@@ -30,7 +30,7 @@ def check_advances(ledger: Ledger, policy: Policy, today: dt.date | None = None)
         if person is not None and person.left is not None and (settled is None or settled >= person.left):
             yield diag("ADV002", file, line, record=a.id, id=a.id, person=a.person, left=person.left)
         if settled is None:
-            days = (today - a.payment.on).days
+            days = ledger.config.calendar.elapsed(a.payment.on, today)  # national holidays not counted
             if days > policy.advance_settle_days:
                 yield diag("ADV001", file, line, record=a.id, id=a.id, person=a.person, amount=a.amount, days=days)
             continue

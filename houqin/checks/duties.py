@@ -13,17 +13,7 @@ from houqin.models.config import Policy
 from houqin.models.directory import RoleSpan
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Payment, Purchase, Reimbursement
-
-
-def _requester(r: Signed) -> str | None:
-    if isinstance(r, CashAdvance):
-        return r.person
-    if isinstance(r, Reimbursement):
-        return r.payee
-    if isinstance(r, Purchase):
-        return r.requester
-    return None
+from houqin.models.records import Meeting, Payment, principals_own, requester_of
 
 
 def check_separation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -34,7 +24,7 @@ def check_separation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         file = r.source.file
         first_step: dict[str, str] = {}
         distinct = kind_of(r).name in rules.distinct_signers
-        requester = _requester(r)
+        requester = requester_of(r)
         for a in r.approvals:
             if distinct and a.by in first_step and first_step[a.by] != a.role:
                 yield diag("SOD001", file, a.line, record=r.id, by=a.by, step=a.role, other=first_step[a.by])
@@ -64,3 +54,29 @@ def _overlap(a: RoleSpan, b: RoleSpan) -> bool:
     first = max(a.since or dt.date.min, b.since or dt.date.min)
     last = min(a.until or dt.date.max, b.until or dt.date.max)
     return first <= last
+
+
+OWN_KINDS = ("expenses", "advances", "purchases")
+
+
+def check_own_requests(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """校长本人的报销、借款、请购: the principal's step signed by whom the route names (SIG001 otherwise),
+    on the strength of the leadership meeting or the superior's approval number the record carries
+    (SOD006), decided on or before the day that step was signed (SOD007)."""
+    route = policy.signatures.own_requests
+    for kind in OWN_KINDS:
+        for r in ledger.of_kind(kind):
+            if not isinstance(r, Signed) or not principals_own(ledger.holds, r):
+                continue
+            step = r.approval("principal")
+            if step is None or step.by == requester_of(r):
+                continue  # not yet signed, or signed by the principal: SOD003 says so
+            meeting: Meeting | None = getattr(r, "meeting", None)
+            authority: str | None = getattr(r, "authority", None)
+            has = {"meeting": meeting is not None, "authority": bool(authority)}
+            enough = has["meeting"] or has["authority"] if route.requires == "either" else has[route.requires]
+            if not enough:
+                fields = "meeting,authority" if route.requires == "either" else route.requires
+                yield diag("SOD006", r.source.file, step.line, record=r.id, id=r.id, by=step.by, fields=fields)
+            elif meeting is not None and meeting.on > step.on and not has["authority"]:
+                yield diag("SOD007", r.source.file, step.line, record=r.id, id=r.id, on=meeting.on, signed=step.on)

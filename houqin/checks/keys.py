@@ -25,6 +25,7 @@ from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Payment
 from houqin.models.statements import (
+    content_fingerprint,
     key_statement,
     payment_statement,
     revoke_statement,
@@ -199,6 +200,7 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
             continue
         chain = rules.chains.get(kind_of(r).name, ())
         prints: dict[str, str] = {}
+        content: str | None = None
         for i, a in enumerate(r.approvals):
             if a.sig is None:
                 if _required(ledger, policy, a.by, a.on):
@@ -211,27 +213,47 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
                     prints[mark] = fingerprint(r, month.as_of, month.seal)
                 if prints[mark] in month.prints:
                     continue
-            try:
-                signature = sshsig.parse_signature(a.sig)
-            except sshsig.KeyFormatError:
-                yield _step("KEY002", r, a)
-                continue
-            if signature.namespace != sshsig.NAMESPACE:
-                yield _step("KEY002", r, a)
-                continue
-            if trust.key_of(a.by, signature.key.fingerprint, a.on) is None:
-                yield _step("KEY003", r, a, fp=signature.key.fingerprint)
-                continue
-            if not sshsig.verify(signature, step_statement(school, r, i)):
-                yield _step("KEY004", r, a)
-                continue
-            if a.role in chain:
-                before = {p.role for p in r.approvals[:i]}
-                missing = [s for s in chain[: chain.index(a.role)] if s not in before]
-                if missing:
-                    yield _step("KEY005", r, a, missing=missing[0])
+            if content is None:
+                content = content_fingerprint(r)
+            problem = step_problem(trust, school, r, i, chain, content)
+            if problem is not None:
+                yield _step(problem.code, r, a, fp=problem.fp, missing=problem.missing)
         yield from _payment(ledger, policy, trust, sealed, r)
         yield from _withdrawals(ledger, policy, trust, r)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a signature made by key does not stand: its code, and the key or the missing step."""
+
+    code: str
+    fp: str | None = None
+    missing: str | None = None
+
+
+def step_problem(
+    trust: Trust, school: str, r: Signed, i: int, chain: tuple[str, ...], content: str | None = None
+) -> Problem | None:
+    """None when step `i` of `r` carries a signature that reads, is in houqin's namespace, is by a
+    trusted key of its signer valid on its day, verifies over its statement, and follows the steps its
+    chain puts before it; otherwise the first of these that fails (KEY002 … KEY005)."""
+    a = r.approvals[i]
+    try:
+        signature = sshsig.parse_signature(a.sig or "")
+    except sshsig.KeyFormatError:
+        return Problem("KEY002")
+    if signature.namespace != sshsig.NAMESPACE:
+        return Problem("KEY002")
+    if trust.key_of(a.by, signature.key.fingerprint, a.on) is None:
+        return Problem("KEY003", fp=signature.key.fingerprint)
+    if not sshsig.verify(signature, step_statement(school, r, i, content)):
+        return Problem("KEY004")
+    if a.role in chain:
+        before = {p.role for p in r.approvals[:i]}
+        missing = [s for s in chain[: chain.index(a.role)] if s not in before]
+        if missing:
+            return Problem("KEY005", missing=missing[0])
+    return None
 
 
 def _withdrawals(ledger: Ledger, policy: Policy, trust: Trust, r: Signed) -> Iterator[Diagnostic]:
@@ -272,17 +294,24 @@ def _payment(
     month = sealed.get(month_of(payment.on))
     if month is not None and payment.on <= month.as_of and fingerprint(r, month.as_of, month.seal) in month.prints:
         return
+    problem = payment_problem(trust, ledger.config.school.name, r, payment)
+    if problem is not None:
+        yield _step(problem.code, r, step, fp=problem.fp)
+
+
+def payment_problem(trust: Trust, school: str, r: Signed, payment: Payment) -> Problem | None:
+    """None when the payment's signature is the payer's trusted key's, over the record as it stands."""
     try:
-        signature = sshsig.parse_signature(payment.sig)
+        signature = sshsig.parse_signature(payment.sig or "")
     except sshsig.KeyFormatError:
-        yield _step("KEY002", r, step)
-        return
+        return Problem("KEY002")
     if signature.namespace != sshsig.NAMESPACE:
-        yield _step("KEY002", r, step)
-    elif trust.key_of(payment.by, signature.key.fingerprint, payment.on) is None:
-        yield _step("KEY003", r, step, fp=signature.key.fingerprint)
-    elif not sshsig.verify(signature, payment_statement(ledger.config.school.name, r)):
-        yield _step("KEY004", r, step)
+        return Problem("KEY002")
+    if trust.key_of(payment.by, signature.key.fingerprint, payment.on) is None:
+        return Problem("KEY003", fp=signature.key.fingerprint)
+    if not sshsig.verify(signature, payment_statement(school, r)):
+        return Problem("KEY004")
+    return None
 
 
 def _step(code: str, r: Signed, a: Approval, fp: str | None = None, missing: str | None = None) -> Diagnostic:

@@ -32,6 +32,12 @@ CHECK_NAMES: tuple[str, ...] = (
     "printing",
     "shop",
     "milk",
+    "calendar",
+    "audit",
+    "safety",
+    "responsibility",
+    "food-safety",
+    "vehicles",
 )
 
 

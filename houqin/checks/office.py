@@ -1,6 +1,7 @@
 """meters, patrols, printing: the registers of the rest of the office — 水电表要每期一查 (R33): a meter
 never runs backwards without a reason, a period far above the usual is warned, every meter is read each
-term; 每日巡视 (R34): school days without a round are counted, findings do not stay open; 主管审批复印和
+term; 每日巡视 (R34): school days without a round are counted (the calendar's working days: no national
+holiday, make-up days included), findings do not stay open; 主管审批复印和
 油印 (R20): a print job is done only after the supervisor approved it (its paper, a catalog item, is
 refs' to check)."""
 
@@ -96,11 +97,7 @@ def check_patrols(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         start, end = max(term.start, first), min(term.end, today - dt.timedelta(days=1))
         if start > end:
             continue
-        missed = [
-            start + dt.timedelta(days=n)
-            for n in range((end - start).days + 1)
-            if (start + dt.timedelta(days=n)).weekday() < 5 and start + dt.timedelta(days=n) not in walked
-        ]
+        missed = [d for d in ledger.config.calendar.working_days(start, end) if d not in walked]
         if missed:
             yield diag("PAT001", CONFIG_FILE, 0, record=term.id, term=term.id, days=len(missed), first=missed[0])
     for r in rounds:
@@ -109,10 +106,10 @@ def check_patrols(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
             if done is None and f.repair is not None:
                 ticket = ledger.find(f.repair, Repair)
                 done = ticket.done.on if ticket is not None and ticket.done else None
-            if done is None and (today - r.date).days > policy.repair_open_days:
+            age = ledger.config.calendar.elapsed(r.date, today)
+            if done is None and age > policy.repair_open_days:
                 yield diag(
-                    "PAT002", r.source.file, f.line, record=r.id, id=r.id, place=f.place, text=f.text,
-                    days=(today - r.date).days,
+                    "PAT002", r.source.file, f.line, record=r.id, id=r.id, place=f.place, text=f.text, days=age,
                 )  # fmt: skip
 
 

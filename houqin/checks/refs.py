@@ -14,28 +14,45 @@ from houqin.models.directory import category_code_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
+    Audit,
     BalanceAssertion,
     CashAdvance,
     Close,
     Damage,
     Disposal,
+    FoodReceipt,
+    HealthCertificate,
     Income,
     Loan,
+    Meal,
     MeterReading,
     MilkDelivery,
     Move,
     Patrol,
     PrintJob,
     Purchase,
+    Reception,
+    Recovery,
     Reimbursement,
     Repair,
+    Responsibility,
     ShopBatch,
     ShopSale,
     StockIn,
     StockOut,
     Stocktake,
     Transfer,
+    Trip,
 )
+
+
+def unknown_person(ledger: Ledger, file: str, line: int, record: str, field: str, name: str) -> Diagnostic:
+    """REF001, or REF012 when people.yaml holds a name that looks the same (a character picked wrong
+    in the input method: 王建囯 for 王建国)."""
+    like = ledger.person_like(name)
+    if like is not None:
+        return diag("REF012", file, line, record=record, field=field, name=name, like=like.name)
+    return diag("REF001", file, line, record=record, field=field, name=name)
 
 
 def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | None) -> Iterator[Diagnostic]:
@@ -43,7 +60,7 @@ def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | Non
         return
     src = r.source
     if name not in ledger.person_by_name:
-        yield diag("REF001", src.file, src.line, record=r.id, field=field, name=name)
+        yield unknown_person(ledger, src.file, src.line, r.id, field, name)
     elif day is not None:
         yield diag("REF002", src.file, src.line, record=r.id, field=field, name=name, date=day)
 
@@ -126,7 +143,7 @@ def _item(ledger: Ledger, r: StockIn | StockOut) -> Iterator[Diagnostic]:
 def check_place_keepers(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     for p in ledger.places:
         if p.keeper not in ledger.person_by_name:
-            yield diag("REF001", PLACES_FILE, p.line, record=p.id, field="keeper", name=p.keeper)
+            yield unknown_person(ledger, PLACES_FILE, p.line, p.id, "keeper", p.keeper)
 
 
 # The kinds of record that a record of each kind names by id (what check_refs looks up).
@@ -143,6 +160,7 @@ LINKS: dict[str, frozenset[str]] = {
     "disposals": frozenset({"assets"}),
     "repairs": frozenset({"assets", "expenses"}),
     "damages": frozenset({"assets"}),
+    "recoveries": frozenset({"assets"}),
 }
 
 
@@ -200,6 +218,34 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                     yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
         elif isinstance(r, Stocktake):
             yield from _stocktake(ledger, r)
+        elif isinstance(r, Audit):
+            for name in r.members:
+                yield from _person(ledger, r, "members", name, r.date)
+            for answer in r.answers:
+                yield from _person(ledger, r, "answers.by", answer.by, answer.on)
+        elif isinstance(r, Meal):
+            for field, name in (
+                ("sample_keeper", r.sample_keeper),
+                *(("accompanied_by", n) for n in r.accompanied_by),
+                *(("staff", n) for n in r.staff),
+            ):
+                yield from _person(ledger, r, field, name, r.date)
+        elif isinstance(r, FoodReceipt):
+            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+        elif isinstance(r, HealthCertificate):
+            yield from _person(ledger, r, "person", r.person, None)
+        elif isinstance(r, Trip):
+            yield from _person(ledger, r, "driver", r.driver, r.date)
+        elif isinstance(r, Reception):
+            for name in r.staff:
+                yield from _person(ledger, r, "staff", name, r.date)
+        elif isinstance(r, Responsibility):
+            yield from _place(ledger, r, r.place)
+            yield from _person(ledger, r, "keeper", r.keeper, r.date)
+        elif isinstance(r, Recovery):
+            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
+            yield from _person(ledger, r, "by", r.by, r.date)
+            yield from _place(ledger, r, r.place)
         elif isinstance(r, StockOut):
             yield from _item(ledger, r)
             yield from _person(ledger, r, "receiver", r.receiver, r.date)
@@ -235,4 +281,4 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if isinstance(r, Signed):
             for a in r.approvals:
                 if a.by not in ledger.person_by_name:
-                    yield diag("REF001", r.source.file, a.line, record=r.id, field=f"approvals.{a.role}", name=a.by)
+                    yield unknown_person(ledger, r.source.file, a.line, r.id, f"approvals.{a.role}", a.by)

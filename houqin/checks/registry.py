@@ -12,13 +12,16 @@ from houqin.checks import (
     advances,
     approvals,
     assets,
+    audit,
     budget,
+    calendar,
     capitalisation,
     closes,
     damages,
     dates,
     duties,
     finance,
+    food_safety,
     ids,
     invoices,
     keys,
@@ -27,10 +30,13 @@ from houqin.checks import (
     purchases,
     refs,
     repairs,
+    responsibility,
+    safety,
     shop,
     signatures,
     stock,
     stocktake,
+    vehicles,
 )
 from houqin.checks.engine import ALL_KINDS, CheckFn, Part
 from houqin.checks.names import CHECK_NAMES as NAMES
@@ -97,9 +103,9 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "signatures",
-        (per_file(signatures.check_signatures, ALL_KINDS),),
-        "签字人具备相应角色",
-        "signers hold the role on the day",
+        (per_file(signatures.check_signatures, ALL_KINDS), whole(signatures.check_names)),
+        "签字人具备相应角色，姓名不会被混淆",
+        "signers hold the role on the day; no name can be mistaken for another",
     ),
     Check(
         "keys",
@@ -115,7 +121,11 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "separation-of-duties",
-        (per_file(duties.check_separation, ALL_KINDS), whole(duties.check_accountant_not_cashier)),
+        (
+            per_file(duties.check_separation, ALL_KINDS),
+            whole(duties.check_accountant_not_cashier),
+            per_file(duties.check_own_requests, *duties.OWN_KINDS),
+        ),
         "不相容职务分离",
         "separation of duties",
     ),
@@ -164,7 +174,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "stocktake",
-        (whole(stocktake.check_stocktakes, STOCK, dated=True),),
+        (
+            whole(stocktake.check_stocktakes, STOCK, dated=True),
+            whole(stocktake.check_reports, stocktake.FOLLOW_UP, dated=True),
+        ),
         "期初清点与期末盘点",
         "term-start and term-end counts",
     ),
@@ -228,6 +241,53 @@ CHECKS: tuple[Check, ...] = (
         (whole(shop.check_milk, "milk-orders", "milk-deliveries", "income", "fee-notices", dated=True),),
         "学生奶订、送、收相符",
         "milk ordered, delivered and paid",
+    ),
+    Check(
+        "calendar",
+        (whole(calendar.check_calendar, dated=True),),
+        "校历：法定节假日与调休",
+        "the school calendar: holidays and make-up days",
+    ),
+    Check(
+        "audit",
+        (whole(audit.check_audits, "audits", dated=True),),
+        "稽核小组每学期稽核",
+        "the audit group's term audit",
+    ),
+    Check(
+        "safety",
+        (
+            whole(safety.check_fire, "fire-checks", dated=True),
+            whole(safety.check_dual_issue, "stock-out"),
+            whole(safety.check_utilities, dated=True),
+        ),
+        "消防检查、双人领发、水电气炉专人负责",
+        "fire equipment inspected, chemicals issued by two, a person for each utility",
+    ),
+    Check(
+        "responsibility",
+        (whole(responsibility.check_responsibilities, "responsibilities", dated=True),),
+        "保管责任书（责任到人）",
+        "keepers' responsibility records",
+    ),
+    Check(
+        "food-safety",
+        (
+            whole(food_safety.check_receipts, "food-receipts"),
+            whole(food_safety.check_meals, "meals", "health-certificates", dated=True),
+        ),
+        "食堂索证索票、留样、陪餐、健康证",
+        "canteen: licences and certificates, samples, leaders at table, health certificates",
+    ),
+    Check(
+        "vehicles",
+        (
+            whole(vehicles.check_trips, "trips"),
+            whole(vehicles.check_costs, "vehicle-costs", "trips", "expenses"),
+            whole(vehicles.check_receptions, "receptions", "expenses"),
+        ),
+        "公车出车登记与费用、公务接待",
+        "vehicle trips and costs, official receptions",
     ),
 )
 

@@ -22,7 +22,7 @@ def check_repairs(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         if r.asset is None and r.place is None:
             yield diag("REP003", file, line, record=r.id, id=r.id)
         if r.done is None:
-            age = (today - r.date).days
+            age = ledger.config.calendar.elapsed(r.date, today)  # national holidays not counted
             if age > policy.repair_open_days:
                 yield diag("REP002", file, line, record=r.id, id=r.id, days=age, limit=policy.repair_open_days)
             continue

@@ -1,6 +1,8 @@
 """stocktake: 每学期结束全面检查、每期期初清点 — every term that began or ended more than the policy's grace
 days ago has its count on record (R29, R30, warnings); a count adjusts the books only from the quantity
-the books really held that day, and only with the approvals policy asks for the value it moves."""
+the books really held that day, and only with the approvals policy asks for the value it moves; its
+report is acknowledged by the principal (书面上报校长室, R40) and each asset finding is resolved — a damage
+case, an approved write-off, a move, a repair or a recovery — within the policy's days."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from houqin import clock
 from houqin.checks.stock import stock_moves
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CONFIG_FILE
+from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
-from houqin.models.records import Stocktake
+from houqin.models.records import Damage, Disposal, Move, Recovery, Repair, Stocktake
 
 
 def approvals_needed(value: Decimal, policy: Policy) -> tuple[str, ...]:
@@ -96,3 +99,83 @@ def _book_quantities(ledger: Ledger) -> Iterator[Diagnostic]:
                         "PD003", file, a.line, record=r.id, id=r.id, item=a.item, book=a.book, have=have, date=r.date
                     )
         on_hand[m.item] = on_hand.get(m.item, Decimal(0)) + m.delta
+
+
+# --- 书面上报校长室 (R40): the report acknowledged, each asset finding resolved
+
+# What must be followed up, with the words the report uses for it.
+ASSET_FINDINGS = {
+    "missing": ("未找到", "missing"),
+    "wrong_place": ("不在登记地点", "in the wrong place"),
+    "wrong_keeper": ("保管人与登记不符", "with another keeper"),
+    "short": ("短少", "short"),
+    "condition": ("损坏", "damaged"),
+}
+FOLLOW_UP = frozenset({"stocktakes", "damages", "disposals", "moves", "repairs", "recoveries"})  # what it reads
+
+
+def follow_ups(ledger: Ledger) -> dict[str, list[Record]]:
+    """The records that may resolve a finding about each asset, by asset id."""
+    out: dict[str, list[Record]] = {}
+    for kind in ("damages", "disposals", "moves", "repairs", "recoveries"):
+        for r in ledger.of_kind(kind):
+            asset = getattr(r, "asset", None)
+            if isinstance(asset, str):
+                out.setdefault(asset, []).append(r)
+    return out
+
+
+def resolution_of(
+    follow: dict[str, list[Record]], count: Stocktake, asset: str, kind: str, chain: tuple[str, ...]
+) -> Record | None:
+    """What resolved a count's finding about an asset: on or after the count day, a damage case, an
+    approved write-off (a 处置 whose chain, `chain`, is signed), a move on the books, a repair of a
+    damaged asset, or a recovery recorded for this count."""
+    found: list[Record] = []
+    for r in follow.get(asset, []):
+        if r.date < count.date:
+            continue
+        resolves = (
+            (isinstance(r, Recovery) and r.stocktake == count.id)
+            or isinstance(r, Damage | Move)
+            or (isinstance(r, Repair) and kind == "condition")
+            or (isinstance(r, Disposal) and all(r.approval(step) for step in chain))
+        )
+        if resolves:
+            found.append(r)
+    return min(found, key=lambda r: r.sort_key) if found else None
+
+
+def check_reports(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    today = today or clock.today()
+    cal = ledger.config.calendar
+    follow = follow_ups(ledger)
+    chain = policy.signatures.chains.get("disposals", ())
+    for r in ledger.of_kind("stocktakes"):
+        if not isinstance(r, Stocktake):
+            continue
+        zh, en = AT_NAMES.get(r.at, (r.at, r.at))
+        age = cal.elapsed(r.date, today)
+        if r.approval("principal") is None and age > policy.stocktake_report_days:
+            yield diag(
+                "PD007", r.source.file, r.source.line, record=r.id, id=r.id, at=zh, at_en=en, term=r.term,
+                days=age, limit=policy.stocktake_report_days,
+            )  # fmt: skip
+        for f in r.findings:
+            if f.asset is None or f.kind not in ASSET_FINDINGS:
+                continue
+            if resolution_of(follow, r, f.asset, f.kind, chain) is None and age > policy.finding_resolve_days:
+                yield diag(
+                    "PD008", r.source.file, f.line, record=r.id, id=r.id, asset=f.asset, place=f.place,
+                    kind_zh=ASSET_FINDINGS[f.kind][0], kind_en=ASSET_FINDINGS[f.kind][1], days=age,
+                    limit=policy.finding_resolve_days,
+                )  # fmt: skip
+    for rec in ledger.of_kind("recoveries"):
+        if not isinstance(rec, Recovery):
+            continue
+        count = ledger.find(rec.stocktake, Stocktake)
+        if count is None or not any(f.asset == rec.asset for f in count.findings) or rec.date < count.date:
+            yield diag(
+                "PD009", rec.source.file, rec.source.line, record=rec.id, id=rec.id, stocktake=rec.stocktake,
+                asset=rec.asset,
+            )  # fmt: skip

@@ -147,6 +147,15 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "unsign": ("unsign", "unsign", False, False),
     "shop": ("office", "shop_app", True, False),
     "milk": ("office", "milk_app", True, False),
+    "form": ("forms", "form", False, False),
+    "verify-form": ("forms", "verify_form", False, False),
+    "due": ("due", "due", False, False),
+    "find": ("find", "find", False, False),
+    "calendar": ("calendar", "app", True, False),
+    "safety": ("safety", "app", True, False),
+    "canteen": ("canteen", "app", True, False),
+    "vehicle": ("vehicles", "vehicle_app", True, False),
+    "reception": ("vehicles", "reception_app", True, False),
 }
 VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")

@@ -8,7 +8,20 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from houqin.cli.options import Authority, FromPlace, NoCommit, OnDay, PartOfLot, parse_amount, parse_day
+from houqin.cli.options import (
+    Authority,
+    Format,
+    FromPlace,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    PartOfLot,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_amount_or_zero,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -78,7 +91,9 @@ def add(
 
 class RegisterFormat(StrEnum):
     text = "text"
+    json = "json"
     html = "html"
+    pdf = "pdf"
     xlsx = "xlsx"
 
 
@@ -104,10 +119,17 @@ def list_assets(
         bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
     ] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="List overdue loans instead.")] = False,
+    name: Annotated[str | None, typer.Option("--name", help="名称或型号含此文字 Part of the name or model.")] = None,
+    min_value: Annotated[str | None, typer.Option("--min-value", help="单价不低于 Unit price at least.")] = None,
+    max_value: Annotated[str | None, typer.Option("--max-value", help="单价不高于 Unit price at most.")] = None,
+    acquired_from: Annotated[
+        str | None, typer.Option("--acquired-from", help="取得日期从 Acquired on or after.")
+    ] = None,
+    acquired_to: Annotated[str | None, typer.Option("--acquired-to", help="取得日期至 Acquired on or before.")] = None,
     fmt: Annotated[
-        RegisterFormat, typer.Option("--format", help="text, or a printable html / xlsx register.")
+        RegisterFormat, typer.Option("--format", help="text, json, or a printable html / pdf / xlsx register.")
     ] = RegisterFormat.text,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/xlsx register.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Where to write the html/pdf/xlsx register.")] = None,
 ) -> None:
     """资产登记表 / List assets (a place's register, a keeper's handover list, or overdue loans).
 
@@ -116,27 +138,47 @@ def list_assets(
     from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_overdue, print_register
     from houqin.render.console import console
-    from houqin.reports.assets import overdue_loans, register
+    from houqin.render.json_out import print_json
+    from houqin.reports.assets import AssetFilter, overdue_loans, register
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
     ledger = open_ledger(state.root())
     if overdue:
-        print_overdue(console(), overdue_loans(ledger, day), state.lang)
+        late = overdue_loans(ledger, day)
+        if fmt is RegisterFormat.json:
+            print_json("asset list", late, at=day, overdue=True)
+            return
+        print_overdue(console(), late, state.lang)
         return
-    reg = register(ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding)
+    only = AssetFilter(
+        name=name,
+        min_value=parse_amount_or_zero(min_value, "--min-value") if min_value is not None else None,
+        max_value=parse_amount_or_zero(max_value, "--max-value") if max_value is not None else None,
+        acquired_from=parse_day(acquired_from, "--acquired-from"),
+        acquired_to=parse_day(acquired_to, "--acquired-to"),
+    )
+    reg = register(
+        ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding, only=only
+    )
+    if fmt is RegisterFormat.json:
+        print_json("asset list", reg)
+        return
     if fmt is RegisterFormat.text:
         print_register(console(), reg, state.lang, depreciation)
         return
     from houqin.i18n import t
+    from houqin.render.pdf import write_html, write_pdf
     from houqin.render.registers import register_html, register_xlsx
 
     target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
     school = ledger.config.school.name
-    if fmt is RegisterFormat.html:
-        target.write_text(register_html(reg, school, state.lang), encoding="utf-8")
-    else:
+    if fmt is RegisterFormat.xlsx:
         register_xlsx(reg, school, state.lang, target)
+    elif fmt is RegisterFormat.pdf:
+        write_pdf(register_html(reg, school, state.lang), target)
+    else:
+        write_html(register_html(reg, school, state.lang), target)
     console().print(t("report_written", state.lang, path=target))
 
 
@@ -145,6 +187,7 @@ def show(
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
     at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """资产卡片 / The asset card: all fields, where it is, who keeps it, book value and history.
 
@@ -159,7 +202,13 @@ def show(
     state = get_state(ctx)
     ledger = open_ledger(state.root())
     day = parse_day(at, "--at") or today()
-    print_card(console(), asset_card(ledger, find_asset(ledger, asset), day), state.lang)
+    card = asset_card(ledger, find_asset(ledger, asset), day)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("asset show", card, at=day)
+        return
+    print_card(console(), card, state.lang)
 
 
 @app.command("move")
@@ -172,18 +221,24 @@ def move(
     from_place: FromPlace = None,
     reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """调拨 / Move an asset (or part of a lot) to another place or keeper, signed by both keepers.
+    """调拨 / Move an asset (or part of a lot) to another place or keeper, signed by both keepers
+    (with --key, the key holder's own step is signed by key).
 
     Example: houqin asset move ZC-2016-0001 -q 5 --to-place JX-102 --to-keeper 杨丽华
     """
     from houqin.services.asset_events import move_asset
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
+        lambda ledger: by_key(
+            ledger, move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason), signer
+        ),
         lambda r: f"asset move {r.id} {asset} → {to_place} {to_keeper}",
         no_commit=no_commit,
     )
@@ -199,20 +254,25 @@ def loan(
     quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """借用 / Lend an asset to a person until a due day.
+    """借用 / Lend an asset to a person until a due day (--key: the lending keeper signs by key).
 
     Example: houqin asset loan ZC-2024-0001 --to 曾红霞 --due 2026-12-04 --approved-by 李明
     """
     from houqin.services.asset_events import lend_asset
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     due_day = parse_day(due, "--due")
     assert due_day is not None
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
+        lambda ledger: by_key(
+            ledger, lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose), signer
+        ),
         lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
         no_commit=no_commit,
     )
@@ -377,37 +437,43 @@ def import_(
 @app.command("label")
 def label(
     ctx: typer.Context,
-    assets: Annotated[list[str] | None, typer.Argument(help="资产编号 Asset ids (default: all at --place).")] = None,
+    assets: Annotated[
+        list[str] | None, typer.Argument(help="资产编号 Asset ids or units' labels (default: all at --place).")
+    ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Every asset at this place.")] = None,
-    out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write (HTML).")] = Path("资产标签.html"),
+    out_file: Annotated[Path, typer.Option("--out", help="The label sheet to write: FILE.html or FILE.pdf.")] = Path(
+        "资产标签.html"
+    ),
+    layout: Annotated[
+        str | None,
+        typer.Option("--layout", help="标签纸 A4 sheet: 3x8, 2x7, 4x10, 2x5 or COLSxROWS (policy's default)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Labels already used on the first sheet.")] = 0,
+    copies: Annotated[int, typer.Option("--copies", min=1, max=100, help="Each label this many times.")] = 1,
+    lot: Annotated[bool, typer.Option("--lot", help="One label per lot, not one per unit.")] = False,
 ) -> None:
-    """资产标签 / Write a printable sheet of labels with the school, id, name, place and a QR code of the id.
+    """资产标签 / Write A4 sticker sheets of labels, one per unit of a lot (ZC-2026-0001-03), each with the
+    school, the label's id, the name, the place and a QR code of the id; HTML or PDF by the file's name.
 
-    Example: houqin asset label --place SY-301 --out 计算机教室标签.html
+    Example: houqin asset label --place SY-301 --layout 3x8 --offset 5 --out 计算机教室标签.pdf
     """
-    from houqin.errors import UsageError
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
-    from houqin.models.asset_state import replay
     from houqin.render.console import console
-    from houqin.render.registers import labels_html
-    from houqin.services.asset_events import find_asset
+    from houqin.render.labels import write_label_sheet
+    from houqin.reports.labels import label_sheet
 
     state = get_state(ctx)
     state.output(out_file)
-    ledger = open_ledger(state.root())
-    states, _ = replay(ledger, until=today())
-    if assets:
-        chosen = [find_asset(ledger, text) for text in assets]
-    elif place:
-        chosen = [s.asset for s in states.values() if s.holds(place)]
-    else:
-        raise UsageError("label_what")
-
-    def where(place_id: str) -> str:
-        known = ledger.place_by_id.get(place_id)
-        return f"{known.name}（{place_id}）" if known else place_id
-
-    rows = [(a, "、".join(where(p) for p in (states[a.id].places if a.id in states else [a.place]))) for a in chosen]
-    out_file.write_text(labels_html(rows, ledger.config.school.name), encoding="utf-8")
-    console().print(t("report_written", state.lang, path=out_file))
+    sheet = label_sheet(
+        open_ledger(state.root()),
+        today(),
+        assets or (),
+        place,
+        per_lot=lot,
+        layout=layout,
+        offset=offset,
+        copies=copies,
+    )
+    write_label_sheet(sheet, out_file)
+    console().print(t("labels_written", state.lang, count=len(sheet.labels), sheets=sheet.sheets, path=out_file))

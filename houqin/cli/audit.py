@@ -1,4 +1,5 @@
-"""houqin audit pack: 稽核小组每学期稽核审计 — everything of a term, for the audit group."""
+"""houqin audit: 稽核小组每学期稽核审计 — the pack of everything of a term for the audit group, and the
+group's own record (members, scope, findings, signatures, answers)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from typing import Annotated
 
 import typer
 
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
+from houqin.cli.writing import run_write
 from houqin.clock import today
 
-app = typer.Typer(help="稽核 / The term audit pack.", no_args_is_help=True)
+app = typer.Typer(
+    help="稽核 / The audit group: the term's audit record, its signatures and answers, the pack.", no_args_is_help=True
+)
 
 
 @app.command("pack")
@@ -20,8 +25,9 @@ def pack(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the pack into.")],
 ) -> None:
     """稽核资料 / Write the term's audit pack: the checks, closes and their digests, the counts, every
-    claim with signatures and invoices, advances, damage cases, the budget, and git's record of who
-    changed what — as a workbook and a printable HTML index, with a digest of the whole pack.
+    claim with signatures and invoices, advances, damage cases, the budget, git's record of who changed
+    what, every commit of the term checked as it stood (those that broke rules past the hook named), and
+    the audit group's records — as a workbook and a printable HTML index, with a digest of the whole pack.
 
     Example: houqin audit pack --term 2025-2026-2 --out 稽核-2025-2026-2
     """
@@ -42,7 +48,94 @@ def pack(
     term_dates(ledger, term)
     chosen = next(x for x in ledger.config.terms if x.id == term)
     day = today()
-    log = git.log_between(root, chosen.start, min(chosen.end, day)) if git.toplevel(root) else []
-    result = audit_pack(ledger, chosen, day, check_ledger(root), log)
+    until = min(chosen.end, day)
+    log, history = [], []
+    if git.toplevel(root):
+        from houqin.services.history import audit_since
+
+        log = git.log_between(root, chosen.start, until)
+        commits = git.commits_since(root, chosen.start, until)  # houqin check --since over the term
+        history = audit_since(root, commits, ledger.config.policy.require_signed_commits)
+    result = audit_pack(ledger, chosen, day, check_ledger(root), log, history)
     digest = write_pack(result, out_dir)
     console().print(t("audit.written", state.lang, path=out_dir, digest=digest))
+
+
+@app.command("record")
+def record(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Option("--term", help="学期 Term audited.")],
+    member: Annotated[list[str], typer.Option("--member", help="稽核小组成员 Member (auditor role). Repeat.")],
+    scope: Annotated[str, typer.Option("--scope", help="稽核范围 What was audited.")],
+    finding: Annotated[list[str] | None, typer.Option("--finding", help="发现的问题 A finding. Repeat.")] = None,
+    signed: Annotated[
+        bool, typer.Option("--signed", help="全体成员已在纸质记录上签字 Every member signed the minutes that day.")
+    ] = False,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """稽核记录 / Record the audit group's audit of a term: members, scope, findings; the members then
+    sign it (houqin audit sign), and the office answers each finding (houqin audit answer).
+
+    Example: houqin audit record --term 2025-2026-2 --member 郑国华 --member 杨丽华 --member 陈晓东 --scope 本学期经费使用 --finding 两张报销单缺证明人
+    """
+    from houqin.services.audit_record import record_audit
+
+    day = parse_day(date) or today()
+    run_write(
+        ctx,
+        lambda ledger: record_audit(ledger, term, member, scope, finding or [], day, signed),
+        lambda r: f"audit record {r.id} {term}",
+        no_commit=no_commit,
+    )
+
+
+@app.command("sign")
+def sign(
+    ctx: typer.Context,
+    audit: Annotated[str, typer.Argument(help="稽核记录编号 Audit record id.")],
+    by: Annotated[str, typer.Option("--by", help="签字的成员 The member signing.")],
+    on: Annotated[str | None, typer.Option("--on", help="签字日期 (default: today).")] = None,
+    key: SigningKey = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """成员签字 / One member signs the audit record (step auditor), typed or by key.
+
+    Example: houqin audit sign JH-2026-0001 --by 郑国华
+    """
+    from houqin.services.audit_record import sign_audit
+
+    day = parse_day(on, "--on") or today()
+    run_write(
+        ctx,
+        lambda ledger: sign_audit(ledger, audit, by, day, key_signer(key)),
+        lambda r: f"audit sign {r.id} {by}",
+        replace=True,
+        no_commit=no_commit,
+    )
+
+
+@app.command("answer")
+def answer(
+    ctx: typer.Context,
+    audit: Annotated[str, typer.Argument(help="稽核记录编号 Audit record id.")],
+    finding: Annotated[int, typer.Option("--finding", min=1, max=1000, help="问题序号 The finding's number (from 1).")],
+    by: Annotated[str, typer.Option("--by", help="答复人 Who answers.")],
+    text: Annotated[str, typer.Option("--text", help="答复与整改 The answer.")],
+    on: Annotated[str | None, typer.Option("--on", help="答复日期 (default: today).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """答复 / Record the answer to one of the audit's findings (整改情况).
+
+    Example: houqin audit answer JH-2026-0001 --finding 1 --by 李明 --text 已补签证明人
+    """
+    from houqin.services.audit_record import answer_audit
+
+    day = parse_day(on, "--on") or today()
+    run_write(
+        ctx,
+        lambda ledger: answer_audit(ledger, audit, finding, by, text, day),
+        lambda r: f"audit answer {r.id} {finding}",
+        replace=True,
+        no_commit=no_commit,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -29,9 +30,9 @@ def check(
         str | None,
         typer.Option(
             "--since",
-            help="稽核: check every commit after REV as it stood; list those that brought errors in "
-            "(e.g. made with --no-verify) or, if policy asks, are unsigned.",
-            metavar="REV",
+            help="稽核: check every commit after REV (or made since a day, e.g. 2026-02-20) as it stood; list "
+            "those that brought errors in (e.g. made with --no-verify) or, if policy asks, are unsigned.",
+            metavar="REV|DAY",
         ),
     ] = None,
     keys: Annotated[
@@ -90,7 +91,7 @@ def _audit(root: Path, since: str, lang: str) -> None:
     require = load_ledger(root).ledger.config.policy.require_signed_commits
     from houqin.ledger.git import commits_since
 
-    commits = commits_since(root, since)  # one `git log`, for the progress bar and the audit
+    commits = commits_since(root, _revision_or_day(since))  # one `git log`, for the progress bar and the audit
     with progress_bar(len(commits), t("audit.progress", lang)) as advance:
         audits = audit_since(root, commits, require, advance)
     out = console()
@@ -109,3 +110,16 @@ def _audit(root: Path, since: str, lang: str) -> None:
     out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
     if bad:
         raise typer.Exit(1)
+
+
+def _revision_or_day(since: str) -> str | dt.date:
+    """--since takes a revision or a day: text that reads as a day (2026-02-20, 2026年2月20日) is one."""
+    from houqin import dates
+    from houqin.errors import UsageError
+
+    try:
+        return dates.parse_day(since)
+    except dates.NotADay as err:
+        if err.why == "no_such_day":
+            raise UsageError("day_no_such_day", option="--since", value=since, forms=dates.FORMS) from None
+        return since

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day
+from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    Format,
+    MeetingOn,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    own_route,
+    parse_amount,
+    parse_amount_or_zero,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
+
+
+class ClaimStatus(StrEnum):
+    awaiting = "awaiting"
+    unpaid = "unpaid"
+    paid = "paid"
+
 
 app = typer.Typer(help="报销 / Reimbursements: file a claim, sign it, list them.", no_args_is_help=True)
 
@@ -26,10 +49,16 @@ def add(
     advance: Annotated[str | None, typer.Option("--advance", help="冲销的借款编号 Advance settled.")] = None,
     purchase: Annotated[str | None, typer.Option("--purchase", help="采购单编号 Purchase id.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """填报销单 / File a reimbursement claim (signatures follow with `expense sign`).
+    """填报销单 / File a reimbursement claim (signatures follow with `expense sign`). The principal's own
+    claim carries the leadership meeting (--meeting-on, --attendee, --decision) or the superior's
+    approval number (--authority), and the vice-principal signs its principal step.
 
     Example: houqin expense add --payee 文具店 --amount 1299.50 --budget-line 30201
     --purpose 办公用品 --invoice 26442000000012345678 --invoice-date 2026-03-03
@@ -47,6 +76,7 @@ def add(
         advance=advance,
         purchase=purchase,
         note=note,
+        route=own_route(meeting_on, attendee, decision, authority),
     )
     run_write(
         ctx,
@@ -116,6 +146,16 @@ def list_claims(
     ctx: typer.Context,
     pending: Annotated[bool, typer.Option("--pending", help="Only claims awaiting signatures or payment.")] = False,
     month: Annotated[str | None, typer.Option("--month", help="YYYY-MM.")] = None,
+    payee: Annotated[str | None, typer.Option("--payee", help="收款方含此文字 Part of the payee's name.")] = None,
+    budget_line: Annotated[str | None, typer.Option("--budget-line", help="预算科目 Budget line, e.g. 30201.")] = None,
+    status: Annotated[
+        ClaimStatus | None, typer.Option("--status", help="awaiting 待签字, unpaid 已签未付, paid 已付.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--from", help="日期从 On or after this day.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="日期至 On or before this day.")] = None,
+    min_amount: Annotated[str | None, typer.Option("--min-amount", help="金额不低于 At least.")] = None,
+    max_amount: Annotated[str | None, typer.Option("--max-amount", help="金额不高于 At most.")] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """报销单列表 / List reimbursements with the signatures they still need.
 
@@ -124,8 +164,23 @@ def list_claims(
     from houqin.ledger.load import load_ledger
     from houqin.render.console import console
     from houqin.render.tables import print_claims
-    from houqin.reports.claims import claim_rows
+    from houqin.reports.claims import ClaimFilter, claim_rows
 
     state = get_state(ctx)
     result = load_ledger(state.root(), strict=True)
-    print_claims(console(), claim_rows(result.ledger, pending_only=pending, month=month), state.lang)
+    where = ClaimFilter(
+        payee=payee,
+        budget_line=budget_line,
+        status=status.value if status else None,
+        since=parse_day(since, "--from"),
+        until=parse_day(until, "--to"),
+        min_amount=parse_amount_or_zero(min_amount, "--min-amount") if min_amount is not None else None,
+        max_amount=parse_amount_or_zero(max_amount, "--max-amount") if max_amount is not None else None,
+    )
+    rows = claim_rows(result.ledger, pending_only=pending, month=month, where=where)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("expense list", rows, pending=pending, month=month)
+        return
+    print_claims(console(), rows, state.lang)

@@ -23,12 +23,13 @@ class ReportFormat(StrEnum):
     text = "text"
     md = "md"
     html = "html"
+    pdf = "pdf"
     xlsx = "xlsx"
     json = "json"
 
 
 Month = Annotated[str, typer.Argument(help="月份 YYYY-MM.")]
-Fmt = Annotated[ReportFormat, typer.Option("--format", help="text, md, html, xlsx or json.")]
+Fmt = Annotated[ReportFormat, typer.Option("--format", help="text, md, html, pdf, xlsx or json.")]
 Public = Annotated[bool, typer.Option("--public", help="财务公开: totals by category and fee item, no names.")]
 Out = Annotated[Path | None, typer.Option("--out", help="Write the report to this file (xlsx needs one).")]
 
@@ -155,6 +156,10 @@ def close(
     root = state.root(write=True)
     if out_file is not None:
         state.output(out_file)  # before the close: a refused --out must not leave the month closed
+    elif fmt in (ReportFormat.xlsx, ReportFormat.pdf):
+        from houqin.errors import UsageError
+
+        raise UsageError(f"{fmt.value}_needs_out")
     day = today()
     outcome = write_many(
         root,
@@ -208,6 +213,12 @@ def write_report(r: MonthReport, fmt: ReportFormat, out_file: Path | None, lang:
         if out_file is None:
             raise UsageError("xlsx_needs_out")
         render.report_xlsx(r, lang, out_file)
+    elif fmt is ReportFormat.pdf:
+        from houqin.render.pdf import write_pdf
+
+        if out_file is None:
+            raise UsageError("pdf_needs_out")
+        write_pdf(render.report_html(r, lang), out_file)
     else:
         text = {
             ReportFormat.md: render.report_markdown,

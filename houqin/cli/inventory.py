@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -18,6 +18,7 @@ app = typer.Typer(help="盘点 / Stocktake: count sheets and reconciliation.", n
 class SheetFormat(StrEnum):
     xlsx = "xlsx"
     html = "html"
+    pdf = "pdf"
     csv = "csv"
 
 
@@ -31,7 +32,7 @@ def sheet(
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2026-2027-1.")],
     place: Annotated[list[str] | None, typer.Option("--place", help="Only these places. Repeat.")] = None,
-    fmt: Annotated[SheetFormat, typer.Option("--format", help="xlsx (a sheet per place), html or csv.")] = (
+    fmt: Annotated[SheetFormat, typer.Option("--format", help="xlsx (a sheet per place), html, pdf or csv.")] = (
         SheetFormat.xlsx
     ),
     show_book: Annotated[
@@ -51,6 +52,7 @@ def sheet(
     from houqin.ledger.save import atomic_write
     from houqin.render.console import console
     from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
+    from houqin.render.pdf import write_pdf
     from houqin.reports.inventory import count_sheets
     from houqin.services.stocktake import term_dates
 
@@ -68,6 +70,8 @@ def sheet(
         sheets_xlsx(sheets, school, term, state.lang, show_book, path)
     elif fmt is SheetFormat.html:
         atomic_write(path, sheets_html(sheets, school, term, state.lang, show_book).encode("utf-8"))
+    elif fmt is SheetFormat.pdf:
+        write_pdf(sheets_html(sheets, school, term, state.lang, show_book), path)
     else:
         atomic_write(path, sheets_csv(sheets, state.lang, show_book))
     console().print(t("sheet.written", state.lang, count=len(sheets), path=path))
@@ -84,7 +88,9 @@ def reconcile(
         list[str] | None,
         typer.Option("--place", help="Places counted (default: those on the sheets); a scanner list's place."),
     ] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Written report: FILE.md, .html or .xlsx.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Written report: FILE.md, .html, .pdf or .xlsx.")
+    ] = None,
     record: Annotated[bool, typer.Option("--record", help="Write the stocktake record (and commit).")] = False,
     counter: Annotated[list[str] | None, typer.Option("--counter", help="盘点人 Who counted. Repeat.")] = None,
     director: Annotated[str | None, typer.Option("--director", help="总务主任 approving the differences.")] = None,
@@ -93,6 +99,7 @@ def reconcile(
         bool,
         typer.Option("--uncounted-as-missing", help="Take a line whose count was left empty as none found."),
     ] = False,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """盘点核对 / Compare the count with the books: missing, wrong place or keeper, unregistered items,
@@ -111,7 +118,9 @@ def reconcile(
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
     from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
+    from houqin.render.pdf import write_pdf
     from houqin.reports.inventory import reconcile as compare
+    from houqin.services.signing import by_key
     from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
     from houqin.services.writes import write_record
 
@@ -121,11 +130,12 @@ def reconcile(
         state.output(report)
     ledger = open_ledger(root)
     term_dates(ledger, term)
-    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".xlsx"):
+    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".pdf", ".xlsx"):
         raise UsageError("report_format", path=str(report))
     if record and not counter:
         raise UsageError("counters_needed")
     day = parse_day(on, "--on") or today()
+    signer = key_signer(key) if record else None
     single = place[0] if place and len(place) == 1 else None
     rows: list[CountRow] = []
     for path in counts:
@@ -140,6 +150,8 @@ def reconcile(
         suffix = report.suffix.lower()
         if suffix == ".xlsx":
             report_xlsx(result, school, term, names, state.lang, report)
+        elif suffix == ".pdf":
+            write_pdf(report_html(result, school, term, names, state.lang), report)
         else:
             render = report_markdown if suffix == ".md" else report_html
             atomic_write(report, render(result, school, term, names, state.lang).encode("utf-8"))
@@ -153,9 +165,13 @@ def reconcile(
         raise UsageError("rec.uncounted_refused", count=len(result.uncounted), rows=where)
     outcome = write_record(
         root,
-        lambda current: stocktake_record(
-            current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
-        )[0],
+        lambda current: by_key(
+            current,
+            stocktake_record(
+                current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
+            )[0],
+            signer,
+        ),
         lambda r: f"inventory reconcile {r.id} {term} ({len(result.differences)} differences)",
         commit=not no_commit,
     )
@@ -166,3 +182,58 @@ def reconcile(
         value = adjustment_value(result)
         steps = "、".join(t(f"step.{s}", state.lang) for s in approvals_needed(value, ledger.config.policy))
         out.print(t("adjustments_pending", state.lang, value=value, steps=steps))
+
+
+@app.command("findings")
+def findings(
+    ctx: typer.Context,
+    stocktake: Annotated[str | None, typer.Option("--stocktake", help="盘点编号 Only this stocktake.")] = None,
+    term: Annotated[str | None, typer.Option("--term", help="学期 Only this term's counts.")] = None,
+    fmt: Format = OutputFormat.text,
+) -> None:
+    """盘点报告 / Each count with the principal's acknowledgement (书面上报校长室) and each asset finding —
+    missing, in the wrong place or with another keeper, damaged — with what resolved it: a damage case, an
+    approved write-off, a move, a repair or a recovery.
+
+    Example: houqin inventory findings --term 2025-2026-2
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.console import console
+    from houqin.render.findings import count_reports_json, print_count_reports
+    from houqin.reports.findings import count_reports
+
+    state = get_state(ctx)
+    ledger = open_ledger(state.root())
+    reports = count_reports(ledger, today(), stocktake, term)
+    if fmt is OutputFormat.json:
+        typer.echo(count_reports_json(reports), nl=False)
+    else:
+        print_count_reports(console(), reports, state.lang)
+
+
+@app.command("resolve")
+def resolve(
+    ctx: typer.Context,
+    stocktake: Annotated[str, typer.Argument(help="盘点编号 The stocktake whose finding this resolves.")],
+    asset: Annotated[str, typer.Option("--asset", help="资产编号 The asset found or put back.")],
+    by: Annotated[str, typer.Option("--by", help="保管人 Who found it or put it back.")],
+    place: Annotated[str, typer.Option("--place", help="现在的地点 Where it is now (places.yaml id).")],
+    detail: Annotated[str, typer.Option("--detail", help="情况 What was found or done.")],
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """找回、归位 / Record that an asset a count found missing or out of place was found again or put back
+    where the books have it (a damage case, a write-off or a move resolve the others).
+
+    Example: houqin inventory resolve PD-2026-0002 --asset ZC-2016-0001 --by 周强 --place JX-101 --detail 在体育室找回2把
+    """
+    from houqin.cli.writing import run_write
+    from houqin.services.stocktake import record_recovery
+
+    day = parse_day(date) or today()
+    run_write(
+        ctx,
+        lambda ledger: record_recovery(ledger, stocktake, asset, by, place, detail, day),
+        lambda r: f"inventory resolve {r.id} {stocktake} {asset}",
+        no_commit=no_commit,
+    )

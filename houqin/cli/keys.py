@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -119,7 +119,7 @@ def revoke(
 
 
 @app.command("list")
-def list_keys(ctx: typer.Context) -> None:
+def list_keys(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """列出密钥 / Every registered key with its SHA256 fingerprint (as ssh-keygen -l prints it).
 
     Example: houqin key list
@@ -129,4 +129,36 @@ def list_keys(ctx: typer.Context) -> None:
     from houqin.services.keys import key_rows
 
     state = get_state(ctx)
-    print_keys(key_rows(open_ledger(state.root())), state.lang)
+    rows = key_rows(open_ledger(state.root()))
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("key list", rows)
+        return
+    print_keys(rows, state.lang)
+
+
+@app.command("verify")
+def verify(
+    ctx: typer.Context,
+    record: Annotated[str, typer.Argument(help="单据编号 Record id, e.g. BX-2026-0012 or JZ-2026-0009.")],
+    fmt: Format = OutputFormat.text,
+) -> None:
+    """验证签字 / Each signature of one record: who signed, with which key, and whether it verifies
+    over the record as it stands (checked afresh, not taken from a close). Exit 1 if one does not stand.
+
+    Example: houqin key verify JZ-2026-0009 --format json
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.json_out import print_json
+    from houqin.render.keys import print_signatures
+    from houqin.reports.keys import signatures_of
+
+    state = get_state(ctx)
+    result = signatures_of(open_ledger(state.root()), record)
+    if fmt is OutputFormat.json:
+        print_json("key verify", result)
+    else:
+        print_signatures(result, state.lang)
+    if not result.stands:
+        raise typer.Exit(1)

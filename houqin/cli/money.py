@@ -7,10 +7,17 @@ from typing import Annotated
 import typer
 
 from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    Format,
+    MeetingOn,
     NoCommit,
     OnDay,
+    OutputFormat,
     SigningKey,
     key_signer,
+    own_route,
     parse_amount,
     parse_amount_or_zero,
     parse_day,
@@ -82,10 +89,15 @@ def advance_request(
     person: Annotated[str, typer.Option("--person", help="借款人 Who borrows.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """借条 / Ask for a cash advance (the principal approves it before the cashier pays).
+    """借条 / Ask for a cash advance (the principal approves it before the cashier pays; the principal's
+    own advance carries --meeting-on/--attendee/--decision or --authority, and the vice-principal approves it).
 
     Example: houqin advance request --person 冯刚 --amount 3000 --purpose 带队参加市运动会
     """
@@ -93,9 +105,10 @@ def advance_request(
 
     day = parse_day(date) or today()
     value = parse_amount(amount)
+    route = own_route(meeting_on, attendee, decision, authority)
     run_write(
         ctx,
-        lambda ledger: request_advance(ledger, person, value, purpose, day),
+        lambda ledger: request_advance(ledger, person, value, purpose, day, route),
         lambda r: f"advance request {r.id} {person} {value}",
         no_commit=no_commit,
     )
@@ -182,6 +195,7 @@ def advance_settle(
 def budget_show(
     ctx: typer.Context,
     at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).")] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """预算执行 / Budget per line with approved adjustments, spent to date, remaining and percentage used.
 
@@ -195,6 +209,11 @@ def budget_show(
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
     uses = budget_use(open_ledger(state.root()), day)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("budget show", uses, at=day)
+        return
     render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
 
 
@@ -209,19 +228,24 @@ def budget_adjust(
         int | None, typer.Option("--year", min=2000, max=2100, help="预算年度 (default: this year).")
     ] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """预算调整 / Raise or cut a budget line; it counts only with the principal's approval.
+    """预算调整 / Raise or cut a budget line; it counts only with the principal's approval (by key with --key).
 
     Example: houqin budget adjust 30213 --amount 5000 --reason 暑期校舍维修 --approved-by 王建国
     """
     from houqin.services.finance import adjust_budget
+    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     value = parse_signed_amount(amount)
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by),
+        lambda ledger: by_key(
+            ledger, adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by), signer
+        ),
         lambda r: f"budget adjust {r.id} {line} {value}",
         no_commit=no_commit,
     )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -45,7 +45,7 @@ def meter_read(
 
 
 @meter_app.command("list")
-def meter_list(ctx: typer.Context) -> None:
+def meter_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """水电表 / Every meter with its last reading.
 
     Example: houqin meter list
@@ -58,6 +58,11 @@ def meter_list(ctx: typer.Context) -> None:
     state = get_state(ctx)
     ledger = open_ledger(state.root())
     last = {m: rows[-1] for m, rows in readings_by_meter(ledger).items()}
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("meter list", [{"meter": m, "last": last.get(m.id)} for m in ledger.catalog.meters])
+        return
     print_meters(console(), ledger.catalog.meters, last, state.lang)
 
 
@@ -66,6 +71,7 @@ def meter_report(
     ctx: typer.Context,
     since: Annotated[str | None, typer.Option("--since", help="Periods ending on or after this day.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Periods ending on or before this day.")] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """用水用电 / Consumption per period and meter: cost from the policy's tariffs, per head, and the same
     period a year before.
@@ -79,9 +85,13 @@ def meter_report(
 
     state = get_state(ctx)
     ledger = open_ledger(state.root())
-    print_meter_periods(
-        console(), meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until")), state.lang
-    )
+    periods = meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until"))
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("meter report", periods, since=since, until=until)
+        return
+    print_meter_periods(console(), periods, state.lang)
 
 
 @patrol_app.command("log")
@@ -163,6 +173,7 @@ def patrol_resolve(
 def patrol_report(
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """巡视小结 / A term's rounds: school days without a round, findings, those still open.
 
@@ -177,7 +188,13 @@ def patrol_report(
     state = get_state(ctx)
     ledger = open_ledger(state.root())
     term_dates(ledger, term)
-    print_patrol_term(console(), patrol_term(ledger, term, today()), state.lang)
+    summary = patrol_term(ledger, term, today())
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("patrol report", summary, term=term)
+        return
+    print_patrol_term(console(), summary, state.lang)
 
 
 @print_app.command("request")
@@ -229,6 +246,7 @@ def print_done_(
 def print_report(
     ctx: typer.Context,
     month: Annotated[str, typer.Option("--month", help="YYYY-MM.")],
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """文印月报 / Paper printed per department in a month against paper issued to it.
 
@@ -243,7 +261,13 @@ def print_report(
 
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))
-    print_paper(console(), paper_by_department(open_ledger(state.root()), first, last), month, state.lang)
+    paper = paper_by_department(open_ledger(state.root()), first, last)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("print report", paper, month=month)
+        return
+    print_paper(console(), paper, month, state.lang)
 
 
 shop_app = typer.Typer(help="商店 / The school shop: batches in, sales, goods near expiry.", no_args_is_help=True)
@@ -322,6 +346,7 @@ def shop_sell(
 def shop_expiring(
     ctx: typer.Context,
     days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Within this many days (default 7).")] = 7,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """临期商品 / Batches on the shelf that expire within N days, or already have: take them off.
 
@@ -337,6 +362,12 @@ def shop_expiring(
     state = get_state(ctx)
     day = today()
     rows = expiring(open_ledger(state.root()), day, days)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        batches = [{"batch": b, "left": left, "expires": b.expires} for b, left in rows]
+        print_json("shop expiring", batches, at=day, days=days)
+        return
     table = Table(title=t("shop.expiring", state.lang, days=days), title_justify="left")
     for key in ("col.id", "shop.goods", "shop.batch", "shop.left", "shop.expires"):
         table.add_column(t(key, state.lang))
@@ -392,6 +423,7 @@ def milk_deliver(
 def milk_report(
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """学生奶对账 / Per class: ordered, delivered, due and paid in the term.
 
@@ -407,6 +439,11 @@ def milk_report(
 
     state = get_state(ctx)
     rows = milk_reconciliation(open_ledger(state.root()), term)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("milk report", rows, term=term)
+        return
     table = Table(title=t("milk.title", state.lang, term=term), title_justify="left")
     for key in ("milk.class", "fin.students", "milk.ordered", "milk.delivered", "milk.due", "milk.paid"):
         table.add_column(t(key, state.lang), justify="left" if key == "milk.class" else "right")

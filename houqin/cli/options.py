@@ -136,3 +136,42 @@ def key_signer(option: str | None) -> KeySigner | None:
     if path is None:
         return None
     return KeySigner(signer.public_key_of(path), lambda message: signer.sign(message, path), str(path))
+
+
+# 校长本人的报销、借款、请购 (docs/signatures.md): what the school's route rests on.
+MeetingOn = Annotated[
+    str | None,
+    typer.Option(
+        "--meeting-on", help="校长本人的申请：领导班子会议日期 The leadership meeting's day.", show_default=False
+    ),
+]
+Attendees = Annotated[
+    list[str] | None, typer.Option("--attendee", help="出席人员 Who attended the meeting. Repeat.", show_default=False)
+]
+Decision = Annotated[str | None, typer.Option("--decision", help="会议决定 What the meeting decided.")]
+ApprovalNumber = Annotated[
+    str | None,
+    typer.Option("--authority", help="校长本人的申请：上级主管部门批复文号 The superior's approval number."),
+]
+
+
+def own_route(
+    meeting_on: str | None, attendees: list[str] | None, decision: str | None, authority: str | None
+) -> dict[str, object]:
+    """The record's fields for the principal's own request: the meeting (all three options, or none)
+    and/or the superior's approval number."""
+    from houqin.errors import UsageError
+
+    fields: dict[str, object] = {}
+    given = [meeting_on is not None, bool(attendees), decision is not None]
+    if any(given):
+        if not all(given):
+            raise UsageError("meeting_incomplete")
+        fields["meeting"] = {
+            "on": parse_day(meeting_on, "--meeting-on"),
+            "attendees": tuple(attendees or ()),
+            "decision": decision,
+        }
+    if authority:
+        fields["authority"] = authority
+    return fields

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import parse_day
+from houqin.cli.options import Format, OutputFormat, parse_day
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -16,6 +16,7 @@ def overview(
     at: Annotated[
         str | None, typer.Option("--at", help="As of this day, YYYY-MM-DD (default: today).", show_default=False)
     ] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """账本概况 / The ledger at a glance: records, assets by class, budget, open claims, loans, advances.
 
@@ -29,4 +30,10 @@ def overview(
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
     result = load_ledger(state.root(), strict=True)
-    print_overview(console(), compute(result.ledger, day), state.lang)
+    summary = compute(result.ledger, day)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("overview", summary, at=day)
+        return
+    print_overview(console(), summary, state.lang)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from houqin.cli.options import Format, OutputFormat
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -13,6 +14,7 @@ from houqin.clock import today
 def pending(
     ctx: typer.Context,
     person: Annotated[str, typer.Option("--person", help="签字人 Whose signature (people.yaml name).")],
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """待签 / What awaits a person's signature today: each record, its amount, where it is and the
     command that signs it.
@@ -24,4 +26,10 @@ def pending(
     from houqin.services.pending import pending_for
 
     state = get_state(ctx)
-    print_pending(pending_for(open_ledger(state.root()), person, today()), person, state.lang)
+    rows = pending_for(open_ledger(state.root()), person, today())
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("pending", rows, person=person, at=today())
+        return
+    print_pending(rows, person, state.lang)

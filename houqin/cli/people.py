@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit
+from houqin.cli.options import NoCommit, OnDay, parse_day
+from houqin.clock import today
 
 if TYPE_CHECKING:
     from houqin.cli.directory_import import Listing
@@ -15,7 +16,10 @@ if TYPE_CHECKING:
     from houqin.models.ledger import Ledger
 
 app = typer.Typer(help="教职工 / People: import the staff list (教职工名单).", no_args_is_help=True)
-place_app = typer.Typer(help="地点 / Places: import the list of rooms (地点表).", no_args_is_help=True)
+place_app = typer.Typer(
+    help="地点 / Places: import the list of rooms (地点表); the keepers' responsibility records (保管责任书).",
+    no_args_is_help=True,
+)
 
 
 def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
@@ -77,3 +81,29 @@ def place_import(
     from houqin.services.place_import import HEADERS
 
     run_directory_import(ctx, file, HEADERS, _places, "places", dry_run=dry_run, no_commit=no_commit)
+
+
+@place_app.command("responsibility")
+def place_responsibility(
+    ctx: typer.Context,
+    place: Annotated[str, typer.Argument(help="地点编号 Place id (places.yaml).")],
+    year: Annotated[str, typer.Option("--year", help="学年 School year, e.g. 2026-2027.")],
+    director: Annotated[str | None, typer.Option("--director", help="总务主任 Who issues it (signs director).")] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """保管责任书 / Issue a place's responsibility record for a school year to its keeper (责任到人); the
+    keeper signs it with houqin sign … --as responsible.
+
+    Example: houqin place responsibility JX-101 --year 2026-2027 --director 李明
+    """
+    from houqin.cli.writing import run_write
+    from houqin.services.stocktake import issue_responsibility
+
+    day = parse_day(date) or today()
+    run_write(
+        ctx,
+        lambda ledger: issue_responsibility(ledger, place, year, director, day),
+        lambda r: f"place responsibility {r.id} {place} {year}",
+        no_commit=no_commit,
+    )

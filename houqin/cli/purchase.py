@@ -6,7 +6,22 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    ApprovalNumber,
+    Attendees,
+    Decision,
+    Format,
+    MeetingOn,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    own_route,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -36,10 +51,15 @@ def request(
         typer.Option("--asset", help="固定资产 NAME:CATEGORY:QUANTITY:UNIT_PRICE (estimate). Repeat."),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    meeting_on: MeetingOn = None,
+    attendee: Attendees = None,
+    decision: Decision = None,
+    authority: ApprovalNumber = None,
     date: OnDay = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """请购 / Raise a purchase request: items or new assets with estimated prices, against a budget line.
+    """请购 / Raise a purchase request: items or new assets with estimated prices, against a budget line
+    (the principal's own request: --meeting-on/--attendee/--decision or --authority).
 
     Example: houqin purchase request --department 教务处 --requester 钱红 --budget-line 30201
     --purpose 期末考试用纸 --item paper-a4:40:23.50 --asset 激光打印机:A02021000:1:1850
@@ -65,6 +85,7 @@ def request(
     if not lines:
         raise typer.BadParameter("至少一项 --item 或 --asset / give at least one --item or --asset")
     day = parse_day(date) or today()
+    route = own_route(meeting_on, attendee, decision, authority)
     run_write(
         ctx,
         lambda ledger: request_purchase(
@@ -76,6 +97,7 @@ def request(
             lines=lines,
             day=day,
             note=note,
+            route=route,
         ),
         lambda r: f"purchase request {r.id} {department} {purpose}",
         no_commit=no_commit,
@@ -181,9 +203,11 @@ def accept(
     funding: Annotated[str, typer.Option("--funding", help="经费来源 Funding of new assets.")] = "财政拨款",
     unit: Annotated[str, typer.Option("--unit", help="资产计量单位 Unit of new assets.")] = "台",
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """验收 / Accept the goods: stock-in for consumables and asset cards for fixed assets, in one commit.
+    """验收 / Accept the goods: stock-in for consumables and asset cards for fixed assets, in one commit
+    (--key: the key holder's own signatures on them by key).
 
     Example: houqin purchase accept CG-2026-0004 --acceptor 周强 --witness 李明 --supplier 县百货批发部
     --got 1=40@22.80 --place BG-201 --keeper 钱红
@@ -191,6 +215,7 @@ def accept(
     from houqin.i18n import t
     from houqin.render.console import console, print_written
     from houqin.services.purchases import Arrived, AssetPlacing, accept_purchase
+    from houqin.services.signing import all_by_key
     from houqin.services.writes import write_many
 
     arrived = []
@@ -202,19 +227,24 @@ def accept(
         arrived.append(Arrived(int(line), parse_quantity(qty, "--got"), parse_amount(price, "--got")))
     placing = AssetPlacing(place, keeper, funding, unit) if place and keeper else None
     day = parse_day(date) or today()
+    signer = key_signer(key)
     state = get_state(ctx)
     root = state.root(write=True)
     outcome = write_many(
         root,
-        lambda session: accept_purchase(
+        lambda session: all_by_key(
             session.ledger,
-            purchase,
-            acceptor=acceptor,
-            witness=witness,
-            day=day,
-            supplier=supplier,
-            arrived=arrived,
-            placing=placing,
+            accept_purchase(
+                session.ledger,
+                purchase,
+                acceptor=acceptor,
+                witness=witness,
+                day=day,
+                supplier=supplier,
+                arrived=arrived,
+                placing=placing,
+            ),
+            signer,
         ),
         lambda rs: f"purchase accept {rs[0].id}: " + ", ".join(r.id for r in rs[1:]),
         commit=not no_commit,
@@ -228,6 +258,7 @@ def accept(
 def list_purchases(
     ctx: typer.Context,
     pending: Annotated[bool, typer.Option("--pending", help="Only requests not yet accepted.")] = False,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """请购单列表 / Purchases with their amount, the approvals they still need, quotes and acceptance.
 
@@ -240,4 +271,10 @@ def list_purchases(
 
     state = get_state(ctx)
     ledger = open_ledger(state.root())
-    print_purchases(console(), purchase_rows(ledger, pending_only=pending), state.lang)
+    rows = purchase_rows(ledger, pending_only=pending)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("purchase list", rows, pending=pending)
+        return
+    print_purchases(console(), rows, state.lang)

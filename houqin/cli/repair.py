@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount_or_zero, parse_day
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount_or_zero, parse_day
 from houqin.cli.writing import run_write
 from houqin.clock import today
 
@@ -48,6 +48,7 @@ def close(
     expense: Annotated[str | None, typer.Option("--expense", help="报销单编号 The claim that paid it.")] = None,
     repairer: Annotated[str | None, typer.Option("--repairer", help="维修人/单位 Who repaired it.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="完工日期 (default: today).", show_default=False)] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """维修完毕 / Close a ticket with the work done and the reporter's acceptance signature.
@@ -55,12 +56,16 @@ def close(
     Example: houqin repair close WX-2026-0003 --work 更换门锁 --cost 45 --accepted-by 陈晓东
     """
     from houqin.services.repairs import close_repair
+    from houqin.services.signing import by_key
 
     day = parse_day(on, "--on") or today()
     amount = parse_amount_or_zero(cost, "--cost") if cost else None
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer),
+        lambda ledger: by_key(
+            ledger, close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer), signer
+        ),
         lambda r: f"repair close {r.id} accepted by {accepted_by}",
         replace=True,
         no_commit=no_commit,

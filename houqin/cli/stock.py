@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    Format,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -23,6 +33,7 @@ def balance(
     month: Annotated[
         str | None, typer.Option("--month", help="YYYY-MM: the month's movement by category (按月分类审核).")
     ] = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """库存余额 / Quantity and value on hand per item, items below their reorder level flagged; with
     --month, opening, in, out and closing value per category (the monthly review table).
@@ -45,10 +56,22 @@ def balance(
             month_bounds(month)
         except ValueError:
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
-        print_stock_month(console(), monthly_movement(ledger, month), month, state.lang)
+        movement = monthly_movement(ledger, month)
+        if fmt is OutputFormat.json:
+            from houqin.render.json_out import print_json
+
+            print_json("stock balance", movement, month=month)
+            return
+        print_stock_month(console(), movement, month, state.lang)
         return
     day = parse_day(at, "--at") or today()
-    print_stock(console(), stock_balance(ledger, day, category), day, state.lang)
+    rows = stock_balance(ledger, day, category)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("stock balance", rows, at=day, category=category)
+        return
+    print_stock(console(), rows, day, state.lang)
 
 
 @app.command("in")
@@ -64,19 +87,24 @@ def stock_in(
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
     witness: Annotated[str | None, typer.Option("--witness", help="证明人 Witness of the acceptance.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """入库 / Receive consumables into stock.
 
     Example: houqin stock in paper-a4 -q 100 --price 23.50 --origin 捐赠 --acceptor 周强 --witness 李明
     """
+    from houqin.services.signing import by_key
     from houqin.services.stock import receive_stock
 
     day = parse_day(date) or today()
     qty, unit_price = parse_quantity(quantity), parse_amount(price, "--price")
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness),
+        lambda ledger: by_key(
+            ledger, receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness), signer
+        ),
         lambda r: f"stock in {r.id} {item} ×{qty} @ {unit_price}",
         no_commit=no_commit,
     )
@@ -94,20 +122,30 @@ def stock_out(
     approved_by: Annotated[
         str | None, typer.Option("--approved-by", help="主管领导: needed for printing supplies.")
     ] = None,
+    co_issuer: Annotated[
+        str | None, typer.Option("--co-issuer", help="双人领发的第二人: needed for laboratory chemicals.")
+    ] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """领用 / Issue consumables to a person; refused beyond what is in stock.
 
     Example: houqin stock out paper-a4 -q 5 --to 钱红 --purpose 期中试卷印刷 --issued-by 周强 --approved-by 刘志强
     """
+    from houqin.services.signing import by_key
     from houqin.services.stock import issue_stock
 
     day = parse_day(date) or today()
     qty = parse_quantity(quantity)
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by),
+        lambda ledger: by_key(
+            ledger,
+            issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by, co_issuer),
+            signer,
+        ),
         lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
         no_commit=no_commit,
     )

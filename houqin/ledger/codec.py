@@ -2,9 +2,11 @@
 
 pydantic guards the boundary: what a person wrote is validated once. The cache keeps the validated
 data as plain tuples of str/int (money as text, days as ordinals), which `marshal` reads back far
-faster than unpickling models, and rebuilds the very same frozen models without validating again.
-Each model's encoder and decoder are generated from its fields (straight-line code, no per-field
-function calls), so the codec never drifts from the models; tests prove decode(encode(r)) == r.
+faster than unpickling models, and rebuilds the very same frozen models without validating again,
+through pydantic's public construction API (`model_construct`, with every field named as set), so it
+does not depend on pydantic's private attributes across the versions pyproject allows. Each model's
+encoder and decoder are generated from its fields (straight-line code, no per-field function calls),
+so the codec never drifts from the models; tests prove decode(encode(r)) == r.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ class _Gen:
             "Decimal": Decimal,
             "fromordinal": dt.date.fromordinal,
             "Source": Source,
-            "setattr_": object.__setattr__,
         }
 
     def expr(self, annotation: Any, value: str, decode: bool) -> str:
@@ -73,12 +74,10 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     fields = {n: cls.model_fields[n].annotation for n in names}
     enc_items = ", ".join(gen.expr(fields[n], f"d[{n!r}]", decode=False) for n in names)
     dec_items = ", ".join(f"{n!r}: {gen.expr(fields[n], f'r[{i}]', decode=True)}" for i, n in enumerate(names))
-    gen.env.update(cls=cls, new=cls.__new__, all_fields=frozenset(names))
+    gen.env.update(construct=cls.model_construct, all_fields=frozenset(names))
     source = (
         f"def encode(m):\n    d = m.__dict__\n    return ({enc_items},)\n"
-        f"def decode(r):\n    o = new(cls)\n    setattr_(o, '__dict__', {{{dec_items}}})\n"
-        "    setattr_(o, '__pydantic_fields_set__', set(all_fields))\n"
-        "    setattr_(o, '__pydantic_extra__', None)\n    setattr_(o, '__pydantic_private__', None)\n    return o\n"
+        f"def decode(r):\n    return construct(set(all_fields), **{{{dec_items}}})\n"
     )
     exec(compile(source, f"<houqin codec {cls.__name__}>", "exec"), gen.env)
     return gen.env["encode"], gen.env["decode"]

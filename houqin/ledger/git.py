@@ -20,11 +20,10 @@ from houqin.ledger.files import is_record_path
 HOOK_MARK = "# installed by houqin"
 HOOK_PROGRAM = """import sys
 try:
-    from houqin.cli.app import main
+    from houqin.cli.hook import main
 except ImportError:
     sys.exit(127)
-sys.argv = ["houqin", "--ledger", sys.argv[1], "check", "--staged"]
-main()"""
+main(sys.argv[1])"""
 
 
 def git(
@@ -391,10 +390,15 @@ class Commit:
     signer: str
 
 
-def commits_since(root: Path, since: str) -> list[Commit]:
-    """The commits after `since` up to HEAD that touch the ledger, oldest first."""
+def commits_since(root: Path, since: str | dt.date, until: dt.date | None = None) -> list[Commit]:
+    """The commits after revision `since` (or made on or after day `since`, up to day `until`) up to HEAD
+    that touch the ledger, oldest first."""
     fmt = "%H%x1f%an%x1f%ad%x1f%s%x1f%G?%x1f%GS%x1e"
-    proc = git(root, "log", "--reverse", "--date=short", f"--format={fmt}", f"{since}..HEAD", "--", ".", check=False)
+    if isinstance(since, dt.date):
+        span = [f"--since={since} 00:00", *([f"--until={until} 23:59:59"] if until else []), "HEAD"]
+    else:
+        span = [f"{since}..HEAD"]
+    proc = git(root, "log", "--reverse", "--date=short", f"--format={fmt}", *span, "--", ".", check=False)
     if proc.returncode != 0:
         raise GitError("bad_revision", rev=since, output=_text(proc))
     out = []

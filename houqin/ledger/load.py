@@ -40,9 +40,22 @@ from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
 from houqin.models.base import Record
 from houqin.models.config import Config, School
-from houqin.models.directory import Account, AssetCategory, BudgetLine, Catalog, Item, Meter, Person, Place
+from houqin.models.directory import (
+    Account,
+    AssetCategory,
+    BudgetLine,
+    Catalog,
+    FireEquipment,
+    Item,
+    Meter,
+    Person,
+    Place,
+    Utility,
+    Vehicle,
+    VoucherAccount,
+)
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
-from houqin.models.ledger import IdSource, Ledger
+from houqin.models.ledger import IdSource, Ledger, Records
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -258,7 +271,7 @@ def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
     return out
 
 
-class LazyRecords(Mapping[str, tuple[Record, ...]]):
+class LazyRecords(Records):
     """The records of a ledger by kind, each kind decoded from the cache's form the first time it is
     asked for (then sorted by date and id, as every reader expects). Which kinds exist, and the id and
     line of every record, are known without decoding anything."""
@@ -396,6 +409,10 @@ def _load_catalog(source: FileSource) -> tuple[Catalog, list[Diagnostic]]:
         "budget_lines": BudgetLine,
         "accounts": Account,
         "meters": Meter,
+        "voucher_accounts": VoucherAccount,
+        "fire_equipment": FireEquipment,
+        "utilities": Utility,
+        "vehicles": Vehicle,
     }
     for key, raw in value.items():
         line = value.key_lines[key]

@@ -49,6 +49,9 @@ def sign(message: bytes, key: Path) -> str:
     if text.startswith(_OPENSSH_PRIVATE):
         if _encrypted(text) and not _agent_holds(key):
             raise UsageError("key_encrypted", path=str(key))
+        mode = key.stat().st_mode & 0o777
+        if mode & 0o077:  # OpenSSH ignores a private key others can read; say so, and how to fix it
+            raise UsageError("key_permissions", path=str(key), mode=f"{mode:04o}")
     else:
         _parse_pub(text, key)
         if not os.environ.get("SSH_AUTH_SOCK"):

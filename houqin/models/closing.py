@@ -108,12 +108,30 @@ SEAL = 2  # how a new close takes its fingerprints (Close.seal)
 ADDED_SINCE_SEAL_1 = frozenset({"books", "decision"})
 
 
+# Fingerprints already taken, by record object: the close check and the keys check both ask for the
+# fingerprint of every record of a sealed month. A record is immutable, and the entry holds the record
+# itself (so its id() is not reused while the entry lives); bounded, and cleared when full.
+_TAKEN: dict[tuple[int, dt.date | None, int], tuple[Record, str]] = {}
+_TAKEN_MAX = 300_000
+
+
 def fingerprint(record: Record, day: dt.date | None = None, seal: int = SEAL) -> str:
     """'ID HASH': the first 12 hex digits of the SHA-256 of the record's canonical JSON (its source line,
     which moves when other records are edited, is not part of it) — as it stood on `day`, if given.
 
     Seal 2 leaves out every field at its default, so a record keeps its fingerprint when a later houqin
     gives its kind a new optional field; seal 1 (closes made before) took every field of its day."""
+    key = (id(record), day, seal)
+    hit = _TAKEN.get(key)
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    if len(_TAKEN) >= _TAKEN_MAX:
+        _TAKEN.clear()
+    taken = _TAKEN[key] = (record, _fingerprint(record, day, seal))
+    return taken[1]
+
+
+def _fingerprint(record: Record, day: dt.date | None, seal: int) -> str:
     shown = record if day is None else as_of(record, day)
     if seal >= 2:
         data = shown.model_dump(mode="json", by_alias=True, exclude_defaults=True)

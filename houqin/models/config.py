@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, MoneyOrZero, Quantity, Text
+from houqin.models.calendar import DEFAULT_CALENDAR, SchoolCalendar
 
 SCHEMA_VERSION = 1
 
@@ -56,6 +57,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "reopens": ("principal",),
     "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
     "print-jobs": ("supervisor",),
+    "responsibilities": ("director", "responsible"),  # 保管责任书: 总务主任签发，保管人签收
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -69,7 +71,21 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "giver": "any",
     "receiver": "any",
     "accountant": ("accountant",),
+    "auditor": ("auditor",),  # 稽核小组: each member signs the audit record
+    "responsible": "any",  # 保管责任书: checked to be the record's keeper
+    "co_issuer": "any",  # 双人领发: the second person beside the keeper (checked: not the keeper or receiver)
 }
+
+
+class OwnRequests(Frozen):
+    """校长本人的报销、借款、请购 (docs/signatures.md): the principal may not approve their own request
+    (SOD003), so the principal's step of it is signed by a person holding one of `signers` (by default
+    the vice-principal), and the record carries what the school's route asks: the leadership meeting
+    that decided it (领导班子集体研究), the superior authority's approval number (上级主管部门批复), or
+    either."""
+
+    signers: tuple[str, ...] = ("vice_principal",)
+    requires: Literal["meeting", "authority", "either"] = "either"
 
 
 class SignatureRules(Frozen):
@@ -91,6 +107,7 @@ class SignatureRules(Frozen):
     # Who must sign by key (docs/signatures.md): true (everyone), the people-roles listed (a signer
     # holding one of them that day), or false (nobody yet: the default of ledgers written before keys).
     require_keys: bool | tuple[str, ...] = False
+    own_requests: OwnRequests = OwnRequests()
 
     def key_required(self, holds: Callable[[str], bool]) -> bool:
         """Must a signer sign by key? `holds(role)`: does the signer hold that role on the day."""
@@ -128,6 +145,7 @@ class Policy(Frozen):
     collective_decision_threshold: MoneyOrZero = Decimal("50000.00")
     principal_threshold: MoneyOrZero = Decimal("1000.00")
     repair_open_days: int = Field(default=14, ge=1)
+    label_layout: Text = "3x8"  # the A4 sticker sheet of asset labels (models/labels.py, docs/paper.md)
     disposal_authority_threshold: MoneyOrZero = Decimal("200000.00")
     supervised_categories: tuple[str, ...] = ("印刷耗材",)  # 主管审批复印和油印
     close_grace_days: int = Field(default=10, ge=0)
@@ -140,6 +158,29 @@ class Policy(Frozen):
     # 盘点: the director approves count differences up to this value; above it the principal too.
     stocktake_director_limit: MoneyOrZero = Decimal("500.00")
     stocktake_grace_days: int = Field(default=30, ge=0)
+    # 书面上报校长室: the principal acknowledges a count's report within these days of the count; each
+    # asset finding is resolved (damage case, write-off, move, recovery) within these (holidays not counted).
+    stocktake_report_days: int = Field(default=15, ge=0)
+    finding_resolve_days: int = Field(default=30, ge=0)
+    # 稽核小组每学期稽核: an audit record per term within these days of its end, by at least this many
+    # members; each finding answered within these days of the audit (holidays not counted).
+    audit_grace_days: int = Field(default=30, ge=0)
+    audit_min_members: int = Field(default=3, ge=1)
+    audit_answer_days: int = Field(default=30, ge=0)
+    # 安全: fire equipment inspected at least every these days (每月检查); items of these categories
+    # issued only with two signatures (双人领发); the utilities every school has a named person for.
+    fire_check_days: int = Field(default=31, ge=1)
+    dual_issue_categories: tuple[str, ...] = ("危险化学品",)
+    utilities: tuple[str, ...] = ("water", "electricity")
+    # 食堂: 留样 of each dish at least these grams, kept these hours; who may eat with the students (陪餐);
+    # the meals the canteen serves on each school day.
+    sample_grams: Decimal = Decimal(125)
+    sample_hours: int = Field(default=48, ge=1)
+    meal_companions: tuple[str, ...] = ("principal", "vice_principal", "director")
+    canteen_meals: tuple[Literal["breakfast", "lunch", "dinner"], ...] = ("lunch",)
+    # 公车: fuel no more than this many litres per 100 km logged; 公务接待: at most this per head.
+    fuel_per_100km: Decimal = Decimal(12)
+    reception_per_head: MoneyOrZero = Decimal("100.00")
     stock_place: Text | None = None  # where consumables are counted (default: the first storeroom)
     canteen_margin: Decimal = Decimal("0.03")
     tariffs: dict[str, MoneyOrZero] = Field(
@@ -175,6 +216,8 @@ class Config(Frozen):
     # 账本启用日期: the day these books began; counts are expected only for terms from then on.
     started: Day | None = None
     terms: tuple[Term, ...] = ()
+    # 校历: national holidays and make-up days (models/calendar.py); the shipped default when not written.
+    calendar: SchoolCalendar = DEFAULT_CALENDAR
     policy: Policy = Policy()
 
     def term_of(self, day: dt.date) -> Term | None:

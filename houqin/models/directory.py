@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
+import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -12,7 +14,9 @@ from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, Lined, MoneyOrZero, Text
 
-ROLES = (
+# The roles a person may hold: written once, as the type people.yaml is validated against; ROLES is
+# the same list for code that iterates it.
+Role = Literal[
     "principal",
     "vice_principal",
     "director",
@@ -24,25 +28,14 @@ ROLES = (
     "teacher",
     "auditor",
     "staff",
-)
+]
+ROLES: tuple[str, ...] = typing.get_args(Role)
 
 
 class RoleSpan(Frozen):
     """A role held from a day until a day (both optional: open-ended)."""
 
-    role: Literal[
-        "principal",
-        "vice_principal",
-        "director",
-        "department_head",
-        "accountant",
-        "cashier",
-        "keeper",
-        "clerk",
-        "teacher",
-        "auditor",
-        "staff",
-    ]
+    role: Role
     since: Day | None = None
     until: Day | None = None
 
@@ -164,6 +157,42 @@ class Meter(Lined):
     serves: int | None = Field(default=None, ge=1)
 
 
+class VoucherAccount(Lined):
+    """One line of the voucher account map (docs/finance.md): what houqin posts (`role`: cash, expense,
+    assets …) to which account of the school's 政府会计制度 chart, by its code and name. catalog.yaml lists
+    only what differs from the 制度's defaults (models/vouchers.py)."""
+
+    role: Text
+    code: Text
+    name: Text
+
+
+class FireEquipment(Lined):
+    """消防设施: an extinguisher, a hydrant or an alarm at a place, with the day it must be replaced
+    (灭火器有效期/报废年限) where it has one."""
+
+    id: Text
+    kind: Literal["extinguisher", "hydrant", "alarm", "other"]
+    place: Text
+    expires: Day | None = None
+
+
+class Vehicle(Lined):
+    """公车: a school vehicle, its plate as the id, and the person responsible for it."""
+
+    id: Text
+    name: Text
+    keeper: Text | None = None
+
+
+class Utility(Lined):
+    """水、电、气、炉等有专人负责: one of the school's utilities and the person responsible for it."""
+
+    kind: Literal["water", "electricity", "gas", "boiler"]
+    responsible: Text | None = None
+    place: Text | None = None
+
+
 DEFAULT_ACCOUNTS = (
     Account(id="cash", name="现金"),
     Account(id="bank", name="银行存款"),
@@ -180,6 +209,37 @@ class Catalog(Frozen):
     items: tuple[Item, ...] = ()
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     meters: tuple[Meter, ...] = ()
+    fire_equipment: tuple[FireEquipment, ...] = ()  # 消防设施 (issue #18)
+    utilities: tuple[Utility, ...] = ()  # 水、电、气、炉的专人
+    vehicles: tuple[Vehicle, ...] = ()  # 公车
     asset_categories: tuple[AssetCategory, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     funding_sources: tuple[Text, ...] = ("财政拨款", "自筹资金", "捐赠", "上级调拨")
+    voucher_accounts: tuple[VoucherAccount, ...] = ()
+
+
+# Characters that look alike in a name (a variant, a traditional form, a Cyrillic or Greek letter for a
+# Latin one) mapped to one form; NFKC already folds full-width letters and digits, compatibility
+# ideographs and Kangxi radicals. Not a full traditional→simplified table: the characters of names.
+_LOOKALIKE = str.maketrans(
+    "囯國圀喆堃峯島嶋張陳劉黃趙吳孫楊鄭馬羅鄧許謝韓馮蔣蕭葉蘇盧錢華偉紅麗強軍東劍龍鳳雲輝傑濤興鵬廣貴寶靜蘭嬌鋒義慶榮發濱彥長學書門鄉聰穎飛"
+    "аеорсхіјԁһкмтуАВЕКМНОРСТХУΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "国国国哲坤峰岛岛张陈刘黄赵吴孙杨郑马罗邓许谢韩冯蒋萧叶苏卢钱华伟红丽强军东剑龙凤云辉杰涛兴鹏广贵宝静兰娇锋义庆荣发滨彦长学书门乡聪颖飞"
+    "aeopcxijdhkmtyABEKMHOPCTXYABEZHIKMNOPTYX",
+)
+
+
+def _hidden(c: str) -> bool:
+    """A character that prints as nothing or as a blank (zero-width, joiners, BOM, controls, spaces)."""
+    return unicodedata.category(c) in ("Cf", "Cc", "Zs", "Zl", "Zp") or c.isspace()
+
+
+def invisible_characters(name: str) -> list[str]:
+    """The characters of a name that do not show."""
+    return [c for c in name if _hidden(c)]
+
+
+def name_skeleton(name: str) -> str:
+    """What a name looks like: NFKC, no invisible characters, look-alikes folded, case folded."""
+    shown = "".join(c for c in unicodedata.normalize("NFKC", name) if not _hidden(c))
+    return shown.translate(_LOOKALIKE).casefold()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from houqin.models.base import Record
 from houqin.models.records import (
     Asset,
+    Audit,
     BalanceAssertion,
     BudgetAdjustment,
     CashAdvance,
@@ -14,8 +15,12 @@ from houqin.models.records import (
     Damage,
     Disposal,
     FeeNotice,
+    FireCheck,
+    FoodReceipt,
+    HealthCertificate,
     Income,
     Loan,
+    Meal,
     MeterReading,
     MilkDelivery,
     MilkOrder,
@@ -23,15 +28,20 @@ from houqin.models.records import (
     Patrol,
     PrintJob,
     Purchase,
+    Reception,
+    Recovery,
     Reimbursement,
     Reopen,
     Repair,
+    Responsibility,
     ShopBatch,
     ShopSale,
     StockIn,
     StockOut,
     Stocktake,
     Transfer,
+    Trip,
+    VehicleCost,
 )
 
 
@@ -78,6 +88,17 @@ KINDS: tuple[Kind, ...] = (
     Kind("shop-sales", ShopSale, "商店销售", "shop sales"),
     Kind("milk-orders", MilkOrder, "学生奶订购", "milk orders"),
     Kind("milk-deliveries", MilkDelivery, "学生奶配送", "milk deliveries"),
+    # the rest of the office (issue #18)
+    Kind("recoveries", Recovery, "盘点问题处理", "count findings resolved"),
+    Kind("audits", Audit, "稽核", "audit records"),
+    Kind("fire-checks", FireCheck, "消防检查", "fire equipment inspections"),
+    Kind("responsibilities", Responsibility, "保管责任书", "keepers' responsibility records"),
+    Kind("food-receipts", FoodReceipt, "食材验收", "food receipts"),
+    Kind("meals", Meal, "餐次", "canteen meals"),
+    Kind("health-certificates", HealthCertificate, "健康证", "health certificates"),
+    Kind("trips", Trip, "出车登记", "vehicle trips"),
+    Kind("vehicle-costs", VehicleCost, "车辆费用", "vehicle costs"),
+    Kind("receptions", Reception, "公务接待", "official receptions"),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

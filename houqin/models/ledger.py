@@ -19,14 +19,12 @@ from typing import TypeVar
 
 from houqin.models.base import Record
 from houqin.models.config import Config
-from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place
+from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
 
 R = TypeVar("R", bound=Record)
 
-RecordMap = Mapping[str, tuple[Record, ...]]
-# The directory lookups a view shares with the ledger it was made from (they do not depend on records).
-SHARED = ("person_by_name", "place_by_id", "item_by_id", "category_by_code", "budget_line_by_key", "_memo")
+IdSource = tuple[str, str, int, int]  # id, file, line, the record's day as an ordinal
 
 
 class UndeclaredRead(Exception):
@@ -34,36 +32,58 @@ class UndeclaredRead(Exception):
     the user's data. (Not a KeyError, so `Mapping.get` cannot swallow it.)"""
 
 
-IdSource = tuple[str, str, int, int]  # id, file, line, the record's day as an ordinal
-
-
-def id_sources(records: RecordMap, kind: str) -> Iterable[IdSource]:
-    """(id, file, line, day) of every record of a kind, without building the records where the
-    mapping can avoid it."""
-    fast = getattr(records, "id_sources", None)
-    if fast is not None:
-        found: Iterable[IdSource] = fast(kind)
-        return found
-    return sources_of(records.get(kind, ()))
-
-
 def sources_of(records: Iterable[Record]) -> Iterator[IdSource]:
     for r in records:
         yield r.id, r.source.file, r.source.line, r.date.toordinal()
 
 
-def latest_step(records: RecordMap, kind: str, file: str) -> int | None:
-    """The day (ordinal) of the latest step on any record of a kind in one file, where the mapping knows
-    it without decoding the file (None: it does not)."""
-    fast = getattr(records, "latest_step", None)
-    found: int | None = fast(kind, file) if fast is not None else None
-    return found
+class Records(Mapping[str, tuple[Record, ...]]):
+    """The interface between a ledger and whatever holds its records: a mapping kind → records (in
+    date and id order), and three questions a holder may answer without building records — the ids
+    and places of a kind's records, one file's records alone, and the latest step day in a file. The
+    defaults answer from the records; the loader's cached, lazily decoded records (ledger/load.py)
+    answer from the cache, and the views below pass the questions on. Nothing else is asked of it."""
+
+    def id_sources(self, kind: str) -> Iterable[IdSource]:
+        """(id, file, line, day) of every record of a kind."""
+        return sources_of(self.get(kind, ()))
+
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
+        """One file's records, when the holder has them apart (None: take them from the kind)."""
+        return None
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        """The latest step day (ordinal) on any record of a kind in one file, if known without decoding."""
+        return None
 
 
-class Overlay(Mapping[str, tuple[Record, ...]]):
+class PlainRecords(Records):
+    """Records held in a plain dict (a ledger built in memory: tests, the demo builder, a new ledger)."""
+
+    def __init__(self, by_kind: Mapping[str, tuple[Record, ...]]) -> None:
+        self._by_kind = dict(by_kind)
+
+    def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        return self._by_kind[kind]
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._by_kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_kind)
+
+    def __len__(self) -> int:
+        return len(self._by_kind)
+
+
+def as_records(records: Mapping[str, tuple[Record, ...]]) -> Records:
+    return records if isinstance(records, Records) else PlainRecords(records)
+
+
+class Overlay(Records):
     """`base` with some kinds replaced, never decoding the kinds it does not replace."""
 
-    def __init__(self, base: RecordMap, changed: dict[str, tuple[Record, ...]]) -> None:
+    def __init__(self, base: Records, changed: dict[str, tuple[Record, ...]]) -> None:
         self.base = base
         self.changed = changed
 
@@ -85,22 +105,19 @@ class Overlay(Mapping[str, tuple[Record, ...]]):
     def id_sources(self, kind: str) -> Iterable[IdSource]:
         if kind in self.changed:
             return sources_of(self.changed[kind])
-        return id_sources(self.base, kind)
+        return self.base.id_sources(kind)
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
-        if kind in self.changed:
-            return None
-        fast = getattr(self.base, "file_records", None)
-        return fast(kind, file) if fast is not None else None
+        return None if kind in self.changed else self.base.file_records(kind, file)
 
     def latest_step(self, kind: str, file: str) -> int | None:
-        return None if kind in self.changed else latest_step(self.base, kind, file)
+        return None if kind in self.changed else self.base.latest_step(kind, file)
 
 
-class KindView(Mapping[str, tuple[Record, ...]]):
+class KindView(Records):
     """Only the declared kinds of `base`; asking for another raises UndeclaredRead."""
 
-    def __init__(self, base: RecordMap, kinds: frozenset[str], who: str) -> None:
+    def __init__(self, base: Records, kinds: frozenset[str], who: str) -> None:
         self.base = base
         self.kinds = kinds
         self.who = who
@@ -122,14 +139,14 @@ class KindView(Mapping[str, tuple[Record, ...]]):
     def id_sources(self, kind: str) -> Iterable[IdSource]:
         if kind not in self.kinds:
             raise UndeclaredRead(f"{self.who} reads the ids of {kind!r} records but does not declare them")
-        return id_sources(self.base, kind)
+        return self.base.id_sources(kind)
 
 
 class IdLookup(Mapping[str, Record]):
     """Records by id. A well-formed id names its kind by its prefix, so a lookup decodes (and, in a
     view, may read) only that kind; an id without a known prefix names no record."""
 
-    def __init__(self, records: RecordMap) -> None:
+    def __init__(self, records: Records) -> None:
         self.records = records
         self._by_kind: dict[str, dict[str, Record]] = {}
 
@@ -161,45 +178,17 @@ class IdLookup(Mapping[str, Record]):
         return sum(1 for _ in self)
 
 
-@dataclass(frozen=True)
-class Ledger:
-    config: Config
-    people: tuple[Person, ...] = ()
-    places: tuple[Place, ...] = ()
-    catalog: Catalog = field(default_factory=Catalog)
-    records: RecordMap = field(default_factory=dict)
-    root: Path | None = None
-    # What record_by_id resolves against, when not `records` (a file view looks up the whole ledger).
-    lookup: RecordMap | None = None
+class Directory:
+    """Lookups over the directory files (people, places, catalog), built on first use and shared by a
+    ledger and every view or derived ledger of it: they do not depend on the records."""
 
-    def of_kind(self, kind: str) -> tuple[Record, ...]:
-        return self.records.get(kind, ())
+    def __init__(self, people: tuple[Person, ...], places: tuple[Place, ...], catalog: Catalog) -> None:
+        self.people, self.places, self.catalog = people, places, catalog
+        self.memo: dict[tuple[str, str, dt.date], bool] = {}  # (name, role or "", day) → active / holds
 
-    def file_records(self, kind: str, file: str) -> tuple[Record, ...]:
-        """The records of a kind read from one file (decoding only that file where the mapping can)."""
-        fast = getattr(self.records, "file_records", None)
-        if fast is not None:
-            found: tuple[Record, ...] | None = fast(kind, file)
-            if found is not None:
-                return found
-        return self._by_file(kind).get(file, ())
-
-    def seen(self, kind: str) -> tuple[Record, ...]:
-        """Every record of a kind in the whole ledger, also from a file view (whose `of_kind` gives only
-        the file's own records)."""
-        return (self.records if self.lookup is None else self.lookup).get(kind, ())
-
-    def all_records(self) -> Iterator[Record]:
-        for kind in KINDS:
-            yield from self.of_kind(kind.name)
-
-    def id_sources(self, kind: str) -> Iterable[IdSource]:
-        """(id, file, line, day) of the records of a kind, cheaper than the records themselves."""
-        return id_sources(self.records, kind)
-
-    def latest_step(self, kind: str, file: str) -> int | None:
-        """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
-        return latest_step(self.records, kind, file)
+    def serves(self, people: tuple[Person, ...], places: tuple[Place, ...], catalog: Catalog) -> bool:
+        """Was it built over these very directory files? (A ledger replaced with new people is not.)"""
+        return self.people is people and self.places is places and self.catalog is catalog
 
     @cached_property
     def person_by_name(self) -> Mapping[str, Person]:
@@ -208,6 +197,14 @@ class Ledger:
     @cached_property
     def place_by_id(self) -> Mapping[str, Place]:
         return {p.id: p for p in self.places}
+
+    @cached_property
+    def person_by_look(self) -> Mapping[str, Person]:
+        """People by what their name looks like (name_skeleton): the first of each look."""
+        out: dict[str, Person] = {}
+        for p in self.people:
+            out.setdefault(name_skeleton(p.name), p)
+        return out
 
     @cached_property
     def item_by_id(self) -> Mapping[str, Item]:
@@ -221,9 +218,92 @@ class Ledger:
     def budget_line_by_key(self) -> Mapping[tuple[str, int], BudgetLine]:
         return {(b.id, b.year): b for b in self.catalog.budget_lines}
 
-    @cached_property
+
+@dataclass(frozen=True)
+class Ledger:
+    config: Config
+    people: tuple[Person, ...] = ()
+    places: tuple[Place, ...] = ()
+    catalog: Catalog = field(default_factory=Catalog)
+    records: Records = field(default_factory=lambda: PlainRecords({}))
+    root: Path | None = None
+    # What record_by_id resolves against, when not `records` (a file view looks up the whole ledger).
+    lookup: Records | None = None
+    # The directory's lookups, shared with every ledger derived from this one (views, with_record).
+    directory: Directory | None = field(default=None, compare=False, repr=False)
+    # What this ledger (not its views) has worked out from its records: ids, files.
+    _derived_from_records: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # The usual idiom of a frozen dataclass that normalises its own fields, here only: a plain
+        # dict of records (a ledger built in memory) is given the Records interface.
+        object.__setattr__(self, "records", as_records(self.records))
+        if self.lookup is not None:
+            object.__setattr__(self, "lookup", as_records(self.lookup))
+        if self.directory is None or not self.directory.serves(self.people, self.places, self.catalog):
+            object.__setattr__(self, "directory", Directory(self.people, self.places, self.catalog))
+
+    @property
+    def _directory(self) -> Directory:
+        assert self.directory is not None  # set in __post_init__
+        return self.directory
+
+    def of_kind(self, kind: str) -> tuple[Record, ...]:
+        return self.records.get(kind, ())
+
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...]:
+        """The records of a kind read from one file (decoding only that file where the holder can)."""
+        found = self.records.file_records(kind, file)
+        return found if found is not None else self._by_file(kind).get(file, ())
+
+    def seen(self, kind: str) -> tuple[Record, ...]:
+        """Every record of a kind in the whole ledger, also from a file view (whose `of_kind` gives only
+        the file's own records)."""
+        return (self.records if self.lookup is None else self.lookup).get(kind, ())
+
+    def all_records(self) -> Iterator[Record]:
+        for kind in KINDS:
+            yield from self.of_kind(kind.name)
+
+    def id_sources(self, kind: str) -> Iterable[IdSource]:
+        """(id, file, line, day) of the records of a kind, cheaper than the records themselves."""
+        return self.records.id_sources(kind)
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
+        return self.records.latest_step(kind, file)
+
+    @property
+    def person_by_name(self) -> Mapping[str, Person]:
+        return self._directory.person_by_name
+
+    @property
+    def place_by_id(self) -> Mapping[str, Place]:
+        return self._directory.place_by_id
+
+    def person_like(self, name: str) -> Person | None:
+        """The person in people.yaml whose name looks like `name` (王建囯 → 王建国), if another's."""
+        found = self._directory.person_by_look.get(name_skeleton(name))
+        return found if found is not None and found.name != name else None
+
+    @property
+    def item_by_id(self) -> Mapping[str, Item]:
+        return self._directory.item_by_id
+
+    @property
+    def category_by_code(self) -> Mapping[str, AssetCategory]:
+        return self._directory.category_by_code
+
+    @property
+    def budget_line_by_key(self) -> Mapping[tuple[str, int], BudgetLine]:
+        return self._directory.budget_line_by_key
+
+    @property
     def record_by_id(self) -> Mapping[str, Record]:
-        return IdLookup(self.records if self.lookup is None else self.lookup)
+        found = self._derived_from_records.get("by_id")
+        if not isinstance(found, IdLookup):
+            found = self._derived_from_records["by_id"] = IdLookup(self.records if self.lookup is None else self.lookup)
+        return found
 
     def find(self, rid: str | None, model: type[R]) -> R | None:
         """The record of that id if it is a `model`. An id whose prefix is another kind's names no
@@ -234,53 +314,45 @@ class Ledger:
         found = self.record_by_id.get(rid)
         return found if isinstance(found, model) else None
 
-    @cached_property
-    def _files(self) -> dict[str, dict[str, tuple[Record, ...]]]:
-        return {}
-
     def _by_file(self, kind: str) -> dict[str, tuple[Record, ...]]:
-        found = self._files.get(kind)
+        files = self._derived_from_records.setdefault("files", {})
+        assert isinstance(files, dict)
+        found: dict[str, tuple[Record, ...]] | None = files.get(kind)
         if found is None:
             groups: dict[str, list[Record]] = {}
             for r in self.of_kind(kind):
                 groups.setdefault(r.source.file, []).append(r)
-            found = self._files[kind] = {f: tuple(rs) for f, rs in groups.items()}
+            found = files[kind] = {f: tuple(rs) for f, rs in groups.items()}
         return found
-
-    @cached_property
-    def _memo(self) -> dict[tuple[str, str, dt.date], bool]:
-        return {}
 
     def active(self, name: str, day: dt.date) -> bool:
         """Was `name` on the staff on `day`? (False for an unknown name.) Memoised: checks ask often."""
-        key = (name, "", day)
-        found = self._memo.get(key)
+        key, memo = (name, "", day), self._directory.memo
+        found = memo.get(key)
         if found is None:
             person = self.person_by_name.get(name)
-            found = self._memo[key] = person is not None and person.active_on(day)
+            found = memo[key] = person is not None and person.active_on(day)
         return found
 
     def holds(self, name: str, role: str, day: dt.date) -> bool:
         """Did `name` hold `role` on `day`? Memoised like `active`."""
-        key = (name, role, day)
-        found = self._memo.get(key)
+        key, memo = (name, role, day), self._directory.memo
+        found = memo.get(key)
         if found is None:
             person = self.person_by_name.get(name)
-            found = self._memo[key] = person is not None and person.holds(role, day)
+            found = memo[key] = person is not None and person.holds(role, day)
         return found
 
     def _replacing(self, kind: str, records: tuple[Record, ...]) -> Ledger:
-        base: RecordMap = self.records
+        base: Records = self.records
         changed: dict[str, tuple[Record, ...]] = {}
         if isinstance(self.records, Overlay):  # one level, however many records a write adds
             base, changed = self.records.base, dict(self.records.changed)
         return self._derived(Overlay(base, {**changed, kind: records}), self.lookup)
 
-    def _derived(self, records: RecordMap, lookup: RecordMap | None) -> Ledger:
-        view = replace(self, records=records, lookup=lookup)
-        for name in SHARED:
-            view.__dict__[name] = getattr(self, name)
-        return view
+    def _derived(self, records: Records, lookup: Records | None) -> Ledger:
+        """A ledger over other records, sharing this one's directory lookups (replace keeps `directory`)."""
+        return replace(self, records=records, lookup=lookup)
 
     def view(self, kinds: frozenset[str], who: str) -> Ledger:
         """The ledger as a check that reads only `kinds` may see it."""
@@ -290,7 +362,7 @@ class Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
         alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`)."""
         own = self._by_file(kind).get(file, ())
-        return self._derived(KindView({kind: own}, kinds, who), KindView(self.records, sees, who))
+        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.records, sees, who))
 
     def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
         """A new ledger whose records from `file` are `records` (the file was rewritten)."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -76,6 +77,14 @@ class Asset(Signed):
         return self.unit_price * self.quantity
 
 
+class Meeting(Frozen):
+    """三重一大: the collective decision of the leadership — when, who attended, what was decided."""
+
+    on: Day
+    attendees: tuple[Text, ...] = Field(min_length=1)
+    decision: Text
+
+
 class Reimbursement(Signed):
     """报销单: a payment claim with its invoices and the three signatures (经手人、证明人、校长)."""
 
@@ -88,6 +97,10 @@ class Reimbursement(Signed):
     invoices: tuple[Invoice, ...] = Field(min_length=1)
     purchase: Text | None = None
     advance: Text | None = None
+    # The principal's own claim (docs/signatures.md): the leadership meeting that approved it, or the
+    # superior authority's approval number, as policy.signatures.own_requests asks.
+    meeting: Meeting | None = None
+    authority: Text | None = None
     payment: Payment | None = None
 
 
@@ -154,6 +167,8 @@ class CashAdvance(Signed):
     person: Text
     amount: Money
     purpose: Text
+    meeting: Meeting | None = None  # the principal's own advance: see Reimbursement
+    authority: Text | None = None
     payment: Payment | None = None
     settlement: Settlement | None = None
 
@@ -279,14 +294,6 @@ class Quote(Lined):
     on: Day
 
 
-class Meeting(Frozen):
-    """三重一大: the collective decision of the leadership — when, who attended, what was decided."""
-
-    on: Day
-    attendees: tuple[Text, ...] = Field(min_length=1)
-    decision: Text
-
-
 class Acceptance(Frozen):
     """验收: the goods arrived and were counted by the acceptor in front of a witness."""
 
@@ -309,6 +316,7 @@ class Purchase(Signed):
     lines: tuple[PurchaseLine, ...] = Field(min_length=1)
     quotes: tuple[Quote, ...] = ()
     meeting: Meeting | None = None
+    authority: Text | None = None  # the principal's own request: the superior's approval number
     accepted: Acceptance | None = None
 
     @property
@@ -613,3 +621,215 @@ class MilkDelivery(Record):
     class_: Text = Field(alias="class")
     cartons: int = Field(ge=1)
     received_by: Text
+
+
+def requester_of(r: Signed) -> str | None:
+    """Whose request a record is — the borrower of an advance, the payee of a claim, the requester of
+    a purchase — so that nobody approves their own (SOD003) and the principal's own take their route."""
+    if isinstance(r, CashAdvance):
+        return r.person
+    if isinstance(r, Reimbursement):
+        return r.payee
+    if isinstance(r, Purchase):
+        return r.requester
+    return None
+
+
+def principals_own(ledger_holds: Callable[[str, str, dt.date], bool], r: Signed) -> bool:
+    """Is `r` a request of a person holding the principal's role on its day (校长本人的)?"""
+    requester = requester_of(r)
+    return requester is not None and ledger_holds(requester, "principal", r.date)
+
+
+# --- the rest of the office (issue #18)
+
+
+class Recovery(Record):
+    """盘点问题处理: an asset a count found missing or out of place that was found again, or put back where
+    the books have it (找回、归位), recorded by the keeper; with a damage case, a write-off (报损) or a move,
+    one of the ways a count's finding is resolved (docs/office.md)."""
+
+    prefix: ClassVar[str] = "ZH"
+
+    stocktake: Text
+    asset: Text
+    place: Text
+    by: Text
+    detail: Text
+
+
+class AuditAnswer(Lined):
+    """被稽核方的答复: the answer to one of an audit's findings (numbered from 1), by whom and when. Recorded
+    after the members signed, so it is left out of what they signed (models/statements.py: LATER)."""
+
+    finding: int = Field(ge=1)
+    on: Day
+    by: Text
+    text: Text
+
+
+class Audit(Signed):
+    """稽核记录 (稽核小组每学期稽核): the audit group's work for a term — its members (holding the auditor
+    role, neither the accountant nor the cashier), the day, what was audited, what was found and each
+    finding's answer; signed by every member (step `auditor`, once per member)."""
+
+    prefix: ClassVar[str] = "JH"
+
+    term: Text
+    members: tuple[Text, ...] = Field(min_length=1)
+    scope: Text
+    findings: tuple[Text, ...] = ()
+    answers: tuple[AuditAnswer, ...] = ()
+
+
+class FireCheckItem(Lined):
+    """One piece of fire equipment as the inspector found it: in order (ok), or not (fault, with what)."""
+
+    equipment: Text
+    result: Literal["ok", "fault"] = "ok"
+    detail: Text | None = None
+
+
+class FireCheck(Record):
+    """消防设施检查 (消防设施等进行检查): a round of the fire equipment — extinguishers' pressure and seals,
+    hydrants, alarms — by the inspector, each item's result recorded."""
+
+    prefix: ClassVar[str] = "XF"
+
+    inspector: Text
+    items: tuple[FireCheckItem, ...] = Field(min_length=1)
+
+
+class Responsibility(Signed):
+    """保管责任书 (责任到人): a place's keeper takes charge of it and of what is kept there for a school year
+    (2026-2027); issued by the director and signed by the keeper (steps director → responsible)."""
+
+    prefix: ClassVar[str] = "ZR"
+
+    year: Text
+    place: Text
+    keeper: Text
+
+
+# --- 食堂食品安全 (issue #18 item 3)
+
+CLOCK_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # 11:40
+
+
+class FoodLine(Lined):
+    """一种食材: what was received, how much and for how much, and its batch's certificate (索票: the
+    检验检疫合格证明 or the 出厂检验合格证 number)."""
+
+    name: Text
+    quantity: Quantity
+    unit: Text
+    amount: MoneyOrZero
+    certificate: Text | None = None
+
+
+class FoodReceipt(Record):
+    """食材进货验收 (索证索票): food accepted into the canteen from a supplier whose licence (食品经营许可证 or
+    营业执照) is recorded, each batch with its certificate; the acceptor signs for it."""
+
+    prefix: ClassVar[str] = "SC"
+
+    supplier: Text
+    licence: Text | None = None
+    lines: tuple[FoodLine, ...] = Field(min_length=1)
+    acceptor: Text
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+
+class Sample(Lined):
+    """留样: one dish's sample, in grams."""
+
+    dish: Text
+    grams: Quantity
+
+
+class Discard(Frozen):
+    """留样销毁: when the samples were thrown away, and by whom."""
+
+    on: Day
+    at: Annotated[str, Field(pattern=CLOCK_TIME)]
+    by: Text
+
+
+class Meal(Record):
+    """每餐记录 (食堂): a meal served — how many students ate, each dish sampled (留样: weight, time,
+    keeper) and when the samples were discarded, the school leaders who ate with the students (陪餐),
+    and the canteen staff on duty (each with a valid 健康证)."""
+
+    prefix: ClassVar[str] = "CC"
+
+    meal: Literal["breakfast", "lunch", "dinner"] = "lunch"
+    served: Count
+    samples: tuple[Sample, ...] = Field(min_length=1)
+    sampled_at: Annotated[str, Field(pattern=CLOCK_TIME)]
+    sample_keeper: Text
+    discarded: Discard | None = None
+    accompanied_by: tuple[Text, ...] = ()
+    staff: tuple[Text, ...] = ()
+
+
+class HealthCertificate(Record):
+    """健康证明 (食品从业人员健康证): a canteen worker's certificate, valid from its date until `until`."""
+
+    prefix: ClassVar[str] = "HZ"
+
+    person: Text
+    number: Text
+    until: Day
+
+
+# --- 公车与公务接待 (issue #18 item 4)
+
+
+class Trip(Signed):
+    """出车登记 (公车使用): a trip of a school vehicle — driver, purpose, where, the odometer before and
+    after — approved before it set out (step `supervisor`)."""
+
+    prefix: ClassVar[str] = "CL"
+
+    vehicle: Text
+    driver: Text
+    purpose: Text
+    destination: Text
+    odometer_start: Counted
+    odometer_end: Counted
+
+    @property
+    def km(self) -> Decimal:
+        return self.odometer_end - self.odometer_start
+
+
+class VehicleCost(Record):
+    """车辆费用 (加油、维修保养): a cost of a vehicle, with the claim that paid it and, for fuel, the litres
+    and the odometer at the pump — checked against the vehicle's trip log."""
+
+    prefix: ClassVar[str] = "CF"
+
+    vehicle: Text
+    type: Literal["fuel", "maintenance"]
+    amount: Money
+    expense: Text
+    odometer: Counted
+    litres: Quantity | None = None
+
+
+class Reception(Signed):
+    """公务接待: an official visit received — the visitors' unit and their official letter (公函), the
+    guest list, the school's staff at table, what it cost and the claim that paid it; approved by the
+    principal before the event."""
+
+    prefix: ClassVar[str] = "JD"
+
+    guest_unit: Text
+    letter: Text | None = None
+    guests: tuple[Text, ...] = ()
+    staff: tuple[Text, ...] = ()
+    amount: Money
+    expense: Text | None = None

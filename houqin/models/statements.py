@@ -26,6 +26,7 @@ LATER: dict[str, frozenset[str]] = {
     "purchases": frozenset({"accepted"}),
     "damages": frozenset({"settled"}),
     "print-jobs": frozenset({"done"}),
+    "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
 }
 
 
@@ -46,8 +47,9 @@ def _approval(a: Approval) -> str:
     return _canonical(a.model_dump(mode="json", exclude_none=True))
 
 
-def step_statement(school: str, record: Signed, index: int) -> bytes:
-    """What the signer of `record.approvals[index]` signs."""
+def step_statement(school: str, record: Signed, index: int, content: str | None = None) -> bytes:
+    """What the signer of `record.approvals[index]` signs (`content`: the record's content_fingerprint,
+    when the caller has it already — a check verifying every step of a record computes it once)."""
     a = record.approvals[index]
     lines = [
         VERSION,
@@ -57,7 +59,7 @@ def step_statement(school: str, record: Signed, index: int) -> bytes:
         f"role: {a.role}",
         f"by: {a.by}",
         f"on: {a.on.isoformat()}",
-        f"content: sha256:{content_fingerprint(record)}",
+        f"content: sha256:{content or content_fingerprint(record)}",
         *(f"prior: {_approval(p)}" for p in record.approvals[:index]),
     ]
     return ("\n".join(lines) + "\n").encode()

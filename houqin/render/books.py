@@ -21,7 +21,8 @@ def hledger_journal(b: Books, school: str) -> str:
     out = [f"; {school} — exported by houqin; accounts in ASCII, Chinese names in the account comments", ""]
     out.append(f"commodity 1,000.00 {CURRENCY}")
     for account in sorted(b.names):
-        out.append(f"account {account}  ; {b.names[account]}")
+        code = f", code:{b.codes[account]}" if account in b.codes else ""  # 科目代码 as an hledger tag
+        out.append(f"account {account}  ; {b.names[account]}{code}")
     out.append("")
     for x in b.txns:
         code = f" ({x.code})" if x.code else ""
@@ -43,6 +44,8 @@ def beancount_file(b: Books, school: str) -> str:
     for account in sorted(b.names):
         out.append(f"{b.opened[account]} open {account} {CURRENCY}")
         out.append(f'  name: "{_quote(b.names[account])}"')
+        if account in b.codes:
+            out.append(f'  code: "{b.codes[account]}"')  # 科目代码 (政府会计制度)
     out.append("")
     for x in b.txns:
         out.append(f'{x.date} * "{_quote(x.payee)}" "{_quote(x.narration)}"')
@@ -91,7 +94,7 @@ def books_xlsx(b: Books, school: str, path: Path) -> None:
     for n, width in enumerate((12, 15, 22, 30, 28, 18, 14), start=1):
         ws.column_dimensions[chr(64 + n)].width = width
     accounts = wb.create_sheet("科目 accounts")
-    accounts.append(["科目 account", "名称 name"])
+    accounts.append(["科目 account", "名称 name", "科目代码 code"])
     for account in sorted(b.names):
-        accounts.append([account, b.names[account]])
+        accounts.append([account, b.names[account], b.codes.get(account, "")])
     save_workbook(wb, path)

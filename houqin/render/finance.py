@@ -326,6 +326,7 @@ def _xlsx(cell: Cell) -> Any:
 
 def report_json(r: MonthReport, lang: str) -> str:
     data = {
+        "schema": "houqin.finance.report/1",  # docs/json.md; finance close prints the same report
         "school": r.school,
         "month": r.month,
         "public": r.public,

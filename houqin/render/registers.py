@@ -1,14 +1,12 @@
-"""Printable registers (班级/办公室/功能室登记表) as HTML and xlsx, and QR labels as HTML. Only this
-package writes HTML or spreadsheets."""
+"""Printable registers (班级/办公室/功能室登记表) as HTML and xlsx (the QR labels are render/labels.py).
+Only this package writes HTML or spreadsheets."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from pathlib import Path
 
 from houqin.i18n import t
-from houqin.models.records import Asset
 from houqin.money import fmt_yuan
 from houqin.render.spreadsheet import save_workbook
 from houqin.reports.assets import AssetRow, Register
@@ -157,35 +155,3 @@ def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciatio
     ws.page_setup.fitToWidth = 1
     ws.print_title_rows = "3:3"
     save_workbook(wb, path)
-
-
-LABEL_CSS = """
-@page { size: A4; margin: 8mm; }
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 0; }
-.sheet { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; }
-.label { border: 1px solid #333; border-radius: 2mm; padding: 2mm; display: flex; gap: 2mm; align-items: center;
-         height: 30mm; box-sizing: border-box; break-inside: avoid; }
-.label svg { width: 24mm; height: 24mm; flex: none; }
-.text { font-size: 9pt; line-height: 1.35; overflow: hidden; }
-.school { font-weight: bold; font-size: 8pt; }
-.id { font-family: monospace; font-size: 10pt; font-weight: bold; }
-"""
-
-
-def labels_html(assets: Sequence[tuple[Asset, str]], school: str) -> str:
-    """A printable sheet of asset labels (资产标签): school, id, name, place and a QR code of the id,
-    which a scanner types back into `houqin asset show`, `move` or a count sheet."""
-    import segno
-
-    e = html.escape
-    cells = []
-    for asset, place in assets:
-        qr = segno.make(asset.id, error="m").svg_inline(border=1, omitsize=True)  # viewBox: scales to the label
-        cells.append(
-            f'<div class="label">{qr}<div class="text"><div class="school">{e(school)}</div>'
-            f'<div class="id">{e(asset.id)}</div><div>{e(asset.name)}</div><div>{e(place)}</div></div></div>'
-        )
-    return (
-        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>资产标签</title>'
-        f'<style>{LABEL_CSS}</style></head><body><div class="sheet">{"".join(cells)}</div></body></html>\n'
-    )

@@ -11,6 +11,7 @@ from rich.table import Table
 from houqin.i18n import t
 from houqin.money import fmt_yuan
 from houqin.reports.claims import ClaimRow
+from houqin.reports.find import Found
 from houqin.reports.overview import Overview
 from houqin.reports.purchases import PurchaseRow
 from houqin.reports.stock import CategoryMonth, StockRow
@@ -45,6 +46,10 @@ def print_overview(out: Console, ov: Overview, lang: str) -> None:
     out.print(t("ov.claims", lang, awaiting=ov.claims_awaiting, unpaid=ov.claims_unpaid))
     out.print(t("ov.loans", lang, open=ov.loans_open, overdue=ov.loans_overdue))
     out.print(t("ov.advances", lang, open=ov.advances_open, amount=fmt_yuan(ov.advances_open_amount)))
+    if ov.due is not None and ov.due.items:
+        from houqin.render.due import summary
+
+        out.print(t("ov.due", lang, summary=summary(ov.due, lang)), markup=False)
     if ov.next_steps:
         out.print(t("ov.next", lang))
         for step in ov.next_steps:
@@ -120,3 +125,21 @@ def print_stock_month(out: Console, rows: Sequence[CategoryMonth], month: str, l
 
 def _month_figures(r: CategoryMonth) -> tuple[Decimal, ...]:
     return (r.opening, r.received, r.issued, r.adjusted, r.closing)
+
+
+def print_found(out: Console, found: Found, lang: str) -> None:
+    from houqin.i18n import field_label
+    from houqin.models.kinds import KIND_BY_NAME
+
+    if not found.rows:
+        out.print(t("find.none", lang, text=found.query), markup=False)
+        return
+    table = Table(title=t("find.title", lang, text=found.query, n=found.total), title_justify="left")
+    for key in ("col.id", "col.kind", "col.date", "find.field", "find.text"):
+        table.add_column(t(key, lang))
+    for h in found.rows:
+        kind = KIND_BY_NAME[h.kind]
+        table.add_row(h.id, kind.en if lang == "en" else kind.zh, str(h.date), field_label(h.field, lang), h.text)
+    out.print(table)
+    if found.more:
+        out.print(t("find.more", lang, n=found.more))

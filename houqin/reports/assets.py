@@ -59,6 +59,28 @@ class Register:
         return sum(r.quantity for r in self.rows)
 
 
+@dataclass(frozen=True)
+class AssetFilter:
+    """What `asset list` may be narrowed to besides place, keeper, class, status and funding: part of the
+    name or model, the unit price (单价, each bound included) and the day acquired."""
+
+    name: str | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    acquired_from: dt.date | None = None
+    acquired_to: dt.date | None = None
+
+    def keeps(self, a: Asset) -> bool:
+        wanted = self.name.casefold() if self.name else None
+        return (
+            (wanted is None or wanted in a.name.casefold() or wanted in (a.model or "").casefold())
+            and (self.min_value is None or a.unit_price >= self.min_value)
+            and (self.max_value is None or a.unit_price <= self.max_value)
+            and (self.acquired_from is None or a.date >= self.acquired_from)
+            and (self.acquired_to is None or a.date <= self.acquired_to)
+        )
+
+
 def life_of(ledger: Ledger, asset: Asset) -> int:
     category = ledger.category_by_code.get(asset.category)
     return category.life_years if category is not None else 0
@@ -94,6 +116,7 @@ def register(
     category: str | None = None,
     status: str = "in_use",
     funding: str | None = None,
+    only: AssetFilter | None = None,
 ) -> Register:
     """The assets in use (with those on loan), on loan, or written off; `all` is both the assets still
     on the books and every disposal. A written-off row (报废资产清单) is one disposal: the quantity
@@ -106,6 +129,8 @@ def register(
         if category and not a.category.startswith(category):
             continue
         if funding and a.funding != funding:
+            continue
+        if only is not None and not only.keeps(a):
             continue
         if status in ("disposed", "all"):
             rows.extend(_written_off(ledger, state, place, keeper))
@@ -165,10 +190,14 @@ class OverdueLoan:
 
 def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
     out = []
+    calendar = ledger.config.calendar  # as LOAN001 counts: due days on a day off move on, holidays not counted
     for r in ledger.of_kind("loans"):
-        if isinstance(r, Loan) and r.date <= at and (r.returned is None or r.returned.on > at) and r.due < at:
+        if not isinstance(r, Loan) or r.date > at or (r.returned is not None and r.returned.on <= at):
+            continue
+        due = calendar.due(r.due)
+        if due < at:
             asset = ledger.record_by_id.get(r.asset)
-            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", (at - r.due).days))
+            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", calendar.elapsed(due, at)))
     return out
 
 

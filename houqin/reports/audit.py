@@ -1,6 +1,7 @@
 """The term audit pack (稽核小组每学期稽核审计): everything of a term the audit group reads — the checks,
 the closes and whether their digests still hold, the counts, every claim with its signatures and
-invoices, advances, damage cases, the budget, and who changed what in git. Pure tables; the writer in
+invoices, advances, damage cases, the budget, who changed what in git, every commit of the term checked as
+it stood (houqin check --since), and the audit group's own records of the term. Pure tables; the writer in
 houqin.render.audit turns them into files."""
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from houqin.diagnostics import Diagnostic
 from houqin.i18n import STATUSES, word
 from houqin.models.config import Term
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Close, Damage, Reimbursement, Stocktake
+from houqin.models.records import Audit, CashAdvance, Close, Damage, Reimbursement, Stocktake
 from houqin.reports.finance import budget_use
+from houqin.services.history import CommitAudit
+from houqin.services.keys import key_rows
 
 Cell = str | int | float | None
 
@@ -41,7 +44,12 @@ def _money(value: object) -> float:
 
 
 def audit_pack(
-    ledger: Ledger, term: Term, today: dt.date, diagnostics: Sequence[Diagnostic], log: Sequence[tuple[str, ...]]
+    ledger: Ledger,
+    term: Term,
+    today: dt.date,
+    diagnostics: Sequence[Diagnostic],
+    log: Sequence[tuple[str, ...]],
+    history: Sequence[CommitAudit] = (),
 ) -> AuditPack:
     until = min(term.end, today)
     pack = AuditPack(ledger.config.school.name, term, until)
@@ -244,10 +252,100 @@ def audit_pack(
     )
     pack.tables.append(
         Table(
+            "keys",
+            "密钥 keys (docs/signatures.md; the anchor is the principal's first key)",
+            (
+                "姓名 person",
+                "指纹 fingerprint",
+                "类型 type",
+                "登记 added",
+                "停用 revoked",
+                "信任根 anchor",
+                "受信 trusted",
+            ),
+            tuple(
+                (
+                    k.person,
+                    k.fingerprint,
+                    k.type,
+                    str(k.added),
+                    str(k.revoked) if k.revoked else "",
+                    "信任根 anchor" if k.anchor else "",
+                    "是 yes" if k.trusted else "否 NO",
+                )
+                for k in key_rows(ledger)
+            ),
+        )
+    )
+    pack.tables.append(
+        Table(
             "git-log",
             "修改记录 who changed what (git)",
             ("提交 commit", "作者 author", "日期 date", "说明 subject", "文件 files"),
             tuple(log),
         )
     )
+    pack.tables.append(_history(history))
+    pack.tables.append(_audits(ledger, term))
     return pack
+
+
+def _history(history: Sequence[CommitAudit]) -> Table:
+    """houqin check --since over the term: each commit that brought errors in (made past the hook, with
+    --no-verify) or that policy wanted signed, with what it broke; a last row says how many were checked."""
+    rows: list[tuple[Cell, ...]] = []
+    for a in history:
+        c = a.commit
+        if a.unsigned:
+            rows.append((c.sha[:10], c.author, c.date, c.subject, "", "", f"未签名 unsigned ({c.signature})"))
+        for d in a.introduced:
+            rows.append((c.sha[:10], c.author, c.date, c.subject, d.code, d.location(), d.message("zh")))
+    bad = sum(1 for a in history if not a.clean)
+    rows.append(
+        (
+            "",
+            "",
+            "",
+            f"共检查 {len(history)} 次提交，{bad} 次有问题 ({len(history)} commits, {bad} with problems)",
+            "",
+            "",
+            "",
+        )
+    )
+    return Table(
+        "history",
+        "逐次提交检查 houqin check --since",
+        ("提交 commit", "作者 author", "日期 date", "说明 subject", "代码 code", "位置 where", "问题 problem"),
+        tuple(rows),
+    )
+
+
+def _audits(ledger: Ledger, term: Term) -> Table:
+    """The audit group's own records of the term: members and their signatures, findings and answers."""
+    rows: list[tuple[Cell, ...]] = []
+    for r in sorted(
+        (x for x in ledger.of_kind("audits") if isinstance(x, Audit) and x.term == term.id), key=lambda x: x.sort_key
+    ):
+        signed = "、".join(f"{a.by} {a.on}" for a in r.approvals if a.role == "auditor")
+        answers = {a.finding: a for a in r.answers}
+        for n, text in enumerate(r.findings or ("",), start=1):
+            a = answers.get(n)
+            rows.append((
+                r.id, str(r.date), "、".join(r.members), signed, r.scope, n if r.findings else None, text,
+                f"{a.on} {a.by}：{a.text}" if a else ("" if not r.findings else "未答复 open"),
+            ))  # fmt: skip
+    return Table(
+        "audits",
+        "稽核记录 audit records",
+        (
+            "编号 id",
+            "日期 date",
+            "成员 members",
+            "签字 signed",
+            "范围 scope",
+            "序号 no.",
+            "问题 finding",
+            "答复 answer",
+        ),
+        tuple(rows),
+    )

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.models.directory import account_names
@@ -19,6 +20,7 @@ from houqin.models.records import (
     Reimbursement,
     Transfer,
 )
+from houqin.models.vouchers import voucher_accounts
 
 ACCOUNT_CODES = {"cash": "Assets:Cash", "bank": "Assets:Bank", "canteen": "Assets:Canteen"}
 ADVANCES = ("Assets:Receivable:Advances", "暂付款（借款）")
@@ -73,6 +75,33 @@ class Books:
     opened: dict[str, dt.date]  # account → first day it is used
     txns: list[Txn]
     assertions: list[Assertion]
+    codes: dict[str, str] = field(default_factory=dict)  # account → its 政府会计制度 code (科目代码)
+
+
+# Each account's role in the voucher map (models/vouchers.py), by the start of its name.
+GOV_ROLES = (
+    ("Assets:Cash", "cash"),
+    ("Assets:Bank", "bank"),
+    ("Assets:Canteen", "canteen"),
+    ("Assets:Receivable:Advances", "advance"),
+    ("Assets:Suspense", "suspense"),
+    ("Equity:Opening", "surplus"),
+    ("Income:Fees", "income.fee"),
+    ("Income:Grants", "income.grant"),
+    ("Income:", "income.other"),
+    ("Expenses:", "expense"),
+)
+
+
+def gov_codes(ledger: Ledger, accounts: Iterable[str]) -> dict[str, str]:
+    """The 科目代码 of each account, so that the accountant's package maps hledger's accounts to its own."""
+    chart = voucher_accounts(ledger.catalog)
+    out = {}
+    for account in accounts:
+        role = next((r for start, r in GOV_ROLES if account.startswith(start)), None)
+        if role is not None:
+            out[account] = chart[role][0]
+    return out
 
 
 def books(ledger: Ledger) -> Books:
@@ -176,4 +205,4 @@ def books(ledger: Ledger) -> Books:
     ]
     # Every account opens on the books' first day (beancount wants it open before any balance check).
     start = min([x.date for x in txns] + [s.date for s in assertions], default=first_day)
-    return Books(names, dict.fromkeys(names, start), txns, assertions)
+    return Books(names, dict.fromkeys(names, start), txns, assertions, gov_codes(ledger, names))

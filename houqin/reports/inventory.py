@@ -16,7 +16,7 @@ from houqin.models.counting import CountRow, Difference, Reconciliation, stock_p
 from houqin.models.ledger import Ledger
 from houqin.money import CENT
 from houqin.reports.stock import books_at
-from houqin.services.lookup import resolve_id
+from houqin.services.lookup import resolve_id, resolve_unit
 
 ZERO = Decimal(0)
 # Conditions a counter writes for an asset in working order; anything else is a condition finding.
@@ -108,10 +108,16 @@ def reconcile(
     condition: dict[str, tuple[str, str, str]] = {}
     keepers: dict[tuple[str, str], str] = {}
     stock_counts: dict[str, Decimal] = {}
+    units_seen: set[str] = set()  # a unit's label counts its unit once, however often it is scanned
     for n, r in enumerate(rows, start=1):
         where = f"{r.file}:{r.row}"
-        rid = resolve_id(r.id) if r.id else ""
+        rid, unit = resolve_unit(r.id) if r.id else ("", None)
         qty = Decimal(1) if r.counted is None else r.counted
+        if unit is not None and rid in states:
+            label = f"{rid}-{unit}"
+            if label in units_seen:
+                continue
+            units_seen.add(label)
         if r.id in items or rid in items:
             key = r.id if r.id in items else rid
             stock_counts[key] = stock_counts.get(key, ZERO) + qty

@@ -101,8 +101,7 @@ def patrol_term(ledger: Ledger, term_id: str, today: dt.date) -> PatrolTerm:
     end = min(term.end, today - dt.timedelta(days=1))  # today's round may still be walked
     rounds = [r for r in ledger.of_kind("patrols") if isinstance(r, Patrol) and term.start <= r.date <= end]
     walked = {r.date for r in rounds}
-    days = [term.start + dt.timedelta(days=n) for n in range((end - term.start).days + 1)]
-    school = [d for d in days if d.weekday() < 5]
+    school = ledger.config.calendar.working_days(term.start, end)
     open_ = []
     for r in rounds:
         for f in r.findings:

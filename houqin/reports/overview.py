@@ -11,6 +11,7 @@ from decimal import Decimal
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement
+from houqin.reports.due import DueReport, due
 
 ZERO = Decimal("0.00")
 
@@ -57,6 +58,7 @@ class Overview:
     advances_open: int
     advances_open_amount: Decimal
     next_steps: tuple[str, ...] = ()  # what a ledger still needs before it keeps the school's books
+    due: DueReport | None = None  # what is due or overdue (houqin due), summarised in one line
 
     @property
     def asset_quantity(self) -> int:
@@ -132,8 +134,9 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
         claims_awaiting=awaiting,
         claims_unpaid=unpaid,
         loans_open=len(loans),
-        loans_overdue=sum(1 for r in loans if r.due < as_of),
+        loans_overdue=sum(1 for r in loans if ledger.config.calendar.due(r.due) < as_of),
         advances_open=len(advances),
         advances_open_amount=sum((r.amount for r in advances), ZERO),
         next_steps=next_steps(ledger),
+        due=due(ledger, as_of),
     )

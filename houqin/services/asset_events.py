@@ -15,11 +15,25 @@ from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move, Return
 from houqin.services.inputs import validated
-from houqin.services.lookup import find_record, resolve_id
+from houqin.services.lookup import find_record, resolve_id, resolve_unit
 
 
 def find_asset(ledger: Ledger, text: str) -> Asset:
-    return find_record(ledger, text, Asset, "资产/asset")
+    """The asset (the lot, for a unit's label); a unit number beyond the lot is refused."""
+    asset = find_record(ledger, text, Asset, "资产/asset")
+    unit = resolve_unit(text)[1]
+    if unit is not None and not 1 <= unit <= asset.quantity:
+        raise UsageError("unit_unknown", id=text, lot=asset.id, quantity=asset.quantity)
+    return asset
+
+
+def unit_quantity(asset: Asset, text: str, quantity: int | None) -> int | None:
+    """A unit's label means one unit of its lot: -q may not say otherwise."""
+    if resolve_unit(text)[1] is None:
+        return quantity
+    if quantity not in (None, 1):
+        raise UsageError("unit_quantity", id=text, quantity=quantity)
+    return 1 if asset.quantity > 1 else quantity
 
 
 def state_of(ledger: Ledger, asset: Asset, day: dt.date) -> AssetState:
@@ -39,6 +53,7 @@ def move_asset(
 ) -> Move:
     """调拨单: the giving keeper is whoever keeps the asset at `from_place` that day."""
     asset = find_asset(ledger, asset_text)
+    quantity = unit_quantity(asset, asset_text, quantity)
     state = state_of(ledger, asset, day)
     holdings = [h for h in state.holdings if from_place in (None, h[0])]
     if len(holdings) != 1:
@@ -70,6 +85,7 @@ def lend_asset(
     purpose: str | None = None,
 ) -> Loan:
     asset = find_asset(ledger, asset_text)
+    quantity = unit_quantity(asset, asset_text, quantity) or 1
     return _build(
         ledger,
         Loan,
@@ -111,6 +127,7 @@ def dispose_asset(
 ) -> Disposal:
     """报废/转让/报损申请: it takes effect once keeper, director and principal have signed (houqin sign)."""
     asset = find_asset(ledger, asset_text)
+    quantity = unit_quantity(asset, asset_text, quantity)
     if how == "transfer" and not recipient:
         raise UsageError("transfer_needs_recipient")
     return _build(

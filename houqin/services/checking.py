@@ -111,6 +111,18 @@ def repository_warnings(root: Path) -> list[Diagnostic]:
     return [diag("GIT001", rel, 0, lock=rel, minutes=lock.minutes)]
 
 
+def staged_result(root: Path, today: dt.date | None = None) -> list[Diagnostic] | None:
+    """The diagnostics of every check on the files git is about to commit, if a run left them under
+    their object ids (a houqin write does, for the commit it makes); None when none did."""
+    from houqin.ledger.git import GitIndexSource
+
+    store = _store(root)
+    if store is None:
+        return None
+    hit = store.get(_git_key(GitIndexSource(root).blob_ids(), DEFAULT_CHECKS, today))
+    return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
+
+
 def _check_files(
     root: Path,
     names: Sequence[str] | None = None,
@@ -135,6 +147,8 @@ def _check_files(
     if store is not None:
         hit = store.get(key)
         if isinstance(hit, tuple):
+            if git_key is not None:  # checked before as files (houqin check, then git add): the hook's key too
+                store.put_result(git_key, hit)
             return [decode_diagnostic(row) for row in hit]
     # Only now the models, pydantic and the checks are imported: an unchanged ledger never needs them.
     from houqin.ledger.load import load_ledger

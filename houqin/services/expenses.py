@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.ledger.store import next_id
@@ -25,10 +26,11 @@ class ClaimDraft:
     purchase: str | None = None
     advance: str | None = None
     note: str | None = None
+    route: Mapping[str, object] = field(default_factory=dict)  # the principal's own: meeting, authority
 
 
 def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
-    fields = {k: v for k, v in draft.__dict__.items() if v is not None}
+    fields = {k: v for k, v in draft.__dict__.items() if v is not None and k != "route"} | dict(draft.route)
     return validated(Reimbursement, id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
 
 

@@ -119,10 +119,23 @@ def pay_claim(
     return paid if key is None else key_paid(ledger, paid, key)
 
 
-def request_advance(ledger: Ledger, person: str, amount: Decimal, purpose: str, day: dt.date) -> CashAdvance:
-    """借条: who borrows how much, for what."""
+def request_advance(
+    ledger: Ledger,
+    person: str,
+    amount: Decimal,
+    purpose: str,
+    day: dt.date,
+    route: Mapping[str, object] | None = None,
+) -> CashAdvance:
+    """借条: who borrows how much, for what (the principal's own: with its `route`, meeting or authority)."""
     return validated(
-        CashAdvance, id=_id(ledger, "advances", day), date=day, person=person, amount=amount, purpose=purpose
+        CashAdvance,
+        id=_id(ledger, "advances", day),
+        date=day,
+        person=person,
+        amount=amount,
+        purpose=purpose,
+        **dict(route or {}),
     )
 
 

@@ -40,8 +40,10 @@ def request_purchase(
     lines: Sequence[Mapping[str, object]],
     day: dt.date,
     note: str | None = None,
+    route: Mapping[str, object] | None = None,
 ) -> Purchase:
-    """请购: what the department needs, with estimated prices, against a budget line."""
+    """请购: what the department needs, with estimated prices, against a budget line (the principal's
+    own request with its `route`: the meeting or the superior's approval number)."""
     return validated(
         Purchase,
         id=next_id(ledger, KIND_BY_NAME["purchases"], day.year),
@@ -52,6 +54,7 @@ def request_purchase(
         purpose=purpose,
         lines=tuple(validated(PurchaseLine, **line) for line in lines),
         note=note,
+        **dict(route or {}),
     )
 
 

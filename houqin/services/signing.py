@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from houqin import sshsig
 from houqin.errors import UsageError
 from houqin.i18n import Pair, Steps, role_key
-from houqin.models.base import Approval, Signed, Withdrawal
+from houqin.models.base import Approval, Record, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.statements import payment_statement, step_statement, withdrawal_statement
 from houqin.services.lookup import find_record
 
 S = TypeVar("S", bound=Signed)
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,37 @@ def key_signed(ledger: Ledger, record: S, index: int, key: KeySigner) -> S:
     approvals = list(record.approvals)
     approvals[index] = a.model_copy(update={"sig": sig})
     return record.model_copy(update={"approvals": tuple(approvals)})
+
+
+def by_key(ledger: Ledger, record: S, key: KeySigner | None) -> S:
+    """A new record's steps that are the key holder's own, signed by `key` in the chain's order (the
+    others stay typed names, for their signers' rules to judge). With `key`, at least one step must be
+    the holder's: a key that signs nothing is refused, nothing written."""
+    return record if key is None else all_by_key(ledger, [record], key)[0]
+
+
+def all_by_key(ledger: Ledger, records: list[R], key: KeySigner | None) -> list[R]:
+    """`by_key` over the records one command writes (an acceptance's stock-ins and asset cards)."""
+    from houqin.checks.keys import trust_of
+
+    if key is None:
+        return records
+    trust = trust_of(ledger.config.school.name, ledger.people)
+    out: list[R] = []
+    signed = 0
+    for record in records:
+        if isinstance(record, Signed):
+            steps: Signed = record
+            for i, a in enumerate(steps.approvals):
+                if a.sig is None and trust.key_of(a.by, key.public.fingerprint, a.on) is not None:
+                    steps = key_signed(ledger, steps, i, key)
+                    signed += 1
+            record = cast(R, steps)
+        out.append(record)
+    if not signed:
+        names = [f"{a.by}({a.role})" for r in records if isinstance(r, Signed) for a in r.approvals]
+        raise UsageError("key_signs_nothing", path=key.path, fp=key.public.fingerprint, steps="、".join(names) or "-")
+    return out
 
 
 def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:

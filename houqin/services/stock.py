@@ -55,9 +55,13 @@ def issue_stock(
     day: dt.date,
     department: str | None = None,
     approved_by: str | None = None,
+    co_issuer: str | None = None,
 ) -> StockOut:
-    """领用: to a person for a purpose; printing supplies carry the supervisor's approval (checked)."""
-    approvals = (Approval(role="supervisor", by=approved_by, on=day),) if approved_by else ()
+    """领用: to a person for a purpose; printing supplies carry the supervisor's approval, laboratory
+    chemicals a second person's signature (双人领发; both checked)."""
+    approvals: tuple[Approval, ...] = (Approval(role="supervisor", by=approved_by, on=day),) if approved_by else ()
+    if co_issuer:
+        approvals += (Approval(role="co_issuer", by=co_issuer, on=day),)
     return validated(
         StockOut,
         id=next_id(ledger, KIND_BY_NAME["stock-out"], day.year),

@@ -14,8 +14,9 @@ from houqin.models.base import Approval
 from houqin.models.counting import Difference, Reconciliation
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
-from houqin.models.records import Adjustment, Finding, Stocktake
+from houqin.models.records import Adjustment, Finding, Recovery, Responsibility, Stocktake
 from houqin.services.inputs import validated
+from houqin.services.lookup import find_record
 
 
 def adjustment_value(rec: Reconciliation) -> Decimal:
@@ -87,3 +88,41 @@ def term_dates(ledger: Ledger, term: str) -> tuple[dt.date, dt.date]:
         if t.id == term:
             return t.start, t.end
     raise UsageError("unknown_term", term=term, terms="、".join(t.id for t in ledger.config.terms) or "-")
+
+
+def record_recovery(
+    ledger: Ledger, stocktake: str, asset: str, by: str, place: str, detail: str, day: dt.date
+) -> Recovery:
+    """盘点问题处理: the asset a count found missing or out of place is found again, or put back (找回、归位)."""
+    count = find_record(ledger, stocktake, Stocktake, "盘点/stocktake")
+    if not any(f.asset == asset for f in count.findings):
+        found = "、".join(sorted({f.asset for f in count.findings if f.asset})) or "-"
+        raise UsageError("no_such_finding", stocktake=count.id, asset=asset, assets=found)
+    return validated(
+        Recovery,
+        id=next_id(ledger, KIND_BY_NAME["recoveries"], day.year),
+        date=day,
+        stocktake=count.id,
+        asset=asset,
+        place=place,
+        by=by,
+        detail=detail,
+    )
+
+
+def issue_responsibility(ledger: Ledger, place: str, year: str, director: str | None, day: dt.date) -> Responsibility:
+    """保管责任书: for a school year, to the place's keeper as places.yaml names them; the director's signature
+    when given (the keeper signs with houqin sign … --as responsible)."""
+    found = ledger.place_by_id.get(place)
+    if found is None:
+        raise UsageError("unknown_place", place=place)
+    approvals = (Approval(role="director", by=director, on=day),) if director else ()
+    return validated(
+        Responsibility,
+        id=next_id(ledger, KIND_BY_NAME["responsibilities"], day.year),
+        date=day,
+        year=year,
+        place=found.id,
+        keeper=found.keeper,
+        approvals=approvals,
+    )

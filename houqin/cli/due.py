@@ -1,0 +1,40 @@
+"""houqin due: what is due or overdue (run daily from cron; exit 1 when something is overdue)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from houqin.cli.options import Format, OutputFormat, parse_day
+from houqin.cli.state import get_state
+from houqin.clock import today
+
+
+def due(
+    ctx: typer.Context,
+    person: Annotated[str | None, typer.Option("--person", help="Only what this person must do.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    fmt: Format = OutputFormat.text,
+) -> None:
+    """到期待办 / What is due or overdue: loans, advances to settle, signatures awaited, claims signed but
+    unpaid, months not closed, counts not made, repairs open too long, damage cases, shop goods near
+    expiry, compensation not booked. Exit 1 when anything is overdue (for a daily cron job).
+
+    Example: houqin due --person 王建国
+    """
+    from houqin.ledger.load import open_ledger
+    from houqin.render.console import console
+    from houqin.render.due import print_due
+    from houqin.reports.due import due as compute
+
+    state = get_state(ctx)
+    report = compute(open_ledger(state.root()), parse_day(at, "--at") or today(), person)
+    if fmt is OutputFormat.json:
+        from houqin.render.json_out import print_json
+
+        print_json("due", report)
+    else:
+        print_due(console(), report, state.lang)
+    if report.overdue:
+        raise typer.Exit(1)

@@ -1,0 +1,55 @@
+"""The school calendar as a report: each term's days, the holidays and make-up days within it, and the
+working days (上课日) the daily rounds are counted against."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from houqin.models.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class CalendarTerm:
+    term: str
+    start: dt.date
+    end: dt.date
+    working_days: int
+    holidays: tuple[tuple[str, dt.date, dt.date], ...]  # (name, first, last) of those overlapping the term
+    workdays: tuple[dt.date, ...]  # 调休上班 within the term
+
+
+@dataclass(frozen=True)
+class CalendarReport:
+    source: str | None
+    published: dt.date | None
+    terms: tuple[CalendarTerm, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "terms": [
+                {
+                    "term": t.term,
+                    "start": t.start.isoformat(),
+                    "end": t.end.isoformat(),
+                    "working_days": t.working_days,
+                    "holidays": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in t.holidays],
+                    "workdays": [d.isoformat() for d in t.workdays],
+                }
+                for t in self.terms
+            ],
+        }
+
+
+def school_calendar(ledger: Ledger, term: str | None = None) -> CalendarReport:
+    cal = ledger.config.calendar
+    rows = []
+    for t in ledger.config.terms:
+        if term is not None and t.id != term:
+            continue
+        holidays = tuple((h.name, h.start, h.end) for h in cal.holidays if h.start <= t.end and h.end >= t.start)
+        made_up = tuple(sorted(d for d in cal.workdays if t.start <= d <= t.end))
+        rows.append(CalendarTerm(t.id, t.start, t.end, len(cal.working_days(t.start, t.end)), holidays, made_up))
+    return CalendarReport(cal.source, cal.published, tuple(rows))

@@ -1,0 +1,66 @@
+"""The pre-commit hook answers a commit houqin itself just made from the result cache, by the staged
+files' git object ids, without importing Typer, Rich, pydantic or the checks (issue #19 item 2); a
+commit it has no clean result for runs the whole check and is refused as before."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from houqin.cli.app import app
+from houqin.services.checking import staged_result
+from tests.conftest import git
+
+PROBE = """import sys
+import houqin.cli.hook as hook
+try:
+    hook.main(".")
+except SystemExit as e:
+    heavy = [m for m in ("typer", "rich", "pydantic", "houqin.checks.engine") if m in sys.modules]
+    print(e.code, ",".join(heavy) or "-")
+"""
+
+
+def test_a_commit_houqin_made_is_answered_without_the_heavy_modules(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    result = CliRunner().invoke(app, ["--ledger", str(root), "repair", "open", "--place", "JX-101", "--reporter",
+                                      "张老师", "--fault", "门锁坏", "--no-commit"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    git(root, "add", "-A")
+    assert staged_result(root) == []  # the write left its result under the staged blobs' ids
+    probe = subprocess.run([sys.executable, "-c", PROBE], cwd=root, capture_output=True, text=True, check=True)
+    assert probe.stdout.split() == ["0", "-"], probe.stdout + probe.stderr
+    git(root, "commit", "-q", "-m", "报修")  # the installed hook lets it through
+
+
+def test_warnings_of_a_cached_result_are_printed_without_rich(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    (root / "people.yaml").write_text(
+        (root / "people.yaml").read_text("utf-8") + "- {name: 王校長, roles: [teacher], joined: 2010-09-01}\n", "utf-8"
+    )
+    result = CliRunner().invoke(app, ["--ledger", str(root), "check"])
+    assert result.exit_code == 0 and "[SIG003]" in result.output
+    git(root, "add", "-A")
+    CliRunner().invoke(app, ["--ledger", str(root), "check", "--staged"])  # leaves the result under the blob ids
+    probe = subprocess.run([sys.executable, "-c", PROBE], cwd=root, capture_output=True, text=True, check=True)
+    assert probe.stdout.split() == ["0", "-"], probe.stdout + probe.stderr
+    assert "people.yaml:" in probe.stderr and "warning[SIG003] 王校長 与 王校长" in probe.stderr
+    assert probe.stderr.rstrip().endswith("0 个错误，1 个警告。")
+
+
+def test_a_hand_edit_runs_the_whole_check_and_is_refused(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    (root / "2026").mkdir(exist_ok=True)
+    (root / "2026/loans.yaml").write_text(
+        "- {id: JY-2026-0001, date: 2026-03-01, asset: ZC-2026-9999, borrower: 张老师, due: 2026-03-08,"
+        " approvals: [{role: keeper, by: 李主任, on: 2026-03-01}]}\n",
+        encoding="utf-8",
+    )
+    git(root, "add", "-A")
+    assert staged_result(root) is None
+    done = subprocess.run(["git", "commit", "-q", "-m", "手改"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 1 and "error[" in done.stderr, done.stdout + done.stderr

@@ -1,0 +1,77 @@
+"""The ledger's records interface (models/ledger.py: Records) and the directory lookups its views share
+(issue #14 item 6): what a holder of records is asked, answered by default from the records, by the
+loader's cache when it can, and passed on by views; nothing found by getattr."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from houqin.ledger.codec import model_codec
+from houqin.ledger.load import LazyRecords, load_ledger
+from houqin.models.config import Config, School
+from houqin.models.directory import Person
+from houqin.models.kinds import KIND_BY_MODEL
+from houqin.models.ledger import Ledger, PlainRecords, Records, UndeclaredRead
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Ledger:
+    return load_ledger(BUNDLED, use_cache=False).ledger
+
+
+def test_a_ledger_built_from_a_dict_has_the_records_interface(bundled: Ledger) -> None:
+    claims = bundled.of_kind("expenses")
+    plain = Ledger(config=bundled.config, people=bundled.people, records={"expenses": claims})
+    assert isinstance(plain.records, PlainRecords) and isinstance(bundled.records, LazyRecords)
+    assert list(plain.id_sources("expenses")) == list(bundled.id_sources("expenses"))
+    assert plain.records.file_records("expenses", "2026/expenses.yaml") is None  # a plain holder: ask the kind
+    assert plain.file_records("expenses", "2026/expenses.yaml") == bundled.file_records(
+        "expenses", "2026/expenses.yaml"
+    )
+    assert plain.latest_step("expenses", "2026/expenses.yaml") is None
+    assert bundled.latest_step("expenses", "2026/expenses.yaml") is not None  # the cache knows it
+
+
+def test_views_pass_the_questions_on_and_refuse_what_they_do_not_declare(bundled: Ledger) -> None:
+    view = bundled.view(frozenset({"expenses"}), "check 'x'")
+    assert isinstance(view.records, Records)
+    assert list(view.id_sources("expenses")) == list(bundled.id_sources("expenses"))
+    with pytest.raises(UndeclaredRead):
+        list(view.id_sources("loans"))
+    with pytest.raises(UndeclaredRead):
+        view.of_kind("loans")
+    assert view.directory is bundled.directory  # the directory's lookups are shared, not rebuilt
+    added = bundled.with_record(bundled.of_kind("expenses")[0])
+    assert added.directory is bundled.directory
+
+
+def test_new_people_get_new_lookups(bundled: Ledger) -> None:
+    newcomer = Person(name="新来的老师", joined=dt.date(2026, 9, 1))
+    assert "新来的老师" not in bundled.person_by_name
+    after = dataclasses.replace(bundled, people=(*bundled.people, newcomer))
+    assert after.directory is not bundled.directory
+    assert "新来的老师" in after.person_by_name and after.active("新来的老师", dt.date(2026, 9, 2))
+
+
+def test_the_codec_builds_models_through_pydantics_public_api(bundled: Ledger) -> None:
+    import inspect
+
+    for kind in {type(r) for r in bundled.all_records()}:
+        encode, decode = model_codec(kind)
+        for r in bundled.of_kind(KIND_BY_MODEL[kind].name)[:20]:
+            back = decode(encode(r))
+            assert back == r and back.model_fields_set == set(kind.model_fields)
+            assert back.model_dump() == r.model_dump()
+    source = inspect.getsource(model_codec)
+    assert "__pydantic" not in source and "setattr" not in source
+
+
+def test_an_empty_ledger(tmp_path: Path) -> None:
+    empty = Ledger(config=Config(school=School(name="空")))
+    assert empty.of_kind("assets") == () and list(empty.id_sources("assets")) == []
+    assert empty.record_by_id.get("ZC-2026-0001") is None
