@@ -1301,6 +1301,157 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+# houqin export parquet and houqin county (docs/county.md).
+TEXT.update(
+    {
+        "no_school_code": (
+            "houqin.yaml 没有 school.code（学校标识码）：县局的数据集按它区分学校。没有 houqin 命令修改 houqin.yaml，"
+            '请在 school: 下写上 code: "…" 并提交。',
+            "houqin.yaml has no school.code (the school's national code): the county's dataset tells schools "
+            'apart by it. No houqin command edits houqin.yaml: add code: "…" under school: and commit.',
+        ),
+        "bad_school_code": (
+            "学校标识码 {code} 不能用作分区名（含 / 或 =，或以 . 开头）。",
+            "The school code {code} cannot name a partition (it holds / or =, or starts with .).",
+        ),
+        "export_no_commit": (
+            "{path} 还没有提交：导出的每一行都要注明所出自的提交。",
+            "{path} has no commit yet: every exported row names the commit it came from.",
+        ),
+        "export_uncommitted": (
+            "账本有 {count} 个文件未提交（{files}）：先提交，导出的数据才与所注明的提交一致。",
+            "{count} ledger files are not committed ({files}): commit first, so the rows match the commit they name.",
+        ),
+        "dataset_not_dir": ("{path} 不是文件夹。", "{path} is not a folder."),
+        "dataset_busy": (
+            "{path} 正在被另一个 houqin 导出或汇总写入：等它完成后再运行。",
+            "{path} is being written by another houqin export or build: run again when it has finished.",
+        ),
+        "dataset_foreign": (
+            "{path} 已有别的内容，不是 houqin 的数据集：不会覆盖，请换一个空文件夹。",
+            "{path} holds something other than a houqin dataset: it is not overwritten; choose an empty folder.",
+        ),
+        "dataset_broken": (
+            "{path} 读不出（不是 houqin 的数据集清单）：请删除该数据集文件夹后重新导出或汇总。",
+            "{path} does not read as a houqin dataset manifest: delete the dataset folder and export or build again.",
+        ),
+        "county_no_dataset": (
+            "{path} 没有县局数据集：先运行 houqin county build 学校… --out {path}。",
+            "{path} holds no county dataset: run houqin county build SCHOOL… --out {path} first.",
+        ),
+        "county_old_schema": (
+            "{path} 的数据集是第 {found} 版格式，本版 houqin 读写第 {want} 版：请用 houqin county build … --out {path} "
+            "从各校账本重建（旧数据集被整体替换）。",
+            "{path} holds a dataset of schema version {found}; this houqin reads version {want}: rebuild it from the "
+            "schools' ledgers with houqin county build … --out {path} (the old dataset is replaced whole).",
+        ),
+        "county_no_sources": (
+            "请给出至少一所学校的账本（本地仓库或 git 地址）。",
+            "Name at least one school's ledger (a local repository or a git URL).",
+        ),
+        "bad_threshold": ("{value}：金额写成 1000000.00 这样的数字", "{value}: an amount is written like 1000000.00"),
+        "county_needs_out": ("{format} 报表须用 --out 指定文件。", "A {format} report needs --out FILE."),
+        "county.exported": (
+            "已导出学校 {school}（提交 {commit}）到 {path}：写入 {written} 个分区，{kept} 个未变未重写，删除 {removed} 个。",
+            "Exported school {school} (commit {commit}) to {path}: {written} partitions written, {kept} unchanged "
+            "and not rewritten, {removed} removed.",
+        ),
+        "county.title.build": ("县局汇总 {path}（{date}）", "County build {path} ({date})"),
+        "county.built": (
+            "接收 {accepted} 所学校，拒收 {refused} 所；写入 {written} 个分区，{kept} 个未变。",
+            "{accepted} schools accepted, {refused} refused; {written} partitions written, {kept} unchanged.",
+        ),
+        "county.migrated": (
+            "原数据集为第 {found} 版格式：已从各校账本整体重建。",
+            "The old dataset was of schema version {found}: rebuilt whole from the schools' ledgers.",
+        ),
+        "county.status.exported": ("已接收", "exported"),
+        "county.status.unchanged": ("未变（沿用）", "unchanged"),
+        "county.status.refused": ("拒收", "refused"),
+        "county.reason.no_such_path": ("没有这个文件夹：{path}", "no such folder: {path}"),
+        "county.reason.not_git": ("{path} 不是有提交的 git 仓库", "{path} is not a git repository with a commit"),
+        "county.reason.unreachable": ("无法获取 {source}：{output}", "cannot fetch {source}: {output}"),
+        "county.reason.not_ledger": (
+            "仓库根目录没有 houqin.yaml，不是 houqin 账本",
+            "no houqin.yaml at the repository's root: not a houqin ledger",
+        ),
+        "county.reason.check_errors": (
+            "账本检查有 {count} 个错误（{codes}）：学校运行 houqin check 改正后提交",
+            "the ledger's check finds {count} errors ({codes}): the school runs houqin check, fixes and commits",
+        ),
+        "county.reason.unreadable": ("账本读不出：{error}", "the ledger does not read: {error}"),
+        "county.reason.duplicate": (
+            "学校标识码 {school} 同时出现在 {others}：无法判断哪个是该校的账本，两处都拒收",
+            "school code {school} is claimed by {others} too: which is the school's cannot be told, both refused",
+        ),
+        "county.title.report": (
+            "县局报表（截至 {date}，{count} 所学校）",
+            "County report as of {date}, schools: {count}",
+        ),
+        "county.none": ("无", "none"),
+        "county.section.assets": ("资产年报 {year}：按类别和学校", "Assets {year} by class and school"),
+        "county.section.budget": ("预算执行 {year}", "Budget execution {year}"),
+        "county.section.unclosed": ("未结账月份", "Months not closed"),
+        "county.section.loans": ("逾期未还的借用（{date}）", "Overdue loans ({date})"),
+        "county.section.advances": ("逾期未结清的借款（{date}）", "Overdue cash advances ({date})"),
+        "county.section.stocktakes": ("缺少的盘点", "Stocktakes missing"),
+        "county.section.invoices": ("同一发票在两所以上学校报销", "One invoice claimed at several schools"),
+        "county.section.suppliers": (
+            "同一供应商一年内由多所学校付款合计超过 {threshold} 元",
+            "One supplier paid by several schools above {threshold} yuan in a year",
+        ),
+        "county.section.keepers": (
+            "同一人在两所以上学校保管资产（{year}，同名者请核实）",
+            "One person keeping assets at several schools ({year}; homonyms to be verified)",
+        ),
+        "county.sheet.assets": ("资产年报", "assets"),
+        "county.sheet.budget": ("预算执行", "budget"),
+        "county.sheet.unclosed": ("未结账", "unclosed"),
+        "county.sheet.loans": ("逾期借用", "loans"),
+        "county.sheet.advances": ("逾期借款", "advances"),
+        "county.sheet.stocktakes": ("缺少盘点", "stocktakes"),
+        "county.sheet.invoices": ("重复发票", "invoices"),
+        "county.sheet.suppliers": ("跨校供应商", "suppliers"),
+        "county.sheet.keepers": ("跨校保管人", "keepers"),
+        "county.col.source": ("来源", "Source"),
+        "county.col.school": ("学校", "School"),
+        "county.col.name": ("校名", "Name"),
+        "county.col.commit": ("提交", "Commit"),
+        "county.col.status": ("结果", "Status"),
+        "county.col.warnings": ("警告", "Warnings"),
+        "county.col.reason": ("原因", "Reason"),
+        "county.col.category": ("类别代码", "Class"),
+        "county.col.category_name": ("类别", "Class name"),
+        "county.col.quantity": ("数量", "Quantity"),
+        "county.col.cost": ("原值", "Cost"),
+        "county.col.accumulated": ("累计折旧", "Depreciation"),
+        "county.col.net": ("净值", "Net"),
+        "county.col.line": ("预算科目", "Line"),
+        "county.col.line_name": ("科目名称", "Line name"),
+        "county.col.limit": ("预算（含调整）", "Budget"),
+        "county.col.spent": ("已支出", "Spent"),
+        "county.col.remaining": ("结余", "Remaining"),
+        "county.col.used": ("执行率%", "Used %"),
+        "county.col.month": ("月份", "Month"),
+        "county.col.id": ("单据", "Record"),
+        "county.col.asset": ("资产", "Asset"),
+        "county.col.borrower": ("借用人", "Borrower"),
+        "county.col.due": ("应还日期", "Due"),
+        "county.col.days": ("天数", "Days"),
+        "county.col.person": ("人员", "Person"),
+        "county.col.amount": ("金额", "Amount"),
+        "county.col.paid": ("付款日", "Paid"),
+        "county.col.term": ("学期", "Term"),
+        "county.col.at": ("盘点", "Count"),
+        "county.col.invoice": ("发票", "Invoice"),
+        "county.col.schools": ("学校", "Schools"),
+        "county.col.records": ("单据", "Records"),
+        "county.col.payee": ("供应商", "Supplier"),
+        "county.col.year": ("年度", "Year"),
+        "county.col.school_count": ("学校数", "Schools"),
+        "county.col.by_school": ("各校金额", "By school"),
+    }
+)
 # Paper (issue #17, docs/paper.md): forms, their QR codes, PDF and its font.
 _PAPER_TEXT: dict[str, tuple[str, str]] = {
     "form.title.expenses": ("报销单", "Expense claim (报销单)"),

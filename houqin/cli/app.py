@@ -138,6 +138,7 @@ COMMANDS: dict[str, tuple[str, str, bool, bool]] = {
     "fee": ("money", "fee_app", True, False),
     "receipt": ("receipt", "app", True, False),
     "export": ("export", "export", False, False),
+    "county": ("county", "app", True, False),
     "meter": ("office", "meter_app", True, False),
     "patrol": ("office", "patrol_app", True, False),
     "print": ("office", "print_app", True, False),

@@ -17,6 +17,7 @@ class Target(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     vouchers = "vouchers"
+    parquet = "parquet"
 
 
 SUFFIX = {
@@ -25,22 +26,30 @@ SUFFIX = {
     Target.csv: "csv",
     Target.xlsx: "xlsx",
     Target.vouchers: "xlsx",
+    Target.parquet: "parquet",
 }
 
 
 def export(
     ctx: typer.Context,
-    target: Annotated[Target, typer.Argument(help="hledger, beancount, csv, xlsx, or vouchers (记账凭证).")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: 账本.<suffix>).")] = None,
+    target: Annotated[Target, typer.Argument(help="hledger, beancount, csv, xlsx, vouchers (记账凭证) or parquet.")],
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="File to write (default: 账本.<suffix>); for parquet a folder (the dataset)."),
+    ] = None,
     month: Annotated[str | None, typer.Option("--month", help="YYYY-MM: the month of the vouchers.")] = None,
 ) -> None:
     """导出账本 / Export the books as double-entry transactions (ASCII accounts, Chinese names alongside,
     each with its 政府会计制度 科目代码), with the cashier's balances as balance assertions; or a month's
-    记账凭证 (财务会计 and 预算会计 entries) for a government-accounting package.
+    记账凭证 (财务会计 and 预算会计 entries) for a government-accounting package; or, as parquet, every
+    record and the school's report figures as the county's dataset (docs/county.md): one dataset per
+    kind, school=…/year=…, only the partitions that changed rewritten.
 
     Example: houqin export hledger --out 账本.journal && hledger -f 账本.journal bal -p 2026-03
 
     Example: houqin export vouchers --month 2026-10 --out 凭证-2026-10.xlsx
+
+    Example: houqin export parquet --out 县局数据
     """
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
@@ -63,6 +72,12 @@ def export(
         console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
         return
     path = state.output(out_file or Path(f"账本.{SUFFIX[target]}"))
+    if target is Target.parquet:
+        from houqin.render.county import print_exported
+        from houqin.services.dataset import export_parquet
+
+        print_exported(export_parquet(state.root(), path), state.lang)
+        return
     ledger = open_ledger(state.root())
     b = books(ledger)
     school = ledger.config.school.name
