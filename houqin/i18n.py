@@ -863,6 +863,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）",
         "Opening cash and bank balances: write opening and opened under accounts in catalog.yaml (no houqin command yet)",
     ),
+    "ov.next.budget": (
+        "年度预算：在 catalog.yaml 的 budget_lines 中写各科目的 amount（预算为 0 的科目不能报销）",
+        "The year's budget: each line's amount under budget_lines in catalog.yaml (a line at 0 takes no claim)",
+    ),
+    "ov.next.keys": (
+        "校长的签字密钥（信任根，见 docs/signatures.md）：houqin key add --person 校长姓名 --file 公钥.pub --anchor",
+        "The principal's signing key (the anchor, see docs/signatures.md): houqin key add --person NAME --file KEY.pub --anchor",
+    ),
     "people_plan": (
         "{new} 人将加入 people.yaml，{known} 人已在其中，{bad} 行有问题。",
         "{new} people to add to people.yaml, {known} already there, {bad} rows with problems.",

@@ -347,8 +347,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{by} 的 {step} 签字须用密钥签（policy.signatures.require_keys），此处只有姓名",
         "{by}'s {step} signature must be made by key (policy.signatures.require_keys); this one is only a typed name",
-        "签字人可撤回这条签字（houqin unsign ID --as 环节 --by 签字人 --reason 理由），或在文件中删去它，再由 {by} 本人用自己的密钥签：{sign} --key 私钥文件。",
-        "The signer may withdraw it (houqin unsign ID --as STEP --by SIGNER --reason WHY), or delete it in the file, and have {by} sign with their own key: {sign} --key KEYFILE.",
+        "由 {by} 本人用自己的密钥签：{sign} --key 私钥文件（尚未登记密钥的，先 houqin key add）；已写进文件的只有姓名的签字，签字人可先撤回（houqin unsign ID --as 环节 --by 签字人 --reason 理由）或在文件中删去，再用密钥签。",
+        "Have {by} sign with their own key: {sign} --key KEYFILE (a key not yet registered: houqin key add first); a typed signature already in the file is first withdrawn by its signer (houqin unsign ID --as STEP --by SIGNER --reason WHY) or deleted there, then signed by key.",
     ),
     "KEY002": Message(
         E,
@@ -1050,8 +1050,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "报销单 {id} 使预算科目 {line} {year} 年支出达 {spent} 元，超过预算 {limit} 元",
         "claim {id} takes {line} to {spent} yuan in {year}, beyond its budget of {limit}",
-        "计划经费限额使用：先由校长批准预算调整（houqin budget adjust {line_id} --amount 金额 --approved-by 校长姓名）。",
-        "Spend within the budget: have the principal approve an adjustment first (houqin budget adjust {line_id} --amount AMOUNT --approved-by NAME).",
+        "计划经费限额使用：先由校长批准预算调整（houqin budget adjust {line_id} --amount 金额 --reason 理由 --approved-by 校长姓名 --key 私钥文件）。",
+        "Spend within the budget: have the principal approve an adjustment first (houqin budget adjust {line_id} --amount AMOUNT --reason WHY --approved-by NAME --key KEYFILE).",
     ),
     "DAT001": Message(
         W,

@@ -125,6 +125,10 @@ BY_KEY = [
       "--witness", "李明"), "director-li-ming", "witness"),
     (("asset", "loan", "ZC-2024-0001", "--to", "曾红霞", "--due", "2026-12-04", "--approved-by", "李明"),
      "director-li-ming", "keeper"),
+    (("vehicle", "trip", "--vehicle", "赣G·A1234", "--driver", "周强", "--purpose", "送参赛学生", "--destination",
+      "县体育馆", "--start", "49260", "--end", "49290", "--approved-by", "刘志强", "--approved-on", "2026-11-24"),
+     "vice-principal-liu-zhiqiang", "supervisor"),
+    (("place", "responsibility", "XZ-202", "--year", "2026-2027", "--director", "李明"), "director-li-ming", "director"),
 ]  # fmt: skip
 
 

@@ -438,6 +438,14 @@ def test_the_shop_in_the_books_is_clean(ledger_dir: Callable[..., Path]) -> None
     assert lines(ledger_dir({**shop_files(both), "houqin.yaml": config}, name="weekly")) == []
 
 
+def test_takings_of_a_day_before_the_rules_began_are_banked_like_any_other(ledger_dir: Callable[..., Path]) -> None:
+    """Found trying houqin as a new school: a sale the day before `since` could not be deposited (its
+    takings counted as 0.00, so the deposit was SHP008) and nothing said the cash was outside the books."""
+    files = shop_files(deposit(1, "75.00", "2026-03-03", "2026-03-04"))
+    files["houqin.yaml"] = files["houqin.yaml"].replace("since: 2026-02-20", "since: 2026-03-04")
+    assert lines(ledger_dir(files)) == []
+
+
 SHOP_MONEY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "SHP007 the shop's goods paid from no account",

@@ -357,6 +357,8 @@ def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> No
         "  固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run\n"
         "  库房期初结存：houqin stock import 期初库存.xlsx\n"
         "  现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）\n"
+        "  年度预算：在 catalog.yaml 的 budget_lines 中写各科目的 amount（预算为 0 的科目不能报销）\n"
+        "  校长的签字密钥（信任根，见 docs/signatures.md）：houqin key add --person 校长姓名 --file 公钥.pub --anchor\n"
     )
     sheet = sheets.write_staff_xls(tmp_path / "教职工名单.xls")
     assert run(tmp_path / "账本", "people", "import", str(sheet))[0] == 0

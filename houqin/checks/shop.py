@@ -145,13 +145,17 @@ def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     for b in ledger.of_kind("shop-batches"):
         if isinstance(b, ShopBatch) and b.paid is None and b.date >= since:
             yield diag("SHP007", b.source.file, b.source.line, record=b.id, id=b.id, goods=b.goods, value=b.value)
-    takings = {day: amount for day, amount in takings_by_day(ledger).items() if day >= since}
+    # A deposit is weighed against every day's takings it covers, also days before `since` (a sale
+    # recorded the day before the books began is banked like any other); what must have been banked
+    # (SHP010) is judged from `since` on.
+    every_day = takings_by_day(ledger)
+    takings = {day: amount for day, amount in every_day.items() if day >= since}
     deposited: set[dt.date] = set()
     for r in sorted((r for r in ledger.of_kind("income") if isinstance(r, Income) and r.kind == "shop"), key=lambda r: r.sort_key):  # fmt: skip
         first, last = r.takings_from or r.date, r.takings_to or r.date
-        days = [day for day in takings if first <= day <= last]
+        days = [day for day in every_day if first <= day <= last]
         deposited.update(days)
-        took = sum((takings[day] for day in days), Decimal("0.00"))
+        took = sum((every_day[day] for day in days), Decimal("0.00"))
         if r.amount != took:
             code = "SHP008" if r.amount > took else "SHP009"
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, amount=r.amount, takings=took, first=first, last=last, difference=abs(r.amount - took))  # fmt: skip

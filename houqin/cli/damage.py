@@ -39,7 +39,7 @@ def report(
 ) -> None:
     """登记损坏 / Report damage to an asset and who is responsible (a student through class and guardian).
 
-    Example: houqin damage report ZC-2021-0016 --who student --by 王小明 --class 五年级(1)班 --guardian 王建军
+    Example: houqin damage report ZC-2021-0016 --who student --by 王小明 --class '五年级(1)班' --guardian 王建军
     --description 课间打闹撞裂屏幕
     """
     from houqin.services.repairs import report_damage

@@ -75,8 +75,8 @@ def income_add(
 ) -> None:
     """收款 / Record a receipt into an account; fees only for published items, at the published amount.
 
-    Example: houqin income add fee --fee-item GS-milk --class 三年级(2)班 --students 42 --amount 1260.00
-    --payer 三年级(2)班 --by 赵丽 --account bank --receipt 2026117
+    Example: houqin income add fee --fee-item GS-milk --class '三年级(2)班' --students 42 --amount 1260.00
+    --payer '三年级(2)班' --by 赵丽 --account bank --receipt 2026117
     """
     from houqin.services.finance import add_income
 

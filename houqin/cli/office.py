@@ -394,7 +394,7 @@ def milk_order(
 ) -> None:
     """订奶 / A class's milk order for a term, against a published fee item.
 
-    Example: houqin milk order --term 2026-2027-1 --class 三年级(2)班 --students 38 --cartons 3040 --fee-item milk-2026-2027-1
+    Example: houqin milk order --term 2026-2027-1 --class '三年级(2)班' --students 38 --cartons 3040 --fee-item milk-2026-2027-1
     """
     from houqin.services.office import order_milk
 
@@ -414,7 +414,7 @@ def milk_deliver(
 ) -> None:
     """配送 / Cartons delivered to a class on a day.
 
-    Example: houqin milk deliver --class 三年级(2)班 --cartons 190 --received-by 黄海燕
+    Example: houqin milk deliver --class '三年级(2)班' --cartons 190 --received-by 黄海燕
     """
     from houqin.services.office import deliver_milk
 

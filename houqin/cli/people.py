@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_day
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_day
 from houqin.clock import today
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def place_responsibility(
     year: Annotated[str, typer.Option("--year", help="学年 School year, e.g. 2026-2027.")],
     director: Annotated[str | None, typer.Option("--director", help="总务主任 Who issues it (signs director).")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """保管责任书 / Issue a place's responsibility record for a school year to its keeper (责任到人); the
@@ -98,12 +99,14 @@ def place_responsibility(
     Example: houqin place responsibility JX-101 --year 2026-2027 --director 李明
     """
     from houqin.cli.writing import run_write
+    from houqin.services.signing import by_key
     from houqin.services.stocktake import issue_responsibility
 
     day = parse_day(date) or today()
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: issue_responsibility(ledger, place, year, director, day),
+        lambda ledger: by_key(ledger, issue_responsibility(ledger, place, year, director, day), signer),
         lambda r: f"place responsibility {r.id} {place} {year}",
         no_commit=no_commit,
     )

@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    Format,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    SigningKey,
+    key_signer,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -31,19 +41,26 @@ def trip(
         str | None, typer.Option("--approved-on", help="批准日期 (default: the trip's day).")
     ] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """出车登记 / Log a trip of a school vehicle: driver, purpose, where, kilometres, and its approval.
 
     Example: houqin vehicle trip --vehicle 赣G·A1234 --driver 周强 --purpose 送参赛学生 --destination 县体育馆 --start 48210 --end 48236 --approved-by 刘志强
     """
+    from houqin.services.signing import by_key
     from houqin.services.vehicles import log_trip
 
     day = parse_day(date) or today()
     approved = parse_day(approved_on, "--approved-on")
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: log_trip(ledger, vehicle, driver, purpose, destination, start, end, approved_by, approved, day),
+        lambda ledger: by_key(
+            ledger,
+            log_trip(ledger, vehicle, driver, purpose, destination, start, end, approved_by, approved, day),
+            signer,
+        ),
         lambda r: f"vehicle trip {r.id} {vehicle}",
         no_commit=no_commit,
     )
@@ -114,6 +131,7 @@ def reception_add(
     approved_by: Annotated[str | None, typer.Option("--approved-by", help="事前批准的校长 The principal.")] = None,
     approved_on: Annotated[str | None, typer.Option("--approved-on", help="批准日期 (default: the day).")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """公务接待 / Record an official reception: the letter (公函), the guest list, the staff at table and
@@ -121,15 +139,19 @@ def reception_add(
 
     Example: houqin reception add --unit 县教育局督导室 --letter 青教督函〔2026〕12号 --guest 陈督学 --guest 李督学 --staff 王建国 --amount 150.00 --approved-by 王建国 --approved-on 2026-11-18
     """
+    from houqin.services.signing import by_key
     from houqin.services.vehicles import add_reception
 
     day = parse_day(date) or today()
     money = parse_amount(amount)
     approved = parse_day(approved_on, "--approved-on")
+    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: add_reception(
-            ledger, unit, letter, guest, staff or [], money, expense, approved_by, approved, day
+        lambda ledger: by_key(
+            ledger,
+            add_reception(ledger, unit, letter, guest, staff or [], money, expense, approved_by, approved, day),
+            signer,
         ),
         lambda r: f"reception add {r.id} {unit}",
         no_commit=no_commit,

@@ -34,6 +34,7 @@ def public_key_of(key: Path) -> sshsig.PublicKey:
     text = _read(key)
     if not text.startswith(_OPENSSH_PRIVATE):
         return _parse_pub(text, key)
+    _only_owner_reads(key)
     beside = key.with_name(key.name + ".pub")
     if beside.is_file():
         return _parse_pub(_read(beside), beside)
@@ -47,11 +48,9 @@ def sign(message: bytes, key: Path) -> str:
     """The SSHSIG of `message` in the houqin namespace, as one line of base64."""
     text = _read(key)
     if text.startswith(_OPENSSH_PRIVATE):
+        _only_owner_reads(key)
         if _encrypted(text) and not _agent_holds(key):
             raise UsageError("key_encrypted", path=str(key))
-        mode = key.stat().st_mode & 0o777
-        if mode & 0o077:  # OpenSSH ignores a private key others can read; say so, and how to fix it
-            raise UsageError("key_permissions", path=str(key), mode=f"{mode:04o}")
     else:
         _parse_pub(text, key)
         if not os.environ.get("SSH_AUTH_SOCK"):
@@ -64,6 +63,14 @@ def sign(message: bytes, key: Path) -> str:
         if proc.returncode != 0 or not sig.is_file():
             raise UsageError("key_sign_failed", path=str(key), detail=(proc.stderr or proc.stdout).strip()[-300:])
         return sshsig.unarmor(sig.read_text(encoding="ascii"))
+
+
+def _only_owner_reads(key: Path) -> None:
+    """OpenSSH ignores a private key others can read ("UNPROTECTED PRIVATE KEY FILE"): say so, and how
+    to fix it, before ssh-keygen is asked (it would only say the key cannot be loaded)."""
+    mode = key.stat().st_mode & 0o777
+    if mode & 0o077:
+        raise UsageError("key_permissions", path=str(key), mode=f"{mode:04o}")
 
 
 def _read(key: Path) -> str:

@@ -114,6 +114,8 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
 def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
     chain = ledger.config.policy.signatures.chains.get("expenses", ())
     cashier = _holders(ledger, "cashier", at)
+    rules = ledger.config.policy.signatures
+    key = " --key KEYFILE" if cashier and rules.key_required(partial(ledger.holds, cashier, day=at)) else ""
     out = []
     for r in ledger.of_kind("expenses"):
         if not isinstance(r, Reimbursement) or r.payment is not None or r.date > at:
@@ -122,7 +124,7 @@ def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
         if chain and all(steps):
             signed = max(a.on for a in steps if a is not None)
             out.append(DueItem("unpaid", r.id, cashier, signed, _month_due(ledger, signed), f"{r.amount} {r.payee}",
-                               f"houqin expense pay {r.id} --by {cashier or '…'}", at))  # fmt: skip
+                               f"houqin expense pay {r.id} --by {cashier or '…'}{key}", at))  # fmt: skip
     return out
 
 

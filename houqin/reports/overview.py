@@ -71,7 +71,9 @@ class Overview:
 
 def next_steps(ledger: Ledger) -> tuple[str, ...]:
     """What moving in still lacks, in the order a school does it (docs/moving-in.md): the staff list,
-    the rooms, the asset register, the storeroom's opening stock, the opening cash and bank balances."""
+    the rooms, the asset register, the storeroom's opening stock, the opening cash and bank balances,
+    the year's budget (a claim is refused beyond it, BUD001), and, where policy wants signatures by key,
+    the principal's key that every other key is registered under."""
     steps = []
     if not ledger.people:
         steps.append("people")
@@ -83,6 +85,10 @@ def next_steps(ledger: Ledger) -> tuple[str, ...]:
         steps.append("stock")
     if all(a.opening == 0 and a.opened is None for a in ledger.catalog.accounts if a.id in ("cash", "bank")):
         steps.append("balances")
+    if ledger.catalog.budget_lines and all(b.amount == 0 for b in ledger.catalog.budget_lines):
+        steps.append("budget")
+    if ledger.config.policy.signatures.require_keys and not any(k.anchor for p in ledger.people for k in p.keys):
+        steps.append("keys")
     return tuple(steps)
 
 
