@@ -277,3 +277,21 @@ def test_every_printable_report_comes_as_pdf(tmp_path: Path, args: tuple[str, ..
 def test_a_pdf_report_needs_a_file(tmp_path: Path) -> None:
     status, text = run(BUNDLED, "finance", "report", "2026-10", "--format", "pdf")
     assert status == 2 and "--out" in text
+
+
+def test_a_claims_form_names_the_account_the_cashiers_key_and_a_lone_invoices_amount(tmp_path: Path) -> None:
+    """Found trying houqin as a new school: the 付款 line said `bank`, the cashier's box showed no key
+    although the payment was signed by key, and a claim's one invoice entered without its amount made
+    the 粘贴单's 合计 0.00 under a claim of 300.00."""
+    out = tmp_path / "bx.html"
+    assert run(BUNDLED, "form", "BX-2026-0003", "--out", str(out))[0] == 0
+    page = out.read_text(encoding="utf-8")
+    assert "2026-03-05 银行存款" in page and "2026-03-05 bank" not in page
+    cashier = page.split('<div class="step">出纳</div>', 1)[1][:600]
+    assert "SHA256:" in cashier
+    no_amount = GOOD_EXPENSE.replace(', amount: "1299.50"}', "}")
+    assert no_amount != GOOD_EXPENSE
+    root = write_ledger(tmp_path / "l", {"2026/expenses.yaml": no_amount})
+    assert run(root, "form", "BX-2026-0001", "--out", str(out))[0] == 0
+    sheet = out.read_text(encoding="utf-8").split("粘贴单", 1)[1]
+    assert sheet.count("1,299.50") == 2  # the invoice's line and the 合计

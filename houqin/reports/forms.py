@@ -21,6 +21,7 @@ from houqin.i18n import Pair
 from houqin.models.asset_state import replay
 from houqin.models.base import Record, Signed
 from houqin.models.depreciation import book_value
+from houqin.models.directory import account_names
 from houqin.models.forms import form_code, form_fingerprint, read_form_code
 from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_NAME, KIND_BY_PREFIX, kind_of
 from houqin.models.ledger import Ledger
@@ -33,6 +34,7 @@ from houqin.models.records import (
     Invoice,
     Loan,
     Move,
+    Payment,
     Purchase,
     Reimbursement,
     Repair,
@@ -106,6 +108,26 @@ def _person(step: str, name: str | None, on: dt.date | None) -> dict[str, SignBo
     return {step: SignBox(step, name, on)} if name else {}
 
 
+def _payer(pay: Payment) -> dict[str, SignBox]:
+    """The cashier's box: who paid, when, and — paid by key — the key's fingerprint."""
+    from houqin import sshsig
+
+    key = ""
+    if pay.sig:
+        try:
+            key = sshsig.parse_signature(pay.sig).key.fingerprint
+        except sshsig.KeyFormatError:
+            key = "?"
+    return {"cashier": SignBox("cashier", pay.by, pay.on, key)}
+
+
+def _paid(ledger: Ledger, pay: Payment | None) -> str:
+    """The day and the account a payment was made from, by the account's name (银行存款, not bank)."""
+    if pay is None:
+        return ""
+    return f"{pay.on} {account_names(ledger.catalog.accounts).get(pay.account, pay.account)}"
+
+
 def _yuan(value: Decimal | None) -> str:
     return fmt_yuan(value) if value is not None else ""
 
@@ -145,12 +167,15 @@ INVOICE_COLUMNS = (
 )
 
 
-def _invoices(invoices: Sequence[Invoice]) -> Grid:
+def _invoices(invoices: Sequence[Invoice], claimed: Decimal | None = None) -> Grid:
+    """The 粘贴单. A claim's one invoice written without its amount is the claim's amount (the invoice
+    check holds a claim to its invoices where they carry amounts); with several, an unknown one is blank."""
+    lone = claimed if claimed is not None and len(invoices) == 1 and invoices[0].amount is None else None
     rows = tuple(
-        (str(i), v.number, v.code or "", str(v.date), v.issuer or "", _yuan(v.amount))
+        (str(i), v.number, v.code or "", str(v.date), v.issuer or "", _yuan(v.amount if lone is None else lone))
         for i, v in enumerate(invoices, 1)
     )
-    total = sum((v.amount for v in invoices if v.amount is not None), Decimal("0.00"))
+    total = lone if lone is not None else sum((v.amount for v in invoices if v.amount is not None), Decimal("0.00"))
     return Grid("form.grid.invoices", INVOICE_COLUMNS, rows, ("form.total", "", "", "", "", fmt_yuan(total)))
 
 
@@ -168,10 +193,10 @@ def _expense(
         "form.attachments": str(len(r.invoices)),
         "form.purchase": r.purchase or "",
         "form.advance": r.advance or "",
-        "form.paid": f"{pay.on} {pay.account}" if pay else "",
+        "form.paid": _paid(ledger, pay),
     }
-    signs = _person("cashier", pay.by, pay.on) if pay else {}
-    return values, (_invoices(r.invoices),), signs
+    signs = _payer(pay) if pay else {}
+    return values, (_invoices(r.invoices, r.amount),), signs
 
 
 def _stock_in(ledger: Ledger, r: StockIn, _at: dt.date) -> tuple[dict[str, str], tuple[Grid, ...], dict[str, SignBox]]:
@@ -232,14 +257,14 @@ def _advance(
         "col.purpose": r.purpose,
         "col.amount": fmt_yuan(r.amount),
         "form.in_words": yuan_in_words(r.amount),
-        "form.paid": f"{pay.on} {pay.account}" if pay else "",
+        "form.paid": _paid(ledger, pay),
         "form.settled": (
             f"{done.on} {'、'.join(done.expenses)} {fmt_yuan(done.cash_returned)}".replace("  ", " ") if done else ""
         ),
     }
     signs = _person("form.sign.advance_person", r.person, r.date)
     if pay:
-        signs.update(_person("cashier", pay.by, pay.on))
+        signs.update(_payer(pay))
     return values, (), signs
 
 
