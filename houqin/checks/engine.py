@@ -38,6 +38,7 @@ from houqin.diagnostics import (
     unreadable_files,
 )
 from houqin.layout import TOP_FILES
+from houqin.models.closing import forget_fingerprints
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_FILE, KINDS
 from houqin.models.ledger import Ledger
@@ -198,4 +199,5 @@ def run_checks(
         found.append(replace(diag(HELD_BACK, broken[0], 0, count=held, files=files), check="schema"))
     if used is not None:
         used |= runner.used
+    forget_fingerprints()
     return sorted(found, key=sort_key)
