@@ -645,6 +645,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} 有口令保护，而 ssh-agent 中没有它：先运行 ssh-add {path}，再签字（houqin 不询问口令）。",
         "{path} is protected by a passphrase and no ssh-agent holds it: run ssh-add {path} first, then sign (houqin never asks for a passphrase).",
     ),
+    "discard_before_sample": (
+        "{id} 的留样在 {sampled} 才留取，不能在此之前销毁：核对 --on 与 --at。",
+        "{id}'s samples were taken at {sampled}: they cannot be discarded before that; check --on and --at.",
+    ),
+    "discard_in_future": (
+        "{id} 的留样销毁日期 {on} 在今天（{today}）之后：销毁之后再登记。",
+        "{id}: the discard day {on} is after today ({today}): record it once the samples are discarded.",
+    ),
     "meeting_incomplete": (
         "领导班子会议须写全：--meeting-on 日期、--attendee 出席人员（可重复）和 --decision 决定。",
         "A leadership meeting needs all of --meeting-on DAY, --attendee NAME (repeat) and --decision TEXT.",

@@ -121,6 +121,12 @@ def test_receive_meal_discard_certificate_report_through_the_cli(git_ledger: Cal
     code, out = run("canteen", "meal", "--served", "400", "--sample", "红烧鸡块:150", "--sample", "炒青菜:130", "--at", "11:20", "--keeper", "周保管", "--accompanied-by", "王校长", "--staff", "周保管", "--date", "2026-07-10")  # fmt: skip
     assert code == 0, out
     assert git(root, "log", "-1", "--format=%s") == "canteen meal CC-2026-0001 2026-07-10 lunch\n"
+    # Found trying houqin as a new school: a discard before the sample was taken read "-47.7 hours", and
+    # one dated after today was taken.
+    code, out = run("canteen", "discard", "CC-2026-0001", "--on", "2026-07-09", "--at", "12:00", "--by", "周保管")
+    assert code == 2 and "CC-2026-0001 的留样在 2026-07-10 11:20 才留取，不能在此之前销毁" in " ".join(out.split())
+    code, out = run("canteen", "discard", "CC-2026-0001", "--on", "2026-11-30", "--at", "12:00", "--by", "周保管")
+    assert code == 2 and "在今天（2026-11-24）之后" in out
     code, out = run("canteen", "discard", "CC-2026-0001", "--on", "2026-07-11", "--at", "09:00", "--by", "周保管")
     assert code == 1 and "error[FOOD004]" in out
     code, out = run("canteen", "discard", "CC-2026-0001", "--on", "2026-07-12", "--at", "11:30", "--by", "周保管")

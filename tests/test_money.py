@@ -771,3 +771,30 @@ def test_fee_refunds_owed_then_paid(git_ledger: Callable[..., Path]) -> None:
     assert [(x.key, x.amount) for x in report.income] == [("fee-refund", Decimal("-120.00"))]
     again = CliRunner().invoke(app, [*args, "--on", "2026-07-11"])
     assert again.exit_code == 2
+
+
+def test_a_fee_on_behalf_and_the_claims_against_it_are_recorded_by_command(git_ledger: Callable[..., Path]) -> None:
+    """Found trying houqin as a new school: 代办费 could be settled only after editing the notice and the
+    claims by hand (fee publish had no --on-behalf, expense add no --fee-item)."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    publish = ("fee", "publish", "--term", "2025-2026-2", "--item", "workbook:练习册:30.00", "--where", "校门公示栏",
+               "--published", "2026-02-25", "--no-commit")  # fmt: skip
+    code, out = run(*publish, "--on-behalf", "insurance")
+    assert code == 2 and "--on-behalf insurance" in out
+    code, out = run(*publish, "--on-behalf", "workbook")
+    assert code == 0, out
+    assert "on_behalf: true" in (root / "2026/fee-notices.yaml").read_text("utf-8")
+    code, out = run("expense", "add", "--payee", "新华书店", "--amount", "600.00", "--budget-line", "30201",
+                    "--purpose", "代购练习册", "--invoice", "26442000000012345670", "--invoice-date", "2026-03-01",
+                    "--date", "2026-03-02", "--fee-item", "workbook", "--no-commit")  # fmt: skip
+    assert code == 0, out
+    assert "fee_item: workbook" in (root / "2026/expenses.yaml").read_text("utf-8")

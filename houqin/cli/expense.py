@@ -49,6 +49,9 @@ def add(
     advance: Annotated[str | None, typer.Option("--advance", help="冲销的借款编号 Advance settled.")] = None,
     purchase: Annotated[str | None, typer.Option("--purchase", help="采购单编号 Purchase id.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
+    fee_item: Annotated[
+        str | None, typer.Option("--fee-item", help="代办费: the fee item (collected on behalf) it spends against.")
+    ] = None,
     meeting_on: MeetingOn = None,
     attendee: Attendees = None,
     decision: Decision = None,
@@ -76,6 +79,7 @@ def add(
         advance=advance,
         purchase=purchase,
         note=note,
+        fee_item=fee_item,
         route=own_route(meeting_on, attendee, decision, authority),
     )
     run_write(

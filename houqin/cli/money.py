@@ -281,9 +281,17 @@ def fee_publish(
     item: Annotated[list[str], typer.Option("--item", help="ID:NAME:AMOUNT[:BASIS] per student. Repeat.")],
     where: Annotated[str, typer.Option("--where", help="公示地点 Where it was published.")],
     published: Annotated[str | None, typer.Option("--published", help="公示日期 (default: today).")] = None,
+    on_behalf: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--on-behalf", help="代办费: the id of an --item collected on behalf, settled at term end. Repeat."
+        ),
+    ] = None,
     no_commit: NoCommit = False,
 ) -> None:
     """收费公示 / Record the fee notice of a term; the principal approves it (houqin sign … --as principal).
+    An item collected on behalf (代办费: workbooks, insurance) is named with --on-behalf and settled at
+    term end with houqin fee settle.
 
     Example: houqin fee publish --term 2026-2027-1 --item milk:学生奶:300.00:县物价局〔2026〕12号
     --where 校门公示栏
@@ -299,7 +307,12 @@ def fee_publish(
         entry: dict[str, object] = {"id": parts[0], "name": parts[1], "amount": parse_amount(parts[2], "--item")}
         if len(parts) == 4:
             entry["basis"] = parts[3]
+        if parts[0] in (on_behalf or ()):
+            entry["on_behalf"] = True
         items.append(entry)
+    unknown = sorted(set(on_behalf or ()) - {str(e["id"]) for e in items})
+    if unknown:
+        raise typer.BadParameter(f"--on-behalf {', '.join(unknown)}: 不是 --item 的编号 / not the id of an --item")
     run_write(
         ctx,
         lambda ledger: publish_fees(ledger, term, items, day, where, day),

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from houqin import clock
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.kinds import KIND_BY_NAME
@@ -70,6 +71,10 @@ def discard_samples(ledger: Ledger, meal: str, on: dt.date, at: str, by: str) ->
     record = find_record(ledger, meal, Meal, "餐次/meal")
     if record.discarded is not None:
         raise UsageError("already_discarded", id=record.id, on=record.discarded.on)
+    if (on, at) < (record.date, record.sampled_at):
+        raise UsageError("discard_before_sample", id=record.id, sampled=f"{record.date} {record.sampled_at}")
+    if on > clock.today():
+        raise UsageError("discard_in_future", id=record.id, on=on, today=clock.today())
     return record.model_copy(update={"discarded": validated(Discard, on=on, at=at, by=by)})
 
 

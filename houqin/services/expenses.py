@@ -26,6 +26,7 @@ class ClaimDraft:
     purchase: str | None = None
     advance: str | None = None
     note: str | None = None
+    fee_item: str | None = None  # 代办费: the item collected on behalf this claim spends against
     route: Mapping[str, object] = field(default_factory=dict)  # the principal's own: meeting, authority
 
 
