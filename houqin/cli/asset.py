@@ -238,16 +238,13 @@ def move(
     Example: houqin asset move ZC-2016-0001 -q 5 --to-place JX-102 --to-keeper 杨丽华
     """
     from houqin.services.asset_events import move_asset
-    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger, move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason), signer
-        ),
+        lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
         lambda r: f"asset move {r.id} {asset} → {to_place} {to_keeper}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 
@@ -270,18 +267,15 @@ def loan(
     Example: houqin asset loan ZC-2024-0001 --to 曾红霞 --due 2026-12-04 --approved-by 李明
     """
     from houqin.services.asset_events import lend_asset
-    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     due_day = parse_day(due, "--due")
     assert due_day is not None
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger, lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose), signer
-        ),
+        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
         lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 

@@ -259,17 +259,14 @@ def budget_adjust(
     Example: houqin budget adjust 30213 --amount 5000 --reason 暑期校舍维修 --approved-by 王建国
     """
     from houqin.services.finance import adjust_budget
-    from houqin.services.signing import by_key
 
     day = parse_day(date) or today()
     value = parse_signed_amount(amount)
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger, adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by), signer
-        ),
+        lambda ledger: adjust_budget(ledger, line, year or day.year, value, reason, day, approved_by),
         lambda r: f"budget adjust {r.id} {line} {value}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 

@@ -99,14 +99,13 @@ def place_responsibility(
     Example: houqin place responsibility JX-101 --year 2026-2027 --director 李明
     """
     from houqin.cli.writing import run_write
-    from houqin.services.signing import by_key
     from houqin.services.stocktake import issue_responsibility
 
     day = parse_day(date) or today()
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(ledger, issue_responsibility(ledger, place, year, director, day), signer),
+        lambda ledger: issue_responsibility(ledger, place, year, director, day),
         lambda r: f"place responsibility {r.id} {place} {year}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )

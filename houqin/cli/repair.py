@@ -56,17 +56,14 @@ def close(
     Example: houqin repair close WX-2026-0003 --work 更换门锁 --cost 45 --accepted-by 陈晓东
     """
     from houqin.services.repairs import close_repair
-    from houqin.services.signing import by_key
 
     day = parse_day(on, "--on") or today()
     amount = parse_amount_or_zero(cost, "--cost") if cost else None
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger, close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer), signer
-        ),
+        lambda ledger: close_repair(ledger, ticket, work, accepted_by, day, amount, expense, repairer),
         lambda r: f"repair close {r.id} accepted by {accepted_by}",
+        signer=key_signer(key),
         replace=True,
         no_commit=no_commit,
     )

@@ -97,20 +97,17 @@ def stock_in(
 
     Example: houqin stock in paper-a4 -q 100 --price 23.50 --origin 捐赠 --acceptor 周强 --witness 李明
     """
-    from houqin.services.signing import by_key
     from houqin.services.stock import receive_stock
 
     day = parse_day(date) or today()
     qty, unit_price = parse_quantity(quantity), parse_amount(price, "--price")
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger,
-            receive_stock(ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness, delivered_by),
-            signer,
+        lambda ledger: receive_stock(
+            ledger, item, qty, unit_price, origin, acceptor, day, supplier, witness, delivered_by
         ),
         lambda r: f"stock in {r.id} {item} ×{qty} @ {unit_price}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 
@@ -138,20 +135,17 @@ def stock_out(
 
     Example: houqin stock out paper-a4 -q 5 --to 钱红 --purpose 期中试卷印刷 --issued-by 周强 --approved-by 刘志强
     """
-    from houqin.services.signing import by_key
     from houqin.services.stock import issue_stock
 
     day = parse_day(date) or today()
     qty = parse_quantity(quantity)
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger,
-            issue_stock(ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by, co_issuer),
-            signer,
+        lambda ledger: issue_stock(
+            ledger, item, qty, receiver, purpose, issued_by, day, department, approved_by, co_issuer
         ),
         lambda r: f"stock out {r.id} {item} ×{qty} → {receiver}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 

@@ -48,20 +48,15 @@ def trip(
 
     Example: houqin vehicle trip --vehicle 赣G·A1234 --driver 周强 --purpose 送参赛学生 --destination 县体育馆 --start 48210 --end 48236 --approved-by 刘志强
     """
-    from houqin.services.signing import by_key
     from houqin.services.vehicles import log_trip
 
     day = parse_day(date) or today()
     approved = parse_day(approved_on, "--approved-on")
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger,
-            log_trip(ledger, vehicle, driver, purpose, destination, start, end, approved_by, approved, day),
-            signer,
-        ),
+        lambda ledger: log_trip(ledger, vehicle, driver, purpose, destination, start, end, approved_by, approved, day),
         lambda r: f"vehicle trip {r.id} {vehicle}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 
@@ -139,20 +134,17 @@ def reception_add(
 
     Example: houqin reception add --unit 县教育局督导室 --letter 青教督函〔2026〕12号 --guest 陈督学 --guest 李督学 --staff 王建国 --amount 150.00 --approved-by 王建国 --approved-on 2026-11-18
     """
-    from houqin.services.signing import by_key
     from houqin.services.vehicles import add_reception
 
     day = parse_day(date) or today()
     money = parse_amount(amount)
     approved = parse_day(approved_on, "--approved-on")
-    signer = key_signer(key)
     run_write(
         ctx,
-        lambda ledger: by_key(
-            ledger,
-            add_reception(ledger, unit, letter, guest, staff or [], money, expense, approved_by, approved, day),
-            signer,
+        lambda ledger: add_reception(
+            ledger, unit, letter, guest, staff or [], money, expense, approved_by, approved, day
         ),
         lambda r: f"reception add {r.id} {unit}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )

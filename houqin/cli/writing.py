@@ -12,6 +12,7 @@ from houqin.cli.state import get_state
 if TYPE_CHECKING:  # the models (and pydantic) load only when a command runs, not for --help
     from houqin.models.base import Record
     from houqin.models.ledger import Ledger
+    from houqin.services.signing import KeySigner
 
 
 def run_write(
@@ -21,13 +22,18 @@ def run_write(
     *,
     replace: bool = False,
     no_commit: bool = False,
+    signer: KeySigner | None = None,
 ) -> Record:
+    """Write the record `build` makes; with `signer` (--key), its steps that are the key holder's own
+    are signed by that key first (services/signing.py: by_key)."""
     from houqin.render.console import print_written
+    from houqin.services.signing import by_key
     from houqin.services.writes import write_record
 
     state = get_state(ctx)
     root = state.root(write=True)
-    outcome = write_record(root, build, message, replace=replace, commit=not no_commit)
+    signed = build if signer is None else (lambda ledger: by_key(ledger, build(ledger), signer))
+    outcome = write_record(root, signed, message, replace=replace, commit=not no_commit)
     print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
     if outcome.warnings:
         from houqin.render.console import console, print_diagnostics

@@ -45,7 +45,7 @@ def key_signed(ledger: Ledger, record: S, index: int, key: KeySigner) -> S:
     return record.model_copy(update={"approvals": tuple(approvals)})
 
 
-def by_key(ledger: Ledger, record: S, key: KeySigner | None) -> S:
+def by_key(ledger: Ledger, record: R, key: KeySigner | None) -> R:
     """A new record's steps that are the key holder's own, signed by `key` in the chain's order (the
     others stay typed names, for their signers' rules to judge). With `key`, at least one step must be
     the holder's: a key that signs nothing is refused, nothing written."""
