@@ -199,6 +199,15 @@ def parse_signature(b64: str) -> Signature:
     return Signature(key, namespace, hash_algorithm, sig_type, sig, flags, counter)
 
 
+def signer_fingerprint(b64: str) -> str | None:
+    """The fingerprint of the key a signature carries (whether or not it verifies, or is trusted);
+    None when the text is no signature."""
+    try:
+        return parse_signature(b64).key.fingerprint
+    except KeyFormatError:
+        return None
+
+
 def signed_data(message: bytes, namespace: str, hash_algorithm: str) -> bytes:
     digest = hashlib.sha512(message) if hash_algorithm == "sha512" else hashlib.sha256(message)
     return (

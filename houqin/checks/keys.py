@@ -203,7 +203,7 @@ def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         content: str | None = None
         for i, a in enumerate(r.approvals):
             if a.sig is None:
-                if _required(ledger, policy, a.by, a.on):
+                if must_sign_by_key(ledger, policy, a.by, a.on):
                     yield _step("KEY001", r, a)
                 continue
             month = sealed.get(month_of(a.on))
@@ -262,7 +262,7 @@ def _withdrawals(ledger: Ledger, policy: Policy, trust: Trust, r: Signed) -> Ite
     school = ledger.config.school.name
     for w in r.withdrawn:
         if w.sig is None:
-            if not _required(ledger, policy, w.by, w.on):
+            if not must_sign_by_key(ledger, policy, w.by, w.on):
                 continue
         else:
             try:
@@ -288,7 +288,7 @@ def _payment(
         return
     step = Approval.model_construct(role="payment", by=payment.by, on=payment.on, line=r.source.line, sig=payment.sig)
     if payment.sig is None:
-        if _required(ledger, policy, payment.by, payment.on):
+        if must_sign_by_key(ledger, policy, payment.by, payment.on):
             yield _step("KEY001", r, step)
         return
     month = sealed.get(month_of(payment.on))
@@ -322,7 +322,8 @@ def _step(code: str, r: Signed, a: Approval, fp: str | None = None, missing: str
     return diag(code, r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role)
 
 
-def _required(ledger: Ledger, policy: Policy, by: str, on: dt.date) -> bool:
+def must_sign_by_key(ledger: Ledger, policy: Policy, by: str, on: dt.date) -> bool:
+    """Does policy.signatures.require_keys ask `by` to sign by key on `on` (by the roles held that day)?"""
     return policy.signatures.key_required(lambda role: ledger.holds(by, role, on))
 
 
@@ -332,7 +333,7 @@ def check_not_by_key(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if not isinstance(r, Signed):
             continue
         for a in r.approvals:
-            if a.sig is None and not _required(ledger, policy, a.by, a.on):
+            if a.sig is None and not must_sign_by_key(ledger, policy, a.by, a.on):
                 yield diag("KEY009", r.source.file, a.line, record=r.id, by=a.by, on=a.on, step=a.role)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
 
+from houqin.checks.keys import must_sign_by_key
 from houqin.checks.shop import expiring
 from houqin.models.closing import month_bounds, month_of, previous_month
 from houqin.models.ledger import Ledger
@@ -102,7 +102,7 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
     names = [person] if person else [n for n in ledger.person_by_name if any(ledger.holds(n, r, at) for r in roles)]
     out = []
     for name in names:
-        by_key = rules.key_required(partial(ledger.holds, name, day=at))
+        by_key = must_sign_by_key(ledger, ledger.config.policy, name, at)
         for a in pending_for(ledger, name, at):
             step = a.step
             command = f"houqin sign {a.id} --as {step} --by {name}" + (" --key KEYFILE" if by_key else "")
@@ -114,8 +114,7 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
 def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
     chain = ledger.config.policy.signatures.chains.get("expenses", ())
     cashier = _holders(ledger, "cashier", at)
-    rules = ledger.config.policy.signatures
-    key = " --key KEYFILE" if cashier and rules.key_required(partial(ledger.holds, cashier, day=at)) else ""
+    key = " --key KEYFILE" if cashier and must_sign_by_key(ledger, ledger.config.policy, cashier, at) else ""
     out = []
     for r in ledger.of_kind("expenses"):
         if not isinstance(r, Reimbursement) or r.payment is not None or r.date > at:

@@ -108,17 +108,16 @@ def _person(step: str, name: str | None, on: dt.date | None) -> dict[str, SignBo
     return {step: SignBox(step, name, on)} if name else {}
 
 
-def _payer(pay: Payment) -> dict[str, SignBox]:
-    """The cashier's box: who paid, when, and — paid by key — the key's fingerprint."""
+def _key_shown(sig: str | None) -> str:
+    """The key a box shows: its fingerprint when signed by key, "?" for a signature that does not read."""
     from houqin import sshsig
 
-    key = ""
-    if pay.sig:
-        try:
-            key = sshsig.parse_signature(pay.sig).key.fingerprint
-        except sshsig.KeyFormatError:
-            key = "?"
-    return {"cashier": SignBox("cashier", pay.by, pay.on, key)}
+    return (sshsig.signer_fingerprint(sig) or "?") if sig else ""
+
+
+def _payer(pay: Payment) -> dict[str, SignBox]:
+    """The cashier's box: who paid, when, and — paid by key — the key's fingerprint."""
+    return {"cashier": SignBox("cashier", pay.by, pay.on, _key_shown(pay.sig))}
 
 
 def _paid(ledger: Ledger, pay: Payment | None) -> str:
@@ -670,18 +669,8 @@ def _no_form(text: str) -> UsageError:
 
 def _signed(record: Record) -> dict[str, SignBox]:
     """The boxes the record's own approvals fill, with the key's fingerprint where signed by key."""
-    from houqin import sshsig
-
-    boxes = {}
-    for a in record.approvals if isinstance(record, Signed) else ():
-        key = ""
-        if a.sig:
-            try:
-                key = sshsig.parse_signature(a.sig).key.fingerprint
-            except sshsig.KeyFormatError:
-                key = "?"
-        boxes[a.role] = SignBox(a.role, a.by, a.on, key)
-    return boxes
+    approvals = record.approvals if isinstance(record, Signed) else ()
+    return {a.role: SignBox(a.role, a.by, a.on, _key_shown(a.sig)) for a in approvals}
 
 
 def form_of(ledger: Ledger, text: str, at: dt.date) -> Form:

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from houqin import sshsig
-from houqin.checks.keys import payment_problem, step_problem, trust_of
+from houqin.checks.keys import must_sign_by_key, payment_problem, step_problem, trust_of
 from houqin.models.base import Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
@@ -40,10 +40,7 @@ class RecordSignatures:
 
 
 def _carried(sig: str | None) -> str | None:
-    try:
-        return sshsig.parse_signature(sig).key.fingerprint if sig else None
-    except sshsig.KeyFormatError:
-        return None
+    return sshsig.signer_fingerprint(sig) if sig else None
 
 
 def signatures_of(ledger: Ledger, text: str) -> RecordSignatures:
@@ -56,8 +53,7 @@ def signatures_of(ledger: Ledger, text: str) -> RecordSignatures:
     chain = policy.signatures.chains.get(kind_of(record).name, ())
 
     def typed(by: str, on: dt.date) -> str:
-        required = policy.signatures.key_required(lambda role: ledger.holds(by, role, on))
-        return TYPED_REQUIRED if required else TYPED
+        return TYPED_REQUIRED if must_sign_by_key(ledger, policy, by, on) else TYPED
 
     steps = []
     for i, a in enumerate(record.approvals):
