@@ -1005,7 +1005,6 @@ def write_list(path: Path, header: str, items: list[dict] | list[Record]) -> Non
 # Demonstration keys (issue #20). Each is derived from the person's name, so the build is reproducible
 # (Ed25519 signs deterministically) and a reader can make the same key again. They are public — their
 # private halves are committed in examples/keys/ — and so prove nothing: never use them for a real school.
-KEYED = (PRINCIPAL, VICE, DIRECTOR, ACCOUNTANT, CASHIER, KEEPER, CLERK)
 KEYS_ADDED = D(2026, 1, 15)
 SCHOOL = "青禾县实验小学"
 KEY_DIR = Path(__file__).resolve().parents[1] / "examples" / "keys"
@@ -1093,7 +1092,7 @@ def signed_by_demo_keys(record: Record) -> Record:
 
 def main(out: Path) -> None:
     config = (Path(__file__).resolve().parents[1] / "houqin" / "templates" / "houqin.yaml").read_text("utf-8")
-    config = config.format(school="青禾县实验小学", y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
+    config = config.format(school=SCHOOL, y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
     out.mkdir(parents=True, exist_ok=True)
