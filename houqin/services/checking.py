@@ -37,8 +37,12 @@ def _git_key(blob_ids: Mapping[str, str], names: Sequence[str], today: dt.date |
 
 def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None = None) -> list[Diagnostic] | None:
     """The diagnostics of every check on exactly these files, if an earlier run left them."""
-    store = _store(root)
-    hit = store.get(_key(digests, DEFAULT_CHECKS, today)) if store else None
+    return _found(_store(root), _key(digests, DEFAULT_CHECKS, today))
+
+
+def _found(store: Cache | None, key: str) -> list[Diagnostic] | None:
+    """The diagnostics a run left under `key`, if any."""
+    hit = store.get(key) if store is not None else None
     return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
 
 
@@ -119,8 +123,7 @@ def staged_result(root: Path, today: dt.date | None = None) -> list[Diagnostic] 
     store = _store(root)
     if store is None:
         return None
-    hit = store.get(_git_key(GitIndexSource(root).blob_ids(), DEFAULT_CHECKS, today))
-    return [decode_diagnostic(row) for row in hit] if isinstance(hit, tuple) else None
+    return _found(store, _git_key(GitIndexSource(root).blob_ids(), DEFAULT_CHECKS, today))
 
 
 def _check_files(
@@ -138,10 +141,8 @@ def _check_files(
     store = _store(root, use_cache)
     blob_ids = getattr(source, "blob_ids", None)
     git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None else None
-    if store is not None and git_key is not None:
-        hit = store.get(git_key)
-        if isinstance(hit, tuple):
-            return [decode_diagnostic(row) for row in hit]
+    if git_key is not None and (known := _found(store, git_key)) is not None:
+        return known
     files = MemorySource.read_all(source or WorktreeSource(root))
     key = _key(files.digests(), chosen, today)
     if store is not None:
