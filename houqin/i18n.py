@@ -137,6 +137,15 @@ _FIELD_WORDS: dict[str, str] = {
     "fee_item": "收费项目",
     "findings": "发现的问题",
     "fingerprints": "密钥指纹",
+    "closed": "已结账年度",
+    "balances": "期初余额",
+    "stock": "期初库存",
+    "assets": "资产",
+    "carried": "结转事项",
+    "files": "已结年度文件",
+    "value": "金额",
+    "holdings": "存放与保管",
+    "depreciation": "累计折旧",
     "fiscal_year_start": "会计年度起始",
     "from_account": "转出账户",
     "from_place": "调出地点",
@@ -1025,6 +1034,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "close.earlier": (
         "之前的 {months} 尚未结账（按月依次结账）",
         "earlier months are not closed: {months} (close them in order)",
+    ),
+    "year.not_over": ("本年到 {last} 才结束", "the year runs until {last}"),
+    "year.closed": (
+        "{year} 年及以前已经年终结账（{id}）",
+        "the years up to {year} are closed already ({id})",
+    ),
+    "year.months": (
+        "本年还有月份尚未结账：{months}（houqin finance close 月份）",
+        "months of the year are not closed: {months} (houqin finance close MONTH)",
+    ),
+    "year.written": (
+        "{year} 年已年终结账：{assets} 项资产、{carried} 条未结事项结转到 {opened} 年；请校长审核：houqin sign {id} --as principal",
+        "{year} closed: {assets} assets and {carried} open records carried into {opened}; for the principal to approve: houqin sign {id} --as principal",
     ),
     "close.assertion": (
         "{account} 缺少 {date} 的对账余额：houqin finance assert {account} 金额 --on {date}",

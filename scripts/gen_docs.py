@@ -63,6 +63,7 @@ PREFIX_CHECK = {
     "YAML": "schema",
     "SCH": "schema",
     "ID": "ids",
+    "YRC": "year",
     "REF": "refs",
     "DAT": "dates",
     "APR": "approval-chain",

@@ -42,6 +42,7 @@ from houqin.models.closing import forget_fingerprints
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_FILE, KINDS
 from houqin.models.ledger import Ledger
+from houqin.models.year_close import in_closed_year
 
 if TYPE_CHECKING:
     from houqin.ledger.load import LoadResult
@@ -77,6 +78,8 @@ def files_by_kind(result: LoadResult) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     if result.digests:
         for rel in sorted(result.digests):
+            if in_closed_year(rel, result.ledger.opening):
+                continue  # a closed year's file: the year check compares its digest, nothing reads it
             kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[-1]) if "/" in rel else None
             if kind is not None:
                 out.setdefault(kind.name, []).append(rel)
@@ -107,7 +110,12 @@ class _Runner:
         self.today = today
         self.files = files_by_kind(result)
         digests = result.digests
-        self.directory = _digest(f"{f}={digests.get(f, '')}" for f in TOP_FILES)
+        # Every finding rests on the directory files and, once a year is closed, on the opening the
+        # open years start from.
+        opening = self.ledger.opening
+        opened: tuple[str, ...] = (f"{opening.source.file}={digests.get(opening.source.file, '')}",) if opening else ()
+        opened += tuple(f"{rel}={d}" for rel, d in sorted(self.ledger.closed_files.items()))
+        self.directory = _digest((*(f"{f}={digests.get(f, '')}" for f in TOP_FILES), *opened))
         self.used: set[str] = set()
         broken = unreadable_files(result.diagnostics)
         # Unreadable files: a directory file spoils every finding; a record file those of its kind.

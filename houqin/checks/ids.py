@@ -24,7 +24,7 @@ def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 yield diag("ID002", src.file, src.line, record=r.id, id=r.id, prefix=kind.prefix)
             elif int(m["year"]) != r.date.year:
                 yield diag("ID003", src.file, src.line, record=r.id, id=r.id, date=r.date)
-            elif not src.file.startswith(f"{m['year']}/"):
+            elif not src.file.startswith(f"{m['year']}/") and not ledger.carried_to(r.id, src.file):
                 yield diag("ID004", src.file, src.line, record=r.id, id=r.id, expected=f"{m['year']}/{kind.filename}")
 
 

@@ -57,6 +57,8 @@ def check_invoice_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
 def check_invoices_claimed_once(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """No invoice claimed twice, across every claim of every year."""
     claimed: dict[str, str] = {}
+    if ledger.opening is not None:  # the numbers claimed in the closed years that may still come back
+        claimed = {n: f"{ledger.opening.closed} ({ledger.opening.id})" for n in ledger.opening.invoices}
     for r in ledger.of_kind("expenses"):
         assert isinstance(r, Reimbursement)
         for inv in r.invoices:

@@ -29,6 +29,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "budget",
     "advances",
     "close",
+    "year",
     "meters",
     "patrols",
     "printing",

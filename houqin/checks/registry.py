@@ -39,6 +39,7 @@ from houqin.checks import (
     stock,
     stocktake,
     vehicles,
+    year_close,
 )
 from houqin.checks.engine import ALL_KINDS, CheckFn, Part
 from houqin.checks.names import CHECK_NAMES as NAMES
@@ -229,6 +230,15 @@ CHECKS: tuple[Check, ...] = (
         ),
         "每月清结、结账后不得改动",
         "months closed, closed months unchanged",
+    ),
+    Check(
+        "year",
+        (
+            whole(year_close.check_opening, ALL_KINDS),
+            whole(year_close.check_closed_files, year_close.YEAR_KINDS),
+        ),
+        "年终结账、已结年度不得改动",
+        "years closed, closed years unchanged",
     ),
     Check(
         "meters",

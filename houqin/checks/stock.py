@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
-from houqin.models.records import Purchase, StockIn, StockOut, Stocktake
+from houqin.models.records import Purchase, StockIn, StockOut, Stocktake, YearOpening
+from houqin.money import CENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +28,24 @@ class Movement:
     item: str
     delta: Decimal
     unit_price: Decimal | None = None
+    value: Decimal | None = None  # the value moved, when given whole (the stock a year opened with)
 
     @property
     def date(self) -> dt.date:
         return self.record.date
 
 
-_ORDER: dict[type[Record], int] = {StockIn: 0, StockOut: 1, Stocktake: 2}
+ZERO = Decimal(0)
+
+_ORDER: dict[type[Record], int] = {YearOpening: -1, StockIn: 0, StockOut: 1, Stocktake: 2}
 
 
 def stock_moves(ledger: Ledger) -> list[Movement]:
     """Every stock movement in date order; on one day receipts come first, then issues, then the count."""
     moves: list[Movement] = []
+    opening = ledger.opening
+    if opening is not None:  # the stock on hand the year opened with, at its cost
+        moves.extend(Movement(opening, s.item, s.quantity, value=s.value) for s in opening.stock if s.quantity)
     for r in ledger.of_kind("stock-in"):
         if isinstance(r, StockIn):
             moves.append(Movement(r, r.item, r.quantity, r.unit_price))
@@ -48,8 +55,46 @@ def stock_moves(ledger: Ledger) -> list[Movement]:
     for r in ledger.of_kind("stocktakes"):
         if isinstance(r, Stocktake):
             moves.extend(Movement(r, a.item, a.difference) for a in r.adjustments if a.difference)
+    if opening is not None:
+        first = dt.date(opening.year, 1, 1)
+        moves = [m for m in moves if m.record.date >= first]
     moves.sort(key=lambda m: (m.record.date, _ORDER[type(m.record)], m.record.id))
     return moves
+
+
+class Books:
+    """Quantity and value per item, moved forward one movement at a time (moving average cost:
+    each receipt re-averages the unit cost; issues and count differences leave it unchanged)."""
+
+    def __init__(self) -> None:
+        self.quantity: dict[str, Decimal] = {}
+        self.value: dict[str, Decimal] = {}
+
+    def average(self, item: str) -> Decimal:
+        q = self.quantity.get(item, ZERO)
+        return self.value.get(item, ZERO) / q if q > 0 else ZERO
+
+    def apply(self, m: Movement) -> Decimal:
+        q, v = self.quantity.get(m.item, ZERO), self.value.get(m.item, ZERO)
+        if m.value is not None:
+            change = m.value
+        elif m.unit_price is not None:
+            change = m.delta * m.unit_price
+        elif q + m.delta <= 0:
+            change = -v
+        else:
+            change = (self.average(m.item) * m.delta).quantize(CENT, rounding=ROUND_HALF_UP)
+        self.quantity[m.item], self.value[m.item] = q + m.delta, v + change
+        return change
+
+
+def books_at(ledger: Ledger, day: dt.date) -> Books:
+    books = Books()
+    for m in stock_moves(ledger):
+        if m.date > day:
+            break
+        books.apply(m)
+    return books
 
 
 def check_stock(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:

@@ -41,6 +41,14 @@ def check(
             "--keys", help="也列出尚未用密钥的签字和尚无密钥的人（by-key）。 Also list signatures not made by key."
         ),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="年终结账后：重读已结年度的全部记录，核对年初结转。 After a year-end close: read every closed "
+            "year again and check each opening against it.",
+        ),
+    ] = False,
 ) -> None:
     """检查账本 / Check the ledger against the school's rules.
 
@@ -64,7 +72,7 @@ def check(
         from houqin.checks.names import DEFAULT_CHECKS
 
         names = [*(names or DEFAULT_CHECKS), "by-key"]
-    found = check_ledger(root, names, source=source, use_cache=not no_cache)
+    found = check_ledger(root, names, source=source, use_cache=not no_cache, full=full)
     if fmt is OutputFormat.json:
         from houqin.render.console import diagnostics_json
 

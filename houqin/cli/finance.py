@@ -235,6 +235,38 @@ def write_report(r: MonthReport, fmt: ReportFormat, out_file: Path | None, lang:
     console().print(t("fin.written", lang, path=out_file))
 
 
+@app.command("close-year")
+def close_year(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year to close, e.g. 2026. 结账年度。", min=1900, max=9999)],
+    by: Annotated[str, typer.Option("--by", help="会计 Who closes the year.")],
+    key: SigningKey = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """年终结账 / Close the year: once every month of it is closed and the books check clean, write the
+    next year's opening (balances, stock, the asset register with its depreciation, open items, the
+    invoice numbers used) chained to December's close; checks, writes and reports then read the open
+    year only (houqin check --full reads every year). The principal approves it with houqin sign.
+
+    Example: houqin finance close-year 2026 --by 孙慧
+    """
+    from houqin.render.finance import print_year_closed
+    from houqin.services.guard import before_checks
+    from houqin.services.writes import write_year_close
+    from houqin.services.year_close import close_year as close
+
+    state = get_state(ctx)
+    root = state.root(write=True)
+    day = today()
+    outcome = write_year_close(
+        root,
+        lambda session: close(session, year, by, day, before_checks(session), key_signer(key)),
+        lambda rs: f"finance close-year {year} {rs[-1].id}",
+        commit=not no_commit,
+    )
+    print_year_closed(outcome.records, outcome.paths, outcome.message, outcome.committed, state.lang, root)
+
+
 @app.command("reopen")
 def reopen(
     ctx: typer.Context,

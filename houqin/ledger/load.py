@@ -54,8 +54,10 @@ from houqin.models.directory import (
     Vehicle,
     VoucherAccount,
 )
-from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, Kind
-from houqin.models.ledger import IdSource, Ledger, Records
+from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KIND_BY_PREFIX, Kind
+from houqin.models.ledger import IdSource, Ledger, Records, Superseded
+from houqin.models.records import YearOpening
+from houqin.models.year_close import carried_ids, file_year, in_closed_year, standing_opening, year_start
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -464,6 +466,51 @@ def _refuse_unreadable(diagnostics: Sequence[Diagnostic], records: LazyRecords) 
             records.refuse(kind.name, unreadable_error(diagnostics, file))
 
 
+OPENINGS = KIND_BY_NAME["openings"]
+
+
+def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cache: bool) -> YearOpening | None:
+    """The opening of the latest year opened, if its file reads cleanly (else None: every year is read,
+    and the year check reports the file)."""
+    files = sorted(rel for rel in paths if is_record_path(rel) and rel.endswith("/" + OPENINGS.filename))
+    if not files:
+        return None
+    rel = files[-1]
+    data = src.read(rel)
+    if data is None or marker_diagnostic(data) is not None:
+        return None
+    if use_cache:
+        found, problems = load_file_records(root, rel, data, OPENINGS)
+    else:
+        found, problems = load_records(rel, data, OPENINGS)
+    if problems:
+        return None
+    return standing_opening(r for r in found if isinstance(r, YearOpening) and r.year == file_year(rel))
+
+
+def _openings(records: Records) -> list[YearOpening]:
+    return [r for r in records.get(OPENINGS.name, ()) if isinstance(r, YearOpening)]
+
+
+def _superseded(records: LazyRecords) -> tuple[Records, frozenset[tuple[str, int]]]:
+    """Every year's records, each carried item once: the originals a later opening carried forward are
+    left out (their copies in the later year hold the steps since); and (id, year) of each copy."""
+    openings = _openings(records)
+    if not openings:
+        return records, frozenset()
+    dropped: set[tuple[str, str, str]] = set()
+    copies: set[tuple[str, int]] = set()
+    for opening in openings:
+        carried = carried_ids(opening)
+        copies.update((rid, opening.year) for rid in carried)
+        kinds = {KIND_BY_PREFIX[rid[:2]].name for rid in carried if rid[:2] in KIND_BY_PREFIX}
+        for kind in kinds:
+            for rid, file, _line, _day in records.id_sources(kind):
+                if rid in carried and in_closed_year(file, opening):
+                    dropped.add((kind, file, rid))
+    return Superseded(records, frozenset(dropped)), frozenset(copies)
+
+
 def open_ledger(root: Path) -> Ledger:
     """The ledger as a command reads it: refusing, naming the file, to answer from unreadable data."""
     return load_ledger(root, strict=True).ledger
@@ -481,8 +528,13 @@ def load_ledger(
     use_cache: bool = True,
     prune: bool | None = None,
     strict: bool = False,
+    full: bool = False,
 ) -> LoadResult:
     """Read a whole ledger. Raises only when `root` is not a ledger at all (InputError, exit 2).
+
+    Once a year is closed (年终结账), only the open years' files are parsed, from the year opening on;
+    the closed years' files are read for their digests alone (the year check compares them with the
+    opening's). `full` reads every year, each open item once (as its copy in the year it was carried to).
 
     Record files come from the content-hash cache when unchanged; changed ones are parsed, in
     parallel when there are many, and cached. `strict` is for commands, which must not answer from
@@ -499,13 +551,15 @@ def load_ledger(
         diagnostics += problems
         people: list[Person] = []
         places: list[Place] = []
-        for rel in src.paths():
+        paths = src.paths()
+        opening = None if full else _standing_opening(root, src, paths, use_cache)
+        for rel in paths:
             data = src.read(rel)
             if data is None:
                 continue
             known = getattr(src, "digest", None)
             digests[rel] = (known(rel) if known else None) or digest_of(data)
-            if rel in (CONFIG_FILE, CATALOG_FILE):
+            if rel in (CONFIG_FILE, CATALOG_FILE) or in_closed_year(rel, opening):
                 continue
             problems = []
             if rel == PEOPLE_FILE:
@@ -525,12 +579,19 @@ def load_ledger(
         diagnostics += problems
         if strict:
             _refuse_unreadable(diagnostics, records)
+        held, carried = (records, frozenset()) if opening is not None or not full else _superseded(records)
+        last = None if opening is not None or not full else standing_opening(_openings(records))
+        if opening is not None and (config.started is None or config.started < year_start(opening)):
+            config = config.model_copy(update={"started": year_start(opening)})  # these books begin there
         ledger = Ledger(
             config=config,
             people=tuple(people),
             places=tuple(places),
             catalog=catalog,
-            records=records,
+            records=held,
             root=root,
+            opening=opening,
+            carried=carried,
+            closed_files={rel: d for rel, d in digests.items() if in_closed_year(rel, opening or last)},
         )
     return LoadResult(ledger, tuple(diagnostics), digests)

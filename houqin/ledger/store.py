@@ -41,10 +41,14 @@ from houqin.models.ledger import Ledger
 ID_SEQ = re.compile(r"^[A-Z]{2}-(\d{4})-(\d+)$")
 
 
-def record_file(root: Path, record: Record) -> Path:
+def record_file(root: Path, record: Record, opened: int | None = None) -> Path:
+    """Where a record lives: the file of its kind in its id's year — or, once the years up to it are
+    closed, in the year `opened` (an open item carried forward lives on in the open year's file)."""
     m = ID_SEQ.match(record.id)
-    year = m.group(1) if m else str(record.date.year)
-    return root / year / kind_of(record).filename
+    year = int(m.group(1)) if m else record.date.year
+    if opened is not None and year < opened:
+        year = opened
+    return root / f"{year:04d}" / kind_of(record).filename
 
 
 def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
@@ -76,6 +80,14 @@ class WriteSession:
     loaded: LoadResult
     _pending: dict[Path, tuple[bytes | None, bytes]] = field(default_factory=dict)
     _after: LoadResult | None = None
+    # The year a year-end close opens, while its write carries the open items into it.
+    carry_into: int | None = None
+
+    @property
+    def opened(self) -> int | None:
+        """The first open year, when earlier years are closed: older records live on in its files."""
+        opening = self.loaded.ledger.opening
+        return self.carry_into or (opening.year if opening is not None else None)
 
     @property
     def loaded_after(self) -> LoadResult:
@@ -111,7 +123,7 @@ class WriteSession:
         the new record in place of the old one, and no duplicate)."""
         if record.id in self.loaded_after.ledger.record_by_id:
             raise InputError("record_exists", id=record.id)
-        path = record_file(self.root, record)
+        path = record_file(self.root, record, self.opened)
         old = self._current(path)
         text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name)
         self._ensure_appendable(path, text)
@@ -129,17 +141,18 @@ class WriteSession:
         self._after = LoadResult(after, before.diagnostics, self.digests_after())
         return path, placed
 
-    def add_many(self, records: Sequence[Record]) -> list[Record]:
+    def add_many(self, records: Sequence[Record], *, carried: bool = False) -> list[Record]:
         """Stage many new records (an import) appended to their files: each file's new text is built,
         read back and staged once, and the ledger after the write sorted once, where `add` per record
-        would copy a growing file and re-sort the ledger for every row. Returns the records as read back."""
+        would copy a growing file and re-sort the ledger for every row. Returns the records as read back.
+        `carried`: the open items a year-end close copies into the new year keep the ids they have."""
         before = self.loaded_after
         known = before.ledger.record_by_id
         by_path: dict[Path, list[Record]] = {}
         for record in records:
-            if record.id in known:
+            if record.id in known and not carried:
                 raise InputError("record_exists", id=record.id)
-            by_path.setdefault(record_file(self.root, record), []).append(record)
+            by_path.setdefault(record_file(self.root, record, self.opened), []).append(record)
         placed: list[Record] = []
         diagnostics = before.diagnostics
         files: list[tuple[str, bytes, str]] = []
@@ -168,7 +181,7 @@ class WriteSession:
 
     def replace(self, record: Record) -> tuple[Path, Record]:
         """Stage the record of the same id rewritten as `record`, touching only its own lines."""
-        path = record_file(self.root, record)
+        path = record_file(self.root, record, self.opened)
         old = self._current(path)
         if old is None:
             raise InputError("record_not_found", id=record.id)
@@ -204,6 +217,11 @@ class WriteSession:
             self.digests_after(),
         )
         return path, placed
+
+    def reload(self) -> None:
+        """Read the ledger after the pending writes afresh from the files as they will be (a year-end
+        close: the next command reads the open year from the new opening)."""
+        self._after = load_ledger(self.root, MemorySource(self.files_after()), strict=True)
 
     def stage_directory(self, rel: str, data: bytes) -> None:
         """Stage a directory file (people.yaml: a key registered or revoked) rewritten as `data`; the

@@ -145,12 +145,15 @@ def replay(
     Each checkpoint is called with the states as they stood at the end of its day (assets acquired
     later are left out), so one replay answers questions about many days."""
     states: dict[str, AssetState] = {}
+    opened = {a.asset: a for a in ledger.opening.assets} if ledger.opening is not None else {}
     for a in ledger.of_kind("assets"):
         assert isinstance(a, Asset)
         if until is None or a.date <= until:
-            states[a.id] = AssetState(
-                a, {(a.place, a.keeper): a.quantity}, history=[Event(a.date, "acquired", a, a.quantity)]
-            )
+            carried = opened.get(a.id)
+            held = {(a.place, a.keeper): a.quantity}
+            if carried is not None:  # where the year opening found it (年终结账)
+                held = {(h.place, h.keeper): h.quantity for h in carried.holdings}
+            states[a.id] = AssetState(a, held, history=[Event(a.date, "acquired", a, a.quantity)])
     problems: list[Problem] = []
     pending = sorted((checkpoints or {}).items())
 

@@ -17,7 +17,7 @@ from houqin.models.base import Record
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Reopen
 
-UNSEALED = frozenset({"closes", "reopens"})  # the close records themselves are not part of a month
+UNSEALED = frozenset({"closes", "reopens", "openings"})  # the close records themselves are not part of a month
 
 
 def month_of(day: dt.date) -> str:

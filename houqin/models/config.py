@@ -56,6 +56,7 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "budget-adjustments": ("principal",),
     "reopens": ("principal",),
     "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
+    "openings": ("accountant", "principal"),  # 年终结账: 会计结账, 校长审核
     "print-jobs": ("supervisor",),
     "responsibilities": ("director", "responsible"),  # 保管责任书: 总务主任签发，保管人签收
 }

@@ -45,6 +45,7 @@ from houqin.models.records import (
     Transfer,
     Trip,
     VehicleCost,
+    YearOpening,
 )
 
 
@@ -87,6 +88,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("budget-adjustments", BudgetAdjustment, "预算调整", "budget adjustments"),
     Kind("closes", Close, "月结", "month closes"),
     Kind("reopens", Reopen, "重新开账", "reopened months"),
+    Kind("openings", YearOpening, "年终结账", "year-end closes"),
     Kind("meter-readings", MeterReading, "抄表", "meter readings"),
     Kind("patrols", Patrol, "巡视", "daily rounds"),
     Kind("print-jobs", PrintJob, "文印", "print jobs"),

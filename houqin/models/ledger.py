@@ -21,6 +21,7 @@ from houqin.models.base import Record
 from houqin.models.config import Config
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
+from houqin.models.records import YearOpening
 
 R = TypeVar("R", bound=Record)
 
@@ -112,6 +113,52 @@ class Overlay(Records):
 
     def latest_step(self, kind: str, file: str) -> int | None:
         return None if kind in self.changed else self.base.latest_step(kind, file)
+
+
+class Superseded(Records):
+    """`base` without the records a later year carried forward (年终结账): each open item lives on as its
+    copy in the new year's file, which holds its later steps, so a reading of every year sees it once.
+    `dropped` are (kind, file, id) of the originals left behind in the closed years' files."""
+
+    def __init__(self, base: Records, dropped: frozenset[tuple[str, str, str]]) -> None:
+        self.base = base
+        self.dropped = dropped
+        self._kinds = frozenset(k for k, _f, _i in dropped)
+        self._memo: dict[str, tuple[Record, ...]] = {}
+
+    def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        if kind not in self._kinds:
+            return self.base[kind]
+        found = self._memo.get(kind)
+        if found is None:
+            found = self._memo[kind] = tuple(
+                r for r in self.base[kind] if (kind, r.source.file, r.id) not in self.dropped
+            )
+        return found
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.base)
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+    def id_sources(self, kind: str) -> Iterable[IdSource]:
+        found = self.base.id_sources(kind)
+        if kind not in self._kinds:
+            return found
+        return [s for s in found if (kind, s[1], s[0]) not in self.dropped]
+
+    def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
+        found = self.base.file_records(kind, file)
+        if found is None or kind not in self._kinds:
+            return found
+        return tuple(r for r in found if (kind, file, r.id) not in self.dropped)
+
+    def latest_step(self, kind: str, file: str) -> int | None:
+        return self.base.latest_step(kind, file)
 
 
 class KindView(Records):
@@ -229,6 +276,13 @@ class Ledger:
     root: Path | None = None
     # What record_by_id resolves against, when not `records` (a file view looks up the whole ledger).
     lookup: Records | None = None
+    # The year opening the ledger was read from (年终结账): its open years' files only, the closed years
+    # through it (models/year_close.py); None when every year was read.
+    opening: YearOpening | None = None
+    # Read with every year (check --full): (id, year) of each record a year-end close carried into year.
+    carried: frozenset[tuple[str, int]] = frozenset()
+    # Read from an opening: the closed years' files by path, with their SHA-256 (read, never parsed).
+    closed_files: Mapping[str, str] = field(default_factory=dict)
     # The directory's lookups, shared with every ledger derived from this one (views, with_record).
     directory: Directory | None = field(default=None, compare=False, repr=False)
     # What this ledger (not its views) has worked out from its records: ids, files.
@@ -247,6 +301,13 @@ class Ledger:
     def _directory(self) -> Directory:
         assert self.directory is not None  # set in __post_init__
         return self.directory
+
+    def carried_to(self, rid: str, file: str) -> bool:
+        """Does `file` hold `rid` because a year-end close carried it there (年终结账), its id's year closed?"""
+        year = int(file[:4]) if file[:4].isdigit() else 0
+        if self.opening is not None:
+            return year == self.opening.year and rid[3:7].isdigit() and int(rid[3:7]) < year
+        return (rid, year) in self.carried
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())

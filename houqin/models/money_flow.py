@@ -43,7 +43,11 @@ class Flow:
 def flows(ledger: Ledger) -> list[Flow]:
     """Every flow, in date order (openings first on their day)."""
     out: list[Flow] = []
-    for account in ledger.catalog.accounts:
+    opening = ledger.opening
+    if opening is not None:  # the year opened from a year-end close: its balances, then its own flows
+        day = dt.date(opening.year, 1, 1)
+        out.extend(Flow(day, b.account, b.amount, opening, "opening", "") for b in opening.balances if b.amount)
+    for account in ledger.catalog.accounts:  # an account's own opening (the books began, or it was opened)
         if account.opening:
             out.append(Flow(account.opened or dt.date.min, account.id, account.opening, None, "opening", ""))
     advances = {r.id: r for r in ledger.of_kind("advances") if isinstance(r, CashAdvance)}
@@ -77,6 +81,8 @@ def flows(ledger: Ledger) -> list[Flow]:
             out.append(Flow(c.date, c.account, c.difference, c, "count-difference", kind))
     # On one day: openings, then receipts and transfers in, then payments (the cashier pays from what
     # the day brought in).
+    if opening is not None:  # what a carried record moved before the year began is in the balances
+        out = [f for f in out if f.date >= day]
     out.sort(key=lambda f: (f.date, f.what != "opening", f.amount < 0, f.record.id if f.record else ""))
     return out
 

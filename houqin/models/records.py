@@ -597,6 +597,63 @@ class Reopen(Signed):
     reason: Text
 
 
+class OpeningBalance(Lined):
+    """An account's balance carried into the year (上年结转): what it held at the closed year's end."""
+
+    account: Text
+    amount: MoneyOrZero
+
+
+class OpeningStock(Lined):
+    """An item's stock on hand carried into the year, with its value at cost (期初结存)."""
+
+    item: Text
+    quantity: Counted
+    value: MoneyOrZero
+
+
+class OpeningHolding(Lined):
+    """Where some of an asset stood at the closed year's end, and who kept it."""
+
+    place: Text
+    keeper: Text
+    quantity: Count
+
+
+class OpeningAsset(Lined):
+    """An asset on the books at the closed year's end: where it stood, and its accumulated depreciation
+    (累计折旧) and net value (净值) then."""
+
+    asset: Text
+    holdings: tuple[OpeningHolding, ...]
+    depreciation: MoneyOrZero
+    net: MoneyOrZero
+
+
+class YearOpening(Signed):
+    """年终结账、新年开账: the books of every year up to `closed` closed, and the year `year` opened with
+    what it needs of them — the accounts' balances, the stock on hand with its cost, the asset register
+    with its depreciation, the open items (copied into the new year's files: their fingerprints as they
+    stood at the year's end), the invoice numbers a later claim may not use again, and a fingerprint
+    of every file of the closed years — under a digest chained to the closed year's last close. Checks,
+    writes and reports of the open year read this and the open year's files; `houqin check --full`
+    reads every year (models/year_close.py, docs/finance.md "The year-end close")."""
+
+    prefix: ClassVar[str] = "NJ"
+
+    year: int = Field(ge=1900)
+    closed: int = Field(ge=1900)
+    closed_by: Text
+    balances: tuple[OpeningBalance, ...] = ()
+    stock: tuple[OpeningStock, ...] = ()
+    assets: tuple[OpeningAsset, ...] = ()
+    carried: tuple[Text, ...] = ()
+    invoices: tuple[Text, ...] = ()
+    files: tuple[Text, ...] = ()
+    previous: Text | None = None
+    digest: Text
+
+
 class MeterReading(Record):
     """抄表 (水电表要每期一查): a meter's reading on a day, by whom; a reading below the previous one needs
     the reason (a new meter: `replaced`, with the old meter's final reading)."""

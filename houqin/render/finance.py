@@ -352,3 +352,25 @@ def report_json(r: MonthReport, lang: str) -> str:
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def print_year_closed(
+    records: Sequence[Any], paths: Sequence[Path], message: str, committed: bool, lang: str, root: Path
+) -> None:
+    """What a year-end close wrote: the opening, what it carried, and the principal's next step."""
+    from houqin.render.console import console, print_written
+
+    opening = records[-1]
+    opening_path = next((p for p in paths if p.name == "openings.yaml"), paths[-1])
+    print_written(opening.id, opening_path, message, committed, lang, root)
+    console().print(
+        t(
+            "year.written",
+            lang,
+            year=opening.closed,
+            opened=opening.year,
+            assets=len(opening.assets),
+            carried=len(opening.carried) - len(opening.assets),
+            id=opening.id,
+        )
+    )

@@ -11,11 +11,11 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from houqin.checks.stock import books_at
 from houqin.models.asset_state import AssetState, replay
 from houqin.models.counting import CountRow, Difference, Reconciliation, stock_place
 from houqin.models.ledger import Ledger
 from houqin.money import CENT
-from houqin.reports.stock import books_at
 from houqin.services.lookup import resolve_id, resolve_unit
 
 ZERO = Decimal(0)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from houqin.checks.stock import Movement, stock_moves
+from houqin.checks.stock import Books, books_at, stock_moves
 from houqin.models.closing import month_bounds
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
@@ -30,39 +30,6 @@ class StockRow:
     @property
     def low(self) -> bool:
         return self.quantity < self.reorder_level
-
-
-class Books:
-    """Quantity and value per item, moved forward one movement at a time (moving average cost:
-    each receipt re-averages the unit cost; issues and count differences leave it unchanged)."""
-
-    def __init__(self) -> None:
-        self.quantity: dict[str, Decimal] = {}
-        self.value: dict[str, Decimal] = {}
-
-    def average(self, item: str) -> Decimal:
-        q = self.quantity.get(item, ZERO)
-        return self.value.get(item, ZERO) / q if q > 0 else ZERO
-
-    def apply(self, m: Movement) -> Decimal:
-        q, v = self.quantity.get(m.item, ZERO), self.value.get(m.item, ZERO)
-        if m.unit_price is not None:
-            change = m.delta * m.unit_price
-        elif q + m.delta <= 0:
-            change = -v
-        else:
-            change = (self.average(m.item) * m.delta).quantize(CENT, rounding=ROUND_HALF_UP)
-        self.quantity[m.item], self.value[m.item] = q + m.delta, v + change
-        return change
-
-
-def books_at(ledger: Ledger, day: dt.date) -> Books:
-    books = Books()
-    for m in stock_moves(ledger):
-        if m.date > day:
-            break
-        books.apply(m)
-    return books
 
 
 def stock_balance(ledger: Ledger, at: dt.date, category: str | None = None) -> list[StockRow]:

@@ -95,8 +95,11 @@ def check_ledger(
     source: FileSource | None = None,
     use_cache: bool = True,
     today: dt.date | None = None,
+    full: bool = False,
 ) -> list[Diagnostic]:
-    found = _check_files(root, names, source=source, use_cache=use_cache, today=today)
+    """Every finding of the chosen checks. Once a year is closed, the open years are checked from their
+    opening; `full` reads every year again and checks the openings against them (年终结账, R16)."""
+    found = _check_files(root, names, source=source, use_cache=use_cache, today=today, full=full)
     if source is None and (names is None or set(DEFAULT_CHECKS) <= set(names)):
         found += repository_warnings(root)
     return found
@@ -133,6 +136,7 @@ def _check_files(
     source: FileSource | None = None,
     use_cache: bool = True,
     today: dt.date | None = None,
+    full: bool = False,
 ) -> list[Diagnostic]:
     chosen = select(names)
     worktree = source is None
@@ -140,11 +144,11 @@ def _check_files(
         raise InputError("not_a_ledger", path=str(root))
     store = _store(root, use_cache)
     blob_ids = getattr(source, "blob_ids", None)
-    git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None else None
+    git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None and not full else None
     if git_key is not None and (known := _found(store, git_key)) is not None:
         return known
     files = MemorySource.read_all(source or WorktreeSource(root))
-    key = _key(files.digests(), chosen, today)
+    key = _key(files.digests(), (*chosen, "--full") if full else chosen, today)
     if store is not None:
         hit = store.get(key)
         if isinstance(hit, tuple):
@@ -154,8 +158,8 @@ def _check_files(
     # Only now the models, pydantic and the checks are imported: an unchanged ledger never needs them.
     from houqin.ledger.load import load_ledger
 
-    result = load_ledger(root, files, use_cache=store is not None, prune=worktree)
-    found = run_cached(root, result, chosen, use_cache=store is not None, today=today, prune=worktree)
+    result = load_ledger(root, files, use_cache=store is not None, prune=worktree and not full, full=full)
+    found = run_cached(root, result, chosen, use_cache=store is not None, today=today, prune=worktree and not full)
     if store is not None:
         store.put_result(key, tuple(encode_diagnostic(d) for d in found))
         if git_key is not None:

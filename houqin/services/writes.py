@@ -82,6 +82,32 @@ def write_many(
     return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed))
 
 
+def write_year_close(
+    root: Path,
+    build: Callable[[WriteSession], tuple[Record, Sequence[Record]]],
+    message: Callable[[Sequence[Record]], str],
+    *,
+    commit: bool = True,
+) -> ManyOutcome:
+    """年终结账: the year opening and the open items it carries, copied into the new year's files, in
+    one commit; checked as the next command will read the ledger (from the new opening), or nothing
+    written."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        opening, carried = build(session)
+        session.carry_into = opening.date.year
+        placed = session.add_many([*carried, opening], carried=True)
+        session.reload()
+        refuse_if_broken(session, opening.id)
+        text = message(placed)
+        paths = session.flush(text, commit)
+    return ManyOutcome(tuple(placed), tuple(paths), text, commit)
+
+
 def write_directory(
     root: Path,
     rel: str,

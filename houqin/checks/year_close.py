@@ -1,0 +1,169 @@
+"""year: 年终结账 — the year opening the open years start from is what it says: its digest is taken over
+what it states and chains to the closed year's last close (YRC001); each open item it carried is in the
+open year as it stood at the year's end (YRC002, YRC003); the closed years' files are as it found them
+(YRC004); nothing is dated in a closed year that it did not carry (YRC005); and, read with every year
+(`houqin check --full`), its balances, stock and asset register are what the closed years' records give
+(YRC006). The figures are taken here once, for the close and for the check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from houqin.checks.stock import books_at
+from houqin.diagnostics import Diagnostic, diag
+from houqin.models.asset_state import replay
+from houqin.models.closing import SEAL, fingerprint, standing_closes
+from houqin.models.config import Policy
+from houqin.models.depreciation import book_value
+from houqin.models.kinds import KINDS
+from houqin.models.ledger import Ledger
+from houqin.models.money_flow import ZERO, balances, flows
+from houqin.models.records import YearOpening
+from houqin.models.year_close import carried_ids, closed_files, opening_digest, year_end
+
+YEAR_KINDS = frozenset({"openings"})
+
+
+def opening_balances(ledger: Ledger, end: dt.date) -> dict[str, Decimal]:
+    """Each account's balance at the end of `end` (every account of the catalog, and any other a flow names)."""
+    held = balances(flows(ledger), end)
+    known = [a.id for a in ledger.catalog.accounts]
+    return {a: held.get(a, ZERO) for a in known} | {k: v for k, v in sorted(held.items()) if k not in known and v}
+
+
+def opening_stock(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
+    books = books_at(ledger, end)
+    return [
+        {"item": item, "quantity": q, "value": books.value.get(item, ZERO)}
+        for item, q in sorted(books.quantity.items())
+        if q
+    ]
+
+
+def opening_assets(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
+    """Every asset on the books at the end of `end`: where it stood, its accumulated depreciation and net value."""
+    states, _problems = replay(ledger, end)
+    out = []
+    for rid, state in sorted(states.items()):
+        if state.in_books <= 0:
+            continue
+        a = state.asset
+        category = ledger.category_by_code.get(a.category)
+        value = book_value(a.unit_price * state.in_books, a.date, end, category.life_years if category else 0)
+        holdings = [{"place": p, "keeper": k, "quantity": q} for (p, k), q in sorted(state.holdings.items()) if q]
+        out.append({"asset": rid, "holdings": holdings, "depreciation": value.accumulated, "net": value.net})
+    return out
+
+
+def expected_previous(ledger: Ledger, closed: int) -> str | None:
+    """What an opening of the years up to `closed` chains to: the last month close of those years, else
+    the opening they were themselves opened from."""
+    standing = standing_closes(ledger)
+    last = max((m for m in standing if m <= f"{closed:04d}-12"), default=None)
+    if last is not None:
+        return standing[last].digest
+    earlier = [o for o in _openings(ledger) if o.closed < closed]
+    return max(earlier, key=lambda o: o.closed).digest if earlier else None
+
+
+def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """The opening the ledger was read from (or, read whole, every opening): digest, carried items,
+    nothing dated in a closed year beside them; read whole, also its chain and its figures."""
+    whole = ledger.opening is None
+    for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
+        src = opening.source
+        if opening.digest != opening_digest(opening) or (
+            whole and opening.previous != expected_previous(ledger, opening.closed)
+        ):
+            yield diag("YRC001", src.file, src.line, record=opening.id, id=opening.id, year=opening.closed)
+        yield from _carried(ledger, opening)
+        if whole:
+            yield from _figures(ledger, opening)
+    if ledger.opening is not None:
+        yield from _stray(ledger, ledger.opening)
+
+
+def check_closed_files(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """The closed years' files as the opening found them: none changed, added or taken away (YRC004)."""
+    for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
+        yield from _files_of(ledger.closed_files, opening)
+
+
+def _files_of(files: Mapping[str, str], opening: YearOpening) -> Iterator[Diagnostic]:
+    found = {rel: d for rel, d in files.items() if rel[:4].isdigit() and int(rel[:4]) <= opening.closed}
+    kept = closed_files(opening)
+    for rel in sorted(set(found) | set(kept)):
+        if found.get(rel) != kept.get(rel):
+            yield diag(
+                "YRC004", opening.source.file, opening.source.line, record=opening.id, id=opening.id,
+                file=rel, year=opening.closed,
+            )  # fmt: skip
+
+
+def _openings(ledger: Ledger) -> list[YearOpening]:
+    return sorted((r for r in ledger.of_kind("openings") if isinstance(r, YearOpening)), key=lambda o: o.year)
+
+
+def _carried(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
+    end = year_end(opening)
+    for rid, sealed in carried_ids(opening).items():
+        record = ledger.record_by_id.get(rid)
+        src = opening.source
+        if record is None or not ledger.carried_to(rid, record.source.file):
+            yield diag("YRC003", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.year)
+        elif fingerprint(record, end, SEAL).split(" ", 1)[1] != sealed:
+            s = record.source
+            yield diag("YRC002", s.file, s.line, record=rid, id=rid, opening=opening.id, year=opening.closed)
+
+
+def _stray(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
+    """A record dated in a closed year, in an open year's file, that the opening did not carry."""
+    carried = carried_ids(opening)
+    last = year_end(opening).toordinal()
+    for kind in KINDS:
+        if kind.name in YEAR_KINDS:
+            continue
+        for rid, file, line, day in ledger.id_sources(kind.name):
+            if day <= last and rid not in carried:
+                yield diag("YRC005", file, line, record=rid, id=rid, year=opening.closed, opening=opening.id)
+
+
+def _figures(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
+    """Read whole: the opening's figures against what the closed years' records give at their end."""
+    end = year_end(opening)
+    stated = {b.account: b.amount for b in opening.balances}
+    for account, amount in opening_balances(ledger, end).items():
+        if stated.get(account, ZERO) != amount:
+            yield _differs(opening, f"balance {account}", stated.get(account, ZERO), amount)
+    held = {s.item: (s.quantity, s.value) for s in opening.stock}
+    for row in opening_stock(ledger, end):
+        stated_stock = held.pop(row["item"], None)
+        if stated_stock != (row["quantity"], row["value"]):
+            shown = f"{stated_stock[0]} {stated_stock[1]}" if stated_stock else "-"
+            yield _differs(opening, f"stock {row['item']}", shown, f"{row['quantity']} {row['value']}")
+    for item in held:
+        yield _differs(opening, f"stock {item}", "-", "0")
+    assets = {a.asset: a for a in opening.assets}
+    for row in opening_assets(ledger, end):
+        a = assets.pop(row["asset"], None)
+        holdings = [(h["place"], h["keeper"], h["quantity"]) for h in row["holdings"]]
+        stated_holdings = [(h.place, h.keeper, h.quantity) for h in a.holdings] if a is not None else []
+        if stated_holdings != holdings:
+            yield _differs(opening, f"asset {row['asset']}", _held(stated_holdings), _held(holdings))
+    for rid in assets:
+        yield _differs(opening, f"asset {rid}", "-", "0")
+
+
+def _held(holdings: list[tuple[str, str, int]]) -> str:
+    return ";".join(f"{p},{k},{q}" for p, k, q in holdings) or "-"
+
+
+def _differs(opening: YearOpening, what: str, stated: object, found: object) -> Diagnostic:
+    s = opening.source
+    return diag(
+        "YRC006", s.file, s.line, record=opening.id, id=opening.id, what=what, stated=stated, found=found,
+        year=opening.closed,
+    )  # fmt: skip

@@ -1,0 +1,74 @@
+"""What a year-end close (年终结账) carries into the new year, and how its digest is taken. Pure
+functions shared by `houqin finance close-year`, the loader (which reads the open years only) and the
+year check (checks/year_close.py).
+
+A year opening holds the figures the open year starts from — the accounts' balances, the stock on
+hand with its cost, where each asset on the books stood and its depreciation — the fingerprints of
+the open items copied into the new year's files as they stood at the year's end, the invoice numbers
+a later claim may not use again, and the SHA-256 of every file of the closed years. Its digest chains
+to the closed year's last month close (or to the previous opening), so a change to any of it, or to
+a closed year's file, is caught without reading the closed years again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from houqin.models.closing import chain_digest
+from houqin.models.records import YearOpening
+
+
+def year_end(opening: YearOpening) -> dt.date:
+    """The last day the opening's closed years cover: 31 December of `closed`."""
+    return dt.date(opening.closed, 12, 31)
+
+
+def year_start(opening: YearOpening) -> dt.date:
+    """The first day of the year it opens."""
+    return dt.date(opening.year, 1, 1)
+
+
+def file_year(rel: str) -> int | None:
+    """The year directory of a record file ('2026/loans.yaml' → 2026), None for a directory file."""
+    head = rel.split("/", 1)[0]
+    return int(head) if len(head) == 4 and head.isdigit() and "/" in rel else None
+
+
+def in_closed_year(rel: str, opening: YearOpening | None) -> bool:
+    year = file_year(rel)
+    return opening is not None and year is not None and year <= opening.closed
+
+
+def opening_lines(opening: YearOpening) -> list[str]:
+    """Everything the opening states, one line each, in a fixed order: what its digest is taken over."""
+    lines = [f"year {opening.year} closed {opening.closed}"]
+    lines += [f"balance {b.account} {b.amount}" for b in opening.balances]
+    lines += [f"stock {s.item} {s.quantity} {s.value}" for s in opening.stock]
+    for a in opening.assets:
+        held = ";".join(f"{h.place},{h.keeper},{h.quantity}" for h in a.holdings)
+        lines.append(f"asset {a.asset} {held} {a.depreciation} {a.net}")
+    lines += [f"carried {c}" for c in opening.carried]
+    lines += [f"invoice {n}" for n in opening.invoices]
+    lines += [f"file {f}" for f in opening.files]
+    return lines
+
+
+def opening_digest(opening: YearOpening) -> str:
+    return chain_digest(opening.previous, opening_lines(opening))
+
+
+def standing_opening(openings: Iterable[YearOpening]) -> YearOpening | None:
+    """The opening in force: the one of the latest year opened (an opening is undone only by deleting
+    it with the principal's consent, which the year check of the year before reports)."""
+    found = sorted(openings, key=lambda o: (o.year, o.id))
+    return found[-1] if found else None
+
+
+def carried_ids(opening: YearOpening) -> dict[str, str]:
+    """id → fingerprint hash of each record the opening carried."""
+    return dict(c.split(" ", 1) for c in opening.carried if " " in c)
+
+
+def closed_files(opening: YearOpening) -> dict[str, str]:
+    """path → SHA-256 of each file of the closed years, as the opening found them."""
+    return dict(f.rsplit(" ", 1) for f in opening.files if " " in f)

@@ -1,0 +1,204 @@
+"""年终结账 as a use-case: close every year up to `year` and open the next with what it needs of them
+(models/year_close.py). Pure: it returns the opening and the copies of the open items to write; the
+write (services/writes.write_year_close) checks the ledger as the next command will read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from houqin.checks.year_close import expected_previous, opening_assets, opening_balances, opening_stock
+from houqin.diagnostics import Diagnostic, Severity
+from houqin.ledger.files import digest_of
+from houqin.ledger.store import WriteSession, next_id
+from houqin.models.as_of import as_of
+from houqin.models.asset_state import replay
+from houqin.models.base import Approval, Record
+from houqin.models.closing import SEAL, fingerprint, month_of, standing_closes
+from houqin.models.kinds import KIND_BY_NAME, KIND_BY_PREFIX, KINDS
+from houqin.models.ledger import Ledger
+from houqin.models.records import (
+    BalanceAssertion,
+    CashAdvance,
+    Damage,
+    Disposal,
+    FeeSettlement,
+    HealthCertificate,
+    Loan,
+    Purchase,
+    Reimbursement,
+    Repair,
+    ShopBatch,
+    YearOpening,
+)
+from houqin.models.year_close import file_year, opening_digest
+from houqin.services.finance import CloseRefused, Obstacle
+from houqin.services.inputs import validated
+from houqin.services.signing import KeySigner, key_signed
+
+# Kinds whose records belong to a term: those of a term still running at the year's end are carried,
+# so the term's duties (its counts, audit, fees, milk) are judged in the year that ends it.
+TERM_KINDS = ("stocktakes", "audits", "fee-notices", "milk-orders", "fee-settlements")
+# Kinds whose latest records the next year still reads (the keeper's 责任书 of the school year, the
+# last meter reading, inspection, trip and receipt book): those of the last twelve months are carried.
+RECENT_KINDS = ("responsibilities", "meter-readings", "fire-checks", "trips", "receipt-books")
+RECENT_DAYS = 366
+ID_LIKE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")
+
+
+def close_year(
+    session: WriteSession, year: int, by: str, day: dt.date, diagnostics: Sequence[Diagnostic], key: KeySigner | None
+) -> tuple[YearOpening, list[Record]]:
+    """The opening of `year + 1` and the open items it carries. Refused (each reason listed) before the
+    year is over, while a month of it from the books' first is open, while the ledger has errors, or
+    when the year is closed already."""
+    ledger = session.ledger
+    end = dt.date(year, 12, 31)
+    obstacles = year_obstacles(ledger, year, diagnostics, day)
+    if obstacles:
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        raise CloseRefused(str(year), obstacles, errors)
+    carried = carried_records(ledger, end)
+    opening = validated(
+        YearOpening,
+        id=next_id(ledger, KIND_BY_NAME["openings"], year + 1),
+        date=dt.date(year + 1, 1, 1),
+        year=year + 1,
+        closed=year,
+        closed_by=by,
+        balances=[{"account": a, "amount": v} for a, v in opening_balances(ledger, end).items()],
+        stock=opening_stock(ledger, end),
+        assets=opening_assets(ledger, end),
+        carried=[fingerprint(r, end, SEAL) for r in carried],
+        invoices=recent_invoices(ledger, end, {r.id for r in carried}),
+        files=[f"{rel} {digest_of(data)}" for rel, data in sorted(session.files.items()) if _closed(rel, year)],
+        previous=expected_previous(ledger, year),
+        digest="-",
+        approvals=(Approval(role="accountant", by=by, on=day),),
+    )
+    opening = opening.model_copy(update={"digest": opening_digest(opening)})
+    signed = opening if key is None else key_signed(ledger, opening, 0, key)
+    return signed, carried
+
+
+def year_obstacles(ledger: Ledger, year: int, diagnostics: Sequence[Diagnostic], day: dt.date) -> list[Obstacle]:
+    out: list[Obstacle] = []
+    end = dt.date(year, 12, 31)
+    if day <= end:
+        out.append(Obstacle("year.not_over", (("last", str(end)),)))
+    if ledger.opening is not None and ledger.opening.closed >= year:
+        out.append(Obstacle("year.closed", (("year", str(ledger.opening.closed)), ("id", ledger.opening.id))))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        out.append(Obstacle("close.errors", (("count", str(len(errors))),)))
+    standing = standing_closes(ledger)
+    started = ledger.config.started
+    first = max(dt.date(year, 1, 1), started) if started is not None else None
+    if first is not None and first <= end:
+        months = [month_of(dt.date(year, m, 1)) for m in range(first.month, 13)]
+        missing = [m for m in months if m not in standing]
+        if missing:
+            out.append(Obstacle("year.months", (("months", "、".join(missing)),)))
+    return out
+
+
+def recent_invoices(ledger: Ledger, end: dt.date, carried: set[str]) -> list[str]:
+    """The invoice numbers claimed by the closed years' claims (those carried keep theirs) within the
+    policy's invoice age of the year's end: an older invoice may not be claimed anyway (INV003), so
+    these are all a later claim could use again."""
+    since = end - dt.timedelta(days=ledger.config.policy.invoice_max_age_days)
+    out: set[str] = set()
+    for r in ledger.of_kind("expenses"):
+        if isinstance(r, Reimbursement) and r.date <= end and r.id not in carried:
+            out.update(inv.key for inv in r.invoices if inv.date is None or inv.date >= since)
+    if ledger.opening is not None:
+        out.update(ledger.opening.invoices)
+    return sorted(out)
+
+
+def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
+    """What the next year still needs as records: every asset on the books, every item open at the
+    year's end, the records of a term still running, the latest of the registers — and every record
+    any of these names (a claim's purchase), so that the open year never refers to a closed one."""
+    states, _problems = replay(ledger, end)
+    chosen: dict[str, Record] = {}
+    for r in _wanted(ledger, end, {rid for rid, s in states.items() if s.in_books > 0}):
+        chosen.setdefault(r.id, r)
+    todo = list(chosen.values())
+    while todo:
+        record = todo.pop()
+        for rid in _named(record.model_dump(mode="json")):
+            found = ledger.record_by_id.get(rid)
+            if found is not None and found.id not in chosen and found.date <= end:
+                chosen[found.id] = found
+                todo.append(found)
+    return sorted(chosen.values(), key=lambda r: (KINDS.index(KIND_BY_PREFIX[r.prefix]), r.sort_key))
+
+
+def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Record]:
+    running = {t.id for t in ledger.config.terms if t.start <= end < t.end}
+    recent = end - dt.timedelta(days=RECENT_DAYS)
+    for kind in KINDS:
+        if kind.name in ("openings", "closes", "reopens"):
+            continue
+        for r in ledger.of_kind(kind.name):
+            if r.date > end:
+                continue
+            if kind.name == "assets":
+                if r.id in live_assets:
+                    yield r
+            elif kind.name in TERM_KINDS:
+                if getattr(r, "term", None) in running or _open(as_of(r, end)):
+                    yield r
+            elif kind.name in RECENT_KINDS:
+                if r.date > recent:
+                    yield r
+            elif isinstance(r, HealthCertificate):
+                if r.until > end:  # still valid when the year opens
+                    yield r
+            elif _open(as_of(r, end)):
+                yield r
+
+
+def _open(r: Record) -> bool:
+    """Is the record an open item at the day it is seen as of?"""
+    if isinstance(r, Loan):
+        return r.returned is None
+    if isinstance(r, Repair):
+        return r.done is None or r.approval("acceptor") is None
+    if isinstance(r, Purchase):
+        return r.accepted is None
+    if isinstance(r, Damage):
+        return r.settled is None
+    if isinstance(r, BalanceAssertion):
+        return bool(r.difference) and r.decision is None
+    if isinstance(r, CashAdvance):
+        return r.settlement is None
+    if isinstance(r, Reimbursement):
+        return r.payment is None
+    if isinstance(r, Disposal):
+        return r.approval("principal") is None
+    if isinstance(r, FeeSettlement):
+        return bool(r.refunds) and r.refunded is None
+    if isinstance(r, ShopBatch):
+        return r.paid is None
+    return False
+
+
+def _named(value: object) -> Iterator[str]:
+    """Every id a record's fields name."""
+    if isinstance(value, str):
+        if ID_LIKE.match(value) and value[:2] in KIND_BY_PREFIX:
+            yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _named(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _named(v)
+
+
+def _closed(rel: str, year: int) -> bool:
+    found = file_year(rel)
+    return found is not None and found <= year
