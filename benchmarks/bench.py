@@ -111,7 +111,11 @@ def unsigned_claims(root: Path) -> list[str]:
 
 
 def measure(n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, Timing]:
-    root = prepare(n)
+    return measure_at(prepare(n), n, runs, peers)
+
+
+def measure_at(root: Path, n: int, runs: int, peers: dict[str, list[str] | None]) -> dict[str, Timing]:
+    """Every timing of one ledger (its peers' files beside it, in ledger-peers/)."""
     peer_dir = root.parent / "ledger-peers"
     last = max(p.name for p in root.iterdir() if p.name.isdigit())
     keeper = (root / "places.yaml").read_text(encoding="utf-8").split("keeper: ", 1)[1].split("}", 1)[0]

@@ -142,6 +142,7 @@ _FIELD_WORDS: dict[str, str] = {
     "stock": "期初库存",
     "assets": "资产",
     "carried": "结转事项",
+    "last_ids": "已用编号",
     "files": "已结年度文件",
     "value": "金额",
     "holdings": "存放与保管",

@@ -1180,6 +1180,7 @@ def main(out: Path) -> None:
         "# 2026 年盘点记录 (stocktakes, 2026) — houqin ledger, see docs/ledger-format.md\n",
         counts,
     )
+    year_close_2025(out)
     asserted, closed = month_ends(out)
     for made in (asserted, closed):
         kind = KIND_BY_MODEL[type(made[0])]
@@ -1624,6 +1625,39 @@ def shop_takings(shop: list[Record]) -> list[Record]:
             )
         )  # fmt: skip
     return out
+
+
+def year_close_2025(out: Path) -> None:
+    """年终结账 of the years before the books began: the register brought in (2016-2025) and the last
+    meter readings, closed by the accountant on the day the books began and approved by the principal
+    the next day, as `houqin finance close-year 2025` writes it; the open items carried into 2026."""
+    from houqin.checks.engine import run_checks
+    from houqin.ledger.files import MemorySource, WorktreeSource
+    from houqin.ledger.load import load_ledger
+    from houqin.ledger.roundtrip import render_records
+    from houqin.services.year_close import close_year
+
+    day = D(2026, 2, 20)
+    files = MemorySource.read_all(WorktreeSource(out))
+    loaded = load_ledger(out, files, use_cache=False)
+    opening, carried = close_year(loaded.ledger, files.files, 2025, ACCOUNTANT, day, run_checks(loaded, today=day))
+    approved = (*opening.approvals, Approval(role="principal", by=PRINCIPAL, on=day + dt.timedelta(days=1)))
+    opening = signed_by_demo_keys(opening.model_copy(update={"approvals": approved}))
+    by_kind: dict[Path, list[Record]] = {}
+    for r in carried:
+        by_kind.setdefault(out / "2026" / KIND_BY_MODEL[type(r)].filename, []).append(r)
+    for path, copies in sorted(by_kind.items()):
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if not text:
+            kind = KIND_BY_MODEL[type(copies[0])]
+            text = f"# 2026 年{kind.zh}记录 ({kind.en}, 2026) — houqin ledger, see docs/ledger-format.md\n"
+        path.write_text(text + render_records(copies), encoding="utf-8")
+    kind = KIND_BY_MODEL[type(opening)]
+    write_list(
+        out / "2026" / kind.filename,
+        f"# 2026 年{kind.zh}记录 ({kind.en}, 2026) — houqin ledger, see docs/ledger-format.md\n",
+        [opening],
+    )
 
 
 def month_ends(out: Path) -> tuple[list[Record], list[Record]]:

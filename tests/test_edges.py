@@ -258,7 +258,7 @@ def test_every_spreadsheet_output_keeps_formulas_as_text(tmp_path: Path, monkeyp
 
     root = tmp_path / "ledger"
     shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
-    for rel, old in (("places.yaml", "name: "), ("2026/expenses.yaml", "payee: "), ("2025/assets.yaml", "name: ")):
+    for rel, old in (("places.yaml", "name: "), ("2026/expenses.yaml", "payee: "), ("2026/assets.yaml", "name: ")):
         text = (root / rel).read_text(encoding="utf-8")
         at = text.index(old) + len(old)
         end = text.index("\n", at) if text[at] != "{" else at

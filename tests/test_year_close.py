@@ -4,15 +4,21 @@ every year, and each way of changing what the close sealed caught with its exact
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
 import shutil
 import stat
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from houqin.models.ledger import Ledger
+from houqin.models.records import Close
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ROOT / "examples" / "keys"
@@ -40,74 +46,63 @@ def _git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
 
 
-@pytest.fixture(scope="module")
-def closed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The bundled ledger in a git repository, with what its reports say before the close, and then
-    its years up to 2025 closed by key."""
-    base = tmp_path_factory.mktemp("year")
-    root = base / "ledger"
-    shutil.copytree(ROOT / "ledgers", root)
+def _repo(source: Path, root: Path) -> Path:
+    shutil.copytree(source, root)
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "start")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOUQIN_TODAY", "2026-11-24")  # the module's fixture runs before conftest pins the day
-        before = {args: houqin(root, *args.split())[1] for args in READINGS}
-        key = _key("accountant-sun-hui", base)
-        code, out = houqin(root, "finance", "close-year", "2025", "--by", "孙慧", "--key", key)
-    assert code == 0, out
-    return root, before
-
-
-READINGS = (
-    "check",
-    "finance report 2026-10 --format json",
-    "finance report 2026-03 --format json",
-    "asset list --format json",
-    "stock balance --format json",
-    "budget show --format json",
-)
-
-
-def _copy(closed: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(closed[0], root)
     return root
 
 
-def test_close_year_carries_the_register_and_the_open_year_reads_alone(closed: tuple[Path, dict[str, str]]) -> None:
+def _copy(tmp_path: Path) -> Path:
+    return _repo(ROOT / "ledgers", tmp_path / "ledger")
+
+
+def test_the_bundled_ledger_is_closed_up_to_2025_and_its_open_year_reads_alone() -> None:
     from houqin.ledger.load import load_ledger
 
-    root, _before = closed
-    opening_text = (root / "2026/openings.yaml").read_text(encoding="utf-8")
-    assert "id: NJ-2026-0001" in opening_text and "closed: 2025" in opening_text
-    assert _git(root, "log", "-1", "--format=%s").strip() == "finance close-year 2025 NJ-2026-0001"
-    ledger = load_ledger(root).ledger
-    assert ledger.opening is not None and ledger.opening.closed == 2025
-    assert len(ledger.opening.assets) == 292  # every asset acquired 2016-2025, none disposed by then
-    assert {f.split(" ")[0] for f in ledger.opening.files} == {
+    ledger = load_ledger(ROOT / "ledgers", use_cache=False).ledger
+    opening = ledger.opening
+    assert opening is not None and (opening.id, opening.year, opening.closed) == ("NJ-2026-0001", 2026, 2025)
+    assert [a.role for a in opening.approvals] == ["accountant", "principal"]
+    assert all(a.sig for a in opening.approvals)  # by the demonstration keys
+    assert len(opening.assets) == 292  # every asset acquired 2016-2025, none disposed by then
+    assert {f.split(" ")[0] for f in opening.files} == {
         *(f"{y}/assets.yaml" for y in range(2016, 2026)),
         "2025/meter-readings.yaml",
     }
     # Nothing of the closed years is parsed: every record comes from an open year's file.
     assert {r.source.file[:4] for r in ledger.all_records()} == {"2026"}
-    assert set(ledger.closed_files) == {f.split(" ")[0] for f in ledger.opening.files}
-    assert ledger.config.started is not None and ledger.config.started.isoformat() == "2026-02-20"
+    assert set(ledger.closed_files) == {f.split(" ")[0] for f in opening.files}
+    # February's close, the first after it, chains to the opening.
+    close = ledger.find("JZ-2026-0001", Close)
+    assert close is not None and close.month == "2026-02" and close.previous == opening.digest
 
 
-def test_reports_and_checks_agree_before_and_after_and_with_every_year(
-    closed: tuple[Path, dict[str, str]],
-) -> None:
-    root, before = closed
-    for args in READINGS:
-        assert houqin(root, *args.split())[1] == before[args], args
-    assert houqin(root, "check", "--full") == (0, before["check"])
+def test_the_open_year_agrees_with_a_reading_of_every_year() -> None:
+    from houqin.ledger.load import load_ledger
+    from houqin.reports.assets import register
+    from houqin.reports.finance import budget_use, month_report
+    from houqin.reports.stock import stock_balance
+
+    opened = load_ledger(ROOT / "ledgers", use_cache=False).ledger
+    whole = load_ledger(ROOT / "ledgers", use_cache=False, full=True).ledger
+    assert whole.opening is None and len(whole.of_kind("assets")) == len(opened.of_kind("assets"))
+    day = dt.date(2026, 11, 24)
+    for month in ("2026-02", "2026-06", "2026-10"):
+        assert month_report(opened, month) == month_report(whole, month)
+    assert register(opened, day, status="all") == register(whole, day, status="all")
+    assert stock_balance(opened, day) == stock_balance(whole, day)
+    assert budget_use(opened, day) == budget_use(whole, day)
 
 
-def test_the_close_is_refused_while_months_are_open_or_the_year_is_closed(
-    closed: tuple[Path, dict[str, str]], tmp_path: Path
-) -> None:
-    root = _copy(closed, tmp_path)
+def test_check_and_check_full_agree_on_the_bundled_ledger(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    assert houqin(root, "check") == houqin(root, "check", "--full") == (0, "")
+
+
+def test_the_close_is_refused_while_months_are_open_or_the_year_is_closed(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
     code, out = houqin(root, "finance", "close-year", "2026", "--by", "孙慧")
     assert code == 1
     assert "2026 不能结账：" in out
@@ -119,17 +114,98 @@ def test_the_close_is_refused_while_months_are_open_or_the_year_is_closed(
     assert _git(root, "status", "--porcelain") == ""
 
 
-def test_the_principal_approves_the_opening_by_key_and_a_carried_asset_moves(
-    closed: tuple[Path, dict[str, str]], tmp_path: Path
+def _balances(root: Path, month: str) -> list[str]:
+    _code, out = houqin(root, "finance", "report", month, "--format", "json")
+    return [row[4] for row in json.loads(out)["sections"]["accounts"]["rows"][:-1]]
+
+
+@pytest.fixture(scope="module")
+def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled ledger in January 2027: November and December balanced and closed by the accountant,
+    then `houqin finance close-year 2026`."""
+    base = tmp_path_factory.mktemp("year2026")
+    root = _repo(ROOT / "ledgers", base / "ledger")
+    key = _key("accountant-sun-hui", base)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOUQIN_TODAY", "2027-01-10")
+        for month, last in (("2026-11", "2026-11-30"), ("2026-12", "2026-12-31")):
+            for account, amount in zip(("cash", "bank", "canteen"), _balances(root, month), strict=False):
+                assert houqin(root, "finance", "assert", account, amount, "--on", last, "--by", "赵丽")[0] == 0
+            code, out = houqin(root, "finance", "close", month, "--by", "孙慧", "--key", key)
+            assert code == 0, out
+        code, out = houqin(root, "finance", "close-year", "2026", "--by", "孙慧", "--key", key)
+        assert code == 0, out
+        assert "2026 年已年终结账：294 项资产" in out and "houqin sign NJ-2027-0001 --as principal" in out
+    return root
+
+
+def test_a_year_of_money_closed_and_carried(year_2026: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from houqin.ledger.load import load_ledger
+
+    monkeypatch.setenv("HOUQIN_TODAY", "2027-01-10")
+    root = year_2026
+    assert _git(root, "log", "-1", "--format=%s").strip() == "finance close-year 2026 NJ-2027-0001"
+    ledger = load_ledger(root).ledger
+    opening = ledger.opening
+    assert opening is not None and opening.previous == ledger.find("JZ-2027-0002", Close).digest  # type: ignore[union-attr]
+    december = _balances(root, "2026-12")
+    assert [str(b.amount) for b in opening.balances][:3] == december[:3]
+    # January starts from December's end, read from the opening alone.
+    _code, out = houqin(root, "finance", "report", "2027-01", "--format", "json")
+    rows = json.loads(out)["sections"]["accounts"]["rows"]
+    assert [r[1] for r in rows[:3]] == december[:3]
+    # What was open at the year's end lives on in 2027's files: a loan still out, a claim unpaid.
+    carried = {c.split(" ")[0] for c in opening.carried}
+    open_loans = [r for r in ledger.of_kind("loans") if r.id in carried]
+    assert open_loans and all(r.source.file == "2027/loans.yaml" for r in open_loans)
+    assert {r.source.file[:4] for r in ledger.all_records()} == {"2027"}
+    # And the open year's check is the check of every year.
+    _c, opened = houqin(root, "check", "--format", "json")
+    _c, whole = houqin(root, "check", "--full", "--format", "json")
+    assert json.loads(opened) == json.loads(whole)
+
+
+def test_writes_after_the_close_use_the_opening(
+    year_2026: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _copy(closed, tmp_path)
+    monkeypatch.setenv("HOUQIN_TODAY", "2027-01-10")
+    root = tmp_path / "ledger"
+    shutil.copytree(year_2026, root)
+    # The principal approves the year-end close by key; the opening's digest does not cover its steps.
     key = _key("principal-wang-jianguo", tmp_path)
-    code, out = houqin(root, "sign", "NJ-2026-0001", "--as", "principal", "--by", "王建国", "--key", key)
+    code, out = houqin(root, "sign", "NJ-2027-0001", "--as", "principal", "--by", "王建国", "--key", key)
     assert code == 0, out
-    assert "sig:" in (root / "2026/openings.yaml").read_text(encoding="utf-8").split("principal", 1)[1]
-    assert houqin(root, "check") == (0, "")
-    assert houqin(root, "check", "--full") == (0, "")
-    assert (root / "2019/assets.yaml").read_text(encoding="utf-8") == _git(root, "show", "HEAD:2019/assets.yaml")
+    assert houqin(root, "check", "year") == (0, "")
+    # Stock carried at cost is issued in the new year.
+    _code, out = houqin(root, "stock", "balance", "--format", "json")
+    chalk = next(r for r in json.loads(out)["rows"] if r["item"] == "chalk-white")
+    code, out = houqin(
+        root, "stock", "out", "chalk-white", "--quantity", "2", "--to", "陈晓东", "--purpose", "期末复习",
+        "--issued-by", "周强",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "2027/stock-out.yaml" in out
+    _code, out = houqin(root, "stock", "balance", "--format", "json")
+    after = next(r for r in json.loads(out)["rows"] if r["item"] == "chalk-white")
+    assert Decimal(after["quantity"]) == Decimal(chalk["quantity"]) - 2
+    # An invoice claimed in 2026 is never claimed again, though 2026 is no longer read.
+    claims = load_full(root).of_kind("expenses")
+    number = next(
+        inv for c in claims if c.date.year == 2026 and c.payment for inv in c.invoices  # type: ignore[attr-defined]
+        if inv.date and inv.date >= dt.date(2026, 10, 1)
+    )  # fmt: skip
+    code, out = houqin(
+        root, "expense", "add", "--payee", "文具店", "--amount", "120.00", "--budget-line", "30201",
+        "--purpose", "办公用品", "--invoice", number.key, "--invoice-date", "2026-12-20", "--date", "2027-01-10",
+    )  # fmt: skip
+    assert code == 1
+    assert f"error[INV002] 发票 {number.key} 已在 2026 (NJ-2027-0001) 报销过" in out
+
+
+def load_full(root: Path) -> Ledger:
+    from houqin.ledger.load import load_ledger
+
+    return load_ledger(root, full=True).ledger
 
 
 def _edit(path: Path, old: str, new: str, after: str = "") -> None:
@@ -144,10 +220,8 @@ def _codes(root: Path, *args: str) -> list[str]:
     return re.findall(r"^(\S+: error\[YRC\d+\] .*)$", out.replace(f"{root}/", ""), re.M)
 
 
-def test_a_closed_years_file_changed_is_caught_without_reading_it(
-    closed: tuple[Path, dict[str, str]], tmp_path: Path
-) -> None:
-    root = _copy(closed, tmp_path)
+def test_a_closed_years_file_changed_is_caught_without_reading_it(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
     _edit(root / "2019/assets.yaml", 'unit_price: "4200.00"', 'unit_price: "4100.00"')
     expected = [
         "2026/openings.yaml:2: error[YRC004] 已结账年度的文件 2019/assets.yaml 与年终结账（NJ-2026-0001，2025 年及以前）时不同：被改动、新增或删除"
@@ -158,8 +232,8 @@ def test_a_closed_years_file_changed_is_caught_without_reading_it(
     assert "2024/repairs.yaml" in " ".join(_codes(root))
 
 
-def test_a_carried_record_changed_or_removed(closed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
-    root = _copy(closed, tmp_path)
+def test_a_carried_record_changed_or_removed(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
     assets = root / "2026/assets.yaml"
     _edit(assets, 'unit_price: "4200.00"', 'unit_price: "4100.00"', after="- id: ZC-2019-0001")
     (line,) = _codes(root)
@@ -176,8 +250,8 @@ def test_a_carried_record_changed_or_removed(closed: tuple[Path, dict[str, str]]
     ]
 
 
-def test_nothing_new_is_dated_in_a_closed_year(closed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
-    root = _copy(closed, tmp_path)
+def test_nothing_new_is_dated_in_a_closed_year(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
     readings = root / "2026/meter-readings.yaml"
     text = readings.read_text(encoding="utf-8")
     readings.write_text(
@@ -190,14 +264,12 @@ def test_nothing_new_is_dated_in_a_closed_year(closed: tuple[Path, dict[str, str
     ]
 
 
-def test_an_altered_opening_is_caught_and_its_figures_checked_against_every_year(
-    closed: tuple[Path, dict[str, str]], tmp_path: Path
-) -> None:
+def test_an_altered_opening_is_caught_and_its_figures_checked_against_every_year(tmp_path: Path) -> None:
     from houqin.ledger.load import load_ledger
     from houqin.ledger.roundtrip import render_records
     from houqin.models.year_close import opening_digest
 
-    root = _copy(closed, tmp_path)
+    root = _copy(tmp_path)
     path = root / "2026/openings.yaml"
     original = path.read_text(encoding="utf-8")
     _edit(path, "quantity: 1", "quantity: 2", after="asset: ZC-2016-0001")

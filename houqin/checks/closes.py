@@ -15,9 +15,11 @@ from houqin.models.closing import (
     UNSEALED,
     chain_digest,
     fingerprint,
+    first_link,
     last_day,
     month_of,
     months_touched,
+    opened_on,
     previous_month,
     sealed_as_of,
     standing_closes,
@@ -44,7 +46,12 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
         if close.digest != chain_digest(close.previous, close.fingerprints):
             yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
         before = standing.get(previous_month(month))
-        if before is not None and close.previous != before.digest:
+        if (before is not None and close.previous != before.digest) or (
+            before is None
+            and (opened := opened_on(ledger)) is not None
+            and close.date >= opened  # the first close after a year-end close chains to the opening
+            and close.previous != first_link(ledger, month, standing)
+        ):
             yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
     yield from _unclosed(ledger, policy, standing, today)
 

@@ -25,6 +25,9 @@ from houqin.models.records import YearOpening
 from houqin.models.year_close import carried_ids, closed_files, opening_digest, year_end
 
 YEAR_KINDS = frozenset({"openings"})
+# Cards of assets acquired in a closed year may be brought into the books later (a register found or
+# moved in after the close, 盘盈): dated when acquired, written in the open year, moving no money.
+BROUGHT_IN = frozenset({"assets"})
 
 
 def opening_balances(ledger: Ledger, end: dt.date) -> dict[str, Decimal]:
@@ -80,10 +83,9 @@ def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         ):
             yield diag("YRC001", src.file, src.line, record=opening.id, id=opening.id, year=opening.closed)
         yield from _carried(ledger, opening)
+        yield from _stray(ledger, opening)
         if whole:
             yield from _figures(ledger, opening)
-    if ledger.opening is not None:
-        yield from _stray(ledger, ledger.opening)
 
 
 def check_closed_files(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -120,14 +122,17 @@ def _carried(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
 
 
 def _stray(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
-    """A record dated in a closed year, in an open year's file, that the opening did not carry."""
+    """A record dated in a closed year, in the opened year's file, that the opening did not carry."""
     carried = carried_ids(opening)
     last = year_end(opening).toordinal()
+    opened = f"{opening.year:04d}/"
     for kind in KINDS:
         if kind.name in YEAR_KINDS:
             continue
+        if kind.name in BROUGHT_IN:
+            continue
         for rid, file, line, day in ledger.id_sources(kind.name):
-            if day <= last and rid not in carried:
+            if day <= last and rid not in carried and file.startswith(opened):
                 yield diag("YRC005", file, line, record=rid, id=rid, year=opening.closed, opening=opening.id)
 
 
@@ -147,7 +152,11 @@ def _figures(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
     for item in held:
         yield _differs(opening, f"stock {item}", "-", "0")
     assets = {a.asset: a for a in opening.assets}
+    carried = carried_ids(opening)
     for row in opening_assets(ledger, end):
+        card = ledger.record_by_id.get(row["asset"])
+        if card is not None and card.source.file[:4] > str(opening.closed) and card.id not in carried:
+            continue  # brought into the books after the close
         a = assets.pop(row["asset"], None)
         holdings = [(h["place"], h["keeper"], h["quantity"]) for h in row["holdings"]]
         stated_holdings = [(h.place, h.keeper, h.quantity) for h in a.holdings] if a is not None else []

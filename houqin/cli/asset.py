@@ -151,7 +151,7 @@ def list_assets(
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
-    ledger = open_ledger(state.root())
+    ledger = open_ledger(state.root(), since=day)
     if overdue:
         late = overdue_loans(ledger, day)
         if fmt is RegisterFormat.json:
@@ -208,8 +208,8 @@ def show(
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
     day = parse_day(at, "--at") or today()
+    ledger = open_ledger(state.root(), full=True)  # the card's history goes back to the asset's first day
     card = asset_card(ledger, find_asset(ledger, asset), day)
     if fmt is OutputFormat.json:
         from houqin.render.json_out import print_json

@@ -44,7 +44,7 @@ def pack(
     root = state.root()
     for name in ("", f"稽核资料-{term}.xlsx", "index.html", "MANIFEST.sha256"):  # the files write_pack writes
         state.output(out_dir / name)
-    ledger = open_ledger(root)
+    ledger = open_ledger(root, full=True)
     term_dates(ledger, term)
     chosen = next(x for x in ledger.config.terms if x.id == term)
     day = today()

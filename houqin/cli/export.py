@@ -51,6 +51,7 @@ def export(
 
     Example: houqin export parquet --out 县局数据
     """
+    from houqin.cli.finance import check_month, first_day
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
@@ -67,7 +68,7 @@ def export(
         if month is None:
             raise UsageError("vouchers_month")
         path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
-        mv = month_vouchers(open_ledger(state.root()), month)
+        mv = month_vouchers(open_ledger(state.root(), since=first_day(check_month(month))), month)
         vouchers_xlsx(mv, path)
         console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
         return
@@ -78,7 +79,7 @@ def export(
 
         print_exported(export_parquet(state.root(), path), state.lang)
         return
-    ledger = open_ledger(state.root())
+    ledger = open_ledger(state.root(), full=True)
     b = books(ledger)
     school = ledger.config.school.name
     if target is Target.xlsx:

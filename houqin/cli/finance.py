@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -42,6 +43,11 @@ def check_month(text: str) -> str:
     except ValueError:
         raise typer.BadParameter(f"{text!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
     return text
+
+
+def first_day(month: str) -> dt.date:
+    """The first day of a month already checked by check_month."""
+    return dt.date(int(month[:4]), int(month[5:7]), 1)
 
 
 @app.command("assert")
@@ -198,7 +204,7 @@ def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_f
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(open_ledger(state.root()), month, public)
+    r = month_report(open_ledger(state.root(), since=first_day(month)), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 
@@ -260,7 +266,7 @@ def close_year(
     day = today()
     outcome = write_year_close(
         root,
-        lambda session: close(session, year, by, day, before_checks(session), key_signer(key)),
+        lambda session: close(session.ledger, session.files, year, by, day, before_checks(session), key_signer(key)),
         lambda rs: f"finance close-year {year} {rs[-1].id}",
         commit=not no_commit,
     )

@@ -28,7 +28,7 @@ def find(
     from houqin.reports.find import find as search
 
     state = get_state(ctx)
-    found = search(open_ledger(state.root()), text, kind, limit)
+    found = search(open_ledger(state.root(), full=True), text, kind, limit)
     if fmt is OutputFormat.json:
         from houqin.render.json_out import print_json
 

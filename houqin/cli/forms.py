@@ -44,7 +44,7 @@ def form(
     if target.suffix.lower() not in FORM_SUFFIXES:
         raise UsageError("form_out_suffix", path=str(target))
     state.output(target)
-    ledger = open_ledger(state.root())
+    ledger = open_ledger(state.root(), record=record)
     paper = blank_form(ledger, record) if blank else form_of(ledger, record, day)
     write_form(paper, state.lang, target)
     console().print(t("report_written", state.lang, path=target))
@@ -65,7 +65,7 @@ def verify_form(
     from houqin.reports.forms import verify_form as check
 
     state = get_state(ctx)
-    result = check(open_ledger(state.root()), scanned)
+    result = check(open_ledger(state.root(), full=True), scanned)
     print_form_check(result, state.lang, fmt.value)
     if not result.matches:
         raise typer.Exit(1)

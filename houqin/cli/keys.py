@@ -155,7 +155,7 @@ def verify(
     from houqin.reports.keys import signatures_of
 
     state = get_state(ctx)
-    result = signatures_of(open_ledger(state.root()), record)
+    result = signatures_of(open_ledger(state.root(), record=record), record)
     if fmt is OutputFormat.json:
         print_json("key verify", result)
     else:

@@ -7,6 +7,7 @@ others) is a pure function of the file's bytes, so it can be cached by content h
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import marshal
 import multiprocessing
@@ -503,6 +504,7 @@ def _superseded(records: LazyRecords) -> tuple[Records, frozenset[tuple[str, int
     for opening in openings:
         carried = carried_ids(opening)
         copies.update((rid, opening.year) for rid in carried)
+        copies.add(("*", opening.year))
         kinds = {KIND_BY_PREFIX[rid[:2]].name for rid in carried if rid[:2] in KIND_BY_PREFIX}
         for kind in kinds:
             for rid, file, _line, _day in records.id_sources(kind):
@@ -511,9 +513,20 @@ def _superseded(records: LazyRecords) -> tuple[Records, frozenset[tuple[str, int
     return Superseded(records, frozenset(dropped)), frozenset(copies)
 
 
-def open_ledger(root: Path) -> Ledger:
-    """The ledger as a command reads it: refusing, naming the file, to answer from unreadable data."""
-    return load_ledger(root, strict=True).ledger
+def open_ledger(root: Path, *, since: dt.date | None = None, record: str | None = None, full: bool = False) -> Ledger:
+    """The ledger as a command reads it: refusing, naming the file, to answer from unreadable data.
+
+    Once a year is closed, the open years from their opening — unless the command reads history: every
+    year when `full` (an export, a search), or when it asks about a day (`since`) or a record of a
+    closed year (年终结账: the closed years are read only when asked for)."""
+    ledger = load_ledger(root, strict=True).ledger
+    opening = ledger.opening
+    if opening is None:
+        return ledger
+    old = record is not None and record[3:7].isdigit() and int(record[3:7]) <= opening.closed
+    if full or old or (since is not None and since.year <= opening.closed):
+        return load_ledger(root, strict=True, full=True).ledger
+    return ledger
 
 
 def ensure_ledger(root: Path) -> None:

@@ -5,9 +5,10 @@ was. This is the only place that turns a record into bytes on disk."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     prefix = f"{kind.prefix}-{year}-"
     low = read_desk(ledger.root) * BLOCK
     highest = low
-    for rid, *_where in ledger.id_sources(kind.name):  # the ids alone: no record need be built
+    ids: Iterable[str] = (rid for rid, *_where in ledger.id_sources(kind.name))  # no record need be built
+    if ledger.opening is not None:  # and those the closed years gave out (年终结账)
+        ids = itertools.chain(ids, ledger.opening.last_ids)
+    for rid in ids:
         if rid.startswith(prefix):
             m = ID_SEQ.match(rid)
             if m and low < int(m.group(2)) < low + BLOCK:

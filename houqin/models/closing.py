@@ -181,7 +181,9 @@ def standing_closes(ledger: Ledger) -> dict[str, Close]:
         candidates = [c for c in closes if c.month == r.month and c.date <= r.date and c.id not in undone]
         if candidates:
             undone.add(candidates[-1].id)
-    return {c.month: c for c in closes if c.id not in undone}
+    # Read from a year opening, the closed years' months are the opening's (its digest chains to them).
+    since = f"{ledger.opening.closed:04d}-12" if ledger.opening is not None else ""
+    return {c.month: c for c in closes if c.id not in undone and c.month > since}
 
 
 def sequence(rid: str) -> tuple[int, int, str]:
@@ -190,3 +192,21 @@ def sequence(rid: str) -> tuple[int, int, str]:
     if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
         return int(parts[1]), int(parts[2]), rid
     return 0, 0, rid
+
+
+def first_link(ledger: Ledger, month: str, standing: dict[str, Close]) -> str | None:
+    """What the first close after a year-end close chains to: the opening's digest (年终结账 → 一月结账),
+    when no earlier month of the open years is closed; else nothing."""
+    opening = ledger.opening
+    if opening is None or any(m < month for m in standing):
+        return None
+    return opening.digest
+
+
+def opened_on(ledger: Ledger) -> dt.date | None:
+    """The day the year opening the ledger was read from was written (its accountant's step)."""
+    opening = ledger.opening
+    if opening is None:
+        return None
+    step = opening.approval("accountant")
+    return step.on if step is not None else opening.date

@@ -307,7 +307,8 @@ class Ledger:
         year = int(file[:4]) if file[:4].isdigit() else 0
         if self.opening is not None:
             return year == self.opening.year and rid[3:7].isdigit() and int(rid[3:7]) < year
-        return (rid, year) in self.carried
+        # Read whole: a copy an opening carried, or a record a write placed in a year opened since.
+        return (rid, year) in self.carried or ("*", year) in self.carried
 
     def of_kind(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())

@@ -44,9 +44,9 @@ def flows(ledger: Ledger) -> list[Flow]:
     """Every flow, in date order (openings first on their day)."""
     out: list[Flow] = []
     opening = ledger.opening
-    if opening is not None:  # the year opened from a year-end close: its balances, then its own flows
-        day = dt.date(opening.year, 1, 1)
-        out.extend(Flow(day, b.account, b.amount, opening, "opening", "") for b in opening.balances if b.amount)
+    if opening is not None:  # the year opened from a year-end close: the balances at the closed year's end
+        end = dt.date(opening.closed, 12, 31)
+        carried = [Flow(end, b.account, b.amount, opening, "opening", "") for b in opening.balances if b.amount]
     for account in ledger.catalog.accounts:  # an account's own opening (the books began, or it was opened)
         if account.opening:
             out.append(Flow(account.opened or dt.date.min, account.id, account.opening, None, "opening", ""))
@@ -82,7 +82,7 @@ def flows(ledger: Ledger) -> list[Flow]:
     # On one day: openings, then receipts and transfers in, then payments (the cashier pays from what
     # the day brought in).
     if opening is not None:  # what a carried record moved before the year began is in the balances
-        out = [f for f in out if f.date >= day]
+        out = carried + [f for f in out if f.date > end]
     out.sort(key=lambda f: (f.date, f.what != "opening", f.amount < 0, f.record.id if f.record else ""))
     return out
 

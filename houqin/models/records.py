@@ -649,6 +649,7 @@ class YearOpening(Signed):
     assets: tuple[OpeningAsset, ...] = ()
     carried: tuple[Text, ...] = ()
     invoices: tuple[Text, ...] = ()
+    last_ids: tuple[Text, ...] = ()  # the highest id of each kind and closed year: never given again
     files: tuple[Text, ...] = ()
     previous: Text | None = None
     digest: Text

@@ -49,6 +49,7 @@ def opening_lines(opening: YearOpening) -> list[str]:
         lines.append(f"asset {a.asset} {held} {a.depreciation} {a.net}")
     lines += [f"carried {c}" for c in opening.carried]
     lines += [f"invoice {n}" for n in opening.invoices]
+    lines += [f"last {i}" for i in opening.last_ids]
     lines += [f"file {f}" for f in opening.files]
     return lines
 

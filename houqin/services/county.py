@@ -106,7 +106,7 @@ def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partiti
             outcome.reason = "county.reason.check_errors"
             outcome.params = {"count": len(errors), "codes": ", ".join(codes[:8])}
             return None
-        ledger = open_ledger(clone)
+        ledger = open_ledger(clone, full=True)
         outcome.school, outcome.name = school_id(ledger), ledger.config.school.name
         outcome.closes = len(ledger.of_kind("closes"))
         return partitions(ledger, found, as_of)

@@ -168,7 +168,7 @@ def export_parquet(root: Path, out: Path, today: dt.date | None = None) -> Expor
 
     as_of = today or clock.today()
     commit = head_commit(root)
-    ledger = open_ledger(root)
+    ledger = open_ledger(root, full=True)
     school = school_id(ledger)
     parts = partitions(ledger, check_ledger(root, today=as_of), as_of)
     from houqin.ledger.parquet import dataset_lock

@@ -19,6 +19,7 @@ from houqin.models.closing import (
     UNSEALED,
     chain_digest,
     fingerprint,
+    first_link,
     month_bounds,
     month_of,
     month_records,
@@ -306,8 +307,9 @@ def close_month(
         raise CloseRefused(month, obstacles, month_errors(ledger, month, diagnostics))
     _first, last = month_bounds(month)
     prints = tuple(fingerprint(r, last, SEAL) for r in sealed_records(ledger, month))
-    before = standing_closes(ledger).get(previous_month(month))
-    previous = before.digest if before else None
+    standing = standing_closes(ledger)
+    before = standing.get(previous_month(month))
+    previous = before.digest if before else first_link(ledger, month, standing)
     close = validated(
         Close,
         id=_id(ledger, "closes", day),

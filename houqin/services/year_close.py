@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 
 from houqin.checks.year_close import expected_previous, opening_assets, opening_balances, opening_stock
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.ledger.files import digest_of
-from houqin.ledger.store import WriteSession, next_id
+from houqin.ledger.store import next_id
 from houqin.models.as_of import as_of
 from houqin.models.asset_state import replay
 from houqin.models.base import Approval, Record
@@ -30,6 +31,7 @@ from houqin.models.records import (
     Reimbursement,
     Repair,
     ShopBatch,
+    ShopSale,
     YearOpening,
 )
 from houqin.models.year_close import file_year, opening_digest
@@ -44,16 +46,25 @@ TERM_KINDS = ("stocktakes", "audits", "fee-notices", "milk-orders", "fee-settlem
 # last meter reading, inspection, trip and receipt book): those of the last twelve months are carried.
 RECENT_KINDS = ("responsibilities", "meter-readings", "fire-checks", "trips", "receipt-books")
 RECENT_DAYS = 366
+# Daily registers (rounds, meals and their samples): those of the term running at the year's end are
+# carried, so the term's missed days are counted alike before and after the close.
+DAILY_KINDS = ("patrols", "meals")
 ID_LIKE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")
 
 
 def close_year(
-    session: WriteSession, year: int, by: str, day: dt.date, diagnostics: Sequence[Diagnostic], key: KeySigner | None
+    ledger: Ledger,
+    files: Mapping[str, bytes],
+    year: int,
+    by: str,
+    day: dt.date,
+    diagnostics: Sequence[Diagnostic],
+    key: KeySigner | None = None,
 ) -> tuple[YearOpening, list[Record]]:
-    """The opening of `year + 1` and the open items it carries. Refused (each reason listed) before the
-    year is over, while a month of it from the books' first is open, while the ledger has errors, or
-    when the year is closed already."""
-    ledger = session.ledger
+    """The opening of `year + 1` and the open items it carries; `files` are the ledger's files (those of
+    the closed years are fingerprinted). Refused (each reason listed) before the year is over, while a
+    month of it from the books' first is open, while the ledger has errors, or when the year is closed
+    already."""
     end = dt.date(year, 12, 31)
     obstacles = year_obstacles(ledger, year, diagnostics, day)
     if obstacles:
@@ -72,7 +83,8 @@ def close_year(
         assets=opening_assets(ledger, end),
         carried=[fingerprint(r, end, SEAL) for r in carried],
         invoices=recent_invoices(ledger, end, {r.id for r in carried}),
-        files=[f"{rel} {digest_of(data)}" for rel, data in sorted(session.files.items()) if _closed(rel, year)],
+        last_ids=last_ids(ledger, year),
+        files=[f"{rel} {digest_of(data)}" for rel, data in sorted(files.items()) if _closed(rel, year)],
         previous=expected_previous(ledger, year),
         digest="-",
         approvals=(Approval(role="accountant", by=by, on=day),),
@@ -117,6 +129,23 @@ def recent_invoices(ledger: Ledger, end: dt.date, carried: set[str]) -> list[str
     return sorted(out)
 
 
+def last_ids(ledger: Ledger, year: int) -> list[str]:
+    """The highest id of each kind and year up to `year`: a card of a closed year brought in later (a
+    register found after the close) is numbered above them, never with an id a closed year gave out."""
+    highest: dict[str, tuple[int, str]] = {}
+    found = [*(ledger.opening.last_ids if ledger.opening is not None else ())]
+    for kind in KINDS:
+        found.extend(rid for rid, *_where in ledger.id_sources(kind.name))
+    for rid in found:
+        m = ID_LIKE.match(rid)
+        if m is None or int(rid[3:7]) > year:
+            continue
+        head, number = rid.rsplit("-", 1)
+        if int(number) > highest.get(head, (-1, ""))[0]:
+            highest[head] = (int(number), rid)
+    return sorted(rid for _n, rid in highest.values())
+
+
 def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
     """What the next year still needs as records: every asset on the books, every item open at the
     year's end, the records of a term still running, the latest of the registers — and every record
@@ -124,6 +153,8 @@ def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
     states, _problems = replay(ledger, end)
     chosen: dict[str, Record] = {}
     for r in _wanted(ledger, end, {rid for rid, s in states.items() if s.in_books > 0}):
+        chosen.setdefault(r.id, r)
+    for r in _shelf(ledger, end):
         chosen.setdefault(r.id, r)
     todo = list(chosen.values())
     while todo:
@@ -136,8 +167,24 @@ def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
     return sorted(chosen.values(), key=lambda r: (KINDS.index(KIND_BY_PREFIX[r.prefix]), r.sort_key))
 
 
+def _shelf(ledger: Ledger, end: dt.date) -> Iterator[Record]:
+    """The shop's batches with goods still on the shelf at the year's end, and every sale of them (what
+    is left is the batch less its sales)."""
+    sales: dict[str, list[ShopSale]] = {}
+    for sale in ledger.of_kind("shop-sales"):
+        if isinstance(sale, ShopSale) and sale.date <= end:
+            sales.setdefault(sale.batch, []).append(sale)
+    for batch in ledger.of_kind("shop-batches"):
+        if isinstance(batch, ShopBatch) and batch.date <= end:
+            gone = sum((s.quantity for s in sales.get(batch.id, ())), Decimal(0))
+            if gone < batch.quantity:
+                yield batch
+                yield from sales.get(batch.id, ())
+
+
 def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Record]:
     running = {t.id for t in ledger.config.terms if t.start <= end < t.end}
+    term_start = min((t.start for t in ledger.config.terms if t.id in running), default=end + dt.timedelta(days=1))
     recent = end - dt.timedelta(days=RECENT_DAYS)
     for kind in KINDS:
         if kind.name in ("openings", "closes", "reopens"):
@@ -150,6 +197,9 @@ def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Rec
                     yield r
             elif kind.name in TERM_KINDS:
                 if getattr(r, "term", None) in running or _open(as_of(r, end)):
+                    yield r
+            elif kind.name in DAILY_KINDS:
+                if r.date >= term_start:
                     yield r
             elif kind.name in RECENT_KINDS:
                 if r.date > recent:
