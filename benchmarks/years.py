@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import DATA, HOUQIN, LABELS, Timing, ensure_peers, measure_at, prepare, run  # noqa: E402
+from bench import DATA, HOUQIN, LABELS, Timing, ensure_peers, measure_at, prepare, run
 
 ACCOUNTANT = "孙慧"
 
@@ -45,6 +45,10 @@ def closed_copy(n: int) -> tuple[Path, Timing]:
     return root, timing
 
 
+def _ratio(t: Timing, peer: Timing | None) -> str:
+    return f"{t.seconds / peer.seconds:.2f}×" if peer else "–"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100000")
@@ -66,10 +70,9 @@ def main() -> int:
             after = closed.get(name)
             if after is None or name.startswith(("hledger", "bean")):
                 continue
-            ratio = lambda t: f"{t.seconds / hl.seconds:.2f}×" if hl else "–"  # noqa: E731
             print(
-                f"| {name} | {before.seconds:.2f} | {ratio(before)} | {before.max_rss_mb:.0f} | "
-                f"{after.seconds:.2f} | {ratio(after)} | {after.max_rss_mb:.0f} |"
+                f"| {name} | {before.seconds:.2f} | {_ratio(before, hl)} | {before.max_rss_mb:.0f} | "
+                f"{after.seconds:.2f} | {_ratio(after, hl)} | {after.max_rss_mb:.0f} |"
             )
         if hl:
             print(f"| hledger check (same books) | {hl.seconds:.2f} | 1× | {hl.max_rss_mb:.0f} | | | |")
