@@ -272,7 +272,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "audit",
-        (whole(audit.check_audits, "audits", dated=True),),
+        (whole(audit.check_audits, "audits", dated=True), whole(audit.check_unaudited, ALL_KINDS, dated=True)),
         "稽核小组每学期稽核",
         "the audit group's term audit",
     ),
@@ -288,7 +288,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "responsibility",
-        (whole(responsibility.check_responsibilities, "responsibilities", dated=True),),
+        (whole(responsibility.check_responsibilities, ALL_KINDS, dated=True),),
         "保管责任书（责任到人）",
         "keepers' responsibility records",
     ),

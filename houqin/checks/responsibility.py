@@ -38,8 +38,10 @@ def check_responsibilities(ledger: Ledger, policy: Policy, today: dt.date | None
             if a.role == "responsible" and a.by != r.keeper:
                 yield diag("RSP002", r.source.file, a.line, record=r.id, id=r.id, by=a.by, keeper=r.keeper)
     term = current_term(ledger, today)
-    started = ledger.config.started  # terms from the day the books began (houqin init writes it)
-    if term is None or started is None or term.start < started:
+    # Terms begun since the books began: `started`, or without it the first record's day (a term
+    # already under way then had its responsibilities on paper).
+    began = ledger.books_began()
+    if term is None or began is None or term.start < began:
         return
     if term.start + dt.timedelta(days=policy.stocktake_grace_days) >= today:
         return

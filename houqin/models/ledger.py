@@ -273,6 +273,15 @@ class Ledger:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
         return self.records.latest_step(kind, file)
 
+    def books_began(self) -> dt.date | None:
+        """The day the books began: houqin.yaml's `started` (houqin init writes it), else the day of the
+        first record of any kind (None: no record yet). Without `started` it reads every kind's ids,
+        so a check asking it declares every kind."""
+        if self.config.started is not None:
+            return self.config.started
+        first = min((day for kind in KINDS for _, _, _, day in self.id_sources(kind.name)), default=None)
+        return None if first is None else dt.date.fromordinal(first)
+
     @property
     def person_by_name(self) -> Mapping[str, Person]:
         return self._directory.person_by_name
