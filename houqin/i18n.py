@@ -298,6 +298,8 @@ _FIELD_WORDS: dict[str, str] = {
     "calendar": "校历",
     "holidays": "法定节假日",
     "workdays": "调休上班日",
+    "notices": "放假安排通知",
+    "title": "标题",
     # the term-end report and its findings
     "stocktake_report_days": "盘点报告确认期限",
     "finding_resolve_days": "盘点问题处理期限",
@@ -1230,6 +1232,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "盘点 {stocktake} 没有关于 {asset} 的发现；它发现问题的资产：{assets}",
         "stocktake {stocktake} found nothing about {asset}; the assets it has findings for: {assets}",
     ),
+    "calendar_notice_exists": (
+        "校历中已有 {year} 年的放假安排通知；houqin 不改已录入的通知（houqin.yaml 的 calendar: 可由学校直接核改）",
+        "the calendar already has the notice for {year}; houqin does not change a notice entered (the school may correct calendar: in houqin.yaml)",
+    ),
+    "calendar_holiday_needed": (
+        "录入 {year} 年的通知须至少写一个假期：--holiday 名称:起:止",
+        "a notice for {year} needs at least one holiday: --holiday NAME:FIRST:LAST",
+    ),
+    "calendar_holiday_form": (
+        "--holiday {value}：应写成 名称:起:止（如 春节:2027-02-06:2027-02-12），一天的假期写 名称:日期",
+        "--holiday {value}: write NAME:FIRST:LAST (e.g. 春节:2027-02-06:2027-02-12), or NAME:DAY for one day",
+    ),
+    "calendar_day_not_in_year": (
+        "{option} {day} 不在 {year} 年：一年的通知只安排这一年的假期和调休",
+        "{option} {day} is not in {year}: a year's notice arranges that year's days",
+    ),
+    "calendar_workday_weekday": (
+        "--workday {day} 是工作日：调休上班日是通知安排上班的周六或周日",
+        "--workday {day} is a weekday: a make-up day is a Saturday or Sunday the notice makes a working day",
+    ),
+    "calendar_workday_twice": ("--workday {day} 已在校历中", "--workday {day} is in the calendar already"),
     "audit_members_needed": ("稽核记录须写明成员：--member 姓名（可重复）", "name the members: --member NAME (repeat)"),
     "audit_not_member": (
         "{by} 不是稽核记录 {id} 的成员（成员：{members}）",

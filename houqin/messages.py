@@ -1389,10 +1389,17 @@ CATALOG: Mapping[str, Message] = {
     # --- the rest of the office (issue #18): the school calendar
     "CAL001": Message(
         W,
-        "学期 {term} 已到 {year} 年，但校历(calendar)中没有 {year} 年的法定节假日（巡视、各项期限会把节假日算作上课日）",
-        "term {term} runs into {year}, but the calendar has no national holidays for {year} (rounds and limits would count them as working days)",
-        "没有 houqin 命令编辑 houqin.yaml（校历由学校按国务院办公厅当年的放假安排通知写入）：在 houqin.yaml 的 calendar: 中写入当年的 holidays 和 workdays，再用 houqin calendar show --term {term} 核对。",
-        "No houqin command edits houqin.yaml (the school writes the calendar from the State Council's notice for the year): add the year's holidays and workdays under calendar: in houqin.yaml, then check them with houqin calendar show --term {term}.",
+        "学期 {term} 已到 {year} 年，但校历(calendar)中没有国务院办公厅 {year} 年的放假安排（该年只按周末计算休息日，巡视、各项期限会把节假日算作上课日）",
+        "term {term} runs into {year}, but the calendar has no State Council notice for {year} (that year counts weekends only: rounds and limits would count the holidays as working days)",
+        "按国务院办公厅关于{year}年部分节假日安排的通知录入：houqin calendar notice --year {year} --number 文号 --published 发布日期 --holiday 名称:起:止 --workday 调休上班日，再用 houqin calendar show --term {term} 核对。",
+        "Enter the State Council's notice for {year}: houqin calendar notice --year {year} --number NUMBER --published DAY --holiday NAME:FIRST:LAST --workday DAY, then check it with houqin calendar show --term {term}.",
+    ),
+    "CAL002": Message(
+        W,
+        "账本已用到 {year} 年（有该年的记录，或今天在该年），但校历(calendar)中没有国务院办公厅 {year} 年的放假安排（该年只按周末计算休息日）",
+        "the books are in {year} (a record of that year, or today), but the calendar has no State Council notice for {year} (that year counts weekends only)",
+        "按国务院办公厅关于{year}年部分节假日安排的通知录入：houqin calendar notice --year {year} --number 文号 --published 发布日期 --holiday 名称:起:止 --workday 调休上班日，再用 houqin calendar show 核对。",
+        "Enter the State Council's notice for {year}: houqin calendar notice --year {year} --number NUMBER --published DAY --holiday NAME:FIRST:LAST --workday DAY, then check it with houqin calendar show.",
     ),
     # --- the audit group (稽核小组每学期稽核, R41)
     "AUD001": Message(

@@ -188,6 +188,8 @@ def test_without_started_the_terms_begun_since_the_first_record_are_audited(
     terms = "          - {id: 2025-2026-1, start: 2025-09-01, end: 2026-01-20}\n"
     config = BASE["houqin.yaml"].replace("        terms:\n", "        terms:\n" + terms)
     earlier = GOOD_EXPENSE.replace("2026-03-0", "2025-12-0").replace("BX-2026", "BX-2025")
-    found = [line for line in lines(ledger_dir({"houqin.yaml": config, "2025/expenses.yaml": earlier})) if "AUD" in line]
+    found = [
+        line for line in lines(ledger_dir({"houqin.yaml": config, "2025/expenses.yaml": earlier})) if "AUD" in line
+    ]
     assert found == ["houqin.yaml: warning[AUD001] 学期 2025-2026-2 已于 2026-07-10 结束，没有稽核小组的稽核记录"]
     assert [line for line in lines(ledger_dir({"houqin.yaml": config}, name="b")) if "AUD" in line] == []

@@ -266,7 +266,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "calendar",
-        (whole(calendar.check_calendar, dated=True),),
+        (whole(calendar.check_calendar, ALL_KINDS, dated=True),),
         "校历：法定节假日与调休",
         "the school calendar: holidays and make-up days",
     ),
