@@ -213,7 +213,9 @@ def test_later_steps_on_open_items_leave_the_sealed_month_as_it_was(git_ledger: 
         code, out = run(root, *step)
         assert code == 0, out
         assert "已提交" in out
-    assert lines(root) == []
+    # The books began with February's records, before the term: its audit and keepers' records are
+    # asked for too (AUD001, RSP001), not this test's business.
+    assert [x for x in lines(root) if "[AUD001]" not in x and "[RSP001]" not in x] == []
     assert month_report(load_ledger(root, use_cache=False).ledger, "2026-02") == february
     # March's close seals those steps, on the February records they were taken on.
     close_months(root, ("2026-03", dt.date(2026, 4, 3)))
