@@ -26,7 +26,7 @@ RECEIPT = """\
   acceptor: 周保管
 """
 CERTS = """\
-- {id: HZ-2026-0001, date: 2026-02-21, person: 周保管, number: "3607212026000001", until: 2026-12-31}
+- {id: HZ-2026-0001, date: 2026-01-10, person: 周保管, number: "3607212026000001", until: 2026-12-31}
 """
 
 

@@ -170,7 +170,7 @@ FINANCE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "ADV002 left holding an advance",
-        {"2026/advances.yaml": ADVANCE.replace("person: 张老师", "person: 陈老师").replace("2026-03-01", "2026-02-21")},
+        {"2026/advances.yaml": ADVANCE.replace("person: 张老师", "person: 陈老师").replace("2026-03-01", "2026-02-20")},
         [
             "2026/advances.yaml:1: warning[ADV001] 借款 JK-2026-0001（陈老师，2000.00 元）已 253 天未结清（节假日不计）",
             "2026/advances.yaml:1: error[ADV002] 陈老师 于 2026-03-01 离校，借款 JK-2026-0001 未在此前结清",

@@ -39,12 +39,7 @@ RESPONSIBILITY_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "RSP002 signed by someone else",
         {"2026/responsibilities.yaml": pledge(1, "JX-101", "张老师", signer="周保管")},
         [
-            "2026/responsibilities.yaml:8: error[RSP002] 保管责任书 ZR-2026-0001：周保管 以责任人签字，但责任书的保管人是 张老师",
-            # No `started`: the books began with this record, on the term's first day, so the term is asked.
-            "places.yaml:1: warning[RSP001] JX-101（一年级(1)班）的保管人 张老师 还没有签 2025-2026 学年的保管责任书"
-            "（学期 2025-2026-2 已开始）",
-            "places.yaml:2: warning[RSP001] SY-301（计算机教室）的保管人 李主任 还没有签 2025-2026 学年的保管责任书"
-            "（学期 2025-2026-2 已开始）",
+            "2026/responsibilities.yaml:8: error[RSP002] 保管责任书 ZR-2026-0001：周保管 以责任人签字，但责任书的保管人是 张老师"
         ],
     ),
 ]
@@ -93,14 +88,18 @@ def test_issue_and_sign_through_the_cli(git_ledger: Callable[..., Path]) -> None
     assert run("check", "responsibility") == (0, "")
 
 
-def test_without_started_the_books_begin_at_the_first_record(ledger_dir: Callable[..., Path]) -> None:
-    """No `started` in houqin.yaml: the terms asked about are those begun on or after the first record's
-    day (a term already under way then kept its responsibilities on paper)."""
+def test_without_started_the_terms_after_the_first_holding_a_record_are_asked(ledger_dir: Callable[..., Path]) -> None:  # fmt: skip
+    """No `started` in houqin.yaml: the terms asked about are those after the first term holding a
+    record (that one kept its responsibilities on paper); a record outside every term says nothing."""
     terms = "          - {id: 2025-2026-1, start: 2025-09-01, end: 2026-01-20}\n"
     config = BASE["houqin.yaml"].replace("        terms:\n", "        terms:\n" + terms)
     earlier = GOOD_EXPENSE.replace("2026-03-0", "2025-12-0").replace("BX-2026", "BX-2025")
     files = {"houqin.yaml": config, "2025/expenses.yaml": earlier}
     found = [line.split("]")[0] for line in lines(ledger_dir(files, name="first")) if "[RSP" in line]
     assert found == ["places.yaml:1: warning[RSP001", "places.yaml:2: warning[RSP001"]
-    # The first record within the term (BASE's term-start count, 2026-02-21): the term is not asked.
+    # The first record within the current term (BASE's term-start count, 2026-02-21): it is not asked,
+    # nor when the earlier record is dated in no term (the summer before the first term listed).
     assert [line for line in lines(ledger_dir({"houqin.yaml": config}, name="within")) if "[RSP" in line] == []
+    summer = GOOD_EXPENSE.replace("2026-03-0", "2025-08-0").replace("BX-2026", "BX-2025")
+    files = {"houqin.yaml": config, "2025/expenses.yaml": summer}
+    assert [line for line in lines(ledger_dir(files, name="summer")) if "[RSP" in line] == []

@@ -150,8 +150,8 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "ID003 year vs date",
-        {"2026/assets.yaml": GOOD_ASSET.replace("ZC-2026-0001", "ZC-2025-0001")},
-        ["2026/assets.yaml:1: error[ID003] 编号 ZC-2025-0001 的年份与日期 2026-03-02 不符"],
+        {"2026/assets.yaml": GOOD_ASSET.replace("2026-03-02", "2025-03-02")},
+        ["2026/assets.yaml:1: error[ID003] 编号 ZC-2026-0001 的年份与日期 2025-03-02 不符"],
     ),
     (
         "ID004 wrong file",

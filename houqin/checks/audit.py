@@ -27,17 +27,14 @@ def check_audits(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
         yield from _answered(ledger, r, policy, today)
 
 
-def covered_terms(ledger: Ledger) -> list[Term]:
+def covered_terms(ledger: Ledger) -> tuple[Term, ...]:
     """The terms the books answer for. With `started` (houqin init writes it), every term ending on or
-    after that day: the school said when its books began. Without it, the terms beginning on or after
-    the first record's day: a term already under way when the first record was written was kept
-    elsewhere (on paper), and the books cannot be audited for it."""
-    began = ledger.books_began()
-    if began is None:
-        return []
-    if ledger.config.started is not None:
-        return [t for t in ledger.config.terms if began <= t.end]
-    return [t for t in ledger.config.terms if began <= t.start]
+    after that day: the school said when its books began. Without it, the terms after the first term
+    holding a record (Ledger.terms_after_the_first): the first was kept partly elsewhere."""
+    started = ledger.config.started
+    if started is not None:
+        return tuple(t for t in ledger.config.terms if started <= t.end)
+    return ledger.terms_after_the_first() or ()
 
 
 def check_unaudited(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
