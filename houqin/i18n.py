@@ -299,6 +299,8 @@ _FIELD_WORDS: dict[str, str] = {
     "holidays": "法定节假日",
     "workdays": "调休上班日",
     "notices": "放假安排通知",
+    "approved_beforehand": "事前审批的单据",
+    "signed_by_members": "由各成员分别签字的单据",
     "title": "标题",
     # the term-end report and its findings
     "stocktake_report_days": "盘点报告确认期限",
@@ -1258,6 +1260,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "--workday {day} is a weekday: a make-up day is a Saturday or Sunday the notice makes a working day",
     ),
     "calendar_workday_twice": ("--workday {day} 已在校历中", "--workday {day} is in the calendar already"),
+    "trip_start_needed": (
+        "请写出车里程 --start（收车里程 --end 须与它一起登记）",
+        "give the odometer out, --start (the odometer back, --end, goes with it)",
+    ),
+    "trip_returned_already": ("出车 {id} 已登记回车里程 {end}", "trip {id} is logged back already ({end} km)"),
+    "trip_not_yet": (
+        "出车 {id} 的日期是 {date}，还没到，不能登记回车",
+        "trip {id} is on {date}: it cannot be back before it",
+    ),
+    "reception_claimed_already": (
+        "公务接待 {id} 已关联报销单 {expense}",
+        "reception {id} is linked to claim {expense} already",
+    ),
     "audit_members_needed": ("稽核记录须写明成员：--member 姓名（可重复）", "name the members: --member NAME (repeat)"),
     "audit_not_member": (
         "{by} 不是稽核记录 {id} 的成员（成员：{members}）",

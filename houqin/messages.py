@@ -1578,8 +1578,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "出车 {id}（{vehicle}，{date}）出车前没有主管领导批准",
         "trip {id} ({vehicle}, {date}) was not approved by the supervisor before it set out",
-        "公车使用先审批后出车：houqin vehicle trip … --approved-by 主管领导 --approved-on 批准日期；没有 houqin 命令给已写入的出车补批（事后补批不是事前审批），请主管领导核查。",
-        "A school vehicle goes out only once approved: houqin vehicle trip … --approved-by NAME --approved-on DAY; no houqin command approves a written trip afterwards (that would not be approval beforehand), so have the supervisor review it.",
+        "公车使用先审批后出车：出车当天或之前由主管领导签批 houqin sign {id} --as supervisor --by 主管领导（或登记时 houqin vehicle trip … --approved-by 主管领导 --approved-on 批准日期）；批准晚于出车日的不是事前审批，事后没有 houqin 命令能补，请主管领导核查。",
+        "A school vehicle goes out only once approved: the supervisor signs on or before the day, houqin sign {id} --as supervisor --by NAME (or houqin vehicle trip … --approved-by NAME --approved-on DAY when logging it); an approval after the day is no approval beforehand and no houqin command can give one afterwards, so have the supervisor review it.",
     ),
     "VEH003": Message(
         E,
@@ -1601,6 +1601,13 @@ CATALOG: Mapping[str, Message] = {
         "{id} names claim {expense}, which does not exist or is not for {amount} yuan",
         "车辆费用和接待费都要对应一张报销单：先报销（houqin expense add），再按报销单号和金额登记；已写入的记录没有 houqin 命令可改，请在文件中改正单号或金额。",
         "Each vehicle cost and reception is paid by a claim: make the claim (houqin expense add), then record its id and amount; no houqin command edits a written record, so correct the id or amount in the file.",
+    ),
+    "VEH007": Message(
+        W,
+        "出车 {id}（{vehicle}，{date}）已过出车日期，还没有登记回车里程",
+        "trip {id} ({vehicle}, {date}) is past its day with no odometer logged",
+        "回车后登记里程：houqin vehicle return {id} --start 出车里程 --end 收车里程（没有成行的出车，请主管领导在出车记录上注明）。",
+        "Log the odometer on return: houqin vehicle return {id} --start KM --end KM (a trip that never went ahead: have the supervisor note it on the record).",
     ),
     "VEH006": Message(
         W,
@@ -1627,8 +1634,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "公务接待 {id}（{date}）事前没有校长批准",
         "reception {id} ({date}) was not approved by the principal beforehand",
-        "接待须事前审批：houqin reception add … --approved-by 校长姓名 --approved-on 批准日期（不晚于接待当天）；没有 houqin 命令给已写入的接待补批，请校长核查。",
-        "A reception is approved beforehand: houqin reception add … --approved-by NAME --approved-on DAY (no later than the day); no houqin command approves a written reception afterwards, so have the principal review it.",
+        "接待须事前审批：接待当天或之前由校长签批 houqin sign {id} --as principal --by 校长姓名（或登记时 houqin reception add … --approved-by 校长姓名 --approved-on 批准日期）；批准晚于接待日的不是事前审批，事后没有 houqin 命令能补，请校长核查。",
+        "A reception is approved beforehand: the principal signs on or before the day, houqin sign {id} --as principal --by NAME (or houqin reception add … --approved-by NAME --approved-on DAY); an approval after the day is no approval beforehand and no houqin command can give one afterwards, so have the principal review it.",
     ),
     "RCP004": Message(
         E,

@@ -304,9 +304,9 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "vehicles",
         (
-            whole(vehicles.check_trips, "trips"),
+            whole(vehicles.check_trips, "trips", dated=True),
             whole(vehicles.check_costs, "vehicle-costs", "trips", "expenses"),
-            whole(vehicles.check_receptions, "receptions", "expenses"),
+            whole(vehicles.check_receptions, "receptions", "expenses", dated=True),
         ),
         "公车出车登记与费用、公务接待",
         "vehicle trips and costs, official receptions",
