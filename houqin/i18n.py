@@ -308,6 +308,10 @@ _FIELD_WORDS: dict[str, str] = {
     "calendar": "校历",
     "holidays": "法定节假日",
     "workdays": "调休上班日",
+    "notices": "放假安排通知",
+    "approved_beforehand": "事前审批的单据",
+    "signed_by_members": "由各成员分别签字的单据",
+    "title": "标题",
     # the term-end report and its findings
     "stocktake_report_days": "盘点报告确认期限",
     "finding_resolve_days": "盘点问题处理期限",
@@ -1005,6 +1009,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "fin.utilities": ("水电（本月抄表期）", "Water and electricity (periods ending this month)"),
     "fin.paper": ("文印用纸（按部门）", "Paper printed per department"),
     "fin.canteen": ("食堂收支", "Canteen"),
+    "fin.food": ("食堂伙食成本", "Canteen food cost"),
+    "fin.food_cost": ("食材成本", "Food received"),
+    "fin.meals": ("餐次", "Meals"),
+    "fin.student_meals": ("用餐人次", "Student-meals"),
+    "fin.per_meal": ("每人次食材成本", "Food cost per student-meal"),
     "fin.shop": ("学校商店（营业款与库存）", "School shop (takings and stock)"),
     "fin.shop_takings": ("营业款", "Takings"),
     "fin.shop_deposited": ("已解缴", "Deposited"),
@@ -1252,6 +1261,40 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_such_finding": (
         "盘点 {stocktake} 没有关于 {asset} 的发现；它发现问题的资产：{assets}",
         "stocktake {stocktake} found nothing about {asset}; the assets it has findings for: {assets}",
+    ),
+    "calendar_notice_exists": (
+        "校历中已有 {year} 年的放假安排通知；houqin 不改已录入的通知（houqin.yaml 的 calendar: 可由学校直接核改）",
+        "the calendar already has the notice for {year}; houqin does not change a notice entered (the school may correct calendar: in houqin.yaml)",
+    ),
+    "calendar_holiday_needed": (
+        "录入 {year} 年的通知须至少写一个假期：--holiday 名称:起:止",
+        "a notice for {year} needs at least one holiday: --holiday NAME:FIRST:LAST",
+    ),
+    "calendar_holiday_form": (
+        "--holiday {value}：应写成 名称:起:止（如 春节:2027-02-06:2027-02-12），一天的假期写 名称:日期",
+        "--holiday {value}: write NAME:FIRST:LAST (e.g. 春节:2027-02-06:2027-02-12), or NAME:DAY for one day",
+    ),
+    "calendar_day_not_in_year": (
+        "{option} {day} 不在 {year} 年：一年的通知只安排这一年的假期和调休",
+        "{option} {day} is not in {year}: a year's notice arranges that year's days",
+    ),
+    "calendar_workday_weekday": (
+        "--workday {day} 是工作日：调休上班日是通知安排上班的周六或周日",
+        "--workday {day} is a weekday: a make-up day is a Saturday or Sunday the notice makes a working day",
+    ),
+    "calendar_workday_twice": ("--workday {day} 已在校历中", "--workday {day} is in the calendar already"),
+    "trip_start_needed": (
+        "请写出车里程 --start（收车里程 --end 须与它一起登记）",
+        "give the odometer out, --start (the odometer back, --end, goes with it)",
+    ),
+    "trip_returned_already": ("出车 {id} 已登记回车里程 {end}", "trip {id} is logged back already ({end} km)"),
+    "trip_not_yet": (
+        "出车 {id} 的日期是 {date}，还没到，不能登记回车",
+        "trip {id} is on {date}: it cannot be back before it",
+    ),
+    "reception_claimed_already": (
+        "公务接待 {id} 已关联报销单 {expense}",
+        "reception {id} is linked to claim {expense} already",
     ),
     "audit_members_needed": ("稽核记录须写明成员：--member 姓名（可重复）", "name the members: --member NAME (repeat)"),
     "audit_not_member": (

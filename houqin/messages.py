@@ -1431,10 +1431,17 @@ CATALOG: Mapping[str, Message] = {
     # --- the rest of the office (issue #18): the school calendar
     "CAL001": Message(
         W,
-        "学期 {term} 已到 {year} 年，但校历(calendar)中没有 {year} 年的法定节假日（巡视、各项期限会把节假日算作上课日）",
-        "term {term} runs into {year}, but the calendar has no national holidays for {year} (rounds and limits would count them as working days)",
-        "没有 houqin 命令编辑 houqin.yaml（校历由学校按国务院办公厅当年的放假安排通知写入）：在 houqin.yaml 的 calendar: 中写入当年的 holidays 和 workdays，再用 houqin calendar show --term {term} 核对。",
-        "No houqin command edits houqin.yaml (the school writes the calendar from the State Council's notice for the year): add the year's holidays and workdays under calendar: in houqin.yaml, then check them with houqin calendar show --term {term}.",
+        "学期 {term} 已到 {year} 年，但校历(calendar)中没有国务院办公厅 {year} 年的放假安排（该年只按周末计算休息日，巡视、各项期限会把节假日算作上课日）",
+        "term {term} runs into {year}, but the calendar has no State Council notice for {year} (that year counts weekends only: rounds and limits would count the holidays as working days)",
+        "按国务院办公厅关于{year}年部分节假日安排的通知录入：houqin calendar notice --year {year} --number 文号 --published 发布日期 --holiday 名称:起:止 --workday 调休上班日，再用 houqin calendar show --term {term} 核对。",
+        "Enter the State Council's notice for {year}: houqin calendar notice --year {year} --number NUMBER --published DAY --holiday NAME:FIRST:LAST --workday DAY, then check it with houqin calendar show --term {term}.",
+    ),
+    "CAL002": Message(
+        W,
+        "账本已用到 {year} 年（有该年的记录，或今天在该年），但校历(calendar)中没有国务院办公厅 {year} 年的放假安排（该年只按周末计算休息日）",
+        "the books are in {year} (a record of that year, or today), but the calendar has no State Council notice for {year} (that year counts weekends only)",
+        "按国务院办公厅关于{year}年部分节假日安排的通知录入：houqin calendar notice --year {year} --number 文号 --published 发布日期 --holiday 名称:起:止 --workday 调休上班日，再用 houqin calendar show 核对。",
+        "Enter the State Council's notice for {year}: houqin calendar notice --year {year} --number NUMBER --published DAY --holiday NAME:FIRST:LAST --workday DAY, then check it with houqin calendar show.",
     ),
     # --- the audit group (稽核小组每学期稽核, R41)
     "AUD001": Message(
@@ -1613,8 +1620,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "出车 {id}（{vehicle}，{date}）出车前没有主管领导批准",
         "trip {id} ({vehicle}, {date}) was not approved by the supervisor before it set out",
-        "公车使用先审批后出车：houqin vehicle trip … --approved-by 主管领导 --approved-on 批准日期；没有 houqin 命令给已写入的出车补批（事后补批不是事前审批），请主管领导核查。",
-        "A school vehicle goes out only once approved: houqin vehicle trip … --approved-by NAME --approved-on DAY; no houqin command approves a written trip afterwards (that would not be approval beforehand), so have the supervisor review it.",
+        "公车使用先审批后出车：出车当天或之前由主管领导签批 houqin sign {id} --as supervisor --by 主管领导（或登记时 houqin vehicle trip … --approved-by 主管领导 --approved-on 批准日期）；批准晚于出车日的不是事前审批，事后没有 houqin 命令能补，请主管领导核查。",
+        "A school vehicle goes out only once approved: the supervisor signs on or before the day, houqin sign {id} --as supervisor --by NAME (or houqin vehicle trip … --approved-by NAME --approved-on DAY when logging it); an approval after the day is no approval beforehand and no houqin command can give one afterwards, so have the supervisor review it.",
     ),
     "VEH003": Message(
         E,
@@ -1636,6 +1643,13 @@ CATALOG: Mapping[str, Message] = {
         "{id} names claim {expense}, which does not exist or is not for {amount} yuan",
         "车辆费用和接待费都要对应一张报销单：先报销（houqin expense add），再按报销单号和金额登记；已写入的记录没有 houqin 命令可改，请在文件中改正单号或金额。",
         "Each vehicle cost and reception is paid by a claim: make the claim (houqin expense add), then record its id and amount; no houqin command edits a written record, so correct the id or amount in the file.",
+    ),
+    "VEH007": Message(
+        W,
+        "出车 {id}（{vehicle}，{date}）已过出车日期，还没有登记回车里程",
+        "trip {id} ({vehicle}, {date}) is past its day with no odometer logged",
+        "回车后登记里程：houqin vehicle return {id} --start 出车里程 --end 收车里程（没有成行的出车，请主管领导在出车记录上注明）。",
+        "Log the odometer on return: houqin vehicle return {id} --start KM --end KM (a trip that never went ahead: have the supervisor note it on the record).",
     ),
     "VEH006": Message(
         W,
@@ -1662,8 +1676,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "公务接待 {id}（{date}）事前没有校长批准",
         "reception {id} ({date}) was not approved by the principal beforehand",
-        "接待须事前审批：houqin reception add … --approved-by 校长姓名 --approved-on 批准日期（不晚于接待当天）；没有 houqin 命令给已写入的接待补批，请校长核查。",
-        "A reception is approved beforehand: houqin reception add … --approved-by NAME --approved-on DAY (no later than the day); no houqin command approves a written reception afterwards, so have the principal review it.",
+        "接待须事前审批：接待当天或之前由校长签批 houqin sign {id} --as principal --by 校长姓名（或登记时 houqin reception add … --approved-by 校长姓名 --approved-on 批准日期）；批准晚于接待日的不是事前审批，事后没有 houqin 命令能补，请校长核查。",
+        "A reception is approved beforehand: the principal signs on or before the day, houqin sign {id} --as principal --by NAME (or houqin reception add … --approved-by NAME --approved-on DAY); an approval after the day is no approval beforehand and no houqin command can give one afterwards, so have the principal review it.",
     ),
     "RCP004": Message(
         E,

@@ -4,6 +4,7 @@ nobody else; each finding answered. `check --since` takes a day; the pack checks
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -124,9 +125,26 @@ def test_record_sign_answer_and_the_pack(git_ledger: Callable[..., Path], tmp_pa
     assert git(root, "log", "-1", "--format=%s") == "audit record JH-2026-0001 2025-2026-2\n"
     code, out = run("audit", "sign", "JH-2026-0001", "--by", "王校长")
     assert code == 2 and "不是稽核记录 JH-2026-0001 的成员" in out
-    for name in ("郑稽核", "林稽核", "谢稽核"):
+    code, out = run("sign", "JH-2026-0001", "--as", "auditor", "--by", "王校长")
+    assert code == 2 and "不是稽核记录 JH-2026-0001 的成员" in out
+    # Each member awaits their own signature (houqin pending, houqin due), signed with houqin sign as
+    # with every record or with houqin audit sign.
+    code, out = run("pending", "--person", "林稽核", "--format", "json")
+    assert [(r["id"], r["step"]) for r in json.loads(out)["rows"]] == [("JH-2026-0001", "auditor")]
+    code, out = run("due", "--person", "谢稽核", "--format", "json")
+    assert [(i["record"], i["command"]) for i in json.loads(out)["items"]] == [
+        ("JH-2026-0001", "houqin sign JH-2026-0001 --as auditor --by 谢稽核")
+    ]
+    assert run("sign", "JH-2026-0001", "--as", "稽核人员", "--by", "郑稽核", "--on", "2026-07-16")[0] == 0
+    code, out = run("pending", "--person", "郑稽核", "--format", "json")
+    assert json.loads(out)["rows"] == []
+    code, out = run("pending", "--person", "林稽核", "--format", "json")
+    assert [r["id"] for r in json.loads(out)["rows"]] == ["JH-2026-0001"]
+    for name in ("林稽核", "谢稽核"):
         assert run("audit", "sign", "JH-2026-0001", "--by", name, "--on", "2026-07-16")[0] == 0
     code, out = run("audit", "sign", "JH-2026-0001", "--by", "郑稽核", "--on", "2026-07-16")
+    assert code == 2 and "已在稽核记录 JH-2026-0001 上签字" in out
+    code, out = run("sign", "JH-2026-0001", "--as", "auditor", "--by", "郑稽核", "--on", "2026-07-16")
     assert code == 2 and "已在稽核记录 JH-2026-0001 上签字" in out
     code, out = run("audit", "answer", "JH-2026-0001", "--finding", "2", "--by", "李主任", "--text", "x")
     assert code == 2 and "没有第 2 个问题" in out
@@ -178,3 +196,18 @@ def _commit(root: Path, message: str, env: dict[str, str]) -> None:
     subprocess.run(
         ["git", "commit", "-qam" if message != "书" else "-qm", message, "--no-verify"], cwd=root, env=full, check=True
     )
+
+
+def test_without_started_the_terms_after_the_first_holding_a_record_are_audited(
+    ledger_dir: Callable[..., Path],
+) -> None:
+    """No `started`: the terms after the first term holding a record are the books', and are warned
+    unaudited; that first term (kept partly on paper) is not."""
+    terms = "          - {id: 2025-2026-1, start: 2025-09-01, end: 2026-01-20}\n"
+    config = BASE["houqin.yaml"].replace("        terms:\n", "        terms:\n" + terms)
+    earlier = GOOD_EXPENSE.replace("2026-03-0", "2025-12-0").replace("BX-2026", "BX-2025")
+    found = [
+        line for line in lines(ledger_dir({"houqin.yaml": config, "2025/expenses.yaml": earlier})) if "AUD" in line
+    ]
+    assert found == ["houqin.yaml: warning[AUD001] 学期 2025-2026-2 已于 2026-07-10 结束，没有稽核小组的稽核记录"]
+    assert [line for line in lines(ledger_dir({"houqin.yaml": config}, name="b")) if "AUD" in line] == []

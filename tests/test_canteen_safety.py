@@ -137,3 +137,40 @@ def test_receive_meal_discard_certificate_report_through_the_cli(git_ledger: Cal
     code, out = run("canteen", "report", "--month", "2026-07")
     assert code == 0 and "0.98" in out
     assert run("check", "food-safety") == (0, "")
+
+
+def test_the_months_report_carries_the_food_cost_per_student_meal(ledger_dir: Callable[..., Path], tmp_path: Path) -> None:  # fmt: skip
+    """The finance report (and so the close's) has the canteen's line: food received, meals, student-meals
+    and food cost per student-meal, the same figures in every form; a month without food or meals has none."""
+    import openpyxl
+
+    second = (
+        meal(day="2026-07-09", extra="  discarded: {on: 2026-07-11, at: '11:30', by: 周保管}\n")
+        .replace("CC-2026-0001", "CC-2026-0002")
+        .replace("served: 400", "served: 380")
+    )
+    kept = meal(day="2026-07-10", extra="  discarded: {on: 2026-07-12, at: '11:30', by: 周保管}\n")
+    root = ledger_dir(case(meals=second + kept, food_receipts=RECEIPT.replace("2026-11-02", "2026-07-06")))
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, ["--ledger", str(root), "finance", "report", *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    # 390.00 元 of food for 400 + 380 = 780 student-meals: 0.50 元 each.
+    data = json.loads(run("2026-07", "--format", "json"))
+    food = data["sections"]["food"]
+    assert food["columns"] == ["食材成本", "餐次", "用餐人次", "每人次食材成本"]
+    assert food["rows"] == [["390.00", 2, 780, "0.50"]]
+    text = run("2026-07")
+    assert "食堂伙食成本" in text and "│   390.00 │    2 │      780 │           0.50 │" in text
+    english = json.loads(runner.invoke(app, ["--ledger", str(root), "--lang", "en", "finance", "report", "2026-07", "--format", "json"]).output)  # fmt: skip
+    assert english["sections"]["food"]["columns"][-1] == "Food cost per student-meal"
+    run("2026-07", "--format", "xlsx", "--out", str(tmp_path / "m.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "m.xlsx")["食堂伙食成本"]
+    assert [c.value for c in sheet[sheet.max_row]] == [390.0, 2, 780, 0.5]
+    run("2026-07", "--format", "html", "--out", str(tmp_path / "m.html"))
+    page = (tmp_path / "m.html").read_text("utf-8")
+    assert "食堂伙食成本" in page and "0.50" in page and "780" in page
+    assert "food" not in json.loads(run("2026-06", "--format", "json"))["sections"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from houqin.cli.app import app
-from tests.conftest import BASE, git
+from tests.conftest import BASE, GOOD_EXPENSE, git
 from tests.test_rules import lines
 
 STARTED = BASE["houqin.yaml"].rstrip(" ") + "        started: 2026-02-20\n"
@@ -86,3 +86,20 @@ def test_issue_and_sign_through_the_cli(git_ledger: Callable[..., Path]) -> None
     code, out = run("sign", "ZR-2026-0003", "--as", "responsible", "--by", "张老师", "--on", "2026-02-21")
     assert code == 0, out
     assert run("check", "responsibility") == (0, "")
+
+
+def test_without_started_the_terms_after_the_first_holding_a_record_are_asked(ledger_dir: Callable[..., Path]) -> None:  # fmt: skip
+    """No `started` in houqin.yaml: the terms asked about are those after the first term holding a
+    record (that one kept its responsibilities on paper); a record outside every term says nothing."""
+    terms = "          - {id: 2025-2026-1, start: 2025-09-01, end: 2026-01-20}\n"
+    config = BASE["houqin.yaml"].replace("        terms:\n", "        terms:\n" + terms)
+    earlier = GOOD_EXPENSE.replace("2026-03-0", "2025-12-0").replace("BX-2026", "BX-2025")
+    files = {"houqin.yaml": config, "2025/expenses.yaml": earlier}
+    found = [line.split("]")[0] for line in lines(ledger_dir(files, name="first")) if "[RSP" in line]
+    assert found == ["places.yaml:1: warning[RSP001", "places.yaml:2: warning[RSP001"]
+    # The first record within the current term (BASE's term-start count, 2026-02-21): it is not asked,
+    # nor when the earlier record is dated in no term (the summer before the first term listed).
+    assert [line for line in lines(ledger_dir({"houqin.yaml": config}, name="within")) if "[RSP" in line] == []
+    summer = GOOD_EXPENSE.replace("2026-03-0", "2025-08-0").replace("BX-2026", "BX-2025")
+    files = {"houqin.yaml": config, "2025/expenses.yaml": summer}
+    assert [line for line in lines(ledger_dir(files, name="summer")) if "[RSP" in line] == []

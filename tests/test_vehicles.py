@@ -46,6 +46,11 @@ def reception(extra: str = "", guests: str = "[陈督学, 李督学]", staff: st
 
 
 LETTER = "  letter: 青教督函〔2026〕12号\n"
+# A trip requested for the day after tomorrow (用车申请), approved the day before: no odometer yet.
+REQUEST = (
+    "- id: CL-2026-0001\n  date: 2026-11-26\n  vehicle: 赣G·A1234\n  driver: 周保管\n  purpose: 送参赛学生\n"
+    "  destination: 县体育馆\n  approvals:\n  - {role: supervisor, by: 刘副校长, on: 2026-11-19}\n"
+)
 
 VEHICLE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
@@ -57,6 +62,18 @@ VEHICLE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         "VEH002 approved after it set out",
         {"catalog.yaml": CATALOG, "2026/trips.yaml": trip(1, 1000, 1100, approved="2026-03-11")},
         ["2026/trips.yaml:1: error[VEH002] 出车 CL-2026-0001（赣G·A1234，2026-03-10）出车前没有主管领导批准"],
+    ),
+    (
+        "VEH002 never approved, and its day is past",
+        {"catalog.yaml": CATALOG, "2026/trips.yaml": trip(1, 1000, 1100).split("  approvals:")[0]},
+        ["2026/trips.yaml:1: error[VEH002] 出车 CL-2026-0001（赣G·A1234，2026-03-10）出车前没有主管领导批准"],
+    ),
+    (
+        "VEH007 a trip past its day never logged back",
+        {"catalog.yaml": CATALOG, "2026/trips.yaml": REQUEST.replace("2026-11-26", "2026-11-20")},
+        [
+            "2026/trips.yaml:1: warning[VEH007] 出车 CL-2026-0001（赣G·A1234，2026-11-20）已过出车日期，还没有登记回车里程"
+        ],
     ),
     (
         "VEH003 an odometer running back",
@@ -163,3 +180,55 @@ def test_trip_cost_log_and_reception_through_the_cli(git_ledger: Callable[..., P
     code, out = run("reception", "add", "--unit", "县教育局督导室", "--letter", "青教督函〔2026〕12号", "--guest", "陈督学", "--guest", "李督学", "--staff", "王校长", "--amount", "240.00", "--approved-by", "王校长", "--approved-on", "2026-04-01", "--date", "2026-04-02")  # fmt: skip
     assert code == 0, out
     assert run("check", "vehicles") == (0, "")
+
+
+def test_requests_are_approved_beforehand_through_sign_pending_and_due(git_ledger: Callable[..., Path]) -> None:
+    """A trip and a reception written ahead of their day await the approver (houqin pending, houqin due,
+    due on the day itself); `houqin sign` approves them on or before the day and is refused after it;
+    the trip is logged back on its return, the reception linked to its claim, neither breaking the
+    approval (LATER); a request not yet approved before its day is no error, nor a record of the future."""
+    root = git_ledger({"catalog.yaml": CATALOG, "2026/expenses.yaml": GOOD_EXPENSE.replace("1299.50", "240.00")})
+    runner = CliRunner()
+
+    def run(*args: str, today: str = "2026-11-24") -> tuple[int, str]:
+        result = runner.invoke(app, ["--ledger", str(root), *args], env={"HOUQIN_TODAY": today})
+        return result.exit_code, result.output
+
+    code, out = run("vehicle", "trip", "--vehicle", "赣G·A1234", "--driver", "周保管", "--purpose", "送参赛学生", "--destination", "县体育馆", "--date", "2026-11-26")  # fmt: skip
+    assert code == 0, out
+    code, out = run("reception", "add", "--unit", "县教育局督导室", "--letter", "青教督函〔2026〕12号", "--guest", "陈督学", "--guest", "李督学", "--staff", "王校长", "--amount", "240.00", "--date", "2026-11-27")  # fmt: skip
+    assert code == 0, out
+    assert run("check") == (0, "")
+    code, out = run("pending", "--person", "刘副校长", "--format", "json")
+    assert [(r["id"], r["step"]) for r in json.loads(out)["rows"]] == [("CL-2026-0001", "supervisor")]
+    code, out = run("pending", "--person", "王校长", "--format", "json")
+    assert [(r["id"], r["step"]) for r in json.loads(out)["rows"]] == [("JD-2026-0001", "principal")]
+    code, out = run("due", "--person", "刘副校长", "--format", "json")
+    items = json.loads(out)["items"]
+    assert [(i["record"], i["due"], i["command"]) for i in items] == [
+        ("CL-2026-0001", "2026-11-26", "houqin sign CL-2026-0001 --as supervisor --by 刘副校长")
+    ]
+    # After its day the approval is too late: refused (the hook refuses the commit), nothing written.
+    head = git(root, "rev-parse", "HEAD")
+    code, out = run("sign", "CL-2026-0001", "--as", "supervisor", "--by", "刘副校长", today="2026-11-27")
+    assert code != 0 and "error[VEH002]" in out and git(root, "rev-parse", "HEAD") == head
+    assert run("sign", "CL-2026-0001", "--as", "supervisor", "--by", "刘副校长")[0] == 0
+    assert run("sign", "JD-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-11-25")[0] == 0
+    code, out = run("pending", "--person", "刘副校长", "--format", "json")
+    assert json.loads(out)["rows"] == []
+    # Back from the trip: not before its day; then the odometer, outside what the supervisor signed.
+    assert run("vehicle", "return", "CL-2026-0001", "--start", "1000", "--end", "1052")[0] == 2
+    code, out = run("vehicle", "return", "CL-2026-0001", "--start", "1000", "--end", "1052", today="2026-11-26")
+    assert code == 0, out
+    assert git(root, "log", "-1", "--format=%s") == "vehicle return CL-2026-0001\n"
+    assert run("vehicle", "return", "CL-2026-0001", "--end", "1060", today="2026-11-26")[0] == 2
+    code, out = run("reception", "claim", "JD-2026-0001", "--expense", "BX-2026-0001", today="2026-11-28")
+    assert code == 0, out
+    assert run("check", today="2026-11-28") == (0, "")
+    code, out = run("vehicle", "log", "--vehicle", "赣G·A1234", "--format", "json", today="2026-11-28")
+    assert [(r["id"], r["km"]) for r in json.loads(out)["rows"]] == [("CL-2026-0001", "52")]
+    # A request never approved, once its day is past, is an error; a trip never logged back a warning.
+    code, out = run("vehicle", "trip", "--vehicle", "赣G·A1234", "--driver", "周保管", "--purpose", "采购", "--destination", "县城", "--date", "2026-11-30", today="2026-11-28")  # fmt: skip
+    assert code == 0, out
+    code, out = run("check", "vehicles", today="2026-12-01")
+    assert "error[VEH002] 出车 CL-2026-0002" in out and "warning[VEH007] 出车 CL-2026-0002" in out

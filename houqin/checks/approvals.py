@@ -26,23 +26,31 @@ def check_approval_chain(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         chain = policy.signatures.chains.get(kind.name)
         if not chain:
             continue
-        now = kind.name in policy.signatures.complete_when_recorded
+        rules = policy.signatures
+        now = kind.name in rules.complete_when_recorded
+        before = kind.name in rules.approved_beforehand
+        each = kind.name in rules.signed_by_members
         for r in ledger.of_kind(kind.name):
             if isinstance(r, Signed):
-                yield from _check_one(r, chain, now)
+                yield from _check_one(r, chain, now, before, each)
 
 
-def _check_one(r: Signed, chain: tuple[str, ...], complete_now: bool) -> Iterator[Diagnostic]:
+def _check_one(
+    r: Signed, chain: tuple[str, ...], complete_now: bool, beforehand: bool = False, each: bool = False
+) -> Iterator[Diagnostic]:
+    """`beforehand`: the kind is approved on or before its day (its own check says when an approval
+    comes too late), so a step before the record's day is right; `each`: every member signs the step
+    (its own check says who may), so the step repeats."""
     file = r.source.file
     chain_text = " → ".join(chain)
     seen: set[str] = set()
     for a in r.approvals:
         if a.role not in chain:
             yield diag("APR004", file, a.line, record=r.id, step=a.role, chain=chain_text)
-        elif a.role in seen:
+        elif a.role in seen and not each:
             yield diag("APR005", file, a.line, record=r.id, step=a.role)
         seen.add(a.role)
-        if a.on < r.date:
+        if a.on < r.date and not beforehand:
             yield diag("APR003", file, a.line, record=r.id, step=a.role, on=a.on, date=r.date)
     previous: Approval | None = None
     for step in chain:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CONFIG_FILE
-from houqin.models.config import Policy
+from houqin.models.config import Policy, Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import Audit
 
@@ -21,18 +21,30 @@ KEEPS_THE_BOOKS = ("accountant", "cashier")  # 会计、出纳: audited, so neve
 def check_audits(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     audits = [r for r in ledger.of_kind("audits") if isinstance(r, Audit)]
-    audited = {r.term for r in audits}
-    grace = dt.timedelta(days=policy.audit_grace_days)
-    # Terms that ended since the books began (houqin init writes `started`); a ledger that does not say
-    # when its books began is not told about every past term it never recorded an audit for.
-    started = ledger.config.started or dt.date.max
-    for term in ledger.config.terms:
-        if started <= term.end and term.end + grace < today and term.id not in audited:
-            yield diag("AUD001", CONFIG_FILE, 0, record=term.id, term=term.id, end=term.end)
     for r in audits:
         yield from _members(ledger, r, policy)
         yield from _signed(r)
         yield from _answered(ledger, r, policy, today)
+
+
+def covered_terms(ledger: Ledger) -> tuple[Term, ...]:
+    """The terms the books answer for. With `started` (houqin init writes it), every term ending on or
+    after that day: the school said when its books began. Without it, the terms after the first term
+    holding a record (Ledger.terms_after_the_first): the first was kept partly elsewhere."""
+    started = ledger.config.started
+    if started is not None:
+        return tuple(t for t in ledger.config.terms if started <= t.end)
+    return ledger.terms_after_the_first() or ()
+
+
+def check_unaudited(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    """AUD001: a term the books cover, ended more than the grace days ago, without an audit record."""
+    today = today or clock.today()
+    audited = {r.term for r in ledger.of_kind("audits") if isinstance(r, Audit)}
+    grace = dt.timedelta(days=policy.audit_grace_days)
+    for term in covered_terms(ledger):
+        if term.end + grace < today and term.id not in audited:
+            yield diag("AUD001", CONFIG_FILE, 0, record=term.id, term=term.id, end=term.end)
 
 
 def _members(ledger: Ledger, r: Audit, policy: Policy) -> Iterator[Diagnostic]:

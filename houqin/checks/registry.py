@@ -276,13 +276,13 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "calendar",
-        (whole(calendar.check_calendar, dated=True),),
+        (whole(calendar.check_calendar, ALL_KINDS, dated=True),),
         "校历：法定节假日与调休",
         "the school calendar: holidays and make-up days",
     ),
     Check(
         "audit",
-        (whole(audit.check_audits, "audits", dated=True),),
+        (whole(audit.check_audits, "audits", dated=True), whole(audit.check_unaudited, ALL_KINDS, dated=True)),
         "稽核小组每学期稽核",
         "the audit group's term audit",
     ),
@@ -298,7 +298,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "responsibility",
-        (whole(responsibility.check_responsibilities, "responsibilities", dated=True),),
+        (whole(responsibility.check_responsibilities, ALL_KINDS, dated=True),),
         "保管责任书（责任到人）",
         "keepers' responsibility records",
     ),
@@ -314,9 +314,9 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "vehicles",
         (
-            whole(vehicles.check_trips, "trips"),
+            whole(vehicles.check_trips, "trips", dated=True),
             whole(vehicles.check_costs, "vehicle-costs", "trips", "expenses"),
-            whole(vehicles.check_receptions, "receptions", "expenses"),
+            whole(vehicles.check_receptions, "receptions", "expenses", dated=True),
         ),
         "公车出车登记与费用、公务接待",
         "vehicle trips and costs, official receptions",

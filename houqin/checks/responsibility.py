@@ -38,8 +38,14 @@ def check_responsibilities(ledger: Ledger, policy: Policy, today: dt.date | None
             if a.role == "responsible" and a.by != r.keeper:
                 yield diag("RSP002", r.source.file, a.line, record=r.id, id=r.id, by=a.by, keeper=r.keeper)
     term = current_term(ledger, today)
-    started = ledger.config.started  # terms from the day the books began (houqin init writes it)
-    if term is None or started is None or term.start < started:
+    # Terms begun since the books began (`started`), or without it the terms after the first one
+    # holding a record (Ledger.terms_after_the_first: that one kept its responsibilities on paper).
+    if term is None:
+        return
+    started = ledger.config.started
+    if started is not None and term.start < started:
+        return
+    if started is None and term not in (ledger.terms_after_the_first() or ()):
         return
     if term.start + dt.timedelta(days=policy.stocktake_grace_days) >= today:
         return

@@ -34,8 +34,14 @@ def trip(
     driver: Annotated[str, typer.Option("--driver", help="驾驶员 Driver.")],
     purpose: Annotated[str, typer.Option("--purpose", help="事由 Purpose.")],
     destination: Annotated[str, typer.Option("--destination", help="目的地 Where to.")],
-    start: Annotated[int, typer.Option("--start", min=0, max=10_000_000, help="出车里程 Odometer out (km).")],
-    end: Annotated[int, typer.Option("--end", min=0, max=10_000_000, help="收车里程 Odometer back (km).")],
+    start: Annotated[
+        int | None,
+        typer.Option("--start", min=0, max=10_000_000, help="出车里程 Odometer out (km); none for a request."),
+    ] = None,
+    end: Annotated[
+        int | None,
+        typer.Option("--end", min=0, max=10_000_000, help="收车里程 Odometer back (km); later: vehicle return."),
+    ] = None,
     approved_by: Annotated[str | None, typer.Option("--approved-by", help="批准出车的主管领导 Supervisor.")] = None,
     approved_on: Annotated[
         str | None, typer.Option("--approved-on", help="批准日期 (default: the trip's day).")
@@ -44,7 +50,9 @@ def trip(
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """出车登记 / Log a trip of a school vehicle: driver, purpose, where, kilometres, and its approval.
+    """出车登记 / Log a trip of a school vehicle: driver, purpose, where, kilometres, and its approval —
+    or request it ahead of its day without the odometer, for the supervisor to approve by its day
+    (houqin sign CL-… --as supervisor) and houqin vehicle return to log back.
 
     Example: houqin vehicle trip --vehicle 赣G·A1234 --driver 周强 --purpose 送参赛学生 --destination 县体育馆 --start 48210 --end 48236 --approved-by 刘志强
     """
@@ -57,6 +65,33 @@ def trip(
         lambda ledger: log_trip(ledger, vehicle, driver, purpose, destination, start, end, approved_by, approved, day),
         lambda r: f"vehicle trip {r.id} {vehicle}",
         signer=key_signer(key),
+        no_commit=no_commit,
+    )
+
+
+@vehicle_app.command("return")
+def trip_return(
+    ctx: typer.Context,
+    trip_id: Annotated[str, typer.Argument(help="出车编号 Trip id, e.g. CL-2026-0021.")],
+    end: Annotated[int, typer.Option("--end", min=0, max=10_000_000, help="收车里程 Odometer back (km).")],
+    start: Annotated[
+        int | None, typer.Option("--start", min=0, max=10_000_000, help="出车里程 Odometer out (km), if not logged.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="回车日期 (default: today).", show_default=False)] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """回车登记 / Log a requested trip back: the odometer out and back, on or after its day.
+
+    Example: houqin vehicle return CL-2026-0021 --start 48630 --end 48702
+    """
+    from houqin.services.vehicles import return_trip
+
+    day = parse_day(on, "--on") or today()
+    run_write(
+        ctx,
+        lambda ledger: return_trip(ledger, trip_id, start, end, day),
+        lambda r: f"vehicle return {r.id}",
+        replace=True,
         no_commit=no_commit,
     )
 
@@ -130,7 +165,8 @@ def reception_add(
     no_commit: NoCommit = False,
 ) -> None:
     """公务接待 / Record an official reception: the letter (公函), the guest list, the staff at table and
-    the cost, and the principal's approval beforehand.
+    the cost, and the principal's approval beforehand — given with it, or by houqin sign JD-… --as
+    principal on or before its day; the claim that paid it may follow (houqin reception claim).
 
     Example: houqin reception add --unit 县教育局督导室 --letter 青教督函〔2026〕12号 --guest 陈督学 --guest 李督学 --staff 王建国 --amount 150.00 --approved-by 王建国 --approved-on 2026-11-18
     """
@@ -146,5 +182,27 @@ def reception_add(
         ),
         lambda r: f"reception add {r.id} {unit}",
         signer=key_signer(key),
+        no_commit=no_commit,
+    )
+
+
+@reception_app.command("claim")
+def reception_claim(
+    ctx: typer.Context,
+    reception: Annotated[str, typer.Argument(help="接待编号 Reception id, e.g. JD-2026-0002.")],
+    expense: Annotated[str, typer.Option("--expense", help="报销单号 The claim that paid it.")],
+    no_commit: NoCommit = False,
+) -> None:
+    """关联报销 / Link a reception to the claim that paid it, checked for the same amount.
+
+    Example: houqin reception claim JD-2026-0002 --expense BX-2026-0140
+    """
+    from houqin.services.vehicles import reception_claim as link
+
+    run_write(
+        ctx,
+        lambda ledger: link(ledger, reception, expense),
+        lambda r: f"reception claim {r.id} {expense}",
+        replace=True,
         no_commit=no_commit,
     )

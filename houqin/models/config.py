@@ -59,6 +59,9 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "openings": ("accountant", "principal"),  # 年终结账: 会计结账, 校长审核
     "print-jobs": ("supervisor",),
     "responsibilities": ("director", "responsible"),  # 保管责任书: 总务主任签发，保管人签收
+    "trips": ("supervisor",),  # 出车: approved by the supervisor before it sets out
+    "receptions": ("principal",),  # 公务接待: approved by the principal before the event
+    "audits": ("auditor",),  # 稽核记录: signed by each member of the group
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -102,6 +105,11 @@ class SignatureRules(Frozen):
     # Kinds whose steps must be signed by different people (a keeper moving an asset between two of
     # their own rooms signs both sides of the move).
     distinct_signers: tuple[str, ...] = ("expenses", "advances", "disposals")
+    # Kinds approved beforehand (事前审批): the chain is signed on or before the record's day — the
+    # trip's, the reception's — not after it; an approval dated later is no approval (VEH002, RCP003).
+    approved_beforehand: tuple[str, ...] = ("trips", "receptions")
+    # Kinds whose step is signed once by each of the record's `members` (the audit group), not once.
+    signed_by_members: tuple[str, ...] = ("audits",)
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(default_factory=lambda: dict(DEFAULT_SIGNERS))
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from houqin.models.base import Record
-from houqin.models.config import Config
+from houqin.models.config import Config, Term
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
 from houqin.models.records import YearOpening
@@ -334,6 +334,23 @@ class Ledger:
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
         return self.records.latest_step(kind, file)
+
+    def terms_after_the_first(self) -> tuple[Term, ...] | None:
+        """For a ledger that does not say when its books began (no `started`): the terms after the first
+        term holding a record (None: no record in any term yet). Records dated outside every term (an
+        asset's purchase day brought in by a move-in import, a vacation) do not say when the books
+        began; the first term holding one was, as a rule, kept partly on paper (the school moves into
+        houqin during it), so the terms the books cover whole are those after it. Reads every kind's
+        ids, so a check asking it declares every kind."""
+        terms = sorted(self.config.terms, key=lambda t: t.start)
+        spans = [(t.start.toordinal(), t.end.toordinal()) for t in terms]
+        first: int | None = None
+        for kind in KINDS:
+            for _, _, _, day in self.id_sources(kind.name):
+                for n, (a, b) in enumerate(spans):
+                    if a <= day <= b and (first is None or n < first):
+                        first = n
+        return None if first is None else tuple(terms[first + 1 :])
 
     @property
     def person_by_name(self) -> Mapping[str, Person]:

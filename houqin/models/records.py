@@ -945,7 +945,8 @@ class HealthCertificate(Record):
 
 class Trip(Signed):
     """出车登记 (公车使用): a trip of a school vehicle — driver, purpose, where, the odometer before and
-    after — approved before it set out (step `supervisor`)."""
+    after — approved before it set out (step `supervisor`). Requested before the day without the
+    odometer (用车申请), the readings are logged on its return (houqin vehicle return)."""
 
     prefix: ClassVar[str] = "CL"
 
@@ -953,11 +954,17 @@ class Trip(Signed):
     driver: Text
     purpose: Text
     destination: Text
-    odometer_start: Counted
-    odometer_end: Counted
+    odometer_start: Counted | None = None
+    odometer_end: Counted | None = None
+
+    @property
+    def logged(self) -> bool:
+        return self.odometer_start is not None and self.odometer_end is not None
 
     @property
     def km(self) -> Decimal:
+        if self.odometer_start is None or self.odometer_end is None:
+            return Decimal(0)
         return self.odometer_end - self.odometer_start
 
 

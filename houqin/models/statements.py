@@ -27,6 +27,8 @@ LATER: dict[str, frozenset[str]] = {
     "damages": frozenset({"settled"}),
     "print-jobs": frozenset({"done"}),
     "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
+    "trips": frozenset({"odometer_start", "odometer_end"}),  # 回车登记, after the approval beforehand
+    "receptions": frozenset({"expense"}),  # the claim that paid it, after the event
 }
 
 

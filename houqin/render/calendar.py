@@ -13,7 +13,11 @@ from houqin.reports.calendar import CalendarReport
 
 
 def print_calendar(out: Console, report: CalendarReport, lang: str) -> None:
-    out.print(t("calendar.source", lang, source=report.source or "—", published=report.published or "—"))
+    for n in report.notices:
+        source = n.title + (f"（{n.number}）" if n.number else "")
+        out.print(t("calendar.source", lang, source=source, published=n.published or "—"))
+    if report.source or not report.notices:
+        out.print(t("calendar.source", lang, source=report.source or "—", published=report.published or "—"))
     table = Table(title=t("title.calendar", lang), title_justify="left")
     for key in ("col.term", "calendar.days", "calendar.working", "calendar.holidays", "calendar.workdays"):
         table.add_column(t(key, lang), justify="right" if key == "calendar.working" else "left")

@@ -121,6 +121,17 @@ def sections(r: MonthReport, lang: str) -> list[Section]:
                 ((shop.takings, shop.deposited, shop.bought, shop.stock),),
             )
         )
+    if r.food is not None:
+        food = r.food
+        per = food.per_student_meal if food.per_student_meal is not None else "—"
+        out.append(
+            Section(
+                "food",
+                c("fin.food"),
+                (c("fin.food_cost"), c("fin.meals"), c("fin.student_meals"), c("fin.per_meal")),
+                ((food.food_cost, food.meals, food.student_meals, per),),
+            )
+        )
     if not r.public:
         out += [
             Section(

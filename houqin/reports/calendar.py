@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from houqin.models.calendar import Notice
 from houqin.models.ledger import Ledger
 
 
@@ -24,11 +25,13 @@ class CalendarReport:
     source: str | None
     published: dt.date | None
     terms: tuple[CalendarTerm, ...]
+    notices: tuple[Notice, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
             "source": self.source,
             "published": self.published.isoformat() if self.published else None,
+            "notices": [n.model_dump(mode="json", exclude_none=True) for n in self.notices],
             "terms": [
                 {
                     "term": t.term,
@@ -52,4 +55,4 @@ def school_calendar(ledger: Ledger, term: str | None = None) -> CalendarReport:
         holidays = tuple((h.name, h.start, h.end) for h in cal.holidays if h.start <= t.end and h.end >= t.start)
         made_up = tuple(sorted(d for d in cal.workdays if t.start <= d <= t.end))
         rows.append(CalendarTerm(t.id, t.start, t.end, len(cal.working_days(t.start, t.end)), holidays, made_up))
-    return CalendarReport(cal.source, cal.published, tuple(rows))
+    return CalendarReport(cal.source, cal.published, tuple(rows), cal.notices)

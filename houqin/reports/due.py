@@ -106,8 +106,9 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
         for a in pending_for(ledger, name, at):
             step = a.step
             command = f"houqin sign {a.id} --as {step} --by {name}" + (" --key KEYFILE" if by_key else "")
-            out.append(DueItem("signature", a.id, name, a.date, _month_due(ledger, a.date), a.about,
-                               command, at, step))  # fmt: skip
+            # A trip or a reception is approved by its day; anything else by its month's close.
+            due = a.date if a.kind in rules.approved_beforehand else _month_due(ledger, a.date)
+            out.append(DueItem("signature", a.id, name, a.date, due, a.about, command, at, step))
     return out
 
 

@@ -31,6 +31,7 @@ from houqin.models.records import (
     ShopBatch,
     ShopSale,
 )
+from houqin.reports.canteen import CanteenMonth, canteen_month
 from houqin.reports.office import MeterPeriod, PaperUse, meter_periods, paper_by_department
 from houqin.reports.stock import CategoryMonth, monthly_movement
 
@@ -139,6 +140,7 @@ class MonthReport:
         return sum((x.amount for x in self.spending), ZERO)
 
     shop: ShopMonth | None = None
+    food: CanteenMonth | None = None  # 食堂: food cost per student-meal, in a month with food or meals
 
     @property
     def canteen_result(self) -> Decimal:
@@ -194,6 +196,8 @@ def month_report(ledger: Ledger, month: str, public: bool = False) -> MonthRepor
     report.canteen_spending = -sum((f.amount for f in within if f.account == "canteen" and f.amount < 0), ZERO)
     report.stock = monthly_movement(ledger, month)
     report.shop = shop_month(ledger, first, last)
+    food = canteen_month(ledger, month)
+    report.food = food if food.receipts or food.meals else None
     report.assets_added, report.assets_disposed = _assets(ledger, month)
     report.utilities = meter_periods(ledger, first, last)
     report.paper = paper_by_department(ledger, first, last)

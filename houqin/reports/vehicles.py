@@ -30,7 +30,7 @@ class LogRow:
 
 def vehicle_log(ledger: Ledger, vehicle: str) -> list[LogRow]:
     rows = [
-        LogRow(t.id, t.date, "trip", t.odometer_end, t.km, t.driver, f"{t.purpose}（{t.destination}）")
+        LogRow(t.id, t.date, "trip", t.odometer_end or Decimal(0), t.km, t.driver, f"{t.purpose}（{t.destination}）")
         for t in trips_by_vehicle(ledger).get(vehicle, [])
     ]
     for c in ledger.of_kind("vehicle-costs"):

@@ -14,7 +14,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.records import Audit, AuditAnswer
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, key_signed
+from houqin.services.signing import KeySigner, sign_record
 from houqin.services.stocktake import term_dates
 
 
@@ -45,14 +45,12 @@ def record_audit(
 
 
 def sign_audit(ledger: Ledger, audit: str, by: str, on: dt.date, key: KeySigner | None = None) -> Audit:
-    """One member's signature (step `auditor`); a member signs once, and only members sign."""
+    """One member's signature (step `auditor`); a member signs once, and only members sign — what
+    `houqin sign JH-… --as auditor` does too."""
     record = find_record(ledger, audit, Audit, "稽核记录/audit")
-    if by not in record.members:
-        raise UsageError("audit_not_member", id=record.id, by=by, members="、".join(record.members))
-    if any(a.role == "auditor" and a.by == by for a in record.approvals):
-        raise UsageError("audit_signed_already", id=record.id, by=by)
-    done = record.model_copy(update={"approvals": (*record.approvals, Approval(role="auditor", by=by, on=on))})
-    return done if key is None else key_signed(ledger, done, len(done.approvals) - 1, key)
+    signed = sign_record(ledger, record.id, "auditor", by, on, kind="audits", label="稽核记录/audit", key=key)
+    assert isinstance(signed, Audit)
+    return signed
 
 
 def answer_audit(ledger: Ledger, audit: str, finding: int, by: str, text: str, on: dt.date) -> Audit:

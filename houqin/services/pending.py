@@ -3,7 +3,9 @@
 A record awaits a person when the next step of its chain not yet signed is one that person may sign
 today (by a role policy gives that step; steps any member of staff may sign, such as 经手人 and
 证明人, are named by the clerk and not listed), the record is not yet paid, and — for kinds whose steps
-need different people — the person signed no other step of it. The steps are those the checks
+need different people — the person signed no other step of it. A trip or a reception is listed only
+until its day (it is approved beforehand or not at all); an audit awaits each member who has not yet
+signed it. The steps are those the checks
 require: by amount for a purchase (required_steps) and a count's differences (approvals_needed); a
 damage needs the principal only to waive it.
 """
@@ -37,7 +39,7 @@ class Awaiting:
 
 
 def _about(r: Signed) -> str:
-    for name in ("purpose", "payee", "reason", "month", "name", "title"):
+    for name in ("purpose", "payee", "reason", "month", "name", "title", "guest_unit", "scope"):
         value = getattr(r, name, None)
         if isinstance(value, str) and value:
             return value
@@ -75,6 +77,15 @@ def pending_for(ledger: Ledger, person: str, today: dt.date) -> list[Awaiting]:
             continue
         for r in ledger.of_kind(kind.name):
             if not isinstance(r, Signed) or getattr(r, "payment", None) is not None:
+                continue
+            if kind.name in rules.approved_beforehand and r.date < today:
+                continue  # its day is past: approving it now is no approval beforehand (VEH002, RCP003)
+            if kind.name in rules.signed_by_members:
+                members: tuple[str, ...] = getattr(r, "members", ())
+                own = chain[0]
+                if person not in members or any(a.role == own and a.by == person for a in r.approvals):
+                    continue
+                out.append(Awaiting(r.id, kind.name, own, r.date, None, _about(r), r.source.file, r.source.line))
                 continue
             steps = _steps(r, ledger.config.policy, chain)
             step = next((s for s in steps if r.approval(s) is None), None)

@@ -105,11 +105,18 @@ def sign_record(
     record = find_record(ledger, record_text, Signed, label)
     if kind is not None and kind_of(record).name != kind:
         raise UsageError("unknown_record", id=record_text, kind=Pair(label))
-    chain = ledger.config.policy.signatures.chains.get(kind_of(record).name, ())
+    rules = ledger.config.policy.signatures
+    chain = rules.chains.get(kind_of(record).name, ())
     typed, step = step, role_key(step)
     if step not in chain:
         raise UsageError("unknown_step", step=typed, chain=Steps(chain, " → "), keys=" | ".join(chain) or "-")
-    if record.approval(step) is not None:
+    if kind_of(record).name in rules.signed_by_members:
+        members: tuple[str, ...] = getattr(record, "members", ())
+        if by not in members:
+            raise UsageError("audit_not_member", id=record.id, by=by, members="、".join(members))
+        if any(a.role == step and a.by == by for a in record.approvals):
+            raise UsageError("audit_signed_already", id=record.id, by=by)
+    elif record.approval(step) is not None:
         raise UsageError("already_signed", id=record.id, step=Steps((step,)))
     if getattr(record, "payment", None) is not None:
         raise UsageError("already_paid", id=record.id)

@@ -14,6 +14,7 @@ from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Reception, Trip, VehicleCost
 from houqin.services.inputs import validated
+from houqin.services.lookup import find_record
 
 
 def _vehicle(ledger: Ledger, vehicle: str) -> str:
@@ -29,12 +30,16 @@ def log_trip(
     driver: str,
     purpose: str,
     destination: str,
-    start: int,
-    end: int,
+    start: int | None,
+    end: int | None,
     approved_by: str | None,
     approved_on: dt.date | None,
     day: dt.date,
 ) -> Trip:
+    """A trip logged (both readings), or requested ahead of its day (neither: houqin vehicle return
+    logs them); with `approved_by`, the supervisor's approval given on paper beforehand."""
+    if end is not None and start is None:
+        raise UsageError("trip_start_needed")
     approvals = (Approval(role="supervisor", by=approved_by, on=approved_on or day),) if approved_by else ()
     return validated(
         Trip,
@@ -44,10 +49,32 @@ def log_trip(
         driver=driver,
         purpose=purpose,
         destination=destination,
-        odometer_start=Decimal(start),
-        odometer_end=Decimal(end),
+        odometer_start=None if start is None else Decimal(start),
+        odometer_end=None if end is None else Decimal(end),
         approvals=approvals,
     )
+
+
+def return_trip(ledger: Ledger, trip: str, start: int | None, end: int, day: dt.date) -> Trip:
+    """回车登记: the odometer out (unless logged at departure) and back, recorded after the trip's day
+    or on it; recorded outside what the supervisor signed (models/statements.py LATER)."""
+    record = find_record(ledger, trip, Trip, "出车/trip")
+    if record.odometer_end is not None:
+        raise UsageError("trip_returned_already", id=record.id, end=record.odometer_end)
+    if day < record.date:
+        raise UsageError("trip_not_yet", id=record.id, date=record.date)
+    first = record.odometer_start if start is None else Decimal(start)
+    if first is None:
+        raise UsageError("trip_start_needed")
+    return record.model_copy(update={"odometer_start": first, "odometer_end": Decimal(end)})
+
+
+def reception_claim(ledger: Ledger, reception: str, expense: str) -> Reception:
+    """The claim that paid a reception approved beforehand (checked for its amount, VEH005)."""
+    record = find_record(ledger, reception, Reception, "公务接待/reception")
+    if record.expense is not None:
+        raise UsageError("reception_claimed_already", id=record.id, expense=record.expense)
+    return record.model_copy(update={"expense": expense})
 
 
 def vehicle_cost(
