@@ -223,6 +223,7 @@ _FIELD_WORDS: dict[str, str] = {
     "collected": "收取",
     "spent": "支出",
     "fee_settle_days": "代办费结算天数",
+    "fee_settle_early_days": "代办费提前结算天数",
     "fee_limit_per_term": "一费制每生每学期限额",
     "canteen_month_margin": "食堂月度盈亏幅度",
     "welfare_words": "福利性支出用语",
@@ -695,6 +696,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{item} is no fee collected on behalf approved and published for {term} (its notice marks it on_behalf: true).",
     ),
     "nothing_to_refund": ("{id} 没有应退的款项。", "{id} owes no refunds."),
+    "no_top_up": (
+        "{id} 没有 {klass} 的应补款项（应补的班级：{classes}）。",
+        "{id} states no top-up for {klass} (classes owing one: {classes}).",
+    ),
+    "top_up_collected": (
+        "{id} 中 {klass} 的应补 {owed} 元已收齐（{incomes}）。",
+        "{id}: {klass}'s top-up of {owed} is already collected ({incomes}).",
+    ),
     "nothing_collected": (
         "{item}（{term}）还没有收取任何款项，无可结算。",
         "nothing was collected for {item} ({term}): nothing to settle.",
@@ -1604,6 +1613,7 @@ _PAPER_TEXT: dict[str, tuple[str, str]] = {
     "due.what.damage": ("损坏赔偿", "damage case open"),
     "due.what.shop": ("临期商品", "shop goods expiring"),
     "due.what.unbooked": ("赔偿款未入账", "compensation not booked"),
+    "due.what.fee": ("代办费多退少补", "fee on behalf to settle, refund or collect"),
     "ov.due": ("到期待办：{summary}（详见 houqin due）", "Due: {summary} (see houqin due)"),
     "find.title": ("“{text}”：{n} 条", "“{text}”: {n} found"),
     "find.none": ("没有记录含“{text}”。", "No record holds “{text}”."),

@@ -961,6 +961,34 @@ CATALOG: Mapping[str, Message] = {
         "由出纳退还并登记：houqin fee refund {id} --by 出纳 --account 账户。",
         "The cashier pays the refunds and records it: houqin fee refund {id} --by CASHIER --account ACCOUNT.",
     ),
+    "FEE006": Message(
+        E,
+        "代办费结算 {id} 日期 {date} 早于学期 {term} 的最后一天 {end}：学期结束时才结清（最早 {earliest}）",
+        "fee settlement {id} is dated {date}, before the last day of term {term} ({end}): settle at the term's end (from {earliest})",
+        "学期结束后再结算：houqin fee settle --term {term} --item 项目 --by 会计 --where 地点 --date 日期（不早于 {earliest}）；本地规定允许提前的天数写在 houqin.yaml 的 policy.fee_settle_early_days，没有 houqin 命令编辑它。",
+        "Settle once the term has ended: houqin fee settle --term {term} --item ITEM --by ACCOUNTANT --where PLACE --date DAY (from {earliest}); days a local rule allows before the end go in houqin.yaml policy.fee_settle_early_days, which no houqin command edits.",
+    ),
+    "FEE007": Message(
+        W,
+        "已公示收费（{id}，{term}），但 houqin.yaml 未写一费制限额：无法核对每生每学期收费是否超限",
+        "fees are published ({id}, {term}) but houqin.yaml states no 一费制 limit: a student's fees per term cannot be checked against it",
+        '一费制限额由各省核定，houqin 没有全国统一的数：在 houqin.yaml 的 policy 中写上本省的每生每学期限额 fee_limit_per_term（如 "200.00"），没有 houqin 命令编辑 houqin.yaml；写好后运行 houqin check fees。',
+        "Each province sets the 一费制 limit, so there is no national figure: write your province's limit per student and term in houqin.yaml's policy, fee_limit_per_term (e.g. \"200.00\"); no houqin command edits houqin.yaml. Then run houqin check fees.",
+    ),
+    "FEE008": Message(
+        W,
+        "代办费结算 {id}：{klass} 应补 {amount} 元，结算 {days} 天后仍未收取",
+        "fee settlement {id}: {klass} still owes a top-up of {amount}, {days} days after it",
+        "由出纳向该班收取并开收据：houqin fee collect {id} --class {klass} --amount 金额 --by 出纳 --receipt 收据号。",
+        "The cashier collects it from the class, with a receipt: houqin fee collect {id} --class {klass} --amount AMOUNT --by CASHIER --receipt NUMBER.",
+    ),
+    "FEE009": Message(
+        E,
+        "{id} 记为代办费结算 {settlement} 的补收（{klass}，{amount} 元），但该结算没有这笔应补（应补 {owed} 元）",
+        "{id} is recorded as a top-up against fee settlement {settlement} ({klass}, {amount}), which states no such top-up (owed: {owed})",
+        "只补收结算列出的应补：houqin fee settle 的公示列出各班应补，houqin fee collect {settlement} --class 班级 --amount 金额 按此收取；多收的退还。已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Collect only the top-ups a settlement states (its notice lists each class's): houqin fee collect {settlement} --class CLASS --amount AMOUNT; give back what was collected beyond. No houqin command edits a written record: correct it in the file.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,
@@ -1863,6 +1891,10 @@ AT_REFUSAL: Mapping[str, tuple[str, str]] = {
     "PD009": (
         "没有写入。只处理盘点发现的问题：houqin inventory findings --stocktake {stocktake} 查看其发现，再 houqin inventory resolve {stocktake} --asset 资产编号 --by 保管人 --detail 情况。",
         "Nothing was written. Resolve only what a count found: houqin inventory findings --stocktake {stocktake} lists them, then houqin inventory resolve {stocktake} --asset ASSET --by KEEPER --detail TEXT.",
+    ),
+    "FEE009": (
+        "没有写入。只补收结算列出的应补：houqin fee collect {settlement} --class 班级 --amount 金额（结算公示列出各班应补 {owed} 元等）。",
+        "Nothing was written. Collect only the top-ups the settlement states: houqin fee collect {settlement} --class CLASS --amount AMOUNT (its notice lists each class's; owed here: {owed}).",
     ),
     "INV002": (
         "没有写入。同一张发票不能报销两次：换一张未报销的发票登记（houqin expense add --invoice 号码）。",

@@ -1095,6 +1095,7 @@ def main(out: Path) -> None:
     config = config.format(school=SCHOOL, y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
+    config = fee_limit_policy(config)
     out.mkdir(parents=True, exist_ok=True)
     for old in out.iterdir():  # a rebuild starts from nothing: no record of an earlier build survives
         if old.is_dir() and old.name.isdigit():
@@ -1190,6 +1191,16 @@ def main(out: Path) -> None:
         )
 
 
+def fee_limit_policy(config: str) -> str:
+    """一费制: the province sets the limit per student and term, and the school writes it (no national figure:
+    a school publishing fees without it is warned, FEE007). The demonstration province's figure."""
+    line = '  # fee_limit_per_term: "200.00"                # 一费制：本省核定的每生每学期收费限额（各省自定；未写则提示 FEE007）\n'
+    assert line in config
+    return config.replace(
+        line, '  fee_limit_per_term: "200.00"                  # 一费制：本省核定的每生每学期收费限额\n'
+    )
+
+
 RECEIPT_BOOK_SIZE = 25
 RECEIPT_SPOILED = 2026008  # a receipt the cashier spoiled and voided (金额写错), its copies kept in the book
 
@@ -1268,11 +1279,11 @@ def fees_on_behalf(records: list[Record]) -> list[Record]:
                 refund=r.amount - share,
             )
         )
-    settled = FeeSettlement(
-        id=ids.next("JS", 2026), date=D(2026, 7, 8), term=term, fee_item=item,
+    settled = FeeSettlement(  # 学期结束时结清: on the term's last day (2026-07-10), refunded the next school day
+        id=ids.next("JS", 2026), date=D(2026, 7, 10), term=term, fee_item=item,
         collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
-        published=D(2026, 7, 8), where="校门公示栏、家长群",
-        refunded=Payment(on=D(2026, 7, 10), by=CASHIER, account=DAIBAN),  # 多退: back to each class
+        published=D(2026, 7, 10), where="校门公示栏、家长群",
+        refunded=Payment(on=D(2026, 7, 13), by=CASHIER, account=DAIBAN),  # 多退: back to each class
     )  # fmt: skip
     return [claim, settled]
 

@@ -663,7 +663,7 @@ WORKBOOKS = (
 )
 UNREFUNDED = """\
 - id: JS-2026-0001
-  date: 2026-07-08
+  date: 2026-07-10
   term: 2025-2026-2
   fee_item: workbook
   collected: "2100.00"
@@ -672,10 +672,48 @@ UNREFUNDED = """\
   - {class: 一年级(1)班, students: 40, collected: "1400.00", spent: "1320.00", refund: "80.00"}
   - {class: 一年级(2)班, students: 20, collected: "700.00", spent: "660.00", refund: "40.00"}
   by: 孙老师
-  published: 2026-07-08
+  published: 2026-07-10
   where: 校门公示栏
 """
-SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-10, by: 赵出纳, account: bank}\n"
+SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-13, by: 赵出纳, account: bank}\n"
+
+
+TOPPED = """\
+- id: JS-2026-0001
+  date: 2026-07-10
+  term: 2025-2026-2
+  fee_item: workbook
+  collected: "2100.00"
+  spent: "2400.00"
+  classes:
+  - {class: 一年级(1)班, students: 40, collected: "1400.00", spent: "1600.00", top_up: "200.00"}
+  - {class: 一年级(2)班, students: 20, collected: "700.00", spent: "800.00", top_up: "100.00"}
+  by: 孙老师
+  published: 2026-07-10
+  where: 校门公示栏
+"""
+# A school that began its books in houqin (`started`, written by houqin init) and states no limit.
+NO_LIMIT = BASE["houqin.yaml"].replace("        terms:", "        started: 2026-11-20\n        terms:")
+
+
+def top_up(n: int, klass: str, students: int, amount: str, day: str = "2026-07-15") -> str:
+    return (
+        f'- id: SR-2026-{n:04d}\n  date: {day}\n  kind: fee\n  amount: "{amount}"\n  account: bank\n'
+        f"  payer: {klass}\n  received_by: 赵出纳\n  fee_item: workbook\n  class: {klass}\n  students: {students}\n"
+        "  settlement: JS-2026-0001\n"
+    )
+
+
+def topped_files(collected: str = "") -> dict[str, str]:
+    """少补: the workbooks cost 40.00 a head against the 35.00 collected; each class owes its top-up."""
+    spent = WORKBOOKS.replace('"1980.00"', '"2400.00"')
+    return fee_files(**{"2026/expenses.yaml": spent, "2026/fee-settlements.yaml": TOPPED, "2026/income.yaml": FEES_PAID + collected})  # fmt: skip
+
+
+def test_top_ups_collected_against_the_settlement_are_clean(ledger_dir: Callable[..., Path]) -> None:
+    collected = top_up(3, "一年级(1)班", 40, "200.00") + top_up(4, "一年级(2)班", 20, "60.00", "2026-07-16")
+    collected += top_up(5, "一年级(2)班", 20, "40.00", "2026-07-20")  # a class may pay in two parts
+    assert lines(ledger_dir(topped_files(collected))) == []
 
 
 def fee_files(**files: str) -> dict[str, str]:
@@ -723,6 +761,35 @@ FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ],
     ),
     ("FEE005 refunds owed and never paid", fee_files(**{"2026/fee-settlements.yaml": UNREFUNDED}), [FEE005]),
+    (
+        "FEE006 settled before the term's last day",
+        fee_files(**{"2026/fee-settlements.yaml": SETTLED.replace("date: 2026-07-10", "date: 2026-07-08")}),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE006] 代办费结算 JS-2026-0001 日期 2026-07-08 早于学期 2025-2026-2 的最后一天 2026-07-10：学期结束时才结清（最早 2026-07-10）"
+        ],
+    ),
+    (
+        "FEE007 fees published with no 一费制 limit stated",
+        fee_files(**{"houqin.yaml": NO_LIMIT, "2026/fee-settlements.yaml": SETTLED}),
+        [
+            "2026/fee-notices.yaml:1: warning[FEE007] 已公示收费（GS-2026-0001，2025-2026-2），但 houqin.yaml 未写一费制限额：无法核对每生每学期收费是否超限"
+        ],
+    ),
+    (
+        "FEE008 a top-up owed and never collected",
+        topped_files(),
+        [
+            "2026/fee-settlements.yaml:8: warning[FEE008] 代办费结算 JS-2026-0001：一年级(1)班 应补 200.00 元，结算 30 天后仍未收取",
+            "2026/fee-settlements.yaml:9: warning[FEE008] 代办费结算 JS-2026-0001：一年级(2)班 应补 100.00 元，结算 30 天后仍未收取",
+        ],
+    ),
+    (
+        "FEE009 a top-up collected beyond what the settlement states",
+        topped_files(top_up(3, "一年级(1)班", 40, "300.00") + top_up(4, "一年级(2)班", 20, "100.00")),
+        [
+            "2026/income.yaml:21: error[FEE009] SR-2026-0003 记为代办费结算 JS-2026-0001 的补收（一年级(1)班，300.00 元），但该结算没有这笔应补（应补 200.00 元）"
+        ],
+    ),
 ]
 
 
@@ -738,7 +805,12 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
 
     root = git_ledger(fee_files())
     args = ["--ledger", str(root), "fee", "settle", "--term", "2025-2026-2", "--item", "workbook", "--by", "孙老师"]
-    result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
+    # 学期结束时结清: two days before the term's last day the settlement is refused, nothing written.
+    early = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
+    assert early.exit_code == 1 and "error[FEE006] 代办费结算 JS-2026-0001 日期 2026-07-08 早于学期 2025-2026-2 的最后一天 2026-07-10" in early.output  # fmt: skip
+    assert "--date 日期（不早于 2026-07-10）" in early.output
+    assert not (root / "2026" / "fee-settlements.yaml").exists()
+    result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-10"])
     assert result.exit_code == 0, result.output
     assert "一年级(1)班" in result.output and "+2.00" in result.output  # 80.00 back to 40 students
     assert lines(root) == [FEE005.replace(".yaml:1:", ".yaml:2:")]  # the refunds still to be paid (a header line)
@@ -798,3 +870,45 @@ def test_a_fee_on_behalf_and_the_claims_against_it_are_recorded_by_command(git_l
                     "--date", "2026-03-02", "--fee-item", "workbook", "--no-commit")  # fmt: skip
     assert code == 0, out
     assert "fee_item: workbook" in (root / "2026/expenses.yaml").read_text("utf-8")
+
+
+def test_a_top_up_is_collected_by_command_and_listed_as_due_until_then(git_ledger: Callable[..., Path]) -> None:
+    """少补: houqin fee collect writes the class's top-up as fee income against the settlement (by default
+    all it still owes, into the account its fees went to); until then check warns (FEE008) and due lists it."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import open_ledger
+    from houqin.reports.due import due
+
+    root = git_ledger(topped_files())
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    owed = [i for i in due(open_ledger(root), dt.date(2026, 11, 24)).items if i.what == "fee"]
+    assert [(i.record, i.about, i.overdue) for i in owed] == [
+        ("JS-2026-0001", "少补 一年级(1)班 200.00", True),
+        ("JS-2026-0001", "少补 一年级(2)班 100.00", True),
+    ]
+    assert owed[0].command == "houqin fee collect JS-2026-0001 --class 一年级(1)班 --by 赵出纳 --receipt …"
+    collect = ("fee", "collect", "JS-2026-0001", "--by", "赵出纳", "--date", "2026-07-15")
+    code, out = run(*collect, "--class", "三年级(1)班")
+    assert code == 2 and "没有 三年级(1)班 的应补款项（应补的班级：一年级(1)班、一年级(2)班）" in out
+    code, out = run(*collect, "--class", "一年级(1)班", "--amount", "-5")
+    assert code == 2 and "--amount" in out and "Traceback" not in out
+    code, out = run(*collect, "--class", "一年级(1)班", "--amount", "250.00")
+    assert code == 1 and "error[FEE009]" in out and "没有写入。只补收结算列出的应补" in out
+    assert run(*collect, "--class", "一年级(1)班")[0] == 0
+    written = (root / "2026/income.yaml").read_text("utf-8")
+    assert "settlement: JS-2026-0001" in written and 'amount: "200.00"' in written
+    code, out = run(*collect, "--class", "一年级(1)班")
+    assert code == 2 and "已收齐" in out
+    assert run(*collect, "--class", "一年级(2)班", "--amount", "60.00")[0] == 0
+    assert lines(root) == [
+        "2026/fee-settlements.yaml:9: warning[FEE008] 代办费结算 JS-2026-0001：一年级(2)班 应补 40.00 元，结算 30 天后仍未收取"
+    ]
+    assert run(*collect, "--class", "一年级(2)班")[0] == 0
+    assert lines(root) == []
+    assert not [i for i in due(open_ledger(root), dt.date(2026, 11, 24)).items if i.what == "fee"]

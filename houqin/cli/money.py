@@ -349,6 +349,45 @@ def fee_settle(
     print_fee_settlement(console(), record, get_state(ctx).lang)
 
 
+@fee_app.command("collect")
+def fee_collect(
+    ctx: typer.Context,
+    settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
+    class_: Annotated[str, typer.Option("--class", help="班级 The class paying its top-up (少补).")],
+    by: Cashier,
+    receipt: Annotated[
+        int | None, typer.Option("--receipt", min=1, max=10**12, help="收据号 The receipt written for it.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="金额（元）Amount (default: the class's top-up still owed).")
+    ] = None,
+    account: Annotated[
+        str | None,
+        typer.Option("--account", help="账户 Account id (default: the account the class's fees went to)."),
+    ] = None,
+    receipt_date: Annotated[
+        str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
+    ] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """少补 / The cashier collects a class's top-up its settlement states, as fee income with its receipt.
+
+    Example: houqin fee collect JS-2026-0002 --class '三年级(2)班' --by 赵丽 --receipt 2026101
+    """
+    from houqin.services.finance import collect_top_up
+
+    day = parse_day(date) or today()
+    value = parse_amount(amount, "--amount") if amount is not None else None
+    when = parse_day(receipt_date, "--receipt-date")
+    run_write(
+        ctx,
+        lambda ledger: collect_top_up(ledger, settlement, class_, by, day, account, value, receipt, when),
+        lambda r: f"fee collect {r.id} {settlement} {class_}",
+        no_commit=no_commit,
+    )
+
+
 @fee_app.command("refund")
 def fee_refund(
     ctx: typer.Context,

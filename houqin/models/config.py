@@ -226,6 +226,8 @@ class Policy(Frozen):
     # 代办费: items collected on behalf are settled within this many days of the term's end; 一费制: the
     # fees of a term per student stay within the limit the province sets (none set: not checked).
     fee_settle_days: int = Field(default=30, ge=0)
+    # 代办费 settled on or after the term's last day (学期结束时结清), or up to these days before it.
+    fee_settle_early_days: int = Field(default=0, ge=0)
     fee_limit_per_term: MoneyOrZero | None = None
     # 收支两条线: cash taken in is deposited to the bank in full within this many days (当日送存; 1: by the next day).
     cash_deposit_days: int = Field(default=1, ge=0)

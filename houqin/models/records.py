@@ -417,6 +417,8 @@ class Income(Signed):
     # 商店营业款解缴 (kind shop): the days of sales whose takings this deposits, from and to.
     takings_from: Day | None = None
     takings_to: Day | None = None
+    # 少补: a class's top-up collected against its 代办费 settlement (JS-…), not a fee at the published rate.
+    settlement: Text | None = None
 
     @property
     def receipted(self) -> dt.date:
