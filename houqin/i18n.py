@@ -34,6 +34,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
     "co_issuer": ("复核发放人", "second issuer"),  # 双人领发 (危险化学品)
     "responsible": ("责任人", "responsible keeper"),  # 保管责任书
+    "holder": ("领用人", "receipt book holder"),  # 收据本的领用人: signs for the book, voids its receipts
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {

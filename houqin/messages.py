@@ -989,6 +989,13 @@ CATALOG: Mapping[str, Message] = {
         "只补收结算列出的应补：houqin fee settle 的公示列出各班应补，houqin fee collect {settlement} --class 班级 --amount 金额 按此收取；多收的退还。已写入的记录没有 houqin 命令可改，在文件中改正。",
         "Collect only the top-ups a settlement states (its notice lists each class's): houqin fee collect {settlement} --class CLASS --amount AMOUNT; give back what was collected beyond. No houqin command edits a written record: correct it in the file.",
     ),
+    "FEE010": Message(
+        E,
+        "{id} 于 {date} 按代办费结算 {settlement} 退款或补收，但校长尚未批准该结算",
+        "{id} refunds or collects on {date} against fee settlement {settlement}, which the principal has not approved",
+        "结算由会计编制、校长批准后才退款、补收：houqin sign {settlement} --as principal --by 校长姓名；已写入的退款或补收没有 houqin 命令可改，在文件中改正日期。",
+        "A settlement is prepared by the accountant and approved by the principal before anything is refunded or collected: houqin sign {settlement} --as principal --by NAME; no houqin command edits a refund or collection already written, so correct its day in the file.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,
@@ -1045,6 +1052,20 @@ CATALOG: Mapping[str, Message] = {
         "voided receipt {number} ({id}) was not kept with all its copies",
         "作废的收据须各联齐全、加盖作废章留存在本中；没有 houqin 命令能补回丢失的联次：由领用人写出情况说明，经会计核实后在文件中记下（note）；以后作废时留下全部联次再登记（houqin receipt void 号码 --by 领用人 --reason 原因）。",
         "A voided receipt is kept in its book with every copy, stamped void; no houqin command can bring back a lost copy: the holder writes an explanation, which the accountant checks and notes in the file; void later ones with every copy kept (houqin receipt void NUMBER --by HOLDER --reason WHY).",
+    ),
+    "REC010": Message(
+        E,
+        "{id} 的 {step} 签字人是 {by}，应为 {expected}",
+        "{id}: the {step} step is signed by {by}, not {expected}",
+        "收据本由发放的会计和领用人本人签，作废由领用人本人签：签字人撤回（houqin unsign {id} --as {step_key} --by {by} --reason 原因），再由 {expected} 签：houqin sign {id} --as {step_key} --by {expected}。",
+        "A receipt book is signed by the accountant who issues it and by its holder, a void by its holder: have the signer withdraw it (houqin unsign {id} --as {step_key} --by {by} --reason WHY), then houqin sign {id} --as {step_key} --by {expected}.",
+    ),
+    "REC011": Message(
+        W,
+        "{id} 登记 {days} 天后仍缺 {step} 签字",
+        "{id} still lacks the {step} step {days} days after it was recorded",
+        "收据本由领用人签收，作废由会计核实：{sign} --key 私钥文件（houqin pending --person 姓名 列出待签的）。",
+        "A receipt book is signed for by its holder, a void approved by the accountant: {sign} --key KEYFILE (houqin pending --person NAME lists what awaits them).",
     ),
     "REC009": Message(
         E,
@@ -1892,6 +1913,14 @@ AT_REFUSAL: Mapping[str, tuple[str, str]] = {
         "没有写入。只处理盘点发现的问题：houqin inventory findings --stocktake {stocktake} 查看其发现，再 houqin inventory resolve {stocktake} --asset 资产编号 --by 保管人 --detail 情况。",
         "Nothing was written. Resolve only what a count found: houqin inventory findings --stocktake {stocktake} lists them, then houqin inventory resolve {stocktake} --asset ASSET --by KEEPER --detail TEXT.",
     ),
+    "REC010": (
+        "没有写入这条签字。由 {expected} 本人签：houqin sign {id} --as {step_key} --by {expected}。",
+        "Nothing was written. {expected} signs it: houqin sign {id} --as {step_key} --by {expected}.",
+    ),
+    "FEE010": (
+        "没有写入。先由校长批准结算：houqin sign {settlement} --as principal --by 校长姓名，再退款或补收。",
+        "Nothing was written. Have the principal approve the settlement first: houqin sign {settlement} --as principal --by NAME, then refund or collect.",
+    ),
     "FEE009": (
         "没有写入。只补收结算列出的应补：houqin fee collect {settlement} --class 班级 --amount 金额（结算公示列出各班应补 {owed} 元等）。",
         "Nothing was written. Collect only the top-ups the settlement states: houqin fee collect {settlement} --class CLASS --amount AMOUNT (its notice lists each class's; owed here: {owed}).",
@@ -1921,6 +1950,8 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "KEY003": {"step": STEP},
     "KEY004": {"step": STEP},
     "KEY005": {"step": STEP, "missing": STEP},
+    "REC010": {"step": STEP},
+    "REC011": {"step": STEP},
     "KEY009": {"step": STEP},
     "KEY011": {"step": STEP},
     "SOD001": {"step": STEP, "other": STEP},

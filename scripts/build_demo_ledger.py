@@ -1205,6 +1205,11 @@ RECEIPT_BOOK_SIZE = 25
 RECEIPT_SPOILED = 2026008  # a receipt the cashier spoiled and voided (金额写错), its copies kept in the book
 
 
+def receipt_steps(*steps: tuple[str, str], on: dt.date) -> tuple[Approval, ...]:
+    """票据领用 (会计发放，领用人签收) and 作废 (领用人作废，会计核实): both steps signed on the day."""
+    return tuple(Approval(role=role, by=by, on=on) for role, by in steps)
+
+
 def receipts(records: list[Record]) -> list[Record]:
     """票据管理: the cashier's receipt books, issued by the accountant, a new one when the last is used up;
     every receipted income (grants come by bank, unreceipted) takes the next number, in the order of the
@@ -1221,8 +1226,11 @@ def receipts(records: list[Record]) -> list[Record]:
         number += 1
         if number == RECEIPT_SPOILED:
             extra.append(
-                ReceiptVoid(id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开")
-            )
+                ReceiptVoid(
+                    id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开",
+                    approvals=receipt_steps(("holder", CASHIER), ("accountant", ACCOUNTANT), on=r.date),
+                )
+            )  # fmt: skip
             number += 1
         if (number - 2026001) % RECEIPT_BOOK_SIZE == 0:
             extra.append(
@@ -1234,6 +1242,11 @@ def receipts(records: list[Record]) -> list[Record]:
                     holder=CASHIER,
                     issued_by=ACCOUNTANT,
                     series="青财收字",
+                    approvals=receipt_steps(
+                        ("accountant", ACCOUNTANT),
+                        ("holder", CASHIER),
+                        on=min(r.date, D(2026, 2, 20)) if number == 2026001 else r.date,
+                    ),
                 )
             )
         numbered[r.id] = r.model_copy(update={"receipt": number})
@@ -1283,6 +1296,10 @@ def fees_on_behalf(records: list[Record]) -> list[Record]:
         id=ids.next("JS", 2026), date=D(2026, 7, 10), term=term, fee_item=item,
         collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
         published=D(2026, 7, 10), where="校门公示栏、家长群",
+        approvals=(  # 会计编制，校长批准
+            Approval(role="accountant", by=ACCOUNTANT, on=D(2026, 7, 10)),
+            Approval(role="principal", by=PRINCIPAL, on=D(2026, 7, 10)),
+        ),
         refunded=Payment(on=D(2026, 7, 13), by=CASHIER, account=DAIBAN),  # 多退: back to each class
     )  # fmt: skip
     return [claim, settled]

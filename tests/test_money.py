@@ -189,7 +189,10 @@ def test_money_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str,
 
 # --- 票据管理: receipt books, numbers used once and in order, voids kept, income booked on time
 
-BOOK = "- id: PJ-2026-0001\n  date: 2026-03-01\n  first: 101\n  last: 150\n  holder: 赵出纳\n  issued_by: 孙老师\n"
+BOOK = (  # 会计发放，领用人签收
+    "- id: PJ-2026-0001\n  date: 2026-03-01\n  first: 101\n  last: 150\n  holder: 赵出纳\n  issued_by: 孙老师\n"
+    "  approvals:\n  - {role: accountant, by: 孙老师, on: 2026-03-01}\n  - {role: holder, by: 赵出纳, on: 2026-03-01}\n"
+)
 RECEIPTED = STARTED.replace("goods: {since: 2026-02-20}", "receipts: {since: 2026-02-20}")
 
 
@@ -199,7 +202,10 @@ def receipt(number: int, rid: str = "0001", day: str = "09", by: str = "赵出�
     return text.replace("received_by: 赵出纳", f"received_by: {by}") + f"  receipt: {number}\n"
 
 
-VOID = "- id: ZF-2026-0001\n  date: 2026-03-10\n  number: 102\n  by: 赵出纳\n  reason: 金额写错\n"
+VOID = (  # 领用人作废，会计核实
+    "- id: ZF-2026-0001\n  date: 2026-03-10\n  number: 102\n  by: 赵出纳\n  reason: 金额写错\n"
+    "  approvals:\n  - {role: holder, by: 赵出纳, on: 2026-03-10}\n  - {role: accountant, by: 孙老师, on: 2026-03-10}\n"
+)
 
 
 def test_receipts_used_in_order_with_a_void_are_clean(ledger_dir: Callable[..., Path]) -> None:
@@ -289,7 +295,22 @@ RECEIPT_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/receipt-books.yaml": BOOK
             + BOOK.replace("0001", "0002").replace("first: 101", "first: 150").replace("last: 150", "last: 199")
         },
-        ["2026/receipt-books.yaml:7: error[REC009] 收据本 PJ-2026-0002 从 150 号起，与 PJ-2026-0001（到 150 号）重叠"],
+        ["2026/receipt-books.yaml:10: error[REC009] 收据本 PJ-2026-0002 从 150 号起，与 PJ-2026-0001（到 150 号）重叠"],
+    ),
+    (
+        "REC010 a book signed for by someone other than its holder",
+        {"2026/receipt-books.yaml": BOOK.replace("{role: holder, by: 赵出纳", "{role: holder, by: 张老师")},
+        ["2026/receipt-books.yaml:9: error[REC010] PJ-2026-0001 的 领用人(holder) 签字人是 张老师，应为 赵出纳"],
+    ),
+    (
+        "REC011 a void the accountant never approved",
+        {
+            "houqin.yaml": RECEIPTED,
+            "2026/receipt-books.yaml": BOOK,
+            "2026/income.yaml": receipt(101) + receipt(103, "0002", "11"),
+            "2026/receipt-voids.yaml": VOID.split("  - {role: accountant")[0],
+        },
+        ["2026/receipt-voids.yaml:1: warning[REC011] ZF-2026-0001 登记 3 天后仍缺 会计(accountant) 签字"],
     ),
 ]
 
@@ -674,6 +695,9 @@ UNREFUNDED = """\
   by: 孙老师
   published: 2026-07-10
   where: 校门公示栏
+  approvals:
+  - {role: accountant, by: 孙老师, on: 2026-07-10}
+  - {role: principal, by: 王校长, on: 2026-07-10}
 """
 SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-13, by: 赵出纳, account: bank}\n"
 
@@ -691,6 +715,9 @@ TOPPED = """\
   by: 孙老师
   published: 2026-07-10
   where: 校门公示栏
+  approvals:
+  - {role: accountant, by: 孙老师, on: 2026-07-10}
+  - {role: principal, by: 王校长, on: 2026-07-10}
 """
 # A school that began its books in houqin (`started`, written by houqin init) and states no limit.
 NO_LIMIT = BASE["houqin.yaml"].replace("        terms:", "        started: 2026-11-20\n        terms:")
@@ -761,6 +788,15 @@ FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ],
     ),
     ("FEE005 refunds owed and never paid", fee_files(**{"2026/fee-settlements.yaml": UNREFUNDED}), [FEE005]),
+    (
+        "FEE010 refunds paid before the principal approved the settlement",
+        fee_files(
+            **{"2026/fee-settlements.yaml": SETTLED.replace("  - {role: principal, by: 王校长, on: 2026-07-10}\n", "")}
+        ),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE010] JS-2026-0001 于 2026-07-13 按代办费结算 JS-2026-0001 退款或补收，但校长尚未批准该结算"
+        ],
+    ),
     (
         "FEE006 settled before the term's last day",
         fee_files(**{"2026/fee-settlements.yaml": SETTLED.replace("date: 2026-07-10", "date: 2026-07-08")}),
@@ -912,3 +948,69 @@ def test_a_top_up_is_collected_by_command_and_listed_as_due_until_then(git_ledge
     assert run(*collect, "--class", "一年级(2)班")[0] == 0
     assert lines(root) == []
     assert not [i for i in due(open_ledger(root), dt.date(2026, 11, 24)).items if i.what == "fee"]
+
+
+def test_receipt_books_voids_and_settlements_are_signed_step_by_step_by_key(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """票据领用 (会计发放，领用人签收), 作废 (领用人作废，会计核实), 代办费结算 (会计编制，校长批准): each
+    write signs its writer's own step by a real ssh key (--key), the second signer signs with houqin
+    sign … --key and finds it in houqin pending; a refund before the principal approved is refused."""
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger(fee_files())
+    keys: dict[str, Path] = {}
+    for stem in ("wang", "sun", "zhao"):
+        keys[stem] = tmp_path / "keys" / stem
+        keys[stem].parent.mkdir(exist_ok=True)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", stem, "-f", str(keys[stem])], check=True)
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    on = ("--on", "2026-02-20")
+    code, out = run("key", "add", "--person", "王校长", "--file", f"{keys['wang']}.pub", "--anchor", *on)
+    assert code == 0, out
+    for person, stem in (("孙老师", "sun"), ("赵出纳", "zhao")):
+        code, out = run("key", "add", "--person", person, "--file", f"{keys[stem]}.pub", "--key", str(keys["wang"]), *on)  # fmt: skip
+        assert code == 0, out
+
+    book = ("receipt", "book", "--first", "101", "--last", "150", "--holder", "赵出纳", "--by", "孙老师", "--date", "2026-03-01")  # fmt: skip
+    code, out = run(*book, "--key", str(keys["zhao"]))
+    assert code == 2 and "不是" in out  # the holder's key cannot sign the accountant's step
+    assert run(*book, "--key", str(keys["sun"]))[0] == 0
+    code, out = run("pending", "--person", "赵出纳")
+    assert code == 0 and "houqin sign PJ-2026-0001 --as holder --by 赵出纳" in out
+    sign = ("sign", "PJ-2026-0001", "--as", "holder", "--on", "2026-03-01")
+    code, out = run(*sign, "--by", "张老师")
+    assert code == 1 and "error[REC010]" in out and "没有写入这条签字。由 赵出纳 本人签" in out
+    assert run(*sign, "--by", "赵出纳", "--key", str(keys["zhao"]))[0] == 0
+    assert "PJ-2026-0001" not in run("pending", "--person", "赵出纳")[1]
+
+    void = ("receipt", "void", "101", "--by", "赵出纳", "--reason", "金额写错", "--date", "2026-03-09")
+    assert run(*void, "--key", str(keys["zhao"]))[0] == 0
+    assert "ZF-2026-0001" in run("pending", "--person", "孙老师")[1]
+    code, out = run("sign", "ZF-2026-0001", "--as", "accountant", "--by", "孙老师", "--on", "2026-03-09", "--key", str(keys["sun"]))  # fmt: skip
+    assert code == 0, out
+
+    settle = ("fee", "settle", "--term", "2025-2026-2", "--item", "workbook", "--by", "孙老师", "--where", "校门公示栏")
+    assert run(*settle, "--date", "2026-07-10", "--key", str(keys["sun"]))[0] == 0
+    refund = ("fee", "refund", "JS-2026-0001", "--by", "赵出纳", "--account", "bank", "--on", "2026-07-13")
+    code, out = run(*refund)
+    assert code == 1 and "error[FEE010]" in out and "没有写入。先由校长批准结算：houqin sign JS-2026-0001 --as principal" in out  # fmt: skip
+    assert "JS-2026-0001" in run("pending", "--person", "王校长")[1]
+    code, out = run("sign", "JS-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-07-10", "--key", str(keys["wang"]))  # fmt: skip
+    assert code == 0, out
+    assert run(*refund)[0] == 0
+    written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")
+    assert written.count(", sig: U1NIU0lH") == 2  # the accountant's and the principal's, by key
+    assert (root / "2026" / "receipt-books.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
+    assert (root / "2026" / "receipt-voids.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
+    code, out = run("check")
+    assert code == 0, out

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.base import Record
 from houqin.models.config import Policy, Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import FeeItem, FeeNotice, FeeSettlement, Income, Reimbursement
@@ -96,7 +97,25 @@ def check_fees(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
         if s.refunds and s.refunded is None and (today - s.date).days > policy.fee_settle_days:
             yield diag("FEE005", s.source.file, s.source.line, record=s.id, id=s.id, amount=s.refunds, days=policy.fee_settle_days)  # fmt: skip
     yield from _top_ups(ledger, policy, today)
+    yield from _approved_first(ledger)
     yield from _one_fee(ledger, policy)
+
+
+def _approved_first(ledger: Ledger) -> Iterator[Diagnostic]:
+    """会计编制，校长批准: no refund is paid and no top-up collected against a settlement before the
+    principal approved it (FEE010, on the refund or the income)."""
+    settlements = {s.id: s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    moves: list[tuple[FeeSettlement, Record, dt.date]] = [
+        (s, s, s.refunded.on) for s in settlements.values() if s.refunded is not None
+    ]
+    for (sid, _klass), incomes in top_ups_collected(ledger).items():
+        if sid in settlements:
+            moves += [(settlements[sid], r, r.date) for r in incomes]
+    for s, r, day in moves:
+        approved = s.approval("principal")
+        if approved is None or approved.on > day:
+            file, line = r.source
+            yield diag("FEE010", file, line, record=r.id, id=r.id, settlement=s.id, date=day)
 
 
 def earliest_settlement(term: Term, policy: Policy) -> dt.date:

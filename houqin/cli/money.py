@@ -326,10 +326,13 @@ def fee_settle(
     by: Annotated[str, typer.Option("--by", help="会计 Who settles it (the accountant).")],
     where: Annotated[str, typer.Option("--where", help="公示地点 Where the settlement is published.")],
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """代办费结算 / Settle an item collected on behalf at term end: spending shared by head, each class
-    refunded or topped up (多退少补), and the public notice printed.
+    """代办费结算 / Settle an item collected on behalf once its term has ended: spending shared by head,
+    each class refunded or topped up (多退少补), and the public notice printed. The accountant's step is
+    written (signed with --key); the principal approves it (houqin sign JS-… --as principal) before
+    refunds are paid (houqin fee refund) or top-ups collected (houqin fee collect).
 
     Example: houqin fee settle --term 2025-2026-2 --item workbook-2025-2026-2 --by 孙慧 --where 校门公示栏
     """
@@ -343,6 +346,7 @@ def fee_settle(
         ctx,
         lambda ledger: settle_fee(ledger, term, item, by, day, where),
         lambda r: f"fee settle {r.id} {item} {term}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
     assert isinstance(record, FeeSettlement)

@@ -58,6 +58,9 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "closes": ("accountant", "principal"),  # 会计结账, 报告校长 (older closes carry no approvals)
     "print-jobs": ("supervisor",),
     "responsibilities": ("director", "responsible"),  # 保管责任书: 总务主任签发，保管人签收
+    "receipt-books": ("accountant", "holder"),  # 票据领用: 会计发放，领用人签收
+    "receipt-voids": ("holder", "accountant"),  # 作废收据: 领用人作废，会计核实
+    "fee-settlements": ("accountant", "principal"),  # 代办费结算: 会计编制，校长批准
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -74,6 +77,7 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "auditor": ("auditor",),  # 稽核小组: each member signs the audit record
     "responsible": "any",  # 保管责任书: checked to be the record's keeper
     "co_issuer": "any",  # 双人领发: the second person beside the keeper (checked: not the keeper or receiver)
+    "holder": "any",  # 收据领用人: checked to be the book's holder, the void's voider (REC010)
 }
 
 
@@ -100,7 +104,9 @@ class SignatureRules(Frozen):
     complete_when_recorded: tuple[str, ...] = ("loans", "moves")
     # Kinds whose steps must be signed by different people (a keeper moving an asset between two of
     # their own rooms signs both sides of the move).
-    distinct_signers: tuple[str, ...] = ("expenses", "advances", "disposals")
+    distinct_signers: tuple[str, ...] = (
+        "expenses", "advances", "disposals", "receipt-books", "receipt-voids", "fee-settlements",
+    )  # fmt: skip
     signers: dict[str, tuple[str, ...] | Literal["any"]] = Field(default_factory=lambda: dict(DEFAULT_SIGNERS))
     approver_steps: tuple[str, ...] = ("principal", "supervisor", "department_head")
     cashier_may_not_sign: tuple[str, ...] = ("witness", "principal", "supervisor", "department_head")

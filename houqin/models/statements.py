@@ -27,6 +27,7 @@ LATER: dict[str, frozenset[str]] = {
     "damages": frozenset({"settled"}),
     "print-jobs": frozenset({"done"}),
     "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
+    "fee-settlements": frozenset({"refunded"}),  # 多退: paid back after the principal approved
 }
 
 

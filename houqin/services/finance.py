@@ -354,7 +354,8 @@ def reopen_month(
 
 def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, where: str) -> FeeSettlement:
     """代办费结算: an item collected on behalf, its spending shared by head, each class refunded or topped
-    up (多退少补), published where the notice was; refused for an item not collected on behalf that term."""
+    up (多退少补), published where the notice was; refused for an item not collected on behalf that term.
+    It carries the accountant's step; the principal approves it (houqin sign JS-… --as principal)."""
     found = on_behalf_items(ledger).get(item)
     if found is None or found[0].term != term:
         raise UsageError("not_on_behalf", item=item, term=term)
@@ -369,6 +370,7 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
     return validated(
         FeeSettlement, id=_id(ledger, "fee-settlements", day), date=day, term=term, fee_item=item,
         collected=books.collected, spent=books.spent, classes=classes, by=by, published=day, where=where,
+        approvals=(Approval(role="accountant", by=by, on=day),),
     )  # fmt: skip
 
 
