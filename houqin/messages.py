@@ -991,8 +991,8 @@ CATALOG: Mapping[str, Message] = {
     ),
     "FEE010": Message(
         E,
-        "{id} 于 {date} 按代办费结算 {settlement} 退款或补收，但校长尚未批准该结算",
-        "{id} refunds or collects on {date} against fee settlement {settlement}, which the principal has not approved",
+        "{date} 的退款或补收（{id}）所依据的代办费结算 {settlement} 尚未经校长批准",
+        "the refund or top-up of {date} ({id}) rests on fee settlement {settlement}, which the principal has not approved",
         "结算由会计编制、校长批准后才退款、补收：houqin sign {settlement} --as principal --by 校长姓名；已写入的退款或补收没有 houqin 命令可改，在文件中改正日期。",
         "A settlement is prepared by the accountant and approved by the principal before anything is refunded or collected: houqin sign {settlement} --as principal --by NAME; no houqin command edits a refund or collection already written, so correct its day in the file.",
     ),
@@ -1849,6 +1849,10 @@ AT_REFUSAL: Mapping[str, tuple[str, str]] = {
         "没有写入：{step} 已经签过，不必再签；houqin pending --person 姓名 查看还待谁签。",
         "Nothing was written: {step} is already signed; houqin pending --person NAME shows who is still to sign.",
     ),
+    "KEY001": (
+        "没有写入这条签字。由 {by} 本人用自己的密钥签：{sign} --key 私钥文件（尚未登记密钥的，先 houqin key add --person {by} --file 公钥文件 --key 校长私钥文件）。",
+        "Nothing was written. Have {by} sign with their own key: {sign} --key KEYFILE (a key not yet registered: houqin key add --person {by} --file KEY.pub --key PRINCIPAL_KEYFILE first).",
+    ),
     "KEY002": (
         "没有写入这条签字。用 ssh-keygen 生成的私钥文件重签：{sign} --key 私钥文件。",
         "Nothing was written. Sign again with a private key file made by ssh-keygen: {sign} --key KEYFILE.",
@@ -2031,6 +2035,7 @@ ANY_SIGN = ("houqin sign {id} --as {step} --by 姓名", "houqin sign {id} --as {
 PAY_COMMANDS: Mapping[str, tuple[str, str]] = {
     "BX": ("houqin expense pay {id} --by 出纳姓名", "houqin expense pay {id} --by NAME"),
     "JK": ("houqin advance pay {id} --by 出纳姓名", "houqin advance pay {id} --by NAME"),
+    "JS": ("houqin fee refund {id} --by 出纳姓名", "houqin fee refund {id} --by NAME"),
 }
 
 

@@ -1074,7 +1074,7 @@ def signed_by_demo_keys(record: Record) -> Record:
     """Every step (and the payment) of a record signed by the demonstration key of its signer, in the
     chain's order, as `houqin sign … --key` would sign it; a signer with no key keeps a typed name."""
     from houqin.models.base import Signed
-    from houqin.models.statements import payment_statement, step_statement
+    from houqin.models.statements import paid, payment_field, payment_statement, step_statement
 
     if not isinstance(record, Signed):
         return record
@@ -1083,10 +1083,10 @@ def signed_by_demo_keys(record: Record) -> Record:
             approvals = list(record.approvals)
             approvals[i] = a.model_copy(update={"sig": demo_sign(a.by, step_statement(SCHOOL, record, i))})
             record = record.model_copy(update={"approvals": tuple(approvals)})
-    payment = getattr(record, "payment", None)
-    if isinstance(payment, Payment) and payment.by in KEY_FILES and payment.sig is None:
+    payment = paid(record)  # a claim's or an advance's payment, a settlement's refunds (多退)
+    if payment is not None and payment.by in KEY_FILES and payment.sig is None:
         sig = demo_sign(payment.by, payment_statement(SCHOOL, record))
-        record = record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
+        record = record.model_copy(update={payment_field(record): payment.model_copy(update={"sig": sig})})
     return record
 
 

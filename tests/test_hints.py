@@ -81,7 +81,19 @@ def test_a_hint_at_a_refused_write_says_what_to_do_now_not_what_to_undo(code: st
 def test_every_hint_that_undoes_a_record_has_its_refused_form_when_a_write_can_raise_it() -> None:
     """The codes a refused write is known to raise (a payment or a signature refused, a record refused
     by its own rule) whose ordinary hint speaks of undoing what is in the file have their refused form."""
-    for code in ("APR001", "APR002", "APR003", "KEY005", "SIG001", "SIG002", "SOD001", "SOD002", "SOD003", "SOD005"):
+    for code in (
+        "APR001",
+        "APR002",
+        "APR003",
+        "KEY001",
+        "KEY005",
+        "SIG001",
+        "SIG002",
+        "SOD001",
+        "SOD002",
+        "SOD003",
+        "SOD005",
+    ):
         m = CATALOG[code]
         assert UNDO.search(m.hint_zh + m.hint_en), f"{code}'s hint no longer undoes anything: drop it from this list"
         assert code in AT_REFUSAL, code

@@ -794,7 +794,7 @@ FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             **{"2026/fee-settlements.yaml": SETTLED.replace("  - {role: principal, by: 王校长, on: 2026-07-10}\n", "")}
         ),
         [
-            "2026/fee-settlements.yaml:1: error[FEE010] JS-2026-0001 于 2026-07-13 按代办费结算 JS-2026-0001 退款或补收，但校长尚未批准该结算"
+            "2026/fee-settlements.yaml:1: error[FEE010] 2026-07-13 的退款或补收（JS-2026-0001）所依据的代办费结算 JS-2026-0001 尚未经校长批准"
         ],
     ),
     (
@@ -1007,9 +1007,13 @@ def test_receipt_books_voids_and_settlements_are_signed_step_by_step_by_key(
     assert "JS-2026-0001" in run("pending", "--person", "王校长")[1]
     code, out = run("sign", "JS-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-07-10", "--key", str(keys["wang"]))  # fmt: skip
     assert code == 0, out
-    assert run(*refund)[0] == 0
+    code, out = run(*refund, "--key", str(keys["sun"]))
+    assert code == 2 and "不是 赵出纳" in out  # the cashier pays, by the cashier's own key
+    assert run(*refund, "--key", str(keys["zhao"]))[0] == 0
     written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")
-    assert written.count(", sig: U1NIU0lH") == 2  # the accountant's and the principal's, by key
+    assert written.count("sig: U1NIU0lH") == 3  # the accountant's, the principal's, and the refund, by key
+    code, out = run("key", "verify", "JS-2026-0001")
+    assert code == 0 and out.count("赵出纳") == 1, out
     assert (root / "2026" / "receipt-books.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
     assert (root / "2026" / "receipt-voids.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
     code, out = run("check")

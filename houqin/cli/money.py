@@ -30,7 +30,11 @@ from houqin.clock import today
 income_app = typer.Typer(help="收入 / Income: fees, compensation, canteen receipts, grants.", no_args_is_help=True)
 advance_app = typer.Typer(help="借款 / Cash advances: request, approve, pay, settle.", no_args_is_help=True)
 budget_app = typer.Typer(help="预算 / Budget: execution per line, adjustments.", no_args_is_help=True)
-fee_app = typer.Typer(help="收费公示 / Fee notices: the fee items approved and published.", no_args_is_help=True)
+fee_app = typer.Typer(
+    help="收费与代办费 / Fees: notices approved and published; 代办费 settled at term end, refunded (多退) "
+    "and topped up (少补).",
+    no_args_is_help=True,
+)
 
 Cashier = Annotated[str, typer.Option("--by", help="出纳 The cashier.")]
 Account = Annotated[
@@ -399,9 +403,11 @@ def fee_refund(
     by: Cashier,
     account: Account = "bank",
     on: Annotated[str | None, typer.Option("--on", help="退款日期 YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """多退 / The cashier pays each class the refund its settlement states, from an account of the books.
+    """多退 / The cashier pays each class the refund its settlement states, from an account of the books,
+    once the principal approved the settlement; the payment is signed by the cashier's --key.
 
     Example: houqin fee refund JS-2026-0001 --by 赵丽 --account daiban
     """
@@ -410,7 +416,7 @@ def fee_refund(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: refund_fee(ledger, settlement, by, account, day),
+        lambda ledger: refund_fee(ledger, settlement, by, account, day, key_signer(key)),
         lambda r: f"fee refund {r.id} from {account}",
         replace=True,
         no_commit=no_commit,

@@ -411,12 +411,16 @@ def collect_top_up(
     )  # fmt: skip
 
 
-def refund_fee(ledger: Ledger, text: str, by: str, account: str, on: dt.date) -> FeeSettlement:
-    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013)."""
+def refund_fee(
+    ledger: Ledger, text: str, by: str, account: str, on: dt.date, key: KeySigner | None = None
+) -> FeeSettlement:
+    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013);
+    with `key`, the payment is signed by the cashier's key, like a claim's."""
     settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
     if settlement.refunded is not None:
         raise UsageError("already_paid", id=settlement.id)
     if not settlement.refunds:
         raise UsageError("nothing_to_refund", id=settlement.id)
     payment = validated(Payment, on=on, by=by, account=account)
-    return settlement.model_copy(update={"refunded": payment})
+    refunded = settlement.model_copy(update={"refunded": payment})
+    return refunded if key is None else key_paid(ledger, refunded, key)
