@@ -697,6 +697,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{item} is no fee collected on behalf approved and published for {term} (its notice marks it on_behalf: true).",
     ),
     "nothing_to_refund": ("{id} 没有应退的款项。", "{id} owes no refunds."),
+    "already_settled": (
+        "{item} 已于 {date} 结算（{id}）：每项代办费每学期结算一次；结算有误时在文件中删去 {id} 后重新结算。",
+        "{item} was settled on {date} ({id}): an item is settled once a term; if that settlement is wrong, delete {id} in the file and settle again.",
+    ),
     "no_top_up": (
         "{id} 没有 {klass} 的应补款项（应补的班级：{classes}）。",
         "{id} states no top-up for {klass} (classes owing one: {classes}).",

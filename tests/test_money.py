@@ -363,6 +363,8 @@ def test_receipt_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
     assert (row["used"], row["voided"], row["next"], row["left"]) == (2, [102], 104, 47)
     code, out = run(*book_args[:2], "--first", "120", "--last", "130", "--holder", "赵出纳", "--by", "孙老师")
     assert code == 1 and "REC009" in out
+    code, out = run(*book_args[:2], "--first", "300", "--last", "200", "--holder", "赵出纳", "--by", "孙老师")
+    assert code == 2 and "--last 200 小于 --first 300" in out and "Traceback" not in out
 
 
 # --- 不设账外账: a damage payment reaches an account through an income record
@@ -854,6 +856,8 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
     assert 'refund: "80.00"' in written and 'refund: "40.00"' in written
     again = CliRunner().invoke(app, [*args[:6], "--item", "milk", "--by", "孙老师", "--where", "x"])
     assert again.exit_code == 2 and "代办费" in again.output
+    twice = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-11"])
+    assert twice.exit_code == 2 and "workbook 已于 2026-07-10 结算（JS-2026-0001）" in twice.output
 
 
 def test_fee_refunds_owed_then_paid(git_ledger: Callable[..., Path]) -> None:

@@ -36,6 +36,8 @@ def book(
     """
     from houqin.services.receipts import issue_book
 
+    if last < first:
+        raise typer.BadParameter(f"--last {last} 小于 --first {first} / is below --first", param_hint="--last")
     day = parse_day(date) or today()
     run_write(
         ctx,

@@ -359,6 +359,9 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
     found = on_behalf_items(ledger).get(item)
     if found is None or found[0].term != term:
         raise UsageError("not_on_behalf", item=item, term=term)
+    earlier = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.fee_item == item]
+    if earlier:
+        raise UsageError("already_settled", item=item, id=earlier[0].id, date=earlier[0].date)
     books = figures(ledger, item)
     if not books.classes:
         raise UsageError("nothing_collected", item=item, term=term)
