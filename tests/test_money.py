@@ -991,6 +991,11 @@ def test_receipt_books_voids_and_settlements_are_signed_step_by_step_by_key(
     assert run(*book, "--key", str(keys["sun"]))[0] == 0
     code, out = run("pending", "--person", "赵出纳")
     assert code == 0 and "houqin sign PJ-2026-0001 --as holder --by 赵出纳" in out
+    from houqin.ledger.load import open_ledger
+    from houqin.reports.due import due
+
+    awaited = [(i.record, i.person) for i in due(open_ledger(root), dt.date(2026, 3, 1)).items if i.what == "signature"]
+    assert ("PJ-2026-0001", "赵出纳") in awaited  # houqin due lists it for the holder, a cashier by role
     sign = ("sign", "PJ-2026-0001", "--as", "holder", "--on", "2026-03-01")
     code, out = run(*sign, "--by", "张老师")
     assert code == 1 and "error[REC010]" in out and "没有写入这条签字。由 赵出纳 本人签" in out

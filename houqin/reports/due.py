@@ -25,6 +25,7 @@ from houqin.models.records import (
     Damage,
     FeeSettlement,
     Loan,
+    ReceiptBook,
     Reimbursement,
     Reopen,
     Repair,
@@ -112,7 +113,12 @@ def _month_due(ledger: Ledger, day: dt.date) -> dt.date:
 def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem]:
     rules = ledger.config.policy.signatures
     roles = {role for allowed in rules.signers.values() if allowed != "any" for role in allowed}
-    names = [person] if person else [n for n in ledger.person_by_name if any(ledger.holds(n, r, at) for r in roles)]
+    named = {r.holder for r in ledger.of_kind("receipt-books") if isinstance(r, ReceiptBook) and r.approval("holder") is None}  # fmt: skip
+    names = (
+        [person]
+        if person
+        else [n for n in ledger.person_by_name if n in named or any(ledger.holds(n, r, at) for r in roles)]
+    )  # a receipt book's holder signs for it whatever their role (services/pending.py)
     out = []
     for name in names:
         by_key = must_sign_by_key(ledger, ledger.config.policy, name, at)
