@@ -1850,8 +1850,8 @@ AT_REFUSAL: Mapping[str, tuple[str, str]] = {
         "Nothing was written: {step} is already signed; houqin pending --person NAME shows who is still to sign.",
     ),
     "KEY001": (
-        "没有写入。{by} 的签字须用本人的密钥：由 {by} 重新运行刚才的命令并加上 --key 私钥文件（尚未登记密钥的，先 houqin key add --person {by} --file 公钥文件 --key 校长私钥文件）。",
-        "Nothing was written. {by} signs with their own key: have {by} run the same command again with --key KEYFILE (a key not yet registered: houqin key add --person {by} --file KEY.pub --key PRINCIPAL_KEYFILE first).",
+        "没有写入。{by} 的签字须用本人的密钥：{sign} --key 私钥文件（登记新记录时，由 {by} 在登记命令后加上 --key 私钥文件；尚未登记密钥的，先 houqin key add --person {by} --file 公钥文件 --key 校长私钥文件）。",
+        "Nothing was written. {by} signs with their own key: {sign} --key KEYFILE (recording a new record: {by} adds --key KEYFILE to that command; a key not yet registered: houqin key add --person {by} --file KEY.pub --key PRINCIPAL_KEYFILE first).",
     ),
     "KEY002": (
         "没有写入这条签字。用 ssh-keygen 生成的私钥文件重签：{sign} --key 私钥文件。",

@@ -37,7 +37,7 @@ from houqin.models.kinds import KINDS
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: receipt books, voids and fee settlements signed (approvals), income.settlement
 FORMAT = "houqin-parquet"
 MANIFEST = "houqin-dataset.json"
 PART = "part-0.parquet"
