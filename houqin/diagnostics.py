@@ -37,10 +37,11 @@ class Diagnostic:
 
         return render_message(self.code, lang, self.args)
 
-    def hint(self, lang: str = "zh") -> str:
+    def hint(self, lang: str = "zh", refused: bool = False) -> str:
+        """What to do; `refused`: as said at a write refused, when nothing was written."""
         from houqin.messages import render_hint
 
-        return render_hint(self.code, lang, self.args, self.record)
+        return render_hint(self.code, lang, self.args, self.record, refused)
 
     def location(self) -> str:
         if not self.file:

@@ -34,6 +34,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "payment": ("付款", "payment"),  # the cashier's payment, signed like a step (docs/signatures.md)
     "co_issuer": ("复核发放人", "second issuer"),  # 双人领发 (危险化学品)
     "responsible": ("责任人", "responsible keeper"),  # 保管责任书
+    "holder": ("领用人", "receipt book holder"),  # 收据本的领用人: signs for the book, voids its receipts
 }
 # Other ways a person types a step after --as (the school's own words for the same signatures).
 ROLE_SYNONYMS: dict[str, str] = {
@@ -233,6 +234,7 @@ _FIELD_WORDS: dict[str, str] = {
     "collected": "收取",
     "spent": "支出",
     "fee_settle_days": "代办费结算天数",
+    "fee_settle_early_days": "代办费提前结算天数",
     "fee_limit_per_term": "一费制每生每学期限额",
     "canteen_month_margin": "食堂月度盈亏幅度",
     "welfare_words": "福利性支出用语",
@@ -709,6 +711,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{item} is no fee collected on behalf approved and published for {term} (its notice marks it on_behalf: true).",
     ),
     "nothing_to_refund": ("{id} 没有应退的款项。", "{id} owes no refunds."),
+    "already_settled": (
+        "{item} 已于 {date} 结算（{id}）：每项代办费每学期结算一次；结算有误时在文件中删去 {id} 后重新结算。",
+        "{item} was settled on {date} ({id}): an item is settled once a term; if that settlement is wrong, delete {id} in the file and settle again.",
+    ),
+    "no_top_up": (
+        "{id} 没有 {klass} 的应补款项（应补的班级：{classes}）。",
+        "{id} states no top-up for {klass} (classes owing one: {classes}).",
+    ),
+    "top_up_collected": (
+        "{id} 中 {klass} 的应补 {owed} 元已收齐（{incomes}）。",
+        "{id}: {klass}'s top-up of {owed} is already collected ({incomes}).",
+    ),
     "nothing_collected": (
         "{item}（{term}）还没有收取任何款项，无可结算。",
         "nothing was collected for {item} ({term}): nothing to settle.",
@@ -1670,6 +1684,7 @@ _PAPER_TEXT: dict[str, tuple[str, str]] = {
     "due.what.damage": ("损坏赔偿", "damage case open"),
     "due.what.shop": ("临期商品", "shop goods expiring"),
     "due.what.unbooked": ("赔偿款未入账", "compensation not booked"),
+    "due.what.fee": ("代办费多退少补", "fee on behalf to settle, refund or collect"),
     "ov.due": ("到期待办：{summary}（详见 houqin due）", "Due: {summary} (see houqin due)"),
     "find.title": ("“{text}”：{n} 条", "“{text}”: {n} found"),
     "find.none": ("没有记录含“{text}”。", "No record holds “{text}”."),

@@ -961,6 +961,41 @@ CATALOG: Mapping[str, Message] = {
         "由出纳退还并登记：houqin fee refund {id} --by 出纳 --account 账户。",
         "The cashier pays the refunds and records it: houqin fee refund {id} --by CASHIER --account ACCOUNT.",
     ),
+    "FEE006": Message(
+        E,
+        "代办费结算 {id} 日期 {date} 早于学期 {term} 的最后一天 {end}：学期结束时才结清（最早 {earliest}）",
+        "fee settlement {id} is dated {date}, before the last day of term {term} ({end}): settle at the term's end (from {earliest})",
+        "学期结束后再结算：houqin fee settle --term {term} --item 项目 --by 会计 --where 地点 --date 日期（不早于 {earliest}）；本地规定允许提前的天数写在 houqin.yaml 的 policy.fee_settle_early_days，没有 houqin 命令编辑它。",
+        "Settle once the term has ended: houqin fee settle --term {term} --item ITEM --by ACCOUNTANT --where PLACE --date DAY (from {earliest}); days a local rule allows before the end go in houqin.yaml policy.fee_settle_early_days, which no houqin command edits.",
+    ),
+    "FEE007": Message(
+        W,
+        "已公示收费（{id}，{term}），但 houqin.yaml 未写一费制限额：无法核对每生每学期收费是否超限",
+        "fees are published ({id}, {term}) but houqin.yaml states no 一费制 limit: a student's fees per term cannot be checked against it",
+        '一费制限额由各省核定，houqin 没有全国统一的数：在 houqin.yaml 的 policy 中写上本省的每生每学期限额 fee_limit_per_term（如 "200.00"），没有 houqin 命令编辑 houqin.yaml；写好后运行 houqin check fees。',
+        "Each province sets the 一费制 limit, so there is no national figure: write your province's limit per student and term in houqin.yaml's policy, fee_limit_per_term (e.g. \"200.00\"); no houqin command edits houqin.yaml. Then run houqin check fees.",
+    ),
+    "FEE008": Message(
+        W,
+        "代办费结算 {id}：{klass} 应补 {amount} 元，结算 {days} 天后仍未收取",
+        "fee settlement {id}: {klass} still owes a top-up of {amount}, {days} days after it",
+        "由出纳向该班收取并开收据：houqin fee collect {id} --class {klass} --amount 金额 --by 出纳 --receipt 收据号。",
+        "The cashier collects it from the class, with a receipt: houqin fee collect {id} --class {klass} --amount AMOUNT --by CASHIER --receipt NUMBER.",
+    ),
+    "FEE009": Message(
+        E,
+        "{id} 记为代办费结算 {settlement} 的补收（{klass}，{amount} 元），但该结算没有这笔应补（应补 {owed} 元）",
+        "{id} is recorded as a top-up against fee settlement {settlement} ({klass}, {amount}), which states no such top-up (owed: {owed})",
+        "只补收结算列出的应补：houqin fee settle 的公示列出各班应补，houqin fee collect {settlement} --class 班级 --amount 金额 按此收取；多收的退还。已写入的记录没有 houqin 命令可改，在文件中改正。",
+        "Collect only the top-ups a settlement states (its notice lists each class's): houqin fee collect {settlement} --class CLASS --amount AMOUNT; give back what was collected beyond. No houqin command edits a written record: correct it in the file.",
+    ),
+    "FEE010": Message(
+        E,
+        "{date} 的退款或补收（{id}）所依据的代办费结算 {settlement} 尚未经校长批准",
+        "the refund or top-up of {date} ({id}) rests on fee settlement {settlement}, which the principal has not approved",
+        "结算由会计编制、校长批准后才退款、补收：houqin sign {settlement} --as principal --by 校长姓名；已写入的退款或补收没有 houqin 命令可改，在文件中改正日期。",
+        "A settlement is prepared by the accountant and approved by the principal before anything is refunded or collected: houqin sign {settlement} --as principal --by NAME; no houqin command edits a refund or collection already written, so correct its day in the file.",
+    ),
     # --- receipts (票据管理)
     "REC001": Message(
         E,
@@ -1017,6 +1052,20 @@ CATALOG: Mapping[str, Message] = {
         "voided receipt {number} ({id}) was not kept with all its copies",
         "作废的收据须各联齐全、加盖作废章留存在本中；没有 houqin 命令能补回丢失的联次：由领用人写出情况说明，经会计核实后在文件中记下（note）；以后作废时留下全部联次再登记（houqin receipt void 号码 --by 领用人 --reason 原因）。",
         "A voided receipt is kept in its book with every copy, stamped void; no houqin command can bring back a lost copy: the holder writes an explanation, which the accountant checks and notes in the file; void later ones with every copy kept (houqin receipt void NUMBER --by HOLDER --reason WHY).",
+    ),
+    "REC010": Message(
+        E,
+        "{id} 的 {step} 签字人是 {by}，应为 {expected}",
+        "{id}: the {step} step is signed by {by}, not {expected}",
+        "收据本由发放的会计和领用人本人签，作废由领用人本人签：签字人撤回（houqin unsign {id} --as {step_key} --by {by} --reason 原因），再由 {expected} 签：houqin sign {id} --as {step_key} --by {expected}。",
+        "A receipt book is signed by the accountant who issues it and by its holder, a void by its holder: have the signer withdraw it (houqin unsign {id} --as {step_key} --by {by} --reason WHY), then houqin sign {id} --as {step_key} --by {expected}.",
+    ),
+    "REC011": Message(
+        W,
+        "{id} 登记 {days} 天后仍缺 {step} 签字",
+        "{id} still lacks the {step} step {days} days after it was recorded",
+        "收据本由领用人签收，作废由会计核实：{sign} --key 私钥文件（houqin pending --person 姓名 列出待签的）。",
+        "A receipt book is signed for by its holder, a void approved by the accountant: {sign} --key KEYFILE (houqin pending --person NAME lists what awaits them).",
     ),
     "REC009": Message(
         E,
@@ -1831,6 +1880,118 @@ def _fill(template: str, params: Mapping[str, str]) -> str:
     return template.format_map(defaultdict(lambda: "?", params))
 
 
+# The hint shown when a write is refused (exit 1, nothing written): the catalogue's hint speaks of a
+# record already in the file (withdraw the signature, delete the line, have the payment reviewed); at a
+# refused write there is nothing to undo, so these say what to do now instead. A code without one here
+# reads the same either way (its hint is about what to type, or says "已写入的…" of a record written).
+AT_REFUSAL: Mapping[str, tuple[str, str]] = {
+    "APR001": (
+        "没有写入付款。先签齐 {chain}：{sign}，再付款。",
+        "Nothing was paid. Have {chain} signed first: {sign}, then pay.",
+    ),
+    "APR002": (
+        "没有写入这条签字。签批须按顺序进行：{chain}；核对日期后重签：{sign} --on 日期（不早于 {previous} 的签字日）。",
+        "Nothing was written. Steps are signed in order: {chain}; sign again with the right day: {sign} --on DAY (not before {previous} signed).",
+    ),
+    "APR003": (
+        "没有写入这条签字。签字日期不能早于单据日期：{sign} --on 日期。",
+        "Nothing was written. A signature cannot predate the record: {sign} --on DAY.",
+    ),
+    "APR004": (
+        "没有写入。此类单据只签 {chain}（环节在 houqin.yaml 的 policy.signatures.chains，没有 houqin 命令编辑它）：用其中的环节签，houqin sign ID --as 环节 --by 姓名。",
+        "Nothing was written. This kind of record is signed {chain} only (houqin.yaml policy.signatures.chains, which no houqin command edits): sign one of those steps, houqin sign ID --as STEP --by NAME.",
+    ),
+    "APR005": (
+        "没有写入：{step} 已经签过，不必再签；houqin pending --person 姓名 查看还待谁签。",
+        "Nothing was written: {step} is already signed; houqin pending --person NAME shows who is still to sign.",
+    ),
+    "KEY001": (
+        "没有写入。{by} 的签字须用本人的密钥：{sign} --key 私钥文件（登记新记录时，由 {by} 在登记命令后加上 --key 私钥文件；尚未登记密钥的，先 houqin key add --person {by} --file 公钥文件 --key 校长私钥文件）。",
+        "Nothing was written. {by} signs with their own key: {sign} --key KEYFILE (recording a new record: {by} adds --key KEYFILE to that command; a key not yet registered: houqin key add --person {by} --file KEY.pub --key PRINCIPAL_KEYFILE first).",
+    ),
+    "KEY002": (
+        "没有写入这条签字。用 ssh-keygen 生成的私钥文件重签：{sign} --key 私钥文件。",
+        "Nothing was written. Sign again with a private key file made by ssh-keygen: {sign} --key KEYFILE.",
+    ),
+    "KEY003": (
+        "没有写入这条签字。签名须用 {by} 本人当日有效的密钥：先登记（houqin key add --person {by} --file 公钥文件），再签：{sign} --key 私钥文件。",
+        "Nothing was written. Sign with {by}'s own key valid that day: register it (houqin key add --person {by} --file KEY.pub), then sign: {sign} --key KEYFILE.",
+    ),
+    "KEY005": (
+        "没有写入这条签字。须按顺序签：先由 {missing} 签（{sign_missing}），再签 {step}：{sign} --key 私钥文件。",
+        "Nothing was written. Steps are signed in order: {missing} first ({sign_missing}), then {step}: {sign} --key KEYFILE.",
+    ),
+    "SIG001": (
+        "没有写入这条签字。由具备该角色（{roles}）的人签：{sign}；角色和任期在 people.yaml 中，没有 houqin 命令编辑它。",
+        "Nothing was written. Have someone holding the role ({roles}) sign: {sign}; roles and their dates are in people.yaml, which no houqin command edits.",
+    ),
+    "SIG002": (
+        "没有写入这条签字。离职或尚未入职人员不能签字：由在职人员签（{sign}）。",
+        "Nothing was written. People who have left (or not yet joined) cannot sign: have someone on the staff sign ({sign}).",
+    ),
+    "SOD001": (
+        "没有写入这条签字。同一单据的各环节由不同的人签字：由另一人签（{sign}）。",
+        "Nothing was written. Each step of a record is signed by a different person: have another person sign ({sign}).",
+    ),
+    "SOD002": (
+        "没有写入这条签字。出纳只管付款，不作证明也不审批：由他人签（{sign}）。",
+        "Nothing was written. The cashier pays and neither witnesses nor approves: have someone else sign ({sign}).",
+    ),
+    "SOD003": (
+        "没有写入这条签字。本人的申请须由他人审批：由他人签（{sign}）；校长本人的申请由副校长代签（policy.signatures.own_requests），并附领导班子会议记录或上级批复（houqin expense add --meeting-on 日期 --attendee 姓名 --decision 决定，或 --authority 文号）。",
+        "Nothing was written. Someone else must approve one's own request: have someone else sign ({sign}); the principal's own request is signed for by the vice-principal (policy.signatures.own_requests), with the leadership meeting or the superior's approval on it (houqin expense add --meeting-on DAY --attendee NAME --decision TEXT, or --authority NUMBER).",
+    ),
+    "SOD005": (
+        "没有写入付款。出纳只付别人签批的单据：由未在单据上签字的出纳付款（houqin expense pay ID --by 出纳姓名）。",
+        "Nothing was paid. The cashier pays only what others signed: have a cashier who signed nothing on it pay (houqin expense pay ID --by NAME).",
+    ),
+    "AST005": (
+        "没有写入这条签字。调拨由移交的保管人和接收的保管人签字：houqin sign {id} --as {step_key} --by {expected}。",
+        "Nothing was written. A move is signed by the keeper who gives and the keeper who receives: houqin sign {id} --as {step_key} --by {expected}.",
+    ),
+    "RSP002": (
+        "没有写入这条签字。只有保管人本人签收：houqin sign {id} --as responsible --by {keeper}。",
+        "Nothing was written. Only the keeper signs it: houqin sign {id} --as responsible --by {keeper}.",
+    ),
+    "STK006": (
+        "没有写入。证明人须是验收人以外的另一人：houqin stock in 物品 --acceptor 验收人 --witness 证明人。",
+        "Nothing was written. The witness is someone other than the acceptor: houqin stock in ITEM --acceptor NAME --witness NAME.",
+    ),
+    "AUD006": (
+        "没有写入这条签字。只有记录中的成员签字：houqin audit sign {id} --by 成员姓名。",
+        "Nothing was written. Only the members listed sign: houqin audit sign {id} --by NAME.",
+    ),
+    "AUD003": (
+        "没有写入。会计、出纳的工作正是稽核的对象：换一位不管账、不管钱的成员登记（houqin audit record --member 姓名）。",
+        "Nothing was written. The accountant's and the cashier's work is what is audited: record the audit with another member (houqin audit record --member NAME).",
+    ),
+    "AST001": (
+        "没有写入。报废、转让、报损之后的资产不再有任何变动：houqin asset show {asset} 查其历史，核对资产编号。",
+        "Nothing was written. Nothing happens to an asset after it leaves the books: houqin asset show {asset} gives its history; check the asset's id.",
+    ),
+    "PD009": (
+        "没有写入。只处理盘点发现的问题：houqin inventory findings --stocktake {stocktake} 查看其发现，再 houqin inventory resolve {stocktake} --asset 资产编号 --by 保管人 --detail 情况。",
+        "Nothing was written. Resolve only what a count found: houqin inventory findings --stocktake {stocktake} lists them, then houqin inventory resolve {stocktake} --asset ASSET --by KEEPER --detail TEXT.",
+    ),
+    "REC010": (
+        "没有写入这条签字。由 {expected} 本人签：houqin sign {id} --as {step_key} --by {expected}。",
+        "Nothing was written. {expected} signs it: houqin sign {id} --as {step_key} --by {expected}.",
+    ),
+    "FEE010": (
+        "没有写入。先由校长批准结算：houqin sign {settlement} --as principal --by 校长姓名，再退款或补收。",
+        "Nothing was written. Have the principal approve the settlement first: houqin sign {settlement} --as principal --by NAME, then refund or collect.",
+    ),
+    "FEE009": (
+        "没有写入。只补收结算列出的应补：houqin fee collect {settlement} --class 班级 --amount 金额（结算公示列出各班应补 {owed} 元等）。",
+        "Nothing was written. Collect only the top-ups the settlement states: houqin fee collect {settlement} --class CLASS --amount AMOUNT (its notice lists each class's; owed here: {owed}).",
+    ),
+    "INV002": (
+        "没有写入。同一张发票不能报销两次：换一张未报销的发票登记（houqin expense add --invoice 号码）。",
+        "Nothing was written. An invoice can be claimed only once: claim with an unused invoice (houqin expense add --invoice NUMBER).",
+    ),
+}
+
+
 # The parameters that name a role or step (one, or a chain of them joined by → or /) or a field, by
 # code: they are shown in the reader's language (houqin.i18n words), 经手人(handler) in Chinese.
 STEP, CHAIN, ROLE_LIST, FIELD, FIELD_LIST = "step", "chain", "roles", "field", "fields"
@@ -1849,6 +2010,8 @@ WORD_PARAMS: Mapping[str, Mapping[str, str]] = {
     "KEY003": {"step": STEP},
     "KEY004": {"step": STEP},
     "KEY005": {"step": STEP, "missing": STEP},
+    "REC010": {"step": STEP},
+    "REC011": {"step": STEP},
     "KEY009": {"step": STEP},
     "KEY011": {"step": STEP},
     "SOD001": {"step": STEP, "other": STEP},
@@ -1928,6 +2091,7 @@ ANY_SIGN = ("houqin sign {id} --as {step} --by 姓名", "houqin sign {id} --as {
 PAY_COMMANDS: Mapping[str, tuple[str, str]] = {
     "BX": ("houqin expense pay {id} --by 出纳姓名", "houqin expense pay {id} --by NAME"),
     "JK": ("houqin advance pay {id} --by 出纳姓名", "houqin advance pay {id} --by NAME"),
+    "JS": ("houqin fee refund {id} --by 出纳姓名", "houqin fee refund {id} --by NAME"),
 }
 
 
@@ -1943,10 +2107,14 @@ def sign_command(record: str, step: str, lang: str) -> str:
     return (en if lang == "en" else zh).format(id=record or "ID", step=step or ("STEP" if lang == "en" else "环节"))
 
 
-def render_hint(code: str, lang: str, params: Mapping[str, str], record: str = "") -> str:
+def render_hint(code: str, lang: str, params: Mapping[str, str], record: str = "", refused: bool = False) -> str:
+    """The hint of a diagnostic; with `refused`, as shown at a write refused (nothing written: AT_REFUSAL)."""
     msg = CATALOG.get(code)
     if msg is None:
         return ""
     shown = _in_words(code, lang, params)
-    shown["sign"] = sign_command(record or params.get("id", ""), shown.get("step_key", ""), lang)
-    return _fill(msg.hint_en if lang == "en" else msg.hint_zh, shown)
+    rid = record or params.get("id", "")
+    shown["sign"] = sign_command(rid, shown.get("step_key", ""), lang)
+    shown["sign_missing"] = sign_command(rid, shown.get("missing_key", ""), lang)
+    zh, en = AT_REFUSAL[code] if refused and code in AT_REFUSAL else (msg.hint_zh, msg.hint_en)
+    return _fill(en if lang == "en" else zh, shown)

@@ -1074,7 +1074,7 @@ def signed_by_demo_keys(record: Record) -> Record:
     """Every step (and the payment) of a record signed by the demonstration key of its signer, in the
     chain's order, as `houqin sign … --key` would sign it; a signer with no key keeps a typed name."""
     from houqin.models.base import Signed
-    from houqin.models.statements import payment_statement, step_statement
+    from houqin.models.statements import paid, payment_field, payment_statement, step_statement
 
     if not isinstance(record, Signed):
         return record
@@ -1083,10 +1083,10 @@ def signed_by_demo_keys(record: Record) -> Record:
             approvals = list(record.approvals)
             approvals[i] = a.model_copy(update={"sig": demo_sign(a.by, step_statement(SCHOOL, record, i))})
             record = record.model_copy(update={"approvals": tuple(approvals)})
-    payment = getattr(record, "payment", None)
-    if isinstance(payment, Payment) and payment.by in KEY_FILES and payment.sig is None:
+    payment = paid(record)  # a claim's or an advance's payment, a settlement's refunds (多退)
+    if payment is not None and payment.by in KEY_FILES and payment.sig is None:
         sig = demo_sign(payment.by, payment_statement(SCHOOL, record))
-        record = record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
+        record = record.model_copy(update={payment_field(record): payment.model_copy(update={"sig": sig})})
     return record
 
 
@@ -1095,6 +1095,7 @@ def main(out: Path) -> None:
     config = config.format(school=SCHOOL, y0=2026, y1=2027, y=2026, today="2026-02-20").replace(
         "terms:\n", "terms:\n  - {id: 2025-2026-2, start: 2026-02-20, end: 2026-07-10}\n"
     )
+    config = fee_limit_policy(config)
     out.mkdir(parents=True, exist_ok=True)
     for old in out.iterdir():  # a rebuild starts from nothing: no record of an earlier build survives
         if old.is_dir() and old.name.isdigit():
@@ -1191,8 +1192,23 @@ def main(out: Path) -> None:
         )
 
 
+def fee_limit_policy(config: str) -> str:
+    """一费制: the province sets the limit per student and term, and the school writes it (no national figure:
+    a school publishing fees without it is warned, FEE007). The demonstration province's figure."""
+    line = '  # fee_limit_per_term: "200.00"                # 一费制：本省核定的每生每学期收费限额（各省自定；未写则提示 FEE007）\n'
+    assert line in config
+    return config.replace(
+        line, '  fee_limit_per_term: "200.00"                  # 一费制：本省核定的每生每学期收费限额\n'
+    )
+
+
 RECEIPT_BOOK_SIZE = 25
 RECEIPT_SPOILED = 2026008  # a receipt the cashier spoiled and voided (金额写错), its copies kept in the book
+
+
+def receipt_steps(*steps: tuple[str, str], on: dt.date) -> tuple[Approval, ...]:
+    """票据领用 (会计发放，领用人签收) and 作废 (领用人作废，会计核实): both steps signed on the day."""
+    return tuple(Approval(role=role, by=by, on=on) for role, by in steps)
 
 
 def receipts(records: list[Record]) -> list[Record]:
@@ -1211,8 +1227,11 @@ def receipts(records: list[Record]) -> list[Record]:
         number += 1
         if number == RECEIPT_SPOILED:
             extra.append(
-                ReceiptVoid(id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开")
-            )
+                ReceiptVoid(
+                    id=ids.next("ZF", 2026), date=r.date, number=number, by=CASHIER, reason="金额写错，重开",
+                    approvals=receipt_steps(("holder", CASHIER), ("accountant", ACCOUNTANT), on=r.date),
+                )
+            )  # fmt: skip
             number += 1
         if (number - 2026001) % RECEIPT_BOOK_SIZE == 0:
             extra.append(
@@ -1224,6 +1243,11 @@ def receipts(records: list[Record]) -> list[Record]:
                     holder=CASHIER,
                     issued_by=ACCOUNTANT,
                     series="青财收字",
+                    approvals=receipt_steps(
+                        ("accountant", ACCOUNTANT),
+                        ("holder", CASHIER),
+                        on=min(r.date, D(2026, 2, 20)) if number == 2026001 else r.date,
+                    ),
                 )
             )
         numbered[r.id] = r.model_copy(update={"receipt": number})
@@ -1269,11 +1293,15 @@ def fees_on_behalf(records: list[Record]) -> list[Record]:
                 refund=r.amount - share,
             )
         )
-    settled = FeeSettlement(
-        id=ids.next("JS", 2026), date=D(2026, 7, 8), term=term, fee_item=item,
+    settled = FeeSettlement(  # 学期结束时结清: on the term's last day (2026-07-10), refunded the next school day
+        id=ids.next("JS", 2026), date=D(2026, 7, 10), term=term, fee_item=item,
         collected=sum((r.amount for r in paid), Decimal("0.00")), spent=spent, classes=tuple(classes), by=ACCOUNTANT,
-        published=D(2026, 7, 8), where="校门公示栏、家长群",
-        refunded=Payment(on=D(2026, 7, 10), by=CASHIER, account=DAIBAN),  # 多退: back to each class
+        published=D(2026, 7, 10), where="校门公示栏、家长群",
+        approvals=(  # 会计编制，校长批准
+            Approval(role="accountant", by=ACCOUNTANT, on=D(2026, 7, 10)),
+            Approval(role="principal", by=PRINCIPAL, on=D(2026, 7, 10)),
+        ),
+        refunded=Payment(on=D(2026, 7, 13), by=CASHIER, account=DAIBAN),  # 多退: back to each class
     )  # fmt: skip
     return [claim, settled]
 

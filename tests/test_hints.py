@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from houqin.cli.app import app
-from houqin.messages import ANY_SIGN, CATALOG, SIGN_COMMANDS, sign_command
+from houqin.messages import ANY_SIGN, AT_REFUSAL, CATALOG, SIGN_COMMANDS, sign_command
+from tests.conftest import GOOD_EXPENSE
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_COMMAND = ("没有 houqin 命令", "no houqin command")
@@ -55,9 +57,62 @@ def commands_in(text: str) -> list[tuple[tuple[str, ...], list[str]]]:
 
 
 def hints() -> list[tuple[str, str]]:
-    return [
+    """Every hint, and every hint said at a refused write (AT_REFUSAL), in both languages."""
+    said = [
         (f"{code} {lang}", text) for code, m in CATALOG.items() for lang, text in (("zh", m.hint_zh), ("en", m.hint_en))
     ]
+    return said + [(f"{code} {lang} refused", text) for code, pair in AT_REFUSAL.items() for lang, text in zip(("zh", "en"), pair, strict=True)]  # fmt: skip
+
+
+# Words that send the reader back to a record in the file: wrong at a refused write (nothing written).
+UNDO = re.compile(
+    r"删去|删除|撤回|unsign|核查这笔|已写入|delete|remove|withdraw|review the payment|already written|in the file"
+)
+
+
+@pytest.mark.parametrize("code", sorted(AT_REFUSAL))
+def test_a_hint_at_a_refused_write_says_what_to_do_now_not_what_to_undo(code: str) -> None:
+    assert code in CATALOG
+    zh, en = AT_REFUSAL[code]
+    assert not UNDO.search(zh) and not UNDO.search(en), code
+    assert zh.startswith("没有写入") and en.startswith("Nothing was"), code
+
+
+def test_every_hint_that_undoes_a_record_has_its_refused_form_when_a_write_can_raise_it() -> None:
+    """The codes a refused write is known to raise (a payment or a signature refused, a record refused
+    by its own rule) whose ordinary hint speaks of undoing what is in the file have their refused form."""
+    for code in (
+        "APR001",
+        "APR002",
+        "APR003",
+        "KEY001",
+        "KEY005",
+        "SIG001",
+        "SIG002",
+        "SOD001",
+        "SOD002",
+        "SOD003",
+        "SOD005",
+    ):
+        m = CATALOG[code]
+        assert UNDO.search(m.hint_zh + m.hint_en), f"{code}'s hint no longer undoes anything: drop it from this list"
+        assert code in AT_REFUSAL, code
+
+
+def test_a_refused_payment_does_not_tell_to_review_a_payment_never_written(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE.split("  approvals:")[0]})
+    before = (root / "2026/expenses.yaml").read_text()
+    runner = CliRunner()
+    result = runner.invoke(app, ["--ledger", str(root), "expense", "pay", "BX-2026-0001", "--by", "赵出纳", "--on", "2026-03-07"])  # fmt: skip
+    assert result.exit_code == 1 and "error[APR001]" in result.output
+    assert (root / "2026/expenses.yaml").read_text() == before  # nothing was written …
+    assert "没有写入付款。先签齐 经手人 → 证明人 → 校长：houqin expense sign BX-2026-0001 --as handler" in result.output
+    assert not UNDO.search(result.output), result.output  # … so nothing is to be undone
+    # `houqin check` on a ledger whose claim *was* paid unsigned still says what to do about the payment.
+    paid = before + "  payment: {on: 2026-03-07, by: 赵出纳, account: bank}\n"
+    (root / "2026/expenses.yaml").write_text(paid)
+    shown = runner.invoke(app, ["--ledger", str(root), "check"]).output
+    assert "请校长核查这笔付款" in shown
 
 
 @pytest.mark.parametrize(("where", "hint"), hints(), ids=[w for w, _ in hints()])

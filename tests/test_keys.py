@@ -372,6 +372,9 @@ def test_keys_registered_signed_by_key_and_tampering_caught(
     # The principal may not sign before the witness.
     code, out = run(*sign, "--as", "principal", "--by", "王校长", "--on", "2026-03-05", "--key", str(wang))
     assert code == 1 and "error[KEY005] 王校长 的 校长(principal) 签字早于 证明人(witness)：须按顺序签" in out
+    # Refused: nothing was written, so the hint says what to do now, not to delete a signature.
+    assert "没有写入这条签字。须按顺序签：先由 证明人(witness) 签（houqin expense sign BX-2026-0001 --as witness" in out
+    assert "删去" not in out
     monkeypatch.setenv("HOUQIN_SIGNING_KEY", str(li))
     assert run(*sign, "--as", "witness", "--by", "李主任", "--on", "2026-03-05")[0] == 0
     monkeypatch.delenv("HOUQIN_SIGNING_KEY")

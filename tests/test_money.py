@@ -189,7 +189,10 @@ def test_money_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str,
 
 # --- 票据管理: receipt books, numbers used once and in order, voids kept, income booked on time
 
-BOOK = "- id: PJ-2026-0001\n  date: 2026-03-01\n  first: 101\n  last: 150\n  holder: 赵出纳\n  issued_by: 孙老师\n"
+BOOK = (  # 会计发放，领用人签收
+    "- id: PJ-2026-0001\n  date: 2026-03-01\n  first: 101\n  last: 150\n  holder: 赵出纳\n  issued_by: 孙老师\n"
+    "  approvals:\n  - {role: accountant, by: 孙老师, on: 2026-03-01}\n  - {role: holder, by: 赵出纳, on: 2026-03-01}\n"
+)
 RECEIPTED = STARTED.replace("goods: {since: 2026-02-20}", "receipts: {since: 2026-02-20}")
 
 
@@ -199,7 +202,10 @@ def receipt(number: int, rid: str = "0001", day: str = "09", by: str = "赵出�
     return text.replace("received_by: 赵出纳", f"received_by: {by}") + f"  receipt: {number}\n"
 
 
-VOID = "- id: ZF-2026-0001\n  date: 2026-03-10\n  number: 102\n  by: 赵出纳\n  reason: 金额写错\n"
+VOID = (  # 领用人作废，会计核实
+    "- id: ZF-2026-0001\n  date: 2026-03-10\n  number: 102\n  by: 赵出纳\n  reason: 金额写错\n"
+    "  approvals:\n  - {role: holder, by: 赵出纳, on: 2026-03-10}\n  - {role: accountant, by: 孙老师, on: 2026-03-10}\n"
+)
 
 
 def test_receipts_used_in_order_with_a_void_are_clean(ledger_dir: Callable[..., Path]) -> None:
@@ -289,7 +295,22 @@ RECEIPT_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             "2026/receipt-books.yaml": BOOK
             + BOOK.replace("0001", "0002").replace("first: 101", "first: 150").replace("last: 150", "last: 199")
         },
-        ["2026/receipt-books.yaml:7: error[REC009] 收据本 PJ-2026-0002 从 150 号起，与 PJ-2026-0001（到 150 号）重叠"],
+        ["2026/receipt-books.yaml:10: error[REC009] 收据本 PJ-2026-0002 从 150 号起，与 PJ-2026-0001（到 150 号）重叠"],
+    ),
+    (
+        "REC010 a book signed for by someone other than its holder",
+        {"2026/receipt-books.yaml": BOOK.replace("{role: holder, by: 赵出纳", "{role: holder, by: 张老师")},
+        ["2026/receipt-books.yaml:9: error[REC010] PJ-2026-0001 的 领用人(holder) 签字人是 张老师，应为 赵出纳"],
+    ),
+    (
+        "REC011 a void the accountant never approved",
+        {
+            "houqin.yaml": RECEIPTED,
+            "2026/receipt-books.yaml": BOOK,
+            "2026/income.yaml": receipt(101) + receipt(103, "0002", "11"),
+            "2026/receipt-voids.yaml": VOID.split("  - {role: accountant")[0],
+        },
+        ["2026/receipt-voids.yaml:1: warning[REC011] ZF-2026-0001 登记 3 天后仍缺 会计(accountant) 签字"],
     ),
 ]
 
@@ -342,6 +363,8 @@ def test_receipt_commands_end_to_end(git_ledger: Callable[..., Path]) -> None:
     assert (row["used"], row["voided"], row["next"], row["left"]) == (2, [102], 104, 47)
     code, out = run(*book_args[:2], "--first", "120", "--last", "130", "--holder", "赵出纳", "--by", "孙老师")
     assert code == 1 and "REC009" in out
+    code, out = run(*book_args[:2], "--first", "300", "--last", "200", "--holder", "赵出纳", "--by", "孙老师")
+    assert code == 2 and "--last 200 小于 --first 300" in out and "Traceback" not in out
 
 
 # --- 不设账外账: a damage payment reaches an account through an income record
@@ -663,7 +686,7 @@ WORKBOOKS = (
 )
 UNREFUNDED = """\
 - id: JS-2026-0001
-  date: 2026-07-08
+  date: 2026-07-10
   term: 2025-2026-2
   fee_item: workbook
   collected: "2100.00"
@@ -672,10 +695,54 @@ UNREFUNDED = """\
   - {class: 一年级(1)班, students: 40, collected: "1400.00", spent: "1320.00", refund: "80.00"}
   - {class: 一年级(2)班, students: 20, collected: "700.00", spent: "660.00", refund: "40.00"}
   by: 孙老师
-  published: 2026-07-08
+  published: 2026-07-10
   where: 校门公示栏
+  approvals:
+  - {role: accountant, by: 孙老师, on: 2026-07-10}
+  - {role: principal, by: 王校长, on: 2026-07-10}
 """
-SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-10, by: 赵出纳, account: bank}\n"
+SETTLED = UNREFUNDED + "  refunded: {on: 2026-07-13, by: 赵出纳, account: bank}\n"
+
+
+TOPPED = """\
+- id: JS-2026-0001
+  date: 2026-07-10
+  term: 2025-2026-2
+  fee_item: workbook
+  collected: "2100.00"
+  spent: "2400.00"
+  classes:
+  - {class: 一年级(1)班, students: 40, collected: "1400.00", spent: "1600.00", top_up: "200.00"}
+  - {class: 一年级(2)班, students: 20, collected: "700.00", spent: "800.00", top_up: "100.00"}
+  by: 孙老师
+  published: 2026-07-10
+  where: 校门公示栏
+  approvals:
+  - {role: accountant, by: 孙老师, on: 2026-07-10}
+  - {role: principal, by: 王校长, on: 2026-07-10}
+"""
+# A school that began its books in houqin (`started`, written by houqin init) and states no limit.
+NO_LIMIT = BASE["houqin.yaml"].replace("        terms:", "        started: 2026-11-20\n        terms:")
+
+
+def top_up(n: int, klass: str, students: int, amount: str, day: str = "2026-07-15") -> str:
+    return (
+        f'- id: SR-2026-{n:04d}\n  date: {day}\n  kind: fee\n  amount: "{amount}"\n  account: bank\n'
+        f"  payer: {klass}\n  received_by: 赵出纳\n  fee_item: workbook\n  class: {klass}\n  students: {students}\n"
+        "  settlement: JS-2026-0001\n"
+    )
+
+
+def topped_files(collected: str = "") -> dict[str, str]:
+    """少补: the workbooks cost 40.00 a head against the 35.00 collected; each class owes its top-up."""
+    spent = WORKBOOKS.replace('"1980.00"', '"2400.00"')
+    return fee_files(**{"2026/expenses.yaml": spent, "2026/fee-settlements.yaml": TOPPED, "2026/income.yaml": FEES_PAID + collected})  # fmt: skip
+
+
+def test_top_ups_collected_against_the_settlement_are_clean(ledger_dir: Callable[..., Path]) -> None:
+    collected = top_up(3, "一年级(1)班", 40, "200.00") + top_up(4, "一年级(2)班", 20, "60.00", "2026-07-16")
+    collected += top_up(5, "一年级(2)班", 20, "40.00", "2026-07-20")  # a class may pay in two parts
+    assert lines(ledger_dir(topped_files(collected))) == []
 
 
 def fee_files(**files: str) -> dict[str, str]:
@@ -723,6 +790,44 @@ FEE_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ],
     ),
     ("FEE005 refunds owed and never paid", fee_files(**{"2026/fee-settlements.yaml": UNREFUNDED}), [FEE005]),
+    (
+        "FEE010 refunds paid before the principal approved the settlement",
+        fee_files(
+            **{"2026/fee-settlements.yaml": SETTLED.replace("  - {role: principal, by: 王校长, on: 2026-07-10}\n", "")}
+        ),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE010] 2026-07-13 的退款或补收（JS-2026-0001）所依据的代办费结算 JS-2026-0001 尚未经校长批准"
+        ],
+    ),
+    (
+        "FEE006 settled before the term's last day",
+        fee_files(**{"2026/fee-settlements.yaml": SETTLED.replace("date: 2026-07-10", "date: 2026-07-08")}),
+        [
+            "2026/fee-settlements.yaml:1: error[FEE006] 代办费结算 JS-2026-0001 日期 2026-07-08 早于学期 2025-2026-2 的最后一天 2026-07-10：学期结束时才结清（最早 2026-07-10）"
+        ],
+    ),
+    (
+        "FEE007 fees published with no 一费制 limit stated",
+        fee_files(**{"houqin.yaml": NO_LIMIT, "2026/fee-settlements.yaml": SETTLED}),
+        [
+            "2026/fee-notices.yaml:1: warning[FEE007] 已公示收费（GS-2026-0001，2025-2026-2），但 houqin.yaml 未写一费制限额：无法核对每生每学期收费是否超限"
+        ],
+    ),
+    (
+        "FEE008 a top-up owed and never collected",
+        topped_files(),
+        [
+            "2026/fee-settlements.yaml:8: warning[FEE008] 代办费结算 JS-2026-0001：一年级(1)班 应补 200.00 元，结算 30 天后仍未收取",
+            "2026/fee-settlements.yaml:9: warning[FEE008] 代办费结算 JS-2026-0001：一年级(2)班 应补 100.00 元，结算 30 天后仍未收取",
+        ],
+    ),
+    (
+        "FEE009 a top-up collected beyond what the settlement states",
+        topped_files(top_up(3, "一年级(1)班", 40, "300.00") + top_up(4, "一年级(2)班", 20, "100.00")),
+        [
+            "2026/income.yaml:21: error[FEE009] SR-2026-0003 记为代办费结算 JS-2026-0001 的补收（一年级(1)班，300.00 元），但该结算没有这笔应补（应补 200.00 元）"
+        ],
+    ),
 ]
 
 
@@ -738,7 +843,12 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
 
     root = git_ledger(fee_files())
     args = ["--ledger", str(root), "fee", "settle", "--term", "2025-2026-2", "--item", "workbook", "--by", "孙老师"]
-    result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
+    # 学期结束时结清: two days before the term's last day the settlement is refused, nothing written.
+    early = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-08"])
+    assert early.exit_code == 1 and "error[FEE006] 代办费结算 JS-2026-0001 日期 2026-07-08 早于学期 2025-2026-2 的最后一天 2026-07-10" in early.output  # fmt: skip
+    assert "--date 日期（不早于 2026-07-10）" in early.output
+    assert not (root / "2026" / "fee-settlements.yaml").exists()
+    result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-10"])
     assert result.exit_code == 0, result.output
     assert "一年级(1)班" in result.output and "+2.00" in result.output  # 80.00 back to 40 students
     assert lines(root) == [FEE005.replace(".yaml:1:", ".yaml:2:")]  # the refunds still to be paid (a header line)
@@ -746,6 +856,8 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
     assert 'refund: "80.00"' in written and 'refund: "40.00"' in written
     again = CliRunner().invoke(app, [*args[:6], "--item", "milk", "--by", "孙老师", "--where", "x"])
     assert again.exit_code == 2 and "代办费" in again.output
+    twice = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-11"])
+    assert twice.exit_code == 2 and "workbook 已于 2026-07-10 结算（JS-2026-0001）" in twice.output
 
 
 def test_fee_refunds_owed_then_paid(git_ledger: Callable[..., Path]) -> None:
@@ -798,3 +910,120 @@ def test_a_fee_on_behalf_and_the_claims_against_it_are_recorded_by_command(git_l
                     "--date", "2026-03-02", "--fee-item", "workbook", "--no-commit")  # fmt: skip
     assert code == 0, out
     assert "fee_item: workbook" in (root / "2026/expenses.yaml").read_text("utf-8")
+
+
+def test_a_top_up_is_collected_by_command_and_listed_as_due_until_then(git_ledger: Callable[..., Path]) -> None:
+    """少补: houqin fee collect writes the class's top-up as fee income against the settlement (by default
+    all it still owes, into the account its fees went to); until then check warns (FEE008) and due lists it."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import open_ledger
+    from houqin.reports.due import due
+
+    root = git_ledger(topped_files())
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    owed = [i for i in due(open_ledger(root), dt.date(2026, 11, 24)).items if i.what == "fee"]
+    assert [(i.record, i.about, i.overdue) for i in owed] == [
+        ("JS-2026-0001", "少补 一年级(1)班 200.00", True),
+        ("JS-2026-0001", "少补 一年级(2)班 100.00", True),
+    ]
+    assert owed[0].command == "houqin fee collect JS-2026-0001 --class 一年级(1)班 --by 赵出纳 --receipt …"
+    collect = ("fee", "collect", "JS-2026-0001", "--by", "赵出纳", "--date", "2026-07-15")
+    code, out = run(*collect, "--class", "三年级(1)班")
+    assert code == 2 and "没有 三年级(1)班 的应补款项（应补的班级：一年级(1)班、一年级(2)班）" in out
+    code, out = run(*collect, "--class", "一年级(1)班", "--amount", "-5")
+    assert code == 2 and "--amount" in out and "Traceback" not in out
+    code, out = run(*collect, "--class", "一年级(1)班", "--amount", "250.00")
+    assert code == 1 and "error[FEE009]" in out and "没有写入。只补收结算列出的应补" in out
+    assert run(*collect, "--class", "一年级(1)班")[0] == 0
+    written = (root / "2026/income.yaml").read_text("utf-8")
+    assert "settlement: JS-2026-0001" in written and 'amount: "200.00"' in written
+    code, out = run(*collect, "--class", "一年级(1)班")
+    assert code == 2 and "已收齐" in out
+    assert run(*collect, "--class", "一年级(2)班", "--amount", "60.00")[0] == 0
+    assert lines(root) == [
+        "2026/fee-settlements.yaml:9: warning[FEE008] 代办费结算 JS-2026-0001：一年级(2)班 应补 40.00 元，结算 30 天后仍未收取"
+    ]
+    assert run(*collect, "--class", "一年级(2)班")[0] == 0
+    assert lines(root) == []
+    assert not [i for i in due(open_ledger(root), dt.date(2026, 11, 24)).items if i.what == "fee"]
+
+
+def test_receipt_books_voids_and_settlements_are_signed_step_by_step_by_key(
+    git_ledger: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """票据领用 (会计发放，领用人签收), 作废 (领用人作废，会计核实), 代办费结算 (会计编制，校长批准): each
+    write signs its writer's own step by a real ssh key (--key), the second signer signs with houqin
+    sign … --key and finds it in houqin pending; a refund before the principal approved is refused."""
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    root = git_ledger(fee_files())
+    keys: dict[str, Path] = {}
+    for stem in ("wang", "sun", "zhao"):
+        keys[stem] = tmp_path / "keys" / stem
+        keys[stem].parent.mkdir(exist_ok=True)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", stem, "-f", str(keys[stem])], check=True)
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+        return result.exit_code, result.output
+
+    on = ("--on", "2026-02-20")
+    code, out = run("key", "add", "--person", "王校长", "--file", f"{keys['wang']}.pub", "--anchor", *on)
+    assert code == 0, out
+    for person, stem in (("孙老师", "sun"), ("赵出纳", "zhao")):
+        code, out = run("key", "add", "--person", person, "--file", f"{keys[stem]}.pub", "--key", str(keys["wang"]), *on)  # fmt: skip
+        assert code == 0, out
+
+    book = ("receipt", "book", "--first", "101", "--last", "150", "--holder", "赵出纳", "--by", "孙老师", "--date", "2026-03-01")  # fmt: skip
+    code, out = run(*book, "--key", str(keys["zhao"]))
+    assert code == 2 and "不是" in out  # the holder's key cannot sign the accountant's step
+    assert run(*book, "--key", str(keys["sun"]))[0] == 0
+    code, out = run("pending", "--person", "赵出纳")
+    assert code == 0 and "houqin sign PJ-2026-0001 --as holder --by 赵出纳" in out
+    from houqin.ledger.load import open_ledger
+    from houqin.reports.due import due
+
+    awaited = [(i.record, i.person) for i in due(open_ledger(root), dt.date(2026, 3, 1)).items if i.what == "signature"]
+    assert ("PJ-2026-0001", "赵出纳") in awaited  # houqin due lists it for the holder, a cashier by role
+    sign = ("sign", "PJ-2026-0001", "--as", "holder", "--on", "2026-03-01")
+    code, out = run(*sign, "--by", "张老师")
+    assert code == 1 and "error[REC010]" in out and "没有写入这条签字。由 赵出纳 本人签" in out
+    assert run(*sign, "--by", "赵出纳", "--key", str(keys["zhao"]))[0] == 0
+    assert "PJ-2026-0001" not in run("pending", "--person", "赵出纳")[1]
+
+    void = ("receipt", "void", "101", "--by", "赵出纳", "--reason", "金额写错", "--date", "2026-03-09")
+    assert run(*void, "--key", str(keys["zhao"]))[0] == 0
+    assert "ZF-2026-0001" in run("pending", "--person", "孙老师")[1]
+    code, out = run("sign", "ZF-2026-0001", "--as", "accountant", "--by", "孙老师", "--on", "2026-03-09", "--key", str(keys["sun"]))  # fmt: skip
+    assert code == 0, out
+
+    settle = ("fee", "settle", "--term", "2025-2026-2", "--item", "workbook", "--by", "孙老师", "--where", "校门公示栏")
+    assert run(*settle, "--date", "2026-07-10", "--key", str(keys["sun"]))[0] == 0
+    refund = ("fee", "refund", "JS-2026-0001", "--by", "赵出纳", "--account", "bank", "--on", "2026-07-13")
+    code, out = run(*refund)
+    assert code == 1 and "error[FEE010]" in out and "没有写入。先由校长批准结算：houqin sign JS-2026-0001 --as principal" in out  # fmt: skip
+    assert "JS-2026-0001" in run("pending", "--person", "王校长")[1]
+    code, out = run("sign", "JS-2026-0001", "--as", "principal", "--by", "王校长", "--on", "2026-07-10", "--key", str(keys["wang"]))  # fmt: skip
+    assert code == 0, out
+    code, out = run(*refund, "--key", str(keys["sun"]))
+    assert code == 2 and "不是 赵出纳" in out  # the cashier pays, by the cashier's own key
+    assert run(*refund, "--key", str(keys["zhao"]))[0] == 0
+    written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")
+    assert written.count("sig: U1NIU0lH") == 3  # the accountant's, the principal's, and the refund, by key
+    code, out = run("key", "verify", "JS-2026-0001")
+    assert code == 0 and out.count("赵出纳") == 1, out
+    assert (root / "2026" / "receipt-books.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
+    assert (root / "2026" / "receipt-voids.yaml").read_text("utf-8").count(", sig: U1NIU0lH") == 2
+    code, out = run("check")
+    assert code == 0, out

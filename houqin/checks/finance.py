@@ -66,6 +66,8 @@ def _income(ledger: Ledger, r: Income, items: dict[str, list[tuple[FeeNotice, Fe
         yield diag("FIN003", file, r.source.line, record=r.id, id=r.id, item=r.fee_item or "—", date=r.date)
         return
     _notice, item = found[-1]
+    if r.settlement is not None:
+        return  # 少补: a top-up collected against its settlement, not at the published rate (FEE009 judges it)
     if r.students is None or r.class_ is None:
         yield diag("FIN004", file, r.source.line, record=r.id, id=r.id, item=item.name)
     elif r.amount != item.amount * r.students:

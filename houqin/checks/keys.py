@@ -27,6 +27,7 @@ from houqin.models.records import Close, Payment
 from houqin.models.statements import (
     content_fingerprint,
     key_statement,
+    paid,
     payment_statement,
     revoke_statement,
     step_statement,
@@ -283,8 +284,8 @@ def _payment(
 ) -> Iterator[Diagnostic]:
     """The cashier's payment, like a step: by key where required, by the payer's key, over the record
     and every approval as they stand."""
-    payment = getattr(r, "payment", None)
-    if not isinstance(payment, Payment):
+    payment = paid(r)
+    if payment is None:
         return
     step = Approval.model_construct(role="payment", by=payment.by, on=payment.on, line=r.source.line, sig=payment.sig)
     if payment.sig is None:

@@ -2,15 +2,20 @@
 (票据领用登记); from `policy.receipts.since` (default: the day the books began) every income of the kinds
 the policy names carries its receipt's number, from a book its recorder holds; each number is used once,
 in the order of the days, a spoiled one voided with its copies kept, none skipped; and income is booked
-within the policy's days of its receipt."""
+within the policy's days of its receipt. A book is signed by the accountant who issues it and by its
+holder, who signs for it (领用签收); a void by the holder who voids it and the accountant who approves it
+(会计核实): the steps named by the record are signed by the people it names (REC010), and the second
+step follows within the policy's days (REC011)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
-from houqin.models.base import Record
+from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Income, ReceiptBook, ReceiptVoid
@@ -44,11 +49,45 @@ def uses(ledger: Ledger) -> list[Use]:
     return sorted(out, key=lambda u: (u.record.date, u.number, u.record.id))
 
 
-def check_receipts(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+def named_signer(r: Signed, step: str) -> str | None:
+    """The person a receipt book or void names for a step of its chain: the book's issuer signs as the
+    accountant and its holder as the holder; a void's holder step is the person who voids it."""
+    if isinstance(r, ReceiptBook):
+        return {"accountant": r.issued_by, "holder": r.holder}.get(step)
+    if isinstance(r, ReceiptVoid) and step == "holder":
+        return r.by
+    return None
+
+
+def check_receipts(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     all_books = books(ledger)
     yield from _overlaps(all_books)
     yield from _income(ledger, policy)
     yield from _numbers(all_books, uses(ledger))
+    yield from _signed(ledger, policy, today or clock.today())
+
+
+def _signed(ledger: Ledger, policy: Policy, today: dt.date) -> Iterator[Diagnostic]:
+    """票据领用、作废 signed by the people they name (REC010), and wholly signed within
+    `book_within_days` (REC011) from `receipts.since` (default `started`; books and voids written before
+    they were signed are not asked)."""
+    since = policy.receipts.since or ledger.config.started
+    chains = policy.signatures.chains
+    for kind in ("receipt-books", "receipt-voids"):
+        chain = chains.get(kind, ())
+        for r in ledger.of_kind(kind):
+            if not isinstance(r, Signed):
+                continue
+            for a in r.approvals:
+                expected = named_signer(r, a.role)
+                if expected is not None and a.by != expected:
+                    yield diag("REC010", r.source.file, a.line, record=r.id, id=r.id, step=a.role, by=a.by, expected=expected)  # fmt: skip
+            if since is None or r.date < since or (today - r.date).days <= policy.receipts.book_within_days:
+                continue
+            for step in chain:
+                if r.approval(step) is None:
+                    yield diag("REC011", r.source.file, r.source.line, record=r.id, id=r.id, step=step, days=policy.receipts.book_within_days)  # fmt: skip
+                    break
 
 
 def _overlaps(all_books: Sequence[ReceiptBook]) -> Iterator[Diagnostic]:

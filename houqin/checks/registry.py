@@ -205,7 +205,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "receipts",
-        (whole(receipts.check_receipts, "income", "receipt-books", "receipt-voids"),),
+        (whole(receipts.check_receipts, "income", "receipt-books", "receipt-voids", dated=True),),
         "收据领用、按号使用、作废留存、及时入帐",
         "receipt books, numbers used once and in order, voids kept, income booked on time",
     ),

@@ -30,7 +30,11 @@ from houqin.clock import today
 income_app = typer.Typer(help="收入 / Income: fees, compensation, canteen receipts, grants.", no_args_is_help=True)
 advance_app = typer.Typer(help="借款 / Cash advances: request, approve, pay, settle.", no_args_is_help=True)
 budget_app = typer.Typer(help="预算 / Budget: execution per line, adjustments.", no_args_is_help=True)
-fee_app = typer.Typer(help="收费公示 / Fee notices: the fee items approved and published.", no_args_is_help=True)
+fee_app = typer.Typer(
+    help="收费与代办费 / Fees: notices approved and published; 代办费 settled at term end, refunded (多退) "
+    "and topped up (少补).",
+    no_args_is_help=True,
+)
 
 Cashier = Annotated[str, typer.Option("--by", help="出纳 The cashier.")]
 Account = Annotated[
@@ -326,10 +330,13 @@ def fee_settle(
     by: Annotated[str, typer.Option("--by", help="会计 Who settles it (the accountant).")],
     where: Annotated[str, typer.Option("--where", help="公示地点 Where the settlement is published.")],
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """代办费结算 / Settle an item collected on behalf at term end: spending shared by head, each class
-    refunded or topped up (多退少补), and the public notice printed.
+    """代办费结算 / Settle an item collected on behalf once its term has ended: spending shared by head,
+    each class refunded or topped up (多退少补), and the public notice printed. The accountant's step is
+    written (signed with --key); the principal approves it (houqin sign JS-… --as principal) before
+    refunds are paid (houqin fee refund) or top-ups collected (houqin fee collect).
 
     Example: houqin fee settle --term 2025-2026-2 --item workbook-2025-2026-2 --by 孙慧 --where 校门公示栏
     """
@@ -343,10 +350,50 @@ def fee_settle(
         ctx,
         lambda ledger: settle_fee(ledger, term, item, by, day, where),
         lambda r: f"fee settle {r.id} {item} {term}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
     assert isinstance(record, FeeSettlement)
     print_fee_settlement(console(), record, get_state(ctx).lang)
+
+
+@fee_app.command("collect")
+def fee_collect(
+    ctx: typer.Context,
+    settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
+    class_: Annotated[str, typer.Option("--class", help="班级 The class paying its top-up (少补).")],
+    by: Cashier,
+    receipt: Annotated[
+        int | None, typer.Option("--receipt", min=1, max=10**12, help="收据号 The receipt written for it.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="金额（元）Amount (default: the class's top-up still owed).")
+    ] = None,
+    account: Annotated[
+        str | None,
+        typer.Option("--account", help="账户 Account id (default: the account the class's fees went to)."),
+    ] = None,
+    receipt_date: Annotated[
+        str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
+    ] = None,
+    date: OnDay = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """少补 / The cashier collects a class's top-up its settlement states, as fee income with its receipt.
+
+    Example: houqin fee collect JS-2026-0002 --class '三年级(2)班' --by 赵丽 --receipt 2026101
+    """
+    from houqin.services.finance import collect_top_up
+
+    day = parse_day(date) or today()
+    value = parse_amount(amount, "--amount") if amount is not None else None
+    when = parse_day(receipt_date, "--receipt-date")
+    run_write(
+        ctx,
+        lambda ledger: collect_top_up(ledger, settlement, class_, by, day, account, value, receipt, when),
+        lambda r: f"fee collect {r.id} {settlement} {class_}",
+        no_commit=no_commit,
+    )
 
 
 @fee_app.command("refund")
@@ -356,9 +403,11 @@ def fee_refund(
     by: Cashier,
     account: Account = "bank",
     on: Annotated[str | None, typer.Option("--on", help="退款日期 YYYY-MM-DD (default: today).")] = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """多退 / The cashier pays each class the refund its settlement states, from an account of the books.
+    """多退 / The cashier pays each class the refund its settlement states, from an account of the books,
+    once the principal approved the settlement; the payment is signed by the cashier's --key.
 
     Example: houqin fee refund JS-2026-0001 --by 赵丽 --account daiban
     """
@@ -367,7 +416,7 @@ def fee_refund(
     day = parse_day(on, "--on") or today()
     run_write(
         ctx,
-        lambda ledger: refund_fee(ledger, settlement, by, account, day),
+        lambda ledger: refund_fee(ledger, settlement, by, account, day, key_signer(key)),
         lambda r: f"fee refund {r.id} from {account}",
         replace=True,
         no_commit=no_commit,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -25,19 +25,25 @@ def book(
     by: Annotated[str, typer.Option("--by", help="发放人 Who hands it out (the accountant).")],
     series: Annotated[str | None, typer.Option("--series", help="字轨 The series printed on the book.")] = None,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
     """票据领用登记 / Register a receipt book issued to a person: its printed numbers, holder and issuer.
+    The issuer's step is written (signed with --key); the holder signs for the book with
+    houqin sign PJ-… --as holder --by NAME.
 
     Example: houqin receipt book --first 2026101 --last 2026200 --holder 赵丽 --by 孙慧
     """
     from houqin.services.receipts import issue_book
 
+    if last < first:
+        raise typer.BadParameter(f"--last {last} 小于 --first {first} / is below --first", param_hint="--last")
     day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: issue_book(ledger, first, last, holder, by, day, series),
         lambda r: f"receipt book {r.id} {first}-{last} to {holder}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 
@@ -52,9 +58,11 @@ def void(
         bool, typer.Option("--copies-lost", help="联次不全: not every copy is kept (an error to explain).")
     ] = False,
     date: OnDay = None,
+    key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """作废收据 / Void a spoiled receipt; every copy stays in the book, stamped void.
+    """作废收据 / Void a spoiled receipt; every copy stays in the book, stamped void. The holder's step is
+    written (signed with --key); the accountant approves it with houqin sign ZF-… --as accountant.
 
     Example: houqin receipt void 2026117 --by 赵丽 --reason 金额写错
     """
@@ -65,6 +73,7 @@ def void(
         ctx,
         lambda ledger: void_receipt(ledger, number, by, reason, day, copies_kept=not copies_lost),
         lambda r: f"receipt void {r.id} {number}",
+        signer=key_signer(key),
         no_commit=no_commit,
     )
 

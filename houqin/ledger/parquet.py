@@ -37,7 +37,9 @@ from houqin.models.kinds import KINDS
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: the year openings (年终结账)
+SCHEMA_VERSION = (
+    2  # 2: the year openings (年终结账); receipt books, voids and fee settlements signed, income.settlement
+)
 FORMAT = "houqin-parquet"
 MANIFEST = "houqin-dataset.json"
 PART = "part-0.parquet"

@@ -62,6 +62,9 @@ DEFAULT_CHAINS: dict[str, tuple[str, ...]] = {
     "trips": ("supervisor",),  # 出车: approved by the supervisor before it sets out
     "receptions": ("principal",),  # 公务接待: approved by the principal before the event
     "audits": ("auditor",),  # 稽核记录: signed by each member of the group
+    "receipt-books": ("accountant", "holder"),  # 票据领用: 会计发放，领用人签收
+    "receipt-voids": ("holder", "accountant"),  # 作废收据: 领用人作废，会计核实
+    "fee-settlements": ("accountant", "principal"),  # 代办费结算: 会计编制，校长批准
 }
 DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "handler": "any",
@@ -78,6 +81,7 @@ DEFAULT_SIGNERS: dict[str, tuple[str, ...] | Literal["any"]] = {
     "auditor": ("auditor",),  # 稽核小组: each member signs the audit record
     "responsible": "any",  # 保管责任书: checked to be the record's keeper
     "co_issuer": "any",  # 双人领发: the second person beside the keeper (checked: not the keeper or receiver)
+    "holder": "any",  # 收据领用人: checked to be the book's holder, the void's voider (REC010)
 }
 
 
@@ -104,7 +108,9 @@ class SignatureRules(Frozen):
     complete_when_recorded: tuple[str, ...] = ("loans", "moves")
     # Kinds whose steps must be signed by different people (a keeper moving an asset between two of
     # their own rooms signs both sides of the move).
-    distinct_signers: tuple[str, ...] = ("expenses", "advances", "disposals")
+    distinct_signers: tuple[str, ...] = (
+        "expenses", "advances", "disposals", "receipt-books", "receipt-voids", "fee-settlements",
+    )  # fmt: skip
     # Kinds approved beforehand (事前审批): the chain is signed on or before the record's day — the
     # trip's, the reception's — not after it; an approval dated later is no approval (VEH002, RCP003).
     approved_beforehand: tuple[str, ...] = ("trips", "receptions")
@@ -235,6 +241,8 @@ class Policy(Frozen):
     # 代办费: items collected on behalf are settled within this many days of the term's end; 一费制: the
     # fees of a term per student stay within the limit the province sets (none set: not checked).
     fee_settle_days: int = Field(default=30, ge=0)
+    # 代办费 settled on or after the term's last day (学期结束时结清), or up to these days before it.
+    fee_settle_early_days: int = Field(default=0, ge=0)
     fee_limit_per_term: MoneyOrZero | None = None
     # 收支两条线: cash taken in is deposited to the bank in full within this many days (当日送存; 1: by the next day).
     cash_deposit_days: int = Field(default=1, ge=0)

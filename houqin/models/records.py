@@ -417,15 +417,18 @@ class Income(Signed):
     # 商店营业款解缴 (kind shop): the days of sales whose takings this deposits, from and to.
     takings_from: Day | None = None
     takings_to: Day | None = None
+    # 少补: a class's top-up collected against its 代办费 settlement (JS-…), not a fee at the published rate.
+    settlement: Text | None = None
 
     @property
     def receipted(self) -> dt.date:
         return self.receipt_date or self.date
 
 
-class ReceiptBook(Record):
+class ReceiptBook(Signed):
     """票据领用登记: a book of numbered receipts (收据, `first` to `last`) issued to a person, who alone
-    writes its receipts and returns the book with every copy, the spoiled ones marked void."""
+    writes its receipts and returns the book with every copy, the spoiled ones marked void. Signed by
+    the accountant who issues it (发放人) and the holder who receives it (领用人签收)."""
 
     prefix: ClassVar[str] = "PJ"
 
@@ -447,8 +450,9 @@ class ReceiptBook(Record):
         return self.first <= number <= self.last
 
 
-class ReceiptVoid(Record):
-    """作废收据: a receipt spoiled and voided by its book's holder, every copy kept in the book."""
+class ReceiptVoid(Signed):
+    """作废收据: a receipt spoiled and voided by its book's holder, every copy kept in the book; signed by
+    the holder who voids it and the accountant who sees every copy and approves it (会计核实)."""
 
     prefix: ClassVar[str] = "ZF"
 
@@ -485,9 +489,10 @@ class ClassBalance(Lined):
     top_up: MoneyOrZero = Decimal("0.00")  # 少补
 
 
-class FeeSettlement(Record):
+class FeeSettlement(Signed):
     """代办费结算: an item collected on behalf, settled at term end — collected, spent against it, and each
-    class's refund or top-up (多退少补), published (公示) where the fee notice was."""
+    class's refund or top-up (多退少补), published (公示) where the fee notice was; prepared by the
+    accountant and approved by the principal before any refund is paid or top-up collected."""
 
     prefix: ClassVar[str] = "JS"
 

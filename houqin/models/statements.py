@@ -15,6 +15,7 @@ from typing import Any
 
 from houqin.models.base import Approval, Signed, Withdrawal
 from houqin.models.kinds import kind_of
+from houqin.models.records import Payment
 
 VERSION = "houqin-signature-v1"
 # What a kind records after its chain is complete, so a later fact does not break the signatures
@@ -29,6 +30,7 @@ LATER: dict[str, frozenset[str]] = {
     "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
     "trips": frozenset({"odometer_start", "odometer_end"}),  # 回车登记, after the approval beforehand
     "receptions": frozenset({"expense"}),  # the claim that paid it, after the event
+    "fee-settlements": frozenset({"refunded"}),  # 多退: paid back after the principal approved
 }
 
 
@@ -67,10 +69,25 @@ def step_statement(school: str, record: Signed, index: int, content: str | None 
     return ("\n".join(lines) + "\n").encode()
 
 
+# The field that holds a kind's payment by the cashier, where it is not `payment`: a settlement's
+# refunds (多退) paid back to the classes.
+PAYMENT_FIELDS: dict[str, str] = {"fee-settlements": "refunded"}
+
+
+def payment_field(record: Signed) -> str:
+    return PAYMENT_FIELDS.get(kind_of(record).name, "payment")
+
+
+def paid(record: Signed) -> Payment | None:
+    """The cashier's payment of a record (a claim's, an advance's, a settlement's refunds), if any."""
+    payment = getattr(record, payment_field(record), None)
+    return payment if isinstance(payment, Payment) else None
+
+
 def payment_statement(school: str, record: Signed) -> bytes:
     """What the cashier signs to pay a record: the record's content, every approval (with its
     signature) and the payment's day, payer and account."""
-    payment = getattr(record, "payment", None)
+    payment = paid(record)
     assert payment is not None, "a payment statement needs a payment"
     lines = [
         "houqin-payment-v1",

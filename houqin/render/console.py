@@ -25,10 +25,17 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_diagnostics(
-    out: Console, diagnostics: Sequence[Diagnostic], lang: str, root: Path | None, excerpt: bool = True
+    out: Console,
+    diagnostics: Sequence[Diagnostic],
+    lang: str,
+    root: Path | None,
+    excerpt: bool = True,
+    refused: bool = False,
 ) -> None:
-    """One block per diagnostic (render/diagnostics_text.py), in colour on a terminal."""
-    lines = diagnostic_lines(diagnostics, lang, root, excerpt, colour=out.is_terminal and not out.no_color)
+    """One block per diagnostic (render/diagnostics_text.py), in colour on a terminal; `refused`: of a
+    write refused, whose hints say what to do now that nothing was written."""
+    colour = out.is_terminal and not out.no_color
+    lines = diagnostic_lines(diagnostics, lang, root, excerpt, colour=colour, refused=refused)
     if lines:
         out.file.write("\n".join(lines) + "\n")
         out.file.flush()
@@ -60,7 +67,7 @@ def print_error(err: HouqinError, lang: str, root: Path | None = None) -> None:
         out.print(f"  • {escape(t(key, lang, **params))}")
     if isinstance(err, RefusedError) and err.diagnostics:
         # The refused record was never written: there is no line on disk to quote.
-        print_diagnostics(out, err.diagnostics, lang, root, excerpt=False)
+        print_diagnostics(out, err.diagnostics, lang, root, excerpt=False, refused=True)
 
 
 def print_internal_error(exc: BaseException, lang: str) -> None:

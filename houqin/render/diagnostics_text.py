@@ -43,9 +43,15 @@ DIM, RESET = "\x1b[2m", "\x1b[0m"
 
 
 def diagnostic_lines(
-    diagnostics: Sequence[Diagnostic], lang: str, root: Path | None, excerpt: bool = True, colour: bool = False
+    diagnostics: Sequence[Diagnostic],
+    lang: str,
+    root: Path | None,
+    excerpt: bool = True,
+    colour: bool = False,
+    refused: bool = False,
 ) -> list[str]:
-    """One block per diagnostic: `FILE:LINE: severity[CODE] message`, the line itself, the hint.
+    """One block per diagnostic: `FILE:LINE: severity[CODE] message`, the line itself, the hint (with
+    `refused`, the hint said at a refused write, where nothing was written).
 
     Plain text (ANSI colour on a terminal) rather than Rich's renderer: a broken ledger can have
     thousands of diagnostics, and they must print in a blink and stay greppable."""
@@ -60,7 +66,7 @@ def diagnostic_lines(
             if 0 < d.line <= len(source):
                 gutter = f"  {d.line:>5} |"
                 lines.append(f"{DIM + gutter + RESET if colour else gutter} {source[d.line - 1]}")
-        hint = d.hint(lang)
+        hint = d.hint(lang, refused)
         if hint:
             text = f"  {t('hint', lang)}: {hint}"
             lines.append(DIM + text + RESET if colour else text)

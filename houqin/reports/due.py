@@ -1,7 +1,7 @@
 """houqin due: what is due or overdue, and for whom (docs/due.md) — the office's morning list, run
 from cron: loans to return, advances to settle, signatures awaited, claims signed but unpaid, months
 not closed, counts not made, repairs open too long, damage cases unsettled, shop goods near expiry,
-compensation received but not booked as income.
+compensation received but not booked as income, 代办费 to settle, refund (多退) or collect (少补).
 
 Each item has the day it falls due, from the policy's own limits (advance_settle_days,
 repair_open_days, close_grace_days, stocktake_grace_days), the person who must act and the command that
@@ -12,15 +12,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
+from houqin.checks.fees import earliest_settlement, on_behalf_items, top_ups_collected
 from houqin.checks.keys import must_sign_by_key
 from houqin.checks.shop import expiring
 from houqin.models.closing import month_bounds, month_of, previous_month
 from houqin.models.ledger import Ledger
-from houqin.models.records import CashAdvance, Close, Damage, Loan, Reimbursement, Reopen, Repair, Stocktake
+from houqin.models.records import (
+    CashAdvance,
+    Close,
+    Damage,
+    FeeSettlement,
+    Loan,
+    ReceiptBook,
+    Reimbursement,
+    Reopen,
+    Repair,
+    Stocktake,
+)
 from houqin.services.pending import pending_for
 
-WHATS = ("loan", "advance", "signature", "unpaid", "month", "count", "repair", "damage", "shop", "unbooked")
+WHATS = ("loan", "advance", "signature", "unpaid", "month", "count", "repair", "damage", "shop", "unbooked", "fee")
+ZERO = Decimal("0.00")
 SOON_DAYS = 7  # what falls due within a week is listed before it is late
 SHOP_DAYS = 7  # shop batches that expire within this many days
 ALWAYS = frozenset({"signature", "unpaid", "unbooked"})  # waiting on a person now: listed before their day
@@ -99,7 +113,12 @@ def _month_due(ledger: Ledger, day: dt.date) -> dt.date:
 def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem]:
     rules = ledger.config.policy.signatures
     roles = {role for allowed in rules.signers.values() if allowed != "any" for role in allowed}
-    names = [person] if person else [n for n in ledger.person_by_name if any(ledger.holds(n, r, at) for r in roles)]
+    named = {r.holder for r in ledger.of_kind("receipt-books") if isinstance(r, ReceiptBook) and r.approval("holder") is None}  # fmt: skip
+    names = (
+        [person]
+        if person
+        else [n for n in ledger.person_by_name if n in named or any(ledger.holds(n, r, at) for r in roles)]
+    )  # a receipt book's holder signs for it whatever their role (services/pending.py)
     out = []
     for name in names:
         by_key = must_sign_by_key(ledger, ledger.config.policy, name, at)
@@ -217,6 +236,36 @@ def _shop(ledger: Ledger, at: dt.date) -> list[DueItem]:
     ]  # fmt: skip
 
 
+def _fees(ledger: Ledger, at: dt.date) -> list[DueItem]:
+    """代办费 (FEE001, FEE005, FEE008): an item whose term has ended, to be settled by the accountant;
+    a settlement's refunds to pay and each class's top-up to collect, by the cashier — each due
+    `fee_settle_days` after the term's end or the settlement."""
+    policy = ledger.config.policy
+    days = dt.timedelta(days=policy.fee_settle_days)
+    terms = {t.id: t for t in ledger.config.terms}
+    settlements = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.date <= at]
+    settled = {s.fee_item for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    accountant, cashier = _holders(ledger, "accountant", at), _holders(ledger, "cashier", at)
+    out = []
+    for item_id, (notice, item) in sorted(on_behalf_items(ledger).items()):
+        term = terms.get(notice.term)
+        if item_id in settled or term is None or earliest_settlement(term, policy) > at:
+            continue
+        out.append(DueItem("fee", notice.term, accountant, term.end, term.end + days, f"{item.name} 结算",
+                           f"houqin fee settle --term {notice.term} --item {item_id} --by {accountant or '…'} --where …", at))  # fmt: skip
+    collected = top_ups_collected(ledger)
+    for s in settlements:
+        if s.refunds and s.refunded is None:
+            out.append(DueItem("fee", s.id, cashier, s.date, s.date + days, f"多退 {s.refunds}",
+                               f"houqin fee refund {s.id} --by {cashier or '…'} --account …", at))  # fmt: skip
+        for c in s.classes:
+            owed = c.top_up - sum((r.amount for r in collected.get((s.id, c.class_), [])), ZERO)
+            if owed > 0:
+                out.append(DueItem("fee", s.id, cashier, s.date, s.date + days, f"少补 {c.class_} {owed}",
+                                   f"houqin fee collect {s.id} --class {c.class_} --by {cashier or '…'} --receipt …", at))  # fmt: skip
+    return out
+
+
 def due(ledger: Ledger, at: dt.date, person: str | None = None) -> DueReport:
     """Everything due by `at` + SOON_DAYS or already late, and every signature and payment awaited;
     with `person`, only what they must do."""
@@ -230,6 +279,7 @@ def due(ledger: Ledger, at: dt.date, person: str | None = None) -> DueReport:
         *_repairs(ledger, at),
         *_damages(ledger, at),
         *_shop(ledger, at),
+        *_fees(ledger, at),
     ]
     soon = at + dt.timedelta(days=SOON_DAYS)
     chosen = [

@@ -11,7 +11,7 @@ from houqin.checks.keys import must_sign_by_key, payment_problem, step_problem, 
 from houqin.models.base import Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import Payment
+from houqin.models.statements import paid
 from houqin.services.lookup import find_record
 
 VERIFIED, TYPED, TYPED_REQUIRED = "verified", "typed", "typed_required"
@@ -63,8 +63,8 @@ def signatures_of(ledger: Ledger, text: str) -> RecordSignatures:
             problem = step_problem(trust, school, record, i, chain)
             status = VERIFIED if problem is None else problem.code
         steps.append(StepSignature(a.role, a.by, a.on, status, _carried(a.sig), a.line))
-    payment = getattr(record, "payment", None)
-    if isinstance(payment, Payment):
+    payment = paid(record)
+    if payment is not None:
         if payment.sig is None:
             status = typed(payment.by, payment.on)
         else:

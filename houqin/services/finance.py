@@ -356,10 +356,14 @@ def reopen_month(
 
 def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, where: str) -> FeeSettlement:
     """代办费结算: an item collected on behalf, its spending shared by head, each class refunded or topped
-    up (多退少补), published where the notice was; refused for an item not collected on behalf that term."""
+    up (多退少补), published where the notice was; refused for an item not collected on behalf that term.
+    It carries the accountant's step; the principal approves it (houqin sign JS-… --as principal)."""
     found = on_behalf_items(ledger).get(item)
     if found is None or found[0].term != term:
         raise UsageError("not_on_behalf", item=item, term=term)
+    earlier = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.fee_item == item]
+    if earlier:
+        raise UsageError("already_settled", item=item, id=earlier[0].id, date=earlier[0].date)
     books = figures(ledger, item)
     if not books.classes:
         raise UsageError("nothing_collected", item=item, term=term)
@@ -371,15 +375,57 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
     return validated(
         FeeSettlement, id=_id(ledger, "fee-settlements", day), date=day, term=term, fee_item=item,
         collected=books.collected, spent=books.spent, classes=classes, by=by, published=day, where=where,
+        approvals=(Approval(role="accountant", by=by, on=day),),
     )  # fmt: skip
 
 
-def refund_fee(ledger: Ledger, text: str, by: str, account: str, on: dt.date) -> FeeSettlement:
-    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013)."""
+def collect_top_up(
+    ledger: Ledger,
+    text: str,
+    klass: str,
+    by: str,
+    day: dt.date,
+    account: str | None = None,
+    amount: Decimal | None = None,
+    receipt: int | None = None,
+    receipt_date: dt.date | None = None,
+) -> Income:
+    """少补: a class's top-up collected against its settlement, as fee income of the item with its receipt;
+    by default the whole top-up still owed, into the account the class's fees went to (the 代办费 fund)."""
+    from houqin.checks.fees import top_ups_collected
+
+    settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
+    owing = [c for c in settlement.classes if c.top_up]
+    row = next((c for c in owing if c.class_ == klass), None)
+    if row is None:
+        raise UsageError("no_top_up", id=settlement.id, klass=klass, classes="、".join(c.class_ for c in owing) or "—")
+    earlier = top_ups_collected(ledger).get((settlement.id, klass), [])
+    owed = row.top_up - sum((r.amount for r in earlier), Decimal("0.00"))
+    if owed <= 0:
+        raise UsageError("top_up_collected", id=settlement.id, klass=klass, owed=row.top_up, incomes="、".join(r.id for r in earlier))  # fmt: skip
+    paid_into = [
+        r.account
+        for r in ledger.of_kind("income")
+        if isinstance(r, Income) and r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
+    ]
+    return validated(
+        Income, id=_id(ledger, "income", day), date=day, kind="fee", amount=amount or owed,
+        account=account or (paid_into[-1] if paid_into else "bank"), payer=klass, received_by=by,
+        purpose=f"{settlement.fee_item} 少补（{settlement.id}）", fee_item=settlement.fee_item, class_=klass,
+        students=row.students, settlement=settlement.id, receipt=receipt, receipt_date=receipt_date,
+    )  # fmt: skip
+
+
+def refund_fee(
+    ledger: Ledger, text: str, by: str, account: str, on: dt.date, key: KeySigner | None = None
+) -> FeeSettlement:
+    """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013);
+    with `key`, the payment is signed by the cashier's key, like a claim's."""
     settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
     if settlement.refunded is not None:
         raise UsageError("already_paid", id=settlement.id)
     if not settlement.refunds:
         raise UsageError("nothing_to_refund", id=settlement.id)
     payment = validated(Payment, on=on, by=by, account=account)
-    return settlement.model_copy(update={"refunded": payment})
+    refunded = settlement.model_copy(update={"refunded": payment})
+    return refunded if key is None else key_paid(ledger, refunded, key)

@@ -2,7 +2,8 @@
 
 A record awaits a person when the next step of its chain not yet signed is one that person may sign
 today (by a role policy gives that step; steps any member of staff may sign, such as 经手人 and
-证明人, are named by the clerk and not listed), the record is not yet paid, and — for kinds whose steps
+证明人, are named by the clerk and not listed — unless the record names who signs it: a receipt book's
+holder, a void's voider, listed for that person), the record is not yet paid, and — for kinds whose steps
 need different people — the person signed no other step of it. A trip or a reception is listed only
 until its day (it is approved beforehand or not at all); an audit awaits each member who has not yet
 signed it. The steps are those the checks
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.checks.purchases import required_steps
+from houqin.checks.receipts import named_signer
 from houqin.checks.stocktake import approvals_needed
 from houqin.errors import UsageError
 from houqin.models.base import Signed
@@ -39,7 +41,7 @@ class Awaiting:
 
 
 def _about(r: Signed) -> str:
-    for name in ("purpose", "payee", "reason", "month", "name", "title", "guest_unit", "scope"):
+    for name in ("purpose", "payee", "reason", "month", "name", "title", "guest_unit", "scope", "fee_item", "holder"):
         value = getattr(r, name, None)
         if isinstance(value, str) and value:
             return value
@@ -92,7 +94,11 @@ def pending_for(ledger: Ledger, person: str, today: dt.date) -> list[Awaiting]:
             if step is None:
                 continue
             allowed = rules.signers.get(step, "any")
-            if allowed == "any" or not any(ledger.holds(person, role, today) for role in allowed):
+            named = named_signer(r, step)
+            if named is not None:  # a step the record names its signer for: the receipt book's holder
+                if named != person:
+                    continue
+            elif allowed == "any" or not any(ledger.holds(person, role, today) for role in allowed):
                 continue
             if kind.name in rules.distinct_signers and any(a.by == person for a in r.approvals):
                 continue

@@ -1,11 +1,14 @@
 """票据管理 as use-cases: a receipt book issued to a person (票据领用登记), a receipt voided (作废).
-Pure: each returns the record; the checks refuse one that adds an error (REC002-REC009)."""
+Pure: each returns the record; the checks refuse one that adds an error (REC002-REC011). A book carries
+the accountant's step (发放), and its holder signs for it (houqin sign PJ-… --as holder); a void carries
+its holder's step, and the accountant approves it (houqin sign ZF-… --as accountant)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from houqin.ledger.store import next_id
+from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import ReceiptBook, ReceiptVoid
@@ -25,6 +28,7 @@ def issue_book(
         holder=holder,
         issued_by=issued_by,
         series=series,
+        approvals=(Approval(role="accountant", by=issued_by, on=day),),
     )
 
 
@@ -40,4 +44,5 @@ def void_receipt(
         by=by,
         reason=reason,
         copies_kept=copies_kept,
+        approvals=(Approval(role="holder", by=by, on=day),),
     )

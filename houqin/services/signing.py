@@ -13,7 +13,7 @@ from houqin.i18n import Pair, Steps, role_key
 from houqin.models.base import Approval, Record, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
-from houqin.models.statements import payment_statement, step_statement, withdrawal_statement
+from houqin.models.statements import paid, payment_field, payment_statement, step_statement, withdrawal_statement
 from houqin.services.lookup import find_record
 
 S = TypeVar("S", bound=Signed)
@@ -81,13 +81,13 @@ def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:
     is not the payer's registered key valid on the day)."""
     from houqin.checks.keys import trust_of
 
-    payment = getattr(record, "payment", None)
+    payment = paid(record)
     assert payment is not None
     school = ledger.config.school.name
     if trust_of(school, ledger.people).key_of(payment.by, key.public.fingerprint, payment.on) is None:
         raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=payment.by, on=payment.on)
     sig = key.sign(payment_statement(school, record))
-    return record.model_copy(update={"payment": payment.model_copy(update={"sig": sig})})
+    return record.model_copy(update={payment_field(record): payment.model_copy(update={"sig": sig})})
 
 
 def sign_record(
