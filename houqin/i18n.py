@@ -602,6 +602,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "等待 {person} 签字：{count} 件，合计 {total} 元",
         "Awaiting {person}'s signature: {count}, {total} yuan in all",
     ),
+    "pending_head_no_money": ("等待 {person} 签字：{count} 件", "Awaiting {person}'s signature: {count}"),
     "no_keys": (
         "尚未登记任何密钥（houqin key add --anchor 登记校长的第一把密钥）。",
         "No key registered yet (register the principal's first key with houqin key add --anchor).",

@@ -201,6 +201,8 @@ def test_requests_are_approved_beforehand_through_sign_pending_and_due(git_ledge
     assert run("check") == (0, "")
     code, out = run("pending", "--person", "刘副校长", "--format", "json")
     assert [(r["id"], r["step"]) for r in json.loads(out)["rows"]] == [("CL-2026-0001", "supervisor")]
+    code, out = run("pending", "--person", "刘副校长")
+    assert out.splitlines()[0] == "等待 刘副校长 签字：1 件"  # a trip moves no money: no sum of 0.00 元
     code, out = run("pending", "--person", "王校长", "--format", "json")
     assert [(r["id"], r["step"]) for r in json.loads(out)["rows"]] == [("JD-2026-0001", "principal")]
     code, out = run("due", "--person", "刘副校长", "--format", "json")

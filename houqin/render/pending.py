@@ -18,8 +18,12 @@ def print_pending(rows: Sequence[Awaiting], person: str, lang: str) -> None:
     if not rows:
         out.print(t("nothing_pending", lang, person=person))
         return
-    total = sum((r.amount for r in rows if r.amount is not None), start=Decimal(0))
-    out.print(t("pending_head", lang, person=person, count=len(rows), total=fmt_yuan(total)), highlight=False)
+    amounts = [r.amount for r in rows if r.amount is not None]
+    if amounts:  # a sum only of what has an amount; records of no money (a count, a trip) have none
+        head = t("pending_head", lang, person=person, count=len(rows), total=fmt_yuan(sum(amounts, start=Decimal(0))))
+    else:
+        head = t("pending_head_no_money", lang, person=person, count=len(rows))
+    out.print(head, highlight=False)
     for r in rows:
         amount = fmt_yuan(r.amount) if r.amount is not None else "-"
         command = sign_command(r.id, r.step, lang).replace("姓名", person).replace("NAME", person)
