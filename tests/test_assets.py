@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from typer.testing import CliRunner
@@ -191,17 +192,36 @@ def test_pending_disposal_takes_no_effect(ledger_dir: Callable[..., Path]) -> No
 @pytest.mark.parametrize(
     ("cost", "acquired", "at", "life", "accumulated", "months"),
     [
-        ("4350.00", dt.date(2022, 7, 1), dt.date(2026, 11, 24), 6, "3141.67", 52),
-        ("4350.00", dt.date(2022, 7, 31), dt.date(2022, 7, 31), 6, "0.00", 0),  # from the month after
-        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 8, 1), 6, "60.42", 1),
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2026, 11, 24), 6, "3202.08", 53),  # July 2022 to November 2026
+        ("4350.00", dt.date(2022, 7, 31), dt.date(2022, 7, 31), 6, "60.42", 1),  # 当月增加，当月开始计提
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 8, 1), 6, "120.83", 2),
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 6, 30), 6, "0.00", 0),  # not yet bought
         ("7200.00", dt.date(2020, 1, 15), dt.date(2031, 1, 1), 6, "7200.00", 72),  # never below zero
         ("28.50", dt.date(2016, 10, 12), dt.date(2026, 11, 24), 0, "0.00", 0),  # books: not depreciated
     ],
 )
 def test_depreciation(cost: str, acquired: dt.date, at: dt.date, life: int, accumulated: str, months: int) -> None:
-    value = book_value(Decimal(cost), acquired, at, life)
+    value = book_value(Decimal(cost), acquired, at, life, "same_month")
     assert (value.accumulated, value.months) == (Decimal(accumulated), months)
     assert value.net == Decimal(cost) - Decimal(accumulated)
+
+
+@pytest.mark.parametrize(
+    ("start", "held", "disposed"),
+    [
+        # 当月增加当月计提、当月减少当月不提: July to October charged for a part disposed of in November.
+        ("same_month", 5, 4),
+        # 当月增加下月计提、当月减少当月照提: August to November, the same count.
+        ("next_month", 4, 4),
+    ],
+)
+def test_the_start_month_is_policy_and_a_disposal_is_charged_the_same_either_way(
+    start: Literal["same_month", "next_month"], held: int, disposed: int
+) -> None:
+    bought, november = dt.date(2026, 7, 20), dt.date(2026, 11, 5)
+    assert book_value(Decimal("7200.00"), bought, november, 6, start).months == held
+    assert book_value(Decimal("7200.00"), bought, november, 6, start, disposed=True).months == disposed
+    assert book_value(Decimal("7200.00"), bought, bought, 6, start, disposed=True).months == 0
 
 
 runner = CliRunner()

@@ -374,29 +374,40 @@ ROOT_LEDGER = Path(__file__).resolve().parents[1] / "ledgers"
 def test_the_dry_run_shows_depreciation_to_date_and_the_registers_differences(
     git_ledger: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """A desktop bought 2019-03-05 for 4,299.00 × 2 over 6 years (72 months, from the month after) is fully
-    depreciated by now; a 2024 one is not. The register's 累计折旧/净值 are compared with houqin's."""
-    from houqin.clock import today
-    from houqin.models.depreciation import book_value
-
+    """A desktop bought 2019-03-05 for 4,299.00 × 2 over 6 years (72 months, from its own month: 政府会计准则第3号)
+    is fully depreciated by now; one bought in January 2024 has had 35 months (January 2024 to November 2026)
+    of 6,000.00 / 72. The register's 累计折旧/净值 are compared with houqin's."""
     root = git_ledger(COMPLETE)
     header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人", "累计折旧", "净值")
-    recent = book_value(Decimal("6000.00"), dt.date(2024, 1, 10), today(), 6)
     body = [
         ("台式电脑", "台式计算机", "4299", 2, "2019-03-05", "计算机教室", "李主任", "8,598.00", "0"),
-        ("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "1,000.00", f"{recent.net}"),
+        ("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "1,000.00", "3083.33"),
     ]
     sheet = _xlsx_of(tmp_path / "折旧.xlsx", header, body)
     code, out = run(root, "asset", "import", str(sheet), "--dry-run")
     assert code == 0, out
-    accumulated = Decimal("8598.00") + recent.accumulated
-    net = recent.net
-    assert f"按各类折旧年限，截至今日累计折旧 {accumulated:,.2f} 元，净值 {net:,.2f} 元。" in out
+    assert "按各类折旧年限，截至今日累计折旧 11,514.67 元，净值 3,083.33 元。" in out
     assert (
         f"{sheet}:4: warning[IMP003] 第 4 行：表中累计折旧(accumulated)为 1,000.00，"
-        f"houqin 按折旧年限 6 年、已提 {recent.months} 个月算得 {recent.accumulated:,.2f}"
+        "houqin 按折旧年限 6 年、已提 35 个月算得 2,916.67"
     ) in out
     assert f"{sheet}:3: warning" not in out and f"{sheet}:4: warning[IMP003] 第 4 行：表中净值" not in out
+
+
+def test_a_school_that_charges_from_the_next_month_says_so_in_its_policy(
+    git_ledger: Callable[..., Path], tmp_path: Path
+) -> None:
+    """depreciation.start: next_month (the enterprise rule an old register may follow): 34 months, not 35."""
+    root = git_ledger(COMPLETE)
+    with (root / "houqin.yaml").open("a", encoding="utf-8") as config:
+        config.write("policy:\n  depreciation: {start: next_month}\n")
+    header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人", "累计折旧")
+    body = [("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "2,916.67")]
+    sheet = _xlsx_of(tmp_path / "折旧.xlsx", header, body)
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "截至今日累计折旧 2,833.33 元，净值 3,166.67 元。" in out
+    assert "已提 34 个月算得 2,833.33" in out
 
 
 PLACES_HEADER = ("序号", "编号", "名称", "类型", "楼宇", "保管人")

@@ -525,7 +525,8 @@ def _book_value(ledger: Ledger, asset: Asset, on: dt.date) -> BookValue:
     """The asset's depreciation as of the import, from its class's life (catalog.yaml life_years): an
     asset bought years ago comes in with the depreciation it has had, so its net value is right on day one."""
     category = ledger.category_by_code.get(asset.category)
-    return book_value(asset.value, asset.date, on, category.life_years if category is not None else 0)
+    life = category.life_years if category is not None else 0
+    return book_value(asset.value, asset.date, on, life, ledger.config.policy.depreciation.start)
 
 
 def _book_differences(path: str, row: int, values: Mapping[str, str], value: BookValue) -> list[Diagnostic]:
