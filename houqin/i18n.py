@@ -670,6 +670,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "账户 {account} 不在 catalog.yaml 中（有：{known}）：先在 catalog.yaml 的 accounts 中登记它和它的 kind，再登记期初余额。",
         "Account {account} is not in catalog.yaml (there are: {known}): list it with its kind under accounts in catalog.yaml first, then record its opening balance.",
     ),
+    "open_needs_key": (
+        "政策要求会计用密钥签字（houqin.yaml 的 policy.signatures.require_keys）：期初余额的提交须由 {name} 的密钥签名，加 --key 会计的密钥。",
+        "Policy asks the accountant to sign by key (policy.signatures.require_keys in houqin.yaml): the openings' commit is signed by {name}'s key; add --key KEYFILE.",
+    ),
     "open_unchanged": (
         "这些期初余额（{day}）已在 catalog.yaml 中，与给出的相同：没有要写的。",
         "These opening balances ({day}) are already in catalog.yaml as given: nothing to write.",
@@ -919,6 +923,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "places_done": ("已加入 {count} 个地点。", "Added {count} places."),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
+    "import_done_stock-in": ("已导入 {count} 条入库记录。", "Imported {count} stock receipts."),
     "report_written": ("已写出 {path}", "Wrote {path}"),
     "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),
     "dir_not_empty": ("{path} 不是空目录。", "{path} is not empty."),

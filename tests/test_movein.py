@@ -59,13 +59,13 @@ def test_every_format_reads_the_same_register(git_ledger: Callable[..., Path], t
     text = (root / "2019/assets.yaml").read_text(encoding="utf-8")
     # ４２９９．００ under a title, in a merged 计算机教室 (SY-301), category by name
     assert (
-        "- id: ZC-2019-0001\n  date: 2019-03-05\n  name: 台式电脑\n  category: A02010104\n  model: 联想启天M430\n"
+        "- id: ZC-2019-0001\n  date: 2019-03-05\n  name: 台式电脑\n  category: A02010105\n  model: 联想启天M430\n"
         '  quantity: 2\n  unit_price: "4299.00"\n  place: SY-301\n  keeper: 李主任\n'
         "  funding: 财政拨款\n  note: 原编号 GD-001\n"
     ) in text
     assert "- id: ZC-2019-0002\n  date: 2019-03-05\n" in text and '  unit_price: "5699.00"\n  place: SY-301\n' in text
     # 2019年3月: the month's first day; ￥6,200.00
-    assert "- id: ZC-2019-0003\n  date: 2019-03-01\n  name: 数字显微镜\n  category: A02100000\n" in text
+    assert "- id: ZC-2019-0003\n  date: 2019-03-01\n  name: 数字显微镜\n  category: A02109900\n" in text
     assert '  unit_price: "6200.00"\n' in text
     # the Excel serial 43529, 4，299.00, and 一年级（1）班 as JX-101
     assert "- id: ZC-2019-0004\n  date: 2019-03-05\n  name: 交互式一体机\n" in text
@@ -199,18 +199,18 @@ H = ("资产名称", "资产分类", "单价", "取得日期", "存放地点", "
         (
             "两列.xlsx",
             lambda p: _xlsx_of(
-                p, (*H, "使用人"), [("电脑", "A02010104", 4350, "2024-03-01", "SY-301", "李主任", "张老师")]
+                p, (*H, "使用人"), [("电脑", "A02010105", 4350, "2024-03-01", "SY-301", "李主任", "张老师")]
             ),
             "列 保管人 和 使用人 都对应字段 keeper：用 --map 使用人=- 忽略其中一列",
         ),
         (
             "面议.xlsx",
-            lambda p: _xlsx_of(p, H, [("电脑", "A02010104", "面议", "2024-03-01", "SY-301", "李主任")]),
+            lambda p: _xlsx_of(p, H, [("电脑", "A02010105", "面议", "2024-03-01", "SY-301", "李主任")]),
             "面议.xlsx:3: error[IMP001] 第 3 行：单价(unit_price) 面议 不是金额（如 1299.50）",
         ),
         (
             "月份.xlsx",
-            lambda p: _xlsx_of(p, H, [("电脑", "A02010104", 4350, "2019年13月", "SY-301", "李主任")]),
+            lambda p: _xlsx_of(p, H, [("电脑", "A02010105", 4350, "2019年13月", "SY-301", "李主任")]),
             "月份.xlsx:3: error[IMP001] 第 3 行：日期(date) 2019年13月：没有这一天",
         ),
         ("报告.pdf", lambda p: p.write_bytes(b"%PDF-1.4"), "只能导入 .xlsx、.xls、.ods 或 .csv（.txt）文件"),
@@ -355,7 +355,7 @@ def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> No
         "  地点与保管人：houqin place import 地点表.xlsx（或由 houqin asset import 登记表 --add-missing 一并登记）\n"
         "  固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run\n"
         "  库房期初结存：houqin stock import 期初库存.xlsx\n"
-        "  现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）\n"
+        "  现金、银行存款期初余额：houqin finance open --cash 金额 --bank 金额 --on 日期 --by 会计 --key 会计的密钥\n"
         "  年度预算：在 catalog.yaml 的 budget_lines 中写各科目的 amount（预算为 0 的科目不能报销）\n"
         "  校长的签字密钥（信任根，见 docs/signatures.md）：houqin key add --person 校长姓名 --file 公钥.pub --anchor\n"
     )
@@ -452,3 +452,21 @@ def test_place_import_refuses_unknown_keepers_and_kinds(git_ledger: Callable[...
             in out
         )
         assert snapshot(root) == before
+
+
+def test_a_register_names_todays_keeper_who_may_have_joined_after_the_purchase(
+    git_ledger: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A register says who keeps an asset now: 钱老师 joined in 2010 and keeps a piano bought in 2009.
+    For an asset older than the books (`started`), the keeper is checked on the day the books began."""
+    header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人")
+    body = [("钢琴", "教学仪器", "12000", 1, "2009年5月", "三年级(2)班", "钱老师")]
+    sheet = _xlsx_of(tmp_path / "登记表.xlsx", header, body)
+    root = git_ledger(COMPLETE)
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 1 and "error[REF002] 保管人(keeper) 中的人员 钱老师 在 2009-05-01 不在职" in out
+    with (root / "houqin.yaml").open("a", encoding="utf-8") as config:
+        config.write("started: 2026-02-20\n")
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "1 行可导入（原值合计 12,000.00 元），0 行有问题。" in out

@@ -30,10 +30,15 @@ def _head(root: Path) -> str:
 
 @pytest.fixture
 def fresh(tmp_path: Path) -> Path:
-    """A fresh `houqin init` ledger with its accountant in people.yaml, committed."""
+    """A fresh `houqin init` ledger with its accountant in people.yaml, committed; its accountant may
+    type a name (the template's require_keys less the accountant: keys are tested on the bundled ledger)."""
     root = tmp_path / "账本"
     code, out = run(root, "init", str(root), "--school", "青禾县测试小学")
     assert code == 0, out
+    config = root / "houqin.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "require_keys: [principal, vice_principal, director, accountant, cashier]" in text
+    config.write_text(text.replace("director, accountant, cashier]", "director, cashier]"), encoding="utf-8")
     with (root / "people.yaml").open("a", encoding="utf-8") as people:
         people.write("- {name: 孙会计, roles: [accountant], department: 财务室, joined: 2012-03-01}\n")
     git(root, "add", "-A")
@@ -194,18 +199,31 @@ def test_the_commit_is_signed_by_the_accountants_key(bundled: Callable[..., Path
     assert code == 0, out
 
 
-def test_an_opening_the_cashiers_counts_contradict_is_refused(bundled: Callable[..., Path]) -> None:
+def test_the_accountant_signs_by_key_where_policy_says_so(bundled: Callable[..., Path]) -> None:
+    root = bundled("2026/closes.yaml")  # require_keys names the accountant, as the template does
+    code, out = run(root, "finance", "open", "--cash", "3200.00", "--on", "2026-01-30", "--by", "孙慧")
+    assert code == 2, out
+    assert (
+        "政策要求会计用密钥签字（houqin.yaml 的 policy.signatures.require_keys）：期初余额的提交须由 孙慧 的密钥签名"
+        in out
+    )
+    assert git(root, "status", "--porcelain") == ""
+
+
+def test_an_opening_the_cashiers_counts_contradict_is_refused(bundled: Callable[..., Path], tmp_path: Path) -> None:
     """The write is checked like any other: 200.00 more cash at the opening than the counts found is FIN007."""
     root = bundled("2026/closes.yaml")
-    code, out = run(root, "finance", "open", "--cash", "3200.00", "--on", "2026-01-31", "--by", "孙慧")
+    key = str(bundled_key(tmp_path / "keys", "accountant-sun-hui"))
+    code, out = run(root, "finance", "open", "--cash", "3200.00", "--on", "2026-01-31", "--by", "孙慧", "--key", key)
     assert code == 1, out
     assert "对账 DZ-2026-0001：2026-02-28 现金实有 3000.00 元，账面 3200.00 元，相差 -200.00 元" in out
     assert git(root, "status", "--porcelain") == ""
 
 
-def test_the_same_figures_again_write_nothing(bundled: Callable[..., Path]) -> None:
+def test_the_same_figures_again_write_nothing(bundled: Callable[..., Path], tmp_path: Path) -> None:
     root = bundled("2026/closes.yaml")  # the bundled books opened with 3,000.00 in cash on 2026-01-31
-    code, out = run(root, "finance", "open", "--cash", "3000.00", "--on", "2026-01-31", "--by", "孙慧")
+    key = str(bundled_key(tmp_path / "keys", "accountant-sun-hui"))
+    code, out = run(root, "finance", "open", "--cash", "3000.00", "--on", "2026-01-31", "--by", "孙慧", "--key", key)
     assert code == 2 and "这些期初余额（2026-01-31）已在 catalog.yaml 中，与给出的相同：没有要写的。" in out
 
 

@@ -398,7 +398,7 @@ def opening_balances(
     (the closes sealed the balances that followed from the old openings: reopen first) and when an
     account already has money recorded before `day` (an opening comes before the books it opens).
     With `key`, it must be the accountant's registered key on `day` (the commit is signed by it)."""
-    from houqin.checks.keys import trust_of
+    from houqin.checks.keys import must_sign_by_key, trust_of
     from houqin.ledger.directory import with_openings
     from houqin.models.directory import all_accounts
 
@@ -406,8 +406,6 @@ def opening_balances(
         raise UsageError("open_nothing")
     if not ledger.holds(by, "accountant", day):
         raise UsageError("open_not_accountant", name=by, on=day)
-    if key is not None and trust_of(ledger.config.school.name, ledger.people).key_of(by, key.fingerprint, day) is None:
-        raise UsageError("key_not_signers", path=key_path, fp=key.fingerprint, by=by, on=day)
     known = all_accounts(ledger.catalog.accounts)
     openings: dict[str, tuple[str, Decimal]] = {}
     for account, amount in wanted:
@@ -422,6 +420,10 @@ def opening_balances(
     for f in flows(ledger):
         if f.account in openings and f.what != "opening" and f.date < day and f.record is not None:
             raise UsageError("open_after_money", account=f.account, record=f.record.id, on=f.date, day=day)
+    if key is None and must_sign_by_key(ledger, ledger.config.policy, by, day):
+        raise UsageError("open_needs_key", name=by)
+    if key is not None and trust_of(ledger.config.school.name, ledger.people).key_of(by, key.fingerprint, day) is None:
+        raise UsageError("key_not_signers", path=key_path, fp=key.fingerprint, by=by, on=day)
     new = with_openings(text, openings, day)
     if new == text:
         raise UsageError("open_unchanged", day=day)
