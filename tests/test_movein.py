@@ -424,6 +424,9 @@ def test_place_import_adds_the_rooms(git_ledger: Callable[..., Path], tmp_path: 
     code, out = run(root, "place", "import", str(sheet), "--dry-run")
     assert code == 0, out
     assert "3 个地点将加入 places.yaml，1 个已在其中，0 行有问题。" in out
+    assert "  5: QT-001  音乐室  功能室  李主任" in out  # the kind in the user's words
+    code, out = run(root, "--lang", "en", "place", "import", str(sheet), "--dry-run")
+    assert "  6: TY-01  体育器材室  sports store  周保管" in out
     code, out = run(root, "place", "import", str(sheet))
     assert code == 0 and "已加入 3 个地点。" in out, out
     assert git(root, "log", "-1", "--format=%s") == "places import from 地点表.xlsx\n"
