@@ -1735,6 +1735,14 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
         "unit price {price} is below the {threshold} threshold: give the reason in 备注 (note)",
     ),
     "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
+    "amount_mismatch": (
+        "数量 {quantity} × 单价 {price} = {product}，与金额 {amount} 不符",
+        "quantity {quantity} × unit price {price} = {product}, not the amount {amount}",
+    ),
+    "amount_not_cents": (
+        "金额 {amount} ÷ 数量 {quantity} 不是整分的单价：加一列单价",
+        "amount {amount} ÷ quantity {quantity} is no price in whole cents: add a 单价 column",
+    ),
     "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
     "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
     "duplicate_name": (
