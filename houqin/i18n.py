@@ -98,6 +98,7 @@ _FIELD_WORDS: dict[str, str] = {
     "by": "签字人",
     "canteen_margin": "食堂结余比例",
     "capitalisation": "固定资产标准",
+    "depreciation": "折旧",
     "cartons": "盒数",
     "cash_returned": "退回现金",
     "cashier_may_not_sign": "出纳不得签的环节",
@@ -147,7 +148,6 @@ _FIELD_WORDS: dict[str, str] = {
     "files": "已结年度文件",
     "value": "金额",
     "holdings": "存放与保管",
-    "depreciation": "累计折旧",
     "fiscal_year_start": "会计年度起始",
     "from_account": "转出账户",
     "from_place": "调出地点",
@@ -674,6 +674,38 @@ TEXT: dict[str, tuple[str, str]] = {
         "领导班子会议须写全：--meeting-on 日期、--attendee 出席人员（可重复）和 --decision 决定。",
         "A leadership meeting needs all of --meeting-on DAY, --attendee NAME (repeat) and --decision TEXT.",
     ),
+    "open_nothing": (
+        "没有给出期初余额：用 --cash 金额、--bank 金额，或 --account 账户 金额（可重复）。",
+        "No opening balance given: use --cash AMOUNT, --bank AMOUNT or --account ACCOUNT AMOUNT (repeatable).",
+    ),
+    "open_not_accountant": (
+        "{name} 在 {on} 不是会计：期初余额由会计登记（--by 会计姓名，people.yaml 中角色 accountant）。",
+        "{name} is not the accountant on {on}: the accountant records the opening balances (--by NAME, role accountant in people.yaml).",
+    ),
+    "open_unknown_account": (
+        "账户 {account} 不在 catalog.yaml 中（有：{known}）：先在 catalog.yaml 的 accounts 中登记它和它的 kind，再登记期初余额。",
+        "Account {account} is not in catalog.yaml (there are: {known}): list it with its kind under accounts in catalog.yaml first, then record its opening balance.",
+    ),
+    "open_needs_key": (
+        "政策要求会计用密钥签字（houqin.yaml 的 policy.signatures.require_keys）：期初余额的提交须由 {name} 的密钥签名，加 --key 会计的密钥。",
+        "Policy asks the accountant to sign by key (policy.signatures.require_keys in houqin.yaml): the openings' commit is signed by {name}'s key; add --key KEYFILE.",
+    ),
+    "open_unchanged": (
+        "这些期初余额（{day}）已在 catalog.yaml 中，与给出的相同：没有要写的。",
+        "These opening balances ({day}) are already in catalog.yaml as given: nothing to write.",
+    ),
+    "open_twice": (
+        "账户 {account} 的期初余额给了两次：每个账户只给一个金额。",
+        "Account {account} is given two opening balances: give one amount per account.",
+    ),
+    "open_after_close": (
+        "{month} 已结账：结账封存了由原期初余额得出的余额，不能再改期初。须先由校长重新开账（houqin finance reopen，从最近的月份往前）。",
+        "{month} is closed: the close sealed the balances that follow from the old openings, so they cannot change. The principal reopens the months first (houqin finance reopen, latest first).",
+    ),
+    "open_after_money": (
+        "账户 {account} 在 {on} 已有收支（{record}），早于期初日 {day}：期初余额须早于账中的第一笔收支，改 --on 为更早的日期。",
+        "Account {account} already has money recorded on {on} ({record}), before the opening day {day}: the opening comes before the first money in the books; give an earlier --on.",
+    ),
     "key_signs_nothing": (
         "{path}（{fp}）不是这条记录上任何签字人的有效密钥（签字：{steps}）：用签字人本人的密钥，或不用 --key 先记下姓名。",
         "{path} ({fp}) is not a valid key of anyone signing this record (signatures: {steps}): use the signer's own key, or leave out --key to record the name only.",
@@ -897,8 +929,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "The storeroom's opening stock: houqin stock import STOCK.xlsx",
     ),
     "ov.next.balances": (
-        "现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）",
-        "Opening cash and bank balances: write opening and opened under accounts in catalog.yaml (no houqin command yet)",
+        "现金、银行存款期初余额：houqin finance open --cash 金额 --bank 金额 --on 日期 --by 会计 --key 会计的密钥",
+        "Opening cash and bank balances: houqin finance open --cash AMOUNT --bank AMOUNT --on DAY --by ACCOUNTANT --key KEY",
     ),
     "ov.next.budget": (
         "年度预算：在 catalog.yaml 的 budget_lines 中写各科目的 amount（预算为 0 的科目不能报销）",
@@ -919,6 +951,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "places_done": ("已加入 {count} 个地点。", "Added {count} places."),
     "import_done": ("已导入 {count} 项资产。", "Imported {count} assets."),
+    "import_done_stock-in": ("已导入 {count} 条入库记录。", "Imported {count} stock receipts."),
     "report_written": ("已写出 {path}", "Wrote {path}"),
     "label_what": ("请给出资产编号，或用 --place 指定地点。", "Give asset ids, or a place with --place."),
     "dir_not_empty": ("{path} 不是空目录。", "{path} is not empty."),
@@ -941,6 +974,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "written": ("已写入 {id} → {path}", "Wrote {id} → {path}"),
     "committed": ("已提交：{message}", "Committed: {message}"),
     "not_committed": ("（未提交 git：--no-commit）", "(not committed: --no-commit)"),
+    "opened": (
+        "{account} 期初余额 {amount} 元（{day} 结束时），会计 {by}，写入 {path}",
+        "{account}: opening balance {amount} at the end of {day}, by the accountant {by}, in {path}",
+    ),
+    "opened_signed": ("提交已由会计的密钥签名。", "The commit is signed by the accountant's key."),
     "init_done": (
         "已新建账本 {path}（学校：{school}），并安装了 pre-commit 检查钩子。",
         "Created ledger {path} for {school}, with the pre-commit check hook.",
@@ -1366,6 +1404,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "fire.expires": ("有效期至", "Expires"),
     "fire.ok": ("完好", "ok"),
     "fire.fault": ("有问题", "fault"),
+    "place.kind.classroom": ("班级教室", "classroom"),
+    "place.kind.office": ("办公室", "office"),
+    "place.kind.function": ("功能室", "function room"),
+    "place.kind.sports": ("体育器材室", "sports store"),
+    "place.kind.storeroom": ("库房", "storeroom"),
+    "place.kind.building": ("楼宇", "building"),
+    "place.kind.outdoor": ("室外", "outdoor"),
+    "place.kind.other": ("其他", "other"),
     "fire.kind.extinguisher": ("灭火器", "extinguisher"),
     "fire.kind.hydrant": ("消火栓", "hydrant"),
     "fire.kind.alarm": ("火灾报警器", "alarm"),

@@ -556,6 +556,20 @@ CATALOG: Mapping[str, Message] = {
         "在 places.yaml 中指定新的保管人（没有 houqin 命令编辑它），并把资产交接给他：houqin asset move 资产编号 --to-keeper 姓名。",
         "Name a new keeper in places.yaml (no houqin command edits it) and hand the assets over: houqin asset move ASSET --to-keeper NAME.",
     ),
+    "AST008": Message(
+        W,
+        "资产分类 {code} {name} 在 {edition} 中是一个大类，下面还有末级分类（如 {leaves}）：资产应登记到末级分类",
+        "asset category {code} {name} is a class in {edition}, with finer classes under it (e.g. {leaves}): assets are registered under a leaf",
+        "没有 houqin 命令修改 catalog.yaml 的资产分类：在 catalog.yaml 的 asset_categories 中把 {code} 改为末级代码，并把用它的资产卡片的 category 一并改（git grep {code} 找出它们），再运行 houqin check；所附代码表见 docs/assets.md。",
+        "No houqin command edits catalog.yaml's categories: change {code} to a leaf code under asset_categories in catalog.yaml and the category of the asset cards that use it (git grep {code} finds them), then run houqin check; docs/assets.md lists the codes it knows.",
+    ),
+    "AST009": Message(
+        W,
+        "资产分类 {code} 写作 {name}，但 {edition} 中 {code} 是 {theirs}；{name} 在该版中的代码是 {new}",
+        "asset category {code} is written as {name}, but in {edition} {code} is {theirs}; {name} is {new} in that edition",
+        "没有 houqin 命令修改 catalog.yaml 的资产分类：在 catalog.yaml 中把 {name} 的代码由 {code} 改为 {new}，并把用它的资产卡片的 category 一并改（git grep {code}），再运行 houqin check。",
+        "No houqin command edits catalog.yaml's categories: change {name}'s code from {code} to {new} in catalog.yaml and on the asset cards that use it (git grep {code}), then run houqin check.",
+    ),
     "DEP001": Message(
         E,
         "{name} 于 {left} 离校，但仍保管或借用 {count} 项资产：{ids}",
@@ -1826,6 +1840,14 @@ IMPORT_REASONS: Mapping[str, tuple[str, str]] = {
         "unit price {price} is below the {threshold} threshold: give the reason in 备注 (note)",
     ),
     "unknown_item": ("物品 {value} 不在 catalog.yaml 中", "item {value} is not in catalog.yaml"),
+    "amount_mismatch": (
+        "数量 {quantity} × 单价 {price} = {product}，与金额 {amount} 不符",
+        "quantity {quantity} × unit price {price} = {product}, not the amount {amount}",
+    ),
+    "amount_not_cents": (
+        "金额 {amount} ÷ 数量 {quantity} 不是整分的单价：加一列单价",
+        "amount {amount} ÷ quantity {quantity} is no price in whole cents: add a 单价 column",
+    ),
     "invalid_field": ("{field} 无效：{detail}", "{field} is invalid: {detail}"),
     "not_understood": ("无法识别：{detail}", "not understood: {detail}"),
     "duplicate_name": (

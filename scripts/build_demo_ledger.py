@@ -205,22 +205,41 @@ ITEMS = [
 ]
 
 CATEGORIES = [
-    ("A01010100", "教学用房", 50, False),
-    ("A02010104", "台式计算机", 6, False),
-    ("A02010105", "便携式计算机", 6, False),
+    ("A01010200", "教学用房", 50, False),
+    ("A02010105", "台式计算机", 6, False),
+    ("A02010108", "便携式计算机", 6, False),
     ("A02020500", "打印设备", 6, False),
     ("A02021100", "投影仪", 6, False),
-    ("A02021200", "交互式电子白板（一体机）", 6, False),
-    ("A02061800", "空调机", 6, False),
+    ("A02020700", "电子白板（交互式一体机）", 6, False),
+    ("A02061804", "空调机", 6, False),
     ("A02090100", "音响设备", 5, False),
     ("A02100000", "教学仪器", 5, True),
     ("A02110000", "体育设备", 5, True),
     ("A02120000", "乐器", 5, True),
     ("A04010000", "图书", 0, False),
-    ("A05010100", "办公家具", 15, False),
-    ("A05010200", "学生课桌椅", 5, False),
-    ("A05010300", "书柜及档案柜", 15, False),
+    ("A05010203", "课桌、讲台、实验桌", 15, False),
+    ("A05010501", "书柜", 15, False),
+    ("A05010502", "文件柜", 15, False),
+    ("A05040403", "教具", 5, False),
 ]
+
+
+def gbt14885_2022(name: str, category: str) -> str:
+    """The GB/T 14885-2022 code of a planned asset (#15 item 7; houqin/templates/asset_codes.yaml): the
+    computers' codes moved (A02010104 台式计算机 → A02010105, A02010105 便携式计算机 → A02010108), the
+    air conditioners and whiteboards go to the leaves the table has; the desks, lecterns, lab and
+    meeting tables and office desk sets (学生课桌椅 and 办公家具 before, A050102 and A050101 — the
+    latter is 床类 in 2022) to 教学、实验用桌, over 15 years (应用指南: 家具 不低于15年); the easels to
+    教具; the old 书柜及档案柜 is split into 书柜 and 文件柜. 教学仪器 and 乐器 keep their older codes, which
+    the table cannot place (docs/assets.md)."""
+    moved = {"A02010104": "A02010105", "A02010105": "A02010108", "A02061800": "A02061804",
+             "A02021200": "A02020700", "A05010200": "A05010203"}  # fmt: skip
+    if category == "A05010300":
+        return "A05010501" if "书柜" in name else "A05010502"
+    if category == "A05010100":
+        return "A05040403" if name == "画架" else "A05010203"
+    return moved.get(category, category)
+
 
 BUDGET = {
     "30201": ("办公费", "130000.00"),
@@ -538,6 +557,7 @@ def assets() -> list[Asset]:
     keepers = {p["id"]: p["keeper"] for p in places()}
     out = []
     for name, category, model, unit, qty, price, room, funding, day, reason in sorted(plan, key=lambda p: p[8]):
+        category = gbt14885_2022(name, category)
         bought = None
         if day.year == 2026:
             line = PurchaseLine(asset=name, category=category, quantity=Decimal(qty), estimate=money(price))

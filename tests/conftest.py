@@ -49,12 +49,13 @@ BASE: dict[str, str] = {
         - {id: SY-301, name: 计算机教室, kind: function, keeper: 李主任}
         - {id: OLD-1, name: 旧仓库, kind: storeroom, keeper: 李主任, active: false}
         """,
+    # 教学仪器's code is one houqin's code table (asset_codes.yaml) neither knows nor judges.
     "catalog.yaml": """\
         items:
           - {id: paper-a4, name: A4复印纸, unit: 包, category: 印刷耗材}
         asset_categories:
-          - {code: A02010104, name: 台式计算机, life_years: 6}
-          - {code: A02100000, name: 教学仪器, life_years: 5, special: true}
+          - {code: A02010105, name: 台式计算机, life_years: 6}
+          - {code: A02109900, name: 教学仪器, life_years: 5, special: true}
         budget_lines:
           - {id: "30201", name: 办公费, year: 2026, amount: "50000.00"}
         funding_sources: [财政拨款, 自筹资金]
@@ -103,7 +104,7 @@ GOOD_ASSET = textwrap.dedent("""\
     - id: ZC-2026-0001
       date: 2026-03-02
       name: 台式电脑
-      category: A02010104
+      category: A02010105
       unit_price: "4999.00"
       place: SY-301
       keeper: 李主任

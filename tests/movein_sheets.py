@@ -47,7 +47,7 @@ ROWS: list[tuple[Cell, ...]] = [
         "李主任",
         "财政拨款",
     ),
-    (2, "GD-002", "台式电脑", "A02010104", "联想", "台", 1, "5,699.00元", 5699, "2019.3.5", None, "李主任", "财政拨款"),
+    (2, "GD-002", "台式电脑", "A02010105", "联想", "台", 1, "5,699.00元", 5699, "2019.3.5", None, "李主任", "财政拨款"),
     (
         3,
         "GD-003",
@@ -253,3 +253,96 @@ def write_staff_xls(path: Path, data: Sequence[tuple[Cell, ...]] | None = None) 
                 ws.write(2 + i, c, v)
     book.save(str(path))
     return path
+
+
+# A whole school moving in, as the README's tour does it (tests/test_tour.py): the staff list, the
+# rooms, the register, next term's register, the storeroom's opening stock — the files a clerk brings.
+TOUR_STAFF: list[tuple[Cell, ...]] = [
+    (1, "王建国", "校长室", "校长", "2008年9月1日", ""),
+    (2, "刘 芳", "校长室", "副校长", dt.date(2010, 9, 1), ""),
+    (3, "李主任", "总务处", "总务主任、保管员", "2012.8.28", "13800000001"),
+    (4, "孙会计", "财务室", "会计", "2015-03", ""),
+    (5, "赵出纳", "财务室", "出纳", "2016/9/1", ""),
+    (6, "张老师", "一年级组", "教师/班主任", dt.date(2018, 8, 30), ""),
+    (7, "钱老师", "三年级组", "教师", "2019年8月", ""),
+]
+TOUR_PLACES_HEADER = ("序号", "编号", "名称", "类型", "楼宇", "保管人")
+TOUR_PLACES: list[tuple[Cell, ...]] = [
+    (1, "JX-101", "一年级（1）班", "班级", "教学楼", "张老师"),
+    (2, "JX-302", "三年级(2)班", "班级", "教学楼", "钱老师"),
+    (3, "SY-301", "计算机教室", "功能室", "实验楼", "李主任"),
+    (4, "", "总务库房", "库房", "综合楼", "李主任"),
+    (5, "XZ-201", "财务室", "办公室", "综合楼", "孙会计"),
+]
+# The register: categories by name or by code (the template's), prices and dates typed every which
+# way, 存放地点 merged over the computer room's rows, units left empty where the category says them.
+TOUR_REGISTER: list[tuple[Cell, ...]] = [
+    (1, "GD-001", "台式电脑", "台式计算机", "联想启天M430", "台", 20, "４２９９．００", 85980, dt.date(2019, 3, 5),
+     "计算机教室", "李主任", "财政拨款"),
+    (2, "GD-002", "笔记本电脑", "A02010108", "ThinkPad E14", "", 2, "5,699.00元", 11398, "2021.9.1", None,
+     "李主任", "财政拨款"),
+    (3, "GD-003", "空调", "空调机", "格力 3匹", "台", 1, "￥6,200.00", 6200, "2020年6月", None, "李主任", "自筹资金"),
+    (4, "GD-004", "交互式电子白板", "电子白板", "希沃 86英寸", "", 1, "16，800.00", 16800, 44440, "一年级(1)班",
+     "张老师", "财政拨款"),
+    (5, "GD-005", "图书角书柜", "书柜", "钢制", "", 2, "1050", 2100, "2018/5/20", "三年级（2）班", "钱老师",
+     "社会捐赠"),
+    (6, "GD-006", "文件柜", "A05010502", "钢制 五节", "", 2, "1,100.00", 2200, "2017年8月1日", "财务室", "孙会计",
+     "财政拨款"),
+]  # fmt: skip
+TOUR_STOCK_HEADER = ("序号", "物品名称", "计量单位", "数量", "单价（元）", "金额（元）", "日期", "备注")
+TOUR_STOCK: list[tuple[Cell, ...]] = [
+    (1, "A4复印纸", "包", 40, "23.50", "940.00", "2026-08-31", "期初结存"),
+    (2, "硒鼓", "个", 3, "286.00", "858.00", "2026-08-31", ""),
+    (3, "粉笔", "盒", 120, "3.20", "384.00", "2026年8月31日", ""),
+]
+
+
+def _tour_book(path: Path, title: str, header: Sequence[str], body: Sequence[tuple[Cell, ...]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.append(list(header))
+    for r in body:
+        ws.append([None if v == "" else v for v in r])
+    book.save(path)
+    return path
+
+
+def write_school(directory: Path) -> list[Path]:
+    """The five files of the README's tour, in `directory`: 教职工名单.xls, 地点表.xlsx,
+    固定资产登记表.xls (with its 合计 row), 固定资产登记表-新学期.xlsx (GD-002 now in 一年级(1)班 with
+    张老师) and 期初库存.xlsx."""
+    import xlwt
+
+    directory.mkdir(parents=True, exist_ok=True)
+    out = [write_staff_xls(directory / "教职工名单.xls", TOUR_STAFF)]
+    out.append(_tour_book(directory / "地点表.xlsx", "青禾县实验小学地点表", TOUR_PLACES_HEADER, TOUR_PLACES))
+    total = sum(int(str(r[8])) for r in TOUR_REGISTER)
+    body = [*TOUR_REGISTER, ("合计", "", "", "", "", "", 28, "", f"{total:,}.00", "", "", "", "")]
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("固定资产")
+    day = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    ws.write_merge(0, 0, 0, len(HEADER) - 1, "青禾县实验小学固定资产登记表")
+    ws.write(1, 0, "填表单位：青禾县实验小学（盖章）    单位：元")
+    for c, h in enumerate(HEADER):
+        ws.write(2, c, h)
+    for i, r in enumerate(body):
+        for c, v in enumerate(r):
+            if c == PLACE and i < 3:
+                continue
+            if isinstance(v, dt.date):
+                ws.write(3 + i, c, v, day)
+            elif v not in ("", None):
+                ws.write(3 + i, c, v)
+    ws.write_merge(3, 5, PLACE, PLACE, "计算机教室")  # 存放地点 merged over the computer room's three rows
+    path = directory / "固定资产登记表.xls"
+    book.save(str(path))
+    out.append(path)
+    later = [tuple("一年级(1)班" if (r[1] == "GD-002" and i == PLACE) else ("张老师" if (r[1] == "GD-002" and
+             i == PLACE + 1) else v) for i, v in enumerate(r)) for r in filled(TOUR_REGISTER)]  # fmt: skip
+    out.append(_tour_book(directory / "固定资产登记表-新学期.xlsx", "固定资产登记表（2026年秋季）", HEADER, later))
+    out.append(_tour_book(directory / "期初库存.xlsx", "库房期初结存", TOUR_STOCK_HEADER, TOUR_STOCK))
+    return out

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from typer.testing import CliRunner
@@ -15,14 +16,14 @@ from houqin.checks.loans import check_loans
 from houqin.cli.app import app
 from houqin.ledger.load import load_ledger
 from houqin.models.depreciation import book_value
-from tests.conftest import GOOD_ASSET, git
+from tests.conftest import BASE, GOOD_ASSET, git
 from tests.test_rules import lines
 
 LOT = """\
 - id: ZC-2026-0002
   date: 2026-01-05
   name: 学生课桌椅
-  category: A02010104
+  category: A02010105
   unit: 套
   quantity: 45
   unit_price: "320.00"
@@ -161,6 +162,25 @@ ASSET_CASES: list[tuple[str, dict[str, str], list[str]]] = [
         },
         ["2026/moves.yaml:1: error[APR007] DB-2026-0001 缺少 接收人(receiver) 签字（需 移交人 → 接收人）"],
     ),
+    (
+        "AST008 a class, not a leaf",
+        {"catalog.yaml": BASE["catalog.yaml"].replace("A02010105, name: 台式计算机", "A02010100, name: 计算机")},
+        [
+            "catalog.yaml:4: warning[AST008] 资产分类 A02010100 计算机 在 GB/T 14885-2022 中是一个大类，下面还有末级分类"
+            "（如 A02010104 服务器、A02010105 台式计算机、A02010108 便携式计算机）：资产应登记到末级分类"
+        ],
+    ),
+    (
+        "AST009 a code that moved",
+        {
+            "catalog.yaml": BASE["catalog.yaml"].replace("A02010105, name: 台式计算机", "A02010104, name: 台式计算机"),
+            "2026/assets.yaml": GOOD_ASSET.replace("A02010105", "A02010104"),
+        },
+        [
+            "catalog.yaml:4: warning[AST009] 资产分类 A02010104 写作 台式计算机，但 GB/T 14885-2022 中 A02010104 是 服务器；"
+            "台式计算机 在该版中的代码是 A02010105"
+        ],
+    ),
 ]
 
 
@@ -191,17 +211,36 @@ def test_pending_disposal_takes_no_effect(ledger_dir: Callable[..., Path]) -> No
 @pytest.mark.parametrize(
     ("cost", "acquired", "at", "life", "accumulated", "months"),
     [
-        ("4350.00", dt.date(2022, 7, 1), dt.date(2026, 11, 24), 6, "3141.67", 52),
-        ("4350.00", dt.date(2022, 7, 31), dt.date(2022, 7, 31), 6, "0.00", 0),  # from the month after
-        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 8, 1), 6, "60.42", 1),
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2026, 11, 24), 6, "3202.08", 53),  # July 2022 to November 2026
+        ("4350.00", dt.date(2022, 7, 31), dt.date(2022, 7, 31), 6, "60.42", 1),  # 当月增加，当月开始计提
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 8, 1), 6, "120.83", 2),
+        ("4350.00", dt.date(2022, 7, 1), dt.date(2022, 6, 30), 6, "0.00", 0),  # not yet bought
         ("7200.00", dt.date(2020, 1, 15), dt.date(2031, 1, 1), 6, "7200.00", 72),  # never below zero
         ("28.50", dt.date(2016, 10, 12), dt.date(2026, 11, 24), 0, "0.00", 0),  # books: not depreciated
     ],
 )
 def test_depreciation(cost: str, acquired: dt.date, at: dt.date, life: int, accumulated: str, months: int) -> None:
-    value = book_value(Decimal(cost), acquired, at, life)
+    value = book_value(Decimal(cost), acquired, at, life, "same_month")
     assert (value.accumulated, value.months) == (Decimal(accumulated), months)
     assert value.net == Decimal(cost) - Decimal(accumulated)
+
+
+@pytest.mark.parametrize(
+    ("start", "held", "disposed"),
+    [
+        # 当月增加当月计提、当月减少当月不提: July to October charged for a part disposed of in November.
+        ("same_month", 5, 4),
+        # 当月增加下月计提、当月减少当月照提: August to November, the same count.
+        ("next_month", 4, 4),
+    ],
+)
+def test_the_start_month_is_policy_and_a_disposal_is_charged_the_same_either_way(
+    start: Literal["same_month", "next_month"], held: int, disposed: int
+) -> None:
+    bought, november = dt.date(2026, 7, 20), dt.date(2026, 11, 5)
+    assert book_value(Decimal("7200.00"), bought, november, 6, start).months == held
+    assert book_value(Decimal("7200.00"), bought, november, 6, start, disposed=True).months == disposed
+    assert book_value(Decimal("7200.00"), bought, bought, 6, start, disposed=True).months == 0
 
 
 runner = CliRunner()
@@ -358,3 +397,32 @@ def test_handover_before_leaving_is_clean_and_a_loan_is_not(ledger_dir: Callable
     assert lines(root) == [
         "people.yaml:6: error[DEP001] 陈老师 于 2026-03-01 离校，但仍保管或借用 1 项资产：JY-2026-0001"
     ]
+
+
+def test_the_code_table_knows_its_classes_moved_codes_and_units() -> None:
+    from houqin.ledger.asset_codes import code_table
+
+    table = code_table()
+    assert (table.edition, table.compiled) == ("GB/T 14885-2022", "2026-12-02")
+    assert table.names["A02010105"] == "台式计算机" and table.moved["A02010104"] == ("台式计算机", "A02010105")
+    assert table.is_class("A02010100") and table.is_class("A05010000") and table.is_class("A02021000")
+    assert not table.is_class("A02010105") and not table.is_class("A02110000")  # a leaf; a code it does not know
+    assert table.under("A05010500") == ["A05010501", "A05010502"]
+    units = {
+        c: table.unit_of(c) for c in ("A02010105", "A05010203", "A05010301", "A05010501", "A04010000", "A05040403")
+    }
+    assert units == {"A02010105": "台", "A05010203": "张", "A05010301": "把", "A05010501": "个", "A04010000": "册",
+                     "A05040403": "件"}  # fmt: skip
+
+
+def test_an_asset_added_without_a_unit_is_counted_in_its_categorys(git_ledger: Callable[..., Path]) -> None:
+    from tests.conftest import BASE
+
+    catalog = BASE["catalog.yaml"].replace(
+        "asset_categories:\n", "asset_categories:\n          - {code: A05010501, name: 书柜, life_years: 15}\n"
+    )
+    root = git_ledger({"catalog.yaml": catalog})
+    code, out = run(root, "asset", "add", "--name", "图书角书柜", "--category", "A05010501", "--price", "1050",
+                    "--place", "JX-101", "--keeper", "张老师", "--date", "2026-03-02")  # fmt: skip
+    assert code == 0, out
+    assert "unit: 个" in (root / "2026/assets.yaml").read_text(encoding="utf-8")

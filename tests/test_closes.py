@@ -144,7 +144,7 @@ OPEN_ITEMS = {
         - id: ZC-2026-0001
           date: 2026-02-02
           name: 台式电脑
-          category: A02010104
+          category: A02010105
           unit_price: "4999.00"
           place: SY-301
           keeper: 李主任

@@ -21,7 +21,7 @@ ASSET = [
     "--name",
     "投影仪",
     "--category",
-    "A02010104",
+    "A02010105",
     "--price",
     "4200",
     "--place",
@@ -92,9 +92,9 @@ def test_import_says_no_such_date_for_a_row(git_ledger: Callable[..., Path], tmp
     sheet = tmp_path / "register.csv"
     sheet.write_text(
         "资产名称,分类代码,单价,取得日期,存放地点,保管人\n"
-        "台式电脑,A02010104,4350,2026/3/1,SY-301,李主任\n"
-        "笔记本,A02010104,5999,2026-02-30,SY-301,李主任\n"
-        "打印机,A02010104,1680,下周一,SY-301,李主任\n",
+        "台式电脑,A02010105,4350,2026/3/1,SY-301,李主任\n"
+        "笔记本,A02010105,5999,2026-02-30,SY-301,李主任\n"
+        "打印机,A02010105,1680,下周一,SY-301,李主任\n",
         encoding="utf-8",
     )
     code, out = run(root, "asset", "import", str(sheet))

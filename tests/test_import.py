@@ -18,8 +18,8 @@ runner = CliRunner()
 
 HEADER = "资产名称,分类代码,规格型号,单价,数量,取得日期,存放地点,保管人,经费来源,备注\n"
 GOOD = [
-    "台式电脑,A02010104,联想,4350,2,2024-03-01,SY-301,李主任,财政拨款,\n",
-    "课桌椅,A02010104,KZY,320,45,2024/8/20,JX-101,张老师,财政拨款,大批同类物资\n",
+    "台式电脑,A02010105,联想,4350,2,2024-03-01,SY-301,李主任,财政拨款,\n",
+    "课桌椅,A02010105,KZY,320,45,2024/8/20,JX-101,张老师,财政拨款,大批同类物资\n",
 ]
 
 
@@ -56,10 +56,10 @@ def test_bad_rows_refuse_the_whole_import(git_ledger: Callable[..., Path], tmp_p
     before = snapshot(root)
     rows = [
         *GOOD,
-        "投影仪,A02010104,,,1,2024-03-01,SY-301,李主任,财政拨款,\n",
-        "笔记本,A02010104,,5999,1,2024-02-30,SY-301,李主任,财政拨款,\n",
-        "打印机,A02010104,,1680,1,2024-03-01,SY-301,无名氏,财政拨款,\n",
-        "拖把,A02010104,,18,1,2024-03-01,SY-301,李主任,财政拨款,\n",
+        "投影仪,A02010105,,,1,2024-03-01,SY-301,李主任,财政拨款,\n",
+        "笔记本,A02010105,,5999,1,2024-02-30,SY-301,李主任,财政拨款,\n",
+        "打印机,A02010105,,1680,1,2024-03-01,SY-301,无名氏,财政拨款,\n",
+        "拖把,A02010105,,18,1,2024-03-01,SY-301,李主任,财政拨款,\n",
     ]
     sheet = write(tmp_path, "register.csv", HEADER + "".join(rows))
     code, out = run(root, "asset", "import", str(sheet))
@@ -86,7 +86,7 @@ def test_gb18030_tabs_and_a_column_map(git_ledger: Callable[..., Path], tmp_path
     root = git_ledger()
     odd = "设备名称\t分类代码\t单价（元）\t取得日期\t存放地点\t使用人\t购买商家\n"
     sheet = write(
-        tmp_path, "设备.csv", odd + "台式电脑\tA02010104\t4350\t2024年3月1日\tSY-301\t李主任\t联想专卖\n", "gb18030"
+        tmp_path, "设备.csv", odd + "台式电脑\tA02010105\t4350\t2024年3月1日\tSY-301\t李主任\t联想专卖\n", "gb18030"
     )
     code, out = run(root, "asset", "import", str(sheet), "--dry-run")
     assert code == 2 and "找不到必需的列：name" in out

@@ -116,7 +116,7 @@ def test_edits_then_revert_come_back_to_the_clean_answer(bundled_copy: Path) -> 
     [
         ("people.yaml", "吴芳", "吴芳芳"),  # a signer renamed: every part that reads people runs again
         ("houqin.yaml", "advance_settle_days: 30", "advance_settle_days: 3"),  # a policy tightened
-        ("catalog.yaml", "A02010104", "A02010199"),  # an asset category changed
+        ("catalog.yaml", "A02010105", "A02010199"),  # an asset category changed
     ],
 )
 def test_directory_edits_reach_every_part(bundled_copy: Path, file: str, old: str, new: str) -> None:

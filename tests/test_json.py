@@ -98,8 +98,8 @@ def test_money_is_a_decimal_string_and_days_are_iso() -> None:
     assert doc["asset"]["unit_price"] == "4350.00" and doc["at"] == "2026-11-24"
     assert doc["value"] == {
         "cost": "4350.00",
-        "accumulated": "3141.67",
-        "months": 52,
+        "accumulated": "3202.08",  # July 2022 to November 2026: 53 of 72 months
+        "months": 53,
         "life_months": 72,
-        "net": "1208.33",
+        "net": "1147.92",
     }

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -60,13 +59,13 @@ def test_every_format_reads_the_same_register(git_ledger: Callable[..., Path], t
     text = (root / "2019/assets.yaml").read_text(encoding="utf-8")
     # ４２９９．００ under a title, in a merged 计算机教室 (SY-301), category by name
     assert (
-        "- id: ZC-2019-0001\n  date: 2019-03-05\n  name: 台式电脑\n  category: A02010104\n  model: 联想启天M430\n"
+        "- id: ZC-2019-0001\n  date: 2019-03-05\n  name: 台式电脑\n  category: A02010105\n  model: 联想启天M430\n"
         '  quantity: 2\n  unit_price: "4299.00"\n  place: SY-301\n  keeper: 李主任\n'
         "  funding: 财政拨款\n  note: 原编号 GD-001\n"
     ) in text
     assert "- id: ZC-2019-0002\n  date: 2019-03-05\n" in text and '  unit_price: "5699.00"\n  place: SY-301\n' in text
     # 2019年3月: the month's first day; ￥6,200.00
-    assert "- id: ZC-2019-0003\n  date: 2019-03-01\n  name: 数字显微镜\n  category: A02100000\n" in text
+    assert "- id: ZC-2019-0003\n  date: 2019-03-01\n  name: 数字显微镜\n  category: A02109900\n" in text
     assert '  unit_price: "6200.00"\n' in text
     # the Excel serial 43529, 4，299.00, and 一年级（1）班 as JX-101
     assert "- id: ZC-2019-0004\n  date: 2019-03-05\n  name: 交互式一体机\n" in text
@@ -200,18 +199,18 @@ H = ("资产名称", "资产分类", "单价", "取得日期", "存放地点", "
         (
             "两列.xlsx",
             lambda p: _xlsx_of(
-                p, (*H, "使用人"), [("电脑", "A02010104", 4350, "2024-03-01", "SY-301", "李主任", "张老师")]
+                p, (*H, "使用人"), [("电脑", "A02010105", 4350, "2024-03-01", "SY-301", "李主任", "张老师")]
             ),
             "列 保管人 和 使用人 都对应字段 keeper：用 --map 使用人=- 忽略其中一列",
         ),
         (
             "面议.xlsx",
-            lambda p: _xlsx_of(p, H, [("电脑", "A02010104", "面议", "2024-03-01", "SY-301", "李主任")]),
+            lambda p: _xlsx_of(p, H, [("电脑", "A02010105", "面议", "2024-03-01", "SY-301", "李主任")]),
             "面议.xlsx:3: error[IMP001] 第 3 行：单价(unit_price) 面议 不是金额（如 1299.50）",
         ),
         (
             "月份.xlsx",
-            lambda p: _xlsx_of(p, H, [("电脑", "A02010104", 4350, "2019年13月", "SY-301", "李主任")]),
+            lambda p: _xlsx_of(p, H, [("电脑", "A02010105", 4350, "2019年13月", "SY-301", "李主任")]),
             "月份.xlsx:3: error[IMP001] 第 3 行：日期(date) 2019年13月：没有这一天",
         ),
         ("报告.pdf", lambda p: p.write_bytes(b"%PDF-1.4"), "只能导入 .xlsx、.xls、.ods 或 .csv（.txt）文件"),
@@ -356,7 +355,7 @@ def test_overview_of_an_empty_ledger_prints_the_next_steps(tmp_path: Path) -> No
         "  地点与保管人：houqin place import 地点表.xlsx（或由 houqin asset import 登记表 --add-missing 一并登记）\n"
         "  固定资产登记表：houqin asset import 固定资产登记表.xlsx --dry-run\n"
         "  库房期初结存：houqin stock import 期初库存.xlsx\n"
-        "  现金、银行存款期初余额：在 catalog.yaml 的 accounts 中写 opening 与 opened（尚无 houqin 命令）\n"
+        "  现金、银行存款期初余额：houqin finance open --cash 金额 --bank 金额 --on 日期 --by 会计 --key 会计的密钥\n"
         "  年度预算：在 catalog.yaml 的 budget_lines 中写各科目的 amount（预算为 0 的科目不能报销）\n"
         "  校长的签字密钥（信任根，见 docs/signatures.md）：houqin key add --person 校长姓名 --file 公钥.pub --anchor\n"
     )
@@ -374,29 +373,40 @@ ROOT_LEDGER = Path(__file__).resolve().parents[1] / "ledgers"
 def test_the_dry_run_shows_depreciation_to_date_and_the_registers_differences(
     git_ledger: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """A desktop bought 2019-03-05 for 4,299.00 × 2 over 6 years (72 months, from the month after) is fully
-    depreciated by now; a 2024 one is not. The register's 累计折旧/净值 are compared with houqin's."""
-    from houqin.clock import today
-    from houqin.models.depreciation import book_value
-
+    """A desktop bought 2019-03-05 for 4,299.00 × 2 over 6 years (72 months, from its own month: 政府会计准则第3号)
+    is fully depreciated by now; one bought in January 2024 has had 35 months (January 2024 to November 2026)
+    of 6,000.00 / 72. The register's 累计折旧/净值 are compared with houqin's."""
     root = git_ledger(COMPLETE)
     header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人", "累计折旧", "净值")
-    recent = book_value(Decimal("6000.00"), dt.date(2024, 1, 10), today(), 6)
     body = [
         ("台式电脑", "台式计算机", "4299", 2, "2019-03-05", "计算机教室", "李主任", "8,598.00", "0"),
-        ("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "1,000.00", f"{recent.net}"),
+        ("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "1,000.00", "3083.33"),
     ]
     sheet = _xlsx_of(tmp_path / "折旧.xlsx", header, body)
     code, out = run(root, "asset", "import", str(sheet), "--dry-run")
     assert code == 0, out
-    accumulated = Decimal("8598.00") + recent.accumulated
-    net = recent.net
-    assert f"按各类折旧年限，截至今日累计折旧 {accumulated:,.2f} 元，净值 {net:,.2f} 元。" in out
+    assert "按各类折旧年限，截至今日累计折旧 11,514.67 元，净值 3,083.33 元。" in out
     assert (
         f"{sheet}:4: warning[IMP003] 第 4 行：表中累计折旧(accumulated)为 1,000.00，"
-        f"houqin 按折旧年限 6 年、已提 {recent.months} 个月算得 {recent.accumulated:,.2f}"
+        "houqin 按折旧年限 6 年、已提 35 个月算得 2,916.67"
     ) in out
     assert f"{sheet}:3: warning" not in out and f"{sheet}:4: warning[IMP003] 第 4 行：表中净值" not in out
+
+
+def test_a_school_that_charges_from_the_next_month_says_so_in_its_policy(
+    git_ledger: Callable[..., Path], tmp_path: Path
+) -> None:
+    """depreciation.start: next_month (the enterprise rule an old register may follow): 34 months, not 35."""
+    root = git_ledger(COMPLETE)
+    with (root / "houqin.yaml").open("a", encoding="utf-8") as config:
+        config.write("policy:\n  depreciation: {start: next_month}\n")
+    header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人", "累计折旧")
+    body = [("台式电脑", "台式计算机", "6000", 1, "2024年1月", "计算机教室", "李主任", "2,916.67")]
+    sheet = _xlsx_of(tmp_path / "折旧.xlsx", header, body)
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "截至今日累计折旧 2,833.33 元，净值 3,166.67 元。" in out
+    assert "已提 34 个月算得 2,833.33" in out
 
 
 PLACES_HEADER = ("序号", "编号", "名称", "类型", "楼宇", "保管人")
@@ -414,6 +424,9 @@ def test_place_import_adds_the_rooms(git_ledger: Callable[..., Path], tmp_path: 
     code, out = run(root, "place", "import", str(sheet), "--dry-run")
     assert code == 0, out
     assert "3 个地点将加入 places.yaml，1 个已在其中，0 行有问题。" in out
+    assert "  5: QT-001  音乐室  功能室  李主任" in out  # the kind in the user's words
+    code, out = run(root, "--lang", "en", "place", "import", str(sheet), "--dry-run")
+    assert "  6: TY-01  体育器材室  sports store  周保管" in out
     code, out = run(root, "place", "import", str(sheet))
     assert code == 0 and "已加入 3 个地点。" in out, out
     assert git(root, "log", "-1", "--format=%s") == "places import from 地点表.xlsx\n"
@@ -442,3 +455,21 @@ def test_place_import_refuses_unknown_keepers_and_kinds(git_ledger: Callable[...
             in out
         )
         assert snapshot(root) == before
+
+
+def test_a_register_names_todays_keeper_who_may_have_joined_after_the_purchase(
+    git_ledger: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A register says who keeps an asset now: 钱老师 joined in 2010 and keeps a piano bought in 2009.
+    For an asset older than the books (`started`), the keeper is checked on the day the books began."""
+    header = ("资产名称", "资产分类", "单价", "数量", "取得日期", "存放地点", "保管人")
+    body = [("钢琴", "教学仪器", "12000", 1, "2009年5月", "三年级(2)班", "钱老师")]
+    sheet = _xlsx_of(tmp_path / "登记表.xlsx", header, body)
+    root = git_ledger(COMPLETE)
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 1 and "error[REF002] 保管人(keeper) 中的人员 钱老师 在 2009-05-01 不在职" in out
+    with (root / "houqin.yaml").open("a", encoding="utf-8") as config:
+        config.write("started: 2026-02-20\n")
+    code, out = run(root, "asset", "import", str(sheet), "--dry-run")
+    assert code == 0, out
+    assert "1 行可导入（原值合计 12,000.00 元），0 行有问题。" in out

@@ -183,7 +183,7 @@ def test_request_approve_quote_accept_end_to_end(git_ledger: Callable[..., Path]
 
     run(
         "purchase", "request", "--department", "语文组", "--requester", "张老师", "--budget-line", "30201",
-        "--purpose", "录播教室设备", "--item", "paper-a4:20:23.50", "--asset", "录播摄像机:A02100000:1:5200",
+        "--purpose", "录播教室设备", "--item", "paper-a4:20:23.50", "--asset", "录播摄像机:A02109900:1:5200",
         "--date", "2026-03-01",
     )  # fmt: skip
     # 货比三家 before the principal decides: the other order is refused (PUR003).
@@ -229,7 +229,7 @@ def test_accepting_an_asset_needs_a_place(git_ledger: Callable[..., Path]) -> No
             "2026/purchases.yaml": big(1)
             .replace(
                 '{item: paper-a4, quantity: 1, estimate: "23.50"}',
-                '{asset: 实物展台, category: A02100000, quantity: 1, estimate: "1200.00"}',
+                '{asset: 实物展台, category: A02109900, quantity: 1, estimate: "1200.00"}',
             )
             .split("  accepted:")[0]
         }

@@ -27,7 +27,9 @@ def test_place_register_as_html(tmp_path: Path) -> None:
     assert "一年级(1)班（JX-101）资产登记表（截至 2026-11-24，保管人：陈晓东）" in page
     assert "<td>ZC-2016-0001</td><td>学生课桌椅（单人）</td>" in page
     assert '<td class="num">38 套</td>' in page  # 5 of the 45 were moved to JX-102, 2 written off as lost in July
-    assert "合计：43，原值（元） 38,460.00，净值 3,390.00" in page
+    assert (
+        "合计：43，原值（元） 38,460.00，净值 6,921.44" in page
+    )  # desks 3,783.11 + lectern 373.33 + bookcases 898.33 + whiteboard 1,866.67 (15 and 6 years, from the month bought)
     assert "保管人签字" in page and "@page { size: A4 landscape" in page
 
 
@@ -55,7 +57,7 @@ def test_place_register_as_xlsx(tmp_path: Path) -> None:
     rows = list(ws.iter_rows(min_row=4, values_only=True))
     assert rows[0][0] == "ZC-2016-0001" and rows[0][3] == 38
     total = next(r for r in rows if r[0] == "Total")
-    assert total[3] == 43 and total[7] == 38460.0 and total[9] == 3390.0
+    assert total[3] == 43 and total[7] == 38460.0 and total[9] == 6921.44
     assert ws.page_setup.orientation == "landscape"
 
 

@@ -29,7 +29,7 @@ def new_asset(n: int) -> Asset:
         id=f"ZC-2026-{n:04d}",
         date=dt.date(2026, 3, 9),
         name="投影仪",
-        category="A02010104",
+        category="A02010105",
         unit_price=Decimal("4200"),
         place="SY-301",
         keeper="李主任",
@@ -46,7 +46,7 @@ def test_append_keeps_everything_else_byte_for_byte(ledger_dir: Callable[..., Pa
     text = (root / "2026/assets.yaml").read_text()
     assert text.startswith(COMMENTED)
     assert text[len(COMMENTED) :] == (
-        "- id: ZC-2026-0002\n  date: 2026-03-09\n  name: 投影仪\n  category: A02010104\n  model: CB-X50\n"
+        "- id: ZC-2026-0002\n  date: 2026-03-09\n  name: 投影仪\n  category: A02010105\n  model: CB-X50\n"
         '  unit_price: "4200.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
     )
     # ...and it is exactly what a full ruamel load + dump would have written.
@@ -69,7 +69,7 @@ def test_adding_one_record_shows_in_git_diff_as_exactly_its_lines(git_ledger: Ca
         "- id: ZC-2026-0002",
         "  date: 2026-03-09",
         "  name: 投影仪",
-        "  category: A02010104",
+        "  category: A02010105",
         "  model: CB-X50",
         '  unit_price: "4200.00"',
         "  place: SY-301",

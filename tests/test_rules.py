@@ -191,12 +191,12 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "REF006 category not in catalog",
-        {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "A02010105")},
-        ["2026/assets.yaml:1: warning[REF006] 资产分类 A02010105 不在 catalog.yaml 中"],
+        {"2026/assets.yaml": GOOD_ASSET.replace("A02010105", "A02010108")},
+        ["2026/assets.yaml:1: warning[REF006] 资产分类 A02010108 不在 catalog.yaml 中"],
     ),
     (
         "REF007 malformed category",
-        {"2026/assets.yaml": GOOD_ASSET.replace("A02010104", "B99")},
+        {"2026/assets.yaml": GOOD_ASSET.replace("A02010105", "B99")},
         ["2026/assets.yaml:1: error[REF007] 资产分类 B99 不是 GB/T 14885 代码"],
     ),
     (
@@ -343,7 +343,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "CAP001 special threshold",
-        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"1200.00"').replace("A02010104", "A02100000")},
+        {"2026/assets.yaml": GOOD_ASSET.replace('"4999.00"', '"1200.00"').replace("A02010105", "A02109900")},
         [
             "2026/assets.yaml:1: warning[CAP001] 资产 ZC-2026-0001 单价 1200.00 元低于固定资产标准 1500.00 元，且未说明理由"
         ],

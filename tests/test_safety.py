@@ -280,7 +280,7 @@ def test_a_full_disk_at_any_step_leaves_the_ledger_as_it_was(
     assert ledger_state(root) == before
 
 
-GOOD_ASSET_FILE = '- id: ZC-2026-0001\n  date: 2026-03-02\n  name: 台式电脑\n  category: A02010104\n  unit_price: "4999.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
+GOOD_ASSET_FILE = '- id: ZC-2026-0001\n  date: 2026-03-02\n  name: 台式电脑\n  category: A02010105\n  unit_price: "4999.00"\n  place: SY-301\n  keeper: 李主任\n  funding: 财政拨款\n'
 
 
 def test_a_real_full_disk_leaves_the_ledger_as_it_was_wherever_the_room_runs_out(tmp_path: Path) -> None:
@@ -577,7 +577,7 @@ BUNDLED_ADD = [
     "asset",
     "add",
     "--category",
-    "A02010104",
+    "A02010105",
     "--price",
     "4200",
     "--place",
@@ -705,7 +705,7 @@ TRICKY_PIECES = """\
 - id: ZC-2026-0001
   date: 2026-03-02
   name: 台式电脑
-  category: A02010104
+  category: A02010105
   unit_price: "4999.00"
   place: SY-301
   keeper: 李主任
@@ -714,11 +714,11 @@ TRICKY_PIECES = """\
     维修记录：
     - 2026-03-05 换电源
 # a comment between items
-- {id: ZC-2026-0002, date: 2026-03-02, name: 投影仪, category: A02010104, unit_price: "4200.00", place: SY-301, keeper: 李主任, funding: 财政拨款}
+- {id: ZC-2026-0002, date: 2026-03-02, name: 投影仪, category: A02010105, unit_price: "4200.00", place: SY-301, keeper: 李主任, funding: 财政拨款}
 - id: ZC-2026-0003
   date: 2026-03-02
   name: "带转义的\\t名称"
-  category: A02010104
+  category: A02010105
   unit_price: 4999.00
   place: SY-301
   keeper: 李主任
@@ -727,7 +727,7 @@ TRICKY_PIECES = """\
   id: ZC-2026-0004
   date: 2026-03-32
   name: 日期不对
-  category: A02010104
+  category: A02010105
   unit_price: "10.00"
   place: SY-301
   keeper: 李主任

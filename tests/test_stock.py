@@ -230,3 +230,36 @@ def test_stock_import_all_or_nothing(git_ledger: Callable[..., Path], tmp_path: 
         ("RK-2026-0001", "paper-a4", 30, "期初结存"),
         ("RK-2026-0002", "paper-a4", 12, "期初结存"),
     ]
+
+
+def test_stock_import_takes_the_value_of_an_opening_balance(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    """期初结存 as sheets give it, quantity and value (数量, 金额): the unit price is 金额 ÷ 数量 when it is
+    whole cents; with both 单价 and 金额 they must agree; otherwise the row is named, nothing written."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.load import load_ledger
+    from houqin.models.records import StockIn
+    from tests.conftest import git
+
+    root = git_ledger()
+    runner = CliRunner()
+    sheet = tmp_path / "期初库存.csv"
+
+    def attempt(body: str) -> tuple[int, str]:
+        sheet.write_bytes(("物品名称,数量,单价（元）,金额（元）,日期,验收人\n" + body).encode("gb18030"))
+        result = runner.invoke(app, ["--ledger", str(root), "stock", "import", str(sheet)])
+        return result.exit_code, result.output
+
+    code, out = attempt("A4复印纸,30,23.50,750.00,2026-02-20,周保管\n")
+    assert code == 2 and "第 2 行：数量 30 × 单价 23.50 = 705.00，与金额 750.00 不符" in out
+    code, out = attempt("A4复印纸,3,,100.00,2026-02-20,周保管\n")
+    assert code == 2 and "第 2 行：金额 100.00 ÷ 数量 3 不是整分的单价：加一列单价" in out
+    code, out = attempt("A4复印纸,,,,2026-02-20,周保管\n")
+    assert code == 2 and "缺少" in out
+    assert git(root, "status", "--porcelain") == ""
+    code, out = attempt("A4复印纸,40,,940.00,2026-02-20,周保管\nA4复印纸,2,23.50,47.00,2026-02-20,周保管\n")
+    assert code == 0, out
+    assert "已导入 2 条入库记录。" in out
+    receipts = [r for r in load_ledger(root).ledger.of_kind("stock-in") if isinstance(r, StockIn)]
+    assert [(r.quantity, str(r.unit_price)) for r in receipts] == [(40, "23.50"), (2, "23.50")]

@@ -14,7 +14,7 @@ from houqin.cli.app import app
 from tests.conftest import BASE, GOOD_ASSET, GOOD_EXPENSE
 
 runner = CliRunner()
-ASSET_ARGS = ["asset", "add", "--name", "投影仪", "--category", "A02010104", "--price", "4200"]
+ASSET_ARGS = ["asset", "add", "--name", "投影仪", "--category", "A02010105", "--price", "4200"]
 ASSET_ARGS += ["--place", "SY-301", "--keeper", "李主任", "--date", "2026-03-09"]
 CLOSE = """\
 - id: JZ-2026-0001

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from houqin.diagnostics import Diagnostic, diag
-from houqin.layout import PEOPLE_FILE, PLACES_FILE
+from houqin.layout import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.models.asset_state import AssetState, disposal_effective, kept_by, replay
 from houqin.models.config import Policy
 from houqin.models.directory import Person
@@ -70,3 +70,26 @@ def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag(
                 "AST007", PLACES_FILE, place.line, record=place.id, place=place.id, name=place.keeper, left=keeper.left
             )
+
+
+def check_category_codes(ledger: Ledger, _policy: Policy) -> Iterator[Diagnostic]:
+    """The asset categories of catalog.yaml against the code table houqin ships (GB/T 14885-2022,
+    houqin/templates/asset_codes.yaml): a code the edition gives to another class since the codes
+    moved (AST009), or a class that has finer classes under it, not a leaf (AST008). A code the table
+    does not know is not judged: the table holds only what could be sourced (docs/assets.md)."""
+    from houqin.ledger.asset_codes import code_table
+
+    table = code_table()
+    for c in ledger.catalog.asset_categories:
+        moved = table.moved.get(c.code)
+        if moved is not None and moved[0] == c.name and table.names.get(c.code) != c.name:
+            yield diag(
+                "AST009", CATALOG_FILE, c.line, record=c.code, code=c.code, name=c.name, edition=table.edition,
+                theirs=table.names.get(c.code, "?"), new=moved[1],
+            )  # fmt: skip
+        elif table.is_class(c.code):
+            under = [code for code in table.under(c.code) if not table.is_class(code)]
+            yield diag(
+                "AST008", CATALOG_FILE, c.line, record=c.code, code=c.code, name=c.name, edition=table.edition,
+                leaves="、".join(f"{code} {table.names[code]}" for code in under[:3]) or "-",
+            )  # fmt: skip

@@ -30,7 +30,7 @@ def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             state = states.get(asset.id)
             gone = sum(e.quantity for e in state.history if e.date <= d.date and e.what in DISPOSED) if state else 0
             quantity = max(asset.quantity - gone, 1)
-            ceiling = book_value(asset.unit_price * quantity, asset.date, d.date, life).net
+            ceiling = book_value(asset.unit_price * quantity, asset.date, d.date, life, policy.depreciation.start).net
             if life == 0:
                 ceiling = asset.unit_price * quantity
             if d.assessed.amount > ceiling:

@@ -83,7 +83,11 @@ def _place(ledger: Ledger, r: Record, place_id: str) -> Iterator[Diagnostic]:
 def _asset(ledger: Ledger, a: Asset) -> Iterator[Diagnostic]:
     src = a.source
     yield from _place(ledger, a, a.place)
-    yield from _person(ledger, a, "keeper", a.keeper, a.date)
+    started = ledger.config.started
+    if not (started is not None and a.date < started and ledger.active(a.keeper, started)):
+        # An asset older than the books (a register moved in) names who keeps it when they began,
+        # who may have joined the school after it was bought (docs/moving-in.md).
+        yield from _person(ledger, a, "keeper", a.keeper, a.date)
     if not category_code_ok(a.category):
         yield diag("REF007", src.file, src.line, record=a.id, code=a.category)
     elif a.category not in ledger.category_by_code:

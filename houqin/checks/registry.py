@@ -151,7 +151,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "assets",
-        (whole(assets.check_assets, ASSET_EVENTS),),
+        (whole(assets.check_assets, ASSET_EVENTS), whole(assets.check_category_codes)),
         "资产调拨、处置与交结",
         "asset moves, disposals and handovers",
     ),

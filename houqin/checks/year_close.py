@@ -55,7 +55,8 @@ def opening_assets(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
             continue
         a = state.asset
         category = ledger.category_by_code.get(a.category)
-        value = book_value(a.unit_price * state.in_books, a.date, end, category.life_years if category else 0)
+        life = category.life_years if category else 0
+        value = book_value(a.unit_price * state.in_books, a.date, end, life, ledger.config.policy.depreciation.start)
         holdings = [{"place": p, "keeper": k, "quantity": q} for (p, k), q in sorted(state.holdings.items()) if q]
         out.append({"asset": rid, "holdings": holdings, "depreciation": value.accumulated, "net": value.net})
     return out

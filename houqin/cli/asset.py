@@ -36,7 +36,7 @@ app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan,
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="资产名称 Name.")],
-    category: Annotated[str, typer.Option("--category", help="GB/T 14885 分类代码, e.g. A02010104.")],
+    category: Annotated[str, typer.Option("--category", help="GB/T 14885 分类代码, e.g. A02010105.")],
     price: Annotated[str, typer.Option("--price", help="单价（元）Unit price, e.g. 4999.00.")],
     place: Annotated[str, typer.Option("--place", help="存放地点编号 Place id (places.yaml).")],
     keeper: Annotated[str, typer.Option("--keeper", help="保管人 Keeper (people.yaml name).")],
@@ -44,7 +44,9 @@ def add(
     quantity: Annotated[
         int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="数量 Quantity (a lot of desks).")
     ] = 1,
-    unit: Annotated[str, typer.Option("--unit", help="计量单位 Unit.")] = "台",
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="计量单位 Unit (default: the category's: 台, 张, 把, 册 …).")
+    ] = None,
     model: Annotated[str | None, typer.Option("--model", help="规格型号 Model.")] = None,
     supplier: Annotated[str | None, typer.Option("--supplier", help="供应商 Supplier.")] = None,
     invoice: Annotated[str | None, typer.Option("--invoice", help="发票号码 (or CODE-NUMBER).")] = None,
@@ -63,7 +65,7 @@ def add(
 ) -> None:
     """登记资产 / Register an asset (or a lot) and commit it.
 
-    Example: houqin asset add --name 联想台式电脑 --category A02010104 --price 4999.00
+    Example: houqin asset add --name 联想台式电脑 --category A02010105 --price 4999.00
     --place JF-301 --keeper 陈晓东 --funding 财政拨款 --date 2026-03-02
     """
     from houqin.cli.invoices import parse_invoices
@@ -408,6 +410,15 @@ def import_(
     show_rows: Annotated[
         bool, typer.Option("--show-rows", help="List every row of a long register (default: a summary).")
     ] = False,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            help="With --update: the moves' steps that are this key holder's (a keeper who is an officer) are "
+            "signed by it. 用本人的 SSH 密钥签调拨。",
+            metavar="KEYFILE",
+        ),
+    ] = None,
     no_commit: NoCommit = False,
 ) -> None:
     """导入资产登记表 / Import the school's existing asset register (Chinese headers: 资产名称, 资产分类 or
@@ -433,6 +444,7 @@ def import_(
         add_missing=add_missing,
         update=update,
         show_rows=show_rows,
+        key=key,
     )
 
 

@@ -87,6 +87,65 @@ def assert_(
     )
 
 
+@app.command("open")
+def open_(
+    ctx: typer.Context,
+    on: Annotated[
+        str, typer.Option("--on", help="期初日：余额为该日结束时的余额 / The day the balances stand at its end.")
+    ],
+    by: Annotated[str, typer.Option("--by", help="会计 The accountant who records them.")],
+    cash: Annotated[str | None, typer.Option("--cash", help="现金期初余额（元）Opening cash.")] = None,
+    bank: Annotated[str | None, typer.Option("--bank", help="银行存款期初余额（元）Opening bank balance.")] = None,
+    account: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--account",
+            help="其他账户 ACCOUNT=AMOUNT，可重复（catalog.yaml 的 accounts 中的 id，如 canteen=0）."
+            " Another account's opening, repeatable.",
+        ),
+    ] = None,
+    key: SigningKey = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """期初余额 / Record the opening balances of the accounts (现金、银行存款 and any other catalog.yaml lists)
+    as at the end of a day, in catalog.yaml, in one commit signed by the accountant's key (--key).
+    Refused once a month is closed, or when an account already has money recorded before that day.
+
+    Example: houqin finance open --cash 3000.00 --bank 420000.00 --account canteen=0 --on 2026-01-31 --by 孙会计 --key ~/.ssh/id_ed25519
+    """
+    from houqin.render.console import print_opened
+    from houqin.services.finance import opening_balances
+    from houqin.services.writes import write_directory
+
+    day = parse_day(on, "--on")
+    assert day is not None
+    wanted = [
+        (name, parse_amount_or_zero(value, f"--{name}"))
+        for name, value in (("cash", cash), ("bank", bank))
+        if value is not None
+    ]
+    for item in account or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{item!r}: 写成 账户=金额 / write ACCOUNT=AMOUNT", param_hint="--account")
+        wanted.append((name.strip(), parse_amount_or_zero(value.strip(), "--account")))
+    signer = key_signer(key)
+    state = get_state(ctx)
+    root = state.root(write=True)
+    figures = "，".join(f"{name} {value:.2f}" for name, value in wanted)
+    path = write_directory(
+        root,
+        "catalog.yaml",
+        lambda ledger, text: opening_balances(
+            ledger, text, wanted, day, by, signer.public if signer else None, signer.path if signer else ""
+        ),
+        f"finance open {figures} on {day} by {by}",
+        commit=not no_commit,
+        sign_with=Path(signer.path) if signer else None,
+    )
+    print_opened(wanted, day, by, path, not no_commit, signer is not None, state.lang, root)
+
+
 @app.command("decide")
 def decide(
     ctx: typer.Context,

@@ -30,7 +30,9 @@ def run_import(
     add_missing: bool = False,
     update: bool = False,
     show_rows: bool = False,
+    key: str | None = None,
 ) -> None:
+    from houqin.cli.options import key_signer
     from houqin.clock import today
     from houqin.errors import RefusedError, UsageError
     from houqin.i18n import t
@@ -39,8 +41,10 @@ def run_import(
     from houqin.render.assets import print_import_plan, progress_bar
     from houqin.render.console import console, print_diagnostics
     from houqin.services.importer import moves_for, plan_import, problems_as_diagnostics
+    from houqin.services.signing import all_by_key
     from houqin.services.writes import write_many
 
+    signer = key_signer(key) if update else None
     state = get_state(ctx)
     root = state.root(write=not dry_run)
     overrides = {}
@@ -84,6 +88,8 @@ def run_import(
         if plan.added is not None:
             session.add_directory(plan.added.people, plan.added.places, plan.added.funding)
         moves = moves_for(session.loaded_after.ledger, plan, today()) if update else []
+        if moves and signer is not None:  # the giving or receiving keeper's own steps, signed by key
+            moves = all_by_key(session.loaded_after.ledger, moves, signer)
         return [*(r for _, r in plan.records), *moves]
 
     outcome = write_many(
@@ -95,6 +101,7 @@ def run_import(
     from houqin.models.records import Move
 
     moved = sum(1 for r in outcome.records if isinstance(r, Move))
-    out.print(t("import_done", state.lang, count=len(outcome.records) - moved))
+    done = "import_done" if spec.kind == "assets" else f"import_done_{spec.kind}"
+    out.print(t(done, state.lang, count=len(outcome.records) - moved))
     if moved:
         out.print(t("import_updated", state.lang, count=moved))

@@ -17,17 +17,23 @@ def init(
     school: Annotated[str, typer.Option("--school", help="The school's name. 学校名称。")],
     no_commit: Annotated[bool, typer.Option("--no-git", help="Only write the files: no git, no hook.")] = False,
 ) -> None:
-    """新建账本 / Create a ledger repository with templates, git, the check hook and a first commit.
+    """新建账本 / Create a ledger repository with templates, git, the check hook and a first commit,
+    and list what moving in still needs (the staff list, places, the register, stock, balances).
 
     Example: houqin init ~/账本 --school 青禾县实验小学
     """
     from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
     from houqin.render.console import console
+    from houqin.render.tables import print_next_steps
+    from houqin.reports.overview import next_steps
     from houqin.services.init import create_ledger
 
     state = get_state(ctx)
     path = create_ledger(directory, school, today(), commit=not no_commit)
-    console().print(t("init_done", state.lang, path=path, school=school))
+    out = console()
+    out.print(t("init_done", state.lang, path=path, school=school))
+    print_next_steps(out, next_steps(load_ledger(path, strict=True).ledger), state.lang)
 
 
 hook_app = typer.Typer(help="git pre-commit hook. 提交检查钩子。", no_args_is_help=True)

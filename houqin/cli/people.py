@@ -38,10 +38,14 @@ def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
 
 def _places(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
     from houqin.cli.directory_import import Listing
+    from houqin.i18n import t
     from houqin.services.place_import import plan_places
 
     plan = plan_places(ledger, sheet)
-    lines = [f"  {p.row}: {p.place.id}  {p.place.name}  {p.place.kind}  {p.place.keeper}" for p in plan.places]
+    lines = [
+        f"  {p.row}: {p.place.id}  {p.place.name}  {t('place.kind.' + p.place.kind, lang)}  {p.place.keeper}"
+        for p in plan.places
+    ]
     return Listing(lines, [], [p.place for p in plan.places], len(plan.known), plan.bad)
 
 

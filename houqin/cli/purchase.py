@@ -201,7 +201,9 @@ def accept(
     place: Annotated[str | None, typer.Option("--place", help="新资产存放地点 Place of new assets.")] = None,
     keeper: Annotated[str | None, typer.Option("--keeper", help="新资产保管人 Keeper of new assets.")] = None,
     funding: Annotated[str, typer.Option("--funding", help="经费来源 Funding of new assets.")] = "财政拨款",
-    unit: Annotated[str, typer.Option("--unit", help="资产计量单位 Unit of new assets.")] = "台",
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="资产计量单位 Unit of new assets (default: each category's).")
+    ] = None,
     date: OnDay = None,
     key: SigningKey = None,
     no_commit: NoCommit = False,

@@ -179,18 +179,23 @@ def refuse_uncommitted(root: Path, paths: list[Path]) -> None:
         raise GitError("uncommitted_changes", files=" ".join(changed))
 
 
-def commit_paths(root: Path, paths: list[Path], message: str, *, verify: bool = True) -> str:
+def commit_paths(
+    root: Path, paths: list[Path], message: str, *, verify: bool = True, sign_with: Path | None = None
+) -> str:
     """Commit exactly these paths as they stand in the working tree, on top of HEAD, and nothing else
     (other staged work is not taken along). The commit is built in an index of houqin's own; git's
     index is brought up to the commit only once it has landed, so a commit refused by the hook, by
-    git or by a full disk leaves git's index as it was. Returns the new commit id."""
+    git or by a full disk leaves git's index as it was. With `sign_with` (an SSH key file) the commit
+    is signed by that key (git's SSH signing, `gpg.format=ssh`). Returns the new commit id."""
     rel = [os.path.relpath(p, root) for p in paths]
     private = _private_index(root)
     env = {"GIT_INDEX_FILE": str(private)}
     try:
         git(root, "read-tree", *(["HEAD"] if _has_head(root) else ["--empty"]), env=env)
         git(root, "add", "--", *rel, env=env)
-        proc = git(root, "commit", "-q", *([] if verify else ["--no-verify"]), "-m", message, env=env, check=False)
+        signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={sign_with}"] if sign_with else []
+        flags = [*([] if verify else ["--no-verify"]), *(["-S"] if sign_with else [])]
+        proc = git(root, *signing, "commit", "-q", *flags, "-m", message, env=env, check=False)
         if proc.returncode != 0:
             _raise_if_disk_full(proc, root)
             raise GitError("commit_refused", output=_text(proc))

@@ -337,7 +337,7 @@ class WriteSession:
             raise InputError("write_mismatch", path=rel, id=record.id)
         return records[0]
 
-    def flush(self, message: str, commit: bool) -> list[Path]:
+    def flush(self, message: str, commit: bool, sign_with: Path | None = None) -> list[Path]:
         """Write every pending file and commit them — or leave the ledger exactly as it was. Each old
         file is kept (a hard link: no new space) until the commit has landed, so putting it back is a
         rename, which a full disk does not refuse."""
@@ -354,7 +354,7 @@ class WriteSession:
                 atomic_write(path, new)
             writing = self.root / ".git"
             if commit:
-                git.commit_paths(self.root, paths, message)
+                git.commit_paths(self.root, paths, message, sign_with=sign_with)
         except IndexBehindError:
             restore.drop()  # the commit has landed: what is written stays
             self._pending.clear()

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from houqin.models.base import Day, Frozen, MoneyOrZero, Quantity, Text
 from houqin.models.calendar import DEFAULT_CALENDAR, SchoolCalendar
+from houqin.models.depreciation import DepreciationStart
 
 SCHEMA_VERSION = 1
 
@@ -180,6 +181,14 @@ class Receipts(Frozen):
     since: Day | None = None
 
 
+class Depreciation(Frozen):
+    """折旧: which month an asset's depreciation starts (docs/assets.md). The default is the standard's
+    (政府会计准则第3号: 当月增加的固定资产，当月开始计提折旧); `next_month` keeps books that were
+    kept the enterprise way (从下月起计提)."""
+
+    start: DepreciationStart = "same_month"
+
+
 class Policy(Frozen):
     capitalisation: Capitalisation = Capitalisation()
     invoice_max_age_days: int = Field(default=180, ge=1)
@@ -252,6 +261,7 @@ class Policy(Frozen):
     signatures: SignatureRules = SignatureRules()
     goods: Goods = Goods()
     receipts: Receipts = Receipts()
+    depreciation: Depreciation = Depreciation()
 
     @field_validator("collective_quorum", mode="before")
     @classmethod

@@ -114,6 +114,7 @@ class AssetCategory(Lined):
     name: Text
     life_years: int = Field(ge=0)
     special: bool = False
+    unit: Text | None = None  # 计量单位 of its assets when none is given (default: by class, asset_codes.yaml)
 
     @field_validator("code")
     @classmethod

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
@@ -74,6 +76,26 @@ def print_internal_error(exc: BaseException, lang: str) -> None:
     console(stderr=True).print(
         f"[bold red]houqin:[/] {escape(t('internal_error', lang, error=f'{type(exc).__name__}: {exc}'))}"
     )
+
+
+def print_opened(
+    opened: list[tuple[str, Decimal]],
+    day: dt.date,
+    by: str,
+    path: Path,
+    committed: bool,
+    signed: bool,
+    lang: str,
+    root: Path,
+) -> None:
+    """houqin finance open: each account's opening balance, and the commit."""
+    out = console()
+    where = display_path(root, path.relative_to(root).as_posix())
+    for account, amount in opened:
+        out.print(escape(t("opened", lang, account=account, amount=f"{amount:,.2f}", day=day, by=by, path=where)))
+    out.print(escape(t("committed", lang, message="finance open")) if committed else t("not_committed", lang))
+    if committed and signed:
+        out.print(t("opened_signed", lang))
 
 
 def print_written(record_id: str, path: Path, message: str, committed: bool, lang: str, root: Path) -> None:

@@ -50,9 +50,14 @@ def print_overview(out: Console, ov: Overview, lang: str) -> None:
         from houqin.render.due import summary
 
         out.print(t("ov.due", lang, summary=summary(ov.due, lang)), markup=False)
-    if ov.next_steps:
+    print_next_steps(out, ov.next_steps, lang)
+
+
+def print_next_steps(out: Console, steps: Sequence[str], lang: str) -> None:
+    """What moving in still needs, each with its command (houqin init, houqin overview)."""
+    if steps:
         out.print(t("ov.next", lang))
-        for step in ov.next_steps:
+        for step in steps:
             out.print("  " + t(f"ov.next.{step}", lang), markup=False)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.models.asset_state import DISPOSED, AssetState, Event, replay
-from houqin.models.depreciation import BookValue, book_value
+from houqin.models.depreciation import BookValue, DepreciationStart, book_value
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan
 
@@ -81,6 +81,11 @@ class AssetFilter:
         )
 
 
+def start_of(ledger: Ledger) -> DepreciationStart:
+    """The month depreciation starts in, by the ledger's policy (same_month: the standard's)."""
+    return ledger.config.policy.depreciation.start
+
+
 def life_of(ledger: Ledger, asset: Asset) -> int:
     category = ledger.category_by_code.get(asset.category)
     return category.life_years if category is not None else 0
@@ -102,7 +107,7 @@ def _row(ledger: Ledger, state: AssetState, at: dt.date, place: str | None, keep
         keepers=tuple(sorted({k for _, k in holdings})),
         funding=a.funding,
         acquired=a.date,
-        value=book_value(a.unit_price * qty, a.date, at, life_of(ledger, a)),
+        value=book_value(a.unit_price * qty, a.date, at, life_of(ledger, a), start_of(ledger)),
         status=state.status,
     )
 
@@ -171,7 +176,9 @@ def _written_off(ledger: Ledger, state: AssetState, place: str | None, keeper: s
                 keepers=(),
                 funding=a.funding,
                 acquired=a.date,
-                value=book_value(a.unit_price * e.quantity, a.date, e.date, life_of(ledger, a)),
+                value=book_value(
+                    a.unit_price * e.quantity, a.date, e.date, life_of(ledger, a), start_of(ledger), disposed=True
+                ),
                 status="disposed",
                 disposal=e.record.id,
                 disposed_on=e.date,
@@ -217,7 +224,7 @@ def asset_card(ledger: Ledger, asset: Asset, at: dt.date) -> AssetCard:
     return AssetCard(
         asset=asset,
         state=state,
-        value=book_value(asset.unit_price * state.in_books, asset.date, at, life_of(ledger, asset)),
+        value=book_value(asset.unit_price * state.in_books, asset.date, at, life_of(ledger, asset), start_of(ledger)),
         category_name=category.name if category else "?",
         history=tuple(state.history),
     )

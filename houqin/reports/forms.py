@@ -43,7 +43,7 @@ from houqin.models.records import (
     Stocktake,
 )
 from houqin.money import fmt_yuan, yuan_in_words
-from houqin.reports.assets import life_of
+from houqin.reports.assets import life_of, start_of
 from houqin.reports.finance import MonthReport, month_report
 from houqin.services.lookup import resolve_id
 
@@ -271,7 +271,7 @@ def _card(ledger: Ledger, r: Asset, at: dt.date) -> tuple[dict[str, str], tuple[
     states, _ = replay(ledger, until=at)
     state = states.get(r.id)
     held = state.in_books if state is not None else r.quantity
-    value = book_value(r.unit_price * held, r.date, at, life_of(ledger, r))
+    value = book_value(r.unit_price * held, r.date, at, life_of(ledger, r), start_of(ledger))
     category = ledger.category_by_code.get(r.category)
     holdings = sorted(state.holdings.items()) if state is not None else []
     values = {
@@ -302,7 +302,11 @@ def _card(ledger: Ledger, r: Asset, at: dt.date) -> tuple[dict[str, str], tuple[
 def _disposal(ledger: Ledger, r: Disposal, _at: dt.date) -> tuple[dict[str, str], tuple[Grid, ...], dict[str, SignBox]]:
     asset = ledger.find(r.asset, Asset)
     qty = r.quantity or (asset.quantity if asset else 1)
-    value = book_value(asset.unit_price * qty, asset.date, r.date, life_of(ledger, asset)) if asset else None
+    value = (
+        book_value(asset.unit_price * qty, asset.date, r.date, life_of(ledger, asset), start_of(ledger), disposed=True)
+        if asset
+        else None
+    )
     values = {
         "col.date": str(r.date),
         "form.asset": _asset_name(ledger, r.asset),

@@ -48,7 +48,7 @@ from houqin.models.records import (
     Transfer,
 )
 from houqin.models.vouchers import VOUCHER_ROLES, voucher_accounts
-from houqin.reports.assets import life_of
+from houqin.reports.assets import life_of, start_of
 from houqin.reports.stock import monthly_movement
 
 ZERO = Decimal("0.00")
@@ -190,7 +190,9 @@ def _register(ledger: Ledger, day: dt.date) -> tuple[Decimal, Decimal]:
     cost = accumulated = ZERO
     for s in states.values():
         if s.in_books and s.asset.date <= day:
-            v = book_value(s.asset.unit_price * s.in_books, s.asset.date, day, life_of(ledger, s.asset))
+            v = book_value(
+                s.asset.unit_price * s.in_books, s.asset.date, day, life_of(ledger, s.asset), start_of(ledger)
+            )
             cost, accumulated = cost + v.cost, accumulated + v.accumulated
     return cost, accumulated
 
@@ -214,7 +216,14 @@ def _assets(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> tuple[T
     for s in states.values():
         for e in s.history:
             if e.what in DISPOSED and isinstance(e.record, Disposal) and _inside(e.date, first, last):
-                v = book_value(s.asset.unit_price * e.quantity, s.asset.date, e.date, life_of(ledger, s.asset))
+                v = book_value(
+                    s.asset.unit_price * e.quantity,
+                    s.asset.date,
+                    e.date,
+                    life_of(ledger, s.asset),
+                    start_of(ledger),
+                    disposed=True,
+                )
                 removed += v.accumulated
                 b.add(e.date, e.record.id, f"固定资产处置 {s.asset.name} ×{e.quantity}",
                       (b.line("depreciation", v.accumulated), b.line("suspense", v.net), b.line("assets", credit=v.cost),

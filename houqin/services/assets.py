@@ -25,7 +25,7 @@ class AssetDraft:
     funding: str
     date: dt.date
     quantity: int = 1
-    unit: str = "台"
+    unit: str | None = None  # None: the category's unit (unit_of)
     model: str | None = None
     supplier: str | None = None
     invoice: Invoice | None = None
@@ -43,4 +43,15 @@ def register_asset(ledger: Ledger, draft: AssetDraft) -> Asset:
     if draft.unit_price < threshold and not draft.below_threshold_reason:
         raise RefusedError("asset_below_threshold", (), price=draft.unit_price, threshold=threshold)
     fields = {k: v for k, v in draft.__dict__.items() if v is not None}
+    fields["unit"] = draft.unit or unit_of(ledger, draft.category)
     return validated(Asset, id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)
+
+
+def unit_of(ledger: Ledger, category: str) -> str:
+    """The unit an asset of `category` is counted in when none is given: the category's own `unit` in
+    catalog.yaml, else its class's in the code table (张 for desks, 把 for chairs, 册 for books, 台 for
+    equipment; houqin/templates/asset_codes.yaml)."""
+    from houqin.ledger.asset_codes import code_table
+
+    found = ledger.category_by_code.get(category)
+    return found.unit if found is not None and found.unit else code_table().unit_of(category)

@@ -64,7 +64,10 @@ def _asset_rows(ledger: Ledger, as_of: dt.date) -> dict[int, list[dict[str, Any]
                 continue
             a = state.asset
             category = ledger.category_by_code.get(a.category)
-            value = book_value(a.unit_price * state.in_books, a.date, day, category.life_years if category else 0)
+            life = category.life_years if category else 0
+            value = book_value(
+                a.unit_price * state.in_books, a.date, day, life, ledger.config.policy.depreciation.start
+            )
             rows.append(
                 {
                     "at": day,

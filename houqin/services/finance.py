@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from houqin import sshsig
 from houqin.checks.fees import figures, on_behalf_items
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError, UsageError
@@ -429,3 +430,49 @@ def refund_fee(
     payment = validated(Payment, on=on, by=by, account=account)
     refunded = settlement.model_copy(update={"refunded": payment})
     return refunded if key is None else key_paid(ledger, refunded, key)
+
+
+def opening_balances(
+    ledger: Ledger,
+    text: str,
+    wanted: Sequence[tuple[str, Decimal]],
+    day: dt.date,
+    by: str,
+    key: sshsig.PublicKey | None = None,
+    key_path: str = "",
+) -> str:
+    """catalog.yaml with the accounts' opening balances (期初余额) as of the end of `day`, for houqin
+    finance open: the accountant's (`by`) figures, one per account. Refused while a month is closed
+    (the closes sealed the balances that followed from the old openings: reopen first) and when an
+    account already has money recorded before `day` (an opening comes before the books it opens).
+    With `key`, it must be the accountant's registered key on `day` (the commit is signed by it)."""
+    from houqin.checks.keys import must_sign_by_key, trust_of
+    from houqin.ledger.directory import with_openings
+    from houqin.models.directory import all_accounts
+
+    if not wanted:
+        raise UsageError("open_nothing")
+    if not ledger.holds(by, "accountant", day):
+        raise UsageError("open_not_accountant", name=by, on=day)
+    known = all_accounts(ledger.catalog.accounts)
+    openings: dict[str, tuple[str, Decimal]] = {}
+    for account, amount in wanted:
+        if account not in known:
+            raise UsageError("open_unknown_account", account=account, known="、".join(known))
+        if account in openings:
+            raise UsageError("open_twice", account=account)
+        openings[account] = (known[account].name, amount)
+    closed = sorted(standing_closes(ledger))
+    if closed:
+        raise UsageError("open_after_close", month=closed[-1])
+    for f in flows(ledger):
+        if f.account in openings and f.what != "opening" and f.date < day and f.record is not None:
+            raise UsageError("open_after_money", account=f.account, record=f.record.id, on=f.date, day=day)
+    if key is None and must_sign_by_key(ledger, ledger.config.policy, by, day):
+        raise UsageError("open_needs_key", name=by)
+    if key is not None and trust_of(ledger.config.school.name, ledger.people).key_of(by, key.fingerprint, day) is None:
+        raise UsageError("key_not_signers", path=key_path, fp=key.fingerprint, by=by, on=day)
+    new = with_openings(text, openings, day)
+    if new == text:
+        raise UsageError("open_unchanged", day=day)
+    return new

@@ -32,6 +32,7 @@ from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Move
 from houqin.money import lenient_money
+from houqin.services.assets import unit_of
 from houqin.services.matching import Resolver, map_columns, normal
 
 # Column names as school registers write them (资产卡片 / 固定资产登记表), and houqin's own.
@@ -270,7 +271,7 @@ def _draft(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str])
         name=values["name"],
         category=values["category"],
         model=values.get("model") or None,
-        unit=values.get("unit") or "台",
+        unit=values.get("unit") or unit_of(ledger, values["category"]),
         quantity=quantity,
         unit_price=price,
         place=values["place"],
@@ -525,7 +526,8 @@ def _book_value(ledger: Ledger, asset: Asset, on: dt.date) -> BookValue:
     """The asset's depreciation as of the import, from its class's life (catalog.yaml life_years): an
     asset bought years ago comes in with the depreciation it has had, so its net value is right on day one."""
     category = ledger.category_by_code.get(asset.category)
-    return book_value(asset.value, asset.date, on, category.life_years if category is not None else 0)
+    life = category.life_years if category is not None else 0
+    return book_value(asset.value, asset.date, on, life, ledger.config.policy.depreciation.start)
 
 
 def _book_differences(path: str, row: int, values: Mapping[str, str], value: BookValue) -> list[Diagnostic]:

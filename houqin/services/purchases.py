@@ -23,6 +23,7 @@ from houqin.models.records import (
     Quote,
     StockIn,
 )
+from houqin.services.assets import unit_of
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
 from houqin.services.signing import KeySigner, sign_record
@@ -101,7 +102,7 @@ class AssetPlacing:
     place: str
     keeper: str
     funding: str
-    unit: str = "台"
+    unit: str | None = None  # None: each category's unit (services/assets.py: unit_of)
 
 
 def accept_purchase(
@@ -155,7 +156,7 @@ def accept_purchase(
                 date=day,
                 name=line.asset,
                 category=line.category,
-                unit=placing.unit,
+                unit=placing.unit or unit_of(ledger, line.category or ""),
                 quantity=int(came.quantity),
                 unit_price=came.unit_price,
                 place=placing.place,

@@ -12,6 +12,7 @@ from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
+from houqin.money import CENT
 from houqin.services.inputs import validated
 
 if TYPE_CHECKING:
@@ -93,6 +94,11 @@ STOCK_HEADERS: Mapping[str, str] = {
     "单价（元）": "unit_price",
     "单价(元)": "unit_price",
     "unit_price": "unit_price",
+    "金额": "amount",
+    "金额（元）": "amount",
+    "金额(元)": "amount",
+    "期初金额": "amount",
+    "amount": "amount",
     "供应商": "supplier",
     "supplier": "supplier",
     "来源": "origin",
@@ -105,14 +111,14 @@ STOCK_HEADERS: Mapping[str, str] = {
     "备注": "note",
     "note": "note",
 }
-STOCK_FIELDS = ("item", "quantity", "unit_price", "supplier", "origin", "acceptor", "date", "note")
+STOCK_FIELDS = ("item", "quantity", "unit_price", "amount", "supplier", "origin", "acceptor", "date", "note")
 
 
 def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], str]) -> StockIn:
     """A row names the item by its id or its catalog name; the source defaults to 期初结存 (an opening
     balance) and the acceptor to the keeper of the store."""
     from houqin.models.counting import stock_place
-    from houqin.services.importer import RowTrouble, day_of, money_of
+    from houqin.services.importer import RowTrouble, day_of
 
     wanted = values["item"]
     item = ledger.item_by_id.get(wanted) or next((i for i in ledger.catalog.items if i.name == wanted), None)
@@ -126,7 +132,7 @@ def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], s
         date=day,
         item=item.id,
         quantity=values["quantity"],
-        unit_price=money_of(values),
+        unit_price=_price(values),
         supplier=values.get("supplier") or None,
         origin=values.get("origin") or "期初结存",
         acceptor=acceptor,
@@ -134,7 +140,34 @@ def _stock_row(ledger: Ledger, values: Mapping[str, str], seq: Callable[[int], s
     )
 
 
+def _price(values: Mapping[str, str]) -> Decimal:
+    """期初结存 as sheets give it: 单价, or 金额 for the quantity (单价 = 金额 ÷ 数量, refused unless it is
+    whole cents), or both, which must agree (数量 × 单价 = 金额)."""
+    from houqin.services.importer import RowTrouble, money_of
+
+    if not values.get("unit_price") and not values.get("amount"):
+        raise RowTrouble("missing", fields="单价/金额(unit_price/amount)")
+    try:
+        quantity = Decimal(values["quantity"])
+    except ArithmeticError:
+        raise RowTrouble("invalid_field", field="quantity", detail=values["quantity"]) from None
+    amount = money_of(values, "amount") if values.get("amount") else None
+    if values.get("unit_price"):
+        price = money_of(values)
+        if amount is not None and quantity * price != amount:
+            product = (quantity * price).quantize(CENT)
+            raise RowTrouble(
+                "amount_mismatch", quantity=values["quantity"], price=f"{price:.2f}", amount=f"{amount:.2f}",
+                product=f"{product:.2f}",
+            )  # fmt: skip
+        return price
+    assert amount is not None
+    if quantity <= 0 or (amount / quantity).quantize(CENT) * quantity != amount:
+        raise RowTrouble("amount_not_cents", quantity=values["quantity"], amount=f"{amount:.2f}")
+    return (amount / quantity).quantize(CENT)
+
+
 def stock_spec() -> Spec:
     from houqin.services.importer import Spec
 
-    return Spec("stock-in", STOCK_HEADERS, STOCK_FIELDS, ("item", "quantity", "unit_price", "date"), _stock_row)
+    return Spec("stock-in", STOCK_HEADERS, STOCK_FIELDS, ("item", "quantity", "date"), _stock_row)

@@ -115,9 +115,11 @@ def write_directory(
     message: str,
     *,
     commit: bool = True,
+    sign_with: Path | None = None,
 ) -> Path:
-    """Rewrite one directory file (people.yaml, for a key change): `build` gets the ledger and the
-    file's text and returns the new text; refused like any write if it adds an error."""
+    """Rewrite one directory file (people.yaml, for a key change; catalog.yaml, for the openings):
+    `build` gets the ledger and the file's text and returns the new text; refused like any write if it
+    adds an error. With `sign_with`, the commit is signed by that SSH key."""
     if commit and git.toplevel(root) is None:
         raise GitError("not_a_repo", path=str(root))
     with write_session(root) as session:
@@ -127,7 +129,7 @@ def write_directory(
         text = session.files[rel].decode("utf-8")
         session.stage_directory(rel, build(session.ledger, text).encode("utf-8"))
         refuse_if_broken(session, rel)
-        session.flush(message, commit)
+        session.flush(message, commit, sign_with)
     return root / rel
 
 
