@@ -51,7 +51,7 @@ def register(path: Path, rows: int) -> Path:
                 i + 1,
                 f"OLD-{i:06d}",
                 "学生课桌椅",
-                "A02010104",
+                "A05010203",
                 "KZY-2",
                 1200 + i % 50,
                 1,

@@ -256,7 +256,7 @@ def test_overview_figures() -> None:
 
 def test_shell_completion_script() -> None:
     result = runner.invoke(app, ["--show-completion", "bash"], env={"SHELL": "/bin/bash"})
-    assert result.exit_code == 0
+    assert result.exit_code == 0, (result.output, repr(result.exception))
     assert "complete" in result.output and "houqin" in result.output.lower()
 
 

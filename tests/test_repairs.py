@@ -68,7 +68,7 @@ REPAIR_CASES: list[tuple[str, dict[str, str], list[str]]] = [
             ),
         },
         [
-            "2026/damages.yaml:1: error[DMG001] PC-2026-0001 核定赔偿 6000.00 元，超过资产账面净值 4999.00 元，且未说明理由"
+            "2026/damages.yaml:1: error[DMG001] PC-2026-0001 核定赔偿 6000.00 元，超过资产账面净值 4929.57 元，且未说明理由"
         ],
     ),
     (
@@ -239,5 +239,5 @@ def test_damage_ceiling_counts_only_what_is_still_on_the_books(ledger_dir: Calla
     damage = DAMAGE.replace("ZC-2026-0001", "ZC-2026-0002").replace('"1200.00"', '"1600.00"')
     root = ledger_dir({"2026/assets.yaml": LOT, "2026/disposals.yaml": scrap, "2026/damages.yaml": damage})
     assert lines(root) == [
-        "2026/damages.yaml:1: error[DMG001] PC-2026-0001 核定赔偿 1600.00 元，超过资产账面净值 1555.56 元，且未说明理由"
+        "2026/damages.yaml:1: error[DMG001] PC-2026-0001 核定赔偿 1600.00 元，超过资产账面净值 1533.33 元，且未说明理由"
     ]
