@@ -1232,6 +1232,13 @@ CATALOG: Mapping[str, Message] = {
         "已结年度的记录在结账后被改动，或结账记录被改动：用 git 找出并恢复改动（git log -p 已结年度目录），再运行 houqin check --full；没有 houqin 命令改动已结年度。",
         "The closed years' records, or the close itself, were changed after it: find and restore the change with git (git log -p on the closed years' folders), then run houqin check --full; no houqin command changes a closed year.",
     ),
+    "YRC007": Message(
+        E,
+        "{year} 年已有年终结账记录 {first}，{id} 是同一年度的第二份",
+        "{year} already has its year opening {first}; {id} is a second one for the same year",
+        "每年只有一份年终结账记录：用 git 删去多出的这份（git checkout -- 文件），再运行 houqin check year；没有 houqin 命令重开已结年度。",
+        "A year has one year opening: remove the extra one with git (git checkout -- FILE), then run houqin check year; no houqin command reopens a closed year.",
+    ),
     "CLS003": Message(
         E,
         "{id} 在 {month} 结账（{close}）时存在，现已被删除",

@@ -292,3 +292,61 @@ def test_an_altered_opening_is_caught_and_its_figures_checked_against_every_year
         "2026/openings.yaml:2: error[YRC006] 年终结账 NJ-2026-0001（2025 年）记载的 asset ZC-2016-0001 为 "
     )
     assert line.endswith("为 JX-101,王建国,45，按全部记录重算为 JX-101,陈晓东,45")
+
+
+def test_a_second_opening_of_the_year_or_a_deleted_one_is_caught(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "2026/openings.yaml"
+    text = path.read_text(encoding="utf-8")
+    body = text[text.index("- id: NJ-2026-0001") :]
+    path.write_text(text + body.replace("- id: NJ-2026-0001", "- id: NJ-2026-0002", 1), encoding="utf-8")
+    lines = _codes(root)
+    assert (
+        f"2026/openings.yaml:{text.count(chr(10)) + 1}: error[YRC007] 2026 年已有年终结账记录 NJ-2026-0001，NJ-2026-0002 是同一年度的第二份"
+        in lines
+    )
+    # The opening deleted: February's close chains to a digest no record has any more.
+    path.write_text(text, encoding="utf-8")
+    path.unlink()
+    _code, out = houqin(root, "check", "close")
+    assert re.search(
+        r"2026/closes.yaml:\d+: error\[CLS004\] 结账记录 JZ-2026-0001（2026-02）", out.replace(f"{root}/", "")
+    )
+
+
+def test_a_card_a_closed_year_gave_out_cannot_come_back(year_2026: Path, tmp_path: Path) -> None:
+    """ZC-2020-0001 was disposed of in 2026 (CZ-2026-0001), so 2027 did not carry it: its card written
+    again in 2027 is a record of a closed year, while a card numbered above the closed years' is brought in."""
+    root = tmp_path / "ledger"
+    shutil.copytree(year_2026, root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOUQIN_TODAY", "2027-01-10")
+        full = load_full(root)
+        card = full.record_by_id["ZC-2020-0001"]
+        source = (root / card.source.file).read_text(encoding="utf-8")
+        start = source.index("- id: ZC-2020-0001")
+        end = source.find("\n- id:", start)
+        block = source[start : end + 1 if end > 0 else len(source)]
+        target = root / "2027/assets.yaml"
+        before = target.read_text(encoding="utf-8")
+        target.write_text(before + block, encoding="utf-8")
+        assert any("error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）" in c for c in _codes(root))
+        # The same card numbered above what 2020 gave out is a register brought in after the close.
+        target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
+        assert _codes(root) == []
+
+
+def test_the_new_years_first_report_starts_from_the_opening(year_2026: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOUQIN_TODAY", "2027-02-01")
+    _code, december = houqin(year_2026, "finance", "report", "2026-12", "--format", "json")
+    _code, january = houqin(year_2026, "finance", "report", "2027-01", "--format", "json")
+    stock_dec = {r[0]: r for r in json.loads(december)["sections"]["stock"]["rows"]}
+    stock_jan = {r[0]: r for r in json.loads(january)["sections"]["stock"]["rows"]}
+    for category, row in stock_jan.items():  # 期初 of January is December's 期末; nothing counted twice
+        if category in stock_dec:
+            assert row[1] == stock_dec[category][-1], category
+    # A month later the open year and a reading of every year still find the same (the running term's
+    # milk deliveries and fees were carried with its orders).
+    _c, opened = houqin(year_2026, "check", "--format", "json")
+    _c, whole = houqin(year_2026, "check", "--full", "--format", "json")
+    assert json.loads(opened) == json.loads(whole)

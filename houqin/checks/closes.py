@@ -27,7 +27,7 @@ from houqin.models.closing import (
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
-from houqin.models.records import Close, Reopen
+from houqin.models.records import Close, Reopen, YearOpening
 
 
 def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
@@ -42,15 +42,25 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
         if r.close is not None and (named is None or named.month != r.month or named.date > r.date):
             yield diag("CLS007", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month, close=r.close)
     standing = standing_closes(ledger)
+    # What a close may chain to: another close, or a year opening (one deleted leaves its close hanging).
+    links = {c.digest for c in closes.values()}
+    links |= {o.digest for o in ledger.seen("openings") if isinstance(o, YearOpening)}
+    if ledger.opening is not None:
+        links.add(ledger.opening.digest)
     for month, close in sorted(standing.items()):
         if close.digest != chain_digest(close.previous, close.fingerprints):
             yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
         before = standing.get(previous_month(month))
-        if (before is not None and close.previous != before.digest) or (
-            before is None
-            and (opened := opened_on(ledger)) is not None
-            and close.date >= opened  # the first close after a year-end close chains to the opening
-            and close.previous != first_link(ledger, month, standing)
+        hanging = before is None and close.previous is not None and close.previous not in links
+        if (
+            hanging
+            or (before is not None and close.previous != before.digest)
+            or (
+                before is None
+                and (opened := opened_on(ledger)) is not None
+                and close.date >= opened  # the first close after a year-end close chains to the opening
+                and close.previous != first_link(ledger, month, standing)
+            )
         ):
             yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
     yield from _unclosed(ledger, policy, standing, today)

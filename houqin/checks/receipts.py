@@ -10,7 +10,7 @@ step follows within the policy's days (REC011)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from houqin import clock
@@ -63,7 +63,8 @@ def check_receipts(ledger: Ledger, policy: Policy, today: dt.date | None = None)
     all_books = books(ledger)
     yield from _overlaps(all_books)
     yield from _income(ledger, policy)
-    yield from _numbers(all_books, uses(ledger))
+    done = dict(r.split(" ", 1) for r in ledger.opening.receipts) if ledger.opening is not None else {}
+    yield from _numbers(all_books, uses(ledger), {book: int(n) for book, n in done.items()})
     yield from _signed(ledger, policy, today or clock.today())
 
 
@@ -115,7 +116,8 @@ def _income(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag("REC007", file, line, record=r.id, id=r.id, receipted=r.receipted, date=r.date, days=late, limit=rules.book_within_days)  # fmt: skip
 
 
-def _numbers(all_books: Sequence[ReceiptBook], used: Sequence[Use]) -> Iterator[Diagnostic]:
+def _numbers(all_books: Sequence[ReceiptBook], used: Sequence[Use], done: Mapping[str, int]) -> Iterator[Diagnostic]:
+    """`done`: read from a year opening, a carried book's numbers up to these were used in the closed year."""
     first_use: dict[int, Use] = {}
     highest: dict[str, Use] = {}  # book id → the highest number used so far, in the order of the days
     for u in used:
@@ -142,7 +144,8 @@ def _numbers(all_books: Sequence[ReceiptBook], used: Sequence[Use]) -> Iterator[
         top = highest.get(book.id)
         if top is None:
             continue
-        skipped = [n for n in range(book.first, top.number) if n not in first_use]
+        before = done.get(book.id, 0)
+        skipped = [n for n in range(book.first, top.number) if n not in first_use and n > before]
         if skipped:
             file, line = book.source
             shown = "、".join(str(n) for n in skipped[:5]) + ("…" if len(skipped) > 5 else "")

@@ -29,10 +29,11 @@ class Movement:
     delta: Decimal
     unit_price: Decimal | None = None
     value: Decimal | None = None  # the value moved, when given whole (the stock a year opened with)
+    on: dt.date | None = None  # its day, when not the record's (a year's opening: the closed year's end)
 
     @property
     def date(self) -> dt.date:
-        return self.record.date
+        return self.on or self.record.date
 
 
 ZERO = Decimal(0)
@@ -45,7 +46,8 @@ def stock_moves(ledger: Ledger) -> list[Movement]:
     moves: list[Movement] = []
     opening = ledger.opening
     if opening is not None:  # the stock on hand the year opened with, at its cost
-        moves.extend(Movement(opening, s.item, s.quantity, value=s.value) for s in opening.stock if s.quantity)
+        end = dt.date(opening.closed, 12, 31)
+        moves.extend(Movement(opening, s.item, s.quantity, value=s.value, on=end) for s in opening.stock if s.quantity)
     for r in ledger.of_kind("stock-in"):
         if isinstance(r, StockIn):
             moves.append(Movement(r, r.item, r.quantity, r.unit_price))
@@ -57,8 +59,8 @@ def stock_moves(ledger: Ledger) -> list[Movement]:
             moves.extend(Movement(r, a.item, a.difference) for a in r.adjustments if a.difference)
     if opening is not None:
         first = dt.date(opening.year, 1, 1)
-        moves = [m for m in moves if m.record.date >= first]
-    moves.sort(key=lambda m: (m.record.date, _ORDER[type(m.record)], m.record.id))
+        moves = [m for m in moves if m.record is opening or m.record.date >= first]
+    moves.sort(key=lambda m: (m.date, _ORDER[type(m.record)], m.record.id))
     return moves
 
 

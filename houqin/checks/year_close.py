@@ -14,6 +14,7 @@ from typing import Any
 
 from houqin.checks.stock import books_at
 from houqin.diagnostics import Diagnostic, diag
+from houqin.models.as_of import as_of
 from houqin.models.asset_state import replay
 from houqin.models.closing import SEAL, fingerprint, standing_closes
 from houqin.models.config import Policy
@@ -48,7 +49,7 @@ def opening_stock(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
 
 def opening_assets(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
     """Every asset on the books at the end of `end`: where it stood, its accumulated depreciation and net value."""
-    states, _problems = replay(ledger, end)
+    states, _problems = replay(at_year_end(ledger, end), end)
     out = []
     for rid, state in sorted(states.items()):
         if state.in_books <= 0:
@@ -77,6 +78,12 @@ def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """The opening the ledger was read from (or, read whole, every opening): digest, carried items,
     nothing dated in a closed year beside them; read whole, also its chain and its figures."""
     whole = ledger.opening is None
+    seen: dict[int, YearOpening] = {}
+    for other in _openings(ledger):  # one opening a year: a second would quietly replace the approved one
+        first = seen.setdefault(other.year, other)
+        if first is not other:
+            src = other.source
+            yield diag("YRC007", src.file, src.line, record=other.id, id=other.id, year=other.year, first=first.id)
     for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
         src = opening.source
         if opening.digest != opening_digest(opening) or (
@@ -127,23 +134,42 @@ def _stray(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
     carried = carried_ids(opening)
     last = year_end(opening).toordinal()
     opened = f"{opening.year:04d}/"
+    given = {rid.rsplit("-", 1)[0]: int(rid.rsplit("-", 1)[1]) for rid in opening.last_ids}
     for kind in KINDS:
         if kind.name in YEAR_KINDS:
             continue
-        if kind.name in BROUGHT_IN:
-            continue
+        brought_in = kind.name in BROUGHT_IN
         for rid, file, line, day in ledger.id_sources(kind.name):
+            if brought_in and not _given_out(rid, given):
+                continue  # a card brought into the books after the close, numbered above the closed years'
             if day <= last and rid not in carried and file.startswith(opened):
                 yield diag("YRC005", file, line, record=rid, id=rid, year=opening.closed, opening=opening.id)
+
+
+def _given_out(rid: str, given: Mapping[str, int]) -> bool:
+    """Was this id given out by a closed year (at or below the highest it gave)?"""
+    head, _, number = rid.rpartition("-")
+    return number.isdigit() and int(number) <= given.get(head, 0)
+
+
+def at_year_end(ledger: Ledger, end: dt.date) -> Ledger:
+    """The ledger as its disposals stood at the year's end: an approval signed after it takes effect in
+    the year it was signed in, never in the closed year (the register the opening carried)."""
+    late = [as_of(d, end) for d in ledger.of_kind("disposals") if d.date <= end]
+    return ledger.with_records(late) if late else ledger
 
 
 def _figures(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
     """Read whole: the opening's figures against what the closed years' records give at their end."""
     end = year_end(opening)
     stated = {b.account: b.amount for b in opening.balances}
-    for account, amount in opening_balances(ledger, end).items():
+    found = opening_balances(ledger, end)
+    for account, amount in found.items():
         if stated.get(account, ZERO) != amount:
             yield _differs(opening, f"balance {account}", stated.get(account, ZERO), amount)
+    for account, amount in stated.items():
+        if account not in found and amount:
+            yield _differs(opening, f"balance {account}", amount, ZERO)
     held = {s.item: (s.quantity, s.value) for s in opening.stock}
     for row in opening_stock(ledger, end):
         stated_stock = held.pop(row["item"], None)
@@ -163,6 +189,9 @@ def _figures(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
         stated_holdings = [(h.place, h.keeper, h.quantity) for h in a.holdings] if a is not None else []
         if stated_holdings != holdings:
             yield _differs(opening, f"asset {row['asset']}", _held(stated_holdings), _held(holdings))
+        elif a is not None and (a.depreciation, a.net) != (row["depreciation"], row["net"]):
+            shown = f"{a.depreciation}/{a.net}"
+            yield _differs(opening, f"depreciation {row['asset']}", shown, f"{row['depreciation']}/{row['net']}")
     for rid in assets:
         yield _differs(opening, f"asset {rid}", "-", "0")
 

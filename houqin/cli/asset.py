@@ -153,7 +153,8 @@ def list_assets(
 
     state = get_state(ctx)
     day = parse_day(at, "--at") or today()
-    ledger = open_ledger(state.root(), since=day)
+    # What was disposed of in a closed year is read from that year (年终结账 carries only what is on the books).
+    ledger = open_ledger(state.root(), since=day, full=status.value in ("disposed", "all"))
     if overdue:
         late = overdue_loans(ledger, day)
         if fmt is RegisterFormat.json:

@@ -655,6 +655,7 @@ class YearOpening(Signed):
     carried: tuple[Text, ...] = ()
     invoices: tuple[Text, ...] = ()
     last_ids: tuple[Text, ...] = ()  # the highest id of each kind and closed year: never given again
+    receipts: tuple[Text, ...] = ()  # 'BOOK N': a carried receipt book's numbers up to N were used by then
     files: tuple[Text, ...] = ()
     previous: Text | None = None
     digest: Text

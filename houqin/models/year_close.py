@@ -50,6 +50,7 @@ def opening_lines(opening: YearOpening) -> list[str]:
     lines += [f"carried {c}" for c in opening.carried]
     lines += [f"invoice {n}" for n in opening.invoices]
     lines += [f"last {i}" for i in opening.last_ids]
+    lines += [f"receipts {r}" for r in opening.receipts]
     lines += [f"file {f}" for f in opening.files]
     return lines
 

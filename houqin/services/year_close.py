@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from houqin.checks.year_close import expected_previous, opening_assets, opening_balances, opening_stock
+from houqin.checks.year_close import at_year_end, expected_previous, opening_assets, opening_balances, opening_stock
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.ledger.files import digest_of
 from houqin.ledger.store import next_id
@@ -26,8 +26,11 @@ from houqin.models.records import (
     Disposal,
     FeeSettlement,
     HealthCertificate,
+    Income,
     Loan,
     Purchase,
+    ReceiptBook,
+    ReceiptVoid,
     Reimbursement,
     Repair,
     ShopBatch,
@@ -48,7 +51,7 @@ RECENT_KINDS = ("responsibilities", "meter-readings", "fire-checks", "trips", "r
 RECENT_DAYS = 366
 # Daily registers (rounds, meals and their samples): those of the term running at the year's end are
 # carried, so the term's missed days are counted alike before and after the close.
-DAILY_KINDS = ("patrols", "meals")
+DAILY_KINDS = ("patrols", "meals", "milk-deliveries")
 ID_LIKE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")
 
 
@@ -84,6 +87,7 @@ def close_year(
         carried=[fingerprint(r, end, SEAL) for r in carried],
         invoices=recent_invoices(ledger, end, {r.id for r in carried}),
         last_ids=last_ids(ledger, year),
+        receipts=receipts_used(ledger, end, carried),
         files=[f"{rel} {digest_of(data)}" for rel, data in sorted(files.items()) if _closed(rel, year)],
         previous=expected_previous(ledger, year),
         digest="-",
@@ -150,7 +154,7 @@ def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
     """What the next year still needs as records: every asset on the books, every item open at the
     year's end, the records of a term still running, the latest of the registers — and every record
     any of these names (a claim's purchase), so that the open year never refers to a closed one."""
-    states, _problems = replay(ledger, end)
+    states, _problems = replay(at_year_end(ledger, end), end)
     chosen: dict[str, Record] = {}
     for r in _wanted(ledger, end, {rid for rid, s in states.items() if s.in_books > 0}):
         chosen.setdefault(r.id, r)
@@ -165,6 +169,20 @@ def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
                 chosen[found.id] = found
                 todo.append(found)
     return sorted(chosen.values(), key=lambda r: (KINDS.index(KIND_BY_PREFIX[r.prefix]), r.sort_key))
+
+
+def receipts_used(ledger: Ledger, end: dt.date, carried: Sequence[Record]) -> list[str]:
+    """'BOOK HIGHEST' for each carried receipt book: the highest of its numbers written or voided by the
+    year's end, so the open year judges the rest of the book without the closed year's receipts."""
+    books = [r for r in carried if isinstance(r, ReceiptBook)]
+    numbers = [r.receipt for r in ledger.of_kind("income") if isinstance(r, Income) and r.receipt and r.date <= end]
+    numbers += [v.number for v in ledger.of_kind("receipt-voids") if isinstance(v, ReceiptVoid) and v.date <= end]
+    out = []
+    for book in books:
+        inside = [n for n in numbers if book.first <= n <= book.last]
+        if inside:
+            out.append(f"{book.id} {max(inside)}")
+    return sorted(out)
 
 
 def _shelf(ledger: Ledger, end: dt.date) -> Iterator[Record]:
@@ -201,6 +219,8 @@ def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Rec
             elif kind.name in DAILY_KINDS:
                 if r.date >= term_start:
                     yield r
+            elif isinstance(r, Income) and r.kind == "fee" and r.date >= term_start:
+                yield r  # the running term's fees: what its orders and notices are paid against
             elif kind.name in RECENT_KINDS:
                 if r.date > recent:
                     yield r
