@@ -48,12 +48,11 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
     if ledger.opening is not None:
         links.add(ledger.opening.digest)
     for month, close in sorted(standing.items()):
-        if close.digest != chain_digest(close.previous, close.fingerprints):
-            yield diag("CLS004", close.source.file, close.source.line, record=close.id, id=close.id, month=month)
         before = standing.get(previous_month(month))
         hanging = before is None and close.previous is not None and close.previous not in links
         if (
-            hanging
+            close.digest != chain_digest(close.previous, close.fingerprints)
+            or hanging
             or (before is not None and close.previous != before.digest)
             or (
                 before is None
