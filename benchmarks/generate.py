@@ -50,6 +50,7 @@ CATEGORIES = [
     ("A05010203", "教学、实验用桌", 15, "1350.00"),
     ("A02100000", "教学仪器", 5, "1580.00"),
 ]
+GOODS_LINES = ("30201", "30218")
 LINES = [
     ("30201", "办公费"),
     ("30202", "印刷费"),
@@ -157,6 +158,7 @@ def generate(n: int, root: Path) -> None:
                 f"- id: {rid}\n  date: {day}\n  name: {cname}\n  category: {code}\n"
                 + (f"  quantity: {qty}\n" if qty != 1 else "")
                 + f"  unit_price: {q(price)}\n  place: {room}\n  keeper: {keeper}\n  funding: 财政拨款\n"
+                + "  origin: 期初结存\n  document: 期初资产清册\n"  # the register brought in (no purchase)
             )
             value = Decimal(price) * qty
             out.txn(day, f"{rid} {cname}", [(f"Assets:Fixed:{code}", value, "CNY"), ("Assets:Bank", -value, "CNY")])
@@ -212,6 +214,8 @@ def generate(n: int, root: Path) -> None:
             rid = next_id("BX", year)
             invoice_no += 1
             amount = Decimal(rng.randrange(5000, 500000)) / 100
+            if line in GOODS_LINES:  # goods above the claim threshold come through a purchase (PUR012)
+                amount = min(amount, Decimal("999.00"))
             handler = rng.choice(teachers)
             principal_day = day + dt.timedelta(days=1)
             text = (
