@@ -161,6 +161,10 @@ def measure_at(root: Path, n: int, runs: int, peers: dict[str, list[str] | None]
         keeper,
         "--date",
         f"{last}-12-30",
+        "--origin",
+        "捐赠",
+        "--document",
+        "捐赠协议2026-01",
     ]
     out["houqin asset add (+ git commit)"] = median([run(add) for _ in range(runs)])
     claims = unsigned_claims(root)

@@ -51,6 +51,7 @@ CATEGORIES = [
     ("A02100000", "教学仪器", 5, "1580.00"),
 ]
 GOODS_LINES = ("30201", "30218")
+PURCHASE_LINES = ("31002", "31003", "31007")
 LINES = [
     ("30201", "办公费"),
     ("30202", "印刷费"),
@@ -214,6 +215,8 @@ def generate(n: int, root: Path) -> None:
             rid = next_id("BX", year)
             invoice_no += 1
             amount = Decimal(rng.randrange(5000, 500000)) / 100
+            if line in PURCHASE_LINES:  # equipment is bought through a purchase, never claimed alone (PUR012)
+                line, lname = LINES[0]
             if line in GOODS_LINES:  # goods above the claim threshold come through a purchase (PUR012)
                 amount = min(amount, Decimal("999.00"))
             handler = rng.choice(teachers)
