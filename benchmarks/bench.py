@@ -243,7 +243,7 @@ def close_month(root: Path, year: str, runs: int) -> dict[str, Timing]:
     closes = []
     for _ in range(runs):
         closes.append(
-            run([*HOUQIN, "--ledger", str(root), "finance", "close", month, "--by", "吴芳", "--format", "json"])
+            run([*HOUQIN, "--ledger", str(root), "finance", "close", month, "--by", "孙慧", "--format", "json"])
         )
         subprocess.run(["git", "reset", "-q", "--hard", before], cwd=root, check=True)
     out["houqin finance close (one month, + git commit)"] = median(closes)

@@ -26,7 +26,7 @@ MIX = (
     ("loans", 0.07),
     ("advances", 0.03),
 )
-PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK = "王建国", "李明", "周强", "赵丽", "吴芳"
+PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK, ACCOUNTANT = "王建国", "李明", "周强", "赵丽", "吴芳", "孙慧"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红梅兰玉晓燕春雪海波宁琳丹慧"
 ITEMS = [
@@ -84,7 +84,7 @@ def staff_names(n: int) -> list[str]:
     names: list[str] = []
     while len(names) < n:
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.6 else "")
-        if name not in names and name not in (PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK):
+        if name not in names and name not in (PRINCIPAL, DIRECTOR, KEEPER, CASHIER, CLERK, ACCOUNTANT):
             names.append(name)
     return names
 
@@ -286,6 +286,7 @@ def generate(n: int, root: Path) -> None:
         f"- {{name: {KEEPER}, roles: [keeper], joined: 1990-09-01}}\n",
         f"- {{name: {CASHIER}, roles: [cashier], joined: 1990-09-01}}\n",
         f"- {{name: {CLERK}, roles: [clerk], joined: 1990-09-01}}\n",
+        f"- {{name: {ACCOUNTANT}, roles: [accountant], joined: 1990-09-01}}\n",
     ]
     people += [f"- {{name: {t}, roles: [teacher], joined: 1990-09-01}}\n" for t in teachers]
     (root / "people.yaml").write_text("".join(people), encoding="utf-8")
