@@ -190,8 +190,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{field} 中的人员 {name} 不在 people.yaml 中",
         "{field}: person {name} is not in people.yaml",
-        "没有 houqin 命令登记人员：在 people.yaml 加上此人（姓名、角色、入职日期），或改正姓名，再运行 houqin check refs。",
-        "No houqin command adds a person: add them to people.yaml (name, roles, joined), or correct the name, then run houqin check refs.",
+        "登记此人：houqin people import 教职工名单.xlsx（姓名、部门、角色、入职日期），或在 people.yaml 加上此人；姓名写错的改正姓名，再运行 houqin check refs。",
+        "Register the person: houqin people import STAFF.xlsx (name, department, roles, joined), or add them to people.yaml; if the name is misspelt, correct it, then run houqin check refs.",
     ),
     "REF012": Message(
         E,
