@@ -1099,6 +1099,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "earlier months are not closed: {months} (close them in order)",
     ),
     "year.not_over": ("本年到 {last} 才结束", "the year runs until {last}"),
+    "year.errors": ("账本有 {count} 个错误（houqin check）", "the books have {count} errors (houqin check)"),
     "year.closed": (
         "{year} 年及以前已经年终结账（{id}）",
         "the years up to {year} are closed already ({id})",

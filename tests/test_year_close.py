@@ -350,3 +350,16 @@ def test_the_new_years_first_report_starts_from_the_opening(year_2026: Path, mon
     _c, opened = houqin(year_2026, "check", "--format", "json")
     _c, whole = houqin(year_2026, "check", "--full", "--format", "json")
     assert json.loads(opened) == json.loads(whole)
+
+
+def test_errors_in_the_books_stand_in_the_years_way() -> None:
+    from houqin.diagnostics import diag
+    from houqin.i18n import t
+    from houqin.ledger.load import load_ledger
+    from houqin.services.year_close import year_obstacles
+
+    ledger = load_ledger(ROOT / "ledgers", use_cache=False).ledger
+    broken = [diag("REF001", "2026/expenses.yaml", 3, record="BX-2026-0001", field="handler", name="某人")]
+    found = year_obstacles(ledger, 2026, broken, dt.date(2027, 1, 10))
+    assert [(o.key, dict(o.params)) for o in found][0] == ("year.errors", {"count": "1"})
+    assert t("year.errors", "zh", count=1) == "账本有 1 个错误（houqin check）"

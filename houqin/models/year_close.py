@@ -60,8 +60,8 @@ def opening_digest(opening: YearOpening) -> str:
 
 
 def standing_opening(openings: Iterable[YearOpening]) -> YearOpening | None:
-    """The opening in force: the one of the latest year opened (an opening is undone only by deleting
-    it with the principal's consent, which the year check of the year before reports)."""
+    """The opening in force: the one of the latest year opened (a year has one: a second is YRC007; an
+    opening deleted leaves the first close after it chained to nothing, CLS004)."""
     found = sorted(openings, key=lambda o: (o.year, o.id))
     return found[-1] if found else None
 

@@ -107,7 +107,7 @@ def year_obstacles(ledger: Ledger, year: int, diagnostics: Sequence[Diagnostic],
         out.append(Obstacle("year.closed", (("year", str(ledger.opening.closed)), ("id", ledger.opening.id))))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
-        out.append(Obstacle("close.errors", (("count", str(len(errors))),)))
+        out.append(Obstacle("year.errors", (("count", str(len(errors))),)))
     standing = standing_closes(ledger)
     started = ledger.config.started
     first = max(dt.date(year, 1, 1), started) if started is not None else None
