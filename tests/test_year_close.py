@@ -361,5 +361,5 @@ def test_errors_in_the_books_stand_in_the_years_way() -> None:
     ledger = load_ledger(ROOT / "ledgers", use_cache=False).ledger
     broken = [diag("REF001", "2026/expenses.yaml", 3, record="BX-2026-0001", field="handler", name="某人")]
     found = year_obstacles(ledger, 2026, broken, dt.date(2027, 1, 10))
-    assert [(o.key, dict(o.params)) for o in found][0] == ("year.errors", {"count": "1"})
+    assert found[0].key == "year.errors" and dict(found[0].params) == {"count": "1"}
     assert t("year.errors", "zh", count=1) == "账本有 1 个错误（houqin check）"
