@@ -19,6 +19,7 @@ from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
 from houqin.models.records import Income, ReceiptBook, ReceiptVoid
+from houqin.models.year_close import receipts_done
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def check_receipts(ledger: Ledger, policy: Policy, today: dt.date | None = None)
     all_books = books(ledger)
     yield from _overlaps(all_books)
     yield from _income(ledger, policy)
-    done = dict(r.split(" ", 1) for r in ledger.opening.receipts) if ledger.opening is not None else {}
-    yield from _numbers(all_books, uses(ledger), {book: int(n) for book, n in done.items()})
+    done = receipts_done(ledger.opening) if ledger.opening is not None else {}
+    yield from _numbers(all_books, uses(ledger), done)
     yield from _signed(ledger, policy, today or clock.today())
 
 

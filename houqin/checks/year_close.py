@@ -15,7 +15,7 @@ from typing import Any
 from houqin.checks.stock import books_at
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.as_of import as_of
-from houqin.models.asset_state import replay
+from houqin.models.asset_state import AssetState, replay
 from houqin.models.closing import SEAL, fingerprint, standing_closes
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
@@ -23,7 +23,7 @@ from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, balances, flows
 from houqin.models.records import YearOpening
-from houqin.models.year_close import carried_ids, closed_files, opening_digest, year_end
+from houqin.models.year_close import carried_ids, closed_files, highest_given, opening_digest, year_end
 
 YEAR_KINDS = frozenset({"openings"})
 # Cards of assets acquired in a closed year may be brought into the books later (a register found or
@@ -47,9 +47,18 @@ def opening_stock(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def opening_assets(ledger: Ledger, end: dt.date) -> list[dict[str, Any]]:
-    """Every asset on the books at the end of `end`: where it stood, its accumulated depreciation and net value."""
+def year_end_states(ledger: Ledger, end: dt.date) -> dict[str, AssetState]:
+    """Every asset's state at the end of `end`, its disposals as they stood then (at_year_end)."""
     states, _problems = replay(at_year_end(ledger, end), end)
+    return states
+
+
+def opening_assets(
+    ledger: Ledger, end: dt.date, states: Mapping[str, AssetState] | None = None
+) -> list[dict[str, Any]]:
+    """Every asset on the books at the end of `end`: where it stood, its accumulated depreciation and
+    net value (`states`: year_end_states, when the caller has them already)."""
+    states = year_end_states(ledger, end) if states is None else states
     out = []
     for rid, state in sorted(states.items()):
         if state.in_books <= 0:
@@ -134,7 +143,7 @@ def _stray(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
     carried = carried_ids(opening)
     last = year_end(opening).toordinal()
     opened = f"{opening.year:04d}/"
-    given = {rid.rsplit("-", 1)[0]: int(rid.rsplit("-", 1)[1]) for rid in opening.last_ids}
+    given = highest_given(opening)
     for kind in KINDS:
         if kind.name in YEAR_KINDS:
             continue

@@ -51,10 +51,11 @@ def export(
 
     Example: houqin export parquet --out 县局数据
     """
-    from houqin.cli.finance import check_month, first_day
+    from houqin.cli.finance import check_month
     from houqin.i18n import t
     from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
+    from houqin.models.closing import month_bounds
     from houqin.render import books as render
     from houqin.render.console import console
     from houqin.reports.books import books
@@ -68,7 +69,7 @@ def export(
         if month is None:
             raise UsageError("vouchers_month")
         path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
-        mv = month_vouchers(open_ledger(state.root(), since=first_day(check_month(month))), month)
+        mv = month_vouchers(open_ledger(state.root(), since=month_bounds(check_month(month))[0]), month)
         vouchers_xlsx(mv, path)
         console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -43,11 +42,6 @@ def check_month(text: str) -> str:
     except ValueError:
         raise typer.BadParameter(f"{text!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
     return text
-
-
-def first_day(month: str) -> dt.date:
-    """The first day of a month already checked by check_month."""
-    return dt.date(int(month[:4]), int(month[5:7]), 1)
 
 
 @app.command("assert")
@@ -260,10 +254,11 @@ def report(
 
 def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
     from houqin.ledger.load import open_ledger
+    from houqin.models.closing import month_bounds
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(open_ledger(state.root(), since=first_day(month)), month, public)
+    r = month_report(open_ledger(state.root(), since=month_bounds(month)[0]), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 

@@ -74,3 +74,17 @@ def carried_ids(opening: YearOpening) -> dict[str, str]:
 def closed_files(opening: YearOpening) -> dict[str, str]:
     """path → SHA-256 of each file of the closed years, as the opening found them."""
     return dict(f.rsplit(" ", 1) for f in opening.files if " " in f)
+
+
+def highest_given(opening: YearOpening) -> dict[str, int]:
+    """'ZC-2019' → the highest number that kind and closed year gave out (from `last_ids`)."""
+    out: dict[str, int] = {}
+    for rid in opening.last_ids:
+        head, _, number = rid.rpartition("-")
+        out[head] = int(number)
+    return out
+
+
+def receipts_done(opening: YearOpening) -> dict[str, int]:
+    """A carried receipt book's id → the highest of its numbers the closed years wrote or voided."""
+    return {book: int(n) for book, n in (r.split(" ", 1) for r in opening.receipts)}

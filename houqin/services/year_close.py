@@ -5,16 +5,21 @@ write (services/writes.write_year_close) checks the ledger as the next command w
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from houqin.checks.year_close import at_year_end, expected_previous, opening_assets, opening_balances, opening_stock
+from houqin.checks.year_close import (
+    expected_previous,
+    opening_assets,
+    opening_balances,
+    opening_stock,
+    year_end_states,
+)
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.ledger.files import digest_of
-from houqin.ledger.store import next_id
+from houqin.ledger.store import ID_SEQ, next_id
 from houqin.models.as_of import as_of
-from houqin.models.asset_state import replay
+from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record
 from houqin.models.closing import SEAL, fingerprint, month_of, standing_closes
 from houqin.models.kinds import KIND_BY_NAME, KIND_BY_PREFIX, KINDS
@@ -52,7 +57,6 @@ RECENT_DAYS = 366
 # Daily registers (rounds, meals and their samples): those of the term running at the year's end are
 # carried, so the term's missed days are counted alike before and after the close.
 DAILY_KINDS = ("patrols", "meals", "milk-deliveries")
-ID_LIKE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")
 
 
 def close_year(
@@ -73,7 +77,8 @@ def close_year(
     if obstacles:
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         raise CloseRefused(str(year), obstacles, errors)
-    carried = carried_records(ledger, end)
+    states = year_end_states(ledger, end)  # one replay for the register and for what it carries
+    carried = carried_records(ledger, end, states)
     opening = validated(
         YearOpening,
         id=next_id(ledger, KIND_BY_NAME["openings"], year + 1),
@@ -83,7 +88,7 @@ def close_year(
         closed_by=by,
         balances=[{"account": a, "amount": v} for a, v in opening_balances(ledger, end).items()],
         stock=opening_stock(ledger, end),
-        assets=opening_assets(ledger, end),
+        assets=opening_assets(ledger, end, states),
         carried=[fingerprint(r, end, SEAL) for r in carried],
         invoices=recent_invoices(ledger, end, {r.id for r in carried}),
         last_ids=last_ids(ledger, year),
@@ -141,20 +146,19 @@ def last_ids(ledger: Ledger, year: int) -> list[str]:
     for kind in KINDS:
         found.extend(rid for rid, *_where in ledger.id_sources(kind.name))
     for rid in found:
-        m = ID_LIKE.match(rid)
-        if m is None or int(rid[3:7]) > year:
+        m = ID_SEQ.match(rid)
+        if m is None or int(m.group(1)) > year:
             continue
-        head, number = rid.rsplit("-", 1)
-        if int(number) > highest.get(head, (-1, ""))[0]:
-            highest[head] = (int(number), rid)
+        head, number = rid.rsplit("-", 1)[0], int(m.group(2))
+        if number > highest.get(head, (-1, ""))[0]:
+            highest[head] = (number, rid)
     return sorted(rid for _n, rid in highest.values())
 
 
-def carried_records(ledger: Ledger, end: dt.date) -> list[Record]:
+def carried_records(ledger: Ledger, end: dt.date, states: Mapping[str, AssetState]) -> list[Record]:
     """What the next year still needs as records: every asset on the books, every item open at the
     year's end, the records of a term still running, the latest of the registers — and every record
     any of these names (a claim's purchase), so that the open year never refers to a closed one."""
-    states, _problems = replay(at_year_end(ledger, end), end)
     chosen: dict[str, Record] = {}
     for r in _wanted(ledger, end, {rid for rid, s in states.items() if s.in_books > 0}):
         chosen.setdefault(r.id, r)
@@ -259,7 +263,7 @@ def _open(r: Record) -> bool:
 def _named(value: object) -> Iterator[str]:
     """Every id a record's fields name."""
     if isinstance(value, str):
-        if ID_LIKE.match(value) and value[:2] in KIND_BY_PREFIX:
+        if ID_SEQ.match(value) and value[:2] in KIND_BY_PREFIX:
             yield value
     elif isinstance(value, dict):
         for v in value.values():
