@@ -198,8 +198,8 @@ class OverdueLoan:
 def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
     out = []
     calendar = ledger.config.calendar  # as LOAN001 counts: due days on a day off move on, holidays not counted
-    for r in ledger.of_kind("loans"):
-        if not isinstance(r, Loan) or r.date > at or (r.returned is not None and r.returned.on <= at):
+    for r in ledger.records(Loan):
+        if r.date > at or (r.returned is not None and r.returned.on <= at):
             continue
         due = calendar.due(r.due)
         if due < at:

@@ -57,9 +57,7 @@ def claim_rows(
 ) -> list[ClaimRow]:
     chain = ledger.config.policy.signatures.chains.get("expenses", ())
     rows = []
-    for e in ledger.of_kind("expenses"):
-        if not isinstance(e, Reimbursement):
-            continue
+    for e in ledger.records(Reimbursement):
         if month and e.date.strftime("%Y-%m") != month:
             continue
         awaiting = tuple(step for step in chain if e.approval(step) is None)

@@ -65,7 +65,7 @@ def count_reports(
     follow = follow_ups(ledger)
     chain = ledger.config.policy.signatures.chains.get("disposals", ())
     out = []
-    for r in sorted(ledger.of_kind("stocktakes"), key=lambda r: r.sort_key):
+    for r in sorted(ledger.records(Stocktake), key=lambda r: r.sort_key):
         if not isinstance(r, Stocktake) or (stocktake and r.id != stocktake) or (term and r.term != term):
             continue
         rows = []

@@ -103,9 +103,7 @@ def lend_asset(
 def return_loan(ledger: Ledger, text: str, received_by: str, day: dt.date, condition: str | None = None) -> Loan:
     """归还销号: by the loan's id, or by the asset's when exactly one loan of it is open."""
     wanted = resolve_id(text)
-    open_loans = [
-        r for r in ledger.of_kind("loans") if isinstance(r, Loan) and r.returned is None and wanted in (r.id, r.asset)
-    ]
+    open_loans = [r for r in ledger.records(Loan) if r.returned is None and wanted in (r.id, r.asset)]
     if not open_loans:
         raise UsageError("no_open_loan", id=text)
     if len(open_loans) > 1:

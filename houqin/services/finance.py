@@ -247,7 +247,7 @@ def close_obstacles(
         out.append(Obstacle("close.previous", (("month", earlier[0]),)))
     elif earlier:
         out.append(Obstacle("close.earlier", (("months", "、".join(earlier)),)))
-    counts = [a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)]
+    counts = [a for a in ledger.records(BalanceAssertion)]
     for a in counts:
         if a.difference and a.decision is None and first <= a.date <= last:
             kind = "短缺" if a.difference < 0 else "溢余"
@@ -362,7 +362,7 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
     found = on_behalf_items(ledger).get(item)
     if found is None or found[0].term != term:
         raise UsageError("not_on_behalf", item=item, term=term)
-    earlier = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.fee_item == item]
+    earlier = [s for s in ledger.records(FeeSettlement) if s.fee_item == item]
     if earlier:
         raise UsageError("already_settled", item=item, id=earlier[0].id, date=earlier[0].date)
     books = figures(ledger, item)
@@ -406,7 +406,7 @@ def collect_top_up(
         raise UsageError("top_up_collected", id=settlement.id, klass=klass, owed=row.top_up, incomes="、".join(r.id for r in earlier))  # fmt: skip
     paid_into = [
         r.account
-        for r in ledger.of_kind("income")
+        for r in ledger.records(Income)
         if isinstance(r, Income) and r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
     ]
     return validated(

@@ -465,7 +465,7 @@ def _by_old_id(ledger: Ledger) -> dict[str, AssetState]:
     from houqin.models.asset_state import replay
 
     olds = {}
-    for a in ledger.of_kind("assets"):
+    for a in ledger.records(Asset):
         note = getattr(a, "note", None) or ""
         if note.startswith("原编号 "):
             olds[a.id] = note.removeprefix("原编号 ").split("；", 1)[0].strip()
