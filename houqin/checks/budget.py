@@ -16,11 +16,7 @@ def budget_limits(ledger: Ledger) -> dict[tuple[str, int], Decimal]:
     """(line, year) → the line's amount plus every approved adjustment."""
     limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
     for a in ledger.records(BudgetAdjustment):
-        if (
-            isinstance(a, BudgetAdjustment)
-            and a.approval("principal") is not None
-            and (a.budget_line, a.year) in limits
-        ):
+        if a.approval("principal") is not None and (a.budget_line, a.year) in limits:
             limits[(a.budget_line, a.year)] += a.amount
     return limits
 
@@ -61,11 +57,7 @@ def _cuts_below_spent(
     """A cut never takes a line below zero, nor below what the line had already spent on the cut's day."""
     limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
     adjustments = sorted(
-        (
-            a
-            for a in ledger.records(BudgetAdjustment)
-            if isinstance(a, BudgetAdjustment) and a.approval("principal") is not None
-        ),
+        (a for a in ledger.records(BudgetAdjustment) if a.approval("principal") is not None),
         key=lambda a: a.sort_key,
     )
     for a in adjustments:

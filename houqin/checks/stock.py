@@ -144,8 +144,6 @@ def _quotas(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     quota = {(q.department, q.item): q.quantity for q in policy.quotas}
     drawn: dict[tuple[str, str, str], Decimal] = {}
     for r in sorted(ledger.records(StockOut), key=lambda r: r.sort_key):
-        if not isinstance(r, StockOut):
-            continue
         department = department_of(ledger, r)
         term = ledger.config.term_of(r.date)
         limit = quota.get((department or "", r.item))

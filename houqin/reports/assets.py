@@ -203,8 +203,8 @@ def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
             continue
         due = calendar.due(r.due)
         if due < at:
-            asset = ledger.record_by_id.get(r.asset)
-            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", calendar.elapsed(due, at)))
+            asset = ledger.find(r.asset, Asset)
+            out.append(OverdueLoan(r, asset.name if asset is not None else "?", calendar.elapsed(due, at)))
     return out
 
 

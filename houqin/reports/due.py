@@ -91,7 +91,7 @@ def _loans(ledger: Ledger, at: dt.date) -> list[DueItem]:
         DueItem("loan", r.id, r.borrower, r.date, r.due, f"{r.asset} ×{r.quantity}",
                 f"houqin asset return {r.id} --received-by …", at)
         for r in ledger.records(Loan)
-        if isinstance(r, Loan) and r.returned is None and r.date <= at
+        if r.returned is None and r.date <= at
     ]  # fmt: skip
 
 
@@ -101,7 +101,7 @@ def _advances(ledger: Ledger, at: dt.date) -> list[DueItem]:
         DueItem("advance", r.id, r.person, r.payment.on, r.payment.on + days, f"{r.amount} {r.purpose}",
                 f"houqin advance settle {r.id} --claim …", at)
         for r in ledger.records(CashAdvance)
-        if isinstance(r, CashAdvance) and r.payment is not None and r.settlement is None and r.payment.on <= at
+        if r.payment is not None and r.settlement is None and r.payment.on <= at
     ]  # fmt: skip
 
 
@@ -203,7 +203,7 @@ def _repairs(ledger: Ledger, at: dt.date) -> list[DueItem]:
         DueItem("repair", r.id, director, r.date, r.date + days, r.fault,
                 f"houqin repair close {r.id} --work … --accepted-by {r.reporter}", at)
         for r in ledger.records(Repair)
-        if isinstance(r, Repair) and r.done is None and r.date <= at
+        if r.done is None and r.date <= at
     ]  # fmt: skip
 
 

@@ -164,11 +164,7 @@ def shop_month(ledger: Ledger, first: dt.date, last: dt.date) -> ShopMonth | Non
         return None
     takings = sum((v for day, v in takings_by_day(ledger).items() if first <= day <= last), ZERO)
     deposited = sum(
-        (
-            r.amount
-            for r in ledger.records(Income)
-            if isinstance(r, Income) and r.kind == "shop" and first <= r.date <= last
-        ),
+        (r.amount for r in ledger.records(Income) if r.kind == "shop" and first <= r.date <= last),
         ZERO,
     )
     bought = sum((b.value for b in batches if b.paid is not None and first <= b.paid.on <= last), ZERO)
@@ -236,7 +232,7 @@ def _income_lines(within: list[Flow]) -> list[Line]:
 
 def _fee_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]:
     """收费公示: collected per fee item in the month (the public report shows these)."""
-    names = {item.id: item.name for n in ledger.records(FeeNotice) if isinstance(n, FeeNotice) for item in n.items}
+    names = {item.id: item.name for n in ledger.records(FeeNotice) for item in n.items}
     sums: dict[str, list[Decimal]] = {}
     for r in ledger.records(Income):
         if r.kind == "fee" and first <= r.date <= last:
@@ -259,7 +255,7 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
             entry[0] += r.amount
             entry[1] += 1
     for b in ledger.records(ShopBatch):  # 商店进货: paid from the books, on no budget line
-        if isinstance(b, ShopBatch) and b.paid is not None and first <= b.paid.on <= last:
+        if b.paid is not None and first <= b.paid.on <= last:
             entry = sums.setdefault(SHOP, [ZERO, Decimal(0)])
             entry[0] += b.value
             entry[1] += 1
@@ -354,16 +350,12 @@ def _who(r: Record) -> str:
 
 
 def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
-    added = [
-        Line(a.id, a.name, a.value, a.quantity)
-        for a in ledger.records(Asset)
-        if isinstance(a, Asset) and month_of(a.date) == month
-    ]
+    added = [Line(a.id, a.name, a.value, a.quantity) for a in ledger.records(Asset) if month_of(a.date) == month]
     disposed = []
     for d in ledger.records(Disposal):
         if month_of(d.date) == month:
-            asset = ledger.record_by_id.get(d.asset)
-            if isinstance(asset, Asset):
+            asset = ledger.find(d.asset, Asset)
+            if asset is not None:
                 qty = d.quantity or asset.quantity
                 kind = DISPOSAL_NAMES.get(d.type, d.type)
                 disposed.append(Line(asset.id, f"{asset.name}（{kind}）", asset.unit_price * qty, qty))

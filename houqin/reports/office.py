@@ -105,8 +105,8 @@ def patrol_term(ledger: Ledger, term_id: str, today: dt.date) -> PatrolTerm:
     open_ = []
     for r in rounds:
         for f in r.findings:
-            ticket = ledger.record_by_id.get(f.repair or "")
-            fixed = f.resolved or (ticket.done.on if isinstance(ticket, Repair) and ticket.done else None)
+            ticket = ledger.find(f.repair, Repair)
+            fixed = f.resolved or (ticket.done.on if ticket is not None and ticket.done else None)
             if fixed is None:
                 open_.append((r.id, f.place, f.text))
     return PatrolTerm(
@@ -168,14 +168,11 @@ def milk_reconciliation(ledger: Ledger, term_id: str) -> list[MilkClass]:
         delivered = sum(
             d.cartons
             for d in ledger.records(MilkDelivery)
-            if isinstance(d, MilkDelivery)
-            and d.class_ == o.class_
-            and (t := ledger.config.term_of(d.date))
-            and t.id == term_id
+            if d.class_ == o.class_ and (t := ledger.config.term_of(d.date)) and t.id == term_id
         )
         paid = sum(
             (r.amount for r in ledger.records(Income)
-             if isinstance(r, Income) and r.fee_item == o.fee_item and r.class_ == o.class_),
+             if r.fee_item == o.fee_item and r.class_ == o.class_),
             ZERO,
         )  # fmt: skip
         each = next((item.amount for _n, item in items.get(o.fee_item, [])), ZERO)

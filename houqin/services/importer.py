@@ -7,7 +7,6 @@ is good (or the clerk chose to skip the bad ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -27,7 +26,7 @@ from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record, Source
 from houqin.models.depreciation import BookValue, book_value
-from houqin.models.directory import Person, Place, RoleSpan
+from houqin.models.directory import Person, Place, RoleSpan, category_code_ok
 from houqin.models.kinds import KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Move
@@ -305,11 +304,10 @@ def _resolve(names: Resolver, values: dict[str, str], lacking: Callable[[str, st
         code = names.category(category)
         if code is not None:
             values["category"] = code
-        elif not _CODE.match(category):
+        elif not category_code_ok(category):
             raise RowTrouble("unknown_category", value=category)
 
 
-_CODE = re.compile(r"^A0[1-7]\d{0,8}$")
 ASSETS = Spec("assets", HEADERS, FIELDS, REQUIRED, _draft, _resolve)
 
 
