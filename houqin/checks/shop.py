@@ -157,7 +157,7 @@ def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         if r.amount != took:
             code = "SHP008" if r.amount > took else "SHP009"
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, amount=r.amount, takings=took, first=first, last=last, difference=abs(r.amount - took))  # fmt: skip
-    sales = {s.date: s for s in sorted(ledger.records(ShopSale), key=lambda s: s.sort_key) if isinstance(s, ShopSale)}
+    sales = {s.date: s for s in sorted(ledger.records(ShopSale), key=lambda s: s.sort_key)}
     for day, amount in sorted(takings.items()):
         if day not in deposited and (today - day).days > policy.shop_deposit_days:
             sale = sales[day]

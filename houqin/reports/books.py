@@ -221,7 +221,6 @@ def books(ledger: Ledger) -> Books:
     assertions = [
         Assertion(a.date, a.id, acct(booked(a.account)), a.amount)
         for a in sorted(ledger.records(BalanceAssertion), key=lambda r: r.sort_key)
-        if isinstance(a, BalanceAssertion)
     ]
     # Every account opens on the books' first day (beancount wants it open before any balance check).
     start = min([x.date for x in txns] + [s.date for s in assertions], default=first_day)

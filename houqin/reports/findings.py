@@ -66,7 +66,7 @@ def count_reports(
     chain = ledger.config.policy.signatures.chains.get("disposals", ())
     out = []
     for r in sorted(ledger.records(Stocktake), key=lambda r: r.sort_key):
-        if not isinstance(r, Stocktake) or (stocktake and r.id != stocktake) or (term and r.term != term):
+        if (stocktake and r.id != stocktake) or (term and r.term != term):
             continue
         rows = []
         for f in r.findings:

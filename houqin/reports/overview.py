@@ -121,15 +121,9 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
     budget = tuple(
         BudgetRow(b.id, b.name, b.amount, spent[b.id]) for b in ledger.catalog.budget_lines if b.year == as_of.year
     )
-    loans = [
-        r
-        for r in ledger.records(Loan)
-        if isinstance(r, Loan) and r.date <= as_of and (r.returned is None or r.returned.on > as_of)
-    ]
+    loans = [r for r in ledger.records(Loan) if r.date <= as_of and (r.returned is None or r.returned.on > as_of)]
     advances = [
-        r
-        for r in ledger.records(CashAdvance)
-        if isinstance(r, CashAdvance) and r.date <= as_of and (r.settlement is None or r.settlement.on > as_of)
+        r for r in ledger.records(CashAdvance) if r.date <= as_of and (r.settlement is None or r.settlement.on > as_of)
     ]
     return Overview(
         school=ledger.config.school.name,

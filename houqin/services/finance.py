@@ -144,8 +144,7 @@ def request_advance(
 
 
 def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
-    assert isinstance(signed, CashAdvance)
+    signed = sign_record(ledger, text, "principal", by, on, model=CashAdvance, label="借款/advance", key=key)
     return signed
 
 
@@ -407,7 +406,7 @@ def collect_top_up(
     paid_into = [
         r.account
         for r in ledger.records(Income)
-        if isinstance(r, Income) and r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
+        if r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
     ]
     return validated(
         Income, id=_id(ledger, "income", day), date=day, kind="fee", amount=amount or owed,

@@ -65,8 +65,7 @@ def approve_purchase(
     purchase = find_record(ledger, text, Purchase, LABEL)
     if purchase.accepted is not None:
         raise UsageError("purchase_accepted", id=purchase.id)
-    signed = sign_record(ledger, purchase.id, step, by, on, kind="purchases", label=LABEL, key=key)
-    assert isinstance(signed, Purchase)
+    signed = sign_record(ledger, purchase.id, step, by, on, model=Purchase, label=LABEL, key=key)
     return signed
 
 
