@@ -12,13 +12,14 @@ from houqin.checks.capitalisation import threshold_for
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
 
 
 def required_steps(purchase: Purchase, policy: Policy) -> tuple[str, ...]:
     """The chain from policy; below the principal's threshold the supervisor approves alone (R5 tiers)."""
-    chain = policy.signatures.chains.get("purchases", ())
+    chain = policy.signatures.chains.get(RecordKind.PURCHASES, ())
     if purchase.estimate < policy.principal_threshold:
         return tuple(step for step in chain if step != "principal")
     return chain

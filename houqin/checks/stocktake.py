@@ -16,7 +16,7 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CONFIG_FILE
 from houqin.models.base import Record
 from houqin.models.config import Policy
-from houqin.models.kinds import kinds
+from houqin.models.kinds import RecordKind, kinds
 from houqin.models.ledger import Ledger
 from houqin.models.records import Damage, Disposal, Move, Recovery, Repair, Stocktake
 
@@ -26,7 +26,7 @@ def approvals_needed(value: Decimal, policy: Policy) -> tuple[str, ...]:
     the policy's limit; the principal as well above it."""
     if not value:
         return ()
-    chain = policy.signatures.chains.get("stocktakes", ("director", "principal"))
+    chain = policy.signatures.chains.get(RecordKind.STOCKTAKES, ("director", "principal"))
     if value <= policy.stocktake_director_limit:
         return tuple(step for step in chain if step != "principal")
     return chain
@@ -151,7 +151,7 @@ def check_reports(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     today = today or clock.today()
     cal = ledger.config.calendar
     follow = follow_ups(ledger)
-    chain = policy.signatures.chains.get("disposals", ())
+    chain = policy.signatures.chains.get(RecordKind.DISPOSALS, ())
     for r in ledger.records(Stocktake):
         zh, en = AT_NAMES.get(r.at, (r.at, r.at))
         age = cal.elapsed(r.date, today)

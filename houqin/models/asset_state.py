@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from houqin.models.base import Record
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move
 
@@ -74,7 +75,7 @@ class AssetState:
 
 def disposal_effective(ledger: Ledger, d: Disposal) -> bool:
     """A disposal takes effect once its whole approval chain has signed."""
-    chain = ledger.config.policy.signatures.chains.get("disposals", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.DISPOSALS, ())
     return all(d.approval(step) is not None for step in chain)
 
 

@@ -18,6 +18,7 @@ from houqin.checks.fees import earliest_settlement, on_behalf_items, top_ups_col
 from houqin.checks.keys import must_sign_by_key
 from houqin.checks.shop import expiring
 from houqin.models.closing import month_bounds, month_of, previous_month
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     CashAdvance,
@@ -132,7 +133,7 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
 
 
 def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     cashier = _holders(ledger, "cashier", at)
     key = " --key KEYFILE" if cashier and must_sign_by_key(ledger, ledger.config.policy, cashier, at) else ""
     out = []

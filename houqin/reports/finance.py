@@ -14,6 +14,7 @@ from houqin.models.as_of import as_of
 from houqin.models.base import Record
 from houqin.models.closing import month_bounds, month_of, standing_closes
 from houqin.models.directory import all_accounts, fund_lines
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import SHOP, ZERO, Flow, flows
 from houqin.models.records import (
@@ -296,7 +297,7 @@ def _open_advances(ledger: Ledger, last: dt.date) -> list[OpenItem]:
 
 
 def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     out = []
     for r in ledger.records(Reimbursement):
         if r.date > last:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from houqin.models.kinds import KINDS
+from houqin.models.kinds import KINDS, RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn
 from houqin.reports.due import DueReport, due
@@ -108,7 +108,7 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
     )
     spent: dict[str, Decimal] = defaultdict(lambda: ZERO)
     awaiting = unpaid = 0
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     for e in ledger.records(Reimbursement):
         if e.date > as_of:
             continue

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Audit, AuditAnswer
 from houqin.services.inputs import validated
@@ -34,7 +34,7 @@ def record_audit(
     names = tuple(dict.fromkeys(members))
     return validated(
         Audit,
-        id=next_id(ledger, KIND_BY_NAME["audits"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Audit], day.year),
         date=day,
         term=term,
         members=names,

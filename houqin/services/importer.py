@@ -27,7 +27,7 @@ from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record, Source
 from houqin.models.depreciation import BookValue, book_value
 from houqin.models.directory import Person, Place, RoleSpan, category_code_ok
-from houqin.models.kinds import KIND_BY_NAME, kind_of
+from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Move
 from houqin.money import lenient_money
@@ -491,7 +491,7 @@ def moves_for(ledger: Ledger, plan: ImportPlan, day: dt.date) -> list[Move]:
     """--update: each matched row whose place or keeper differs, as a move (调拨) signed by the keeper who
     gives and the one who receives, dated `day`. An asset the books hold at several places is left
     for houqin asset move (which place it leaves is the clerk's to say)."""
-    kind = KIND_BY_NAME["moves"]
+    kind = KIND_BY_MODEL[Move]
     first = int(next_id(ledger, kind, day.year).rsplit("-", 1)[1])
     out: list[Move] = []
     for change in plan.matched:
