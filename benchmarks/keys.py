@@ -55,7 +55,7 @@ def sign_everything(root: Path) -> int:
     made = 0
     for kind in KINDS:
         by_file: dict[str, list[Record]] = {}
-        for r in ledger.of_kind(kind.name):
+        for r in ledger.records(kind.model):
             by_file.setdefault(r.source.file, []).append(r)
         for file, records in by_file.items():
             if not any(isinstance(r, Signed) and r.approvals for r in records):

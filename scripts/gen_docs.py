@@ -12,9 +12,11 @@ from typing import Any
 import typer
 from typer.testing import CliRunner
 
+from houqin.checks.names import check_of_code
 from houqin.checks.registry import CHECKS
 from houqin.cli.app import app
 from houqin.messages import CATALOG
+from houqin.models.kinds import KIND_BY_MODEL, KINDS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -59,50 +61,6 @@ def problems(typer_app: typer.Typer, reference: str) -> list[str]:
     return found
 
 
-PREFIX_CHECK = {
-    "YAML": "schema",
-    "SCH": "schema",
-    "ID": "ids",
-    "YRC": "year",
-    "REF": "refs",
-    "DAT": "dates",
-    "APR": "approval-chain",
-    "SIG": "signatures",
-    "KEY": "keys",
-    "SOD": "separation-of-duties",
-    "INV": "invoice",
-    "CAP": "capitalisation",
-    "AST": "assets",
-    "DEP": "assets",
-    "LOAN": "loans",
-    "REP": "repairs",
-    "DMG": "damage",
-    "IMP": "schema",
-    "STK": "stock",
-    "PUR": "purchase",
-    "PD": "stocktake",
-    "FIN": "finance",
-    "REC": "receipts",
-    "FEE": "fees",
-    "BUD": "budget",
-    "ADV": "advances",
-    "CLS": "close",
-    "MTR": "meters",
-    "PAT": "patrols",
-    "PRT": "printing",
-    "SHP": "shop",
-    "MLK": "milk",
-    "CAL": "calendar",
-    "AUD": "audit",
-    "SAF": "safety",
-    "RSP": "responsibility",
-    "FOOD": "food-safety",
-    "VEH": "vehicles",
-    "RCP": "vehicles",
-    "GIT": "git",
-}
-
-
 def cli_md() -> str:
     runner = CliRunner()
     parts = ["# Command reference\n\nGenerated from `--help` by `scripts/gen_docs.py`; do not edit by hand.\n"]
@@ -123,11 +81,25 @@ def checks_md() -> str:
     lines += [f"| `{c.name}` | {c.zh} — {c.en} |" for c in CHECKS]
     lines += ["", "| code | check | severity | message (zh) | message (en) | hint |", "|---|---|---|---|---|---|"]
     for code, msg in CATALOG.items():
-        check = PREFIX_CHECK[re.match(r"[A-Z]+", code).group(0)]  # type: ignore[union-attr]
+        check = check_of_code(code)
         cells = [msg.zh, msg.en, msg.hint_zh]
         lines.append(
             f"| `{code}` | {check} | {msg.severity} | " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
         )
+    lines += [
+        "",
+        "## References between records",
+        "",
+        "A record names another by its id in these fields (declared once, in `houqin/models/kinds.py`);",
+        "the check named looks each id up, and `refs` reports one that names no such record (`REF009`).\n",
+        "| file | field | names | looked up by |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {kind.filename} | `{link.path}` | {KIND_BY_MODEL[link.to].filename} (`{link.to.prefix}-…`) | `{link.by}` |"
+        for kind in KINDS
+        for link in kind.links
+    ]
     return "\n".join(lines) + "\n"
 
 

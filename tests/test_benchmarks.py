@@ -14,6 +14,7 @@ import pytest
 from houqin.checks.engine import run_checks
 from houqin.ledger.load import load_ledger
 from houqin.ledger.roundtrip import yaml_rt
+from houqin.models.records import Purchase, StockIn
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,8 +37,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_generated_ledger_is_clean(generated: Path) -> None:
     result = load_ledger(generated, use_cache=False)
     assert run_checks(result) == []
-    purchases = len(result.ledger.of_kind("purchases"))
-    assert purchases == len(result.ledger.of_kind("stock-in")) > 0  # every receipt has its accepted purchase
+    purchases = len(result.ledger.records(Purchase))
+    assert purchases == len(result.ledger.records(StockIn)) > 0  # every receipt has its accepted purchase
     assert sum(1 for _ in result.ledger.all_records()) == 400 + 12 + purchases
 
 

@@ -21,6 +21,7 @@ from houqin.checks.engine import run_checks
 from houqin.checks.keys import trust_of
 from houqin.ledger.load import load_ledger
 from houqin.models.base import Signed
+from houqin.models.records import Asset, Close, Move, Purchase, Reimbursement, Repair, StockIn
 from tests.conftest import BUNDLED, ROOT
 from tests.keyring import BUNDLED_KEYS, bundled_key
 from tests.keyring import sshsig as keyring_sig
@@ -76,7 +77,7 @@ def test_every_officer_signs_the_bundled_ledger_by_key_and_it_verifies() -> None
     assert officer_steps > 300 and by_key == officer_steps
     codes = {d.code for d in run_checks(load_ledger(BUNDLED, use_cache=False))}
     assert not {c for c in codes if c.startswith("KEY")}
-    closes = ledger.of_kind("closes")
+    closes = ledger.records(Close)
     assert closes and all([a.role for a in c.approvals] == ["accountant", "principal"] for c in closes)  # type: ignore[attr-defined]
     assert all(a.sig for c in closes for a in c.approvals)  # type: ignore[attr-defined]
 
@@ -95,7 +96,7 @@ def test_the_demonstration_keys_are_what_people_yaml_registers() -> None:
 
 def test_a_demonstration_key_signs_a_claim_with_the_real_ssh_keygen(bundled: Path, tmp_path: Path) -> None:
     ledger = load_ledger(bundled, use_cache=False).ledger
-    claim = next(c for c in ledger.of_kind("expenses") if c.approval("principal") is None)  # type: ignore[attr-defined]
+    claim = next(c for c in ledger.records(Reimbursement) if c.approval("principal") is None)  # type: ignore[attr-defined]
     sign = ("expense", "sign", claim.id, "--as", "principal", "--by", "王建国", "--on", "2026-11-24", "--no-commit")
     code, out = run(bundled, *sign)
     assert code == 1 and "error[KEY001] 王建国 的 校长(principal) 签字须用密钥签" in out
@@ -155,7 +156,7 @@ def test_moves_repairs_and_acceptances_sign_by_key(bundled: Path, tmp_path: Path
     principal = str(bundled_key(tmp_path / "keys", "principal-wang-jianguo"))
     director = str(bundled_key(tmp_path / "keys", "director-li-ming"))
     ledger = load_ledger(bundled, use_cache=False).ledger
-    asset = next(a for a in ledger.of_kind("assets") if a.keeper != "周强" and a.quantity == 1)  # type: ignore[attr-defined]
+    asset = next(a for a in ledger.records(Asset) if a.keeper != "周强" and a.quantity == 1)  # type: ignore[attr-defined]
     code, out = run(bundled, "asset", "move", asset.id, "--to-place", "CK-001", "--to-keeper", "周强", "--no-commit",
                     "--key", keeper)  # fmt: skip
     assert code == 0, out
@@ -163,14 +164,14 @@ def test_moves_repairs_and_acceptances_sign_by_key(bundled: Path, tmp_path: Path
         bundled, "repair", "open", "--place", "XZ-201", "--reporter", "吴芳", "--fault", "门锁坏", "--no-commit"
     )
     assert code == 0, out
-    ticket = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.of_kind("repairs"))
+    ticket = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.records(Repair))
     code, out = run(bundled, "repair", "close", ticket, "--work", "换锁", "--accepted-by", "吴芳", "--no-commit",
                     "--key", clerk)  # fmt: skip
     assert code == 0, out
     code, out = run(bundled, "purchase", "request", "--department", "总务处", "--requester", "吴芳", "--budget-line",
                     "30201", "--purpose", "办公用纸", "--item", "paper-a4:20:23.50", "--no-commit")  # fmt: skip
     assert code == 0, out
-    request = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.of_kind("purchases"))
+    request = max(r.id for r in load_ledger(bundled, use_cache=False).ledger.records(Purchase))
     vice = str(bundled_key(tmp_path / "keys", "vice-principal-liu-zhiqiang"))
     for step, by, key in (
         ("department_head", "李明", director),
@@ -183,10 +184,10 @@ def test_moves_repairs_and_acceptances_sign_by_key(bundled: Path, tmp_path: Path
                     "--key", director)  # fmt: skip
     assert code == 0, out
     ledger = load_ledger(bundled, use_cache=False).ledger
-    moved = max(ledger.of_kind("moves"), key=lambda r: r.id)
+    moved = max(ledger.records(Move), key=lambda r: r.id)
     assert moved.approval("receiver").sig and moved.approval("giver").sig is None  # type: ignore[attr-defined]
-    assert ledger.find(ticket, type(ledger.of_kind("repairs")[0])).approval("acceptor").sig  # type: ignore[attr-defined]
-    stock_in = max(ledger.of_kind("stock-in"), key=lambda r: r.id)
+    assert ledger.find(ticket, type(ledger.records(Repair)[0])).approval("acceptor").sig  # type: ignore[attr-defined]
+    stock_in = max(ledger.records(StockIn), key=lambda r: r.id)
     assert stock_in.approval("witness").sig  # type: ignore[attr-defined]
     assert [d.code for d in run_checks(load_ledger(bundled, use_cache=False)) if d.severity == "error"] == []
 

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from houqin.cli.app import app
 from houqin.ledger.load import open_ledger
 from houqin.ledger.parquet import MANIFEST, schema_text
+from houqin.models.records import Asset, Reimbursement
 from houqin.reports.assets import overdue_loans, register
 from houqin.reports.county import KEPT, connect, county_report, materialize, run_query
 from houqin.reports.finance import budget_use
@@ -179,7 +180,7 @@ def test_the_cross_school_checks_find_what_no_single_school_sees(schools: list[P
     kept: dict[str, set[str]] = defaultdict(set)
     for code, root in zip(CODES, schools, strict=True):
         ledger = open_ledger(root)
-        for e in ledger.of_kind("expenses"):
+        for e in ledger.records(Reimbursement):
             pay = getattr(e, "payment", None)
             if pay is not None and pay.on <= TODAY:
                 paid[(e.payee, pay.on.year)][code] += e.amount  # type: ignore[attr-defined]
@@ -203,7 +204,7 @@ def test_the_cross_school_checks_find_what_no_single_school_sees(schools: list[P
 def test_the_dataset_reads_through_duckdb_sql_alone_and_through_pyarrow_dataset(
     schools: list[Path], county: Path
 ) -> None:
-    counts = {code: len(open_ledger(root).of_kind("expenses")) for code, root in zip(CODES, schools, strict=True)}
+    counts = {code: len(open_ledger(root).records(Reimbursement)) for code, root in zip(CODES, schools, strict=True)}
     con = duckdb.connect()
     glob = f"{county}/expenses/*/*/*.parquet"
     rows = con.execute(
@@ -221,8 +222,8 @@ def test_the_dataset_reads_through_duckdb_sql_alone_and_through_pyarrow_dataset(
     assert assets.schema.field("date").type == pa.date32()
     table = assets.to_table(filter=ds.field("school") == CODES[1], columns=["id", "year", "unit_price"])
     ledger = open_ledger(schools[1])
-    assert sorted(table.column("id").to_pylist()) == sorted(a.id for a in ledger.of_kind("assets"))
-    assert sum(table.column("unit_price").to_pylist()) == sum(a.unit_price for a in ledger.of_kind("assets"))  # type: ignore[attr-defined]
+    assert sorted(table.column("id").to_pylist()) == sorted(a.id for a in ledger.records(Asset))
+    assert sum(table.column("unit_price").to_pylist()) == sum(a.unit_price for a in ledger.records(Asset))  # type: ignore[attr-defined]
 
 
 def test_the_schema_is_the_one_docs_county_md_lists() -> None:

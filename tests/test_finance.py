@@ -353,7 +353,7 @@ def test_added_and_removed_records_and_an_altered_close(ledger_dir: Callable[...
 def test_march_report_figure_by_figure() -> None:
     from houqin.ledger.load import load_ledger
     from houqin.models.money_flow import flows
-    from houqin.models.records import Income, Reimbursement
+    from houqin.models.records import BalanceAssertion, Income, Reimbursement
     from houqin.reports.finance import month_report
 
     ledger = load_ledger(BUNDLED, use_cache=False).ledger
@@ -370,7 +370,7 @@ def test_march_report_figure_by_figure() -> None:
     assert fees["workbook-2025-2026-2"].amount == sum((x.amount for x in income if x.kind == "fee"), Decimal(0))
     assert fees["workbook-2025-2026-2"].count == sum(x.students or 0 for x in income if x.kind == "fee")
     paid = [
-        x for x in ledger.of_kind("expenses")
+        x for x in ledger.records(Reimbursement)
         if isinstance(x, Reimbursement) and x.payment and x.payment.on.strftime("%Y-%m") == "2026-03"
     ]  # fmt: skip
     by_line: dict[str, Decimal] = {}
@@ -390,7 +390,7 @@ def test_march_report_figure_by_figure() -> None:
     )
     asserted = {
         x.account: x.amount
-        for x in ledger.of_kind("assertions")
+        for x in ledger.records(BalanceAssertion)
         if str(x.date) == "2026-03-31"  # type: ignore[attr-defined]
     }
     assert {k: accounts[k].closing for k in asserted} == asserted
@@ -406,7 +406,7 @@ def test_public_report_names_no_student_guardian_or_staff(tmp_path: Path) -> Non
 
     ledger = load_ledger(BUNDLED, use_cache=False).ledger
     names = {p.name for p in ledger.people}
-    for d in ledger.of_kind("damages"):
+    for d in ledger.records(Damage):
         assert isinstance(d, Damage)
         names.add(d.responsible.name)
         if d.responsible.guardian:

@@ -6,6 +6,7 @@ reads a kind it does not declare fails instead of answering from part of the led
 from __future__ import annotations
 
 import dataclasses
+import functools
 import random
 import re
 import shutil
@@ -18,7 +19,9 @@ from houqin.checks import registry
 from houqin.checks.engine import Part, run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
-from houqin.models.ledger import UndeclaredRead
+from houqin.models.config import Policy
+from houqin.models.ledger import Ledger, UndeclaredRead
+from houqin.models.records import Reimbursement
 from houqin.services.checking import check_ledger, run_cached
 from tests.conftest import BUNDLED
 from tests.keyring import bundled_key
@@ -158,6 +161,7 @@ def test_one_changed_file_reruns_only_what_reads_it(bundled_copy: Path, monkeypa
     ran: list[str] = []
 
     def spied(name: str, part: Part) -> Part:
+        @functools.wraps(part.run)
         def run(*args: Any) -> Any:
             ran.append(name)
             return part.run(*args)
@@ -174,15 +178,15 @@ def test_one_changed_file_reruns_only_what_reads_it(bundled_copy: Path, monkeypa
 
 
 def test_a_part_reading_an_undeclared_kind_fails(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def reads_expenses(ledger: Any, policy: Any) -> list[Diagnostic]:
-        ledger.of_kind("expenses")
+    def reads_expenses(ledger: Ledger, policy: Policy) -> list[Diagnostic]:
+        ledger.records(Reimbursement)
         return []
 
-    narrow = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"})),), "", "")
+    narrow = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"})),))
     monkeypatch.setattr(registry, "CHECKS", (narrow,))
     with pytest.raises(UndeclaredRead, match="expenses"):
         run_checks(load_ledger(bundled_copy), ["loans"])
-    file_part = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"}), per_file=True),), "", "")
+    file_part = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"}), per_file=True),))
     monkeypatch.setattr(registry, "CHECKS", (file_part,))
     with pytest.raises(UndeclaredRead, match="expenses"):
         run_checks(load_ledger(bundled_copy), ["loans"])
@@ -232,14 +236,14 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
 
     from houqin.cli.app import app
 
-    claims = load_ledger(bundled_copy, use_cache=False).ledger.of_kind("expenses")
+    claims = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
     open_claim = next(c for c in claims if c.approval("principal") is None)  # type: ignore[attr-defined]
     assert check_ledger(bundled_copy) == []
     args = ["--ledger", str(bundled_copy), "expense", "sign", open_claim.id, "--as", "principal", "--by", "王建国"]
     principal_key = bundled_key(tmp_path / "keys", "principal-wang-jianguo")
     result = CliRunner().invoke(app, [*args, "--on", "2026-11-24", "--no-commit", "--key", str(principal_key)])
     assert result.exit_code == 0, result.output
-    warm = load_ledger(bundled_copy).ledger.of_kind("expenses")
-    cold = load_ledger(bundled_copy, use_cache=False).ledger.of_kind("expenses")
+    warm = load_ledger(bundled_copy).ledger.records(Reimbursement)
+    cold = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
     assert [(r, r.source) for r in warm] == [(r, r.source) for r in cold]
     assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))

@@ -13,7 +13,7 @@ import pytest
 from houqin import sshsig
 from houqin.checks.engine import run_checks
 from houqin.ledger.load import load_ledger
-from houqin.models.records import Reimbursement
+from houqin.models.records import Close, Reimbursement
 from tests.conftest import BASE, GOOD_EXPENSE
 from tests.keyring import fingerprint, key_entry, people, pub_line, sign_record_text, write_key_files
 from tests.keyring import sshsig as make_sig
@@ -493,7 +493,6 @@ def test_a_close_signed_by_the_accountant_and_the_principal_cannot_be_resealed(
     """Re-sealing every close with houqin's own functions after an edit (what an insider could do
     with typed signatures) now breaks the accountant's and the principal's key signatures."""
     from houqin.models.closing import chain_digest, fingerprint, sealed_records
-    from houqin.models.records import Close
     from houqin.reports.stock import month_bounds
     from tests.conftest import git
     from tests.test_cli import run
@@ -519,7 +518,7 @@ def test_a_close_signed_by_the_accountant_and_the_principal_cannot_be_resealed(
     expenses = root / "2026/expenses.yaml"
     expenses.write_text(expenses.read_text().replace("payee: 文具店", "payee: 文具商店"))
     loaded = load_ledger(root)
-    (old,) = [c for c in loaded.ledger.of_kind("closes") if isinstance(c, Close) and c.month == "2026-03"]
+    (old,) = [c for c in loaded.ledger.records(Close) if isinstance(c, Close) and c.month == "2026-03"]
     _first, last = month_bounds("2026-03")
     prints = tuple(fingerprint(r, last, old.seal) for r in sealed_records(loaded.ledger, "2026-03"))
     closes = root / "2026/closes.yaml"
@@ -743,7 +742,7 @@ def test_two_clones_the_clerk_records_the_principal_signs_by_key(
     from houqin.ledger.signer import sign as ssh_sign
     from houqin.models.statements import step_statement
 
-    claim = next(r for r in load(clerk).ledger.of_kind("expenses"))
+    claim = next(r for r in load(clerk).ledger.records(Reimbursement))
     assert isinstance(claim, Reimbursement)
     forged = ssh_sign(step_statement("测试小学", claim, 2), li)
     path = clerk / "2026/expenses.yaml"

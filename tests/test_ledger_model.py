@@ -14,8 +14,8 @@ from houqin.ledger.codec import model_codec
 from houqin.ledger.load import LazyRecords, load_ledger
 from houqin.models.config import Config, School
 from houqin.models.directory import Person
-from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger, PlainRecords, Records, UndeclaredRead
+from houqin.models.records import Asset, Loan, Reimbursement
 from tests.conftest import BUNDLED
 
 
@@ -25,11 +25,11 @@ def bundled() -> Ledger:
 
 
 def test_a_ledger_built_from_a_dict_has_the_records_interface(bundled: Ledger) -> None:
-    claims = bundled.of_kind("expenses")
-    plain = Ledger(config=bundled.config, people=bundled.people, records={"expenses": claims})
-    assert isinstance(plain.records, PlainRecords) and isinstance(bundled.records, LazyRecords)
+    claims = bundled.records(Reimbursement)
+    plain = Ledger(config=bundled.config, people=bundled.people, held={"expenses": claims})
+    assert isinstance(plain.held, PlainRecords) and isinstance(bundled.held, LazyRecords)
     assert list(plain.id_sources("expenses")) == list(bundled.id_sources("expenses"))
-    assert plain.records.file_records("expenses", "2026/expenses.yaml") is None  # a plain holder: ask the kind
+    assert plain.held.file_records("expenses", "2026/expenses.yaml") is None  # a plain holder: ask the kind
     assert plain.file_records("expenses", "2026/expenses.yaml") == bundled.file_records(
         "expenses", "2026/expenses.yaml"
     )
@@ -39,14 +39,14 @@ def test_a_ledger_built_from_a_dict_has_the_records_interface(bundled: Ledger) -
 
 def test_views_pass_the_questions_on_and_refuse_what_they_do_not_declare(bundled: Ledger) -> None:
     view = bundled.view(frozenset({"expenses"}), "check 'x'")
-    assert isinstance(view.records, Records)
+    assert isinstance(view.held, Records)
     assert list(view.id_sources("expenses")) == list(bundled.id_sources("expenses"))
     with pytest.raises(UndeclaredRead):
         list(view.id_sources("loans"))
     with pytest.raises(UndeclaredRead):
-        view.of_kind("loans")
+        view.records(Loan)
     assert view.directory is bundled.directory  # the directory's lookups are shared, not rebuilt
-    added = bundled.with_record(bundled.of_kind("expenses")[0])
+    added = bundled.with_record(bundled.records(Reimbursement)[0])
     assert added.directory is bundled.directory
 
 
@@ -63,7 +63,7 @@ def test_the_codec_builds_models_through_pydantics_public_api(bundled: Ledger) -
 
     for kind in {type(r) for r in bundled.all_records()}:
         encode, decode = model_codec(kind)
-        for r in bundled.of_kind(KIND_BY_MODEL[kind].name)[:20]:
+        for r in bundled.records(kind)[:20]:
             back = decode(encode(r))
             assert back == r and back.model_fields_set == set(kind.model_fields)
             assert back.model_dump() == r.model_dump()
@@ -73,5 +73,5 @@ def test_the_codec_builds_models_through_pydantics_public_api(bundled: Ledger) -
 
 def test_an_empty_ledger(tmp_path: Path) -> None:
     empty = Ledger(config=Config(school=School(name="空")))
-    assert empty.of_kind("assets") == () and list(empty.id_sources("assets")) == []
+    assert empty.records(Asset) == () and list(empty.id_sources("assets")) == []
     assert empty.record_by_id.get("ZC-2026-0001") is None

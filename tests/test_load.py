@@ -22,18 +22,18 @@ def test_loads_records_with_sources(ledger_dir: Callable[..., Path]) -> None:
     root = ledger_dir({"2026/assets.yaml": GOOD_ASSET, "2026/expenses.yaml": GOOD_EXPENSE})
     result = load_ledger(root)
     assert result.diagnostics == ()
-    (asset,) = result.ledger.of_kind("assets")
+    (asset,) = result.ledger.records(Asset)
     assert isinstance(asset, Asset)
     assert asset.unit_price == Decimal("4999.00")
     assert asset.source == ("2026/assets.yaml", 1)
-    (claim,) = result.ledger.of_kind("expenses")
+    (claim,) = result.ledger.records(Reimbursement)
     assert isinstance(claim, Reimbursement)
     assert [a.line for a in claim.approvals] == [10, 11, 12]
     assert claim.invoices[0].line == 8
 
 
 def test_records_are_frozen(ledger_dir: Callable[..., Path]) -> None:
-    (asset,) = load_ledger(ledger_dir({"2026/assets.yaml": GOOD_ASSET})).ledger.of_kind("assets")
+    (asset,) = load_ledger(ledger_dir({"2026/assets.yaml": GOOD_ASSET})).ledger.records(Asset)
     with pytest.raises(Exception, match="frozen"):
         asset.id = "ZC-2026-9999"  # type: ignore[misc]
     assert isinstance(asset.approvals, tuple)
@@ -80,7 +80,7 @@ def test_bad_config_still_loads_the_rest(ledger_dir: Callable[..., Path]) -> Non
     )
     result = load_ledger(root)
     assert [(d.code, d.file, d.line) for d in result.diagnostics] == [("SCH001", "houqin.yaml", 2)]
-    assert len(result.ledger.of_kind("assets")) == 1
+    assert len(result.ledger.records(Asset)) == 1
 
 
 def test_not_a_ledger(tmp_path: Path) -> None:
@@ -98,4 +98,4 @@ def test_bundled_ledger_loads_clean() -> None:
     assert result.diagnostics == ()
     assert len(result.ledger.people) >= 40
     assert len(result.ledger.places) == 30
-    assert len(result.ledger.of_kind("assets")) >= 290
+    assert len(result.ledger.records(Asset)) >= 290

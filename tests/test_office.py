@@ -415,8 +415,8 @@ def test_a_round_can_open_a_damage_case(git_ledger: Callable[..., Path]) -> None
     ])  # fmt: skip
     assert result.exit_code == 0, result.output
     ledger = load_ledger(root).ledger
-    (case,) = ledger.of_kind("damages")
-    (patrol,) = ledger.of_kind("patrols")
+    (case,) = ledger.records(Damage)
+    (patrol,) = ledger.records(Patrol)
     assert isinstance(case, Damage) and (case.asset, case.responsible.name) == ("ZC-2026-0001", "待查")
     assert isinstance(patrol, Patrol) and patrol.findings[0].damage == case.id
     assert git(root, "log", "-1", "--format=%s") == f"patrol log {patrol.id} 周保管 (opened {case.id})\n"

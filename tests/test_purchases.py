@@ -199,9 +199,9 @@ def test_request_approve_quote_accept_end_to_end(git_ledger: Callable[..., Path]
     assert git(root, "log", "-1", "--format=%s") == "purchase accept CG-2026-0001: RK-2026-0001, ZC-2026-0001\n"
     assert git(root, "status", "--porcelain") == ""
     ledger = load_ledger(root).ledger
-    (p,) = ledger.of_kind("purchases")
-    (stock,) = ledger.of_kind("stock-in")
-    (asset,) = ledger.of_kind("assets")
+    (p,) = ledger.records(Purchase)
+    (stock,) = ledger.records(StockIn)
+    (asset,) = ledger.records(Asset)
     assert isinstance(p, Purchase) and p.accepted is not None and len(p.quotes) == 3
     assert isinstance(stock, StockIn) and (stock.origin, str(stock.unit_price)) == ("CG-2026-0001", "23.00")
     assert isinstance(asset, Asset) and (asset.purchase, asset.place, str(asset.unit_price)) == (

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from houqin.models.records import Asset
 from tests.conftest import BUNDLED, git
 from tests.test_cli import ASSET_ARGS
 
@@ -452,7 +453,7 @@ def test_killed_writes_never_put_a_record_under_another_records_message(git_ledg
     revs = git(root, "rev-list", "HEAD").split()[:-1]  # every commit but the start
     for rev in revs:
         assert records_added_by(root, rev) == 1, git(root, "show", "--stat", rev)
-    assert len(load_ledger(root).ledger.of_kind("assets")) == len(revs) >= 6 - refused
+    assert len(load_ledger(root).ledger.records(Asset)) == len(revs) >= 6 - refused
 
 
 def age(path: Path, minutes: int) -> None:
@@ -741,7 +742,7 @@ def whole_and_pieces(root: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> 
 
     def seen() -> object:
         result = load_ledger(root, use_cache=False)
-        assets = [(a.id, a.source.line, a.model_dump()) for a in result.ledger.of_kind("assets")]
+        assets = [(a.id, a.source.line, a.model_dump()) for a in result.ledger.records(Asset)]
         return assets, [(d.code, d.file, d.line, d.params) for d in result.diagnostics]
 
     monkeypatch.setattr(chunks, "CHUNK_BYTES", 1 << 30)
@@ -792,7 +793,7 @@ def test_a_big_file_is_parsed_a_piece_at_a_time(
     monkeypatch.setattr(load, "parse", watched)
     monkeypatch.setattr(chunks, "CHUNK_BYTES", 32 << 10)
     result = load.load_ledger(root, use_cache=False)
-    assert len(result.ledger.of_kind("assets")) == 3000 and not result.diagnostics
+    assert len(result.ledger.records(Asset)) == 3000 and not result.diagnostics
     assert len(sizes) >= size // (32 << 10)  # pieces of about 32 KiB, each cut at an item
     assert max(sizes) < (32 << 10) + 200  # never a tree of more than a piece (and one record)
     assert sum(sizes) == size  # each byte parsed once: linear

@@ -225,7 +225,7 @@ def test_stock_import_all_or_nothing(git_ledger: Callable[..., Path], tmp_path: 
     done = runner.invoke(app, ["--ledger", str(root), "stock", "import", str(sheet)])
     assert done.exit_code == 0, done.output
     assert git(root, "log", "-1", "--format=%s") == "stock-in import 2 records from 期初库存.csv\n"
-    receipts = load_ledger(root).ledger.of_kind("stock-in")
+    receipts = load_ledger(root).ledger.records(StockIn)
     assert [(r.id, r.item, r.quantity, r.origin) for r in receipts if isinstance(r, StockIn)] == [
         ("RK-2026-0001", "paper-a4", 30, "期初结存"),
         ("RK-2026-0002", "paper-a4", 12, "期初结存"),
@@ -261,5 +261,5 @@ def test_stock_import_takes_the_value_of_an_opening_balance(git_ledger: Callable
     code, out = attempt("A4复印纸,40,,940.00,2026-02-20,周保管\nA4复印纸,2,23.50,47.00,2026-02-20,周保管\n")
     assert code == 0, out
     assert "已导入 2 条入库记录。" in out
-    receipts = [r for r in load_ledger(root).ledger.of_kind("stock-in") if isinstance(r, StockIn)]
+    receipts = [r for r in load_ledger(root).ledger.records(StockIn) if isinstance(r, StockIn)]
     assert [(r.quantity, str(r.unit_price)) for r in receipts] == [(40, "23.50"), (2, "23.50")]

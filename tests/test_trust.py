@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from houqin.ledger.load import load_ledger
+from houqin.models.records import Asset
 from tests.conftest import git
 from tests.test_cli import ASSET_ARGS
 
@@ -37,7 +38,7 @@ def test_concurrent_clerks_all_land_once_with_unique_ids(git_ledger: Callable[..
     procs = [subprocess.Popen(add_cmd(root, n), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(WRITERS)]
     results = [p.wait(timeout=60 * WRITERS) for p in procs]
     assert results == [0] * WRITERS, [p.stderr.read().decode() for p in procs if p.stderr]
-    assets = load_ledger(root).ledger.of_kind("assets")
+    assets = load_ledger(root).ledger.records(Asset)
     assert sorted(a.id for a in assets) == [f"ZC-2026-{n:04d}" for n in range(1, WRITERS + 1)]
     assert sorted(a.name for a in assets) == sorted(f"投影仪{n}" for n in range(WRITERS))  # type: ignore[attr-defined]
     log = git(root, "log", "--format=%H %P").splitlines()
@@ -67,7 +68,7 @@ def test_a_writer_killed_anywhere_leaves_old_or_new_never_torn(git_ledger: Calla
         leftovers = [d for d in result.diagnostics if d.code == "SCH002" and d.file.endswith(".houqin-tmp")]
         torn = [d for d in result.diagnostics if d.code.startswith(("YAML", "SCH00")) and d not in leftovers]
         assert not torn, torn  # a temp file left by the kill is reported (SCH002), never read as records
-        ids = [a.id for a in result.ledger.of_kind("assets")]
+        ids = [a.id for a in result.ledger.records(Asset)]
         assert len(ids) == len(set(ids))
         # git may have been killed mid-commit: leave the repository usable for the next clerk
         for leftover in root.glob("2026/.*.houqin-tmp"):

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from houqin.models.ledger import Ledger
-from houqin.models.records import Close
+from houqin.models.records import Asset, Close, Loan, Reimbursement
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ROOT / "examples" / "keys"
@@ -87,7 +87,7 @@ def test_the_open_year_agrees_with_a_reading_of_every_year() -> None:
 
     opened = load_ledger(ROOT / "ledgers", use_cache=False).ledger
     whole = load_ledger(ROOT / "ledgers", use_cache=False, full=True).ledger
-    assert whole.opening is None and len(whole.of_kind("assets")) == len(opened.of_kind("assets"))
+    assert whole.opening is None and len(whole.records(Asset)) == len(opened.records(Asset))
     day = dt.date(2026, 11, 24)
     for month in ("2026-02", "2026-06", "2026-10"):
         assert month_report(opened, month) == month_report(whole, month)
@@ -156,7 +156,7 @@ def test_a_year_of_money_closed_and_carried(year_2026: Path, monkeypatch: pytest
     assert [r[1] for r in rows[:3]] == december[:3]
     # What was open at the year's end lives on in 2027's files: a loan still out, a claim unpaid.
     carried = {c.split(" ")[0] for c in opening.carried}
-    open_loans = [r for r in ledger.of_kind("loans") if r.id in carried]
+    open_loans = [r for r in ledger.records(Loan) if r.id in carried]
     assert open_loans and all(r.source.file == "2027/loans.yaml" for r in open_loans)
     assert {r.source.file[:4] for r in ledger.all_records()} == {"2027"}
     # And the open year's check is the check of every year.
@@ -189,7 +189,7 @@ def test_writes_after_the_close_use_the_opening(
     after = next(r for r in json.loads(out)["rows"] if r["item"] == "chalk-white")
     assert Decimal(after["quantity"]) == Decimal(chalk["quantity"]) - 2
     # An invoice claimed in 2026 is never claimed again, though 2026 is no longer read.
-    claims = load_full(root).of_kind("expenses")
+    claims = load_full(root).records(Reimbursement)
     number = next(
         inv for c in claims if c.date.year == 2026 and c.payment for inv in c.invoices  # type: ignore[attr-defined]
         if inv.date and inv.date >= dt.date(2026, 10, 1)

@@ -18,11 +18,11 @@ from houqin.models.records import CashAdvance, Reimbursement
 def check_advances(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     claims: dict[str, list[Reimbursement]] = {}
-    for r in ledger.of_kind("expenses"):
-        if isinstance(r, Reimbursement) and r.advance:
+    for r in ledger.records(Reimbursement):
+        if r.advance:
             claims.setdefault(r.advance, []).append(r)
-    for a in ledger.of_kind("advances"):
-        if not isinstance(a, CashAdvance) or a.payment is None:
+    for a in ledger.records(CashAdvance):
+        if a.payment is None:
             continue
         file, line = a.source.file, a.source.line
         settled = a.settlement.on if a.settlement else None

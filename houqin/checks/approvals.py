@@ -30,7 +30,7 @@ def check_approval_chain(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
         now = kind.name in rules.complete_when_recorded
         before = kind.name in rules.approved_beforehand
         each = kind.name in rules.signed_by_members
-        for r in ledger.of_kind(kind.name):
+        for r in ledger.records(kind.model):
             if isinstance(r, Signed):
                 yield from _check_one(r, chain, now, before, each)
 

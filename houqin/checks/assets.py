@@ -48,8 +48,7 @@ def check_assets(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         params: dict[str, Any] = dict(p.params)
         yield diag(p.code, p.record.source.file, p.record.source.line, record=p.record.id, id=p.record.id, **params)
     yield from handovers
-    for d in ledger.of_kind("disposals"):
-        assert isinstance(d, Disposal)
+    for d in ledger.records(Disposal):
         asset = ledger.find(d.asset, Asset)
         if asset is None:
             continue

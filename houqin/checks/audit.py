@@ -20,7 +20,7 @@ KEEPS_THE_BOOKS = ("accountant", "cashier")  # 会计、出纳: audited, so neve
 
 def check_audits(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    audits = [r for r in ledger.of_kind("audits") if isinstance(r, Audit)]
+    audits = [r for r in ledger.records(Audit)]
     for r in audits:
         yield from _members(ledger, r, policy)
         yield from _signed(r)
@@ -40,7 +40,7 @@ def covered_terms(ledger: Ledger) -> tuple[Term, ...]:
 def check_unaudited(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     """AUD001: a term the books cover, ended more than the grace days ago, without an audit record."""
     today = today or clock.today()
-    audited = {r.term for r in ledger.of_kind("audits") if isinstance(r, Audit)}
+    audited = {r.term for r in ledger.records(Audit)}
     grace = dt.timedelta(days=policy.audit_grace_days)
     for term in covered_terms(ledger):
         if term.end + grace < today and term.id not in audited:

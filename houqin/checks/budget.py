@@ -15,23 +15,19 @@ from houqin.models.records import BudgetAdjustment, Reimbursement
 def budget_limits(ledger: Ledger) -> dict[tuple[str, int], Decimal]:
     """(line, year) → the line's amount plus every approved adjustment."""
     limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
-    for a in ledger.of_kind("budget-adjustments"):
-        if (
-            isinstance(a, BudgetAdjustment)
-            and a.approval("principal") is not None
-            and (a.budget_line, a.year) in limits
-        ):
+    for a in ledger.records(BudgetAdjustment):
+        if a.approval("principal") is not None and (a.budget_line, a.year) in limits:
             limits[(a.budget_line, a.year)] += a.amount
     return limits
 
 
 def check_budget(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    for a in ledger.of_kind("budget-adjustments"):
-        if isinstance(a, BudgetAdjustment) and a.approval("principal") is None:
+    for a in ledger.records(BudgetAdjustment):
+        if a.approval("principal") is None:
             yield diag("BUD002", a.source.file, a.source.line, record=a.id, id=a.id, line=a.budget_line)
     limits = budget_limits(ledger)
     names = {(b.id, b.year): b.name for b in ledger.catalog.budget_lines}
-    claims = sorted((r for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement)), key=lambda r: r.sort_key)
+    claims = sorted((r for r in ledger.records(Reimbursement)), key=lambda r: r.sort_key)
     yield from _cuts_below_spent(ledger, claims, names)
     spent: dict[tuple[str, int], Decimal] = {}
     for r in claims:
@@ -61,11 +57,7 @@ def _cuts_below_spent(
     """A cut never takes a line below zero, nor below what the line had already spent on the cut's day."""
     limits = {(b.id, b.year): b.amount for b in ledger.catalog.budget_lines}
     adjustments = sorted(
-        (
-            a
-            for a in ledger.of_kind("budget-adjustments")
-            if isinstance(a, BudgetAdjustment) and a.approval("principal") is not None
-        ),
+        (a for a in ledger.records(BudgetAdjustment) if a.approval("principal") is not None),
         key=lambda a: a.sort_key,
     )
     for a in adjustments:

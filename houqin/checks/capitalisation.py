@@ -19,8 +19,7 @@ def threshold_for(ledger: Ledger, policy: Policy, category: str) -> Decimal:
 
 
 def check_capitalisation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    for a in ledger.of_kind("assets"):
-        assert isinstance(a, Asset)
+    for a in ledger.records(Asset):
         threshold = threshold_for(ledger, policy, a.category)
         if a.unit_price < threshold and not a.below_threshold_reason:
             yield diag(

@@ -32,10 +32,8 @@ from houqin.models.records import Close, Reopen, YearOpening
 
 def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    closes = {r.id: r for r in ledger.of_kind("closes") if isinstance(r, Close)}
-    for r in ledger.of_kind("reopens"):
-        if not isinstance(r, Reopen):
-            continue
+    closes = {r.id: r for r in ledger.records(Close)}
+    for r in ledger.records(Reopen):
         if r.approval("principal") is None:
             yield diag("CLS005", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month)
         named = closes.get(r.close) if r.close is not None else None
@@ -44,7 +42,7 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
     standing = standing_closes(ledger)
     # What a close may chain to: another close, or a year opening (one deleted leaves its close hanging).
     links = {c.digest for c in closes.values()}
-    links |= {o.digest for o in ledger.seen("openings") if isinstance(o, YearOpening)}
+    links |= {o.digest for o in ledger.seen(YearOpening)}
     if ledger.opening is not None:
         links.add(ledger.opening.digest)
     for month, close in sorted(standing.items()):
@@ -81,7 +79,7 @@ def check_sealed_records(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
     for kind in KINDS:
         if kind.name in UNSEALED:
             continue
-        for record in ledger.of_kind(kind.name):
+        for record in ledger.records(kind.model):
             for month in sorted(months_touched(record) | sealed_in.get(record.id, set())):
                 yield from _against(record, month, standing, seals)
 

@@ -16,7 +16,7 @@ from houqin.models.records import Asset, Damage, Income
 
 
 def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    cases = [d for d in ledger.of_kind("damages") if isinstance(d, Damage)]
+    cases = [d for d in ledger.records(Damage)]
     if not cases:
         return
     since = policy.receipts.since or ledger.config.started  # before it, a receipt number was enough

@@ -11,9 +11,9 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Signed
 from houqin.models.config import Policy
 from houqin.models.directory import RoleSpan
-from houqin.models.kinds import kind_of
+from houqin.models.kinds import kind_of, kinds
 from houqin.models.ledger import Ledger
-from houqin.models.records import Meeting, Payment, principals_own, requester_of
+from houqin.models.records import CashAdvance, Meeting, Payment, Purchase, Reimbursement, principals_own, requester_of
 
 
 def check_separation(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -56,7 +56,8 @@ def _overlap(a: RoleSpan, b: RoleSpan) -> bool:
     return first <= last
 
 
-OWN_KINDS = ("expenses", "advances", "purchases")
+OWN: tuple[type[Reimbursement | CashAdvance | Purchase], ...] = (Reimbursement, CashAdvance, Purchase)
+OWN_KINDS = kinds(*OWN)
 
 
 def check_own_requests(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -64,9 +65,9 @@ def check_own_requests(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     on the strength of the leadership meeting or the superior's approval number the record carries
     (SOD006), decided on or before the day that step was signed (SOD007)."""
     route = policy.signatures.own_requests
-    for kind in OWN_KINDS:
-        for r in ledger.of_kind(kind):
-            if not isinstance(r, Signed) or not principals_own(ledger.holds, r):
+    for model in OWN:
+        for r in ledger.records(model):
+            if not principals_own(ledger.holds, r):
                 continue
             step = r.approval("principal")
             if step is None or step.by == requester_of(r):

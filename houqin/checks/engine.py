@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -40,31 +41,108 @@ from houqin.diagnostics import (
 from houqin.layout import TOP_FILES
 from houqin.models.closing import forget_fingerprints
 from houqin.models.config import Policy
-from houqin.models.kinds import KIND_BY_FILE, KINDS
+from houqin.models.kinds import ALL_KINDS, KIND_BY_FILE, KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.year_close import in_closed_year
 
 if TYPE_CHECKING:
     from houqin.ledger.load import LoadResult
 
-ALL_KINDS = frozenset(k.name for k in KINDS)
-CheckFn = Callable[..., Iterable[Diagnostic]]
+# What a check part is: a function of the ledger (as its view) and the policy, and, for a part whose
+# findings depend on the day, of the day too. The registry's constructors take exactly these types, so
+# mypy checks every rule's signature; Part checks it again when the registry is built (BadCheck).
+CheckFn = Callable[[Ledger, Policy], Iterable[Diagnostic]]
+DatedCheckFn = Callable[[Ledger, Policy, dt.date], Iterable[Diagnostic]]
+
+
+class BadCheck(TypeError):
+    """A check registered with a signature its part does not call it with: a bug in houqin."""
+
+
+# How the check modules spell the types (they use `from __future__ import annotations`): read as
+# written, without evaluating them, so that verifying every check costs nothing at start-up; any
+# other spelling is evaluated (typing.get_type_hints) and compared.
+_SPELLED: dict[str, object] = {
+    "Ledger": Ledger,
+    "Policy": Policy,
+    "dt.date": dt.date,
+    "dt.date | None": dt.date,
+    "Iterator[Diagnostic]": Diagnostic,
+    "Iterable[Diagnostic]": Diagnostic,
+}
+
+
+def _hint(run: Callable[..., object], name: str, hints: list[dict[str, object]]) -> object:
+    """What the annotation of `name` (or "return") names: a spelling above, else its evaluated type."""
+    written = run.__annotations__.get(name)
+    if isinstance(written, str) and written in _SPELLED:
+        return _SPELLED[written]
+    if not hints:
+        try:
+            hints.append(typing.get_type_hints(run))
+        except (NameError, TypeError) as err:
+            raise BadCheck(f"check {run.__qualname__}: its annotations cannot be read ({err})") from err
+    got = hints[0].get(name)
+    if name == "return":
+        origin, args = typing.get_origin(got), typing.get_args(got)
+        ok = isinstance(origin, type) and issubclass(origin, Iterable) and args[:1] == (Diagnostic,)
+        return Diagnostic if ok else got
+    return next((a for a in typing.get_args(got) if a is not type(None)), got) if typing.get_args(got) else got
+
+
+def _verify(run: CheckFn | DatedCheckFn, dated: bool) -> None:
+    """Does `run` take (ledger, policy) — and the day, for a dated part — and return diagnostics? (A
+    wrapper made with functools.wraps is taken as the function it wraps.)"""
+    while hasattr(run, "__wrapped__"):
+        run = run.__wrapped__
+    name = getattr(run, "__qualname__", repr(run))
+    code = getattr(run, "__code__", None)
+    if code is None:
+        raise BadCheck(f"check {name} is not a function")
+    params = code.co_varnames[: code.co_argcount]
+    required = code.co_argcount - len(getattr(run, "__defaults__", None) or ())
+    wanted: list[tuple[str, object]] = [("ledger", Ledger), ("policy", Policy)]
+    if dated:
+        wanted.append(("today", dt.date))
+    keywords = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    if any(k not in (getattr(run, "__kwdefaults__", None) or {}) for k in keywords):
+        raise BadCheck(f"check {name} takes a keyword its part does not give ({', '.join(keywords)})")
+    if len(params) < len(wanted) or required > len(wanted):
+        raise BadCheck(f"check {name} must take {', '.join(w for w, _ in wanted)}")
+    if not dated and len(params) > len(wanted):
+        raise BadCheck(f"check {name} takes {params[2]!r} but its part is not dated (dated=True gives the day)")
+    hints: list[dict[str, object]] = []
+    for param, (what, expected) in zip(params, wanted, strict=False):
+        got = _hint(run, param, hints)
+        if got is not expected:
+            raise BadCheck(f"check {name}: its parameter {param!r} is {got!r}, not the {what} ({expected!r})")
+    returns = _hint(run, "return", hints)
+    if returns is not Diagnostic:
+        raise BadCheck(f"check {name} must return diagnostics (Iterable[Diagnostic]), not {returns!r}")
 
 
 @dataclass(frozen=True)
 class Part:
-    run: CheckFn
+    run: CheckFn | DatedCheckFn
     reads: frozenset[str]
     per_file: bool = False
     # For a per-file part: the kinds a file of kind K may look up in the whole ledger (by K; "*" for all).
     sees: Mapping[str, frozenset[str]] = field(default_factory=dict)
     dated: bool = False
 
+    def __post_init__(self) -> None:
+        _verify(self.run, self.dated)
+        unknown = (self.reads | {k for ks in self.sees.values() for k in ks}) - ALL_KINDS
+        if unknown or not set(self.sees) <= {*ALL_KINDS, "*"}:
+            raise BadCheck(f"check {self.run.__qualname__} declares kinds there are none of: {sorted(unknown)}")
+
     def sees_for(self, kind: str) -> frozenset[str]:
         return self.sees.get(kind, self.sees.get("*", frozenset()))
 
     def call(self, ledger: Ledger, policy: Policy, today: dt.date) -> list[Diagnostic]:
-        return list(self.run(ledger, policy, today) if self.dated else self.run(ledger, policy))
+        if self.dated:
+            return list(typing.cast(DatedCheckFn, self.run)(ledger, policy, today))
+        return list(typing.cast(CheckFn, self.run)(ledger, policy))
 
 
 class PartStore(Protocol):

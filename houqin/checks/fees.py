@@ -51,8 +51,8 @@ class Figures:
 def on_behalf_items(ledger: Ledger) -> dict[str, tuple[FeeNotice, FeeItem]]:
     """Item id → its approved notice, for items collected on behalf."""
     out: dict[str, tuple[FeeNotice, FeeItem]] = {}
-    for n in ledger.of_kind("fee-notices"):
-        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+    for n in ledger.records(FeeNotice):
+        if n.approval("principal") is not None:
             for item in n.items:
                 if item.on_behalf:
                     out.setdefault(item.id, (n, item))
@@ -61,14 +61,12 @@ def on_behalf_items(ledger: Ledger) -> dict[str, tuple[FeeNotice, FeeItem]]:
 
 def figures(ledger: Ledger, item: str) -> Figures:
     paid: dict[str, list[int | Decimal]] = {}
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income) and r.kind == "fee" and r.fee_item == item and r.class_ and r.settlement is None:
+    for r in ledger.records(Income):
+        if r.kind == "fee" and r.fee_item == item and r.class_ and r.settlement is None:
             entry = paid.setdefault(r.class_, [0, ZERO])
             entry[0] = int(entry[0]) + (r.students or 0)
             entry[1] = Decimal(entry[1]) + r.amount
-    spent = sum(
-        (r.amount for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement) and r.fee_item == item), ZERO
-    )
+    spent = sum((r.amount for r in ledger.records(Reimbursement) if r.fee_item == item), ZERO)
     heads = sum(int(v[0]) for v in paid.values())
     classes = []
     shared = ZERO
@@ -84,7 +82,7 @@ def figures(ledger: Ledger, item: str) -> Figures:
 def check_fees(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     items = on_behalf_items(ledger)
-    settled = {s.fee_item: s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    settled = {s.fee_item: s for s in ledger.records(FeeSettlement)}
     terms = {t.id: t for t in ledger.config.terms}
     for item_id, (notice, item) in sorted(items.items()):
         term = terms.get(notice.term)
@@ -104,7 +102,7 @@ def check_fees(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
 def _approved_first(ledger: Ledger) -> Iterator[Diagnostic]:
     """会计编制，校长批准: no refund is paid and no top-up collected against a settlement before the
     principal approved it (FEE010, on the refund or the income)."""
-    settlements = {s.id: s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    settlements = {s.id: s for s in ledger.records(FeeSettlement)}
     moves: list[tuple[FeeSettlement, Record, dt.date]] = [
         (s, s, s.refunded.on) for s in settlements.values() if s.refunded is not None
     ]
@@ -137,8 +135,8 @@ def _settled_after_the_term(s: FeeSettlement, term: Term | None, policy: Policy)
 def top_ups_collected(ledger: Ledger) -> dict[tuple[str, str], list[Income]]:
     """(settlement id, class) → the income collecting that class's top-up (少补) against the settlement."""
     out: dict[tuple[str, str], list[Income]] = {}
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income) and r.settlement is not None:
+    for r in ledger.records(Income):
+        if r.settlement is not None:
             out.setdefault((r.settlement, r.class_ or ""), []).append(r)
     return out
 
@@ -147,7 +145,7 @@ def _top_ups(ledger: Ledger, policy: Policy, today: dt.date) -> Iterator[Diagnos
     """少补: each class's top-up is collected as income against the settlement (FEE009 when the income is
     not a top-up the settlement states, or more than it), within `fee_settle_days` of it (FEE008)."""
     collected = top_ups_collected(ledger)
-    settlements = {s.id: s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    settlements = {s.id: s for s in ledger.records(FeeSettlement)}
     for (sid, klass), incomes in sorted(collected.items()):
         s = settlements.get(sid)
         owed = next((c.top_up for c in s.classes if c.class_ == klass), ZERO) if s is not None else ZERO
@@ -184,8 +182,8 @@ def _one_fee(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """一费制: the fees a term's approved notices publish, per student, within the policy's limit."""
     limit = policy.fee_limit_per_term
     per_term: dict[str, list[FeeNotice]] = {}
-    for n in ledger.of_kind("fee-notices"):
-        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+    for n in ledger.records(FeeNotice):
+        if n.approval("principal") is not None:
             per_term.setdefault(n.term, []).append(n)
     if limit is None:
         yield from _no_limit(ledger, per_term)

@@ -33,8 +33,8 @@ from houqin.models.records import (
 def published_items(ledger: Ledger) -> dict[str, list[tuple[FeeNotice, FeeItem]]]:
     """Fee item id → the approved notices that publish it (a notice counts once the principal signed)."""
     out: dict[str, list[tuple[FeeNotice, FeeItem]]] = {}
-    for n in ledger.of_kind("fee-notices"):
-        if isinstance(n, FeeNotice) and n.approval("principal") is not None:
+    for n in ledger.records(FeeNotice):
+        if n.approval("principal") is not None:
             for item in n.items:
                 out.setdefault(item.id, []).append((n, item))
     return out
@@ -42,9 +42,8 @@ def published_items(ledger: Ledger) -> dict[str, list[tuple[FeeNotice, FeeItem]]
 
 def check_finance(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     items = published_items(ledger)
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income):
-            yield from _income(ledger, r, items)
+    for r in ledger.records(Income):
+        yield from _income(ledger, r, items)
     yield from _cash_by_cashier(ledger)
     all_flows = flows(ledger)
     yield from _balances(ledger, all_flows)
@@ -95,25 +94,22 @@ def _cash_by_cashier(ledger: Ledger) -> Iterator[Diagnostic]:
 
 def _handlings(ledger: Ledger) -> Iterator[tuple[Record, str, str, dt.date]]:
     """Every (record, account, who handled it, day) of the money records."""
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income):
-            yield r, r.account, r.received_by, r.date
-    for t in ledger.of_kind("transfers"):
-        if isinstance(t, Transfer):
-            yield t, t.from_account, t.by, t.date
-            yield t, t.to_account, t.by, t.date
-    for r in (*ledger.of_kind("expenses"), *ledger.of_kind("advances")):
-        payment = r.payment if isinstance(r, (Reimbursement, CashAdvance)) else None
-        if payment is not None:
-            yield r, payment.account, payment.by, payment.on
-    for a in ledger.of_kind("assertions"):
-        if isinstance(a, BalanceAssertion):
-            yield a, a.account, a.by, a.date
-    for b in ledger.of_kind("shop-batches"):
-        if isinstance(b, ShopBatch) and b.paid is not None:
+    for r in ledger.records(Income):
+        yield r, r.account, r.received_by, r.date
+    for t in ledger.records(Transfer):
+        yield t, t.from_account, t.by, t.date
+        yield t, t.to_account, t.by, t.date
+    payments: tuple[Reimbursement | CashAdvance, ...] = (*ledger.records(Reimbursement), *ledger.records(CashAdvance))
+    for paid in payments:
+        if paid.payment is not None:
+            yield paid, paid.payment.account, paid.payment.by, paid.payment.on
+    for a in ledger.records(BalanceAssertion):
+        yield a, a.account, a.by, a.date
+    for b in ledger.records(ShopBatch):
+        if b.paid is not None:
             yield b, b.paid.account, b.paid.by, b.paid.on
-    for f in ledger.of_kind("fee-settlements"):
-        if isinstance(f, FeeSettlement) and f.refunded is not None:
+    for f in ledger.records(FeeSettlement):
+        if f.refunded is not None:
             yield f, f.refunded.account, f.refunded.by, f.refunded.on
 
 
@@ -157,9 +153,7 @@ def _balances(ledger: Ledger, all_flows: Sequence[Flow]) -> Iterator[Diagnostic]
                 balance=held,
             )
     # Each assertion against the balance at the end of its day: one walk over the flows, in date order.
-    asserted = sorted(
-        (a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)), key=lambda a: a.sort_key
-    )
+    asserted = sorted((a for a in ledger.records(BalanceAssertion)), key=lambda a: a.sort_key)
     held_now: dict[str, Decimal] = {}
     position = 0
     for a in asserted:
@@ -189,9 +183,7 @@ def _counts(ledger: Ledger) -> Iterator[Diagnostic]:
     principal decides it."""
     names = account_names(ledger.catalog.accounts)
     seen: dict[tuple[str, dt.date, Decimal], BalanceAssertion] = {}
-    counts = sorted(
-        (a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)), key=lambda a: a.sort_key
-    )
+    counts = sorted((a for a in ledger.records(BalanceAssertion)), key=lambda a: a.sort_key)
     for a in counts:
         file, line = a.source
         account = names.get(a.account, a.account)
@@ -314,8 +306,8 @@ def _funds(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     known = all_accounts(ledger.catalog.accounts)
     public = {b.id for b in ledger.catalog.budget_lines}
     owners = fund_lines(ledger.catalog.accounts)
-    for r in ledger.of_kind("expenses"):
-        if not isinstance(r, Reimbursement) or r.payment is None or since is None or r.date < since:
+    for r in ledger.records(Reimbursement):
+        if r.payment is None or since is None or r.date < since:
             continue
         fund = known.get(r.payment.account)
         file, line = r.source

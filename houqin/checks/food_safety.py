@@ -27,9 +27,7 @@ def licence_ok(text: str) -> bool:
 
 
 def check_receipts(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    for r in ledger.of_kind("food-receipts"):
-        if not isinstance(r, FoodReceipt):
-            continue
+    for r in ledger.records(FoodReceipt):
         if r.licence is None or not licence_ok(r.licence):
             yield diag(
                 "FOOD001",
@@ -59,11 +57,10 @@ def valid_certificate(certs: list[HealthCertificate], day: dt.date) -> bool:
 
 def check_meals(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    meals = [m for m in ledger.of_kind("meals") if isinstance(m, Meal)]
+    meals = [m for m in ledger.records(Meal)]
     certs: dict[str, list[HealthCertificate]] = {}
-    for c in ledger.of_kind("health-certificates"):
-        if isinstance(c, HealthCertificate):
-            certs.setdefault(c.person, []).append(c)
+    for c in ledger.records(HealthCertificate):
+        certs.setdefault(c.person, []).append(c)
     for m in meals:
         file = m.source.file
         zh, en = MEAL_NAMES[m.meal]

@@ -17,7 +17,7 @@ ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})
 def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Each id's shape, kind, year and file (a finding about one record alone)."""
     for kind in KINDS:
-        for r in ledger.of_kind(kind.name):
+        for r in ledger.records(kind.model):
             src = r.source
             m = ID_PATTERN.match(r.id)
             if m is None or m["prefix"] != kind.prefix:

@@ -25,8 +25,7 @@ def invoice_well_formed(inv: Invoice) -> bool:
 def check_invoice_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Each invoice well-formed, dated on or before its claim and fresh, adding up to the claim."""
     limit = policy.invoice_max_age_days
-    for r in ledger.of_kind("expenses"):
-        assert isinstance(r, Reimbursement)
+    for r in ledger.records(Reimbursement):
         file = r.source.file
         for inv in r.invoices:
             if not invoice_well_formed(inv):
@@ -48,8 +47,7 @@ def check_invoice_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             total = sum(a for a in amounts if a is not None)
             if total != r.amount:
                 yield diag("INV005", file, r.source.line, record=r.id, total=total, amount=r.amount)
-    for a in ledger.of_kind("assets"):
-        assert isinstance(a, Asset)
+    for a in ledger.records(Asset):
         if a.invoice is not None and not invoice_well_formed(a.invoice):
             yield diag("INV001", a.source.file, a.invoice.line, record=a.id, number=a.invoice.key)
 
@@ -59,8 +57,7 @@ def check_invoices_claimed_once(ledger: Ledger, policy: Policy) -> Iterator[Diag
     claimed: dict[str, str] = {}
     if ledger.opening is not None:  # the numbers claimed in the closed years that may still come back
         claimed = {n: f"{ledger.opening.closed} ({ledger.opening.id})" for n in ledger.opening.invoices}
-    for r in ledger.of_kind("expenses"):
-        assert isinstance(r, Reimbursement)
+    for r in ledger.records(Reimbursement):
         for inv in r.invoices:
             if not invoice_well_formed(inv):
                 continue

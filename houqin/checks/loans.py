@@ -17,8 +17,7 @@ from houqin.models.records import Loan
 def check_loans(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     calendar = ledger.config.calendar
-    for loan in ledger.of_kind("loans"):
-        assert isinstance(loan, Loan)
+    for loan in ledger.records(Loan):
         file, line = loan.source
         if loan.due < loan.date:
             yield diag("LOAN003", file, line, record=loan.id, id=loan.id, due=loan.due, date=loan.date)

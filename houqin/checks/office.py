@@ -22,9 +22,8 @@ from houqin.models.records import MeterReading, Patrol, PrintJob, Repair
 
 def readings_by_meter(ledger: Ledger) -> dict[str, list[MeterReading]]:
     out: dict[str, list[MeterReading]] = {}
-    for r in ledger.of_kind("meter-readings"):
-        if isinstance(r, MeterReading):
-            out.setdefault(r.meter, []).append(r)
+    for r in ledger.records(MeterReading):
+        out.setdefault(r.meter, []).append(r)
     for rows in out.values():
         rows.sort(key=lambda r: r.sort_key)
     return out
@@ -88,7 +87,7 @@ def check_meters(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
 
 def check_patrols(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    rounds = [r for r in ledger.of_kind("patrols") if isinstance(r, Patrol)]
+    rounds = [r for r in ledger.records(Patrol)]
     if not rounds:
         return  # a school that does not keep its rounds in houqin is not told about them every day
     walked = {r.date for r in rounds}
@@ -114,9 +113,7 @@ def check_patrols(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
 
 
 def check_printing(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    for r in ledger.of_kind("print-jobs"):
-        if not isinstance(r, PrintJob):
-            continue
+    for r in ledger.records(PrintJob):
         if r.done is None:
             continue
         approved = r.approval("supervisor")

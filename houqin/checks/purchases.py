@@ -12,13 +12,14 @@ from houqin.checks.capitalisation import threshold_for
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Purchase, Reimbursement, StockIn
 
 
 def required_steps(purchase: Purchase, policy: Policy) -> tuple[str, ...]:
     """The chain from policy; below the principal's threshold the supervisor approves alone (R5 tiers)."""
-    chain = policy.signatures.chains.get("purchases", ())
+    chain = policy.signatures.chains.get(RecordKind.PURCHASES, ())
     if purchase.estimate < policy.principal_threshold:
         return tuple(step for step in chain if step != "principal")
     return chain
@@ -29,7 +30,7 @@ def is_purchase_id(text: str) -> bool:
 
 
 def check_purchases(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    purchases = {r.id: r for r in ledger.of_kind("purchases") if isinstance(r, Purchase)}
+    purchases = {r.id: r for r in ledger.records(Purchase)}
     for p in purchases.values():
         yield from _approvals(p, policy)
         yield from _quotes_and_meeting(ledger, p, policy)
@@ -109,7 +110,7 @@ def check_booked_goods(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     `policy.goods.since` (default: the day the books began, `started`), goods come only through the
     office (后勤统一采购) and are signed in (入库签字手续)."""
     since = policy.goods.since or ledger.config.started  # neither: a ledger from before these rules
-    for r in (*ledger.of_kind("stock-in"), *ledger.of_kind("assets"), *ledger.of_kind("expenses")):
+    for r in (*ledger.records(StockIn), *ledger.records(Asset), *ledger.records(Reimbursement)):
         if since is not None and r.date >= since:
             yield from _through_the_office(ledger, r, policy)
         if isinstance(r, StockIn) and is_purchase_id(r.origin):

@@ -17,6 +17,7 @@ from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Income, ReceiptBook, ReceiptVoid
 from houqin.models.year_close import receipts_done
@@ -32,7 +33,7 @@ class Use:
 
 
 def books(ledger: Ledger) -> list[ReceiptBook]:
-    return sorted((b for b in ledger.of_kind("receipt-books") if isinstance(b, ReceiptBook)), key=lambda b: b.first)
+    return sorted((b for b in ledger.records(ReceiptBook)), key=lambda b: b.first)
 
 
 def book_of(all_books: Sequence[ReceiptBook], number: int) -> ReceiptBook | None:
@@ -45,8 +46,8 @@ def book_of(all_books: Sequence[ReceiptBook], number: int) -> ReceiptBook | None
 def uses(ledger: Ledger) -> list[Use]:
     """Every receipt number written or voided, in the order of the days (within a day, of the numbers:
     a day's receipts have no order of their own in the books)."""
-    out = [Use(r.receipt, r, r.received_by) for r in ledger.of_kind("income") if isinstance(r, Income) and r.receipt]
-    out += [Use(v.number, v, v.by) for v in ledger.of_kind("receipt-voids") if isinstance(v, ReceiptVoid)]
+    out = [Use(r.receipt, r, r.received_by) for r in ledger.records(Income) if r.receipt]
+    out += [Use(v.number, v, v.by) for v in ledger.records(ReceiptVoid)]
     return sorted(out, key=lambda u: (u.record.date, u.number, u.record.id))
 
 
@@ -75,11 +76,9 @@ def _signed(ledger: Ledger, policy: Policy, today: dt.date) -> Iterator[Diagnost
     they were signed are not asked)."""
     since = policy.receipts.since or ledger.config.started
     chains = policy.signatures.chains
-    for kind in ("receipt-books", "receipt-voids"):
-        chain = chains.get(kind, ())
-        for r in ledger.of_kind(kind):
-            if not isinstance(r, Signed):
-                continue
+    for model in (ReceiptBook, ReceiptVoid):
+        chain = chains.get(KIND_BY_MODEL[model].name, ())
+        for r in ledger.records(model):
             for a in r.approvals:
                 expected = named_signer(r, a.role)
                 if expected is not None and a.by != expected:
@@ -106,8 +105,8 @@ def _overlaps(all_books: Sequence[ReceiptBook]) -> Iterator[Diagnostic]:
 def _income(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     rules = policy.receipts
     since = rules.since or ledger.config.started  # neither: a ledger from before these rules
-    for r in ledger.of_kind("income"):
-        if not isinstance(r, Income) or since is None or r.date < since:
+    for r in ledger.records(Income):
+        if since is None or r.date < since:
             continue
         file, line = r.source
         if r.receipt is None and r.kind in rules.kinds:

@@ -4,13 +4,15 @@ and people were on the staff on the record's day."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import PLACES_FILE
 from houqin.models.base import Record, Signed
 from houqin.models.config import Policy
 from houqin.models.directory import category_code_ok, fund_lines
+from houqin.models.kinds import links_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
@@ -47,6 +49,8 @@ from houqin.models.records import (
     Trip,
 )
 
+R = TypeVar("R", bound=Record)
+
 
 def unknown_person(ledger: Ledger, file: str, line: int, record: str, field: str, name: str) -> Diagnostic:
     """REF001, or REF012 when people.yaml holds a name that looks the same (a character picked wrong
@@ -65,11 +69,6 @@ def _person(ledger: Ledger, r: Record, field: str, name: str, day: dt.date | Non
         yield unknown_person(ledger, src.file, src.line, r.id, field, name)
     elif day is not None:
         yield diag("REF002", src.file, src.line, record=r.id, field=field, name=name, date=day)
-
-
-def _record(ledger: Ledger, r: Record, rid: str, model: type[Record], what: str) -> Iterator[Diagnostic]:
-    if ledger.find(rid, model) is None:
-        yield diag("REF009", r.source.file, r.source.line, record=r.id, what=what, id=rid)
 
 
 def _place(ledger: Ledger, r: Record, place_id: str) -> Iterator[Diagnostic]:
@@ -94,8 +93,6 @@ def _asset(ledger: Ledger, a: Asset) -> Iterator[Diagnostic]:
         yield diag("REF006", src.file, src.line, record=a.id, code=a.category)
     if ledger.catalog.funding_sources and a.funding not in ledger.catalog.funding_sources:
         yield diag("REF010", src.file, src.line, record=a.id, funding=a.funding)
-    if a.purchase:
-        yield from _record(ledger, a, a.purchase, Purchase, "请购单/purchase")
 
 
 def _purchase(ledger: Ledger, p: Purchase) -> Iterator[Diagnostic]:
@@ -125,19 +122,12 @@ def _stocktake(ledger: Ledger, s: Stocktake) -> Iterator[Diagnostic]:
     for a in s.adjustments:
         if a.item not in ledger.item_by_id:
             yield diag("REF005", s.source.file, a.line, record=s.id, item=a.item)
-    for f in s.findings:
-        if f.asset is not None and ledger.find(f.asset, Asset) is None:
-            yield diag("REF009", s.source.file, f.line, record=s.id, what="资产/asset", id=f.asset)
 
 
 def _expense(ledger: Ledger, e: Reimbursement) -> Iterator[Diagnostic]:
     own = e.budget_line in fund_lines(ledger.catalog.accounts)  # a fund's own line, not the public budget's
     if not own and (e.budget_line, e.date.year) not in ledger.budget_line_by_key:
         yield diag("REF008", e.source.file, e.source.line, record=e.id, line=e.budget_line, year=e.date.year)
-    if e.advance:
-        yield from _record(ledger, e, e.advance, CashAdvance, "借款/advance")
-    if e.purchase:
-        yield from _record(ledger, e, e.purchase, Purchase, "请购单/purchase")
     if e.payment:
         yield from _person(ledger, e, "payment.by", e.payment.by, e.payment.on)
 
@@ -153,141 +143,202 @@ def check_place_keepers(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield unknown_person(ledger, PLACES_FILE, p.line, p.id, "keeper", p.keeper)
 
 
-# The kinds of record that a record of each kind names by id (what check_refs looks up).
-LINKS: dict[str, frozenset[str]] = {
-    "assets": frozenset({"purchases"}),
-    "expenses": frozenset({"advances", "purchases"}),
-    "stock-in": frozenset({"purchases", "stocktakes"}),
-    "income": frozenset({"damages"}),
-    "shop-sales": frozenset({"shop-batches"}),
-    "patrols": frozenset({"repairs", "damages"}),
-    "stocktakes": frozenset({"assets"}),
-    "loans": frozenset({"assets"}),
-    "moves": frozenset({"assets"}),
-    "disposals": frozenset({"assets"}),
-    "repairs": frozenset({"assets", "expenses"}),
-    "damages": frozenset({"assets"}),
-    "recoveries": frozenset({"assets"}),
-}
+def _stock_in(ledger: Ledger, r: StockIn) -> Iterator[Diagnostic]:
+    yield from _item(ledger, r)
+    yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+
+
+def _income(ledger: Ledger, r: Income) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "received_by", r.received_by, r.date)
+
+
+def _by(ledger: Ledger, r: BalanceAssertion | Transfer | ReceiptVoid) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "by", r.by, r.date)
+
+
+def _receipt_book(ledger: Ledger, r: ReceiptBook) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "holder", r.holder, r.date)
+    yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
+
+
+def _close(ledger: Ledger, r: Close) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
+
+
+def _meter(ledger: Ledger, r: MeterReading) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "reader", r.reader, r.date)
+
+
+def _print_job(ledger: Ledger, r: PrintJob) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "requester", r.requester, r.date)
+    if r.paper not in ledger.item_by_id:
+        yield diag("REF005", r.source.file, r.source.line, record=r.id, item=r.paper)
+
+
+def _shop_batch(ledger: Ledger, r: ShopBatch) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+
+
+def _shop_sale(ledger: Ledger, r: ShopSale) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "seller", r.seller, r.date)
+
+
+def _milk(ledger: Ledger, r: MilkDelivery) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "received_by", r.received_by, r.date)
+
+
+def _patrol(ledger: Ledger, r: Patrol) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "inspector", r.inspector, r.date)
+    for place in {*r.places, *(f.place for f in r.findings)}:
+        if place not in ledger.place_by_id:
+            yield diag("REF003", r.source.file, r.source.line, record=r.id, place=place)
+
+
+def _audit(ledger: Ledger, r: Audit) -> Iterator[Diagnostic]:
+    for name in r.members:
+        yield from _person(ledger, r, "members", name, r.date)
+    for answer in r.answers:
+        yield from _person(ledger, r, "answers.by", answer.by, answer.on)
+
+
+def _meal(ledger: Ledger, r: Meal) -> Iterator[Diagnostic]:
+    for field, name in (
+        ("sample_keeper", r.sample_keeper),
+        *(("accompanied_by", n) for n in r.accompanied_by),
+        *(("staff", n) for n in r.staff),
+    ):
+        yield from _person(ledger, r, field, name, r.date)
+
+
+def _food(ledger: Ledger, r: FoodReceipt) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
+
+
+def _health(ledger: Ledger, r: HealthCertificate) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "person", r.person, None)
+
+
+def _trip(ledger: Ledger, r: Trip) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "driver", r.driver, r.date)
+
+
+def _reception(ledger: Ledger, r: Reception) -> Iterator[Diagnostic]:
+    for name in r.staff:
+        yield from _person(ledger, r, "staff", name, r.date)
+
+
+def _responsibility(ledger: Ledger, r: Responsibility) -> Iterator[Diagnostic]:
+    yield from _place(ledger, r, r.place)
+    yield from _person(ledger, r, "keeper", r.keeper, r.date)
+
+
+def _recovery(ledger: Ledger, r: Recovery) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "by", r.by, r.date)
+    yield from _place(ledger, r, r.place)
+
+
+def _stock_out(ledger: Ledger, r: StockOut) -> Iterator[Diagnostic]:
+    yield from _item(ledger, r)
+    yield from _person(ledger, r, "receiver", r.receiver, r.date)
+    yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
+
+
+def _loan(ledger: Ledger, r: Loan) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "borrower", r.borrower, r.date)
+    if r.returned:
+        yield from _person(ledger, r, "returned.received_by", r.returned.received_by, r.returned.on)
+
+
+def _from_place(ledger: Ledger, r: Move | Disposal) -> Iterator[Diagnostic]:
+    if r.from_place is not None and r.from_place not in ledger.place_by_id:
+        yield diag("REF003", r.source.file, r.source.line, record=r.id, place=r.from_place)
+
+
+def _move(ledger: Ledger, r: Move) -> Iterator[Diagnostic]:
+    yield from _from_place(ledger, r)
+    yield from _place(ledger, r, r.to_place)
+    yield from _person(ledger, r, "to_keeper", r.to_keeper, r.date)
+
+
+def _repair(ledger: Ledger, r: Repair) -> Iterator[Diagnostic]:
+    if r.place is not None:
+        yield from _place(ledger, r, r.place)
+    yield from _person(ledger, r, "reporter", r.reporter, r.date)
+
+
+def _damage(ledger: Ledger, r: Damage) -> Iterator[Diagnostic]:
+    if r.responsible.type == "staff":
+        yield from _person(ledger, r, "responsible", r.responsible.name, r.date)
+
+
+def _advance(ledger: Ledger, r: CashAdvance) -> Iterator[Diagnostic]:
+    yield from _person(ledger, r, "person", r.person, r.date)
+    if r.payment:
+        yield from _person(ledger, r, "payment.by", r.payment.by, r.payment.on)
+
+
+Named = Callable[[Ledger, Any], Iterator[Diagnostic]]
+
+
+def _of(model: type[R], named: Callable[[Ledger, R], Iterator[Diagnostic]]) -> tuple[type[Record], Named]:
+    """A model and what its records name besides other records (mypy checks the pair agrees)."""
+    return model, named
+
+
+# What a record of each model names in the directory (people, places, items, categories, budget
+# lines). The records it names by id are its kind's links (models/kinds.py), looked up by one walk.
+DIRECTORY_NAMES: Mapping[type[Record], Named] = dict(
+    (
+        _of(Asset, _asset),
+        _of(Reimbursement, _expense),
+        _of(StockIn, _stock_in),
+        _of(Purchase, _purchase),
+        _of(Income, _income),
+        _of(BalanceAssertion, _by),
+        _of(Transfer, _by),
+        _of(ReceiptVoid, _by),
+        _of(ReceiptBook, _receipt_book),
+        _of(Close, _close),
+        _of(MeterReading, _meter),
+        _of(PrintJob, _print_job),
+        _of(ShopBatch, _shop_batch),
+        _of(ShopSale, _shop_sale),
+        _of(MilkDelivery, _milk),
+        _of(Patrol, _patrol),
+        _of(Stocktake, _stocktake),
+        _of(Audit, _audit),
+        _of(Meal, _meal),
+        _of(FoodReceipt, _food),
+        _of(HealthCertificate, _health),
+        _of(Trip, _trip),
+        _of(Reception, _reception),
+        _of(Responsibility, _responsibility),
+        _of(Recovery, _recovery),
+        _of(StockOut, _stock_out),
+        _of(Loan, _loan),
+        _of(Move, _move),
+        _of(Disposal, _from_place),
+        _of(Repair, _repair),
+        _of(Damage, _damage),
+        _of(CashAdvance, _advance),
+    )
+)
 
 
 def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """What each record names exists (a finding about one record, given the directory and the
-    records of the kinds in LINKS)."""
+    records its kind's links name: the registry lets it see those kinds)."""
     terms = {t.id for t in ledger.config.terms}
     for r in ledger.all_records():
         term = getattr(r, "term", None)  # one term check for every record that names a term
         if isinstance(term, str) and term not in terms:
             yield diag("REF011", r.source.file, r.source.line, record=r.id, id=r.id, term=term)
-        if isinstance(r, Asset):
-            yield from _asset(ledger, r)
-        elif isinstance(r, Reimbursement):
-            yield from _expense(ledger, r)
-        elif isinstance(r, StockIn):
-            yield from _item(ledger, r)
-            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
-            if r.origin.startswith(f"{Purchase.prefix}-"):
-                yield from _record(ledger, r, r.origin, Purchase, "请购单/purchase")
-            elif r.origin.startswith(f"{Stocktake.prefix}-"):
-                yield from _record(ledger, r, r.origin, Stocktake, "盘点/stocktake")
-        elif isinstance(r, Purchase):
-            yield from _purchase(ledger, r)
-        elif isinstance(r, Income):
-            yield from _person(ledger, r, "received_by", r.received_by, r.date)
-            if r.damage is not None:
-                yield from _record(ledger, r, r.damage, Damage, "赔偿案/damage case")
-        elif isinstance(r, (BalanceAssertion, Transfer, ReceiptVoid)):
-            yield from _person(ledger, r, "by", r.by, r.date)
-        elif isinstance(r, ReceiptBook):
-            yield from _person(ledger, r, "holder", r.holder, r.date)
-            yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
-        elif isinstance(r, Close):
-            yield from _person(ledger, r, "closed_by", r.closed_by, r.date)
-        elif isinstance(r, MeterReading):
-            yield from _person(ledger, r, "reader", r.reader, r.date)
-        elif isinstance(r, PrintJob):
-            yield from _person(ledger, r, "requester", r.requester, r.date)
-            if r.paper not in ledger.item_by_id:
-                yield diag("REF005", r.source.file, r.source.line, record=r.id, item=r.paper)
-        elif isinstance(r, ShopBatch):
-            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
-        elif isinstance(r, ShopSale):
-            yield from _person(ledger, r, "seller", r.seller, r.date)
-            yield from _record(ledger, r, r.batch, ShopBatch, "商店批次/shop batch")
-        elif isinstance(r, MilkDelivery):
-            yield from _person(ledger, r, "received_by", r.received_by, r.date)
-        elif isinstance(r, Patrol):
-            yield from _person(ledger, r, "inspector", r.inspector, r.date)
-            for place in {*r.places, *(f.place for f in r.findings)}:
-                if place not in ledger.place_by_id:
-                    yield diag("REF003", r.source.file, r.source.line, record=r.id, place=place)
-            for f in r.findings:
-                if f.repair is not None:
-                    yield from _record(ledger, r, f.repair, Repair, "报修单/repair")
-                if f.damage is not None:
-                    yield from _record(ledger, r, f.damage, Damage, "赔偿案/damage case")
-        elif isinstance(r, Stocktake):
-            yield from _stocktake(ledger, r)
-        elif isinstance(r, Audit):
-            for name in r.members:
-                yield from _person(ledger, r, "members", name, r.date)
-            for answer in r.answers:
-                yield from _person(ledger, r, "answers.by", answer.by, answer.on)
-        elif isinstance(r, Meal):
-            for field, name in (
-                ("sample_keeper", r.sample_keeper),
-                *(("accompanied_by", n) for n in r.accompanied_by),
-                *(("staff", n) for n in r.staff),
-            ):
-                yield from _person(ledger, r, field, name, r.date)
-        elif isinstance(r, FoodReceipt):
-            yield from _person(ledger, r, "acceptor", r.acceptor, r.date)
-        elif isinstance(r, HealthCertificate):
-            yield from _person(ledger, r, "person", r.person, None)
-        elif isinstance(r, Trip):
-            yield from _person(ledger, r, "driver", r.driver, r.date)
-        elif isinstance(r, Reception):
-            for name in r.staff:
-                yield from _person(ledger, r, "staff", name, r.date)
-        elif isinstance(r, Responsibility):
-            yield from _place(ledger, r, r.place)
-            yield from _person(ledger, r, "keeper", r.keeper, r.date)
-        elif isinstance(r, Recovery):
-            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
-            yield from _person(ledger, r, "by", r.by, r.date)
-            yield from _place(ledger, r, r.place)
-        elif isinstance(r, StockOut):
-            yield from _item(ledger, r)
-            yield from _person(ledger, r, "receiver", r.receiver, r.date)
-            yield from _person(ledger, r, "issued_by", r.issued_by, r.date)
-        elif isinstance(r, Loan):
-            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
-            yield from _person(ledger, r, "borrower", r.borrower, r.date)
-            if r.returned:
-                yield from _person(ledger, r, "returned.received_by", r.returned.received_by, r.returned.on)
-        elif isinstance(r, (Move, Disposal)):
-            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
-            if r.from_place is not None and r.from_place not in ledger.place_by_id:
-                yield diag("REF003", r.source.file, r.source.line, record=r.id, place=r.from_place)
-            if isinstance(r, Move):
-                yield from _place(ledger, r, r.to_place)
-                yield from _person(ledger, r, "to_keeper", r.to_keeper, r.date)
-        elif isinstance(r, Repair):
-            if r.asset is not None:
-                yield from _record(ledger, r, r.asset, Asset, "资产/asset")
-            if r.place is not None:
-                yield from _place(ledger, r, r.place)
-            yield from _person(ledger, r, "reporter", r.reporter, r.date)
-            if r.done is not None and r.done.expense is not None:
-                yield from _record(ledger, r, r.done.expense, Reimbursement, "报销单/claim")
-        elif isinstance(r, Damage):
-            yield from _record(ledger, r, r.asset, Asset, "资产/asset")
-            if r.responsible.type == "staff":
-                yield from _person(ledger, r, "responsible", r.responsible.name, r.date)
-        elif isinstance(r, CashAdvance):
-            yield from _person(ledger, r, "person", r.person, r.date)
-            if r.payment:
-                yield from _person(ledger, r, "payment.by", r.payment.by, r.payment.on)
+        for link, rid, line in links_of(r):
+            if ledger.find(rid, link.to) is None:
+                yield diag("REF009", r.source.file, line, record=r.id, what=link.what, id=rid)
+        named = DIRECTORY_NAMES.get(type(r))
+        if named is not None:
+            yield from named(ledger, r)
         if isinstance(r, Signed):
             for a in r.approvals:
                 if a.by not in ledger.person_by_name:

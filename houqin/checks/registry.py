@@ -6,7 +6,9 @@ fails (UndeclaredRead), so a declaration here cannot silently be too narrow."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal, overload
 
 from houqin.checks import (
     advances,
@@ -41,34 +43,89 @@ from houqin.checks import (
     vehicles,
     year_close,
 )
-from houqin.checks.engine import ALL_KINDS, CheckFn, Part
+from houqin.checks.engine import CheckFn, DatedCheckFn, Part
+from houqin.checks.names import BY_NAME
 from houqin.checks.names import CHECK_NAMES as NAMES
+from houqin.models.base import Record
 from houqin.models.closing import UNSEALED
+from houqin.models.kinds import ALL_KINDS, kinds, linked_kinds
+from houqin.models.records import (
+    Asset,
+    Audit,
+    BalanceAssertion,
+    BudgetAdjustment,
+    CashAdvance,
+    Damage,
+    Disposal,
+    FeeNotice,
+    FeeSettlement,
+    FireCheck,
+    FoodReceipt,
+    HealthCertificate,
+    Income,
+    Loan,
+    Meal,
+    MeterReading,
+    MilkDelivery,
+    MilkOrder,
+    Move,
+    Patrol,
+    PrintJob,
+    Purchase,
+    ReceiptBook,
+    ReceiptVoid,
+    Reception,
+    Reimbursement,
+    Repair,
+    ShopBatch,
+    ShopSale,
+    StockIn,
+    StockOut,
+    Stocktake,
+    Transfer,
+    Trip,
+    VehicleCost,
+)
 
 CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
 SEALED = ALL_KINDS - UNSEALED
-ASSET_EVENTS = frozenset({"assets", "moves", "loans", "disposals"})  # what the asset replay reads
-STOCK = frozenset({"stock-in", "stock-out", "stocktakes"})  # what stock_moves reads
-MONEY = frozenset(
-    {"advances", "income", "expenses", "transfers", "assertions", "shop-batches", "fee-settlements"}
+ASSET_EVENTS = kinds(Asset, Move, Loan, Disposal)  # what the asset replay reads
+STOCK = kinds(StockIn, StockOut, Stocktake)  # what stock_moves reads
+MONEY = kinds(
+    CashAdvance, Income, Reimbursement, Transfer, BalanceAssertion, ShopBatch, FeeSettlement
 )  # what money_flow.flows reads
+Reads = type[Record] | frozenset[str]  # a kind, by its model, or a set of kinds
 
 
-def whole(run: CheckFn, *reads: frozenset[str] | str, dated: bool = False) -> Part:
-    """A part that reads every record of these kinds."""
+@overload
+def whole(run: DatedCheckFn, *reads: Reads, dated: Literal[True]) -> Part: ...
+@overload
+def whole(run: CheckFn, *reads: Reads, dated: Literal[False] = False) -> Part: ...
+def whole(run: CheckFn | DatedCheckFn, *reads: Reads, dated: bool = False) -> Part:
+    """A part that reads every record of these kinds (and, `dated`, is given the day)."""
     return Part(run, _kinds(reads), dated=dated)
 
 
-def per_file(run: CheckFn, *reads: frozenset[str] | str, sees: dict[str, frozenset[str]] | None = None) -> Part:
+@overload
+def per_file(
+    run: DatedCheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: Literal[True]
+) -> Part: ...
+@overload
+def per_file(
+    run: CheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: Literal[False] = False
+) -> Part: ...
+def per_file(
+    run: CheckFn | DatedCheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: bool = False
+) -> Part:
     """A part whose findings about a file depend on that file's records alone (and on the kinds in
     `sees`, looked up by id, for files of each kind)."""
-    return Part(run, _kinds(reads), per_file=True, sees=sees or {})
+    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated)
 
 
-def _kinds(reads: tuple[frozenset[str] | str, ...]) -> frozenset[str]:
+def _kinds(reads: tuple[Reads, ...]) -> frozenset[str]:
     out: set[str] = set()
     for r in reads:
-        out |= {r} if isinstance(r, str) else r
+        out |= r if isinstance(r, frozenset) else kinds(r)
     return frozenset(out)
 
 
@@ -76,111 +133,85 @@ def _kinds(reads: tuple[frozenset[str] | str, ...]) -> frozenset[str]:
 class Check:
     name: str
     parts: tuple[Part, ...]  # none: the schema check, whose findings are the loader's
-    zh: str
-    en: str
+
+    @property
+    def zh(self) -> str:
+        return BY_NAME[self.name].zh
+
+    @property
+    def en(self) -> str:
+        return BY_NAME[self.name].en
 
 
 CHECKS: tuple[Check, ...] = (
-    Check("schema", (), "文件格式与字段", "file format and fields"),
+    Check("schema", ()),
     Check(
         "ids",
         (per_file(ids.check_id_forms, ALL_KINDS), whole(ids.check_ids_unique, ALL_KINDS)),
-        "编号唯一且格式正确",
-        "ids unique and well-formed",
     ),
     Check(
         "dates",
-        (Part(dates.check_future_dates, ALL_KINDS, per_file=True, dated=True),),
-        "日期不晚于今天",
-        "no record dated after today",
+        (per_file(dates.check_future_dates, ALL_KINDS, dated=True),),
     ),
     Check(
         "refs",
-        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=refs.LINKS)),
-        "人员、地点、物品、分类、预算科目存在且有效",
-        "people, places, items, categories, budget lines exist",
+        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=linked_kinds())),
     ),
     Check(
         "approval-chain",
         (per_file(approvals.check_approval_chain, ALL_KINDS),),
-        "签批环节齐全且有序",
-        "approval steps complete and in order",
     ),
     Check(
         "signatures",
         (per_file(signatures.check_signatures, ALL_KINDS), whole(signatures.check_names)),
-        "签字人具备相应角色，姓名不会被混淆",
-        "signers hold the role on the day; no name can be mistaken for another",
     ),
     Check(
         "keys",
         (whole(keys.check_keys), per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS})),
-        "密钥经校长签署登记、密钥签名有效且有序",
-        "keys registered under the principal's key; key signatures verify, in order",
     ),
     Check(
         "by-key",
         (per_file(keys.check_not_by_key, ALL_KINDS), whole(keys.check_who_has_no_key)),
-        "哪些签字尚未用密钥（houqin check --keys）",
-        "signatures not yet made by key (houqin check --keys)",
     ),
     Check(
         "separation-of-duties",
         (
             per_file(duties.check_separation, ALL_KINDS),
             whole(duties.check_accountant_not_cashier),
-            per_file(duties.check_own_requests, *duties.OWN_KINDS),
+            per_file(duties.check_own_requests, duties.OWN_KINDS),
         ),
-        "不相容职务分离",
-        "separation of duties",
     ),
     Check(
         "invoice",
         (
-            per_file(invoices.check_invoice_forms, "expenses", "assets"),
-            whole(invoices.check_invoices_claimed_once, "expenses"),
+            per_file(invoices.check_invoice_forms, Reimbursement, Asset),
+            whole(invoices.check_invoices_claimed_once, Reimbursement),
         ),
-        "发票真实、未过期、未重复报销",
-        "invoices well-formed, fresh, claimed once",
     ),
     Check(
         "capitalisation",
-        (per_file(capitalisation.check_capitalisation, "assets"),),
-        "固定资产标准",
-        "capitalisation threshold",
+        (per_file(capitalisation.check_capitalisation, Asset),),
     ),
     Check(
         "assets",
         (whole(assets.check_assets, ASSET_EVENTS), whole(assets.check_category_codes)),
-        "资产调拨、处置与交结",
-        "asset moves, disposals and handovers",
     ),
-    Check("loans", (whole(loans.check_loans, "loans", dated=True),), "借还销号与逾期", "loans returned, overdue loans"),
-    Check(
-        "repairs", (whole(repairs.check_repairs, "repairs", dated=True),), "报修与验收", "repair tickets and acceptance"
-    ),
+    Check("loans", (whole(loans.check_loans, Loan, dated=True),)),
+    Check("repairs", (whole(repairs.check_repairs, Repair, dated=True),)),
     Check(
         "damage",
-        (whole(damages.check_damages, "damages", "income", ASSET_EVENTS),),
-        "公物损坏赔偿",
-        "damage compensation",
+        (whole(damages.check_damages, Damage, Income, ASSET_EVENTS),),
     ),
     Check(
         "stock",
         (whole(stock.check_stock, STOCK),),
-        "库存不为负、来源去向清楚、复印用品主管审批",
-        "stock never negative, clear sources, printing supplies approved",
     ),
     Check(
         "purchase",
         (
-            whole(purchases.check_purchases, "purchases"),
-            per_file(
-                purchases.check_booked_goods, "stock-in", "assets", "expenses", sees={"*": frozenset({"purchases"})}
-            ),
+            whole(purchases.check_purchases, Purchase),
+            per_file(purchases.check_booked_goods, StockIn, Asset, Reimbursement, sees={"*": kinds(Purchase)}),
         ),
-        "采购审批、货比三家、三重一大、验收",
-        "purchase approval and acceptance",
     ),
     Check(
         "stocktake",
@@ -188,38 +219,26 @@ CHECKS: tuple[Check, ...] = (
             whole(stocktake.check_stocktakes, STOCK, dated=True),
             whole(stocktake.check_reports, stocktake.FOLLOW_UP, dated=True),
         ),
-        "期初清点与期末盘点",
-        "term-start and term-end counts",
     ),
     Check(
         "finance",
-        (whole(finance.check_finance, MONEY, "fee-notices", "assertions", dated=True),),
-        "收支两条线、收费公示、现金与对账",
-        "income, fees, cash and balances",
+        (whole(finance.check_finance, MONEY, FeeNotice, BalanceAssertion, dated=True),),
     ),
     Check(
         "fees",
-        (whole(fees.check_fees, "fee-notices", "fee-settlements", "income", "expenses", dated=True),),
-        "代办费多退少补、公示，一费制",
-        "fees collected on behalf settled per term; the 一费制 limit",
+        (whole(fees.check_fees, FeeNotice, FeeSettlement, Income, Reimbursement, dated=True),),
     ),
     Check(
         "receipts",
-        (whole(receipts.check_receipts, "income", "receipt-books", "receipt-voids", dated=True),),
-        "收据领用、按号使用、作废留存、及时入帐",
-        "receipt books, numbers used once and in order, voids kept, income booked on time",
+        (whole(receipts.check_receipts, Income, ReceiptBook, ReceiptVoid, dated=True),),
     ),
     Check(
         "budget",
-        (whole(budget.check_budget, "budget-adjustments", "expenses"),),
-        "计划经费限额使用",
-        "spending within the budget",
+        (whole(budget.check_budget, BudgetAdjustment, Reimbursement),),
     ),
     Check(
         "advances",
-        (whole(advances.check_advances, "advances", "expenses", dated=True),),
-        "借款结清",
-        "advances settled",
+        (whole(advances.check_advances, CashAdvance, Reimbursement, dated=True),),
     ),
     Check(
         "close",
@@ -228,8 +247,6 @@ CHECKS: tuple[Check, ...] = (
             per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}),
             whole(closes.check_sealed_missing, SEALED, CLOSE_BOOKS),
         ),
-        "每月清结、结账后不得改动",
-        "months closed, closed months unchanged",
     ),
     Check(
         "year",
@@ -237,89 +254,65 @@ CHECKS: tuple[Check, ...] = (
             whole(year_close.check_opening, ALL_KINDS),
             whole(year_close.check_closed_files, year_close.YEAR_KINDS),
         ),
-        "年终结账、已结年度不得改动",
-        "years closed, closed years unchanged",
     ),
     Check(
         "meters",
-        (whole(office.check_meters, "meter-readings", dated=True),),
-        "水电表每期一查",
-        "meters read each term, no leaks",
+        (whole(office.check_meters, MeterReading, dated=True),),
     ),
     Check(
         "patrols",
-        (whole(office.check_patrols, "patrols", "repairs", dated=True),),
-        "每日巡视",
-        "daily rounds, findings dealt with",
+        (whole(office.check_patrols, Patrol, Repair, dated=True),),
     ),
     Check(
         "printing",
-        (whole(office.check_printing, "print-jobs"),),
-        "文印须主管审批",
-        "print jobs approved by the supervisor",
+        (whole(office.check_printing, PrintJob),),
     ),
     Check(
         "shop",
         (
-            whole(shop.check_shop, "shop-batches", "shop-sales"),
-            whole(shop.check_shelf, "shop-batches", "shop-sales", dated=True),
-            whole(shop.check_takings, "shop-batches", "shop-sales", "income", dated=True),
+            whole(shop.check_shop, ShopBatch, ShopSale),
+            whole(shop.check_shelf, ShopBatch, ShopSale, dated=True),
+            whole(shop.check_takings, ShopBatch, ShopSale, Income, dated=True),
         ),
-        "商店进售双价、过期商品、货款从账户支付、营业款按日解缴",
-        "shop prices, shelf life, purchases paid from the books, takings deposited",
     ),
     Check(
         "milk",
-        (whole(shop.check_milk, "milk-orders", "milk-deliveries", "income", "fee-notices", dated=True),),
-        "学生奶订、送、收相符",
-        "milk ordered, delivered and paid",
+        (whole(shop.check_milk, MilkOrder, MilkDelivery, Income, FeeNotice, dated=True),),
     ),
     Check(
         "calendar",
         (whole(calendar.check_calendar, ALL_KINDS, dated=True),),
-        "校历：法定节假日与调休",
-        "the school calendar: holidays and make-up days",
     ),
     Check(
         "audit",
-        (whole(audit.check_audits, "audits", dated=True), whole(audit.check_unaudited, ALL_KINDS, dated=True)),
-        "稽核小组每学期稽核",
-        "the audit group's term audit",
+        (whole(audit.check_audits, Audit, dated=True), whole(audit.check_unaudited, ALL_KINDS, dated=True)),
     ),
     Check(
         "safety",
         (
-            whole(safety.check_fire, "fire-checks", dated=True),
-            whole(safety.check_dual_issue, "stock-out"),
+            whole(safety.check_fire, FireCheck, dated=True),
+            whole(safety.check_dual_issue, StockOut),
             whole(safety.check_utilities, dated=True),
         ),
-        "消防检查、双人领发、水电气炉专人负责",
-        "fire equipment inspected, chemicals issued by two, a person for each utility",
     ),
     Check(
         "responsibility",
         (whole(responsibility.check_responsibilities, ALL_KINDS, dated=True),),
-        "保管责任书（责任到人）",
-        "keepers' responsibility records",
     ),
     Check(
         "food-safety",
         (
-            whole(food_safety.check_receipts, "food-receipts"),
-            whole(food_safety.check_meals, "meals", "health-certificates", dated=True),
+            whole(food_safety.check_receipts, FoodReceipt),
+            whole(food_safety.check_meals, Meal, HealthCertificate, dated=True),
         ),
-        "食堂索证索票、留样、陪餐、健康证",
-        "canteen: licences and certificates, samples, leaders at table, health certificates",
     ),
     Check(
         "vehicles",
         (
-            whole(vehicles.check_trips, "trips", dated=True),
-            whole(vehicles.check_costs, "vehicle-costs", "trips", "expenses"),
-            whole(vehicles.check_receptions, "receptions", "expenses", dated=True),
+            whole(vehicles.check_trips, Trip, dated=True),
+            whole(vehicles.check_costs, VehicleCost, Trip, Reimbursement),
+            whole(vehicles.check_receptions, Reception, Reimbursement, dated=True),
         ),
-        "公车出车登记与费用、公务接待",
-        "vehicle trips and costs, official receptions",
     ),
 )
 

@@ -16,8 +16,7 @@ from houqin.models.records import Repair
 
 def check_repairs(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    for r in ledger.of_kind("repairs"):
-        assert isinstance(r, Repair)
+    for r in ledger.records(Repair):
         file, line = r.source
         if r.asset is None and r.place is None:
             yield diag("REP003", file, line, record=r.id, id=r.id)

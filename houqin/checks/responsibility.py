@@ -32,7 +32,7 @@ def signed_by_keeper(r: Responsibility) -> bool:
 
 def check_responsibilities(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    records = [r for r in ledger.of_kind("responsibilities") if isinstance(r, Responsibility)]
+    records = [r for r in ledger.records(Responsibility)]
     for r in records:
         for a in r.approvals:
             if a.role == "responsible" and a.by != r.keeper:

@@ -21,7 +21,7 @@ CO_ISSUER = "co_issuer"  # 双人领发: the second person's step on a stock-out
 def last_inspections(ledger: Ledger) -> dict[str, FireCheck]:
     """Each piece of fire equipment's latest inspection."""
     out: dict[str, FireCheck] = {}
-    for r in sorted((r for r in ledger.of_kind("fire-checks") if isinstance(r, FireCheck)), key=lambda r: r.sort_key):
+    for r in sorted((r for r in ledger.records(FireCheck)), key=lambda r: r.sort_key):
         for item in r.items:
             out[item.equipment] = r
     return out
@@ -30,11 +30,10 @@ def last_inspections(ledger: Ledger) -> dict[str, FireCheck]:
 def check_fire(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     known = {e.id for e in ledger.catalog.fire_equipment}
-    for r in ledger.of_kind("fire-checks"):
-        if isinstance(r, FireCheck):
-            for item in r.items:
-                if item.equipment not in known:
-                    yield diag("SAF003", r.source.file, item.line, record=r.id, id=r.id, equipment=item.equipment)
+    for r in ledger.records(FireCheck):
+        for item in r.items:
+            if item.equipment not in known:
+                yield diag("SAF003", r.source.file, item.line, record=r.id, id=r.id, equipment=item.equipment)
     last = last_inspections(ledger)
     started = ledger.config.started
     for e in ledger.catalog.fire_equipment:
@@ -50,9 +49,7 @@ def check_fire(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
 
 
 def check_dual_issue(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    for r in ledger.of_kind("stock-out"):
-        if not isinstance(r, StockOut):
-            continue
+    for r in ledger.records(StockOut):
         item = ledger.item_by_id.get(r.item)
         if item is None or item.category not in policy.dual_issue_categories:
             continue

@@ -18,7 +18,7 @@ from houqin.models.records import Income, MilkDelivery, MilkOrder, ShopBatch, Sh
 
 
 def check_shop(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    batches = {r.id: r for r in ledger.of_kind("shop-batches") if isinstance(r, ShopBatch)}
+    batches = {r.id: r for r in ledger.records(ShopBatch)}
     for batch in batches.values():
         where = (batch.source.file, batch.source.line)
         if batch.date >= batch.expires:
@@ -35,7 +35,7 @@ def check_shop(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
                 reference=reference,
             )  # fmt: skip
     sold: dict[str, Decimal] = {}
-    for s in sorted((r for r in ledger.of_kind("shop-sales") if isinstance(r, ShopSale)), key=lambda r: r.sort_key):
+    for s in sorted((r for r in ledger.records(ShopSale)), key=lambda r: r.sort_key):
         b = batches.get(s.batch)
         if b is None:
             continue  # refs reports an unknown batch
@@ -69,12 +69,12 @@ def check_shelf(ledger: Ledger, policy: Policy, today: dt.date | None = None) ->
 def expiring(ledger: Ledger, day: dt.date, within: int) -> list[tuple[ShopBatch, Decimal]]:
     """Batches still on the shelf that expire within `within` days of `day` (or already have)."""
     sold: dict[str, Decimal] = {}
-    for s in ledger.of_kind("shop-sales"):
-        if isinstance(s, ShopSale) and s.date <= day:
+    for s in ledger.records(ShopSale):
+        if s.date <= day:
             sold[s.batch] = sold.get(s.batch, Decimal(0)) + s.quantity
     out = []
-    for b in ledger.of_kind("shop-batches"):
-        if isinstance(b, ShopBatch) and b.date <= day:
+    for b in ledger.records(ShopBatch):
+        if b.date <= day:
             left = b.quantity - sold.get(b.id, Decimal(0))
             if left > 0 and b.expires <= day + dt.timedelta(days=within):
                 out.append((b, left))
@@ -85,15 +85,13 @@ def check_milk(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
     today = today or clock.today()
     items = published_items(ledger)
     terms = {t.id: t for t in ledger.config.terms}
-    orders = [r for r in ledger.of_kind("milk-orders") if isinstance(r, MilkOrder)]
+    orders = [r for r in ledger.records(MilkOrder)]
     for o in orders:
         if not any(n.published <= o.date for n, _item in items.get(o.fee_item, [])):
             yield diag("MLK001", o.source.file, o.source.line, record=o.id, id=o.id, item=o.fee_item)
     ordered = {(o.term, o.class_): o for o in orders}
     delivered: dict[tuple[str, str], int] = {}
-    for d in ledger.of_kind("milk-deliveries"):
-        if not isinstance(d, MilkDelivery):
-            continue
+    for d in ledger.records(MilkDelivery):
         term = ledger.config.term_of(d.date)
         key = (term.id if term else "", d.class_)
         if key not in ordered:
@@ -101,8 +99,8 @@ def check_milk(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
             continue
         delivered[key] = delivered.get(key, 0) + d.cartons
     paid: dict[tuple[str, str], Decimal] = {}
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income) and r.kind == "fee" and r.class_:
+    for r in ledger.records(Income):
+        if r.kind == "fee" and r.class_:
             term = ledger.config.term_of(r.date)
             key = (term.id if term else "", r.class_)
             if key in ordered and ordered[key].fee_item == r.fee_item:
@@ -126,10 +124,10 @@ def check_milk(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> 
 
 def takings_by_day(ledger: Ledger) -> dict[dt.date, Decimal]:
     """营业款: what each day's sales took in, at the batch's sale price (goods taken off unsold take nothing)."""
-    batches = {r.id: r for r in ledger.of_kind("shop-batches") if isinstance(r, ShopBatch)}
+    batches = {r.id: r for r in ledger.records(ShopBatch)}
     out: dict[dt.date, Decimal] = {}
-    for s in ledger.of_kind("shop-sales"):
-        if isinstance(s, ShopSale) and not s.removed and s.batch in batches:
+    for s in ledger.records(ShopSale):
+        if not s.removed and s.batch in batches:
             out[s.date] = out.get(s.date, Decimal("0.00")) + s.quantity * batches[s.batch].price
     return out
 
@@ -142,8 +140,8 @@ def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     if since is None:
         return
     today = today or clock.today()
-    for b in ledger.of_kind("shop-batches"):
-        if isinstance(b, ShopBatch) and b.paid is None and b.date >= since:
+    for b in ledger.records(ShopBatch):
+        if b.paid is None and b.date >= since:
             yield diag("SHP007", b.source.file, b.source.line, record=b.id, id=b.id, goods=b.goods, value=b.value)
     # A deposit is weighed against every day's takings it covers, also days before `since` (a sale
     # recorded the day before the books began is banked like any other); what must have been banked
@@ -151,7 +149,7 @@ def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     every_day = takings_by_day(ledger)
     takings = {day: amount for day, amount in every_day.items() if day >= since}
     deposited: set[dt.date] = set()
-    for r in sorted((r for r in ledger.of_kind("income") if isinstance(r, Income) and r.kind == "shop"), key=lambda r: r.sort_key):  # fmt: skip
+    for r in sorted((r for r in ledger.records(Income) if r.kind == "shop"), key=lambda r: r.sort_key):  # fmt: skip
         first, last = r.takings_from or r.date, r.takings_to or r.date
         days = [day for day in every_day if first <= day <= last]
         deposited.update(days)
@@ -159,9 +157,7 @@ def check_takings(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
         if r.amount != took:
             code = "SHP008" if r.amount > took else "SHP009"
             yield diag(code, r.source.file, r.source.line, record=r.id, id=r.id, amount=r.amount, takings=took, first=first, last=last, difference=abs(r.amount - took))  # fmt: skip
-    sales = {
-        s.date: s for s in sorted(ledger.of_kind("shop-sales"), key=lambda s: s.sort_key) if isinstance(s, ShopSale)
-    }
+    sales = {s.date: s for s in sorted(ledger.records(ShopSale), key=lambda s: s.sort_key)}
     for day, amount in sorted(takings.items()):
         if day not in deposited and (today - day).days > policy.shop_deposit_days:
             sale = sales[day]

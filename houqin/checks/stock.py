@@ -48,15 +48,12 @@ def stock_moves(ledger: Ledger) -> list[Movement]:
     if opening is not None:  # the stock on hand the year opened with, at its cost
         end = dt.date(opening.closed, 12, 31)
         moves.extend(Movement(opening, s.item, s.quantity, value=s.value, on=end) for s in opening.stock if s.quantity)
-    for r in ledger.of_kind("stock-in"):
-        if isinstance(r, StockIn):
-            moves.append(Movement(r, r.item, r.quantity, r.unit_price))
-    for r in ledger.of_kind("stock-out"):
-        if isinstance(r, StockOut):
-            moves.append(Movement(r, r.item, -r.quantity))
-    for r in ledger.of_kind("stocktakes"):
-        if isinstance(r, Stocktake):
-            moves.extend(Movement(r, a.item, a.difference) for a in r.adjustments if a.difference)
+    for r in ledger.records(StockIn):
+        moves.append(Movement(r, r.item, r.quantity, r.unit_price))
+    for o in ledger.records(StockOut):
+        moves.append(Movement(o, o.item, -o.quantity))
+    for s in ledger.records(Stocktake):
+        moves.extend(Movement(s, a.item, a.difference) for a in s.adjustments if a.difference)
     if opening is not None:
         first = dt.date(opening.year, 1, 1)
         moves = [m for m in moves if m.record is opening or m.record.date >= first]
@@ -146,9 +143,7 @@ def department_of(ledger: Ledger, r: StockOut) -> str | None:
 def _quotas(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     quota = {(q.department, q.item): q.quantity for q in policy.quotas}
     drawn: dict[tuple[str, str, str], Decimal] = {}
-    for r in sorted(ledger.of_kind("stock-out"), key=lambda r: r.sort_key):
-        if not isinstance(r, StockOut):
-            continue
+    for r in sorted(ledger.records(StockOut), key=lambda r: r.sort_key):
         department = department_of(ledger, r)
         term = ledger.config.term_of(r.date)
         limit = quota.get((department or "", r.item))

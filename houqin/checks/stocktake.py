@@ -16,6 +16,7 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CONFIG_FILE
 from houqin.models.base import Record
 from houqin.models.config import Policy
+from houqin.models.kinds import RecordKind, kinds
 from houqin.models.ledger import Ledger
 from houqin.models.records import Damage, Disposal, Move, Recovery, Repair, Stocktake
 
@@ -25,7 +26,7 @@ def approvals_needed(value: Decimal, policy: Policy) -> tuple[str, ...]:
     the policy's limit; the principal as well above it."""
     if not value:
         return ()
-    chain = policy.signatures.chains.get("stocktakes", ("director", "principal"))
+    chain = policy.signatures.chains.get(RecordKind.STOCKTAKES, ("director", "principal"))
     if value <= policy.stocktake_director_limit:
         return tuple(step for step in chain if step != "principal")
     return chain
@@ -33,7 +34,7 @@ def approvals_needed(value: Decimal, policy: Policy) -> tuple[str, ...]:
 
 def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    counts = [r for r in ledger.of_kind("stocktakes") if isinstance(r, Stocktake)]
+    counts = [r for r in ledger.records(Stocktake)]
     done = {(r.term, r.at) for r in counts}
     grace = dt.timedelta(days=policy.stocktake_grace_days)
     started = ledger.config.started or dt.date.min
@@ -111,17 +112,17 @@ ASSET_FINDINGS = {
     "short": ("短少", "short"),
     "condition": ("损坏", "damaged"),
 }
-FOLLOW_UP = frozenset({"stocktakes", "damages", "disposals", "moves", "repairs", "recoveries"})  # what it reads
+FOLLOWING: tuple[type[Damage | Disposal | Move | Repair | Recovery], ...] = (Damage, Disposal, Move, Repair, Recovery)
+FOLLOW_UP = kinds(Stocktake, *FOLLOWING)  # what it reads
 
 
 def follow_ups(ledger: Ledger) -> dict[str, list[Record]]:
     """The records that may resolve a finding about each asset, by asset id."""
     out: dict[str, list[Record]] = {}
-    for kind in ("damages", "disposals", "moves", "repairs", "recoveries"):
-        for r in ledger.of_kind(kind):
-            asset = getattr(r, "asset", None)
-            if isinstance(asset, str):
-                out.setdefault(asset, []).append(r)
+    for model in FOLLOWING:
+        for r in ledger.records(model):
+            if r.asset is not None:
+                out.setdefault(r.asset, []).append(r)
     return out
 
 
@@ -150,10 +151,8 @@ def check_reports(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
     today = today or clock.today()
     cal = ledger.config.calendar
     follow = follow_ups(ledger)
-    chain = policy.signatures.chains.get("disposals", ())
-    for r in ledger.of_kind("stocktakes"):
-        if not isinstance(r, Stocktake):
-            continue
+    chain = policy.signatures.chains.get(RecordKind.DISPOSALS, ())
+    for r in ledger.records(Stocktake):
         zh, en = AT_NAMES.get(r.at, (r.at, r.at))
         age = cal.elapsed(r.date, today)
         if r.approval("principal") is None and age > policy.stocktake_report_days:
@@ -170,9 +169,7 @@ def check_reports(ledger: Ledger, policy: Policy, today: dt.date | None = None) 
                     kind_zh=ASSET_FINDINGS[f.kind][0], kind_en=ASSET_FINDINGS[f.kind][1], days=age,
                     limit=policy.finding_resolve_days,
                 )  # fmt: skip
-    for rec in ledger.of_kind("recoveries"):
-        if not isinstance(rec, Recovery):
-            continue
+    for rec in ledger.records(Recovery):
         count = ledger.find(rec.stocktake, Stocktake)
         if count is None or not any(f.asset == rec.asset for f in count.findings) or rec.date < count.date:
             yield diag(

@@ -23,8 +23,8 @@ from houqin.models.records import Reception, Reimbursement, Trip, VehicleCost
 def trips_by_vehicle(ledger: Ledger) -> dict[str, list[Trip]]:
     """Each vehicle's trips logged back (both odometer readings), in odometer order."""
     out: dict[str, list[Trip]] = {}
-    for r in ledger.of_kind("trips"):
-        if isinstance(r, Trip) and r.logged:
+    for r in ledger.records(Trip):
+        if r.logged:
             out.setdefault(r.vehicle, []).append(r)
     for rows in out.values():
         rows.sort(key=lambda t: (t.odometer_start or 0, t.sort_key))
@@ -41,9 +41,7 @@ def approved_late(r: Signed, step: str, today: dt.date) -> bool:
 def check_trips(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
     known = {v.id for v in ledger.catalog.vehicles}
-    for t in ledger.of_kind("trips"):
-        if not isinstance(t, Trip):
-            continue
+    for t in ledger.records(Trip):
         file, line = t.source
         if t.vehicle not in known:
             yield diag("VEH001", file, line, record=t.id, id=t.id, vehicle=t.vehicle)
@@ -68,7 +66,7 @@ def check_trips(ledger: Ledger, policy: Policy, today: dt.date | None = None) ->
 def check_costs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     known = {v.id for v in ledger.catalog.vehicles}
     trips = trips_by_vehicle(ledger)
-    costs = sorted((r for r in ledger.of_kind("vehicle-costs") if isinstance(r, VehicleCost)), key=lambda r: r.sort_key)
+    costs = sorted((r for r in ledger.records(VehicleCost)), key=lambda r: r.sort_key)
     last_fuel: dict[str, VehicleCost] = {}
     for c in costs:
         file, line = c.source
@@ -109,9 +107,7 @@ def staff_allowed(guests: int) -> int:
 
 def check_receptions(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
     today = today or clock.today()
-    for r in ledger.of_kind("receptions"):
-        if not isinstance(r, Reception):
-            continue
+    for r in ledger.records(Reception):
         file, line = r.source
         if not r.letter:
             yield diag("RCP001", file, line, record=r.id, id=r.id, unit=r.guest_unit)

@@ -19,16 +19,16 @@ from houqin.models.asset_state import AssetState, replay
 from houqin.models.closing import SEAL, fingerprint, standing_closes
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
-from houqin.models.kinds import KINDS
+from houqin.models.kinds import KINDS, kinds
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, balances, flows
-from houqin.models.records import YearOpening
+from houqin.models.records import Asset, Disposal, YearOpening
 from houqin.models.year_close import carried_ids, closed_files, highest_given, opening_digest, year_end
 
-YEAR_KINDS = frozenset({"openings"})
+YEAR_KINDS = kinds(YearOpening)
 # Cards of assets acquired in a closed year may be brought into the books later (a register found or
 # moved in after the close, 盘盈): dated when acquired, written in the open year, moving no money.
-BROUGHT_IN = frozenset({"assets"})
+BROUGHT_IN = kinds(Asset)
 
 
 def opening_balances(ledger: Ledger, end: dt.date) -> dict[str, Decimal]:
@@ -123,7 +123,7 @@ def _files_of(files: Mapping[str, str], opening: YearOpening) -> Iterator[Diagno
 
 
 def _openings(ledger: Ledger) -> list[YearOpening]:
-    return sorted((r for r in ledger.of_kind("openings") if isinstance(r, YearOpening)), key=lambda o: o.year)
+    return sorted((r for r in ledger.records(YearOpening)), key=lambda o: o.year)
 
 
 def _carried(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
@@ -164,7 +164,7 @@ def _given_out(rid: str, given: Mapping[str, int]) -> bool:
 def at_year_end(ledger: Ledger, end: dt.date) -> Ledger:
     """The ledger as its disposals stood at the year's end: an approval signed after it takes effect in
     the year it was signed in, never in the closed year (the register the opening carried)."""
-    late = [as_of(d, end) for d in ledger.of_kind("disposals") if d.date <= end]
+    late = [as_of(d, end) for d in ledger.records(Disposal) if d.date <= end]
     return ledger.with_records(late) if late else ledger
 
 

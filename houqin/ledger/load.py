@@ -601,7 +601,7 @@ def load_ledger(
             people=tuple(people),
             places=tuple(places),
             catalog=catalog,
-            records=held,
+            held=held,
             root=root,
             opening=opening,
             carried=carried,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from houqin.models.base import Record
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move
 
@@ -74,7 +75,7 @@ class AssetState:
 
 def disposal_effective(ledger: Ledger, d: Disposal) -> bool:
     """A disposal takes effect once its whole approval chain has signed."""
-    chain = ledger.config.policy.signatures.chains.get("disposals", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.DISPOSALS, ())
     return all(d.approval(step) is not None for step in chain)
 
 
@@ -83,16 +84,13 @@ _ORDER = {"moved": 1, "returned": 0, "lent": 2, "disposed": 3}
 
 def _events(ledger: Ledger) -> list[tuple[dt.date, int, str, str, Record]]:
     out: list[tuple[dt.date, int, str, str, Record]] = []
-    for m in ledger.of_kind("moves"):
-        assert isinstance(m, Move)
+    for m in ledger.records(Move):
         out.append((m.date, _ORDER["moved"], m.id, "moved", m))
-    for loan in ledger.of_kind("loans"):
-        assert isinstance(loan, Loan)
+    for loan in ledger.records(Loan):
         out.append((loan.date, _ORDER["lent"], loan.id, "lent", loan))
         if loan.returned is not None:
             out.append((loan.returned.on, _ORDER["returned"], loan.id, "returned", loan))
-    for d in ledger.of_kind("disposals"):
-        assert isinstance(d, Disposal)
+    for d in ledger.records(Disposal):
         if disposal_effective(ledger, d):
             out.append((d.date, _ORDER["disposed"], d.id, "disposed", d))
     out.sort(key=lambda e: e[:3])
@@ -146,8 +144,7 @@ def replay(
     later are left out), so one replay answers questions about many days."""
     states: dict[str, AssetState] = {}
     opened = {a.asset: a for a in ledger.opening.assets} if ledger.opening is not None else {}
-    for a in ledger.of_kind("assets"):
-        assert isinstance(a, Asset)
+    for a in ledger.records(Asset):
         if until is None or a.date <= until:
             carried = opened.get(a.id)
             held = {(a.place, a.keeper): a.quantity}

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 
 from houqin.models.as_of import as_of, has_steps, step_days
 from houqin.models.base import Record
+from houqin.models.kinds import kinds
 from houqin.models.ledger import Ledger
-from houqin.models.records import Close, Reopen
+from houqin.models.records import Close, Reopen, YearOpening
 
-UNSEALED = frozenset({"closes", "reopens", "openings"})  # the close records themselves are not part of a month
+UNSEALED = kinds(Close, Reopen, YearOpening)  # the close records themselves are not part of a month
 
 
 def month_of(day: dt.date) -> str:
@@ -166,13 +167,11 @@ def standing_closes(ledger: Ledger) -> dict[str, Close]:
     no doubt. An older reopening that names none undoes the latest close of its month dated on or
     before it. A reopening that names a close of another month, or one dated after it, undoes nothing
     (CLS007)."""
-    closes = sorted((r for r in ledger.seen("closes") if isinstance(r, Close)), key=lambda c: sequence(c.id))
+    closes = sorted((r for r in ledger.seen(Close)), key=lambda c: sequence(c.id))
     by_id = {c.id: c for c in closes}
     undone: set[str] = set()
     older: list[Reopen] = []
-    for r in ledger.seen("reopens"):
-        if not isinstance(r, Reopen):
-            continue
+    for r in ledger.seen(Reopen):
         if r.close is None:
             older.append(r)
         elif (c := by_id.get(r.close)) is not None and c.month == r.month and c.date <= r.date:

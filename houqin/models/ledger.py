@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from houqin.models.base import Record
 from houqin.models.config import Config, Term
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
-from houqin.models.kinds import KIND_BY_PREFIX, KINDS, kind_of
+from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_PREFIX, KINDS, kind_of
 from houqin.models.records import YearOpening
 
 R = TypeVar("R", bound=Record)
@@ -272,7 +272,8 @@ class Ledger:
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
     catalog: Catalog = field(default_factory=Catalog)
-    records: Records = field(default_factory=lambda: PlainRecords({}))
+    # What holds the records, kind by kind (read them through `records(Model)`).
+    held: Records = field(default_factory=lambda: PlainRecords({}))
     root: Path | None = None
     # What record_by_id resolves against, when not `records` (a file view looks up the whole ledger).
     lookup: Records | None = None
@@ -291,7 +292,7 @@ class Ledger:
     def __post_init__(self) -> None:
         # The usual idiom of a frozen dataclass that normalises its own fields, here only: a plain
         # dict of records (a ledger built in memory) is given the Records interface.
-        object.__setattr__(self, "records", as_records(self.records))
+        object.__setattr__(self, "held", as_records(self.held))
         if self.lookup is not None:
             object.__setattr__(self, "lookup", as_records(self.lookup))
         if self.directory is None or not self.directory.serves(self.people, self.places, self.catalog):
@@ -310,30 +311,34 @@ class Ledger:
         # Read whole: a copy an opening carried, or a record a write placed in a year opened since.
         return (rid, year) in self.carried or ("*", year) in self.carried
 
-    def of_kind(self, kind: str) -> tuple[Record, ...]:
-        return self.records.get(kind, ())
+    def records(self, model: type[R]) -> tuple[R, ...]:
+        """The records of one kind, named by its model (in date and id order; in a file view, the
+        file's own). The one place a kind's records are given their type: its holder holds nothing
+        else (the loader builds each kind from its model), so the cast is true by construction."""
+        return cast("tuple[R, ...]", self.held.get(KIND_BY_MODEL[model].name, ()))
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...]:
         """The records of a kind read from one file (decoding only that file where the holder can)."""
-        found = self.records.file_records(kind, file)
+        found = self.held.file_records(kind, file)
         return found if found is not None else self._by_file(kind).get(file, ())
 
-    def seen(self, kind: str) -> tuple[Record, ...]:
-        """Every record of a kind in the whole ledger, also from a file view (whose `of_kind` gives only
+    def seen(self, model: type[R]) -> tuple[R, ...]:
+        """Every record of a kind in the whole ledger, also from a file view (whose `records` gives only
         the file's own records)."""
-        return (self.records if self.lookup is None else self.lookup).get(kind, ())
+        held = self.held if self.lookup is None else self.lookup
+        return cast("tuple[R, ...]", held.get(KIND_BY_MODEL[model].name, ()))
 
     def all_records(self) -> Iterator[Record]:
         for kind in KINDS:
-            yield from self.of_kind(kind.name)
+            yield from self.records(kind.model)
 
     def id_sources(self, kind: str) -> Iterable[IdSource]:
         """(id, file, line, day) of the records of a kind, cheaper than the records themselves."""
-        return self.records.id_sources(kind)
+        return self.held.id_sources(kind)
 
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
-        return self.records.latest_step(kind, file)
+        return self.held.latest_step(kind, file)
 
     def terms_after_the_first(self) -> tuple[Term, ...] | None:
         """For a ledger that does not say when its books began (no `started`): the terms after the first
@@ -381,7 +386,7 @@ class Ledger:
     def record_by_id(self) -> Mapping[str, Record]:
         found = self._derived_from_records.get("by_id")
         if not isinstance(found, IdLookup):
-            found = self._derived_from_records["by_id"] = IdLookup(self.records if self.lookup is None else self.lookup)
+            found = self._derived_from_records["by_id"] = IdLookup(self.held if self.lookup is None else self.lookup)
         return found
 
     def find(self, rid: str | None, model: type[R]) -> R | None:
@@ -399,7 +404,7 @@ class Ledger:
         found: dict[str, tuple[Record, ...]] | None = files.get(kind)
         if found is None:
             groups: dict[str, list[Record]] = {}
-            for r in self.of_kind(kind):
+            for r in self.held.get(kind, ()):
                 groups.setdefault(r.source.file, []).append(r)
             found = files[kind] = {f: tuple(rs) for f, rs in groups.items()}
         return found
@@ -423,29 +428,29 @@ class Ledger:
         return found
 
     def _replacing(self, kind: str, records: tuple[Record, ...]) -> Ledger:
-        base: Records = self.records
+        base: Records = self.held
         changed: dict[str, tuple[Record, ...]] = {}
-        if isinstance(self.records, Overlay):  # one level, however many records a write adds
-            base, changed = self.records.base, dict(self.records.changed)
+        if isinstance(self.held, Overlay):  # one level, however many records a write adds
+            base, changed = self.held.base, dict(self.held.changed)
         return self._derived(Overlay(base, {**changed, kind: records}), self.lookup)
 
     def _derived(self, records: Records, lookup: Records | None) -> Ledger:
         """A ledger over other records, sharing this one's directory lookups (replace keeps `directory`)."""
-        return replace(self, records=records, lookup=lookup)
+        return replace(self, held=records, lookup=lookup)
 
     def view(self, kinds: frozenset[str], who: str) -> Ledger:
         """The ledger as a check that reads only `kinds` may see it."""
-        return self._derived(KindView(self.records, kinds, who), None)
+        return self._derived(KindView(self.held, kinds, who), None)
 
     def file_view(self, file: str, kind: str, kinds: frozenset[str], sees: frozenset[str], who: str) -> Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
         alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`)."""
         own = self._by_file(kind).get(file, ())
-        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.records, sees, who))
+        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
 
     def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
         """A new ledger whose records from `file` are `records` (the file was rewritten)."""
-        kept = [r for r in self.of_kind(kind) if r.source.file != file]
+        kept = [r for r in self.held.get(kind, ()) if r.source.file != file]
         merged = tuple(sorted((*kept, *records), key=lambda r: r.sort_key))
         return self._replacing(kind, merged)
 
@@ -458,13 +463,13 @@ class Ledger:
         ledger = self
         for kind, new in by_kind.items():
             ids = {r.id for r in new}
-            kept = [r for r in ledger.of_kind(kind) if r.id not in ids]
+            kept = [r for r in ledger.held.get(kind, ()) if r.id not in ids]
             ledger = ledger._replacing(kind, tuple(sorted((*kept, *new), key=lambda r: r.sort_key)))
         return ledger
 
     def with_record(self, record: Record) -> Ledger:
         """A new ledger with `record` added, or replacing the record of the same id."""
         kind = kind_of(record).name
-        merged = [r for r in self.of_kind(kind) if r.id != record.id]
+        merged = [r for r in self.held.get(kind, ()) if r.id != record.id]
         bisect.insort(merged, record, key=lambda r: r.sort_key)  # the rest are in order already
         return self._replacing(kind, tuple(merged))

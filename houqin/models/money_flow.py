@@ -50,33 +50,31 @@ def flows(ledger: Ledger) -> list[Flow]:
     for account in ledger.catalog.accounts:  # an account's own opening (the books began, or it was opened)
         if account.opening:
             out.append(Flow(account.opened or dt.date.min, account.id, account.opening, None, "opening", ""))
-    advances = {r.id: r for r in ledger.of_kind("advances") if isinstance(r, CashAdvance)}
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income):
-            kept = sum((d.amount for d in r.deductions), ZERO)
-            out.append(Flow(r.date, r.account, r.amount - kept, r, "income", r.kind))
-    for r in ledger.of_kind("expenses"):
-        if isinstance(r, Reimbursement) and r.payment is not None:
-            paid = claim_cash(r, advances.get(r.advance or ""))
+    advances = {r.id: r for r in ledger.records(CashAdvance)}
+    for r in ledger.records(Income):
+        kept = sum((d.amount for d in r.deductions), ZERO)
+        out.append(Flow(r.date, r.account, r.amount - kept, r, "income", r.kind))
+    for e in ledger.records(Reimbursement):
+        if e.payment is not None:
+            paid = claim_cash(e, advances.get(e.advance or ""))
             if paid:
-                out.append(Flow(r.payment.on, r.payment.account, -paid, r, "expense", r.budget_line))
-    for t in ledger.of_kind("transfers"):
-        if isinstance(t, Transfer):
-            out.append(Flow(t.date, t.from_account, -t.amount, t, "transfer", t.to_account))
-            out.append(Flow(t.date, t.to_account, t.amount, t, "transfer", t.from_account))
+                out.append(Flow(e.payment.on, e.payment.account, -paid, e, "expense", e.budget_line))
+    for t in ledger.records(Transfer):
+        out.append(Flow(t.date, t.from_account, -t.amount, t, "transfer", t.to_account))
+        out.append(Flow(t.date, t.to_account, t.amount, t, "transfer", t.from_account))
     for a in advances.values():
         if a.payment is not None:
             out.append(Flow(a.payment.on, a.payment.account, -a.amount, a, "advance", a.person))
         if a.settlement is not None and a.settlement.cash_returned:
             out.append(Flow(a.settlement.on, "cash", a.settlement.cash_returned, a, "advance-return", a.person))
-    for s in ledger.of_kind("fee-settlements"):
-        if isinstance(s, FeeSettlement) and s.refunded is not None and s.refunds:
+    for s in ledger.records(FeeSettlement):
+        if s.refunded is not None and s.refunds:
             out.append(Flow(s.refunded.on, s.refunded.account, -s.refunds, s, "fee-refund", s.fee_item))
-    for b in ledger.of_kind("shop-batches"):
-        if isinstance(b, ShopBatch) and b.paid is not None:
+    for b in ledger.records(ShopBatch):
+        if b.paid is not None:
             out.append(Flow(b.paid.on, b.paid.account, -b.value, b, "shop-purchase", SHOP))
-    for c in ledger.of_kind("assertions"):
-        if isinstance(c, BalanceAssertion) and c.difference:
+    for c in ledger.records(BalanceAssertion):
+        if c.difference:
             kind = "shortage" if c.difference < 0 else "surplus"
             out.append(Flow(c.date, c.account, c.difference, c, "count-difference", kind))
     # On one day: openings, then receipts and transfers in, then payments (the cashier pays from what

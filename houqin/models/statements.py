@@ -14,23 +14,23 @@ import json
 from typing import Any
 
 from houqin.models.base import Approval, Signed, Withdrawal
-from houqin.models.kinds import kind_of
+from houqin.models.kinds import RecordKind, kind_of
 from houqin.models.records import Payment
 
 VERSION = "houqin-signature-v1"
 # What a kind records after its chain is complete, so a later fact does not break the signatures
 # before it (it is a fact of its own: the cashier's payment, the keeper's return).
 LATER: dict[str, frozenset[str]] = {
-    "expenses": frozenset({"payment"}),
-    "advances": frozenset({"payment", "settlement"}),
-    "loans": frozenset({"returned"}),
-    "purchases": frozenset({"accepted"}),
-    "damages": frozenset({"settled"}),
-    "print-jobs": frozenset({"done"}),
-    "audits": frozenset({"answers"}),  # 被稽核方的答复, after the members signed
-    "trips": frozenset({"odometer_start", "odometer_end"}),  # 回车登记, after the approval beforehand
-    "receptions": frozenset({"expense"}),  # the claim that paid it, after the event
-    "fee-settlements": frozenset({"refunded"}),  # 多退: paid back after the principal approved
+    RecordKind.EXPENSES: frozenset({"payment"}),
+    RecordKind.ADVANCES: frozenset({"payment", "settlement"}),
+    RecordKind.LOANS: frozenset({"returned"}),
+    RecordKind.PURCHASES: frozenset({"accepted"}),
+    RecordKind.DAMAGES: frozenset({"settled"}),
+    RecordKind.PRINT_JOBS: frozenset({"done"}),
+    RecordKind.AUDITS: frozenset({"answers"}),  # 被稽核方的答复, after the members signed
+    RecordKind.TRIPS: frozenset({"odometer_start", "odometer_end"}),  # 回车登记, after the approval beforehand
+    RecordKind.RECEPTIONS: frozenset({"expense"}),  # the claim that paid it, after the event
+    RecordKind.FEE_SETTLEMENTS: frozenset({"refunded"}),  # 多退: paid back after the principal approved
 }
 
 
@@ -71,7 +71,7 @@ def step_statement(school: str, record: Signed, index: int, content: str | None 
 
 # The field that holds a kind's payment by the cashier, where it is not `payment`: a settlement's
 # refunds (多退) paid back to the classes.
-PAYMENT_FIELDS: dict[str, str] = {"fee-settlements": "refunded"}
+PAYMENT_FIELDS: dict[str, str] = {RecordKind.FEE_SETTLEMENTS: "refunded"}
 
 
 def payment_field(record: Signed) -> str:

@@ -198,13 +198,13 @@ class OverdueLoan:
 def overdue_loans(ledger: Ledger, at: dt.date) -> list[OverdueLoan]:
     out = []
     calendar = ledger.config.calendar  # as LOAN001 counts: due days on a day off move on, holidays not counted
-    for r in ledger.of_kind("loans"):
-        if not isinstance(r, Loan) or r.date > at or (r.returned is not None and r.returned.on <= at):
+    for r in ledger.records(Loan):
+        if r.date > at or (r.returned is not None and r.returned.on <= at):
             continue
         due = calendar.due(r.due)
         if due < at:
-            asset = ledger.record_by_id.get(r.asset)
-            out.append(OverdueLoan(r, asset.name if isinstance(asset, Asset) else "?", calendar.elapsed(due, at)))
+            asset = ledger.find(r.asset, Asset)
+            out.append(OverdueLoan(r, asset.name if asset is not None else "?", calendar.elapsed(due, at)))
     return out
 
 

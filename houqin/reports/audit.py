@@ -70,7 +70,7 @@ def audit_pack(
     broken = {dict(d.params).get("close") for d in diagnostics if d.code in ("CLS001", "CLS002", "CLS003")}
     broken |= {d.record for d in diagnostics if d.code == "CLS004"}
     rows: list[tuple[Cell, ...]] = []
-    for c in sorted((r for r in ledger.of_kind("closes") if isinstance(r, Close)), key=lambda r: r.sort_key):
+    for c in sorted((r for r in ledger.records(Close)), key=lambda r: r.sort_key):
         if not c.month <= f"{until:%Y-%m}" or c.month < f"{term.start:%Y-%m}":
             continue
         holds = c.id not in broken
@@ -104,8 +104,8 @@ def audit_pack(
         )
     )
     rows = []
-    for s in ledger.of_kind("stocktakes"):
-        if isinstance(s, Stocktake) and s.term == term.id:
+    for s in ledger.records(Stocktake):
+        if s.term == term.id:
             for adj in s.adjustments:
                 rows.append(
                     (
@@ -156,7 +156,7 @@ def audit_pack(
     )
     rows = []
     for e in sorted(
-        (r for r in ledger.of_kind("expenses") if isinstance(r, Reimbursement) and within(r.date)),
+        (r for r in ledger.records(Reimbursement) if within(r.date)),
         key=lambda r: r.sort_key,
     ):
         signed = {a.role: f"{a.by} {a.on}" for a in e.approvals}
@@ -177,8 +177,8 @@ def audit_pack(
         )
     )  # fmt: skip
     rows = []
-    for a in ledger.of_kind("advances"):
-        if isinstance(a, CashAdvance) and within(a.date):
+    for a in ledger.records(CashAdvance):
+        if within(a.date):
             settled = (
                 f"{a.settlement.on}: {', '.join(a.settlement.expenses)} + {a.settlement.cash_returned}"
                 if a.settlement
@@ -215,8 +215,8 @@ def audit_pack(
         )
     )
     rows = []
-    for d in ledger.of_kind("damages"):
-        if isinstance(d, Damage) and within(d.date):
+    for d in ledger.records(Damage):
+        if within(d.date):
             rows.append((
                 d.id, str(d.date), d.asset, d.responsible.type, d.responsible.name, d.description,
                 _money(d.assessed.amount) if d.assessed else None,
@@ -323,9 +323,7 @@ def _history(history: Sequence[CommitAudit]) -> Table:
 def _audits(ledger: Ledger, term: Term) -> Table:
     """The audit group's own records of the term: members and their signatures, findings and answers."""
     rows: list[tuple[Cell, ...]] = []
-    for r in sorted(
-        (x for x in ledger.of_kind("audits") if isinstance(x, Audit) and x.term == term.id), key=lambda x: x.sort_key
-    ):
+    for r in sorted((x for x in ledger.records(Audit) if x.term == term.id), key=lambda x: x.sort_key):
         signed = "、".join(f"{a.by} {a.on}" for a in r.approvals if a.role == "auditor")
         answers = {a.finding: a for a in r.answers}
         for n, text in enumerate(r.findings or ("",), start=1):

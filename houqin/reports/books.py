@@ -143,10 +143,8 @@ def books(ledger: Ledger) -> Books:
                 )
             )
     lines = {b.id: b.name for b in ledger.catalog.budget_lines}
-    advances = {r.id: r for r in ledger.of_kind("advances") if isinstance(r, CashAdvance)}
-    for r in ledger.of_kind("income"):
-        if not isinstance(r, Income):
-            continue
+    advances = {r.id: r for r in ledger.records(CashAdvance)}
+    for r in ledger.records(Income):
         kind_account, kind_name = INCOME[r.kind]
         if r.kind == "fee" and r.fee_item:
             kind_account, kind_name = f"{kind_account}:{safe(r.fee_item)}", f"{kind_name}：{r.fee_item}"
@@ -158,18 +156,18 @@ def books(ledger: Ledger) -> Books:
         if kept:
             postings.append(Posting(acct(SPENT_ON_THE_SPOT), kept))
         txns.append(Txn(r.date, r.id, r.payer, r.purpose or kind_name, tuple(postings)))
-    for r in ledger.of_kind("expenses"):
-        if not isinstance(r, Reimbursement) or r.payment is None:
+    for e in ledger.records(Reimbursement):
+        if e.payment is None:
             continue
-        expense = acct((f"Expenses:{safe(r.budget_line)}", f"{r.budget_line} {lines.get(r.budget_line, '')}".strip()))
-        advance = advances.get(r.advance or "")
-        from_advance = min(r.amount, advance.amount) if advance is not None else Decimal("0.00")
-        postings = [Posting(expense, r.amount)]
+        expense = acct((f"Expenses:{safe(e.budget_line)}", f"{e.budget_line} {lines.get(e.budget_line, '')}".strip()))
+        advance = advances.get(e.advance or "")
+        from_advance = min(e.amount, advance.amount) if advance is not None else Decimal("0.00")
+        postings = [Posting(expense, e.amount)]
         if from_advance:
             postings.append(Posting(acct(ADVANCES), -from_advance))
-        if r.amount - from_advance:
-            postings.append(Posting(acct(booked(r.payment.account)), -(r.amount - from_advance)))
-        txns.append(Txn(r.payment.on, r.id, r.payee, r.purpose, tuple(postings)))
+        if e.amount - from_advance:
+            postings.append(Posting(acct(booked(e.payment.account)), -(e.amount - from_advance)))
+        txns.append(Txn(e.payment.on, e.id, e.payee, e.purpose, tuple(postings)))
     for a in advances.values():
         if a.payment is not None:
             txns.append(
@@ -192,39 +190,37 @@ def books(ledger: Ledger) -> Books:
                     (Posting(acct(booked("cash")), back), Posting(acct(ADVANCES), -back)),
                 )
             )
-    for t in ledger.of_kind("transfers"):
-        if isinstance(t, Transfer):
-            txns.append(
-                Txn(
-                    t.date,
-                    t.id,
-                    "",
-                    t.purpose or "转账",
-                    (
-                        Posting(acct(booked(t.to_account)), t.amount),
-                        Posting(acct(booked(t.from_account)), -t.amount),
-                    ),
-                )
+    for t in ledger.records(Transfer):
+        txns.append(
+            Txn(
+                t.date,
+                t.id,
+                "",
+                t.purpose or "转账",
+                (
+                    Posting(acct(booked(t.to_account)), t.amount),
+                    Posting(acct(booked(t.from_account)), -t.amount),
+                ),
             )
-    for s in ledger.of_kind("fee-settlements"):
-        if isinstance(s, FeeSettlement) and s.refunded is not None and s.refunds:
+        )
+    for s in ledger.records(FeeSettlement):
+        if s.refunded is not None and s.refunds:
             item = (f"{INCOME['fee'][0]}:{safe(s.fee_item)}", f"{INCOME['fee'][1]}：{s.fee_item}")
             given = (Posting(acct(item), s.refunds), Posting(acct(booked(s.refunded.account)), -s.refunds))
             txns.append(Txn(s.refunded.on, s.id, "", f"代办费多退：{s.fee_item}", given))
-    for b in ledger.of_kind("shop-batches"):
-        if isinstance(b, ShopBatch) and b.paid is not None:
+    for b in ledger.records(ShopBatch):
+        if b.paid is not None:
             bought = (Posting(acct(SHOP_PURCHASES), b.value), Posting(acct(booked(b.paid.account)), -b.value))
             txns.append(Txn(b.paid.on, b.id, b.supplier, f"商店进货：{b.goods}", bought))
-    for c in ledger.of_kind("assertions"):
-        if isinstance(c, BalanceAssertion) and c.difference:
+    for c in ledger.records(BalanceAssertion):
+        if c.difference:
             what = "现金短缺" if c.difference < 0 else "现金溢余"
             pair = (Posting(acct(booked(c.account)), c.difference), Posting(acct(COUNT_DIFFERENCE), -c.difference))
             txns.append(Txn(c.date, c.id, c.by, what, pair))
     txns.sort(key=lambda x: (x.date, x.code))
     assertions = [
         Assertion(a.date, a.id, acct(booked(a.account)), a.amount)
-        for a in sorted(ledger.of_kind("assertions"), key=lambda r: r.sort_key)
-        if isinstance(a, BalanceAssertion)
+        for a in sorted(ledger.records(BalanceAssertion), key=lambda r: r.sort_key)
     ]
     # Every account opens on the books' first day (beancount wants it open before any balance check).
     start = min([x.date for x in txns] + [s.date for s in assertions], default=first_day)

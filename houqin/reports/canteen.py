@@ -28,8 +28,8 @@ class CanteenMonth:
 
 def canteen_month(ledger: Ledger, month: str) -> CanteenMonth:
     first, last = month_bounds(month)
-    receipts = [r for r in ledger.of_kind("food-receipts") if isinstance(r, FoodReceipt) and first <= r.date <= last]
-    meals = [m for m in ledger.of_kind("meals") if isinstance(m, Meal) and first <= m.date <= last]
+    receipts = [r for r in ledger.records(FoodReceipt) if first <= r.date <= last]
+    meals = [m for m in ledger.records(Meal) if first <= m.date <= last]
     cost = sum((r.total for r in receipts), Decimal("0.00"))
     served = sum(m.served for m in meals)
     policy = ledger.config.policy

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import Reimbursement
 
@@ -55,11 +56,9 @@ class ClaimFilter:
 def claim_rows(
     ledger: Ledger, *, pending_only: bool = False, month: str | None = None, where: ClaimFilter | None = None
 ) -> list[ClaimRow]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     rows = []
-    for e in ledger.of_kind("expenses"):
-        if not isinstance(e, Reimbursement):
-            continue
+    for e in ledger.records(Reimbursement):
         if month and e.date.strftime("%Y-%m") != month:
             continue
         awaiting = tuple(step for step in chain if e.approval(step) is None)

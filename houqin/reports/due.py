@@ -18,6 +18,7 @@ from houqin.checks.fees import earliest_settlement, on_behalf_items, top_ups_col
 from houqin.checks.keys import must_sign_by_key
 from houqin.checks.shop import expiring
 from houqin.models.closing import month_bounds, month_of, previous_month
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     CashAdvance,
@@ -90,8 +91,8 @@ def _loans(ledger: Ledger, at: dt.date) -> list[DueItem]:
     return [
         DueItem("loan", r.id, r.borrower, r.date, r.due, f"{r.asset} ×{r.quantity}",
                 f"houqin asset return {r.id} --received-by …", at)
-        for r in ledger.of_kind("loans")
-        if isinstance(r, Loan) and r.returned is None and r.date <= at
+        for r in ledger.records(Loan)
+        if r.returned is None and r.date <= at
     ]  # fmt: skip
 
 
@@ -100,8 +101,8 @@ def _advances(ledger: Ledger, at: dt.date) -> list[DueItem]:
     return [
         DueItem("advance", r.id, r.person, r.payment.on, r.payment.on + days, f"{r.amount} {r.purpose}",
                 f"houqin advance settle {r.id} --claim …", at)
-        for r in ledger.of_kind("advances")
-        if isinstance(r, CashAdvance) and r.payment is not None and r.settlement is None and r.payment.on <= at
+        for r in ledger.records(CashAdvance)
+        if r.payment is not None and r.settlement is None and r.payment.on <= at
     ]  # fmt: skip
 
 
@@ -113,7 +114,7 @@ def _month_due(ledger: Ledger, day: dt.date) -> dt.date:
 def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem]:
     rules = ledger.config.policy.signatures
     roles = {role for allowed in rules.signers.values() if allowed != "any" for role in allowed}
-    named = {r.holder for r in ledger.of_kind("receipt-books") if isinstance(r, ReceiptBook) and r.approval("holder") is None}  # fmt: skip
+    named = {r.holder for r in ledger.records(ReceiptBook) if r.approval("holder") is None}  # fmt: skip
     names = (
         [person]
         if person
@@ -132,12 +133,12 @@ def _signatures(ledger: Ledger, at: dt.date, person: str | None) -> list[DueItem
 
 
 def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     cashier = _holders(ledger, "cashier", at)
     key = " --key KEYFILE" if cashier and must_sign_by_key(ledger, ledger.config.policy, cashier, at) else ""
     out = []
-    for r in ledger.of_kind("expenses"):
-        if not isinstance(r, Reimbursement) or r.payment is not None or r.date > at:
+    for r in ledger.records(Reimbursement):
+        if r.payment is not None or r.date > at:
             continue
         steps = [r.approval(s) for s in chain]
         if chain and all(steps):
@@ -148,8 +149,8 @@ def _unpaid(ledger: Ledger, at: dt.date) -> list[DueItem]:
 
 
 def _standing_closes(ledger: Ledger) -> set[str]:
-    closes = [r for r in ledger.of_kind("closes") if isinstance(r, Close)]
-    reopened = [r for r in ledger.of_kind("reopens") if isinstance(r, Reopen)]
+    closes = [r for r in ledger.records(Close)]
+    reopened = [r for r in ledger.records(Reopen)]
     standing = set()
     for c in closes:
         if not any(o.month == c.month and o.date >= c.date and o.close in (None, c.id) for o in reopened):
@@ -179,9 +180,8 @@ def _counts(ledger: Ledger, at: dt.date) -> list[DueItem]:
     grace = dt.timedelta(days=ledger.config.policy.stocktake_grace_days)
     started = ledger.config.started or dt.date.min
     counted: dict[tuple[str, str], set[str]] = {}
-    for r in ledger.of_kind("stocktakes"):
-        if isinstance(r, Stocktake):
-            counted.setdefault((r.term, r.at), set()).update(r.places)
+    for r in ledger.records(Stocktake):
+        counted.setdefault((r.term, r.at), set()).update(r.places)
     places = [p.id for p in ledger.place_by_id.values() if getattr(p, "active", True)]
     director = _holders(ledger, "director", at)
     out = []
@@ -203,8 +203,8 @@ def _repairs(ledger: Ledger, at: dt.date) -> list[DueItem]:
     return [
         DueItem("repair", r.id, director, r.date, r.date + days, r.fault,
                 f"houqin repair close {r.id} --work … --accepted-by {r.reporter}", at)
-        for r in ledger.of_kind("repairs")
-        if isinstance(r, Repair) and r.done is None and r.date <= at
+        for r in ledger.records(Repair)
+        if r.done is None and r.date <= at
     ]  # fmt: skip
 
 
@@ -212,8 +212,8 @@ def _damages(ledger: Ledger, at: dt.date) -> list[DueItem]:
     """Open cases, due like an advance (advance_settle_days); a student is named by class and guardian."""
     days = dt.timedelta(days=ledger.config.policy.advance_settle_days)
     out = []
-    for d in ledger.of_kind("damages"):
-        if not isinstance(d, Damage) or d.date > at:
+    for d in ledger.records(Damage):
+        if d.date > at:
             continue
         who = d.responsible
         person = who.name if who.type != "student" else " ".join(x for x in (who.class_, who.guardian) if x)
@@ -243,8 +243,8 @@ def _fees(ledger: Ledger, at: dt.date) -> list[DueItem]:
     policy = ledger.config.policy
     days = dt.timedelta(days=policy.fee_settle_days)
     terms = {t.id: t for t in ledger.config.terms}
-    settlements = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.date <= at]
-    settled = {s.fee_item for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement)}
+    settlements = [s for s in ledger.records(FeeSettlement) if s.date <= at]
+    settled = {s.fee_item for s in ledger.records(FeeSettlement)}
     accountant, cashier = _holders(ledger, "accountant", at), _holders(ledger, "cashier", at)
     out = []
     for item_id, (notice, item) in sorted(on_behalf_items(ledger).items()):

@@ -14,6 +14,7 @@ from houqin.models.as_of import as_of
 from houqin.models.base import Record
 from houqin.models.closing import month_bounds, month_of, standing_closes
 from houqin.models.directory import all_accounts, fund_lines
+from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import SHOP, ZERO, Flow, flows
 from houqin.models.records import (
@@ -159,22 +160,18 @@ class ShopMonth:
 
 
 def shop_month(ledger: Ledger, first: dt.date, last: dt.date) -> ShopMonth | None:
-    batches = [b for b in ledger.of_kind("shop-batches") if isinstance(b, ShopBatch) and b.date <= last]
+    batches = [b for b in ledger.records(ShopBatch) if b.date <= last]
     if not batches:
         return None
     takings = sum((v for day, v in takings_by_day(ledger).items() if first <= day <= last), ZERO)
     deposited = sum(
-        (
-            r.amount
-            for r in ledger.of_kind("income")
-            if isinstance(r, Income) and r.kind == "shop" and first <= r.date <= last
-        ),
+        (r.amount for r in ledger.records(Income) if r.kind == "shop" and first <= r.date <= last),
         ZERO,
     )
     bought = sum((b.value for b in batches if b.paid is not None and first <= b.paid.on <= last), ZERO)
     gone: dict[str, Decimal] = {}
-    for sale in ledger.of_kind("shop-sales"):
-        if isinstance(sale, ShopSale) and sale.date <= last:
+    for sale in ledger.records(ShopSale):
+        if sale.date <= last:
             gone[sale.batch] = gone.get(sale.batch, Decimal(0)) + sale.quantity
     stock = sum((max(b.quantity - gone.get(b.id, Decimal(0)), Decimal(0)) * b.cost for b in batches), ZERO)
     return ShopMonth(takings, deposited, bought, stock.quantize(Decimal("0.01")))
@@ -236,10 +233,10 @@ def _income_lines(within: list[Flow]) -> list[Line]:
 
 def _fee_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]:
     """收费公示: collected per fee item in the month (the public report shows these)."""
-    names = {item.id: item.name for n in ledger.of_kind("fee-notices") if isinstance(n, FeeNotice) for item in n.items}
+    names = {item.id: item.name for n in ledger.records(FeeNotice) for item in n.items}
     sums: dict[str, list[Decimal]] = {}
-    for r in ledger.of_kind("income"):
-        if isinstance(r, Income) and r.kind == "fee" and first <= r.date <= last:
+    for r in ledger.records(Income):
+        if r.kind == "fee" and first <= r.date <= last:
             entry = sums.setdefault(r.fee_item or "—", [ZERO, Decimal(0)])
             entry[0] += r.amount
             entry[1] += r.students or 0
@@ -253,13 +250,13 @@ def _spending_lines(ledger: Ledger, first: dt.date, last: dt.date) -> list[Line]
     accounts = all_accounts(ledger.catalog.accounts)
     names.update({line: accounts[fund].name for line, fund in fund_lines(ledger.catalog.accounts).items()})
     sums: dict[str, list[Decimal]] = {}
-    for r in ledger.of_kind("expenses"):
-        if isinstance(r, Reimbursement) and r.payment is not None and first <= r.payment.on <= last:
+    for r in ledger.records(Reimbursement):
+        if r.payment is not None and first <= r.payment.on <= last:
             entry = sums.setdefault(r.budget_line, [ZERO, Decimal(0)])
             entry[0] += r.amount
             entry[1] += 1
-    for b in ledger.of_kind("shop-batches"):  # 商店进货: paid from the books, on no budget line
-        if isinstance(b, ShopBatch) and b.paid is not None and first <= b.paid.on <= last:
+    for b in ledger.records(ShopBatch):  # 商店进货: paid from the books, on no budget line
+        if b.paid is not None and first <= b.paid.on <= last:
             entry = sums.setdefault(SHOP, [ZERO, Decimal(0)])
             entry[0] += b.value
             entry[1] += 1
@@ -277,8 +274,8 @@ def _budget(ledger: Ledger, first: dt.date, last: dt.date) -> list[BudgetUse]:
     limits = budget_limits(ledger)
     month: dict[str, Decimal] = {}
     ytd: dict[str, Decimal] = {}
-    for r in ledger.of_kind("expenses"):
-        if isinstance(r, Reimbursement) and r.date.year == first.year and r.date <= last:
+    for r in ledger.records(Reimbursement):
+        if r.date.year == first.year and r.date <= last:
             ytd[r.budget_line] = ytd.get(r.budget_line, ZERO) + r.amount
             if r.date >= first:
                 month[r.budget_line] = month.get(r.budget_line, ZERO) + r.amount
@@ -291,8 +288,8 @@ def _budget(ledger: Ledger, first: dt.date, last: dt.date) -> list[BudgetUse]:
 
 def _open_advances(ledger: Ledger, last: dt.date) -> list[OpenItem]:
     out = []
-    for a in ledger.of_kind("advances"):
-        if not isinstance(a, CashAdvance) or a.payment is None or a.payment.on > last:
+    for a in ledger.records(CashAdvance):
+        if a.payment is None or a.payment.on > last:
             continue
         if a.settlement is None or a.settlement.on > last:
             out.append(OpenItem(a.id, a.payment.on, a.person, a.amount, a.purpose))
@@ -300,10 +297,10 @@ def _open_advances(ledger: Ledger, last: dt.date) -> list[OpenItem]:
 
 
 def _open_claims(ledger: Ledger, last: dt.date) -> list[OpenItem]:
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
     out = []
-    for r in ledger.of_kind("expenses"):
-        if not isinstance(r, Reimbursement) or r.date > last:
+    for r in ledger.records(Reimbursement):
+        if r.date > last:
             continue
         missing = [step for step in chain if (a := r.approval(step)) is None or a.on > last]
         if missing or r.payment is None or r.payment.on > last:
@@ -316,8 +313,8 @@ def still_open(ledger: Ledger, last: dt.date) -> list[StillOpen]:
     """未办结事项 at the end of `last`: loans not returned, repairs not done or not accepted, purchases not
     accepted, damage cases not settled, cash differences not decided — each as it stood that day, by id."""
     out: list[StillOpen] = []
-    for kind in ("loans", "repairs", "purchases", "damages", "assertions"):
-        for r in ledger.of_kind(kind):
+    for model in (Loan, Repair, Purchase, Damage, BalanceAssertion):
+        for r in ledger.records(model):
             if r.date <= last and (what := _open_state(as_of(r, last))) is not None:
                 out.append(StillOpen(r.id, r.date, _who(r), what))
     return sorted(out, key=lambda x: x.id)
@@ -354,16 +351,12 @@ def _who(r: Record) -> str:
 
 
 def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
-    added = [
-        Line(a.id, a.name, a.value, a.quantity)
-        for a in ledger.of_kind("assets")
-        if isinstance(a, Asset) and month_of(a.date) == month
-    ]
+    added = [Line(a.id, a.name, a.value, a.quantity) for a in ledger.records(Asset) if month_of(a.date) == month]
     disposed = []
-    for d in ledger.of_kind("disposals"):
-        if isinstance(d, Disposal) and month_of(d.date) == month:
-            asset = ledger.record_by_id.get(d.asset)
-            if isinstance(asset, Asset):
+    for d in ledger.records(Disposal):
+        if month_of(d.date) == month:
+            asset = ledger.find(d.asset, Asset)
+            if asset is not None:
                 qty = d.quantity or asset.quantity
                 kind = DISPOSAL_NAMES.get(d.type, d.type)
                 disposed.append(Line(asset.id, f"{asset.name}（{kind}）", asset.unit_price * qty, qty))
@@ -372,9 +365,7 @@ def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
 
 def _damages(ledger: Ledger, month: str) -> list[OpenItem]:
     out = []
-    for d in ledger.of_kind("damages"):
-        if not isinstance(d, Damage):
-            continue
+    for d in ledger.records(Damage):
         if d.assessed and month_of(d.assessed.on) == month:
             out.append(OpenItem(d.id, d.assessed.on, d.responsible.name, d.assessed.amount, "", "assessed"))
         if d.settled and month_of(d.settled.on) == month:

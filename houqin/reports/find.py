@@ -78,7 +78,7 @@ def find(ledger: Ledger, text: str, kind: str | None = None, limit: int = LIMIT)
         raise UsageError("find_kind", kind=kind, kinds=", ".join(k.name for k in KINDS))
     hits: list[Hit] = []
     for k in KINDS if kind is None else (KIND_BY_NAME[kind],):
-        for record in ledger.of_kind(k.name):
+        for record in ledger.records(k.model):
             found = _match(record, wanted)
             if found is not None:
                 hits.append(Hit(record.id, k.name, record.date, *found))

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from houqin.checks.stocktake import ASSET_FINDINGS, AT_NAMES, follow_ups, resolution_of
-from houqin.models.kinds import kind_of
+from houqin.models.kinds import RecordKind, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Stocktake
 
@@ -63,10 +63,10 @@ def count_reports(
     ledger: Ledger, today: dt.date, stocktake: str | None = None, term: str | None = None
 ) -> list[CountReport]:
     follow = follow_ups(ledger)
-    chain = ledger.config.policy.signatures.chains.get("disposals", ())
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.DISPOSALS, ())
     out = []
-    for r in sorted(ledger.of_kind("stocktakes"), key=lambda r: r.sort_key):
-        if not isinstance(r, Stocktake) or (stocktake and r.id != stocktake) or (term and r.term != term):
+    for r in sorted(ledger.records(Stocktake), key=lambda r: r.sort_key):
+        if (stocktake and r.id != stocktake) or (term and r.term != term):
             continue
         rows = []
         for f in r.findings:

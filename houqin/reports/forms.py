@@ -23,7 +23,7 @@ from houqin.models.base import Record, Signed
 from houqin.models.depreciation import book_value
 from houqin.models.directory import account_names
 from houqin.models.forms import form_code, form_fingerprint, read_form_code
-from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_NAME, KIND_BY_PREFIX, kind_of
+from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_NAME, KIND_BY_PREFIX, RecordKind, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Asset,
@@ -472,14 +472,19 @@ def _close(ledger: Ledger, r: Close, _at: dt.date) -> tuple[dict[str, str], tupl
 
 def _steps_purchase(ledger: Ledger, r: Purchase | None) -> tuple[str, ...]:
     if r is None:
-        return ("col.requester", *ledger.config.policy.signatures.chains.get("purchases", ()), "acceptor", "witness")
+        return (
+            "col.requester",
+            *ledger.config.policy.signatures.chains.get(RecordKind.PURCHASES, ()),
+            "acceptor",
+            "witness",
+        )
     return ("col.requester", *required_steps(r, ledger.config.policy), "acceptor", "witness")
 
 
 def _steps_stocktake(ledger: Ledger, r: Stocktake | None) -> tuple[str, ...]:
     counters = tuple(f"form.sign.counter.{i}" for i in range(len(r.counted_by) if r else 2))
     if r is None:
-        return (*counters, *ledger.config.policy.signatures.chains.get("stocktakes", ()))
+        return (*counters, *ledger.config.policy.signatures.chains.get(RecordKind.STOCKTAKES, ()))
     return (*counters, *approvals_needed(abs(r.adjusted_value), ledger.config.policy))
 
 
@@ -504,7 +509,7 @@ LAYOUTS: dict[type[Record], Layout] = {
             "form.paid",
         ),
         (Grid("form.grid.invoices", INVOICE_COLUMNS),),
-        _chain("expenses", "cashier"),
+        _chain(RecordKind.EXPENSES, "cashier"),
         _expense,
     ),
     StockIn: L(
@@ -534,14 +539,14 @@ LAYOUTS: dict[type[Record], Layout] = {
         "form.title.loans",
         ("form.asset", "col.quantity", "col.borrower", "col.purpose", "form.lent_on", "col.due", "form.returned_on"),
         (),
-        _chain("loans", "form.sign.borrower", "form.sign.returned_to"),
+        _chain(RecordKind.LOANS, "form.sign.borrower", "form.sign.returned_to"),
         _loan,
     ),
     CashAdvance: L(
         "form.title.advances",
         ("col.date", "form.advance_person", "col.purpose", "col.amount", "form.in_words", "form.paid", "form.settled"),
         (),
-        _chain("advances", "form.sign.advance_person", "cashier"),
+        _chain(RecordKind.ADVANCES, "form.sign.advance_person", "cashier"),
         _advance,
     ),
     Asset: L(
@@ -586,7 +591,7 @@ LAYOUTS: dict[type[Record], Layout] = {
             "form.proceeds",
         ),
         (),
-        _chain("disposals"),
+        _chain(RecordKind.DISPOSALS),
         _disposal,
     ),
     Repair: L(
@@ -603,7 +608,7 @@ LAYOUTS: dict[type[Record], Layout] = {
             "form.cost",
         ),
         (),
-        _chain("repairs", "form.sign.reporter"),
+        _chain(RecordKind.REPAIRS, "form.sign.reporter"),
         _repair,
     ),
     Purchase: L(
@@ -630,14 +635,14 @@ LAYOUTS: dict[type[Record], Layout] = {
         "form.title.moves",
         ("col.date", "form.asset", "col.quantity", "form.from_place", "form.to_place", "form.to_keeper", "form.reason"),
         (),
-        _chain("moves"),
+        _chain(RecordKind.MOVES),
         _move,
     ),
     Damage: L(
         "form.title.damages",
         ("col.date", "form.asset", "form.responsible", "form.description", "form.assessed", "form.settled"),
         (),
-        _chain("damages", "form.sign.assessor"),
+        _chain(RecordKind.DAMAGES, "form.sign.assessor"),
         _damage,
     ),
     Stocktake: L(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from houqin.checks.office import readings_by_meter, usage
 from houqin.checks.stock import department_of
 from houqin.models.ledger import Ledger
-from houqin.models.records import MeterReading, Patrol, PrintJob, Repair, StockOut
+from houqin.models.records import Income, MeterReading, MilkDelivery, MilkOrder, Patrol, PrintJob, Repair, StockOut
 from houqin.money import CENT
 
 ZERO = Decimal(0)
@@ -99,14 +99,14 @@ class PatrolTerm:
 def patrol_term(ledger: Ledger, term_id: str, today: dt.date) -> PatrolTerm:
     term = next(t for t in ledger.config.terms if t.id == term_id)
     end = min(term.end, today - dt.timedelta(days=1))  # today's round may still be walked
-    rounds = [r for r in ledger.of_kind("patrols") if isinstance(r, Patrol) and term.start <= r.date <= end]
+    rounds = [r for r in ledger.records(Patrol) if term.start <= r.date <= end]
     walked = {r.date for r in rounds}
     school = ledger.config.calendar.working_days(term.start, end)
     open_ = []
     for r in rounds:
         for f in r.findings:
-            ticket = ledger.record_by_id.get(f.repair or "")
-            fixed = f.resolved or (ticket.done.on if isinstance(ticket, Repair) and ticket.done else None)
+            ticket = ledger.find(f.repair, Repair)
+            fixed = f.resolved or (ticket.done.on if ticket is not None and ticket.done else None)
             if fixed is None:
                 open_.append((r.id, f.place, f.text))
     return PatrolTerm(
@@ -129,17 +129,17 @@ def paper_by_department(ledger: Ledger, first: dt.date, last: dt.date) -> list[P
     per_pack = ledger.config.policy.sheets_per_pack
     papers: set[str] = set()
     jobs: dict[str, list[int]] = {}
-    for r in ledger.of_kind("print-jobs"):
-        if isinstance(r, PrintJob) and r.done is not None and first <= r.done <= last:
+    for r in ledger.records(PrintJob):
+        if r.done is not None and first <= r.done <= last:
             entry = jobs.setdefault(r.department, [0, 0])
             entry[0] += 1
             entry[1] += r.sheets
             papers.add(r.paper)
     issued: dict[str, Decimal] = {}
-    for r in ledger.of_kind("stock-out"):
-        if isinstance(r, StockOut) and r.item in papers and first <= r.date <= last:
-            department = department_of(ledger, r) or "—"
-            issued[department] = issued.get(department, ZERO) + r.quantity
+    for o in ledger.records(StockOut):
+        if o.item in papers and first <= o.date <= last:
+            department = department_of(ledger, o) or "—"
+            issued[department] = issued.get(department, ZERO) + o.quantity
     return [
         PaperUse(d, jobs.get(d, [0, 0])[0], jobs.get(d, [0, 0])[1],
                  (Decimal(jobs.get(d, [0, 0])[1]) / per_pack).quantize(Decimal("0.1")), issued.get(d, ZERO))
@@ -160,23 +160,19 @@ class MilkClass:
 def milk_reconciliation(ledger: Ledger, term_id: str) -> list[MilkClass]:
     """学生奶: per class, what was ordered, delivered and paid in the term."""
     from houqin.checks.finance import published_items
-    from houqin.models.records import Income, MilkDelivery, MilkOrder
 
     items = published_items(ledger)
     out = []
-    orders = [o for o in ledger.of_kind("milk-orders") if isinstance(o, MilkOrder) and o.term == term_id]
+    orders = [o for o in ledger.records(MilkOrder) if o.term == term_id]
     for o in sorted(orders, key=lambda o: o.class_):
         delivered = sum(
             d.cartons
-            for d in ledger.of_kind("milk-deliveries")
-            if isinstance(d, MilkDelivery)
-            and d.class_ == o.class_
-            and (t := ledger.config.term_of(d.date))
-            and t.id == term_id
+            for d in ledger.records(MilkDelivery)
+            if d.class_ == o.class_ and (t := ledger.config.term_of(d.date)) and t.id == term_id
         )
         paid = sum(
-            (r.amount for r in ledger.of_kind("income")
-             if isinstance(r, Income) and r.fee_item == o.fee_item and r.class_ == o.class_),
+            (r.amount for r in ledger.records(Income)
+             if r.fee_item == o.fee_item and r.class_ == o.class_),
             ZERO,
         )  # fmt: skip
         each = next((item.amount for _n, item in items.get(o.fee_item, [])), ZERO)

@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from houqin.models.kinds import KINDS
+from houqin.models.kinds import KINDS, RecordKind
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement
+from houqin.models.records import Asset, CashAdvance, Loan, Reimbursement, StockIn
 from houqin.reports.due import DueReport, due
 
 ZERO = Decimal("0.00")
@@ -79,9 +79,9 @@ def next_steps(ledger: Ledger) -> tuple[str, ...]:
         steps.append("people")
     if not ledger.places:
         steps.append("places")
-    if not ledger.of_kind("assets"):
+    if not ledger.records(Asset):
         steps.append("assets")
-    if not ledger.of_kind("stock-in"):
+    if not ledger.records(StockIn):
         steps.append("stock")
     if all(a.opening == 0 and a.opened is None for a in ledger.catalog.accounts if a.id in ("cash", "bank")):
         steps.append("balances")
@@ -94,12 +94,12 @@ def next_steps(ledger: Ledger) -> tuple[str, ...]:
 
 def overview(ledger: Ledger, as_of: dt.date) -> Overview:
     counts = tuple(
-        KindCount(k.name, k.zh, k.en, sum(1 for r in ledger.of_kind(k.name) if r.date <= as_of)) for k in KINDS
+        KindCount(k.name, k.zh, k.en, sum(1 for r in ledger.records(k.model) if r.date <= as_of)) for k in KINDS
     )
     quantity: dict[str, int] = defaultdict(int)
     value: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for a in ledger.of_kind("assets"):
-        if isinstance(a, Asset) and a.date <= as_of:
+    for a in ledger.records(Asset):
+        if a.date <= as_of:
             quantity[a.category] += a.quantity
             value[a.category] += a.value
     categories = tuple(
@@ -108,9 +108,9 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
     )
     spent: dict[str, Decimal] = defaultdict(lambda: ZERO)
     awaiting = unpaid = 0
-    chain = ledger.config.policy.signatures.chains.get("expenses", ())
-    for e in ledger.of_kind("expenses"):
-        if not isinstance(e, Reimbursement) or e.date > as_of:
+    chain = ledger.config.policy.signatures.chains.get(RecordKind.EXPENSES, ())
+    for e in ledger.records(Reimbursement):
+        if e.date > as_of:
             continue
         if e.date.year == as_of.year:
             spent[e.budget_line] += e.amount
@@ -121,15 +121,9 @@ def overview(ledger: Ledger, as_of: dt.date) -> Overview:
     budget = tuple(
         BudgetRow(b.id, b.name, b.amount, spent[b.id]) for b in ledger.catalog.budget_lines if b.year == as_of.year
     )
-    loans = [
-        r
-        for r in ledger.of_kind("loans")
-        if isinstance(r, Loan) and r.date <= as_of and (r.returned is None or r.returned.on > as_of)
-    ]
+    loans = [r for r in ledger.records(Loan) if r.date <= as_of and (r.returned is None or r.returned.on > as_of)]
     advances = [
-        r
-        for r in ledger.of_kind("advances")
-        if isinstance(r, CashAdvance) and r.date <= as_of and (r.settlement is None or r.settlement.on > as_of)
+        r for r in ledger.records(CashAdvance) if r.date <= as_of and (r.settlement is None or r.settlement.on > as_of)
     ]
     return Overview(
         school=ledger.config.school.name,

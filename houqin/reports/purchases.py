@@ -28,8 +28,8 @@ class PurchaseRow:
 def purchase_rows(ledger: Ledger, *, pending_only: bool = False) -> list[PurchaseRow]:
     policy = ledger.config.policy
     rows = []
-    for p in ledger.of_kind("purchases"):
-        if not isinstance(p, Purchase) or (pending_only and p.accepted is not None):
+    for p in ledger.records(Purchase):
+        if pending_only and p.accepted is not None:
             continue
         rows.append(
             PurchaseRow(

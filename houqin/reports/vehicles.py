@@ -33,8 +33,8 @@ def vehicle_log(ledger: Ledger, vehicle: str) -> list[LogRow]:
         LogRow(t.id, t.date, "trip", t.odometer_end or Decimal(0), t.km, t.driver, f"{t.purpose}（{t.destination}）")
         for t in trips_by_vehicle(ledger).get(vehicle, [])
     ]
-    for c in ledger.of_kind("vehicle-costs"):
-        if isinstance(c, VehicleCost) and c.vehicle == vehicle:
+    for c in ledger.records(VehicleCost):
+        if c.vehicle == vehicle:
             litres = f"{c.litres} L " if c.litres is not None else ""
             rows.append(LogRow(c.id, c.date, c.type, c.odometer, None, c.expense, f"{litres}{c.amount} 元"))
     return sorted(rows, key=lambda r: (r.odometer, r.what != "trip", r.date, r.id))  # a trip before the fill after it

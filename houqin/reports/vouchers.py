@@ -143,10 +143,10 @@ def _inside(day: dt.date | None, first: dt.date, last: dt.date) -> bool:
 
 
 def _money(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> None:
-    purchases = {r.id for r in ledger.of_kind("purchases") if isinstance(r, Purchase) and r.accepted is not None}
-    advances = {r.id: r for r in ledger.of_kind("advances") if isinstance(r, CashAdvance)}
-    for r in ledger.of_kind("expenses"):
-        if not isinstance(r, Reimbursement) or r.payment is None or not _inside(r.payment.on, first, last):
+    purchases = {r.id for r in ledger.records(Purchase) if r.accepted is not None}
+    advances = {r.id: r for r in ledger.records(CashAdvance)}
+    for r in ledger.records(Reimbursement):
+        if r.payment is None or not _inside(r.payment.on, first, last):
             continue
         advance = advances.get(r.advance or "")
         from_advance = min(r.amount, advance.amount) if advance is not None else ZERO
@@ -163,8 +163,8 @@ def _money(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> None:
             back = a.settlement.cash_returned
             b.add(a.settlement.on, a.id, f"借款退回现金 {a.person}",
                   (b.line("cash", back), b.line("advance", credit=back)))  # fmt: skip
-    for i in ledger.of_kind("income"):
-        if not isinstance(i, Income) or not _inside(i.date, first, last):
+    for i in ledger.records(Income):
+        if not _inside(i.date, first, last):
             continue
         role = INCOME_ROLE.get(i.kind, "other")
         kept = sum((d.amount for d in i.deductions), ZERO)
@@ -172,12 +172,12 @@ def _money(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> None:
               (b.line(i.account, i.amount - kept), b.line("expense", kept), b.line(f"income.{role}", credit=i.amount)),
               (b.line("budget.funds", i.amount - kept), b.line("budget.spending", kept),
                b.line(f"budget.income.{role}", credit=i.amount)))  # fmt: skip
-    for t in ledger.of_kind("transfers"):
-        if isinstance(t, Transfer) and _inside(t.date, first, last):
+    for t in ledger.records(Transfer):
+        if _inside(t.date, first, last):
             b.add(t.date, t.id, t.purpose or "转账",
                   (b.line(t.to_account, t.amount), b.line(t.from_account, credit=t.amount)))  # fmt: skip
-    for c in ledger.of_kind("assertions"):
-        if isinstance(c, BalanceAssertion) and c.difference and _inside(c.date, first, last):
+    for c in ledger.records(BalanceAssertion):
+        if c.difference and _inside(c.date, first, last):
             short, size = c.difference < 0, abs(c.difference)
             lines = (b.line("suspense", size), b.line(c.account, credit=size)) if short else (
                 b.line(c.account, size), b.line("suspense", credit=size))  # fmt: skip
@@ -201,8 +201,8 @@ def _assets(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> tuple[T
     before = first - dt.timedelta(days=1)
     open_cost, open_acc = _register(ledger, before)
     close_cost, close_acc = _register(ledger, last)
-    for a in ledger.of_kind("assets"):
-        if isinstance(a, Asset) and _inside(a.date, first, last):
+    for a in ledger.records(Asset):
+        if _inside(a.date, first, last):
             credit = "payable" if a.purchase else "income.other"
             cost = a.unit_price * a.quantity
             b.add(
@@ -237,8 +237,8 @@ def _assets(b: _Build, ledger: Ledger, first: dt.date, last: dt.date) -> tuple[T
 
 
 def _stock(b: _Build, ledger: Ledger, month: str, first: dt.date, last: dt.date) -> Tie:
-    for r in ledger.of_kind("stock-in"):
-        if isinstance(r, StockIn) and _inside(r.date, first, last):
+    for r in ledger.records(StockIn):
+        if _inside(r.date, first, last):
             credit = "payable" if r.origin.startswith(Purchase.prefix + "-") else "income.other"
             b.add(
                 r.date, r.id, f"入库 {r.item} ×{r.quantity}", (b.line("stock", r.value), b.line(credit, credit=r.value))

@@ -11,7 +11,7 @@ from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState, replay
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Disposal, Loan, Move, Return
 from houqin.services.inputs import validated
@@ -62,7 +62,6 @@ def move_asset(
     return _build(
         ledger,
         Move,
-        "moves",
         day,
         asset=asset.id,
         quantity=quantity,
@@ -89,7 +88,6 @@ def lend_asset(
     return _build(
         ledger,
         Loan,
-        "loans",
         day,
         asset=asset.id,
         quantity=quantity,
@@ -103,9 +101,7 @@ def lend_asset(
 def return_loan(ledger: Ledger, text: str, received_by: str, day: dt.date, condition: str | None = None) -> Loan:
     """归还销号: by the loan's id, or by the asset's when exactly one loan of it is open."""
     wanted = resolve_id(text)
-    open_loans = [
-        r for r in ledger.of_kind("loans") if isinstance(r, Loan) and r.returned is None and wanted in (r.id, r.asset)
-    ]
+    open_loans = [r for r in ledger.records(Loan) if r.returned is None and wanted in (r.id, r.asset)]
     if not open_loans:
         raise UsageError("no_open_loan", id=text)
     if len(open_loans) > 1:
@@ -133,7 +129,6 @@ def dispose_asset(
     return _build(
         ledger,
         Disposal,
-        "disposals",
         day,
         asset=asset.id,
         type=how,
@@ -148,6 +143,6 @@ def dispose_asset(
 R = TypeVar("R", Move, Loan, Disposal)
 
 
-def _build(ledger: Ledger, model: type[R], kind: str, day: dt.date, **fields: object) -> R:
+def _build(ledger: Ledger, model: type[R], day: dt.date, **fields: object) -> R:
     values = {k: v for k, v in fields.items() if v is not None}
-    return validated(model, id=next_id(ledger, KIND_BY_NAME[kind], day.year), date=day, **values)
+    return validated(model, id=next_id(ledger, KIND_BY_MODEL[model], day.year), date=day, **values)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from houqin.checks.capitalisation import threshold_for
 from houqin.errors import RefusedError
 from houqin.ledger.store import next_id
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Invoice
 from houqin.services.inputs import validated
@@ -44,7 +44,7 @@ def register_asset(ledger: Ledger, draft: AssetDraft) -> Asset:
         raise RefusedError("asset_below_threshold", (), price=draft.unit_price, threshold=threshold)
     fields = {k: v for k, v in draft.__dict__.items() if v is not None}
     fields["unit"] = draft.unit or unit_of(ledger, draft.category)
-    return validated(Asset, id=next_id(ledger, KIND_BY_NAME["assets"], draft.date.year), **fields)
+    return validated(Asset, id=next_id(ledger, KIND_BY_MODEL[Asset], draft.date.year), **fields)
 
 
 def unit_of(ledger: Ledger, category: str) -> str:

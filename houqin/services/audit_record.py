@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Audit, AuditAnswer
 from houqin.services.inputs import validated
@@ -34,7 +34,7 @@ def record_audit(
     names = tuple(dict.fromkeys(members))
     return validated(
         Audit,
-        id=next_id(ledger, KIND_BY_NAME["audits"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Audit], day.year),
         date=day,
         term=term,
         members=names,
@@ -48,8 +48,7 @@ def sign_audit(ledger: Ledger, audit: str, by: str, on: dt.date, key: KeySigner 
     """One member's signature (step `auditor`); a member signs once, and only members sign — what
     `houqin sign JH-… --as auditor` does too."""
     record = find_record(ledger, audit, Audit, "稽核记录/audit")
-    signed = sign_record(ledger, record.id, "auditor", by, on, kind="audits", label="稽核记录/audit", key=key)
-    assert isinstance(signed, Audit)
+    signed = sign_record(ledger, record.id, "auditor", by, on, model=Audit, label="稽核记录/audit", key=key)
     return signed
 
 

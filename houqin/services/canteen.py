@@ -10,7 +10,7 @@ from decimal import Decimal
 from houqin import clock
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Discard, FoodLine, FoodReceipt, HealthCertificate, Meal, Sample
 from houqin.services.inputs import validated
@@ -29,7 +29,7 @@ def receive_food(
         raise UsageError("food_items_needed")
     return validated(
         FoodReceipt,
-        id=next_id(ledger, KIND_BY_NAME["food-receipts"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[FoodReceipt], day.year),
         date=day,
         supplier=supplier,
         licence=licence,
@@ -55,7 +55,7 @@ def record_meal(
         raise UsageError("samples_needed")
     return validated(
         Meal,
-        id=next_id(ledger, KIND_BY_NAME["meals"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Meal], day.year),
         date=day,
         meal=meal,
         served=served,
@@ -81,7 +81,7 @@ def discard_samples(ledger: Ledger, meal: str, on: dt.date, at: str, by: str) ->
 def record_certificate(ledger: Ledger, person: str, number: str, until: dt.date, day: dt.date) -> HealthCertificate:
     return validated(
         HealthCertificate,
-        id=next_id(ledger, KIND_BY_NAME["health-certificates"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[HealthCertificate], day.year),
         date=day,
         person=person,
         number=number,

@@ -31,6 +31,7 @@ from houqin.ledger.parquet import (
     read_manifest,
 )
 from houqin.ledger.sources import SourceRefused, fetch_source, head_of, restore
+from houqin.models.records import Close
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _verify(outcome: SchoolOutcome, clone: Path, as_of: dt.date) -> list[Partiti
             return None
         ledger = open_ledger(clone, full=True)
         outcome.school, outcome.name = school_id(ledger), ledger.config.school.name
-        outcome.closes = len(ledger.of_kind("closes"))
+        outcome.closes = len(ledger.records(Close))
         return partitions(ledger, found, as_of)
     except HouqinError as err:
         outcome.reason, outcome.params = "county.reason.unreadable", {"error": err.key, **err.params}

@@ -18,9 +18,11 @@ from houqin.diagnostics import Diagnostic
 from houqin.errors import InputError
 from houqin.ledger.parquet import RENAMED, Partition, WriteResult, write_dataset
 from houqin.models.asset_state import AssetState, replay
+from houqin.models.base import Record
 from houqin.models.depreciation import book_value
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
+from houqin.models.records import Asset
 
 
 def school_id(ledger: Ledger) -> str:
@@ -33,9 +35,9 @@ def school_id(ledger: Ledger) -> str:
     return code
 
 
-def _record_rows(ledger: Ledger, kind: str) -> dict[int, list[dict[str, Any]]]:
+def _record_rows(ledger: Ledger, model: type[Record]) -> dict[int, list[dict[str, Any]]]:
     by_year: dict[int, list[dict[str, Any]]] = {}
-    for r in sorted(ledger.of_kind(kind), key=lambda r: r.sort_key):
+    for r in sorted(ledger.records(model), key=lambda r: r.sort_key):
         row = r.model_dump(mode="python", by_alias=True)
         for old, new in RENAMED.items():
             if old in row:
@@ -47,7 +49,7 @@ def _record_rows(ledger: Ledger, kind: str) -> dict[int, list[dict[str, Any]]]:
 def year_ends(ledger: Ledger, as_of: dt.date) -> list[dt.date]:
     """The days of the asset report: each year's last day from the first asset's year, the last one
     `as_of` itself (a year not yet over is reported as it stands)."""
-    assets = ledger.of_kind("assets")
+    assets = ledger.records(Asset)
     if not assets:
         return []
     first = min(a.date.year for a in assets)
@@ -118,7 +120,7 @@ def partitions(ledger: Ledger, findings: Sequence[Diagnostic], as_of: dt.date) -
     school = school_id(ledger)
     parts: list[Partition] = []
     for kind in KINDS:
-        for year, rows in sorted(_record_rows(ledger, kind.name).items()):
+        for year, rows in sorted(_record_rows(ledger, kind.model).items()):
             parts.append(Partition(kind.name, school, year, rows))
     for year, rows in sorted(_asset_rows(ledger, as_of).items()):
         parts.append(Partition("asset_values", school, year, rows))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.ledger.store import next_id
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Invoice, Reimbursement
 from houqin.services.inputs import validated
@@ -32,12 +32,11 @@ class ClaimDraft:
 
 def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
     fields = {k: v for k, v in draft.__dict__.items() if v is not None and k != "route"} | dict(draft.route)
-    return validated(Reimbursement, id=next_id(ledger, KIND_BY_NAME["expenses"], draft.date.year), **fields)
+    return validated(Reimbursement, id=next_id(ledger, KIND_BY_MODEL[Reimbursement], draft.date.year), **fields)
 
 
 def sign_claim(
     ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
 ) -> Reimbursement:
-    signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement", key=key)
-    assert isinstance(signed, Reimbursement)
+    signed = sign_record(ledger, claim_id, step, by, on, model=Reimbursement, label="报销单/reimbursement", key=key)
     return signed

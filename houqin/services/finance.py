@@ -14,7 +14,7 @@ from houqin.checks.fees import figures, on_behalf_items
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError, UsageError
 from houqin.ledger.store import next_id
-from houqin.models.base import Approval
+from houqin.models.base import Approval, Record
 from houqin.models.closing import (
     SEAL,
     UNSEALED,
@@ -28,7 +28,7 @@ from houqin.models.closing import (
     sealed_records,
     standing_closes,
 )
-from houqin.models.kinds import KIND_BY_NAME, KINDS
+from houqin.models.kinds import KIND_BY_MODEL, KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import balances, flows
 from houqin.models.records import (
@@ -52,13 +52,13 @@ from houqin.services.lookup import find_record
 from houqin.services.signing import KeySigner, key_paid, key_signed, sign_record
 
 
-def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
-    return next_id(ledger, KIND_BY_NAME[kind], day.year)
+def _id(ledger: Ledger, model: type[Record], day: dt.date) -> str:
+    return next_id(ledger, KIND_BY_MODEL[model], day.year)
 
 
 def add_income(ledger: Ledger, day: dt.date, **fields: object) -> Income:
     """收入: a receipt into an account (fees name the published item, the class and how many paid)."""
-    return validated(Income, id=_id(ledger, "income", day), date=day, **fields)
+    return validated(Income, id=_id(ledger, Income, day), date=day, **fields)
 
 
 def assert_balance(
@@ -75,7 +75,7 @@ def assert_balance(
         books = held if held != amount else None
     return validated(
         BalanceAssertion,
-        id=_id(ledger, "assertions", day),
+        id=_id(ledger, BalanceAssertion, day),
         date=day,
         account=account,
         amount=amount,
@@ -102,7 +102,7 @@ def transfer(
         raise UsageError("same_account", account=from_account)
     return validated(
         Transfer,
-        id=_id(ledger, "transfers", day),
+        id=_id(ledger, Transfer, day),
         date=day,
         from_account=from_account,
         to_account=to_account,
@@ -134,7 +134,7 @@ def request_advance(
     """借条: who borrows how much, for what (the principal's own: with its `route`, meeting or authority)."""
     return validated(
         CashAdvance,
-        id=_id(ledger, "advances", day),
+        id=_id(ledger, CashAdvance, day),
         date=day,
         person=person,
         amount=amount,
@@ -144,8 +144,7 @@ def request_advance(
 
 
 def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
-    assert isinstance(signed, CashAdvance)
+    signed = sign_record(ledger, text, "principal", by, on, model=CashAdvance, label="借款/advance", key=key)
     return signed
 
 
@@ -180,7 +179,7 @@ def adjust_budget(
     approvals = (Approval(role="principal", by=principal, on=day),) if principal else ()
     return validated(
         BudgetAdjustment,
-        id=_id(ledger, "budget-adjustments", day),
+        id=_id(ledger, BudgetAdjustment, day),
         date=day,
         budget_line=line,
         year=year,
@@ -201,7 +200,7 @@ def publish_fees(
     """收费公示: the term's fee items, to be approved by the principal (houqin sign … --as principal)."""
     return validated(
         FeeNotice,
-        id=_id(ledger, "fee-notices", day),
+        id=_id(ledger, FeeNotice, day),
         date=day,
         term=term,
         items=tuple(validated(FeeItem, **item) for item in items),
@@ -247,7 +246,7 @@ def close_obstacles(
         out.append(Obstacle("close.previous", (("month", earlier[0]),)))
     elif earlier:
         out.append(Obstacle("close.earlier", (("months", "、".join(earlier)),)))
-    counts = [a for a in ledger.of_kind("assertions") if isinstance(a, BalanceAssertion)]
+    counts = [a for a in ledger.records(BalanceAssertion)]
     for a in counts:
         if a.difference and a.decision is None and first <= a.date <= last:
             kind = "短缺" if a.difference < 0 else "溢余"
@@ -313,7 +312,7 @@ def close_month(
     previous = before.digest if before else first_link(ledger, month, standing)
     close = validated(
         Close,
-        id=_id(ledger, "closes", day),
+        id=_id(ledger, Close, day),
         date=day,
         month=month,
         closed_by=by,
@@ -343,7 +342,7 @@ def reopen_month(
         raise UsageError("reopen_later_first", month=month, later=later[-1], close=standing[later[-1]].id)
     reopen = validated(
         Reopen,
-        id=_id(ledger, "reopens", day),
+        id=_id(ledger, Reopen, day),
         date=day,
         month=month,
         close=close.id,
@@ -362,7 +361,7 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
     found = on_behalf_items(ledger).get(item)
     if found is None or found[0].term != term:
         raise UsageError("not_on_behalf", item=item, term=term)
-    earlier = [s for s in ledger.of_kind("fee-settlements") if isinstance(s, FeeSettlement) and s.fee_item == item]
+    earlier = [s for s in ledger.records(FeeSettlement) if s.fee_item == item]
     if earlier:
         raise UsageError("already_settled", item=item, id=earlier[0].id, date=earlier[0].date)
     books = figures(ledger, item)
@@ -374,7 +373,7 @@ def settle_fee(ledger: Ledger, term: str, item: str, by: str, day: dt.date, wher
         for c in books.classes
     ]  # fmt: skip
     return validated(
-        FeeSettlement, id=_id(ledger, "fee-settlements", day), date=day, term=term, fee_item=item,
+        FeeSettlement, id=_id(ledger, FeeSettlement, day), date=day, term=term, fee_item=item,
         collected=books.collected, spent=books.spent, classes=classes, by=by, published=day, where=where,
         approvals=(Approval(role="accountant", by=by, on=day),),
     )  # fmt: skip
@@ -406,11 +405,11 @@ def collect_top_up(
         raise UsageError("top_up_collected", id=settlement.id, klass=klass, owed=row.top_up, incomes="、".join(r.id for r in earlier))  # fmt: skip
     paid_into = [
         r.account
-        for r in ledger.of_kind("income")
-        if isinstance(r, Income) and r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
+        for r in ledger.records(Income)
+        if r.fee_item == settlement.fee_item and r.class_ == klass and r.settlement is None
     ]
     return validated(
-        Income, id=_id(ledger, "income", day), date=day, kind="fee", amount=amount or owed,
+        Income, id=_id(ledger, Income, day), date=day, kind="fee", amount=amount or owed,
         account=account or (paid_into[-1] if paid_into else "bank"), payer=klass, received_by=by,
         purpose=f"{settlement.fee_item} 少补（{settlement.id}）", fee_item=settlement.fee_item, class_=klass,
         students=row.students, settlement=settlement.id, receipt=receipt, receipt_date=receipt_date,

@@ -7,7 +7,6 @@ is good (or the clerk chose to skip the bad ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -27,8 +26,8 @@ from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record, Source
 from houqin.models.depreciation import BookValue, book_value
-from houqin.models.directory import Person, Place, RoleSpan
-from houqin.models.kinds import KIND_BY_NAME, kind_of
+from houqin.models.directory import Person, Place, RoleSpan, category_code_ok
+from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_NAME, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Move
 from houqin.money import lenient_money
@@ -305,11 +304,10 @@ def _resolve(names: Resolver, values: dict[str, str], lacking: Callable[[str, st
         code = names.category(category)
         if code is not None:
             values["category"] = code
-        elif not _CODE.match(category):
+        elif not category_code_ok(category):
             raise RowTrouble("unknown_category", value=category)
 
 
-_CODE = re.compile(r"^A0[1-7]\d{0,8}$")
 ASSETS = Spec("assets", HEADERS, FIELDS, REQUIRED, _draft, _resolve)
 
 
@@ -465,7 +463,7 @@ def _by_old_id(ledger: Ledger) -> dict[str, AssetState]:
     from houqin.models.asset_state import replay
 
     olds = {}
-    for a in ledger.of_kind("assets"):
+    for a in ledger.records(Asset):
         note = getattr(a, "note", None) or ""
         if note.startswith("原编号 "):
             olds[a.id] = note.removeprefix("原编号 ").split("；", 1)[0].strip()
@@ -493,7 +491,7 @@ def moves_for(ledger: Ledger, plan: ImportPlan, day: dt.date) -> list[Move]:
     """--update: each matched row whose place or keeper differs, as a move (调拨) signed by the keeper who
     gives and the one who receives, dated `day`. An asset the books hold at several places is left
     for houqin asset move (which place it leaves is the clerk's to say)."""
-    kind = KIND_BY_NAME["moves"]
+    kind = KIND_BY_MODEL[Move]
     first = int(next_id(ledger, kind, day.year).rsplit("-", 1)[1])
     out: list[Move] = []
     for change in plan.matched:

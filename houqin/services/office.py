@@ -11,7 +11,7 @@ from decimal import Decimal
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Record
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     MeterReading,
@@ -35,7 +35,7 @@ def read_meter(
         raise UsageError("unknown_meter", meter=meter, meters="、".join(m.id for m in ledger.catalog.meters) or "-")
     return validated(
         MeterReading,
-        id=next_id(ledger, KIND_BY_NAME["meter-readings"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[MeterReading], day.year),
         date=day,
         meter=meter,
         reading=reading,
@@ -79,7 +79,7 @@ def log_patrol(
         findings.append(validated(PatrolFinding, place=s.place, kind=s.kind, text=s.text, repair=ticket, damage=case))
     patrol = validated(
         Patrol,
-        id=next_id(ledger, KIND_BY_NAME["patrols"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Patrol], day.year),
         date=day,
         inspector=inspector,
         places=tuple(dict.fromkeys([*places, *(s.place for s in seen)])),
@@ -106,7 +106,7 @@ def request_print(
 ) -> PrintJob:
     return validated(
         PrintJob,
-        id=next_id(ledger, KIND_BY_NAME["print-jobs"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[PrintJob], day.year),
         date=day,
         requester=requester,
         department=department,
@@ -126,13 +126,13 @@ def print_done(ledger: Ledger, text: str, day: dt.date) -> PrintJob:
 
 def receive_shop_batch(ledger: Ledger, day: dt.date, **fields: object) -> ShopBatch:
     """进货: a batch from a supplier named in full, with both prices and its shelf life."""
-    return validated(ShopBatch, id=next_id(ledger, KIND_BY_NAME["shop-batches"], day.year), date=day, **fields)
+    return validated(ShopBatch, id=next_id(ledger, KIND_BY_MODEL[ShopBatch], day.year), date=day, **fields)
 
 
 def sell(ledger: Ledger, batch: str, quantity: Decimal, seller: str, day: dt.date, removed: bool = False) -> ShopSale:
     found = find_record(ledger, batch, ShopBatch, "商店批次/shop batch")
     return validated(
-        ShopSale, id=next_id(ledger, KIND_BY_NAME["shop-sales"], day.year), date=day, batch=found.id,
+        ShopSale, id=next_id(ledger, KIND_BY_MODEL[ShopSale], day.year), date=day, batch=found.id,
         quantity=quantity, seller=seller, removed=removed,
     )  # fmt: skip
 
@@ -141,13 +141,13 @@ def order_milk(
     ledger: Ledger, term: str, klass: str, students: int, cartons: int, fee_item: str, day: dt.date
 ) -> MilkOrder:
     return validated(
-        MilkOrder, id=next_id(ledger, KIND_BY_NAME["milk-orders"], day.year), date=day, term=term, class_=klass,
+        MilkOrder, id=next_id(ledger, KIND_BY_MODEL[MilkOrder], day.year), date=day, term=term, class_=klass,
         students=students, cartons=cartons, fee_item=fee_item,
     )  # fmt: skip
 
 
 def deliver_milk(ledger: Ledger, klass: str, cartons: int, received_by: str, day: dt.date) -> MilkDelivery:
     return validated(
-        MilkDelivery, id=next_id(ledger, KIND_BY_NAME["milk-deliveries"], day.year), date=day, class_=klass,
+        MilkDelivery, id=next_id(ledger, KIND_BY_MODEL[MilkDelivery], day.year), date=day, class_=klass,
         cartons=cartons, received_by=received_by,
     )  # fmt: skip

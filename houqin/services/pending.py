@@ -77,7 +77,7 @@ def pending_for(ledger: Ledger, person: str, today: dt.date) -> list[Awaiting]:
         chain = rules.chains.get(kind.name, ())
         if not chain:
             continue
-        for r in ledger.of_kind(kind.name):
+        for r in ledger.records(kind.model):
             if not isinstance(r, Signed) or getattr(r, "payment", None) is not None:
                 continue
             if kind.name in rules.approved_beforehand and r.date < today:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval, Record
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     Acceptance,
@@ -47,7 +47,7 @@ def request_purchase(
     own request with its `route`: the meeting or the superior's approval number)."""
     return validated(
         Purchase,
-        id=next_id(ledger, KIND_BY_NAME["purchases"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Purchase], day.year),
         date=day,
         department=department,
         requester=requester,
@@ -65,8 +65,7 @@ def approve_purchase(
     purchase = find_record(ledger, text, Purchase, LABEL)
     if purchase.accepted is not None:
         raise UsageError("purchase_accepted", id=purchase.id)
-    signed = sign_record(ledger, purchase.id, step, by, on, kind="purchases", label=LABEL, key=key)
-    assert isinstance(signed, Purchase)
+    signed = sign_record(ledger, purchase.id, step, by, on, model=Purchase, label=LABEL, key=key)
     return signed
 
 
@@ -135,7 +134,7 @@ def accept_purchase(
         if line.item is not None:
             record = validated(
                 StockIn,
-                id=next_id(running, KIND_BY_NAME["stock-in"], day.year),
+                id=next_id(running, KIND_BY_MODEL[StockIn], day.year),
                 date=day,
                 item=line.item,
                 quantity=came.quantity,
@@ -152,7 +151,7 @@ def accept_purchase(
                 raise UsageError("asset_whole_quantity", id=purchase.id, name=line.asset)
             record = validated(
                 Asset,
-                id=next_id(running, KIND_BY_NAME["assets"], day.year),
+                id=next_id(running, KIND_BY_MODEL[Asset], day.year),
                 date=day,
                 name=line.asset,
                 category=line.category,

@@ -9,7 +9,7 @@ import datetime as dt
 
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import ReceiptBook, ReceiptVoid
 from houqin.services.inputs import validated
@@ -21,7 +21,7 @@ def issue_book(
     """票据领用: the book's printed numbers, who takes it and who hands it out (the accountant)."""
     return validated(
         ReceiptBook,
-        id=next_id(ledger, KIND_BY_NAME["receipt-books"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[ReceiptBook], day.year),
         date=day,
         first=first,
         last=last,
@@ -38,7 +38,7 @@ def void_receipt(
     """作废: a spoiled receipt, voided by its book's holder and kept in the book with every copy."""
     return validated(
         ReceiptVoid,
-        id=next_id(ledger, KIND_BY_NAME["receipt-voids"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[ReceiptVoid], day.year),
         date=day,
         number=number,
         by=by,

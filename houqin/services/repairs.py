@@ -9,7 +9,7 @@ from typing import Literal
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Assessment, Damage, DamageSettlement, Repair, RepairDone, Responsible
 from houqin.services.inputs import validated
@@ -23,7 +23,7 @@ def open_repair(
         raise UsageError("repair_needs_target")
     return validated(
         Repair,
-        id=next_id(ledger, KIND_BY_NAME["repairs"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Repair], day.year),
         date=day,
         reporter=reporter,
         fault=fault,
@@ -69,7 +69,7 @@ def report_damage(
     responsible = validated(Responsible, type=who, name=name, class_=class_, guardian=guardian)
     return validated(
         Damage,
-        id=next_id(ledger, KIND_BY_NAME["damages"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Damage], day.year),
         date=day,
         asset=resolve_id(asset),
         responsible=responsible,

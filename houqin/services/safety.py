@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import FireCheck, FireCheckItem
 from houqin.services.inputs import validated
@@ -35,7 +35,7 @@ def record_fire_check(
         raise UsageError("fire_items_needed")
     return validated(
         FireCheck,
-        id=next_id(ledger, KIND_BY_NAME["fire-checks"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[FireCheck], day.year),
         date=day,
         inspector=inspector,
         items=tuple(rows),

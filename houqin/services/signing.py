@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import TypeVar, cast, overload
 
 from houqin import sshsig
 from houqin.errors import UsageError
-from houqin.i18n import Pair, Steps, role_key
+from houqin.i18n import Steps, role_key
 from houqin.models.base import Approval, Record, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
@@ -90,21 +90,38 @@ def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:
     return record.model_copy(update={payment_field(record): payment.model_copy(update={"sig": sig})})
 
 
+@overload
 def sign_record(
     ledger: Ledger,
     record_text: str,
     step: str,
     by: str,
     on: dt.date,
-    kind: str | None = None,
+    *,
+    model: type[S],
+    label: str = ...,
+    key: KeySigner | None = ...,
+) -> S: ...
+@overload
+def sign_record(
+    ledger: Ledger, record_text: str, step: str, by: str, on: dt.date, *, label: str = ..., key: KeySigner | None = ...
+) -> Signed: ...
+def sign_record(
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    on: dt.date,
+    *,
+    model: type[Signed] = Signed,
     label: str = "单据/record",
     key: KeySigner | None = None,
 ) -> Signed:
-    """Add one signature. The step (its key, or the school's word for it: 经手人, 证明人, 校长 …) must
-    be in the policy's chain for the record's kind and not yet signed; whether the signer may sign it is the checks' business, so hand edits obey the same rules."""
-    record = find_record(ledger, record_text, Signed, label)
-    if kind is not None and kind_of(record).name != kind:
-        raise UsageError("unknown_record", id=record_text, kind=Pair(label))
+    """Add one signature to a record of `model` (any signed record, unless named). The step (its key,
+    or the school's word for it: 经手人, 证明人, 校长 …) must be in the policy's chain for the record's
+    kind and not yet signed; whether the signer may sign it is the checks' business, so hand edits obey
+    the same rules."""
+    record = find_record(ledger, record_text, model, label)
     rules = ledger.config.policy.signatures
     chain = rules.chains.get(kind_of(record).name, ())
     typed, step = step, role_key(step)

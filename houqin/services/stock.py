@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import StockIn, StockOut
 from houqin.money import CENT
@@ -36,7 +36,7 @@ def receive_stock(
     approvals = (Approval(role="witness", by=witness, on=day),) if witness else ()
     return validated(
         StockIn,
-        id=next_id(ledger, KIND_BY_NAME["stock-in"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[StockIn], day.year),
         date=day,
         item=item,
         quantity=quantity,
@@ -68,7 +68,7 @@ def issue_stock(
         approvals += (Approval(role="co_issuer", by=co_issuer, on=day),)
     return validated(
         StockOut,
-        id=next_id(ledger, KIND_BY_NAME["stock-out"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[StockOut], day.year),
         date=day,
         item=item,
         quantity=quantity,

@@ -12,7 +12,7 @@ from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.counting import Difference, Reconciliation
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Adjustment, Finding, Recovery, Responsibility, Stocktake
 from houqin.services.inputs import validated
@@ -55,7 +55,7 @@ def stocktake_record(
     findings = tuple(_finding(d) for d in rec.differences if d.asset or not approved)
     record = validated(
         Stocktake,
-        id=next_id(ledger, KIND_BY_NAME["stocktakes"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Stocktake], day.year),
         date=day,
         term=term,
         at=at,
@@ -100,7 +100,7 @@ def record_recovery(
         raise UsageError("no_such_finding", stocktake=count.id, asset=asset, assets=found)
     return validated(
         Recovery,
-        id=next_id(ledger, KIND_BY_NAME["recoveries"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Recovery], day.year),
         date=day,
         stocktake=count.id,
         asset=asset,
@@ -119,7 +119,7 @@ def issue_responsibility(ledger: Ledger, place: str, year: str, director: str | 
     approvals = (Approval(role="director", by=director, on=day),) if director else ()
     return validated(
         Responsibility,
-        id=next_id(ledger, KIND_BY_NAME["responsibilities"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Responsibility], day.year),
         date=day,
         year=year,
         place=found.id,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from houqin.errors import UsageError
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
-from houqin.models.kinds import KIND_BY_NAME
+from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
 from houqin.models.records import Reception, Trip, VehicleCost
 from houqin.services.inputs import validated
@@ -43,7 +43,7 @@ def log_trip(
     approvals = (Approval(role="supervisor", by=approved_by, on=approved_on or day),) if approved_by else ()
     return validated(
         Trip,
-        id=next_id(ledger, KIND_BY_NAME["trips"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Trip], day.year),
         date=day,
         vehicle=_vehicle(ledger, vehicle),
         driver=driver,
@@ -89,7 +89,7 @@ def vehicle_cost(
 ) -> VehicleCost:
     return validated(
         VehicleCost,
-        id=next_id(ledger, KIND_BY_NAME["vehicle-costs"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[VehicleCost], day.year),
         date=day,
         vehicle=_vehicle(ledger, vehicle),
         type=kind,
@@ -115,7 +115,7 @@ def add_reception(
     approvals = (Approval(role="principal", by=approved_by, on=approved_on or day),) if approved_by else ()
     return validated(
         Reception,
-        id=next_id(ledger, KIND_BY_NAME["receptions"], day.year),
+        id=next_id(ledger, KIND_BY_MODEL[Reception], day.year),
         date=day,
         guest_unit=unit,
         letter=letter,

@@ -130,8 +130,8 @@ def recent_invoices(ledger: Ledger, end: dt.date, carried: set[str]) -> list[str
     these are all a later claim could use again."""
     since = end - dt.timedelta(days=ledger.config.policy.invoice_max_age_days)
     out: set[str] = set()
-    for r in ledger.of_kind("expenses"):
-        if isinstance(r, Reimbursement) and r.date <= end and r.id not in carried:
+    for r in ledger.records(Reimbursement):
+        if r.date <= end and r.id not in carried:
             out.update(inv.key for inv in r.invoices if inv.date is None or inv.date >= since)
     if ledger.opening is not None:
         out.update(ledger.opening.invoices)
@@ -179,8 +179,8 @@ def receipts_used(ledger: Ledger, end: dt.date, carried: Sequence[Record]) -> li
     """'BOOK HIGHEST' for each carried receipt book: the highest of its numbers written or voided by the
     year's end, so the open year judges the rest of the book without the closed year's receipts."""
     books = [r for r in carried if isinstance(r, ReceiptBook)]
-    numbers = [r.receipt for r in ledger.of_kind("income") if isinstance(r, Income) and r.receipt and r.date <= end]
-    numbers += [v.number for v in ledger.of_kind("receipt-voids") if isinstance(v, ReceiptVoid) and v.date <= end]
+    numbers = [r.receipt for r in ledger.records(Income) if r.receipt and r.date <= end]
+    numbers += [v.number for v in ledger.records(ReceiptVoid) if v.date <= end]
     out = []
     for book in books:
         inside = [n for n in numbers if book.first <= n <= book.last]
@@ -193,11 +193,11 @@ def _shelf(ledger: Ledger, end: dt.date) -> Iterator[Record]:
     """The shop's batches with goods still on the shelf at the year's end, and every sale of them (what
     is left is the batch less its sales)."""
     sales: dict[str, list[ShopSale]] = {}
-    for sale in ledger.of_kind("shop-sales"):
-        if isinstance(sale, ShopSale) and sale.date <= end:
+    for sale in ledger.records(ShopSale):
+        if sale.date <= end:
             sales.setdefault(sale.batch, []).append(sale)
-    for batch in ledger.of_kind("shop-batches"):
-        if isinstance(batch, ShopBatch) and batch.date <= end:
+    for batch in ledger.records(ShopBatch):
+        if batch.date <= end:
             gone = sum((s.quantity for s in sales.get(batch.id, ())), Decimal(0))
             if gone < batch.quantity:
                 yield batch
@@ -211,7 +211,7 @@ def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Rec
     for kind in KINDS:
         if kind.name in ("openings", "closes", "reopens"):
             continue
-        for r in ledger.of_kind(kind.name):
+        for r in ledger.records(kind.model):
             if r.date > end:
                 continue
             if kind.name == "assets":
