@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -17,6 +18,7 @@ from houqin.cli.options import (
     OutputFormat,
     PartOfLot,
     SigningKey,
+    day_option,
     key_signer,
     parse_amount,
     parse_amount_or_zero,
@@ -34,6 +36,7 @@ app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan,
 
 @app.command("add")
 def add(
+    *,
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="资产名称 Name.")],
     category: Annotated[str, typer.Option("--category", help="GB/T 14885 分类代码, e.g. A02010105.")],
@@ -60,7 +63,7 @@ def add(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="低于固定资产标准仍登记的理由.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """登记资产 / Register an asset (or a lot) and commit it.
@@ -79,7 +82,7 @@ def add(
         place=place,
         keeper=keeper,
         funding=funding,
-        date=parse_day(date) or today(),
+        date=date,
         quantity=quantity,
         unit=unit,
         model=model,
@@ -116,6 +119,7 @@ class Status(StrEnum):
 
 @app.command("list")
 def list_assets(
+    *,
     ctx: typer.Context,
     place: Annotated[str | None, typer.Option("--place", help="存放地点编号: the place's register.")] = None,
     keeper: Annotated[str | None, typer.Option("--keeper", help="保管人: the handover list (公物交结).")] = None,
@@ -124,7 +128,7 @@ def list_assets(
         Status, typer.Option("--status", help="in_use (default), on_loan, disposed, all.")
     ] = Status.in_use,
     funding: Annotated[str | None, typer.Option("--funding", help="经费来源 Funding source.")] = None,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     depreciation: Annotated[
         bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
     ] = False,
@@ -152,7 +156,6 @@ def list_assets(
     from houqin.reports.assets import AssetFilter, overdue_loans, register
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
     # What was disposed of in a closed year is read from that year (年终结账 carries only what is on the books).
     ledger = open_ledger(state.root(), since=day, full=status.value in ("disposed", "all"))
     if overdue:
@@ -195,9 +198,10 @@ def list_assets(
 
 @app.command("show")
 def show(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """资产卡片 / The asset card: all fields, where it is, who keeps it, book value and history.
@@ -211,7 +215,6 @@ def show(
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
     ledger = open_ledger(state.root(), full=True)  # the card's history goes back to the asset's first day
     card = asset_card(ledger, find_asset(ledger, asset), day)
     if fmt is OutputFormat.json:
@@ -224,6 +227,7 @@ def show(
 
 @app.command("move")
 def move(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to_place: Annotated[str, typer.Option("--to-place", help="调入地点 New place.")],
@@ -231,7 +235,7 @@ def move(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -242,7 +246,6 @@ def move(
     """
     from houqin.services.asset_events import move_asset
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
@@ -254,6 +257,7 @@ def move(
 
 @app.command("loan")
 def loan(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="借用人 Borrower.")],
@@ -261,7 +265,7 @@ def loan(
     approved_by: Annotated[str, typer.Option("--approved-by", help="登记的保管员/总务主任 Keeper who lends.")],
     quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -271,7 +275,6 @@ def loan(
     """
     from houqin.services.asset_events import lend_asset
 
-    day = parse_day(date) or today()
     due_day = parse_day(due, "--due")
     assert due_day is not None
     run_write(
@@ -285,11 +288,12 @@ def loan(
 
 @app.command("return")
 def return_(
+    *,
     ctx: typer.Context,
     loan_or_asset: Annotated[str, typer.Argument(help="借用编号 (JY-…) or the asset's id.")],
     received_by: Annotated[str, typer.Option("--received-by", help="验收人 Who took it back.")],
     condition: Annotated[str | None, typer.Option("--condition", help="归还状况 Condition.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="归还日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="归还日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """归还销号 / Record the return of a loan.
@@ -298,7 +302,6 @@ def return_(
     """
     from houqin.services.asset_events import return_loan
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),
@@ -317,12 +320,11 @@ def _dispose(
     from_place: str | None,
     recipient: str | None,
     authority: str | None,
-    date: str | None,
+    day: dt.date,
     no_commit: bool,
 ) -> None:
     from houqin.services.asset_events import dispose_asset
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: dispose_asset(
@@ -343,6 +345,7 @@ def _dispose(
 
 @app.command("scrap")
 def scrap(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     reason: Annotated[str, typer.Option("--reason", help="报废/报损原因 Reason.")],
@@ -350,7 +353,7 @@ def scrap(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     authority: Authority = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """报废/报损 / Ask to scrap (or write off as lost) an asset; it takes effect once keeper,
@@ -363,6 +366,7 @@ def scrap(
 
 @app.command("transfer")
 def transfer(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="接收单位 Receiving unit.")],
@@ -370,7 +374,7 @@ def transfer(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     authority: Authority = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """转让/调出 / Ask to transfer an asset to another unit; effective once fully signed (`houqin sign`).

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, OutputFormat, parse_day
+from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
-from houqin.clock import today
 
 
 def due(
+    *,
     ctx: typer.Context,
     person: Annotated[str | None, typer.Option("--person", help="Only what this person must do.")] = None,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    at: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """到期待办 / What is due or overdue: loans, advances to settle, signatures awaited, claims signed but
@@ -29,7 +30,7 @@ def due(
     from houqin.reports.due import due as compute
 
     state = get_state(ctx)
-    report = compute(open_ledger(state.root()), parse_day(at, "--at") or today(), person)
+    report = compute(open_ledger(state.root()), at, person)
     if fmt is OutputFormat.json:
         from houqin.render.json_out import print_json
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_amount, parse_amount_or_zero, parse_day
+from houqin.cli.options import (
+    NoCommit,
+    SigningKey,
+    day_option,
+    key_signer,
+    parse_amount,
+    parse_amount_or_zero,
+    parse_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -46,13 +55,14 @@ def check_month(text: str) -> str:
 
 @app.command("assert")
 def assert_(
+    *,
     ctx: typer.Context,
     account: Annotated[
         str,
         typer.Argument(help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."),
     ],
     amount: Annotated[str, typer.Argument(help="实有余额（元）The balance counted or on the statement.")],
-    on: Annotated[str | None, typer.Option("--on", help="At the end of this day (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="At the end of this day (default: today).")],
     by: Annotated[str, typer.Option("--by", help="出纳 Who counted (the cashier).")] = "",
     record_difference: Annotated[
         bool,
@@ -71,7 +81,6 @@ def assert_(
 
     if not by:
         raise typer.BadParameter("--by: 出纳 / the cashier")
-    day = parse_day(on, "--on") or today()
     value = parse_amount_or_zero(amount)
     run_write(
         ctx,
@@ -142,11 +151,12 @@ def open_(
 
 @app.command("decide")
 def decide(
+    *,
     ctx: typer.Context,
     count: Annotated[str, typer.Argument(help="对账编号 The count, e.g. DZ-2026-0031.")],
     by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
     decision: Annotated[str, typer.Option("--decision", help="处理决定, e.g. 由出纳赔偿 / 报批核销 / 转入其他收入.")],
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """校长决定 / The principal's decision on a cash shortage or surplus (现金短缺/溢余).
@@ -155,7 +165,6 @@ def decide(
     """
     from houqin.services.finance import decide_count
 
-    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: decide_count(ledger, count, by, decision, day),
@@ -167,13 +176,14 @@ def decide(
 
 @app.command("transfer")
 def transfer_(
+    *,
     ctx: typer.Context,
     from_account: Annotated[str, typer.Argument(help="从 From: cash | bank | canteen, or one catalog.yaml lists.")],
     to_account: Annotated[str, typer.Argument(help="到 To: cash | bank | canteen, or one catalog.yaml lists.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要, e.g. 提取备用金.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """提现/存现 / Move money between accounts (draw cash from the bank, bank the cash).
@@ -182,7 +192,6 @@ def transfer_(
     """
     from houqin.services.finance import transfer
 
-    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -329,13 +338,12 @@ def close_year(
 
 @app.command("reopen")
 def reopen(
+    *,
     ctx: typer.Context,
     month: Month,
     reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
     principal: Annotated[str, typer.Option("--approved-by", help="校长 The principal approving it.")],
-    on: Annotated[
-        str | None, typer.Option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")
-    ] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -347,7 +355,6 @@ def reopen(
     from houqin.services.finance import reopen_month
 
     check_month(month)
-    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: reopen_month(ledger, month, reason, principal, day, key_signer(key)),

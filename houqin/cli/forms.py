@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, OutputFormat, parse_day
+from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
-from houqin.clock import today
 
 FORM_SUFFIXES = (".pdf", ".html", ".htm")
 
 
 def form(
+    *,
     ctx: typer.Context,
     record: Annotated[
         str, typer.Argument(help="记录编号 (BX-2026-0001…), or with --blank a kind: expenses, BX, 报销.")
@@ -23,7 +24,7 @@ def form(
         Path | None, typer.Option("--out", help="FILE.pdf or FILE.html (default: <id>.pdf).", show_default=False)
     ] = None,
     blank: Annotated[bool, typer.Option("--blank", help="An empty form of that kind, to fill by hand.")] = False,
-    at: Annotated[str | None, typer.Option("--at", help="Book values as of this day (asset card).")] = None,
+    day: Annotated[dt.date, day_option("--at", help="Book values as of this day (asset card).")],
 ) -> None:
     """表单 / The paper form of a record (报销单 with its 粘贴单, 入库单, 领用单, 借用单, 借条, 资产卡片,
     报废申请表, 报修单, 请购单, 盘点报告 …), its signature boxes filled from the books or blank to sign by
@@ -39,7 +40,6 @@ def form(
     from houqin.reports.forms import blank_form, form_of
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
     target = out_file or Path(f"{'空白-' + record if blank else record}.pdf")
     if target.suffix.lower() not in FORM_SUFFIXES:
         raise UsageError("form_out_suffix", path=str(target))

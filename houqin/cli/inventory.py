@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
 from houqin.clock import today
 
@@ -29,6 +30,7 @@ class CountAt(StrEnum):
 
 @app.command("sheet")
 def sheet(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2026-2027-1.")],
     place: Annotated[list[str] | None, typer.Option("--place", help="Only these places. Repeat.")] = None,
@@ -38,7 +40,7 @@ def sheet(
     show_book: Annotated[
         bool, typer.Option("--show-book/--hide-book", help="Print the book quantity (hidden: a blind count).")
     ] = True,
-    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="盘点日期 YYYY-MM-DD (default: today).")],
     out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: 盘点表-TERM.FORMAT).")] = None,
 ) -> None:
     """盘点表 / Write the count sheets: every asset expected at each place and the consumables in the
@@ -63,7 +65,6 @@ def sheet(
     unknown = [p for p in place or [] if p not in ledger.place_by_id]
     if unknown:
         raise UsageError("unknown_place", place=unknown[0])
-    day = parse_day(on, "--on") or today()
     sheets = count_sheets(ledger, day, place or None)
     school = ledger.config.school.name
     if fmt is SheetFormat.xlsx:
@@ -79,10 +80,11 @@ def sheet(
 
 @app.command("reconcile")
 def reconcile(
+    *,
     ctx: typer.Context,
     counts: Annotated[list[Path], typer.Argument(help="Filled sheets: xlsx, csv, YAML, or a scanner's list of ids.")],
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2025-2026-2.")],
-    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="盘点日期 YYYY-MM-DD (default: today).")],
     at: Annotated[CountAt, typer.Option("--at", help="term-end 期末盘点 or term-start 期初清点.")] = CountAt.end,
     place: Annotated[
         list[str] | None,
@@ -134,7 +136,6 @@ def reconcile(
         raise UsageError("report_format", path=str(report))
     if record and not counter:
         raise UsageError("counters_needed")
-    day = parse_day(on, "--on") or today()
     signer = key_signer(key) if record else None
     single = place[0] if place and len(place) == 1 else None
     rows: list[CountRow] = []
@@ -213,13 +214,14 @@ def findings(
 
 @app.command("resolve")
 def resolve(
+    *,
     ctx: typer.Context,
     stocktake: Annotated[str, typer.Argument(help="盘点编号 The stocktake whose finding this resolves.")],
     asset: Annotated[str, typer.Option("--asset", help="资产编号 The asset found or put back.")],
     by: Annotated[str, typer.Option("--by", help="保管人 Who found it or put it back.")],
     place: Annotated[str, typer.Option("--place", help="现在的地点 Where it is now (places.yaml id).")],
     detail: Annotated[str, typer.Option("--detail", help="情况 What was found or done.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """找回、归位 / Record that an asset a count found missing or out of place was found again or put back
@@ -230,7 +232,6 @@ def resolve(
     from houqin.cli.writing import run_write
     from houqin.services.stocktake import record_recovery
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: record_recovery(ledger, stocktake, asset, by, place, detail, day),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
-from houqin.clock import today
 
 app = typer.Typer(
     help="密钥 / Keys: register, revoke and list the SSH keys people sign with (docs/signatures.md).",
@@ -17,7 +17,7 @@ app = typer.Typer(
 )
 
 Person = Annotated[str, typer.Option("--person", help="密钥持有人 The key's holder (people.yaml name).")]
-On = Annotated[str | None, typer.Option("--on", help="日期 YYYY-MM-DD (default: today).", show_default=False)]
+On = Annotated[dt.date, day_option("--on", help="日期 YYYY-MM-DD (default: today).")]
 
 
 def _read_pub(path: str) -> str:
@@ -36,6 +36,7 @@ def _read_pub(path: str) -> str:
 
 @app.command("add")
 def add(
+    *,
     ctx: typer.Context,
     person: Person,
     file: Annotated[str, typer.Option("--file", help="公钥文件 The public key (.pub) to register.", metavar="KEY.pub")],
@@ -46,7 +47,7 @@ def add(
         ),
     ] = False,
     key: SigningKey = None,
-    on: On = None,
+    day: On,
     no_commit: NoCommit = False,
 ) -> None:
     """登记密钥 / Register a person's public key, signed by the principal's key (--key).
@@ -61,7 +62,6 @@ def add(
 
     state = get_state(ctx)
     root = state.root(write=True)
-    day = parse_day(on, "--on") or today()
     line = _read_pub(file)
     if key is None and anchor:
         import os
@@ -84,13 +84,14 @@ def add(
 
 @app.command("revoke")
 def revoke(
+    *,
     ctx: typer.Context,
     person: Person,
     fingerprint: Annotated[
         str, typer.Option("--fingerprint", help="所撤密钥的指纹 SHA256:… (houqin key list).", metavar="SHA256:…")
     ],
     key: SigningKey = None,
-    on: On = None,
+    day: On,
     no_commit: NoCommit = False,
 ) -> None:
     """撤销密钥 / Revoke a key from a day on, signed by the principal's key or by the key itself.
@@ -104,7 +105,6 @@ def revoke(
 
     state = get_state(ctx)
     root = state.root(write=True)
-    day = parse_day(on, "--on") or today()
 
     def build(ledger: object, text: str) -> str:
         from houqin.models.ledger import Ledger

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, day_option, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -18,13 +19,14 @@ print_app = typer.Typer(help="文印 / Print jobs: request, done, paper per depa
 
 @meter_app.command("read")
 def meter_read(
+    *,
     ctx: typer.Context,
     meter: Annotated[str, typer.Argument(help="表编号 Meter id (catalog.yaml meters).")],
     reading: Annotated[str, typer.Argument(help="读数 The reading.")],
     by: Annotated[str, typer.Option("--by", help="抄表人 Who read it.")],
     replaced: Annotated[bool, typer.Option("--replaced", help="换表: this is a new meter's first reading.")] = False,
     reason: Annotated[str | None, typer.Option("--reason", help="读数变小的原因 Why it is lower.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """抄表 / Record a meter reading; a reading below the last needs --replaced or --reason.
@@ -34,7 +36,6 @@ def meter_read(
     from houqin.cli.options import parse_reading
     from houqin.services.office import read_meter
 
-    day = parse_day(date) or today()
     value = parse_reading(reading)
     run_write(
         ctx,
@@ -96,6 +97,7 @@ def meter_report(
 
 @patrol_app.command("log")
 def patrol_log(
+    *,
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", help="巡视人 Who walked the round.")],
     place: Annotated[list[str], typer.Option("--place", help="巡视地点 Places walked. Repeat.")],
@@ -106,7 +108,7 @@ def patrol_log(
             help="PLACE:KIND:WHAT[:repair | :damage=ASSET] — kind safety|hygiene|damage|fire|other. Repeat.",
         ),
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """巡视记录 / Log the day's round; a finding ending in :repair opens a repair ticket in the same commit.
@@ -128,7 +130,6 @@ def patrol_log(
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is PLACE:KIND:WHAT[:repair | :damage=ASSET]")
         asset = extra.removeprefix("damage=") if extra.startswith("damage=") else None
         seen.append(Seen(parts[0], parts[1], parts[2], extra == "repair", asset))
-    day = parse_day(date) or today()
     state = get_state(ctx)
     root = state.root(write=True)
     from houqin.i18n import t
@@ -147,10 +148,11 @@ def patrol_log(
 
 @patrol_app.command("resolve")
 def patrol_resolve(
+    *,
     ctx: typer.Context,
     patrol: Annotated[str, typer.Argument(help="巡视编号 Round id.")],
     place: Annotated[str, typer.Option("--place", help="The finding's place.")],
-    on: Annotated[str | None, typer.Option("--on", help="处理日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="处理日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """处理反馈 / Record that a round's finding was dealt with.
@@ -159,7 +161,6 @@ def patrol_resolve(
     """
     from houqin.services.office import resolve_finding
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: resolve_finding(ledger, patrol, place, day),
@@ -199,6 +200,7 @@ def patrol_report(
 
 @print_app.command("request")
 def print_request(
+    *,
     ctx: typer.Context,
     requester: Annotated[str, typer.Option("--requester", help="申请人 Who asks.")],
     department: Annotated[str, typer.Option("--department", help="部门 Department.")],
@@ -206,7 +208,7 @@ def print_request(
     copies: Annotated[int, typer.Option("--copies", min=1, max=100_000, help="份数 Copies.")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
     paper: Annotated[str, typer.Option("--paper", help="纸张 Paper item id.")] = "paper-a4",
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """文印申请 / Ask for a print job; the supervisor approves it (houqin sign … --as supervisor) first.
@@ -215,7 +217,6 @@ def print_request(
     """
     from houqin.services.office import request_print
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: request_print(ledger, requester, department, pages, copies, paper, purpose, day),
@@ -226,9 +227,10 @@ def print_request(
 
 @print_app.command("done")
 def print_done_(
+    *,
     ctx: typer.Context,
     job: Annotated[str, typer.Argument(help="文印编号 Print job id.")],
-    on: Annotated[str | None, typer.Option("--on", help="印制日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="印制日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """印制完成 / Record that a print job was done; refused without the supervisor's approval before it.
@@ -237,7 +239,6 @@ def print_done_(
     """
     from houqin.services.office import print_done
 
-    day = parse_day(on, "--on") or today()
     run_write(ctx, lambda ledger: print_done(ledger, job, day), lambda r: f"print done {r.id}", replace=True,
               no_commit=no_commit)  # fmt: skip
 
@@ -278,6 +279,7 @@ milk_app = typer.Typer(
 
 @shop_app.command("in")
 def shop_in(
+    *,
     ctx: typer.Context,
     goods: Annotated[str, typer.Argument(help="商品 Goods.")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
@@ -292,7 +294,7 @@ def shop_in(
     unit: Annotated[str, typer.Option("--unit", help="单位 Unit.")] = "件",
     paid_by: Annotated[str | None, typer.Option("--paid-by", help="出纳 The cashier who paid for it.")] = None,
     paid_from: Annotated[str, typer.Option("--paid-from", help="付款账户 The account it is paid from.")] = "bank",
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf
@@ -304,7 +306,6 @@ def shop_in(
     from houqin.cli.options import parse_amount, parse_quantity
     from houqin.services.office import receive_shop_batch
 
-    day = parse_day(date) or today()
     made = parse_day(produced, "--produced")
     fields = {
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
@@ -322,6 +323,7 @@ def shop_in(
 
 @shop_app.command("sell")
 def shop_sell(
+    *,
     ctx: typer.Context,
     batch: Annotated[str, typer.Argument(help="进货编号 Batch id (SD-…).")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity sold.")],
@@ -329,7 +331,7 @@ def shop_sell(
     removed: Annotated[
         bool, typer.Option("--removed", help="下架: taken off the shelf unsold (expired, spoiled).")
     ] = False,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """销售 / Record a day's sales of a batch; refused once the batch has expired (take it off with --removed).
@@ -339,7 +341,6 @@ def shop_sell(
     from houqin.cli.options import parse_quantity
     from houqin.services.office import sell
 
-    day = parse_day(date) or today()
     qty = parse_quantity(quantity)
     verb = "remove" if removed else "sell"
     run_write(ctx, lambda ledger: sell(ledger, batch, qty, seller, day, removed),
@@ -383,13 +384,14 @@ def shop_expiring(
 
 @milk_app.command("order")
 def milk_order(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
     students: Annotated[int, typer.Option("--students", min=1, max=100_000, help="订奶人数 Students.")],
     cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="本学期盒数 Cartons for the term.")],
     fee_item: Annotated[str, typer.Option("--fee-item", help="收费项目 Published fee item.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """订奶 / A class's milk order for a term, against a published fee item.
@@ -398,18 +400,18 @@ def milk_order(
     """
     from houqin.services.office import order_milk
 
-    day = parse_day(date) or today()
     run_write(ctx, lambda ledger: order_milk(ledger, term, klass, students, cartons, fee_item, day),
               lambda r: f"milk order {r.id} {klass}", no_commit=no_commit)  # fmt: skip
 
 
 @milk_app.command("deliver")
 def milk_deliver(
+    *,
     ctx: typer.Context,
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
     cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="盒数 Cartons.")],
     received_by: Annotated[str, typer.Option("--received-by", help="签收人 Who signed for it.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """配送 / Cartons delivered to a class on a day.
@@ -418,7 +420,6 @@ def milk_deliver(
     """
     from houqin.services.office import deliver_milk
 
-    day = parse_day(date) or today()
     run_write(ctx, lambda ledger: deliver_milk(ledger, klass, cartons, received_by, day),
               lambda r: f"milk deliver {r.id} {klass} ×{cartons}", no_commit=no_commit)  # fmt: skip
 

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_day
-from houqin.clock import today
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer
 
 if TYPE_CHECKING:
     from houqin.cli.directory_import import Listing
@@ -89,11 +88,12 @@ def place_import(
 
 @place_app.command("responsibility")
 def place_responsibility(
+    *,
     ctx: typer.Context,
     place: Annotated[str, typer.Argument(help="地点编号 Place id (places.yaml).")],
     year: Annotated[str, typer.Option("--year", help="学年 School year, e.g. 2026-2027.")],
     director: Annotated[str | None, typer.Option("--director", help="总务主任 Who issues it (signs director).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -105,7 +105,6 @@ def place_responsibility(
     from houqin.cli.writing import run_write
     from houqin.services.stocktake import issue_responsibility
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: issue_responsibility(ledger, place, year, director, day),
