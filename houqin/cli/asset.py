@@ -149,7 +149,6 @@ def list_assets(
 
     Example: houqin asset list --place JX-101 --depreciation
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_overdue, print_register
     from houqin.render.console import console
     from houqin.render.json_out import print_json
@@ -157,7 +156,7 @@ def list_assets(
 
     state = get_state(ctx)
     # What was disposed of in a closed year is read from that year (年终结账 carries only what is on the books).
-    ledger = open_ledger(state.root(), since=day, full=status.value in ("disposed", "all"))
+    ledger = state.books(since=day, full=status.value in ("disposed", "all"))
     if overdue:
         late = overdue_loans(ledger, day)
         if fmt is RegisterFormat.json:
@@ -208,21 +207,15 @@ def show(
 
     Example: houqin asset show ZC-2022-0013
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_card
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.assets import asset_card
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root(), full=True)  # the card's history goes back to the asset's first day
+    ledger = state.books(full=True)  # the card's history goes back to the asset's first day
     card = asset_card(ledger, find_asset(ledger, asset), day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("asset show", card, at=day)
-        return
-    print_card(console(), card, state.lang)
+    show(fmt, "asset show", card, lambda out: print_card(out, card, state.lang), fields=dict(at=day))
 
 
 @app.command("move")
@@ -477,7 +470,6 @@ def label(
     Example: houqin asset label --place SY-301 --layout 3x8 --offset 5 --out 计算机教室标签.pdf
     """
     from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.labels import write_label_sheet
     from houqin.reports.labels import label_sheet
@@ -485,7 +477,7 @@ def label(
     state = get_state(ctx)
     state.output(out_file)
     sheet = label_sheet(
-        open_ledger(state.root()),
+        state.books(),
         today(),
         assets or (),
         place,

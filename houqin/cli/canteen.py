@@ -159,14 +159,16 @@ def report(
     Example: houqin canteen report --month 2026-10
     """
     from houqin.cli.finance import check_month
-    from houqin.ledger.load import open_ledger
     from houqin.render.canteen import canteen_json, print_canteen_month
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.canteen import canteen_month
 
     state = get_state(ctx)
-    result = canteen_month(open_ledger(state.root()), check_month(month))
-    if fmt is OutputFormat.json:
-        typer.echo(canteen_json(result), nl=False)
-    else:
-        print_canteen_month(console(), result, state.lang)
+    result = canteen_month(state.books(), check_month(month))
+    show(
+        fmt,
+        "-",
+        None,
+        lambda out: print_canteen_month(out, result, state.lang),
+        pages={"json": lambda: canteen_json(result)},
+    )

@@ -24,18 +24,12 @@ def due(
 
     Example: houqin due --person 王建国
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.due import print_due
+    from houqin.render.output import show
     from houqin.reports.due import due as compute
 
     state = get_state(ctx)
-    report = compute(open_ledger(state.root()), at, person)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("due", report)
-    else:
-        print_due(console(), report, state.lang)
+    report = compute(state.books(), at, person)
+    show(fmt, "due", report, lambda out: print_due(out, report, state.lang))
     if report.overdue:
         raise typer.Exit(1)

@@ -171,7 +171,7 @@ def list_claims(
     Example: houqin expense list --pending
     """
     from houqin.ledger.load import load_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_claims
     from houqin.reports.claims import ClaimFilter, claim_rows
 
@@ -187,9 +187,10 @@ def list_claims(
         max_amount=parse_amount_or_zero(max_amount, "--max-amount") if max_amount is not None else None,
     )
     rows = claim_rows(result.ledger, pending_only=pending, month=month, where=where)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("expense list", rows, pending=pending, month=month)
-        return
-    print_claims(console(), rows, state.lang)
+    show(
+        fmt,
+        "expense list",
+        rows,
+        lambda out: print_claims(out, rows, state.lang),
+        fields=dict(pending=pending, month=month),
+    )

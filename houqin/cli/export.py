@@ -53,7 +53,6 @@ def export(
     """
     from houqin.cli.finance import check_month
     from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
     from houqin.ledger.save import atomic_write
     from houqin.models.closing import month_bounds
     from houqin.render import books as render
@@ -69,7 +68,7 @@ def export(
         if month is None:
             raise UsageError("vouchers_month")
         path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
-        mv = month_vouchers(open_ledger(state.root(), since=month_bounds(check_month(month))[0]), month)
+        mv = month_vouchers(state.books(since=month_bounds(check_month(month))[0]), month)
         vouchers_xlsx(mv, path)
         console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
         return
@@ -80,7 +79,7 @@ def export(
 
         print_exported(export_parquet(state.root(), path), state.lang)
         return
-    ledger = open_ledger(state.root(), full=True)
+    ledger = state.books(full=True)
     b = books(ledger)
     school = ledger.config.school.name
     if target is Target.xlsx:

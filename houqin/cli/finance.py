@@ -262,12 +262,11 @@ def report(
 
 
 def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
-    from houqin.ledger.load import open_ledger
     from houqin.models.closing import month_bounds
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(open_ledger(state.root(), since=month_bounds(month)[0]), month, public)
+    r = month_report(state.books(since=month_bounds(month)[0]), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 

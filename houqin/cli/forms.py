@@ -34,7 +34,6 @@ def form(
     """
     from houqin.errors import UsageError
     from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.forms import write_form
     from houqin.reports.forms import blank_form, form_of
@@ -44,7 +43,7 @@ def form(
     if target.suffix.lower() not in FORM_SUFFIXES:
         raise UsageError("form_out_suffix", path=str(target))
     state.output(target)
-    ledger = open_ledger(state.root(), record=record)
+    ledger = state.books(record=record)
     paper = blank_form(ledger, record) if blank else form_of(ledger, record, day)
     write_form(paper, state.lang, target)
     console().print(t("report_written", state.lang, path=target))
@@ -60,12 +59,11 @@ def verify_form(
 
     Example: houqin verify-form houqin-form:1:BX-2026-0001:0123456789abcdef
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.forms import print_form_check
     from houqin.reports.forms import verify_form as check
 
     state = get_state(ctx)
-    result = check(open_ledger(state.root(), full=True), scanned)
+    result = check(state.books(full=True), scanned)
     print_form_check(result, state.lang, fmt.value)
     if not result.matches:
         raise typer.Exit(1)

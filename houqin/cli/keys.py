@@ -124,18 +124,13 @@ def list_keys(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin key list
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.keys import print_keys
+    from houqin.render.output import show
     from houqin.services.keys import key_rows
 
     state = get_state(ctx)
-    rows = key_rows(open_ledger(state.root()))
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("key list", rows)
-        return
-    print_keys(rows, state.lang)
+    rows = key_rows(state.books())
+    show(fmt, "key list", rows, lambda out: print_keys(rows, state.lang))
 
 
 @app.command("verify")
@@ -149,16 +144,12 @@ def verify(
 
     Example: houqin key verify JZ-2026-0009 --format json
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.json_out import print_json
     from houqin.render.keys import print_signatures
+    from houqin.render.output import show
     from houqin.reports.keys import signatures_of
 
     state = get_state(ctx)
-    result = signatures_of(open_ledger(state.root(), record=record), record)
-    if fmt is OutputFormat.json:
-        print_json("key verify", result)
-    else:
-        print_signatures(result, state.lang)
+    result = signatures_of(state.books(record=record), record)
+    show(fmt, "key verify", result, lambda out: print_signatures(result, state.lang))
     if not result.stands:
         raise typer.Exit(1)

@@ -230,19 +230,19 @@ def budget_show(
 
     Example: houqin budget show --at 2026-06-30
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render import finance as render
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
-    uses = budget_use(open_ledger(state.root()), day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("budget show", uses, at=day)
-        return
-    render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
+    uses = budget_use(state.books(), day)
+    show(
+        fmt,
+        "budget show",
+        uses,
+        lambda out: render.print_sections(out, [render.budget_section(uses, state.lang, day)], state.lang),
+        fields=dict(at=day),
+    )
 
 
 @budget_app.command("adjust")

@@ -51,20 +51,13 @@ def meter_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin meter list
     """
-    from houqin.checks.office import readings_by_meter
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_meters
+    from houqin.render.output import show
+    from houqin.reports.office import meter_list
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
-    last = {m: rows[-1] for m, rows in readings_by_meter(ledger).items()}
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("meter list", [{"meter": m, "last": last.get(m.id)} for m in ledger.catalog.meters])
-        return
-    print_meters(console(), ledger.catalog.meters, last, state.lang)
+    meters = meter_list(state.books())
+    show(fmt, "meter list", meters, lambda out: print_meters(out, meters, state.lang))
 
 
 @meter_app.command("report")
@@ -79,20 +72,20 @@ def meter_report(
 
     Example: houqin meter report --since 2026-09-01
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_meter_periods
+    from houqin.render.output import show
     from houqin.reports.office import meter_periods
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     periods = meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until"))
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("meter report", periods, since=since, until=until)
-        return
-    print_meter_periods(console(), periods, state.lang)
+    show(
+        fmt,
+        "meter report",
+        periods,
+        lambda out: print_meter_periods(out, periods, state.lang),
+        fields=dict(since=since, until=until),
+    )
 
 
 @patrol_app.command("log")
@@ -180,22 +173,16 @@ def patrol_report(
 
     Example: houqin patrol report --term 2026-2027-1
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_patrol_term
+    from houqin.render.output import show
     from houqin.reports.office import patrol_term
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     term_dates(ledger, term)
     summary = patrol_term(ledger, term, today())
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("patrol report", summary, term=term)
-        return
-    print_patrol_term(console(), summary, state.lang)
+    show(fmt, "patrol report", summary, lambda out: print_patrol_term(out, summary, state.lang), fields=dict(term=term))
 
 
 @print_app.command("request")
@@ -254,21 +241,15 @@ def print_report(
     Example: houqin print report --month 2026-10
     """
     from houqin.cli.finance import check_month
-    from houqin.ledger.load import open_ledger
     from houqin.models.closing import month_bounds
-    from houqin.render.console import console
     from houqin.render.office import print_paper
+    from houqin.render.output import show
     from houqin.reports.office import paper_by_department
 
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))
-    paper = paper_by_department(open_ledger(state.root()), first, last)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("print report", paper, month=month)
-        return
-    print_paper(console(), paper, month, state.lang)
+    paper = paper_by_department(state.books(), first, last)
+    show(fmt, "print report", paper, lambda out: print_paper(out, paper, month, state.lang), fields=dict(month=month))
 
 
 shop_app = typer.Typer(help="商店 / The school shop: batches in, sales, goods near expiry.", no_args_is_help=True)
@@ -357,29 +338,20 @@ def shop_expiring(
 
     Example: houqin shop expiring --days 14
     """
-    from rich.table import Table
-
-    from houqin.checks.shop import expiring
-    from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.office import print_expiring
+    from houqin.render.output import show
+    from houqin.reports.office import expiring_batches
 
     state = get_state(ctx)
     day = today()
-    rows = expiring(open_ledger(state.root()), day, days)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        batches = [{"batch": b, "left": left, "expires": b.expires} for b, left in rows]
-        print_json("shop expiring", batches, at=day, days=days)
-        return
-    table = Table(title=t("shop.expiring", state.lang, days=days), title_justify="left")
-    for key in ("col.id", "shop.goods", "shop.batch", "shop.left", "shop.expires"):
-        table.add_column(t(key, state.lang))
-    for b, left in rows:
-        style = "red" if b.expires <= day else "yellow"
-        table.add_row(b.id, b.goods, b.batch, f"{left:f} {b.unit}", f"[{style}]{b.expires}[/]")
-    console().print(table if rows else t("shop.none_expiring", state.lang, days=days))
+    rows = expiring_batches(state.books(), day, days)
+    show(
+        fmt,
+        "shop expiring",
+        rows,
+        lambda out: print_expiring(out, rows, day, days, state.lang),
+        fields=dict(at=day, days=days),
+    )
 
 
 @milk_app.command("order")
@@ -434,27 +406,10 @@ def milk_report(
 
     Example: houqin milk report --term 2026-2027-1
     """
-    from rich.table import Table
-
-    from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.money import fmt_yuan
-    from houqin.render.console import console
+    from houqin.render.office import print_milk
+    from houqin.render.output import show
     from houqin.reports.office import milk_reconciliation
 
     state = get_state(ctx)
-    rows = milk_reconciliation(open_ledger(state.root()), term)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("milk report", rows, term=term)
-        return
-    table = Table(title=t("milk.title", state.lang, term=term), title_justify="left")
-    for key in ("milk.class", "fin.students", "milk.ordered", "milk.delivered", "milk.due", "milk.paid"):
-        table.add_column(t(key, state.lang), justify="left" if key == "milk.class" else "right")
-    for r in rows:
-        flag = "" if r.ordered == r.delivered and r.due == r.paid else "[yellow]"
-        table.add_row(
-            f"{flag}{r.klass}", str(r.students), str(r.ordered), str(r.delivered), fmt_yuan(r.due), fmt_yuan(r.paid)
-        )
-    console().print(table)
+    rows = milk_reconciliation(state.books(), term)
+    show(fmt, "milk report", rows, lambda out: print_milk(out, rows, term, state.lang), fields=dict(term=term))

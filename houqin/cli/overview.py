@@ -22,16 +22,11 @@ def overview(
     Example: houqin overview --at 2026-07-10
     """
     from houqin.ledger.load import load_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_overview
     from houqin.reports.overview import overview as compute
 
     state = get_state(ctx)
     result = load_ledger(state.root(), strict=True)
     summary = compute(result.ledger, day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("overview", summary, at=day)
-        return
-    print_overview(console(), summary, state.lang)
+    show(fmt, "overview", summary, lambda out: print_overview(out, summary, state.lang), fields=dict(at=day))

@@ -267,17 +267,11 @@ def list_purchases(
 
     Example: houqin purchase list --pending
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_purchases
     from houqin.reports.purchases import purchase_rows
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     rows = purchase_rows(ledger, pending_only=pending)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("purchase list", rows, pending=pending)
-        return
-    print_purchases(console(), rows, state.lang)
+    show(fmt, "purchase list", rows, lambda out: print_purchases(out, rows, state.lang), fields=dict(pending=pending))

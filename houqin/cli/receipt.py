@@ -83,14 +83,16 @@ def list_books(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin receipt list --format json
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.receipts import print_receipt_books, receipt_books_json
     from houqin.reports.receipts import receipt_books
 
     state = get_state(ctx)
-    rows = receipt_books(open_ledger(state.root()))
-    if fmt is OutputFormat.json:
-        typer.echo(receipt_books_json(rows), nl=False)
-    else:
-        print_receipt_books(console(), rows, state.lang)
+    rows = receipt_books(state.books())
+    show(
+        fmt,
+        "-",
+        None,
+        lambda out: print_receipt_books(out, rows, state.lang),
+        pages={"json": lambda: receipt_books_json(rows)},
+    )

@@ -60,17 +60,19 @@ def fire_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin safety list
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.safety import print_fire_register, rows_json
     from houqin.reports.safety import fire_register
 
     state = get_state(ctx)
-    rows = fire_register(open_ledger(state.root()), today())
-    if fmt is OutputFormat.json:
-        typer.echo(rows_json("safety list", rows), nl=False)
-    else:
-        print_fire_register(console(), rows, state.lang)
+    rows = fire_register(state.books(), today())
+    show(
+        fmt,
+        "-",
+        None,
+        lambda out: print_fire_register(out, rows, state.lang),
+        pages={"json": lambda: rows_json("safety list", rows)},
+    )
 
 
 @app.command("utilities")
@@ -79,14 +81,16 @@ def utilities(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin safety utilities
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.safety import print_utilities, rows_json
     from houqin.reports.safety import utilities as utility_rows
 
     state = get_state(ctx)
-    rows = utility_rows(open_ledger(state.root()), today())
-    if fmt is OutputFormat.json:
-        typer.echo(rows_json("safety utilities", rows), nl=False)
-    else:
-        print_utilities(console(), rows, state.lang)
+    rows = utility_rows(state.books(), today())
+    show(
+        fmt,
+        "-",
+        None,
+        lambda out: print_utilities(out, rows, state.lang),
+        pages={"json": lambda: rows_json("safety utilities", rows)},
+    )

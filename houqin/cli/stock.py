@@ -41,13 +41,12 @@ def balance(
 
     Example: houqin stock balance --category 印刷耗材
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_stock
     from houqin.reports.stock import stock_balance
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     if month is not None:
         from houqin.models.closing import month_bounds
         from houqin.render.tables import print_stock_month
@@ -58,20 +57,22 @@ def balance(
         except ValueError:
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
         movement = monthly_movement(ledger, month)
-        if fmt is OutputFormat.json:
-            from houqin.render.json_out import print_json
-
-            print_json("stock balance", movement, month=month)
-            return
-        print_stock_month(console(), movement, month, state.lang)
+        show(
+            fmt,
+            "stock balance",
+            movement,
+            lambda out: print_stock_month(out, movement, month, state.lang),
+            fields=dict(month=month),
+        )
         return
     rows = stock_balance(ledger, day, category)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("stock balance", rows, at=day, category=category)
-        return
-    print_stock(console(), rows, day, state.lang)
+    show(
+        fmt,
+        "stock balance",
+        rows,
+        lambda out: print_stock(out, rows, day, state.lang),
+        fields=dict(at=day, category=category),
+    )
 
 
 @app.command("in")

@@ -137,17 +137,19 @@ def log(
 
     Example: houqin vehicle log --vehicle 赣G·A1234
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.vehicles import log_json, print_vehicle_log
     from houqin.reports.vehicles import vehicle_log
 
     state = get_state(ctx)
-    rows = vehicle_log(open_ledger(state.root()), vehicle)
-    if fmt is OutputFormat.json:
-        typer.echo(log_json(rows), nl=False)
-    else:
-        print_vehicle_log(console(), vehicle, rows, state.lang)
+    rows = vehicle_log(state.books(), vehicle)
+    show(
+        fmt,
+        "-",
+        None,
+        lambda out: print_vehicle_log(out, vehicle, rows, state.lang),
+        pages={"json": lambda: log_json(rows)},
+    )
 
 
 @reception_app.command("add")

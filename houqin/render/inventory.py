@@ -293,3 +293,35 @@ def report_xlsx(rec: Reconciliation, school: str, term: str, counters: Sequence[
         cells[6] = float(d.value) if d.value else None
         detail.append(cells)
     save_workbook(wb, path)
+
+
+def write_sheets(
+    sheets: Sequence[CountSheet], school: str, term: str, lang: str, show_book: bool, fmt: str, path: Path
+) -> None:
+    """The count sheets written to `path` as `fmt`: xlsx (a sheet per place), html, pdf or csv."""
+    from houqin.ledger.save import atomic_write
+    from houqin.render.pdf import write_pdf
+
+    if fmt == "xlsx":
+        sheets_xlsx(sheets, school, term, lang, show_book, path)
+    elif fmt == "html":
+        atomic_write(path, sheets_html(sheets, school, term, lang, show_book).encode("utf-8"))
+    elif fmt == "pdf":
+        write_pdf(sheets_html(sheets, school, term, lang, show_book), path)
+    else:
+        atomic_write(path, sheets_csv(sheets, lang, show_book))
+
+
+def write_report(rec: Reconciliation, school: str, term: str, counters: Sequence[str], lang: str, path: Path) -> None:
+    """The written report to the principal, as its file's suffix says: .xlsx, .pdf, .md or HTML."""
+    from houqin.ledger.save import atomic_write
+    from houqin.render.pdf import write_pdf
+
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        report_xlsx(rec, school, term, counters, lang, path)
+    elif suffix == ".pdf":
+        write_pdf(report_html(rec, school, term, counters, lang), path)
+    else:
+        render = report_markdown if suffix == ".md" else report_html
+        atomic_write(path, render(rec, school, term, counters, lang).encode("utf-8"))
