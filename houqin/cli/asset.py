@@ -23,13 +23,16 @@ from houqin.cli.options import (
     parse_amount,
     parse_amount_or_zero,
     parse_day,
+    required_day,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Callable
+
+    from houqin.reports.assets import Register
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
 
@@ -150,20 +153,10 @@ def list_assets(
     Example: houqin asset list --place JX-101 --depreciation
     """
     from houqin.render.assets import print_overdue, print_register
-    from houqin.render.console import console
-    from houqin.render.json_out import print_json
-    from houqin.reports.assets import AssetFilter, overdue_loans, register
+    from houqin.render.output import show
+    from houqin.reports.assets import AssetFilter, AssetQuery, overdue_loans, select_assets
 
     state = get_state(ctx)
-    # What was disposed of in a closed year is read from that year (年终结账 carries only what is on the books).
-    ledger = state.books(since=day, full=status.value in ("disposed", "all"))
-    if overdue:
-        late = overdue_loans(ledger, day)
-        if fmt is RegisterFormat.json:
-            print_json("asset list", late, at=day, overdue=True)
-            return
-        print_overdue(console(), late, state.lang)
-        return
     only = AssetFilter(
         name=name,
         min_value=parse_amount_or_zero(min_value, "--min-value") if min_value is not None else None,
@@ -171,28 +164,36 @@ def list_assets(
         acquired_from=parse_day(acquired_from, "--acquired-from"),
         acquired_to=parse_day(acquired_to, "--acquired-to"),
     )
-    reg = register(
-        ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding, only=only
+    query = AssetQuery(place, keeper, category, status.value, funding, only)
+    ledger = state.books(since=day, full=query.reads_history)
+    if overdue:  # a list on the screen or as JSON, whatever the register's format
+        late = overdue_loans(ledger, day)
+        text = lambda out: print_overdue(out, late, state.lang)  # noqa: E731
+        show(fmt if fmt is RegisterFormat.json else "text", "asset list", late, text, fields=dict(at=day, overdue=True))
+        return
+    reg = select_assets(ledger, day, query)
+    target = None
+    if fmt not in (RegisterFormat.text, RegisterFormat.json):
+        target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
+    show(
+        fmt,
+        "asset list",
+        reg,
+        lambda out: print_register(out, reg, state.lang, depreciation),
+        files={f.value: _register_file(reg, ledger.config.school.name, state.lang, f.value) for f in PRINTABLE},
+        out=target,
+        written="report_written",
+        lang=state.lang,
     )
-    if fmt is RegisterFormat.json:
-        print_json("asset list", reg)
-        return
-    if fmt is RegisterFormat.text:
-        print_register(console(), reg, state.lang, depreciation)
-        return
-    from houqin.i18n import t
-    from houqin.render.pdf import write_html, write_pdf
-    from houqin.render.registers import register_html, register_xlsx
 
-    target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
-    school = ledger.config.school.name
-    if fmt is RegisterFormat.xlsx:
-        register_xlsx(reg, school, state.lang, target)
-    elif fmt is RegisterFormat.pdf:
-        write_pdf(register_html(reg, school, state.lang), target)
-    else:
-        write_html(register_html(reg, school, state.lang), target)
-    console().print(t("report_written", state.lang, path=target))
+
+PRINTABLE = (RegisterFormat.html, RegisterFormat.pdf, RegisterFormat.xlsx)
+
+
+def _register_file(reg: Register, school: str, lang: str, fmt: str) -> Callable[[Path], None]:
+    from houqin.render.registers import write_register
+
+    return lambda path: write_register(reg, school, lang, fmt, path)
 
 
 @app.command("show")
@@ -254,7 +255,7 @@ def loan(
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="借用人 Borrower.")],
-    due: Annotated[str, typer.Option("--due", help="应还日期 Due day, YYYY-MM-DD.")],
+    due: Annotated[dt.date, required_day("--due", help="应还日期 Due day, YYYY-MM-DD.")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="登记的保管员/总务主任 Keeper who lends.")],
     quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
@@ -268,12 +269,10 @@ def loan(
     """
     from houqin.services.asset_events import lend_asset
 
-    due_day = parse_day(due, "--due")
-    assert due_day is not None
     run_write(
         ctx,
-        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
-        lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
+        lambda ledger: lend_asset(ledger, asset, to, due, approved_by, day, quantity, purpose),
+        lambda r: f"asset loan {r.id} {asset} → {to} until {due}",
         signer=key_signer(key),
         no_commit=no_commit,
     )

@@ -10,8 +10,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat
 from houqin.cli.state import get_state
-
-UNREADABLE = 2
+from houqin.errors import Findings, UnreadableFindings
 
 
 def check(
@@ -84,9 +83,9 @@ def check(
         print_diagnostics(out, found, state.lang, root)
         print_summary(out, found, state.lang)
     if any(d.code.startswith("YAML") and d.severity is Severity.ERROR for d in found):
-        raise typer.Exit(UNREADABLE)
+        raise UnreadableFindings
     if has_errors(found):
-        raise typer.Exit(1)
+        raise Findings
 
 
 def _audit(root: Path, since: str, lang: str) -> None:
@@ -117,7 +116,7 @@ def _audit(root: Path, since: str, lang: str) -> None:
                 out.print(t("audit.signed", lang, sha=c.sha[:10], signer=c.signer or "?", status=c.signature))
     out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
     if bad:
-        raise typer.Exit(1)
+        raise Findings
 
 
 def _revision_or_day(since: str) -> str | dt.date:

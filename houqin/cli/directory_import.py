@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin.cli.state import get_state
+from houqin.errors import UnreadableFindings
 
 if TYPE_CHECKING:
     from houqin.inputs.sheets import Sheet
@@ -67,7 +68,7 @@ def run_directory_import(
 
     if dry_run:
         if show(plan(load_ledger(root, strict=True).ledger, table, state.lang)):
-            raise typer.Exit(2)
+            raise UnreadableFindings
         return
 
     def build(session: WriteSession) -> tuple[Sequence[Person], Sequence[Place]]:

@@ -9,6 +9,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
+from houqin.errors import Findings
 
 
 def due(
@@ -32,4 +33,4 @@ def due(
     report = compute(state.books(), at, person)
     show(fmt, "due", report, lambda out: print_due(out, report, state.lang))
     if report.overdue:
-        raise typer.Exit(1)
+        raise Findings

@@ -16,7 +16,7 @@ from houqin.cli.options import (
     key_signer,
     parse_amount,
     parse_amount_or_zero,
-    parse_day,
+    required_day,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
@@ -93,8 +93,8 @@ def assert_(
 @app.command("open")
 def open_(
     ctx: typer.Context,
-    on: Annotated[
-        str, typer.Option("--on", help="期初日：余额为该日结束时的余额 / The day the balances stand at its end.")
+    day: Annotated[
+        dt.date, required_day("--on", help="期初日：余额为该日结束时的余额 / The day the balances stand at its end.")
     ],
     by: Annotated[str, typer.Option("--by", help="会计 The accountant who records them.")],
     cash: Annotated[str | None, typer.Option("--cash", help="现金期初余额（元）Opening cash.")] = None,
@@ -120,8 +120,6 @@ def open_(
     from houqin.services.finance import opening_balances
     from houqin.services.writes import write_directory
 
-    day = parse_day(on, "--on")
-    assert day is not None
     wanted = [
         (name, parse_amount_or_zero(value, f"--{name}"))
         for name, value in (("cash", cash), ("bank", bank))
@@ -271,36 +269,28 @@ def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_f
 
 
 def write_report(r: MonthReport, fmt: ReportFormat, out_file: Path | None, lang: str) -> None:
-    from houqin.errors import UsageError
-    from houqin.i18n import t
-    from houqin.ledger.save import atomic_write
     from houqin.render import finance as render
-    from houqin.render.console import console
+    from houqin.render.output import show
+    from houqin.render.pdf import write_pdf
 
-    if fmt is ReportFormat.text:
-        render.print_report(console(), r, lang)
-        return
-    if fmt is ReportFormat.xlsx:
-        if out_file is None:
-            raise UsageError("xlsx_needs_out")
-        render.report_xlsx(r, lang, out_file)
-    elif fmt is ReportFormat.pdf:
-        from houqin.render.pdf import write_pdf
-
-        if out_file is None:
-            raise UsageError("pdf_needs_out")
-        write_pdf(render.report_html(r, lang), out_file)
-    else:
-        text = {
-            ReportFormat.md: render.report_markdown,
-            ReportFormat.html: render.report_html,
-            ReportFormat.json: render.report_json,
-        }[fmt](r, lang)
-        if out_file is None:
-            typer.echo(text, nl=False)
-            return
-        atomic_write(out_file, text.encode("utf-8"))
-    console().print(t("fin.written", lang, path=out_file))
+    show(
+        fmt,
+        "finance report",
+        r,
+        lambda out: render.print_report(out, r, lang),
+        pages={
+            "md": lambda: render.report_markdown(r, lang),
+            "html": lambda: render.report_html(r, lang),
+            "json": lambda: render.report_json(r, lang),
+        },
+        files={
+            "xlsx": lambda path: render.report_xlsx(r, lang, path),
+            "pdf": lambda path: write_pdf(render.report_html(r, lang), path),
+        },
+        out=out_file,
+        written="fin.written",
+        lang=lang,
+    )
 
 
 @app.command("close-year")

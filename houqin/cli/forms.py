@@ -10,6 +10,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
+from houqin.errors import Findings
 
 FORM_SUFFIXES = (".pdf", ".html", ".htm")
 
@@ -66,4 +67,4 @@ def verify_form(
     result = check(state.books(full=True), scanned)
     print_form_check(result, state.lang, fmt.value)
     if not result.matches:
-        raise typer.Exit(1)
+        raise Findings

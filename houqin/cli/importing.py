@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin.cli.state import get_state
+from houqin.errors import Findings, UnreadableFindings
 
 if TYPE_CHECKING:
     from houqin.ledger.load import LoadResult
@@ -68,9 +69,9 @@ def run_import(
         plan = plan_for(load_ledger(root, strict=True))
         show(plan)
         if plan.problems:
-            raise typer.Exit(2 if any(p.diagnostic is None for p in plan.problems) else 1)
+            raise UnreadableFindings if any(p.diagnostic is None for p in plan.problems) else Findings
         if plan.lacking and plan.added is None:
-            raise typer.Exit(1)
+            raise Findings
         return
 
     def build(session: WriteSession) -> list[Record]:

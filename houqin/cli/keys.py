@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
+from houqin.errors import Findings
 
 app = typer.Typer(
     help="密钥 / Keys: register, revoke and list the SSH keys people sign with (docs/signatures.md).",
@@ -17,6 +18,9 @@ app = typer.Typer(
 )
 
 Person = Annotated[str, typer.Option("--person", help="密钥持有人 The key's holder (people.yaml name).")]
+if TYPE_CHECKING:
+    from houqin.models.ledger import Ledger
+
 On = Annotated[dt.date, day_option("--on", help="日期 YYYY-MM-DD (default: today).")]
 
 
@@ -71,10 +75,7 @@ def add(
         beside = Path(file).expanduser().with_suffix("")
         key = os.environ.get(ENV) or (str(beside) if beside.is_file() and beside.name != Path(file).name else file)
 
-    def build(ledger: object, text: str) -> str:
-        from houqin.models.ledger import Ledger
-
-        assert isinstance(ledger, Ledger)
+    def build(ledger: Ledger, text: str) -> str:
         return add_key(text, person, new_key_entry(ledger, person, line, day, anchor, key_signer(key)))
 
     message = f"key add {person}" + (" (anchor)" if anchor else "")
@@ -106,10 +107,7 @@ def revoke(
     state = get_state(ctx)
     root = state.root(write=True)
 
-    def build(ledger: object, text: str) -> str:
-        from houqin.models.ledger import Ledger
-
-        assert isinstance(ledger, Ledger)
+    def build(ledger: Ledger, text: str) -> str:
         index, sig = revocation(ledger, person, fingerprint, day, key_signer(key))
         return revoke_key(text, person, index, day, sig)
 
@@ -152,4 +150,4 @@ def verify(
     result = signatures_of(state.books(record=record), record)
     show(fmt, "key verify", result, lambda out: print_signatures(result, state.lang))
     if not result.stands:
-        raise typer.Exit(1)
+        raise Findings

@@ -354,7 +354,8 @@ def fee_settle(
         signer=key_signer(key),
         no_commit=no_commit,
     )
-    assert isinstance(record, FeeSettlement)
+    if not isinstance(record, FeeSettlement):  # what settle_fee builds, as written back
+        raise TypeError(f"fee settle wrote {type(record).__name__}")
     print_fee_settlement(console(), record, get_state(ctx).lang)
 
 

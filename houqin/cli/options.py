@@ -62,6 +62,11 @@ def day_option(option: str, *, help: str) -> Any:
     return typer.Option(option, parser=Day(option), default_factory=today, help=help, show_default=False)
 
 
+def required_day(option: str, *, help: str) -> Any:
+    """A day option that must be given (a loan's due day, a meeting's day), parsed as a Day."""
+    return typer.Option(option, parser=Day(option), help=help)
+
+
 def parse_amount(value: str, option: str = "--amount") -> Decimal:
     """An amount above zero, written as the ledger writes it: 1299.50 (no 元, no separators)."""
     amount = _plain_amount(value, option)

@@ -21,8 +21,8 @@ from houqin.cli.options import (
     key_signer,
     own_route,
     parse_amount,
-    parse_day,
     parse_quantity,
+    required_day,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
@@ -165,7 +165,7 @@ def quote(
 def meeting(
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id.")],
-    on: Annotated[str, typer.Option("--on", help="会议日期 YYYY-MM-DD.")],
+    day: Annotated[dt.date, required_day("--on", help="会议日期 YYYY-MM-DD.")],
     attendee: Annotated[list[str], typer.Option("--attendee", help="出席人 Who attended. Repeat.")],
     decision: Annotated[str, typer.Option("--decision", help="会议决定 The decision.")],
     no_commit: NoCommit = False,
@@ -177,8 +177,6 @@ def meeting(
     """
     from houqin.services.purchases import record_meeting
 
-    day = parse_day(on, "--on")
-    assert day is not None
     run_write(
         ctx,
         lambda ledger: record_meeting(ledger, purchase, day, attendee, decision),

@@ -76,13 +76,11 @@ def books_csv(b: Books) -> bytes:
 
 
 def books_xlsx(b: Books, school: str, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "分录 journal"
+    from houqin.render.spreadsheet import titled_workbook
+
+    wb, ws = titled_workbook("分录 journal")
     ws.append([f"{school} 会计分录"])
     ws.cell(1, 1).font = Font(bold=True, size=13)
     ws.append(list(COLUMNS))

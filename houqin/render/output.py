@@ -29,11 +29,13 @@ def show(
     pages: Mapping[str, Callable[[], str]] | None = None,
     files: Mapping[str, Callable[[Path], None]] | None = None,
     out: Path | None = None,
-    written: Callable[[Path], None] | None = None,
+    written: str | None = None,
+    lang: str = "zh",
 ) -> None:
     """Give `report` as `fmt`: text by `text`; json by print_json(`command`, report, **fields) unless
     `pages` has its own; a page of `pages` on stdout or into `out`; a file of `files` into `out`
-    (UsageError `<fmt>_needs_out` without one). `written` is told the path of a file written."""
+    (UsageError `<fmt>_needs_out` without one). A file written is then said by the message `written`
+    (an i18n key taking its `path`), in `lang`."""
     from houqin.render.console import console
 
     if fmt == TEXT:
@@ -63,4 +65,6 @@ def show(
     else:
         raise ValueError(f"{command}: no output as {fmt}")
     if written is not None:
-        written(out)
+        from houqin.i18n import t
+
+        console().print(t(written, lang, path=out))
