@@ -27,17 +27,13 @@ def calendar_show(
     from houqin.render.calendar import calendar_json, print_calendar
     from houqin.render.output import show
     from houqin.reports.calendar import school_calendar
-    from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = state.books()
-    if term is not None:
-        term_dates(ledger, term)  # an unknown term is refused, naming the terms there are
-    report = school_calendar(ledger, term)
+    report = school_calendar(state.books(), term)
     show(
         fmt,
-        "-",
-        None,
+        "calendar show",
+        report,
         lambda out: print_calendar(out, report, state.lang),
         pages={"json": lambda: calendar_json(report)},
     )

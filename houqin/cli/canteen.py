@@ -167,8 +167,8 @@ def report(
     result = canteen_month(state.books(), check_month(month))
     show(
         fmt,
-        "-",
-        None,
+        "canteen report",
+        result,
         lambda out: print_canteen_month(out, result, state.lang),
         pages={"json": lambda: canteen_json(result)},
     )

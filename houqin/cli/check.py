@@ -92,7 +92,8 @@ def _audit(root: Path, since: str, lang: str) -> None:
     from houqin.i18n import t
     from houqin.ledger.load import load_ledger
     from houqin.render.assets import progress_bar
-    from houqin.render.console import console, print_diagnostics
+    from houqin.render.console import console
+    from houqin.render.history import print_audit
     from houqin.services.history import audit_since
 
     require = load_ledger(root).ledger.config.policy.require_signed_commits
@@ -101,21 +102,8 @@ def _audit(root: Path, since: str, lang: str) -> None:
     commits = commits_since(root, _revision_or_day(since))  # one `git log`, for the progress bar and the audit
     with progress_bar(len(commits), t("audit.progress", lang)) as advance:
         audits = audit_since(root, commits, require, advance)
-    out = console()
-    bad = [a for a in audits if not a.clean]
-    for a in bad:
-        c = a.commit
-        out.print(t("audit.commit", lang, sha=c.sha[:10], author=c.author, date=c.date, subject=c.subject))
-        if a.unsigned:
-            out.print("  " + t("audit.unsigned", lang, status=c.signature))
-        print_diagnostics(out, a.introduced, lang, root, excerpt=False)
-    if require:  # policy asks for signed commits: say who signed each one
-        for a in audits:
-            if not a.unsigned:
-                c = a.commit
-                out.print(t("audit.signed", lang, sha=c.sha[:10], signer=c.signer or "?", status=c.signature))
-    out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
-    if bad:
+    print_audit(console(), audits, require, since, lang, root)
+    if any(not a.clean for a in audits):
         raise Findings
 
 

@@ -53,9 +53,8 @@ def export(
     """
     from houqin.cli.finance import check_month
     from houqin.i18n import t
-    from houqin.ledger.save import atomic_write
     from houqin.models.closing import month_bounds
-    from houqin.render import books as render
+    from houqin.render.books import write_books
     from houqin.render.console import console
     from houqin.reports.books import books
 
@@ -81,12 +80,5 @@ def export(
         return
     ledger = state.books(full=True)
     b = books(ledger)
-    school = ledger.config.school.name
-    if target is Target.xlsx:
-        render.books_xlsx(b, school, path)
-    elif target is Target.csv:
-        atomic_write(path, render.books_csv(b))
-    else:
-        text = render.hledger_journal(b, school) if target is Target.hledger else render.beancount_file(b, school)
-        atomic_write(path, text.encode("utf-8"))
+    write_books(b, ledger.config.school.name, target.value, path)
     console(stderr=True).print(t("exported", state.lang, count=len(b.txns), path=path))

@@ -172,8 +172,8 @@ def findings(
     reports = count_reports(ledger, today(), stocktake, term)
     show(
         fmt,
-        "-",
-        None,
+        "inventory findings",
+        reports,
         lambda out: print_count_reports(out, reports, state.lang),
         pages={"json": lambda: count_reports_json(reports)},
     )

@@ -91,8 +91,8 @@ def list_books(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     rows = receipt_books(state.books())
     show(
         fmt,
-        "-",
-        None,
+        "receipt list",
+        rows,
         lambda out: print_receipt_books(out, rows, state.lang),
         pages={"json": lambda: receipt_books_json(rows)},
     )

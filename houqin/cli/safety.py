@@ -68,8 +68,8 @@ def fire_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     rows = fire_register(state.books(), today())
     show(
         fmt,
-        "-",
-        None,
+        "safety list",
+        rows,
         lambda out: print_fire_register(out, rows, state.lang),
         pages={"json": lambda: rows_json("safety list", rows)},
     )
@@ -89,8 +89,8 @@ def utilities(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     rows = utility_rows(state.books(), today())
     show(
         fmt,
-        "-",
-        None,
+        "safety utilities",
+        rows,
         lambda out: print_utilities(out, rows, state.lang),
         pages={"json": lambda: rows_json("safety utilities", rows)},
     )

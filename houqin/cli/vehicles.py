@@ -145,8 +145,8 @@ def log(
     rows = vehicle_log(state.books(), vehicle)
     show(
         fmt,
-        "-",
-        None,
+        "vehicle log",
+        rows,
         lambda out: print_vehicle_log(out, vehicle, rows, state.lang),
         pages={"json": lambda: log_json(rows)},
     )

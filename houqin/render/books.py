@@ -96,3 +96,16 @@ def books_xlsx(b: Books, school: str, path: Path) -> None:
     for account in sorted(b.names):
         accounts.append([account, b.names[account], b.codes.get(account, "")])
     save_workbook(wb, path)
+
+
+def write_books(b: Books, school: str, target: str, path: Path) -> None:
+    """The books written to `path` for another tool: xlsx, csv, an hledger journal or a beancount file."""
+    from houqin.ledger.save import atomic_write
+
+    if target == "xlsx":
+        books_xlsx(b, school, path)
+    elif target == "csv":
+        atomic_write(path, books_csv(b))
+    else:
+        text = hledger_journal(b, school) if target == "hledger" else beancount_file(b, school)
+        atomic_write(path, text.encode("utf-8"))
