@@ -90,20 +90,14 @@ def check(
 
 def _audit(root: Path, since: str, lang: str) -> None:
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
     from houqin.render.assets import progress_bar
     from houqin.render.console import console
     from houqin.render.history import print_audit
-    from houqin.services.history import audit_since
+    from houqin.services.history import audit_history
 
-    require = load_ledger(root).ledger.config.policy.require_signed_commits
-    from houqin.ledger.git import commits_since
-
-    commits = commits_since(root, _revision_or_day(since))  # one `git log`, for the progress bar and the audit
-    with progress_bar(len(commits), t("audit.progress", lang)) as advance:
-        audits = audit_since(root, commits, require, advance)
-    print_audit(console(), audits, require, since, lang, root)
-    if any(not a.clean for a in audits):
+    history = audit_history(root, _revision_or_day(since), lambda total: progress_bar(total, t("audit.progress", lang)))
+    print_audit(console(), history, since, lang, root)
+    if history.bad:
         raise Findings
 
 

@@ -47,7 +47,6 @@ def run_directory_import(
     from houqin.errors import RefusedError
     from houqin.i18n import t
     from houqin.inputs.sheets import read_sheet
-    from houqin.ledger.load import load_ledger
     from houqin.render.console import console, print_diagnostics
     from houqin.services.writes import write_people_and_places
 
@@ -67,7 +66,7 @@ def run_directory_import(
         return list(problems)
 
     if dry_run:
-        if show(plan(load_ledger(root, strict=True).ledger, table, state.lang)):
+        if show(plan(state.books(), table, state.lang)):
             raise UnreadableFindings
         return
 
