@@ -33,32 +33,14 @@ def pack(
     Example: houqin audit pack --term 2025-2026-2 --out 稽核-2025-2026-2
     """
     from houqin.i18n import t
-    from houqin.ledger import git
-    from houqin.ledger.load import open_ledger
     from houqin.render.audit import write_pack
     from houqin.render.console import console
-    from houqin.reports.audit import audit_pack
-    from houqin.services.checking import check_ledger
-    from houqin.services.stocktake import term_dates
+    from houqin.reports.audit import term_pack
 
     state = get_state(ctx)
-    root = state.root()
     for name in ("", f"稽核资料-{term}.xlsx", "index.html", "MANIFEST.sha256"):  # the files write_pack writes
         state.output(out_dir / name)
-    ledger = open_ledger(root, full=True)
-    term_dates(ledger, term)
-    chosen = next(x for x in ledger.config.terms if x.id == term)
-    day = today()
-    until = min(chosen.end, day)
-    log, history = [], []
-    if git.toplevel(root):
-        from houqin.services.history import audit_since
-
-        log = git.log_between(root, chosen.start, until)
-        commits = git.commits_since(root, chosen.start, until)  # houqin check --since over the term
-        history = audit_since(root, commits, ledger.config.policy.require_signed_commits)
-    result = audit_pack(ledger, chosen, day, check_ledger(root), log, history)
-    digest = write_pack(result, out_dir)
+    digest = write_pack(term_pack(state.root(), term, today()), out_dir)
     console().print(t("audit.written", state.lang, path=out_dir, digest=digest))
 
 

@@ -3,49 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer
-
-if TYPE_CHECKING:
-    from houqin.cli.directory_import import Listing
-    from houqin.inputs.sheets import Sheet
-    from houqin.models.ledger import Ledger
 
 app = typer.Typer(help="教职工 / People: import the staff list (教职工名单).", no_args_is_help=True)
 place_app = typer.Typer(
     help="地点 / Places: import the list of rooms (地点表); the keepers' responsibility records (保管责任书).",
     no_args_is_help=True,
 )
-
-
-def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
-    from houqin.cli.directory_import import Listing
-    from houqin.i18n import word
-    from houqin.services.people_import import plan_people
-
-    plan = plan_people(ledger, sheet)
-    sep = "、" if lang == "zh" else ", "
-    lines = [
-        f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {sep.join(word(r.role, lang) for r in p.person.roles)}"
-        for p in plan.people
-    ]
-    return Listing(lines, [p.person for p in plan.people], [], len(plan.known), plan.bad)
-
-
-def _places(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
-    from houqin.cli.directory_import import Listing
-    from houqin.i18n import t
-    from houqin.services.place_import import plan_places
-
-    plan = plan_places(ledger, sheet)
-    lines = [
-        f"  {p.row}: {p.place.id}  {p.place.name}  {t('place.kind.' + p.place.kind, lang)}  {p.place.keeper}"
-        for p in plan.places
-    ]
-    return Listing(lines, [], [p.place for p in plan.places], len(plan.known), plan.bad)
 
 
 @app.command("import")
@@ -64,7 +32,7 @@ def import_(
     from houqin.cli.directory_import import run_directory_import
     from houqin.services.people_import import HEADERS
 
-    run_directory_import(ctx, file, HEADERS, _people, "people", dry_run=dry_run, no_commit=no_commit)
+    run_directory_import(ctx, file, HEADERS, "people", dry_run=dry_run, no_commit=no_commit)
 
 
 @place_app.command("import")
@@ -83,7 +51,7 @@ def place_import(
     from houqin.cli.directory_import import run_directory_import
     from houqin.services.place_import import HEADERS
 
-    run_directory_import(ctx, file, HEADERS, _places, "places", dry_run=dry_run, no_commit=no_commit)
+    run_directory_import(ctx, file, HEADERS, "places", dry_run=dry_run, no_commit=no_commit)
 
 
 @place_app.command("responsibility")
