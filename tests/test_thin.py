@@ -234,3 +234,100 @@ def test_findings_become_the_exit_code_in_app(raised: type[Findings], code: int)
 
     result = CliRunner().invoke(app, ["answer"])
     assert (result.exit_code, result.output) == (code, "shown\n")
+
+
+def test_import_sheet_dry_run_plans_shows_and_says_what_fails(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    from houqin.inputs.sheets import read_sheet
+    from houqin.services.importer import ASSETS
+    from houqin.services.sheet_import import SheetImport, import_sheet
+    from tests import movein_sheets as sheets
+    from tests.test_movein import COMPLETE
+
+    path = sheets.write_xlsx(tmp_path / "登记表.xlsx")
+    job = SheetImport(ASSETS, read_sheet(path, list(ASSETS.headers)), path.name, {})
+    shown: list[object] = []
+    done = import_sheet(git_ledger(COMPLETE), job, dry_run=True, shown=shown.append)
+    assert done.written is None and done.plan is not None and shown == [done.plan]
+    assert len(done.plan.records) == 5 and done.findings is None
+    lacking = import_sheet(git_ledger(), job, dry_run=True)  # the people and places the rows name are not there
+    assert lacking.plan is not None and lacking.plan.lacking and type(lacking.findings) is Findings
+
+
+def test_import_sheet_writes_every_row_in_one_commit(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    from houqin.inputs.sheets import read_sheet
+    from houqin.services.importer import ASSETS
+    from houqin.services.sheet_import import SheetImport, import_sheet
+    from tests import movein_sheets as sheets
+    from tests.conftest import git
+    from tests.test_movein import COMPLETE
+
+    root = git_ledger(COMPLETE)
+    path = sheets.write_xlsx(tmp_path / "登记表.xlsx")
+    job = SheetImport(ASSETS, read_sheet(path, list(ASSETS.headers)), path.name, {})
+    done = import_sheet(root, job)
+    assert done.written is not None and (done.added, done.moved) == (5, 0) and done.findings is None
+    assert git(root, "log", "-1", "--format=%s") == "asset import 5 records from 登记表.xlsx\n"
+
+
+def test_overrides_of_reads_the_map_or_refuses_it() -> None:
+    from houqin.services.sheet_import import overrides_of
+
+    assert overrides_of(["原 编号 = note", "数量=quantity"]) == {"原编号": "note", "数量": "quantity"}
+    assert overrides_of(None) == {}
+    with pytest.raises(UsageError) as bad:
+        overrides_of(["原编号"])
+    assert bad.value.key == "bad_map"
+
+
+def test_import_directory_plans_then_writes_or_refuses(git_ledger: Callable[..., Path], tmp_path: Path) -> None:
+    from houqin.errors import RefusedError
+    from houqin.inputs.sheets import read_sheet
+    from houqin.services.directory_import import entries, import_directory, problems
+    from houqin.services.people_import import HEADERS
+    from tests import movein_sheets as sheets
+
+    root = git_ledger()
+    good = read_sheet(sheets.write_staff_xls(tmp_path / "名单.xls"), HEADERS)
+    people_before = (root / "people.yaml").read_bytes()
+    plan = import_directory(root, good, "people", "名单.xls", dry_run=True)
+    assert [p.name for p in entries(plan)[0]] == ["钱老师", "孙会计", "吴保管", "郑师傅"] and not entries(plan)[1]
+    assert (root / "people.yaml").read_bytes() == people_before
+    rows = [*sheets.STAFF, (6, "冯门卫", "后勤", "门卫队长", "", "")]
+    bad = read_sheet(sheets.write_staff_xls(tmp_path / "坏.xls", rows), HEADERS)
+    seen: list[object] = []
+    with pytest.raises(RefusedError) as refused:
+        import_directory(root, bad, "people", "坏.xls", shown=seen.append)
+    assert refused.value.exit_code == 2 and len(seen) == 1  # shown, then refused: nothing written
+    (problem,) = problems(seen[0], bad)  # type: ignore[arg-type]
+    assert (problem.code, problem.line, dict(problem.params)["value"]) == ("IMP001", 8, "门卫队长")  # sheet row 8
+    assert (root / "people.yaml").read_bytes() == people_before
+    written = import_directory(root, good, "people", "名单.xls")
+    assert len(entries(written)[0]) == 4 and "郑师傅" in (root / "people.yaml").read_text(encoding="utf-8")
+
+
+def test_audit_history_audits_every_commit_since(git_ledger: Callable[..., Path]) -> None:
+    from houqin.services.history import audit_history
+
+    root = git_ledger()
+    totals: list[int] = []
+
+    def progress(total: int) -> object:
+        from contextlib import nullcontext
+
+        totals.append(total)
+        return nullcontext(lambda done: None)
+
+    history = audit_history(root, dt.date(2000, 1, 1), progress)  # type: ignore[arg-type]
+    assert totals == [len(history.audits)] and history.audits
+    assert history.bad == () and history.require_signed is False
+
+
+def test_term_pack_refuses_an_unknown_term(git_ledger: Callable[..., Path]) -> None:
+    from houqin.reports.audit import term_pack
+
+    root = git_ledger()
+    pack = term_pack(root, TERM, dt.date(2026, 11, 24))
+    assert pack.term.id == TERM
+    with pytest.raises(UsageError) as unknown:
+        term_pack(root, "1999-2000-1", dt.date(2026, 11, 24))
+    assert unknown.value.key == "unknown_term"
