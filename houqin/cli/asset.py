@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -157,6 +158,19 @@ def list_assets(
     from houqin.reports.assets import AssetFilter, AssetQuery, overdue_loans, select_assets
 
     state = get_state(ctx)
+    query = AssetQuery(place, keeper, category, status.value, funding)
+    ledger = state.books(since=day, full=query.reads_history)
+    if overdue:  # a list on the screen or as JSON, whatever the register's format
+        late = overdue_loans(ledger, day)
+        as_listed = fmt if fmt is RegisterFormat.json else "text"
+        show(
+            as_listed,
+            "asset list",
+            late,
+            lambda out: print_overdue(out, late, state.lang),
+            fields=dict(at=day, overdue=True),
+        )
+        return
     only = AssetFilter(
         name=name,
         min_value=parse_amount_or_zero(min_value, "--min-value") if min_value is not None else None,
@@ -164,14 +178,7 @@ def list_assets(
         acquired_from=parse_day(acquired_from, "--acquired-from"),
         acquired_to=parse_day(acquired_to, "--acquired-to"),
     )
-    query = AssetQuery(place, keeper, category, status.value, funding, only)
-    ledger = state.books(since=day, full=query.reads_history)
-    if overdue:  # a list on the screen or as JSON, whatever the register's format
-        late = overdue_loans(ledger, day)
-        text = lambda out: print_overdue(out, late, state.lang)  # noqa: E731
-        show(fmt if fmt is RegisterFormat.json else "text", "asset list", late, text, fields=dict(at=day, overdue=True))
-        return
-    reg = select_assets(ledger, day, query)
+    reg = select_assets(ledger, day, replace(query, only=only))
     target = None
     if fmt not in (RegisterFormat.text, RegisterFormat.json):
         target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
@@ -197,7 +204,7 @@ def _register_file(reg: Register, school: str, lang: str, fmt: str) -> Callable[
 
 
 @app.command("show")
-def show(
+def show_asset(
     *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
