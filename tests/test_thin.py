@@ -10,6 +10,7 @@ import fcntl
 import json
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
@@ -57,7 +58,9 @@ def test_reconcile_count_without_a_record_compares_and_shows(counted_ledger: Pat
     from houqin.services.reconcile import reconcile_count
 
     seen: list[object] = []
-    done = reconcile_count(counted_ledger, [_row("0")], DAY, TERM, shown=lambda ledger, result: seen.append(result))
+    done = reconcile_count(
+        counted_ledger, lambda: [_row("0")], DAY, TERM, shown=lambda ledger, result: seen.append(result)
+    )
     assert done.written is None and done.pending is None
     assert seen == [done.result]
     (missing,) = done.result.differences
@@ -77,7 +80,12 @@ def test_reconcile_count_records_from_the_ledger_it_compared_under_the_lock(coun
 
     assert not _locked(counted_ledger)
     done = reconcile_count(
-        counted_ledger, [_row("1")], DAY, TERM, shown=shown, recording=Recording("term-end", ("李主任",), commit=False)
+        counted_ledger,
+        lambda: [_row("1")],
+        DAY,
+        TERM,
+        shown=shown,
+        recording=Recording("term-end", ("李主任",), commit=False),
     )
     assert held == [True]  # compared while the write lock was held: nobody could write in between
     assert not _locked(counted_ledger)
@@ -95,7 +103,7 @@ def test_reconcile_count_refuses_to_record_an_uncounted_line_but_shows_it_first(
     with pytest.raises(UsageError) as refused:
         reconcile_count(
             counted_ledger,
-            [_row(None)],
+            lambda: [_row(None)],
             DAY,
             TERM,
             shown=lambda ledger, result: seen.append(result),
@@ -110,11 +118,23 @@ def test_reconcile_count_needs_counters_and_a_known_term(counted_ledger: Path) -
     from houqin.services.reconcile import Recording, reconcile_count
 
     with pytest.raises(UsageError) as no_one:
-        reconcile_count(counted_ledger, [_row("1")], DAY, TERM, recording=Recording("term-end", ()))
+        reconcile_count(counted_ledger, lambda: [_row("1")], DAY, TERM, recording=Recording("term-end", ()))
     assert no_one.value.key == "counters_needed"
     with pytest.raises(UsageError) as term:
-        reconcile_count(counted_ledger, [_row("1")], DAY, "2099-2100-1")
+        reconcile_count(counted_ledger, _never, DAY, "2099-2100-1")  # the sheets are read once the term is known
     assert term.value.key == "unknown_term"
+    totals: list[int] = []
+
+    def progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
+        totals.append(total)
+        return nullcontext(lambda done: None)
+
+    reconcile_count(counted_ledger, lambda: [_row("1"), _row("1")], DAY, TERM, progress=progress)
+    assert totals == [2]
+
+
+def _never() -> list[object]:
+    raise AssertionError("the count sheets were read before the term was known")
 
 
 def test_term_sheets_refuses_an_unknown_place_or_term(ledger_dir: Callable[..., Path]) -> None:

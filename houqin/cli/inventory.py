@@ -120,7 +120,6 @@ def reconcile(
     if record:
         recording = Recording(at.value, names, director, principal, key_signer(key), commit=not no_commit)
     single = place[0] if place and len(place) == 1 else None
-    rows = [row for path in counts for row in read_counts(path, single)]
     out = console()
 
     def shown(ledger: Ledger, result: Reconciliation) -> None:
@@ -129,18 +128,17 @@ def reconcile(
             write_report(result, ledger.config.school.name, term, names, state.lang, report)
             out.print(t("rec.report_written", state.lang, path=report))
 
-    with progress_bar(len(rows), t("rec.progress", state.lang)) as advance:
-        done = reconcile_count(
-            root,
-            rows,
-            day,
-            term,
-            places=place,
-            uncounted_as_missing=uncounted_as_missing,
-            advance=advance,
-            shown=shown,
-            recording=recording,
-        )
+    done = reconcile_count(
+        root,
+        lambda: [row for path in counts for row in read_counts(path, single)],
+        day,
+        term,
+        places=place,
+        uncounted_as_missing=uncounted_as_missing,
+        progress=lambda total: progress_bar(total, t("rec.progress", state.lang)),
+        shown=shown,
+        recording=recording,
+    )
     if done.written is not None:
         w = done.written
         print_written(w.record.id, w.path, w.message, w.committed, state.lang, root)

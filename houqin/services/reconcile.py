@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -56,29 +57,36 @@ class Reconciled:
     pending: tuple[Decimal, tuple[str, ...]] | None = None
 
 
+def _quiet(total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda done: None)
+
+
 def reconcile_count(
     root: Path,
-    rows: Sequence[CountRow],
+    counts: Callable[[], Sequence[CountRow]],
     day: dt.date,
     term: str,
     *,
     places: Iterable[str] | None = None,
     uncounted_as_missing: bool = False,
-    advance: Callable[[int], None] = lambda done: None,
+    progress: Callable[[int], AbstractContextManager[Callable[[int], None]]] = _quiet,
     shown: Callable[[Ledger, Reconciliation], None] = lambda ledger, result: None,
     recording: Recording | None = None,
 ) -> Reconciled:
-    """Compare the count with the books on `day` and hand the reconciliation to `shown` (the person sees
-    it, and its written report is made, even when the record is then refused); with `recording`, write
-    the stocktake record from the very ledger compared, loaded under the ledger's lock. A record is
-    refused while a line was left uncounted: the books would be adjusted from a guess."""
+    """Compare the count (the rows `counts` reads, once the term is known) with the books on `day` and
+    hand the reconciliation to `shown` (the person sees it, and its written report is made, even when
+    the record is then refused); with `recording`, write the stocktake record from the very ledger
+    compared, loaded under the ledger's lock. A record is refused while a line was left uncounted: the
+    books would be adjusted from a guess. `progress` is given the number of rows to compare."""
     if recording is not None and not recording.counted_by:
         raise UsageError("counters_needed")
     wanted = tuple(places) if places else None
 
     def compared(ledger: Ledger) -> Reconciliation:
         term_dates(ledger, term)
-        result = reconcile(ledger, rows, day, wanted, advance, uncounted_as_missing)
+        rows = counts()
+        with progress(len(rows)) as advance:
+            result = reconcile(ledger, rows, day, wanted, advance, uncounted_as_missing)
         shown(ledger, result)
         return result
 
