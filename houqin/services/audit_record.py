@@ -14,7 +14,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.records import Audit, AuditAnswer
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, sign_record
+from houqin.services.signing import KeySigner, sign_as
 from houqin.services.stocktake import term_dates
 
 
@@ -48,9 +48,7 @@ def sign_audit(ledger: Ledger, audit: str, by: str, on: dt.date, key: KeySigner 
     """One member's signature (step `auditor`); a member signs once, and only members sign — what
     `houqin sign JH-… --as auditor` does too."""
     record = find_record(ledger, audit, Audit, "稽核记录/audit")
-    signed = sign_record(ledger, record.id, "auditor", by, on, kind="audits", label="稽核记录/audit", key=key)
-    assert isinstance(signed, Audit)
-    return signed
+    return sign_as(Audit, ledger, record.id, "auditor", by, on, kind="audits", label="稽核记录/audit", key=key)
 
 
 def answer_audit(ledger: Ledger, audit: str, finding: int, by: str, text: str, on: dt.date) -> Audit:

@@ -12,7 +12,7 @@ from houqin.models.kinds import KIND_BY_NAME
 from houqin.models.ledger import Ledger
 from houqin.models.records import Invoice, Reimbursement
 from houqin.services.inputs import validated
-from houqin.services.signing import KeySigner, sign_record
+from houqin.services.signing import KeySigner, sign_as
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,6 @@ def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
 def sign_claim(
     ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
 ) -> Reimbursement:
-    signed = sign_record(ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement", key=key)
-    assert isinstance(signed, Reimbursement)
-    return signed
+    return sign_as(
+        Reimbursement, ledger, claim_id, step, by, on, kind="expenses", label="报销单/reimbursement", key=key
+    )

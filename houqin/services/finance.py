@@ -49,7 +49,7 @@ from houqin.models.records import (
 )
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, key_paid, key_signed, sign_record
+from houqin.services.signing import KeySigner, key_paid, key_signed, sign_as
 
 
 def _id(ledger: Ledger, kind: str, day: dt.date) -> str:
@@ -144,9 +144,7 @@ def request_advance(
 
 
 def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
-    assert isinstance(signed, CashAdvance)
-    return signed
+    return sign_as(CashAdvance, ledger, text, "principal", by, on, kind="advances", label="借款/advance", key=key)
 
 
 def pay_advance(

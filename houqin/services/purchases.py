@@ -26,7 +26,7 @@ from houqin.models.records import (
 from houqin.services.assets import unit_of
 from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
-from houqin.services.signing import KeySigner, sign_record
+from houqin.services.signing import KeySigner, sign_as
 
 LABEL = "请购单/purchase"
 
@@ -65,9 +65,7 @@ def approve_purchase(
     purchase = find_record(ledger, text, Purchase, LABEL)
     if purchase.accepted is not None:
         raise UsageError("purchase_accepted", id=purchase.id)
-    signed = sign_record(ledger, purchase.id, step, by, on, kind="purchases", label=LABEL, key=key)
-    assert isinstance(signed, Purchase)
-    return signed
+    return sign_as(Purchase, ledger, purchase.id, step, by, on, kind="purchases", label=LABEL, key=key)
 
 
 def add_quote(ledger: Ledger, text: str, supplier: str, amount: Decimal, on: dt.date) -> Purchase:

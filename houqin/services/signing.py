@@ -125,6 +125,24 @@ def sign_record(
     return signed if key is None else key_signed(ledger, signed, len(signed.approvals) - 1, key)
 
 
+def sign_as(
+    model: type[S],
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    on: dt.date,
+    kind: str,
+    label: str,
+    key: KeySigner | None = None,
+) -> S:
+    """sign_record for a record of `kind`, whose model is `model`: the signed record, typed as it."""
+    signed = sign_record(ledger, record_text, step, by, on, kind=kind, label=label, key=key)
+    if not isinstance(signed, model):  # sign_record refused a record of any other kind
+        raise TypeError(f"{signed.id}: a {type(signed).__name__}, not a {model.__name__}")
+    return signed
+
+
 def unsign_record(
     ledger: Ledger,
     record_text: str,
