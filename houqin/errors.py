@@ -50,3 +50,18 @@ class DiskFullError(HouqinError):
 
 class IndexBehindError(GitError):
     """A commit landed but git's index could not be brought up to it: the commit stands."""
+
+
+class Findings(Exception):
+    """Raised by a command once its answer is shown, when that answer must fail the run: a rule broken,
+    something overdue, a school refused, a signature that does not stand, a merge git must leave to a
+    person (exit 1). Nothing more is printed; cli/app.py turns it into the exit code."""
+
+    exit_code = 1
+
+
+class UnreadableFindings(Findings):
+    """What was found includes input that could not be read at all (a broken YAML file, a sheet's
+    row with no diagnostic of its own): exit 2, as for any unreadable input."""
+
+    exit_code = 2

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from houqin import __version__
 from houqin.cli.state import State, get_state
-from houqin.errors import HouqinError
+from houqin.errors import Findings, HouqinError
 
 INTERNAL_ERROR = 3
 
@@ -33,6 +33,8 @@ class HouqinGroup(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except Findings as found:  # the answer is shown; it fails the run
+            raise typer.Exit(found.exit_code) from None
         except HouqinError as err:
             _report(ctx, err)
         except OSError as exc:

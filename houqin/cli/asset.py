@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -17,23 +19,28 @@ from houqin.cli.options import (
     OutputFormat,
     PartOfLot,
     SigningKey,
+    day_option,
     key_signer,
     parse_amount,
     parse_amount_or_zero,
     parse_day,
+    required_day,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Callable
+
+    from houqin.reports.assets import Register
 
 app = typer.Typer(help="固定资产 / Fixed assets: register, list, move, loan, scrap.", no_args_is_help=True)
 
 
 @app.command("add")
 def add(
+    *,
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="资产名称 Name.")],
     category: Annotated[str, typer.Option("--category", help="GB/T 14885 分类代码, e.g. A02010105.")],
@@ -60,7 +67,7 @@ def add(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="低于固定资产标准仍登记的理由.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 Note.")] = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """登记资产 / Register an asset (or a lot) and commit it.
@@ -79,7 +86,7 @@ def add(
         place=place,
         keeper=keeper,
         funding=funding,
-        date=parse_day(date) or today(),
+        date=date,
         quantity=quantity,
         unit=unit,
         model=model,
@@ -116,6 +123,7 @@ class Status(StrEnum):
 
 @app.command("list")
 def list_assets(
+    *,
     ctx: typer.Context,
     place: Annotated[str | None, typer.Option("--place", help="存放地点编号: the place's register.")] = None,
     keeper: Annotated[str | None, typer.Option("--keeper", help="保管人: the handover list (公物交结).")] = None,
@@ -124,7 +132,7 @@ def list_assets(
         Status, typer.Option("--status", help="in_use (default), on_loan, disposed, all.")
     ] = Status.in_use,
     funding: Annotated[str | None, typer.Option("--funding", help="经费来源 Funding source.")] = None,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     depreciation: Annotated[
         bool, typer.Option("--depreciation", help="Show accumulated depreciation and net value.")
     ] = False,
@@ -145,22 +153,23 @@ def list_assets(
 
     Example: houqin asset list --place JX-101 --depreciation
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_overdue, print_register
-    from houqin.render.console import console
-    from houqin.render.json_out import print_json
-    from houqin.reports.assets import AssetFilter, overdue_loans, register
+    from houqin.render.output import show
+    from houqin.reports.assets import AssetFilter, AssetQuery, overdue_loans, select_assets
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
-    # What was disposed of in a closed year is read from that year (年终结账 carries only what is on the books).
-    ledger = open_ledger(state.root(), since=day, full=status.value in ("disposed", "all"))
-    if overdue:
+    query = AssetQuery(place, keeper, category, status.value, funding)
+    ledger = state.books(since=day, full=query.reads_history)
+    if overdue:  # a list on the screen or as JSON, whatever the register's format
         late = overdue_loans(ledger, day)
-        if fmt is RegisterFormat.json:
-            print_json("asset list", late, at=day, overdue=True)
-            return
-        print_overdue(console(), late, state.lang)
+        as_listed = fmt if fmt is RegisterFormat.json else "text"
+        show(
+            as_listed,
+            "asset list",
+            late,
+            lambda out: print_overdue(out, late, state.lang),
+            fields=dict(at=day, overdue=True),
+        )
         return
     only = AssetFilter(
         name=name,
@@ -169,61 +178,57 @@ def list_assets(
         acquired_from=parse_day(acquired_from, "--acquired-from"),
         acquired_to=parse_day(acquired_to, "--acquired-to"),
     )
-    reg = register(
-        ledger, day, place=place, keeper=keeper, category=category, status=status.value, funding=funding, only=only
+    reg = select_assets(ledger, day, replace(query, only=only))
+    target = None
+    if fmt not in (RegisterFormat.text, RegisterFormat.json):
+        target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
+    show(
+        fmt,
+        "asset list",
+        reg,
+        lambda out: print_register(out, reg, state.lang, depreciation),
+        files={f.value: _register_file(reg, ledger.config.school.name, state.lang, f.value) for f in PRINTABLE},
+        out=target,
+        written="report_written",
+        lang=state.lang,
     )
-    if fmt is RegisterFormat.json:
-        print_json("asset list", reg)
-        return
-    if fmt is RegisterFormat.text:
-        print_register(console(), reg, state.lang, depreciation)
-        return
-    from houqin.i18n import t
-    from houqin.render.pdf import write_html, write_pdf
-    from houqin.render.registers import register_html, register_xlsx
 
-    target = state.output(out_file or Path(f"登记表-{place or keeper or '全部'}-{day}.{fmt.value}"))
-    school = ledger.config.school.name
-    if fmt is RegisterFormat.xlsx:
-        register_xlsx(reg, school, state.lang, target)
-    elif fmt is RegisterFormat.pdf:
-        write_pdf(register_html(reg, school, state.lang), target)
-    else:
-        write_html(register_html(reg, school, state.lang), target)
-    console().print(t("report_written", state.lang, path=target))
+
+PRINTABLE = (RegisterFormat.html, RegisterFormat.pdf, RegisterFormat.xlsx)
+
+
+def _register_file(reg: Register, school: str, lang: str, fmt: str) -> Callable[[Path], None]:
+    from houqin.render.registers import write_register
+
+    return lambda path: write_register(reg, school, lang, fmt, path)
 
 
 @app.command("show")
-def show(
+def show_asset(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号, as typed or scanned from its QR label.")],
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """资产卡片 / The asset card: all fields, where it is, who keeps it, book value and history.
 
     Example: houqin asset show ZC-2022-0013
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.assets import print_card
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.assets import asset_card
     from houqin.services.asset_events import find_asset
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
-    ledger = open_ledger(state.root(), full=True)  # the card's history goes back to the asset's first day
+    ledger = state.books(full=True)  # the card's history goes back to the asset's first day
     card = asset_card(ledger, find_asset(ledger, asset), day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("asset show", card, at=day)
-        return
-    print_card(console(), card, state.lang)
+    show(fmt, "asset show", card, lambda out: print_card(out, card, state.lang), fields=dict(at=day))
 
 
 @app.command("move")
 def move(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to_place: Annotated[str, typer.Option("--to-place", help="调入地点 New place.")],
@@ -231,7 +236,7 @@ def move(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     reason: Annotated[str | None, typer.Option("--reason", help="调拨原因 Reason.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -242,7 +247,6 @@ def move(
     """
     from houqin.services.asset_events import move_asset
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: move_asset(ledger, asset, to_place, to_keeper, day, quantity, from_place, reason),
@@ -254,14 +258,15 @@ def move(
 
 @app.command("loan")
 def loan(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="借用人 Borrower.")],
-    due: Annotated[str, typer.Option("--due", help="应还日期 Due day, YYYY-MM-DD.")],
+    due: Annotated[dt.date, required_day("--due", help="应还日期 Due day, YYYY-MM-DD.")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="登记的保管员/总务主任 Keeper who lends.")],
     quantity: Annotated[int, typer.Option("--quantity", "-q", min=1, max=1_000_000, help="Part of a lot.")] = 1,
     purpose: Annotated[str | None, typer.Option("--purpose", help="用途 Purpose.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -271,13 +276,10 @@ def loan(
     """
     from houqin.services.asset_events import lend_asset
 
-    day = parse_day(date) or today()
-    due_day = parse_day(due, "--due")
-    assert due_day is not None
     run_write(
         ctx,
-        lambda ledger: lend_asset(ledger, asset, to, due_day, approved_by, day, quantity, purpose),
-        lambda r: f"asset loan {r.id} {asset} → {to} until {due_day}",
+        lambda ledger: lend_asset(ledger, asset, to, due, approved_by, day, quantity, purpose),
+        lambda r: f"asset loan {r.id} {asset} → {to} until {due}",
         signer=key_signer(key),
         no_commit=no_commit,
     )
@@ -285,11 +287,12 @@ def loan(
 
 @app.command("return")
 def return_(
+    *,
     ctx: typer.Context,
     loan_or_asset: Annotated[str, typer.Argument(help="借用编号 (JY-…) or the asset's id.")],
     received_by: Annotated[str, typer.Option("--received-by", help="验收人 Who took it back.")],
     condition: Annotated[str | None, typer.Option("--condition", help="归还状况 Condition.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="归还日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="归还日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """归还销号 / Record the return of a loan.
@@ -298,7 +301,6 @@ def return_(
     """
     from houqin.services.asset_events import return_loan
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: return_loan(ledger, loan_or_asset, received_by, day, condition),
@@ -317,12 +319,11 @@ def _dispose(
     from_place: str | None,
     recipient: str | None,
     authority: str | None,
-    date: str | None,
+    day: dt.date,
     no_commit: bool,
 ) -> None:
     from houqin.services.asset_events import dispose_asset
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: dispose_asset(
@@ -343,6 +344,7 @@ def _dispose(
 
 @app.command("scrap")
 def scrap(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     reason: Annotated[str, typer.Option("--reason", help="报废/报损原因 Reason.")],
@@ -350,7 +352,7 @@ def scrap(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     authority: Authority = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """报废/报损 / Ask to scrap (or write off as lost) an asset; it takes effect once keeper,
@@ -363,6 +365,7 @@ def scrap(
 
 @app.command("transfer")
 def transfer(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 Asset id.")],
     to: Annotated[str, typer.Option("--to", help="接收单位 Receiving unit.")],
@@ -370,7 +373,7 @@ def transfer(
     quantity: PartOfLot = None,
     from_place: FromPlace = None,
     authority: Authority = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """转让/调出 / Ask to transfer an asset to another unit; effective once fully signed (`houqin sign`).
@@ -473,7 +476,6 @@ def label(
     Example: houqin asset label --place SY-301 --layout 3x8 --offset 5 --out 计算机教室标签.pdf
     """
     from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
     from houqin.render.console import console
     from houqin.render.labels import write_label_sheet
     from houqin.reports.labels import label_sheet
@@ -481,7 +483,7 @@ def label(
     state = get_state(ctx)
     state.output(out_file)
     sheet = label_sheet(
-        open_ledger(state.root()),
+        state.books(),
         today(),
         assets or (),
         place,

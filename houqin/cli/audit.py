@@ -3,12 +3,13 @@ group's own record (members, scope, findings, signatures, answers)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_day
+from houqin.cli.options import NoCommit, OnDay, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -32,37 +33,20 @@ def pack(
     Example: houqin audit pack --term 2025-2026-2 --out 稽核-2025-2026-2
     """
     from houqin.i18n import t
-    from houqin.ledger import git
-    from houqin.ledger.load import open_ledger
     from houqin.render.audit import write_pack
     from houqin.render.console import console
-    from houqin.reports.audit import audit_pack
-    from houqin.services.checking import check_ledger
-    from houqin.services.stocktake import term_dates
+    from houqin.reports.audit import term_pack
 
     state = get_state(ctx)
-    root = state.root()
     for name in ("", f"稽核资料-{term}.xlsx", "index.html", "MANIFEST.sha256"):  # the files write_pack writes
         state.output(out_dir / name)
-    ledger = open_ledger(root, full=True)
-    term_dates(ledger, term)
-    chosen = next(x for x in ledger.config.terms if x.id == term)
-    day = today()
-    until = min(chosen.end, day)
-    log, history = [], []
-    if git.toplevel(root):
-        from houqin.services.history import audit_since
-
-        log = git.log_between(root, chosen.start, until)
-        commits = git.commits_since(root, chosen.start, until)  # houqin check --since over the term
-        history = audit_since(root, commits, ledger.config.policy.require_signed_commits)
-    result = audit_pack(ledger, chosen, day, check_ledger(root), log, history)
-    digest = write_pack(result, out_dir)
+    digest = write_pack(term_pack(state.root(), term, today()), out_dir)
     console().print(t("audit.written", state.lang, path=out_dir, digest=digest))
 
 
 @app.command("record")
 def record(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term audited.")],
     member: Annotated[list[str], typer.Option("--member", help="稽核小组成员 Member (auditor role). Repeat.")],
@@ -71,7 +55,7 @@ def record(
     signed: Annotated[
         bool, typer.Option("--signed", help="全体成员已在纸质记录上签字 Every member signed the minutes that day.")
     ] = False,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """稽核记录 / Record the audit group's audit of a term: members, scope, findings; the members then
@@ -81,7 +65,6 @@ def record(
     """
     from houqin.services.audit_record import record_audit
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: record_audit(ledger, term, member, scope, finding or [], day, signed),
@@ -92,10 +75,11 @@ def record(
 
 @app.command("sign")
 def sign(
+    *,
     ctx: typer.Context,
     audit: Annotated[str, typer.Argument(help="稽核记录编号 Audit record id.")],
     by: Annotated[str, typer.Option("--by", help="签字的成员 The member signing.")],
-    on: Annotated[str | None, typer.Option("--on", help="签字日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="签字日期 (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -105,7 +89,6 @@ def sign(
     """
     from houqin.services.audit_record import sign_audit
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: sign_audit(ledger, audit, by, day, key_signer(key)),
@@ -117,12 +100,13 @@ def sign(
 
 @app.command("answer")
 def answer(
+    *,
     ctx: typer.Context,
     audit: Annotated[str, typer.Argument(help="稽核记录编号 Audit record id.")],
     finding: Annotated[int, typer.Option("--finding", min=1, max=1000, help="问题序号 The finding's number (from 1).")],
     by: Annotated[str, typer.Option("--by", help="答复人 Who answers.")],
     text: Annotated[str, typer.Option("--text", help="答复与整改 The answer.")],
-    on: Annotated[str | None, typer.Option("--on", help="答复日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="答复日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """答复 / Record the answer to one of the audit's findings (整改情况).
@@ -131,7 +115,6 @@ def answer(
     """
     from houqin.services.audit_record import answer_audit
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: answer_audit(ledger, audit, finding, by, text, day),

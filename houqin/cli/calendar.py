@@ -24,21 +24,19 @@ def calendar_show(
 
     Example: houqin calendar show --term 2026-2027-1
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.calendar import calendar_json, print_calendar
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.calendar import school_calendar
-    from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
-    if term is not None:
-        term_dates(ledger, term)  # an unknown term is refused, naming the terms there are
-    report = school_calendar(ledger, term)
-    if fmt is OutputFormat.json:
-        typer.echo(calendar_json(report), nl=False)
-    else:
-        print_calendar(console(), report, state.lang)
+    report = school_calendar(state.books(), term)
+    show(
+        fmt,
+        "calendar show",
+        report,
+        lambda out: print_calendar(out, report, state.lang),
+        pages={"json": lambda: calendar_json(report)},
+    )
 
 
 def _holiday(value: str) -> tuple[str, dt.date, dt.date]:

@@ -3,14 +3,23 @@ samples (留样), leaders at table (陪餐), staff health certificates (健康�
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_amount, parse_day, parse_quantity
+from houqin.cli.options import (
+    Format,
+    NoCommit,
+    OnDay,
+    OutputFormat,
+    day_option,
+    parse_amount,
+    parse_day,
+    parse_quantity,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(
     help="食堂 / Canteen food safety: receipts with licences, samples, leaders at table, health certificates.",
@@ -20,12 +29,13 @@ app = typer.Typer(
 
 @app.command("receive")
 def receive(
+    *,
     ctx: typer.Context,
     supplier: Annotated[str, typer.Option("--supplier", help="供货方 Supplier.")],
     item: Annotated[list[str], typer.Option("--item", help="NAME:QTY:UNIT:AMOUNT:CERTIFICATE (合格证明编号). Repeat.")],
     acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who accepted it.")],
     licence: Annotated[str | None, typer.Option("--licence", help="食品经营许可证或营业执照号 (索证).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """食材验收 / Accept food into the canteen: the supplier's licence (索证) and each batch's certificate
@@ -42,7 +52,6 @@ def receive(
             raise typer.BadParameter(f"{text!r}: NAME:QTY:UNIT:AMOUNT[:CERTIFICATE]", param_hint="--item")
         cert = parts[4] if len(parts) == 5 and parts[4] else None
         lines.append((parts[0], parse_quantity(parts[1]), parts[2], parse_amount(parts[3], "--item"), cert))
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: receive_food(ledger, supplier, licence, lines, acceptor, day),
@@ -53,6 +62,7 @@ def receive(
 
 @app.command("meal")
 def meal(
+    *,
     ctx: typer.Context,
     served: Annotated[int, typer.Option("--served", min=1, max=100_000, help="用餐学生人数 Students served.")],
     sample: Annotated[list[str], typer.Option("--sample", help="留样 DISH:GRAMS. Repeat.")],
@@ -63,7 +73,7 @@ def meal(
         list[str] | None, typer.Option("--accompanied-by", help="陪餐的学校负责人 Leader at table. Repeat.")
     ] = None,
     staff: Annotated[list[str] | None, typer.Option("--staff", help="上岗的食堂人员 Canteen staff. Repeat.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """餐次记录 / Record a meal: students served, each dish's sample (留样), the leaders who ate with the
@@ -79,7 +89,6 @@ def meal(
         if not dish.strip():
             raise typer.BadParameter(f"{text!r}: DISH:GRAMS", param_hint="--sample")
         samples.append((dish.strip(), parse_quantity(grams)))
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: record_meal(ledger, kind, served, samples, at, keeper, accompanied_by or [], staff or [], day),
@@ -90,11 +99,12 @@ def meal(
 
 @app.command("discard")
 def discard(
+    *,
     ctx: typer.Context,
     meal_id: Annotated[str, typer.Argument(help="餐次编号 Meal id.")],
     at: Annotated[str, typer.Option("--at", help="销毁时间 HH:MM.")],
     by: Annotated[str, typer.Option("--by", help="销毁人 Who threw the samples away.")],
-    on: Annotated[str | None, typer.Option("--on", help="销毁日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="销毁日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """留样销毁 / Record that a meal's samples were thrown away (no sooner than the policy's hours).
@@ -103,7 +113,6 @@ def discard(
     """
     from houqin.services.canteen import discard_samples
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: discard_samples(ledger, meal_id, day, at, by),
@@ -115,11 +124,12 @@ def discard(
 
 @app.command("certificate")
 def certificate(
+    *,
     ctx: typer.Context,
     person: Annotated[str, typer.Option("--person", help="食堂人员 Who holds it.")],
     number: Annotated[str, typer.Option("--number", help="健康证编号 Certificate number.")],
     until: Annotated[str, typer.Option("--until", help="有效期至 Valid until.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """健康证 / Record a canteen worker's health certificate (issued on --date, valid until --until).
@@ -128,7 +138,6 @@ def certificate(
     """
     from houqin.services.canteen import record_certificate
 
-    day = parse_day(date) or today()
     valid = parse_day(until, "--until")
     run_write(
         ctx,
@@ -150,14 +159,16 @@ def report(
     Example: houqin canteen report --month 2026-10
     """
     from houqin.cli.finance import check_month
-    from houqin.ledger.load import open_ledger
     from houqin.render.canteen import canteen_json, print_canteen_month
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.canteen import canteen_month
 
     state = get_state(ctx)
-    result = canteen_month(open_ledger(state.root()), check_month(month))
-    if fmt is OutputFormat.json:
-        typer.echo(canteen_json(result), nl=False)
-    else:
-        print_canteen_month(console(), result, state.lang)
+    result = canteen_month(state.books(), check_month(month))
+    show(
+        fmt,
+        "canteen report",
+        result,
+        lambda out: print_canteen_month(out, result, state.lang),
+        pages={"json": lambda: canteen_json(result)},
+    )

@@ -10,8 +10,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat
 from houqin.cli.state import get_state
-
-UNREADABLE = 2
+from houqin.errors import Findings, UnreadableFindings
 
 
 def check(
@@ -84,40 +83,22 @@ def check(
         print_diagnostics(out, found, state.lang, root)
         print_summary(out, found, state.lang)
     if any(d.code.startswith("YAML") and d.severity is Severity.ERROR for d in found):
-        raise typer.Exit(UNREADABLE)
+        raise UnreadableFindings
     if has_errors(found):
-        raise typer.Exit(1)
+        raise Findings
 
 
 def _audit(root: Path, since: str, lang: str) -> None:
     from houqin.i18n import t
-    from houqin.ledger.load import load_ledger
     from houqin.render.assets import progress_bar
-    from houqin.render.console import console, print_diagnostics
-    from houqin.services.history import audit_since
+    from houqin.render.console import console
+    from houqin.render.history import print_audit
+    from houqin.services.history import audit_history
 
-    require = load_ledger(root).ledger.config.policy.require_signed_commits
-    from houqin.ledger.git import commits_since
-
-    commits = commits_since(root, _revision_or_day(since))  # one `git log`, for the progress bar and the audit
-    with progress_bar(len(commits), t("audit.progress", lang)) as advance:
-        audits = audit_since(root, commits, require, advance)
-    out = console()
-    bad = [a for a in audits if not a.clean]
-    for a in bad:
-        c = a.commit
-        out.print(t("audit.commit", lang, sha=c.sha[:10], author=c.author, date=c.date, subject=c.subject))
-        if a.unsigned:
-            out.print("  " + t("audit.unsigned", lang, status=c.signature))
-        print_diagnostics(out, a.introduced, lang, root, excerpt=False)
-    if require:  # policy asks for signed commits: say who signed each one
-        for a in audits:
-            if not a.unsigned:
-                c = a.commit
-                out.print(t("audit.signed", lang, sha=c.sha[:10], signer=c.signer or "?", status=c.signature))
-    out.print(t("audit.summary", lang, commits=len(audits), bad=len(bad), since=since))
-    if bad:
-        raise typer.Exit(1)
+    history = audit_history(root, _revision_or_day(since), lambda total: progress_bar(total, t("audit.progress", lang)))
+    print_audit(console(), history, since, lang, root)
+    if history.bad:
+        raise Findings
 
 
 def _revision_or_day(since: str) -> str | dt.date:

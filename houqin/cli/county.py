@@ -10,6 +10,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat
 from houqin.cli.state import get_state
+from houqin.errors import Findings
 
 app = typer.Typer(
     help="县局汇总 / The county bureau's dataset of its schools' ledgers (Parquet) and its report (DuckDB).",
@@ -41,16 +42,21 @@ def build(
     Example: houqin county build /srv/schools/*.git --out 县局数据
     """
     from houqin.render import county as render
+    from houqin.render.output import show
     from houqin.reports.county import materialize
     from houqin.services.county import build_county
 
+    lang = get_state(ctx).lang
     b = build_county(sources, get_state(ctx).output(out), rebuild=rebuild, finish=materialize)
-    if fmt is OutputFormat.json:
-        typer.echo(render.build_json(b, get_state(ctx).lang))
-    else:
-        render.print_build(b, get_state(ctx).lang)
+    show(
+        fmt,
+        "county build",
+        b,
+        lambda _: render.print_build(b, lang),
+        pages={"json": lambda: render.build_json(b, lang) + "\n"},
+    )
     if b.refused:
-        raise typer.Exit(1)
+        raise Findings
 
 
 @app.command("report")
@@ -74,6 +80,7 @@ def report(
     from houqin.errors import UsageError
     from houqin.money import parse_money
     from houqin.render import county as render
+    from houqin.render.output import show
     from houqin.reports.county import county_report
 
     state = get_state(ctx)
@@ -81,14 +88,19 @@ def report(
         limit = parse_money(threshold)
     except ValueError:
         raise UsageError("bad_threshold", value=threshold) from None
-    if fmt in (ReportFormat.xlsx, ReportFormat.html) and out_file is None:
+    written = fmt in (ReportFormat.xlsx, ReportFormat.html)
+    if written and out_file is None:
         raise UsageError("county_needs_out", format=fmt.value)
     r = county_report(dataset, year=year, threshold=limit)
-    if fmt is ReportFormat.json:
-        typer.echo(render.report_json(r))
-    elif fmt is ReportFormat.text:
-        render.print_report(r, state.lang)
-    else:
-        assert out_file is not None
-        path = state.output(out_file)
-        (render.report_xlsx if fmt is ReportFormat.xlsx else render.report_html)(r, state.lang, path)
+    show(
+        fmt,
+        "county report",
+        r,
+        lambda out: render.print_report(r, state.lang),
+        pages={"json": lambda: render.report_json(r) + "\n"},
+        files={
+            "xlsx": lambda path: render.report_xlsx(r, state.lang, state.output(path)),
+            "html": lambda path: render.report_html(r, state.lang, state.output(path)),
+        },
+        out=out_file if written else None,
+    )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, parse_amount, parse_day
+from houqin.cli.options import NoCommit, OnDay, day_option, parse_amount
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(help="损坏赔偿 / Damage to school property: report, assess, settle.", no_args_is_help=True)
 
@@ -27,6 +27,7 @@ class How(StrEnum):
 
 @app.command("report")
 def report(
+    *,
     ctx: typer.Context,
     asset: Annotated[str, typer.Argument(help="资产编号 The damaged asset.")],
     name: Annotated[str, typer.Option("--by", help="责任人 Who caused it.")],
@@ -34,7 +35,7 @@ def report(
     who: Annotated[Who, typer.Option("--who", help="staff, student or other.")] = Who.staff,
     class_: Annotated[str | None, typer.Option("--class", help="学生所在班级 The student's class.")] = None,
     guardian: Annotated[str | None, typer.Option("--guardian", help="监护人 The student's guardian.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """登记损坏 / Report damage to an asset and who is responsible (a student through class and guardian).
@@ -44,7 +45,6 @@ def report(
     """
     from houqin.services.repairs import report_damage
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: report_damage(ledger, asset, who.value, name, description, day, class_, guardian),
@@ -55,12 +55,13 @@ def report(
 
 @app.command("assess")
 def assess(
+    *,
     ctx: typer.Context,
     case: Annotated[str, typer.Argument(help="赔偿案编号 Case id.")],
     amount: Annotated[str, typer.Option("--amount", help="核定赔偿金额（元）Amount.")],
     by: Annotated[str, typer.Option("--by", help="核定人 Who assessed it.")],
     reason: Annotated[str | None, typer.Option("--reason", help="超过账面净值时的理由.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="核定日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="核定日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """核定 / Assess the compensation (no more than the asset's book value unless a reason is given).
@@ -69,7 +70,6 @@ def assess(
     """
     from houqin.services.repairs import assess_damage
 
-    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -82,12 +82,13 @@ def assess(
 
 @app.command("settle")
 def settle(
+    *,
     ctx: typer.Context,
     case: Annotated[str, typer.Argument(help="赔偿案编号 Case id.")],
     how: Annotated[How, typer.Option("--how", help="paid 已赔付 | waived 免赔 (the principal signs).")],
     receipt: Annotated[str | None, typer.Option("--receipt", help="收据号 Receipt number.")] = None,
     income: Annotated[str | None, typer.Option("--income", help="收入记录编号 Income record.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="结案日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="结案日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """结案 / Settle a case: paid with its receipt, or waived with the principal's signature (houqin sign).
@@ -96,7 +97,6 @@ def settle(
     """
     from houqin.services.repairs import settle_damage
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: settle_damage(ledger, case, how.value, day, receipt, income),

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, OutputFormat, parse_day
+from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
-from houqin.clock import today
+from houqin.errors import Findings
 
 
 def due(
+    *,
     ctx: typer.Context,
     person: Annotated[str | None, typer.Option("--person", help="Only what this person must do.")] = None,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    at: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """到期待办 / What is due or overdue: loans, advances to settle, signatures awaited, claims signed but
@@ -23,18 +25,12 @@ def due(
 
     Example: houqin due --person 王建国
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.due import print_due
+    from houqin.render.output import show
     from houqin.reports.due import due as compute
 
     state = get_state(ctx)
-    report = compute(open_ledger(state.root()), parse_day(at, "--at") or today(), person)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("due", report)
-    else:
-        print_due(console(), report, state.lang)
+    report = compute(state.books(), at, person)
+    show(fmt, "due", report, lambda out: print_due(out, report, state.lang))
     if report.overdue:
-        raise typer.Exit(1)
+        raise Findings

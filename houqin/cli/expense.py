@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
@@ -17,6 +18,7 @@ from houqin.cli.options import (
     OnDay,
     OutputFormat,
     SigningKey,
+    day_option,
     key_signer,
     own_route,
     parse_amount,
@@ -25,7 +27,6 @@ from houqin.cli.options import (
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 
 class ClaimStatus(StrEnum):
@@ -39,6 +40,7 @@ app = typer.Typer(help="报销 / Reimbursements: file a claim, sign it, list the
 
 @app.command("add")
 def add(
+    *,
     ctx: typer.Context,
     payee: Annotated[str, typer.Option("--payee", help="收款方 Payee.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount, e.g. 1299.50.")],
@@ -56,7 +58,7 @@ def add(
     attendee: Attendees = None,
     decision: Decision = None,
     authority: ApprovalNumber = None,
-    date: OnDay = None,
+    date: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """填报销单 / File a reimbursement claim (signatures follow with `expense sign`). The principal's own
@@ -74,7 +76,7 @@ def add(
         amount=parse_amount(amount),
         budget_line=budget_line,
         purpose=purpose,
-        date=parse_day(date) or today(),
+        date=date,
         invoices=parse_invoices(invoice, invoice_date),
         advance=advance,
         purchase=purchase,
@@ -92,13 +94,12 @@ def add(
 
 @app.command("sign")
 def sign(
+    *,
     ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="报销单编号 Claim id, e.g. BX-2026-0012.")],
     step: Annotated[str, typer.Option("--as", help="经手人 handler | 证明人 witness | 校长 principal (中文或英文).")],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
-    on: Annotated[
-        str | None, typer.Option("--on", help="签字日期 YYYY-MM-DD (default: today).", show_default=False)
-    ] = None,
+    day: Annotated[dt.date, day_option("--on", help="签字日期 YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -109,7 +110,6 @@ def sign(
     from houqin.i18n import role_key
     from houqin.services.expenses import sign_claim
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: sign_claim(ledger, claim, step, by, day, key=key_signer(key)),
@@ -121,6 +121,7 @@ def sign(
 
 @app.command("pay")
 def pay(
+    *,
     ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="报销单编号 Claim id.")],
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
@@ -130,7 +131,7 @@ def pay(
             "--account", help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."
         ),
     ] = "bank",
-    on: Annotated[str | None, typer.Option("--on", help="付款日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="付款日期 YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -140,7 +141,6 @@ def pay(
     """
     from houqin.services.finance import pay_claim
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: pay_claim(ledger, claim, account, by, day, key_signer(key)),
@@ -171,7 +171,7 @@ def list_claims(
     Example: houqin expense list --pending
     """
     from houqin.ledger.load import load_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_claims
     from houqin.reports.claims import ClaimFilter, claim_rows
 
@@ -187,9 +187,10 @@ def list_claims(
         max_amount=parse_amount_or_zero(max_amount, "--max-amount") if max_amount is not None else None,
     )
     rows = claim_rows(result.ledger, pending_only=pending, month=month, where=where)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("expense list", rows, pending=pending, month=month)
-        return
-    print_claims(console(), rows, state.lang)
+    show(
+        fmt,
+        "expense list",
+        rows,
+        lambda out: print_claims(out, rows, state.lang),
+        fields=dict(pending=pending, month=month),
+    )

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.state import get_state
+from houqin.cli.state import State, get_state
 
 
 class Target(StrEnum):
@@ -51,27 +51,9 @@ def export(
 
     Example: houqin export parquet --out 县局数据
     """
-    from houqin.cli.finance import check_month
-    from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.ledger.save import atomic_write
-    from houqin.models.closing import month_bounds
-    from houqin.render import books as render
-    from houqin.render.console import console
-    from houqin.reports.books import books
-
     state = get_state(ctx)
     if target is Target.vouchers:
-        from houqin.errors import UsageError
-        from houqin.render.vouchers import vouchers_xlsx
-        from houqin.reports.vouchers import month_vouchers
-
-        if month is None:
-            raise UsageError("vouchers_month")
-        path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
-        mv = month_vouchers(open_ledger(state.root(), since=month_bounds(check_month(month))[0]), month)
-        vouchers_xlsx(mv, path)
-        console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
+        _vouchers(state, month, out_file)
         return
     path = state.output(out_file or Path(f"账本.{SUFFIX[target]}"))
     if target is Target.parquet:
@@ -80,14 +62,30 @@ def export(
 
         print_exported(export_parquet(state.root(), path), state.lang)
         return
-    ledger = open_ledger(state.root(), full=True)
+    from houqin.i18n import t
+    from houqin.render.books import write_books
+    from houqin.render.console import console
+    from houqin.reports.books import books
+
+    ledger = state.books(full=True)
     b = books(ledger)
-    school = ledger.config.school.name
-    if target is Target.xlsx:
-        render.books_xlsx(b, school, path)
-    elif target is Target.csv:
-        atomic_write(path, render.books_csv(b))
-    else:
-        text = render.hledger_journal(b, school) if target is Target.hledger else render.beancount_file(b, school)
-        atomic_write(path, text.encode("utf-8"))
+    write_books(b, ledger.config.school.name, target.value, path)
     console(stderr=True).print(t("exported", state.lang, count=len(b.txns), path=path))
+
+
+def _vouchers(state: State, month: str | None, out_file: Path | None) -> None:
+    """A month's 记账凭证 as a workbook (--month is needed)."""
+    from houqin.cli.finance import check_month
+    from houqin.errors import UsageError
+    from houqin.i18n import t
+    from houqin.models.closing import month_bounds
+    from houqin.render.console import console
+    from houqin.render.vouchers import vouchers_xlsx
+    from houqin.reports.vouchers import month_vouchers
+
+    if month is None:
+        raise UsageError("vouchers_month")
+    path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
+    mv = month_vouchers(state.books(since=month_bounds(check_month(month))[0]), month)
+    vouchers_xlsx(mv, path)
+    console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_amount, parse_amount_or_zero, parse_day
+from houqin.cli.options import (
+    NoCommit,
+    SigningKey,
+    day_option,
+    key_signer,
+    parse_amount,
+    parse_amount_or_zero,
+    required_day,
+)
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -46,13 +55,14 @@ def check_month(text: str) -> str:
 
 @app.command("assert")
 def assert_(
+    *,
     ctx: typer.Context,
     account: Annotated[
         str,
         typer.Argument(help="账户 Account id: cash 现金 | bank 银行存款 | canteen 食堂, or one catalog.yaml lists."),
     ],
     amount: Annotated[str, typer.Argument(help="实有余额（元）The balance counted or on the statement.")],
-    on: Annotated[str | None, typer.Option("--on", help="At the end of this day (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="At the end of this day (default: today).")],
     by: Annotated[str, typer.Option("--by", help="出纳 Who counted (the cashier).")] = "",
     record_difference: Annotated[
         bool,
@@ -71,7 +81,6 @@ def assert_(
 
     if not by:
         raise typer.BadParameter("--by: 出纳 / the cashier")
-    day = parse_day(on, "--on") or today()
     value = parse_amount_or_zero(amount)
     run_write(
         ctx,
@@ -84,8 +93,8 @@ def assert_(
 @app.command("open")
 def open_(
     ctx: typer.Context,
-    on: Annotated[
-        str, typer.Option("--on", help="期初日：余额为该日结束时的余额 / The day the balances stand at its end.")
+    day: Annotated[
+        dt.date, required_day("--on", help="期初日：余额为该日结束时的余额 / The day the balances stand at its end.")
     ],
     by: Annotated[str, typer.Option("--by", help="会计 The accountant who records them.")],
     cash: Annotated[str | None, typer.Option("--cash", help="现金期初余额（元）Opening cash.")] = None,
@@ -111,8 +120,6 @@ def open_(
     from houqin.services.finance import opening_balances
     from houqin.services.writes import write_directory
 
-    day = parse_day(on, "--on")
-    assert day is not None
     wanted = [
         (name, parse_amount_or_zero(value, f"--{name}"))
         for name, value in (("cash", cash), ("bank", bank))
@@ -142,11 +149,12 @@ def open_(
 
 @app.command("decide")
 def decide(
+    *,
     ctx: typer.Context,
     count: Annotated[str, typer.Argument(help="对账编号 The count, e.g. DZ-2026-0031.")],
     by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
     decision: Annotated[str, typer.Option("--decision", help="处理决定, e.g. 由出纳赔偿 / 报批核销 / 转入其他收入.")],
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """校长决定 / The principal's decision on a cash shortage or surplus (现金短缺/溢余).
@@ -155,7 +163,6 @@ def decide(
     """
     from houqin.services.finance import decide_count
 
-    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: decide_count(ledger, count, by, decision, day),
@@ -167,13 +174,14 @@ def decide(
 
 @app.command("transfer")
 def transfer_(
+    *,
     ctx: typer.Context,
     from_account: Annotated[str, typer.Argument(help="从 From: cash | bank | canteen, or one catalog.yaml lists.")],
     to_account: Annotated[str, typer.Argument(help="到 To: cash | bank | canteen, or one catalog.yaml lists.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
     by: Annotated[str, typer.Option("--by", help="出纳 The cashier.")],
     purpose: Annotated[str | None, typer.Option("--purpose", help="摘要, e.g. 提取备用金.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """提现/存现 / Move money between accounts (draw cash from the bank, bank the cash).
@@ -182,7 +190,6 @@ def transfer_(
     """
     from houqin.services.finance import transfer
 
-    day = parse_day(on, "--on") or today()
     value = parse_amount(amount)
     run_write(
         ctx,
@@ -253,46 +260,37 @@ def report(
 
 
 def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
-    from houqin.ledger.load import open_ledger
     from houqin.models.closing import month_bounds
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(open_ledger(state.root(), since=month_bounds(month)[0]), month, public)
+    r = month_report(state.books(since=month_bounds(month)[0]), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 
 def write_report(r: MonthReport, fmt: ReportFormat, out_file: Path | None, lang: str) -> None:
-    from houqin.errors import UsageError
-    from houqin.i18n import t
-    from houqin.ledger.save import atomic_write
     from houqin.render import finance as render
-    from houqin.render.console import console
+    from houqin.render.output import show
+    from houqin.render.pdf import write_pdf
 
-    if fmt is ReportFormat.text:
-        render.print_report(console(), r, lang)
-        return
-    if fmt is ReportFormat.xlsx:
-        if out_file is None:
-            raise UsageError("xlsx_needs_out")
-        render.report_xlsx(r, lang, out_file)
-    elif fmt is ReportFormat.pdf:
-        from houqin.render.pdf import write_pdf
-
-        if out_file is None:
-            raise UsageError("pdf_needs_out")
-        write_pdf(render.report_html(r, lang), out_file)
-    else:
-        text = {
-            ReportFormat.md: render.report_markdown,
-            ReportFormat.html: render.report_html,
-            ReportFormat.json: render.report_json,
-        }[fmt](r, lang)
-        if out_file is None:
-            typer.echo(text, nl=False)
-            return
-        atomic_write(out_file, text.encode("utf-8"))
-    console().print(t("fin.written", lang, path=out_file))
+    show(
+        fmt,
+        "finance report",
+        r,
+        lambda out: render.print_report(out, r, lang),
+        pages={
+            "md": lambda: render.report_markdown(r, lang),
+            "html": lambda: render.report_html(r, lang),
+            "json": lambda: render.report_json(r, lang),
+        },
+        files={
+            "xlsx": lambda path: render.report_xlsx(r, lang, path),
+            "pdf": lambda path: write_pdf(render.report_html(r, lang), path),
+        },
+        out=out_file,
+        written="fin.written",
+        lang=lang,
+    )
 
 
 @app.command("close-year")
@@ -329,13 +327,12 @@ def close_year(
 
 @app.command("reopen")
 def reopen(
+    *,
     ctx: typer.Context,
     month: Month,
     reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
     principal: Annotated[str, typer.Option("--approved-by", help="校长 The principal approving it.")],
-    on: Annotated[
-        str | None, typer.Option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")
-    ] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today); not before the close's day.")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -347,7 +344,6 @@ def reopen(
     from houqin.services.finance import reopen_month
 
     check_month(month)
-    day = parse_day(on) or today()
     run_write(
         ctx,
         lambda ledger: reopen_month(ledger, month, reason, principal, day, key_signer(key)),

@@ -22,16 +22,10 @@ def find(
 
     Example: houqin find 供电公司 --kind expenses
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_found
     from houqin.reports.find import find as search
 
     state = get_state(ctx)
-    found = search(open_ledger(state.root(), full=True), text, kind, limit)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("find", found)
-        return
-    print_found(console(), found, state.lang)
+    found = search(state.books(full=True), text, kind, limit)
+    show(fmt, "find", found, lambda out: print_found(out, found, state.lang))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
 from houqin.clock import today
+
+if TYPE_CHECKING:
+    from houqin.models.counting import Reconciliation
+    from houqin.models.ledger import Ledger
 
 app = typer.Typer(help="盘点 / Stocktake: count sheets and reconciliation.", no_args_is_help=True)
 
@@ -22,6 +27,9 @@ class SheetFormat(StrEnum):
     csv = "csv"
 
 
+REPORT_SUFFIXES = (".md", ".html", ".htm", ".pdf", ".xlsx")
+
+
 class CountAt(StrEnum):
     start = "term-start"
     end = "term-end"
@@ -29,6 +37,7 @@ class CountAt(StrEnum):
 
 @app.command("sheet")
 def sheet(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2026-2027-1.")],
     place: Annotated[list[str] | None, typer.Option("--place", help="Only these places. Repeat.")] = None,
@@ -38,7 +47,7 @@ def sheet(
     show_book: Annotated[
         bool, typer.Option("--show-book/--hide-book", help="Print the book quantity (hidden: a blind count).")
     ] = True,
-    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="盘点日期 YYYY-MM-DD (default: today).")],
     out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: 盘点表-TERM.FORMAT).")] = None,
 ) -> None:
     """盘点表 / Write the count sheets: every asset expected at each place and the consumables in the
@@ -46,43 +55,26 @@ def sheet(
 
     Example: houqin inventory sheet --term 2026-2027-1 --place SY-301 --format html --hide-book
     """
-    from houqin.errors import UsageError
     from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.ledger.save import atomic_write
     from houqin.render.console import console
-    from houqin.render.inventory import sheets_csv, sheets_html, sheets_xlsx
-    from houqin.render.pdf import write_pdf
-    from houqin.reports.inventory import count_sheets
-    from houqin.services.stocktake import term_dates
+    from houqin.render.inventory import write_sheets
+    from houqin.reports.inventory import term_sheets
 
     state = get_state(ctx)
     path = state.output(out_file or Path(f"盘点表-{term}.{fmt.value}"))
-    ledger = open_ledger(state.root())
-    term_dates(ledger, term)
-    unknown = [p for p in place or [] if p not in ledger.place_by_id]
-    if unknown:
-        raise UsageError("unknown_place", place=unknown[0])
-    day = parse_day(on, "--on") or today()
-    sheets = count_sheets(ledger, day, place or None)
-    school = ledger.config.school.name
-    if fmt is SheetFormat.xlsx:
-        sheets_xlsx(sheets, school, term, state.lang, show_book, path)
-    elif fmt is SheetFormat.html:
-        atomic_write(path, sheets_html(sheets, school, term, state.lang, show_book).encode("utf-8"))
-    elif fmt is SheetFormat.pdf:
-        write_pdf(sheets_html(sheets, school, term, state.lang, show_book), path)
-    else:
-        atomic_write(path, sheets_csv(sheets, state.lang, show_book))
+    ledger = state.books()
+    sheets = term_sheets(ledger, term, day, place)
+    write_sheets(sheets, ledger.config.school.name, term, state.lang, show_book, fmt.value, path)
     console().print(t("sheet.written", state.lang, count=len(sheets), path=path))
 
 
 @app.command("reconcile")
 def reconcile(
+    *,
     ctx: typer.Context,
     counts: Annotated[list[Path], typer.Argument(help="Filled sheets: xlsx, csv, YAML, or a scanner's list of ids.")],
     term: Annotated[str, typer.Option("--term", help="学期 Term id, e.g. 2025-2026-2.")],
-    on: Annotated[str | None, typer.Option("--on", help="盘点日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="盘点日期 YYYY-MM-DD (default: today).")],
     at: Annotated[CountAt, typer.Option("--at", help="term-end 期末盘点 or term-start 期初清点.")] = CountAt.end,
     place: Annotated[
         list[str] | None,
@@ -112,76 +104,48 @@ def reconcile(
     from houqin.errors import UsageError
     from houqin.i18n import t
     from houqin.inputs.counts import read_counts
-    from houqin.ledger.load import open_ledger
-    from houqin.ledger.save import atomic_write
-    from houqin.models.counting import CountRow
     from houqin.render.assets import progress_bar
     from houqin.render.console import console, print_written
-    from houqin.render.inventory import print_reconciliation, report_html, report_markdown, report_xlsx
-    from houqin.render.pdf import write_pdf
-    from houqin.reports.inventory import reconcile as compare
-    from houqin.services.signing import by_key
-    from houqin.services.stocktake import adjustment_value, stocktake_record, term_dates
-    from houqin.services.writes import write_record
+    from houqin.render.inventory import print_reconciliation, write_report
+    from houqin.services.reconcile import Recording, reconcile_count
 
     state = get_state(ctx)
     root = state.root(write=record)
     if report is not None:
         state.output(report)
-    ledger = open_ledger(root)
-    term_dates(ledger, term)
-    if report is not None and report.suffix.lower() not in (".md", ".html", ".htm", ".pdf", ".xlsx"):
-        raise UsageError("report_format", path=str(report))
-    if record and not counter:
-        raise UsageError("counters_needed")
-    day = parse_day(on, "--on") or today()
-    signer = key_signer(key) if record else None
+        if report.suffix.lower() not in REPORT_SUFFIXES:
+            raise UsageError("report_format", path=str(report))
+    names = tuple(counter or ())
+    recording = None
+    if record:
+        recording = Recording(at.value, names, director, principal, key_signer(key), commit=not no_commit)
     single = place[0] if place and len(place) == 1 else None
-    rows: list[CountRow] = []
-    for path in counts:
-        rows.extend(read_counts(path, single))
-    with progress_bar(len(rows), t("rec.progress", state.lang)) as advance:
-        result = compare(ledger, rows, day, place or None, advance, uncounted_as_missing)
     out = console()
-    school = ledger.config.school.name
-    print_reconciliation(out, result, t("rec.title", state.lang, term=term, day=day), state.lang)
-    names = counter or []
-    if report is not None:
-        suffix = report.suffix.lower()
-        if suffix == ".xlsx":
-            report_xlsx(result, school, term, names, state.lang, report)
-        elif suffix == ".pdf":
-            write_pdf(report_html(result, school, term, names, state.lang), report)
-        else:
-            render = report_markdown if suffix == ".md" else report_html
-            atomic_write(report, render(result, school, term, names, state.lang).encode("utf-8"))
-        out.print(t("rec.report_written", state.lang, path=report))
-    if not record:
-        return
-    if result.uncounted:
-        where = "、".join(f"{r.file}:{r.row}" for r in result.uncounted[:5]) + (
-            "…" if len(result.uncounted) > 5 else ""
-        )
-        raise UsageError("rec.uncounted_refused", count=len(result.uncounted), rows=where)
-    outcome = write_record(
-        root,
-        lambda current: by_key(
-            current,
-            stocktake_record(
-                current, result, term=term, at=at.value, counted_by=names, director=director, principal=principal
-            )[0],
-            signer,
-        ),
-        lambda r: f"inventory reconcile {r.id} {term} ({len(result.differences)} differences)",
-        commit=not no_commit,
-    )
-    print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
-    if result.consumables and not getattr(outcome.record, "adjustments", ()):
-        from houqin.checks.stocktake import approvals_needed
 
-        value = adjustment_value(result)
-        steps = "、".join(t(f"step.{s}", state.lang) for s in approvals_needed(value, ledger.config.policy))
-        out.print(t("adjustments_pending", state.lang, value=value, steps=steps))
+    def shown(ledger: Ledger, result: Reconciliation) -> None:
+        print_reconciliation(out, result, t("rec.title", state.lang, term=term, day=day), state.lang)
+        if report is not None:
+            write_report(result, ledger.config.school.name, term, names, state.lang, report)
+            out.print(t("rec.report_written", state.lang, path=report))
+
+    done = reconcile_count(
+        root,
+        lambda: [row for path in counts for row in read_counts(path, single)],
+        day,
+        term,
+        places=place,
+        uncounted_as_missing=uncounted_as_missing,
+        progress=lambda total: progress_bar(total, t("rec.progress", state.lang)),
+        shown=shown,
+        recording=recording,
+    )
+    if done.written is not None:
+        w = done.written
+        print_written(w.record.id, w.path, w.message, w.committed, state.lang, root)
+    if done.pending is not None:
+        value, steps = done.pending
+        words = "、".join(t(f"step.{s}", state.lang) for s in steps)
+        out.print(t("adjustments_pending", state.lang, value=value, steps=words))
 
 
 @app.command("findings")
@@ -197,29 +161,32 @@ def findings(
 
     Example: houqin inventory findings --term 2025-2026-2
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.findings import count_reports_json, print_count_reports
+    from houqin.render.output import show
     from houqin.reports.findings import count_reports
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     reports = count_reports(ledger, today(), stocktake, term)
-    if fmt is OutputFormat.json:
-        typer.echo(count_reports_json(reports), nl=False)
-    else:
-        print_count_reports(console(), reports, state.lang)
+    show(
+        fmt,
+        "inventory findings",
+        reports,
+        lambda out: print_count_reports(out, reports, state.lang),
+        pages={"json": lambda: count_reports_json(reports)},
+    )
 
 
 @app.command("resolve")
 def resolve(
+    *,
     ctx: typer.Context,
     stocktake: Annotated[str, typer.Argument(help="盘点编号 The stocktake whose finding this resolves.")],
     asset: Annotated[str, typer.Option("--asset", help="资产编号 The asset found or put back.")],
     by: Annotated[str, typer.Option("--by", help="保管人 Who found it or put it back.")],
     place: Annotated[str, typer.Option("--place", help="现在的地点 Where it is now (places.yaml id).")],
     detail: Annotated[str, typer.Option("--detail", help="情况 What was found or done.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """找回、归位 / Record that an asset a count found missing or out of place was found again or put back
@@ -230,7 +197,6 @@ def resolve(
     from houqin.cli.writing import run_write
     from houqin.services.stocktake import record_recovery
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: record_recovery(ledger, stocktake, asset, by, place, detail, day),

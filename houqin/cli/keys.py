@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OutputFormat, SigningKey, day_option, key_signer
 from houqin.cli.state import get_state
-from houqin.clock import today
+from houqin.errors import Findings
 
 app = typer.Typer(
     help="密钥 / Keys: register, revoke and list the SSH keys people sign with (docs/signatures.md).",
@@ -17,7 +18,10 @@ app = typer.Typer(
 )
 
 Person = Annotated[str, typer.Option("--person", help="密钥持有人 The key's holder (people.yaml name).")]
-On = Annotated[str | None, typer.Option("--on", help="日期 YYYY-MM-DD (default: today).", show_default=False)]
+if TYPE_CHECKING:
+    from houqin.models.ledger import Ledger
+
+On = Annotated[dt.date, day_option("--on", help="日期 YYYY-MM-DD (default: today).")]
 
 
 def _read_pub(path: str) -> str:
@@ -36,6 +40,7 @@ def _read_pub(path: str) -> str:
 
 @app.command("add")
 def add(
+    *,
     ctx: typer.Context,
     person: Person,
     file: Annotated[str, typer.Option("--file", help="公钥文件 The public key (.pub) to register.", metavar="KEY.pub")],
@@ -46,7 +51,7 @@ def add(
         ),
     ] = False,
     key: SigningKey = None,
-    on: On = None,
+    day: On,
     no_commit: NoCommit = False,
 ) -> None:
     """登记密钥 / Register a person's public key, signed by the principal's key (--key).
@@ -61,7 +66,6 @@ def add(
 
     state = get_state(ctx)
     root = state.root(write=True)
-    day = parse_day(on, "--on") or today()
     line = _read_pub(file)
     if key is None and anchor:
         import os
@@ -71,10 +75,7 @@ def add(
         beside = Path(file).expanduser().with_suffix("")
         key = os.environ.get(ENV) or (str(beside) if beside.is_file() and beside.name != Path(file).name else file)
 
-    def build(ledger: object, text: str) -> str:
-        from houqin.models.ledger import Ledger
-
-        assert isinstance(ledger, Ledger)
+    def build(ledger: Ledger, text: str) -> str:
         return add_key(text, person, new_key_entry(ledger, person, line, day, anchor, key_signer(key)))
 
     message = f"key add {person}" + (" (anchor)" if anchor else "")
@@ -84,13 +85,14 @@ def add(
 
 @app.command("revoke")
 def revoke(
+    *,
     ctx: typer.Context,
     person: Person,
     fingerprint: Annotated[
         str, typer.Option("--fingerprint", help="所撤密钥的指纹 SHA256:… (houqin key list).", metavar="SHA256:…")
     ],
     key: SigningKey = None,
-    on: On = None,
+    day: On,
     no_commit: NoCommit = False,
 ) -> None:
     """撤销密钥 / Revoke a key from a day on, signed by the principal's key or by the key itself.
@@ -104,12 +106,8 @@ def revoke(
 
     state = get_state(ctx)
     root = state.root(write=True)
-    day = parse_day(on, "--on") or today()
 
-    def build(ledger: object, text: str) -> str:
-        from houqin.models.ledger import Ledger
-
-        assert isinstance(ledger, Ledger)
+    def build(ledger: Ledger, text: str) -> str:
         index, sig = revocation(ledger, person, fingerprint, day, key_signer(key))
         return revoke_key(text, person, index, day, sig)
 
@@ -124,18 +122,13 @@ def list_keys(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin key list
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render.keys import print_keys
+    from houqin.render.output import show
     from houqin.services.keys import key_rows
 
     state = get_state(ctx)
-    rows = key_rows(open_ledger(state.root()))
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("key list", rows)
-        return
-    print_keys(rows, state.lang)
+    rows = key_rows(state.books())
+    show(fmt, "key list", rows, lambda out: print_keys(rows, state.lang))
 
 
 @app.command("verify")
@@ -149,16 +142,12 @@ def verify(
 
     Example: houqin key verify JZ-2026-0009 --format json
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.json_out import print_json
     from houqin.render.keys import print_signatures
+    from houqin.render.output import show
     from houqin.reports.keys import signatures_of
 
     state = get_state(ctx)
-    result = signatures_of(open_ledger(state.root(), record=record), record)
-    if fmt is OutputFormat.json:
-        print_json("key verify", result)
-    else:
-        print_signatures(result, state.lang)
+    result = signatures_of(state.books(record=record), record)
+    show(fmt, "key verify", result, lambda out: print_signatures(result, state.lang))
     if not result.stands:
-        raise typer.Exit(1)
+        raise Findings

@@ -9,6 +9,7 @@ import typer
 
 from houqin.cli.state import get_state
 from houqin.clock import today
+from houqin.errors import Findings
 
 
 def init(
@@ -90,7 +91,7 @@ def merge_driver(
 
     merged = merge_record_files(base.read_bytes(), ours.read_bytes(), theirs.read_bytes())
     if merged is None:
-        raise typer.Exit(1)  # git reports a conflict and leaves the file to a person
+        raise Findings  # git reports a conflict and leaves the file to a person
     atomic_write(ours, merged)
 
 

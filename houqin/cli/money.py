@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from houqin.cli.options import (
     OnDay,
     OutputFormat,
     SigningKey,
+    day_option,
     key_signer,
     own_route,
     parse_amount,
@@ -25,7 +27,6 @@ from houqin.cli.options import (
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 income_app = typer.Typer(help="收入 / Income: fees, compensation, canteen receipts, grants.", no_args_is_help=True)
 advance_app = typer.Typer(help="借款 / Cash advances: request, approve, pay, settle.", no_args_is_help=True)
@@ -47,6 +48,7 @@ Account = Annotated[
 
 @income_app.command("add")
 def income_add(
+    *,
     ctx: typer.Context,
     kind: Annotated[
         str, typer.Argument(help="fee 收费 | compensation 赔偿 | canteen 食堂 | grant 拨款 | shop 商店营业款 | other.")
@@ -74,7 +76,7 @@ def income_add(
     takings_to: Annotated[
         str | None, typer.Option("--takings-to", help="商店营业款：到哪天的销售 (kind shop; default --date).")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """收款 / Record a receipt into an account; fees only for published items, at the published amount.
@@ -84,7 +86,6 @@ def income_add(
     """
     from houqin.services.finance import add_income
 
-    day = parse_day(date) or today()
     value = parse_amount(amount)
     fields = {
         "kind": kind,
@@ -112,6 +113,7 @@ def income_add(
 
 @advance_app.command("request")
 def advance_request(
+    *,
     ctx: typer.Context,
     person: Annotated[str, typer.Option("--person", help="借款人 Who borrows.")],
     amount: Annotated[str, typer.Option("--amount", help="金额（元）Amount.")],
@@ -120,7 +122,7 @@ def advance_request(
     attendee: Attendees = None,
     decision: Decision = None,
     authority: ApprovalNumber = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """借条 / Ask for a cash advance (the principal approves it before the cashier pays; the principal's
@@ -130,7 +132,6 @@ def advance_request(
     """
     from houqin.services.finance import request_advance
 
-    day = parse_day(date) or today()
     value = parse_amount(amount)
     route = own_route(meeting_on, attendee, decision, authority)
     run_write(
@@ -143,10 +144,11 @@ def advance_request(
 
 @advance_app.command("approve")
 def advance_approve(
+    *,
     ctx: typer.Context,
     advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
     by: Annotated[str, typer.Option("--by", help="校长 The principal.")],
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -156,7 +158,6 @@ def advance_approve(
     """
     from houqin.services.finance import approve_advance
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: approve_advance(ledger, advance, by, day, key=key_signer(key)),
@@ -168,11 +169,12 @@ def advance_approve(
 
 @advance_app.command("pay")
 def advance_pay(
+    *,
     ctx: typer.Context,
     advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
     by: Cashier,
     account: Account = "cash",
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -182,7 +184,6 @@ def advance_pay(
     """
     from houqin.services.finance import pay_advance
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: pay_advance(ledger, advance, by, day, account, key_signer(key)),
@@ -194,11 +195,12 @@ def advance_pay(
 
 @advance_app.command("settle")
 def advance_settle(
+    *,
     ctx: typer.Context,
     advance: Annotated[str, typer.Argument(help="借款编号 Advance id.")],
     claim: Annotated[list[str] | None, typer.Option("--claim", help="报销单 Claims that spent it. Repeat.")] = None,
     returned: Annotated[str, typer.Option("--returned", help="退回现金（元）Cash returned.")] = "0",
-    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """报销冲账 / Settle an advance with the claims that spent it and the cash returned (they must add up).
@@ -207,7 +209,6 @@ def advance_settle(
     """
     from houqin.services.finance import settle_advance
 
-    day = parse_day(on, "--on") or today()
     value = parse_amount_or_zero(returned, "--returned")
     run_write(
         ctx,
@@ -220,32 +221,33 @@ def advance_settle(
 
 @budget_app.command("show")
 def budget_show(
+    *,
     ctx: typer.Context,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """预算执行 / Budget per line with approved adjustments, spent to date, remaining and percentage used.
 
     Example: houqin budget show --at 2026-06-30
     """
-    from houqin.ledger.load import open_ledger
     from houqin.render import finance as render
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.reports.finance import budget_use
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
-    uses = budget_use(open_ledger(state.root()), day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("budget show", uses, at=day)
-        return
-    render.print_sections(console(), [render.budget_section(uses, state.lang, day)], state.lang)
+    uses = budget_use(state.books(), day)
+    show(
+        fmt,
+        "budget show",
+        uses,
+        lambda out: render.print_sections(out, [render.budget_section(uses, state.lang, day)], state.lang),
+        fields=dict(at=day),
+    )
 
 
 @budget_app.command("adjust")
 def budget_adjust(
+    *,
     ctx: typer.Context,
     line: Annotated[str, typer.Argument(help="预算科目 Budget line, e.g. 30201.")],
     amount: Annotated[str, typer.Option("--amount", help="调整金额（元）; negative to cut.")],
@@ -254,7 +256,7 @@ def budget_adjust(
     year: Annotated[
         int | None, typer.Option("--year", min=2000, max=2100, help="预算年度 (default: this year).")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -264,7 +266,6 @@ def budget_adjust(
     """
     from houqin.services.finance import adjust_budget
 
-    day = parse_day(date) or today()
     value = parse_signed_amount(amount)
     run_write(
         ctx,
@@ -277,11 +278,12 @@ def budget_adjust(
 
 @fee_app.command("publish")
 def fee_publish(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
     item: Annotated[list[str], typer.Option("--item", help="ID:NAME:AMOUNT[:BASIS] per student. Repeat.")],
     where: Annotated[str, typer.Option("--where", help="公示地点 Where it was published.")],
-    published: Annotated[str | None, typer.Option("--published", help="公示日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--published", help="公示日期 (default: today).")],
     on_behalf: Annotated[
         list[str] | None,
         typer.Option(
@@ -299,7 +301,6 @@ def fee_publish(
     """
     from houqin.services.finance import publish_fees
 
-    day = parse_day(published, "--published") or today()
     items = []
     for text in item:
         parts = [p.strip() for p in text.split(":")]
@@ -324,12 +325,13 @@ def fee_publish(
 
 @fee_app.command("settle")
 def fee_settle(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
     item: Annotated[str, typer.Option("--item", help="代办费项目 The item collected on behalf.")],
     by: Annotated[str, typer.Option("--by", help="会计 Who settles it (the accountant).")],
     where: Annotated[str, typer.Option("--where", help="公示地点 Where the settlement is published.")],
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -345,7 +347,6 @@ def fee_settle(
     from houqin.render.fees import print_fee_settlement
     from houqin.services.finance import settle_fee
 
-    day = parse_day(date) or today()
     record = run_write(
         ctx,
         lambda ledger: settle_fee(ledger, term, item, by, day, where),
@@ -353,12 +354,14 @@ def fee_settle(
         signer=key_signer(key),
         no_commit=no_commit,
     )
-    assert isinstance(record, FeeSettlement)
+    if not isinstance(record, FeeSettlement):  # what settle_fee builds, as written back
+        raise TypeError(f"fee settle wrote {type(record).__name__}")
     print_fee_settlement(console(), record, get_state(ctx).lang)
 
 
 @fee_app.command("collect")
 def fee_collect(
+    *,
     ctx: typer.Context,
     settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
     class_: Annotated[str, typer.Option("--class", help="班级 The class paying its top-up (少补).")],
@@ -376,7 +379,7 @@ def fee_collect(
     receipt_date: Annotated[
         str | None, typer.Option("--receipt-date", help="开票日期 When the receipt was written, if not --date.")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """少补 / The cashier collects a class's top-up its settlement states, as fee income with its receipt.
@@ -385,7 +388,6 @@ def fee_collect(
     """
     from houqin.services.finance import collect_top_up
 
-    day = parse_day(date) or today()
     value = parse_amount(amount, "--amount") if amount is not None else None
     when = parse_day(receipt_date, "--receipt-date")
     run_write(
@@ -398,11 +400,12 @@ def fee_collect(
 
 @fee_app.command("refund")
 def fee_refund(
+    *,
     ctx: typer.Context,
     settlement: Annotated[str, typer.Argument(help="代办费结算编号 Settlement id (JS-…).")],
     by: Cashier,
     account: Account = "bank",
-    on: Annotated[str | None, typer.Option("--on", help="退款日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="退款日期 YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -413,7 +416,6 @@ def fee_refund(
     """
     from houqin.services.finance import refund_fee
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: refund_fee(ledger, settlement, by, account, day, key_signer(key)),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, day_option, parse_day
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -18,13 +19,14 @@ print_app = typer.Typer(help="文印 / Print jobs: request, done, paper per depa
 
 @meter_app.command("read")
 def meter_read(
+    *,
     ctx: typer.Context,
     meter: Annotated[str, typer.Argument(help="表编号 Meter id (catalog.yaml meters).")],
     reading: Annotated[str, typer.Argument(help="读数 The reading.")],
     by: Annotated[str, typer.Option("--by", help="抄表人 Who read it.")],
     replaced: Annotated[bool, typer.Option("--replaced", help="换表: this is a new meter's first reading.")] = False,
     reason: Annotated[str | None, typer.Option("--reason", help="读数变小的原因 Why it is lower.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """抄表 / Record a meter reading; a reading below the last needs --replaced or --reason.
@@ -34,7 +36,6 @@ def meter_read(
     from houqin.cli.options import parse_reading
     from houqin.services.office import read_meter
 
-    day = parse_day(date) or today()
     value = parse_reading(reading)
     run_write(
         ctx,
@@ -50,20 +51,13 @@ def meter_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin meter list
     """
-    from houqin.checks.office import readings_by_meter
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_meters
+    from houqin.render.output import show
+    from houqin.reports.office import meter_list
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
-    last = {m: rows[-1] for m, rows in readings_by_meter(ledger).items()}
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("meter list", [{"meter": m, "last": last.get(m.id)} for m in ledger.catalog.meters])
-        return
-    print_meters(console(), ledger.catalog.meters, last, state.lang)
+    meters = meter_list(state.books())
+    show(fmt, "meter list", meters, lambda out: print_meters(out, meters, state.lang))
 
 
 @meter_app.command("report")
@@ -78,24 +72,25 @@ def meter_report(
 
     Example: houqin meter report --since 2026-09-01
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_meter_periods
+    from houqin.render.output import show
     from houqin.reports.office import meter_periods
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     periods = meter_periods(ledger, parse_day(since, "--since"), parse_day(until, "--until"))
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("meter report", periods, since=since, until=until)
-        return
-    print_meter_periods(console(), periods, state.lang)
+    show(
+        fmt,
+        "meter report",
+        periods,
+        lambda out: print_meter_periods(out, periods, state.lang),
+        fields=dict(since=since, until=until),
+    )
 
 
 @patrol_app.command("log")
 def patrol_log(
+    *,
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", help="巡视人 Who walked the round.")],
     place: Annotated[list[str], typer.Option("--place", help="巡视地点 Places walked. Repeat.")],
@@ -106,7 +101,7 @@ def patrol_log(
             help="PLACE:KIND:WHAT[:repair | :damage=ASSET] — kind safety|hygiene|damage|fire|other. Repeat.",
         ),
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """巡视记录 / Log the day's round; a finding ending in :repair opens a repair ticket in the same commit.
@@ -128,7 +123,6 @@ def patrol_log(
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is PLACE:KIND:WHAT[:repair | :damage=ASSET]")
         asset = extra.removeprefix("damage=") if extra.startswith("damage=") else None
         seen.append(Seen(parts[0], parts[1], parts[2], extra == "repair", asset))
-    day = parse_day(date) or today()
     state = get_state(ctx)
     root = state.root(write=True)
     from houqin.i18n import t
@@ -147,10 +141,11 @@ def patrol_log(
 
 @patrol_app.command("resolve")
 def patrol_resolve(
+    *,
     ctx: typer.Context,
     patrol: Annotated[str, typer.Argument(help="巡视编号 Round id.")],
     place: Annotated[str, typer.Option("--place", help="The finding's place.")],
-    on: Annotated[str | None, typer.Option("--on", help="处理日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="处理日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """处理反馈 / Record that a round's finding was dealt with.
@@ -159,7 +154,6 @@ def patrol_resolve(
     """
     from houqin.services.office import resolve_finding
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: resolve_finding(ledger, patrol, place, day),
@@ -179,26 +173,21 @@ def patrol_report(
 
     Example: houqin patrol report --term 2026-2027-1
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
     from houqin.render.office import print_patrol_term
+    from houqin.render.output import show
     from houqin.reports.office import patrol_term
     from houqin.services.stocktake import term_dates
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     term_dates(ledger, term)
     summary = patrol_term(ledger, term, today())
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("patrol report", summary, term=term)
-        return
-    print_patrol_term(console(), summary, state.lang)
+    show(fmt, "patrol report", summary, lambda out: print_patrol_term(out, summary, state.lang), fields=dict(term=term))
 
 
 @print_app.command("request")
 def print_request(
+    *,
     ctx: typer.Context,
     requester: Annotated[str, typer.Option("--requester", help="申请人 Who asks.")],
     department: Annotated[str, typer.Option("--department", help="部门 Department.")],
@@ -206,7 +195,7 @@ def print_request(
     copies: Annotated[int, typer.Option("--copies", min=1, max=100_000, help="份数 Copies.")],
     purpose: Annotated[str, typer.Option("--purpose", help="用途 What for.")],
     paper: Annotated[str, typer.Option("--paper", help="纸张 Paper item id.")] = "paper-a4",
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """文印申请 / Ask for a print job; the supervisor approves it (houqin sign … --as supervisor) first.
@@ -215,7 +204,6 @@ def print_request(
     """
     from houqin.services.office import request_print
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: request_print(ledger, requester, department, pages, copies, paper, purpose, day),
@@ -226,9 +214,10 @@ def print_request(
 
 @print_app.command("done")
 def print_done_(
+    *,
     ctx: typer.Context,
     job: Annotated[str, typer.Argument(help="文印编号 Print job id.")],
-    on: Annotated[str | None, typer.Option("--on", help="印制日期 (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="印制日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """印制完成 / Record that a print job was done; refused without the supervisor's approval before it.
@@ -237,7 +226,6 @@ def print_done_(
     """
     from houqin.services.office import print_done
 
-    day = parse_day(on, "--on") or today()
     run_write(ctx, lambda ledger: print_done(ledger, job, day), lambda r: f"print done {r.id}", replace=True,
               no_commit=no_commit)  # fmt: skip
 
@@ -253,21 +241,15 @@ def print_report(
     Example: houqin print report --month 2026-10
     """
     from houqin.cli.finance import check_month
-    from houqin.ledger.load import open_ledger
     from houqin.models.closing import month_bounds
-    from houqin.render.console import console
     from houqin.render.office import print_paper
+    from houqin.render.output import show
     from houqin.reports.office import paper_by_department
 
     state = get_state(ctx)
     first, last = month_bounds(check_month(month))
-    paper = paper_by_department(open_ledger(state.root()), first, last)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("print report", paper, month=month)
-        return
-    print_paper(console(), paper, month, state.lang)
+    paper = paper_by_department(state.books(), first, last)
+    show(fmt, "print report", paper, lambda out: print_paper(out, paper, month, state.lang), fields=dict(month=month))
 
 
 shop_app = typer.Typer(help="商店 / The school shop: batches in, sales, goods near expiry.", no_args_is_help=True)
@@ -278,6 +260,7 @@ milk_app = typer.Typer(
 
 @shop_app.command("in")
 def shop_in(
+    *,
     ctx: typer.Context,
     goods: Annotated[str, typer.Argument(help="商品 Goods.")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
@@ -292,7 +275,7 @@ def shop_in(
     unit: Annotated[str, typer.Option("--unit", help="单位 Unit.")] = "件",
     paid_by: Annotated[str | None, typer.Option("--paid-by", help="出纳 The cashier who paid for it.")] = None,
     paid_from: Annotated[str, typer.Option("--paid-from", help="付款账户 The account it is paid from.")] = "bank",
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """进货 / Record a batch bought for the shop: supplier in full, both prices, production date, shelf
@@ -304,7 +287,6 @@ def shop_in(
     from houqin.cli.options import parse_amount, parse_quantity
     from houqin.services.office import receive_shop_batch
 
-    day = parse_day(date) or today()
     made = parse_day(produced, "--produced")
     fields = {
         "goods": goods, "batch": batch or str(made), "quantity": parse_quantity(quantity), "unit": unit,
@@ -322,6 +304,7 @@ def shop_in(
 
 @shop_app.command("sell")
 def shop_sell(
+    *,
     ctx: typer.Context,
     batch: Annotated[str, typer.Argument(help="进货编号 Batch id (SD-…).")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity sold.")],
@@ -329,7 +312,7 @@ def shop_sell(
     removed: Annotated[
         bool, typer.Option("--removed", help="下架: taken off the shelf unsold (expired, spoiled).")
     ] = False,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """销售 / Record a day's sales of a batch; refused once the batch has expired (take it off with --removed).
@@ -339,7 +322,6 @@ def shop_sell(
     from houqin.cli.options import parse_quantity
     from houqin.services.office import sell
 
-    day = parse_day(date) or today()
     qty = parse_quantity(quantity)
     verb = "remove" if removed else "sell"
     run_write(ctx, lambda ledger: sell(ledger, batch, qty, seller, day, removed),
@@ -356,40 +338,32 @@ def shop_expiring(
 
     Example: houqin shop expiring --days 14
     """
-    from rich.table import Table
-
-    from houqin.checks.shop import expiring
-    from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.office import print_expiring
+    from houqin.render.output import show
+    from houqin.reports.office import expiring_batches
 
     state = get_state(ctx)
     day = today()
-    rows = expiring(open_ledger(state.root()), day, days)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        batches = [{"batch": b, "left": left, "expires": b.expires} for b, left in rows]
-        print_json("shop expiring", batches, at=day, days=days)
-        return
-    table = Table(title=t("shop.expiring", state.lang, days=days), title_justify="left")
-    for key in ("col.id", "shop.goods", "shop.batch", "shop.left", "shop.expires"):
-        table.add_column(t(key, state.lang))
-    for b, left in rows:
-        style = "red" if b.expires <= day else "yellow"
-        table.add_row(b.id, b.goods, b.batch, f"{left:f} {b.unit}", f"[{style}]{b.expires}[/]")
-    console().print(table if rows else t("shop.none_expiring", state.lang, days=days))
+    rows = expiring_batches(state.books(), day, days)
+    show(
+        fmt,
+        "shop expiring",
+        rows,
+        lambda out: print_expiring(out, rows, day, days, state.lang),
+        fields=dict(at=day, days=days),
+    )
 
 
 @milk_app.command("order")
 def milk_order(
+    *,
     ctx: typer.Context,
     term: Annotated[str, typer.Option("--term", help="学期 Term id.")],
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
     students: Annotated[int, typer.Option("--students", min=1, max=100_000, help="订奶人数 Students.")],
     cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="本学期盒数 Cartons for the term.")],
     fee_item: Annotated[str, typer.Option("--fee-item", help="收费项目 Published fee item.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """订奶 / A class's milk order for a term, against a published fee item.
@@ -398,18 +372,18 @@ def milk_order(
     """
     from houqin.services.office import order_milk
 
-    day = parse_day(date) or today()
     run_write(ctx, lambda ledger: order_milk(ledger, term, klass, students, cartons, fee_item, day),
               lambda r: f"milk order {r.id} {klass}", no_commit=no_commit)  # fmt: skip
 
 
 @milk_app.command("deliver")
 def milk_deliver(
+    *,
     ctx: typer.Context,
     klass: Annotated[str, typer.Option("--class", help="班级 Class.")],
     cartons: Annotated[int, typer.Option("--cartons", min=1, max=10_000_000, help="盒数 Cartons.")],
     received_by: Annotated[str, typer.Option("--received-by", help="签收人 Who signed for it.")],
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """配送 / Cartons delivered to a class on a day.
@@ -418,7 +392,6 @@ def milk_deliver(
     """
     from houqin.services.office import deliver_milk
 
-    day = parse_day(date) or today()
     run_write(ctx, lambda ledger: deliver_milk(ledger, klass, cartons, received_by, day),
               lambda r: f"milk deliver {r.id} {klass} ×{cartons}", no_commit=no_commit)  # fmt: skip
 
@@ -433,27 +406,10 @@ def milk_report(
 
     Example: houqin milk report --term 2026-2027-1
     """
-    from rich.table import Table
-
-    from houqin.i18n import t
-    from houqin.ledger.load import open_ledger
-    from houqin.money import fmt_yuan
-    from houqin.render.console import console
+    from houqin.render.office import print_milk
+    from houqin.render.output import show
     from houqin.reports.office import milk_reconciliation
 
     state = get_state(ctx)
-    rows = milk_reconciliation(open_ledger(state.root()), term)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("milk report", rows, term=term)
-        return
-    table = Table(title=t("milk.title", state.lang, term=term), title_justify="left")
-    for key in ("milk.class", "fin.students", "milk.ordered", "milk.delivered", "milk.due", "milk.paid"):
-        table.add_column(t(key, state.lang), justify="left" if key == "milk.class" else "right")
-    for r in rows:
-        flag = "" if r.ordered == r.delivered and r.due == r.paid else "[yellow]"
-        table.add_row(
-            f"{flag}{r.klass}", str(r.students), str(r.ordered), str(r.delivered), fmt_yuan(r.due), fmt_yuan(r.paid)
-        )
-    console().print(table)
+    rows = milk_reconciliation(state.books(), term)
+    show(fmt, "milk report", rows, lambda out: print_milk(out, rows, term, state.lang), fields=dict(term=term))

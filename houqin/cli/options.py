@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, overload
+from typing import TYPE_CHECKING, Annotated, Any, overload
 
 import typer
+
+from houqin.clock import today
 
 if TYPE_CHECKING:
     from houqin.services.signing import KeySigner
@@ -36,6 +38,33 @@ def parse_day(value: str | None, option: str = "--date") -> dt.date | None:
         return dates.parse_day(value)
     except dates.NotADay as err:
         raise UsageError("day_" + err.why, option=option, value=value, forms=dates.FORMS) from None
+
+
+class Day:
+    """The type of a day option: the text read once, by the one reader of days (parse_day), naming
+    the option in its error; a day already made (the default, today) passes as it is."""
+
+    __name__ = "str"  # what --help shows for it, as for any text option
+
+    def __init__(self, option: str) -> None:
+        self.option = option
+
+    def __call__(self, value: str | dt.date) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        return parse_day(value, self.option)
+
+
+def day_option(option: str, *, help: str) -> Any:
+    """A day option: `option` parsed as a Day, today (houqin.clock: HOUQIN_TODAY, else the system's
+    date) when it is not given. A parameter declared with it has no default of its own, so a command
+    taking one declares its parameters keyword-only (`*,`)."""
+    return typer.Option(option, parser=Day(option), default_factory=today, help=help, show_default=False)
+
+
+def required_day(option: str, *, help: str) -> Any:
+    """A day option that must be given (a loan's due day, a meeting's day), parsed as a Day."""
+    return typer.Option(option, parser=Day(option), help=help)
 
 
 def parse_amount(value: str, option: str = "--amount") -> Decimal:
@@ -102,10 +131,7 @@ def _refused(key: str, option: str, value: str) -> Exception:
 NoCommit = Annotated[
     bool, typer.Option("--no-commit", help="Write the file but do not commit to git. 只写文件，不提交。")
 ]
-OnDay = Annotated[
-    str | None,
-    typer.Option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。", show_default=False),
-]
+OnDay = Annotated[dt.date, day_option("--date", help="The record's date, YYYY-MM-DD (default: today). 日期。")]
 Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
 
 PartOfLot = Annotated[

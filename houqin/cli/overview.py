@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, OutputFormat, parse_day
+from houqin.cli.options import Format, OutputFormat, day_option
 from houqin.cli.state import get_state
-from houqin.clock import today
 
 
 def overview(
+    *,
     ctx: typer.Context,
-    at: Annotated[
-        str | None, typer.Option("--at", help="As of this day, YYYY-MM-DD (default: today).", show_default=False)
-    ] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day, YYYY-MM-DD (default: today).")],
     fmt: Format = OutputFormat.text,
 ) -> None:
     """账本概况 / The ledger at a glance: records, assets by class, budget, open claims, loans, advances.
@@ -23,17 +22,11 @@ def overview(
     Example: houqin overview --at 2026-07-10
     """
     from houqin.ledger.load import load_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_overview
     from houqin.reports.overview import overview as compute
 
     state = get_state(ctx)
-    day = parse_day(at, "--at") or today()
     result = load_ledger(state.root(), strict=True)
     summary = compute(result.ledger, day)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("overview", summary, at=day)
-        return
-    print_overview(console(), summary, state.lang)
+    show(fmt, "overview", summary, lambda out: print_overview(out, summary, state.lang), fields=dict(at=day))

@@ -21,15 +21,16 @@ def pending(
 
     Example: houqin pending --person 王建国
     """
-    from houqin.ledger.load import open_ledger
+    from houqin.render.output import show
     from houqin.render.pending import print_pending
     from houqin.services.pending import pending_for
 
     state = get_state(ctx)
-    rows = pending_for(open_ledger(state.root()), person, today())
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("pending", rows, person=person, at=today())
-        return
-    print_pending(rows, person, state.lang)
+    rows = pending_for(state.books(), person, today())
+    show(
+        fmt,
+        "pending",
+        rows,
+        lambda out: print_pending(rows, person, state.lang),
+        fields=dict(person=person, at=today()),
+    )

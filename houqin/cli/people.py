@@ -3,50 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_day
-from houqin.clock import today
-
-if TYPE_CHECKING:
-    from houqin.cli.directory_import import Listing
-    from houqin.inputs.sheets import Sheet
-    from houqin.models.ledger import Ledger
+from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer
 
 app = typer.Typer(help="教职工 / People: import the staff list (教职工名单).", no_args_is_help=True)
 place_app = typer.Typer(
     help="地点 / Places: import the list of rooms (地点表); the keepers' responsibility records (保管责任书).",
     no_args_is_help=True,
 )
-
-
-def _people(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
-    from houqin.cli.directory_import import Listing
-    from houqin.i18n import word
-    from houqin.services.people_import import plan_people
-
-    plan = plan_people(ledger, sheet)
-    sep = "、" if lang == "zh" else ", "
-    lines = [
-        f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {sep.join(word(r.role, lang) for r in p.person.roles)}"
-        for p in plan.people
-    ]
-    return Listing(lines, [p.person for p in plan.people], [], len(plan.known), plan.bad)
-
-
-def _places(ledger: Ledger, sheet: Sheet, lang: str) -> Listing:
-    from houqin.cli.directory_import import Listing
-    from houqin.i18n import t
-    from houqin.services.place_import import plan_places
-
-    plan = plan_places(ledger, sheet)
-    lines = [
-        f"  {p.row}: {p.place.id}  {p.place.name}  {t('place.kind.' + p.place.kind, lang)}  {p.place.keeper}"
-        for p in plan.places
-    ]
-    return Listing(lines, [], [p.place for p in plan.places], len(plan.known), plan.bad)
 
 
 @app.command("import")
@@ -65,7 +32,7 @@ def import_(
     from houqin.cli.directory_import import run_directory_import
     from houqin.services.people_import import HEADERS
 
-    run_directory_import(ctx, file, HEADERS, _people, "people", dry_run=dry_run, no_commit=no_commit)
+    run_directory_import(ctx, file, HEADERS, "people", dry_run=dry_run, no_commit=no_commit)
 
 
 @place_app.command("import")
@@ -84,16 +51,17 @@ def place_import(
     from houqin.cli.directory_import import run_directory_import
     from houqin.services.place_import import HEADERS
 
-    run_directory_import(ctx, file, HEADERS, _places, "places", dry_run=dry_run, no_commit=no_commit)
+    run_directory_import(ctx, file, HEADERS, "places", dry_run=dry_run, no_commit=no_commit)
 
 
 @place_app.command("responsibility")
 def place_responsibility(
+    *,
     ctx: typer.Context,
     place: Annotated[str, typer.Argument(help="地点编号 Place id (places.yaml).")],
     year: Annotated[str, typer.Option("--year", help="学年 School year, e.g. 2026-2027.")],
     director: Annotated[str | None, typer.Option("--director", help="总务主任 Who issues it (signs director).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -105,7 +73,6 @@ def place_responsibility(
     from houqin.cli.writing import run_write
     from houqin.services.stocktake import issue_responsibility
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: issue_responsibility(ledger, place, year, director, day),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -16,15 +17,15 @@ from houqin.cli.options import (
     OnDay,
     OutputFormat,
     SigningKey,
+    day_option,
     key_signer,
     own_route,
     parse_amount,
-    parse_day,
     parse_quantity,
+    required_day,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(help="请购 / Purchases: request, approve, quote, accept.", no_args_is_help=True)
 
@@ -38,6 +39,7 @@ def _parts(text: str, count: int, shape: str) -> list[str]:
 
 @app.command("request")
 def request(
+    *,
     ctx: typer.Context,
     department: Annotated[str, typer.Option("--department", help="申请部门 Department.")],
     requester: Annotated[str, typer.Option("--requester", help="申请人 Who asks.")],
@@ -55,7 +57,7 @@ def request(
     attendee: Attendees = None,
     decision: Decision = None,
     authority: ApprovalNumber = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """请购 / Raise a purchase request: items or new assets with estimated prices, against a budget line
@@ -84,7 +86,6 @@ def request(
         )
     if not lines:
         raise typer.BadParameter("至少一项 --item 或 --asset / give at least one --item or --asset")
-    day = parse_day(date) or today()
     route = own_route(meeting_on, attendee, decision, authority)
     run_write(
         ctx,
@@ -106,6 +107,7 @@ def request(
 
 @app.command("approve")
 def approve(
+    *,
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id, e.g. CG-2026-0004.")],
     step: Annotated[
@@ -113,7 +115,7 @@ def approve(
         typer.Option("--as", help="部门负责人 department_head | 主管领导 supervisor | 校长 principal (中文或英文)."),
     ],
     by: Annotated[str, typer.Option("--by", help="审批人 Approver (people.yaml name).")],
-    on: Annotated[str | None, typer.Option("--on", help="审批日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="审批日期 YYYY-MM-DD (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -124,7 +126,6 @@ def approve(
     from houqin.i18n import role_key
     from houqin.services.purchases import approve_purchase
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: approve_purchase(ledger, purchase, step, by, day, key=key_signer(key)),
@@ -136,11 +137,12 @@ def approve(
 
 @app.command("quote")
 def quote(
+    *,
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id.")],
     supplier: Annotated[str, typer.Option("--supplier", help="供应商 Supplier.")],
     amount: Annotated[str, typer.Option("--amount", help="报价总额（元）Quoted total.")],
-    on: Annotated[str | None, typer.Option("--on", help="报价日期 YYYY-MM-DD (default: today).")] = None,
+    day: Annotated[dt.date, day_option("--on", help="报价日期 YYYY-MM-DD (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """报价 / Record a supplier's quote (货比三家: three above the policy's threshold).
@@ -149,7 +151,6 @@ def quote(
     """
     from houqin.services.purchases import add_quote
 
-    day = parse_day(on, "--on") or today()
     total = parse_amount(amount)
     run_write(
         ctx,
@@ -164,7 +165,7 @@ def quote(
 def meeting(
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id.")],
-    on: Annotated[str, typer.Option("--on", help="会议日期 YYYY-MM-DD.")],
+    day: Annotated[dt.date, required_day("--on", help="会议日期 YYYY-MM-DD.")],
     attendee: Annotated[list[str], typer.Option("--attendee", help="出席人 Who attended. Repeat.")],
     decision: Annotated[str, typer.Option("--decision", help="会议决定 The decision.")],
     no_commit: NoCommit = False,
@@ -176,8 +177,6 @@ def meeting(
     """
     from houqin.services.purchases import record_meeting
 
-    day = parse_day(on, "--on")
-    assert day is not None
     run_write(
         ctx,
         lambda ledger: record_meeting(ledger, purchase, day, attendee, decision),
@@ -189,6 +188,7 @@ def meeting(
 
 @app.command("accept")
 def accept(
+    *,
     ctx: typer.Context,
     purchase: Annotated[str, typer.Argument(help="请购单编号 Purchase id.")],
     acceptor: Annotated[str, typer.Option("--acceptor", help="验收人 Who counted the goods in.")],
@@ -204,7 +204,7 @@ def accept(
     unit: Annotated[
         str | None, typer.Option("--unit", help="资产计量单位 Unit of new assets (default: each category's).")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -228,7 +228,6 @@ def accept(
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is LINE=QUANTITY@UNIT_PRICE")
         arrived.append(Arrived(int(line), parse_quantity(qty, "--got"), parse_amount(price, "--got")))
     placing = AssetPlacing(place, keeper, funding, unit) if place and keeper else None
-    day = parse_day(date) or today()
     signer = key_signer(key)
     state = get_state(ctx)
     root = state.root(write=True)
@@ -266,17 +265,11 @@ def list_purchases(
 
     Example: houqin purchase list --pending
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_purchases
     from houqin.reports.purchases import purchase_rows
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     rows = purchase_rows(ledger, pending_only=pending)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("purchase list", rows, pending=pending)
-        return
-    print_purchases(console(), rows, state.lang)
+    show(fmt, "purchase list", rows, lambda out: print_purchases(out, rows, state.lang), fields=dict(pending=pending))

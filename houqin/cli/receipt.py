@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, SigningKey, key_signer
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(
     help="收据 / Receipts: books issued to a person, voided receipts, the register.", no_args_is_help=True
@@ -18,13 +17,14 @@ app = typer.Typer(
 
 @app.command("book")
 def book(
+    *,
     ctx: typer.Context,
     first: Annotated[int, typer.Option("--first", min=1, max=10**12, help="起始号 The book's first number.")],
     last: Annotated[int, typer.Option("--last", min=1, max=10**12, help="终止号 The book's last number.")],
     holder: Annotated[str, typer.Option("--holder", help="领用人 Who takes the book and writes its receipts.")],
     by: Annotated[str, typer.Option("--by", help="发放人 Who hands it out (the accountant).")],
     series: Annotated[str | None, typer.Option("--series", help="字轨 The series printed on the book.")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -38,7 +38,6 @@ def book(
 
     if last < first:
         raise typer.BadParameter(f"--last {last} 小于 --first {first} / is below --first", param_hint="--last")
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: issue_book(ledger, first, last, holder, by, day, series),
@@ -50,6 +49,7 @@ def book(
 
 @app.command("void")
 def void(
+    *,
     ctx: typer.Context,
     number: Annotated[int, typer.Argument(min=1, max=10**12, help="收据号 The receipt's number.")],
     by: Annotated[str, typer.Option("--by", help="领用人 The book's holder, who voids it.")],
@@ -57,7 +57,7 @@ def void(
     copies_lost: Annotated[
         bool, typer.Option("--copies-lost", help="联次不全: not every copy is kept (an error to explain).")
     ] = False,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -68,7 +68,6 @@ def void(
     """
     from houqin.services.receipts import void_receipt
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: void_receipt(ledger, number, by, reason, day, copies_kept=not copies_lost),
@@ -84,14 +83,16 @@ def list_books(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin receipt list --format json
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.receipts import print_receipt_books, receipt_books_json
     from houqin.reports.receipts import receipt_books
 
     state = get_state(ctx)
-    rows = receipt_books(open_ledger(state.root()))
-    if fmt is OutputFormat.json:
-        typer.echo(receipt_books_json(rows), nl=False)
-    else:
-        print_receipt_books(console(), rows, state.lang)
+    rows = receipt_books(state.books())
+    show(
+        fmt,
+        "receipt list",
+        rows,
+        lambda out: print_receipt_books(out, rows, state.lang),
+        pages={"json": lambda: receipt_books_json(rows)},
+    )

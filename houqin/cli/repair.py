@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, OnDay, SigningKey, key_signer, parse_amount_or_zero, parse_day
+from houqin.cli.options import NoCommit, OnDay, SigningKey, day_option, key_signer, parse_amount_or_zero
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(help="报修 / Repair tickets: open, close with the reporter's acceptance.", no_args_is_help=True)
 
 
 @app.command("open")
 def open_(
+    *,
     ctx: typer.Context,
     reporter: Annotated[str, typer.Option("--reporter", help="报修人 Who reports it.")],
     fault: Annotated[str, typer.Option("--fault", help="故障描述 What is wrong.")],
     asset: Annotated[str | None, typer.Option("--asset", help="资产编号 Asset id (or scanned label).")] = None,
     place: Annotated[str | None, typer.Option("--place", help="地点编号 Place id (a leaking tap, a door).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """报修 / Open a repair ticket for an asset or a place.
@@ -29,7 +30,6 @@ def open_(
     """
     from houqin.services.repairs import open_repair
 
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: open_repair(ledger, reporter, fault, day, asset, place),
@@ -40,6 +40,7 @@ def open_(
 
 @app.command("close")
 def close(
+    *,
     ctx: typer.Context,
     ticket: Annotated[str, typer.Argument(help="报修单编号 Ticket id.")],
     work: Annotated[str, typer.Option("--work", help="维修内容 What was done.")],
@@ -47,7 +48,7 @@ def close(
     cost: Annotated[str | None, typer.Option("--cost", help="维修费用（元）Cost.")] = None,
     expense: Annotated[str | None, typer.Option("--expense", help="报销单编号 The claim that paid it.")] = None,
     repairer: Annotated[str | None, typer.Option("--repairer", help="维修人/单位 Who repaired it.")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="完工日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="完工日期 (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -57,7 +58,6 @@ def close(
     """
     from houqin.services.repairs import close_repair
 
-    day = parse_day(on, "--on") or today()
     amount = parse_amount_or_zero(cost, "--cost") if cost else None
     run_write(
         ctx,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat, parse_day
+from houqin.cli.options import Format, NoCommit, OnDay, OutputFormat
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
 from houqin.clock import today
@@ -18,6 +18,7 @@ app = typer.Typer(
 
 @app.command("check")
 def check(
+    *,
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", help="检查人 Who inspected.")],
     item: Annotated[
@@ -26,7 +27,7 @@ def check(
     place: Annotated[
         list[str] | None, typer.Option("--place", help="All equipment at this place, in order unless named. Repeat.")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """消防检查 / Record a round of the fire equipment: each extinguisher, hydrant or alarm checked, and
@@ -45,7 +46,6 @@ def check(
             items.append((parts[0], "fault", parts[2]))
         else:
             raise typer.BadParameter(f"{text!r}: 格式为 / the form is ID or ID:fault:WHAT", param_hint="--item")
-    day = parse_day(date) or today()
     run_write(
         ctx,
         lambda ledger: record_fire_check(ledger, by, items, place or [], day),
@@ -60,17 +60,19 @@ def fire_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin safety list
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.safety import print_fire_register, rows_json
     from houqin.reports.safety import fire_register
 
     state = get_state(ctx)
-    rows = fire_register(open_ledger(state.root()), today())
-    if fmt is OutputFormat.json:
-        typer.echo(rows_json("safety list", rows), nl=False)
-    else:
-        print_fire_register(console(), rows, state.lang)
+    rows = fire_register(state.books(), today())
+    show(
+        fmt,
+        "safety list",
+        rows,
+        lambda out: print_fire_register(out, rows, state.lang),
+        pages={"json": lambda: rows_json("safety list", rows)},
+    )
 
 
 @app.command("utilities")
@@ -79,14 +81,16 @@ def utilities(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: houqin safety utilities
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.safety import print_utilities, rows_json
     from houqin.reports.safety import utilities as utility_rows
 
     state = get_state(ctx)
-    rows = utility_rows(open_ledger(state.root()), today())
-    if fmt is OutputFormat.json:
-        typer.echo(rows_json("safety utilities", rows), nl=False)
-    else:
-        print_utilities(console(), rows, state.lang)
+    rows = utility_rows(state.books(), today())
+    show(
+        fmt,
+        "safety utilities",
+        rows,
+        lambda out: print_utilities(out, rows, state.lang),
+        pages={"json": lambda: rows_json("safety utilities", rows)},
+    )

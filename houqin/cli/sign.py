@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.options import NoCommit, SigningKey, day_option, key_signer
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 
 def sign(
+    *,
     ctx: typer.Context,
     record: Annotated[str, typer.Argument(help="单据编号 Record id, e.g. CZ-2026-0004.")],
     step: Annotated[
@@ -22,7 +23,7 @@ def sign(
         ),
     ],
     by: Annotated[str, typer.Option("--by", help="签字人 Signer (people.yaml name).")],
-    on: Annotated[str | None, typer.Option("--on", help="签字日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="签字日期 (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -33,7 +34,6 @@ def sign(
     from houqin.i18n import role_key
     from houqin.services.signing import sign_record
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: sign_record(ledger, record, step, by, day, key=key_signer(key)),

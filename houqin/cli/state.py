@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from houqin.errors import UsageError
+
+if TYPE_CHECKING:
+    from houqin.models.ledger import Ledger
 
 BUNDLED = Path(__file__).resolve().parents[2] / "ledgers"
 
@@ -38,6 +43,14 @@ class State:
         if (BUNDLED / "houqin.yaml").is_file():
             return BUNDLED
         raise UsageError("no_ledger")
+
+    def books(self, *, since: dt.date | None = None, record: str | None = None, full: bool = False) -> Ledger:
+        """The ledger a read command answers from, read strictly (ledger/load.py: open_ledger, which
+        says when closed years are read too): an unreadable file refuses the command when it asks for
+        that file's kind, never a partial answer."""
+        from houqin.ledger.load import open_ledger
+
+        return open_ledger(self.root(), since=since, record=record, full=full)
 
     def output(self, path: Path) -> Path:
         """Where `--out` may write: refused (exit 2) inside .git or onto a file of the ledger."""

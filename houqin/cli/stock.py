@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -13,22 +14,22 @@ from houqin.cli.options import (
     OnDay,
     OutputFormat,
     SigningKey,
+    day_option,
     key_signer,
     parse_amount,
-    parse_day,
     parse_quantity,
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 app = typer.Typer(help="库存 / Consumables: receive, issue, stock on hand.", no_args_is_help=True)
 
 
 @app.command("balance")
 def balance(
+    *,
     ctx: typer.Context,
-    at: Annotated[str | None, typer.Option("--at", help="As of this day (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--at", help="As of this day (default: today).")],
     category: Annotated[str | None, typer.Option("--category", help="物品类别, e.g. 印刷耗材.")] = None,
     month: Annotated[
         str | None, typer.Option("--month", help="YYYY-MM: the month's movement by category (按月分类审核).")
@@ -40,13 +41,12 @@ def balance(
 
     Example: houqin stock balance --category 印刷耗材
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.tables import print_stock
     from houqin.reports.stock import stock_balance
 
     state = get_state(ctx)
-    ledger = open_ledger(state.root())
+    ledger = state.books()
     if month is not None:
         from houqin.models.closing import month_bounds
         from houqin.render.tables import print_stock_month
@@ -57,25 +57,27 @@ def balance(
         except ValueError:
             raise typer.BadParameter(f"{month!r}: 月份格式为 YYYY-MM / a month is YYYY-MM") from None
         movement = monthly_movement(ledger, month)
-        if fmt is OutputFormat.json:
-            from houqin.render.json_out import print_json
-
-            print_json("stock balance", movement, month=month)
-            return
-        print_stock_month(console(), movement, month, state.lang)
+        show(
+            fmt,
+            "stock balance",
+            movement,
+            lambda out: print_stock_month(out, movement, month, state.lang),
+            fields=dict(month=month),
+        )
         return
-    day = parse_day(at, "--at") or today()
     rows = stock_balance(ledger, day, category)
-    if fmt is OutputFormat.json:
-        from houqin.render.json_out import print_json
-
-        print_json("stock balance", rows, at=day, category=category)
-        return
-    print_stock(console(), rows, day, state.lang)
+    show(
+        fmt,
+        "stock balance",
+        rows,
+        lambda out: print_stock(out, rows, day, state.lang),
+        fields=dict(at=day, category=category),
+    )
 
 
 @app.command("in")
 def stock_in(
+    *,
     ctx: typer.Context,
     item: Annotated[str, typer.Argument(help="物品编号 Item id (catalog.yaml).")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
@@ -89,7 +91,7 @@ def stock_in(
     delivered_by: Annotated[
         str | None, typer.Option("--delivered-by", help="送货人 The supplier's contact who delivered it.")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -99,7 +101,6 @@ def stock_in(
     """
     from houqin.services.stock import receive_stock
 
-    day = parse_day(date) or today()
     qty, unit_price = parse_quantity(quantity), parse_amount(price, "--price")
     run_write(
         ctx,
@@ -114,6 +115,7 @@ def stock_in(
 
 @app.command("out")
 def stock_out(
+    *,
     ctx: typer.Context,
     item: Annotated[str, typer.Argument(help="物品编号 Item id (catalog.yaml).")],
     quantity: Annotated[str, typer.Option("--quantity", "-q", help="数量 Quantity.")],
@@ -127,7 +129,7 @@ def stock_out(
     co_issuer: Annotated[
         str | None, typer.Option("--co-issuer", help="双人领发的第二人: needed for laboratory chemicals.")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -137,7 +139,6 @@ def stock_out(
     """
     from houqin.services.stock import issue_stock
 
-    day = parse_day(date) or today()
     qty = parse_quantity(quantity)
     run_write(
         ctx,

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
-from houqin.cli.options import NoCommit, SigningKey, key_signer, parse_day
+from houqin.cli.options import NoCommit, SigningKey, day_option, key_signer
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 
 def unsign(
+    *,
     ctx: typer.Context,
     record: Annotated[str, typer.Argument(help="单据编号 Record id, e.g. BX-2026-0012.")],
     step: Annotated[str, typer.Option("--as", help="所撤的签批环节 The step withdrawn (中文或英文).")],
     by: Annotated[str, typer.Option("--by", help="签字人本人 The signer (only they may withdraw).")],
     reason: Annotated[str, typer.Option("--reason", help="撤回理由 Why.")],
-    on: Annotated[str | None, typer.Option("--on", help="撤回日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="撤回日期 (default: today).")],
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -29,7 +30,6 @@ def unsign(
     from houqin.i18n import role_key
     from houqin.services.signing import unsign_record
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: unsign_record(ledger, record, step, by, reason, day, key=key_signer(key)),

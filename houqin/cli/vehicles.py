@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from houqin.cli.options import (
     OnDay,
     OutputFormat,
     SigningKey,
+    day_option,
     key_signer,
     parse_amount,
     parse_day,
@@ -19,7 +21,6 @@ from houqin.cli.options import (
 )
 from houqin.cli.state import get_state
 from houqin.cli.writing import run_write
-from houqin.clock import today
 
 vehicle_app = typer.Typer(help="公车 / School vehicles: the trip log, fuel and maintenance.", no_args_is_help=True)
 reception_app = typer.Typer(
@@ -29,6 +30,7 @@ reception_app = typer.Typer(
 
 @vehicle_app.command("trip")
 def trip(
+    *,
     ctx: typer.Context,
     vehicle: Annotated[str, typer.Option("--vehicle", help="车牌 Vehicle (catalog.yaml vehicles).")],
     driver: Annotated[str, typer.Option("--driver", help="驾驶员 Driver.")],
@@ -46,7 +48,7 @@ def trip(
     approved_on: Annotated[
         str | None, typer.Option("--approved-on", help="批准日期 (default: the trip's day).")
     ] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -58,7 +60,6 @@ def trip(
     """
     from houqin.services.vehicles import log_trip
 
-    day = parse_day(date) or today()
     approved = parse_day(approved_on, "--approved-on")
     run_write(
         ctx,
@@ -71,13 +72,14 @@ def trip(
 
 @vehicle_app.command("return")
 def trip_return(
+    *,
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(help="出车编号 Trip id, e.g. CL-2026-0021.")],
     end: Annotated[int, typer.Option("--end", min=0, max=10_000_000, help="收车里程 Odometer back (km).")],
     start: Annotated[
         int | None, typer.Option("--start", min=0, max=10_000_000, help="出车里程 Odometer out (km), if not logged.")
     ] = None,
-    on: Annotated[str | None, typer.Option("--on", help="回车日期 (default: today).", show_default=False)] = None,
+    day: Annotated[dt.date, day_option("--on", help="回车日期 (default: today).")],
     no_commit: NoCommit = False,
 ) -> None:
     """回车登记 / Log a requested trip back: the odometer out and back, on or after its day.
@@ -86,7 +88,6 @@ def trip_return(
     """
     from houqin.services.vehicles import return_trip
 
-    day = parse_day(on, "--on") or today()
     run_write(
         ctx,
         lambda ledger: return_trip(ledger, trip_id, start, end, day),
@@ -98,6 +99,7 @@ def trip_return(
 
 @vehicle_app.command("cost")
 def cost(
+    *,
     ctx: typer.Context,
     vehicle: Annotated[str, typer.Option("--vehicle", help="车牌 Vehicle.")],
     kind: Annotated[str, typer.Option("--type", help="fuel 加油 or maintenance 维修保养.")],
@@ -105,7 +107,7 @@ def cost(
     expense: Annotated[str, typer.Option("--expense", help="报销单号 The claim that paid it.")],
     odometer: Annotated[int, typer.Option("--odometer", min=0, max=10_000_000, help="当时里程 Odometer (km).")],
     litres: Annotated[str | None, typer.Option("--litres", help="加油升数 Litres (fuel).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     no_commit: NoCommit = False,
 ) -> None:
     """车辆费用 / Record a vehicle's fuel or maintenance with the claim that paid it, checked against
@@ -115,7 +117,6 @@ def cost(
     """
     from houqin.services.vehicles import vehicle_cost
 
-    day = parse_day(date) or today()
     money = parse_amount(amount)
     fuel = parse_quantity(litres, "--litres") if litres is not None else None
     run_write(
@@ -136,21 +137,24 @@ def log(
 
     Example: houqin vehicle log --vehicle 赣G·A1234
     """
-    from houqin.ledger.load import open_ledger
-    from houqin.render.console import console
+    from houqin.render.output import show
     from houqin.render.vehicles import log_json, print_vehicle_log
     from houqin.reports.vehicles import vehicle_log
 
     state = get_state(ctx)
-    rows = vehicle_log(open_ledger(state.root()), vehicle)
-    if fmt is OutputFormat.json:
-        typer.echo(log_json(rows), nl=False)
-    else:
-        print_vehicle_log(console(), vehicle, rows, state.lang)
+    rows = vehicle_log(state.books(), vehicle)
+    show(
+        fmt,
+        "vehicle log",
+        rows,
+        lambda out: print_vehicle_log(out, vehicle, rows, state.lang),
+        pages={"json": lambda: log_json(rows)},
+    )
 
 
 @reception_app.command("add")
 def reception_add(
+    *,
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="来访单位 The visitors' unit.")],
     guest: Annotated[list[str], typer.Option("--guest", help="接待对象 A guest. Repeat.")],
@@ -160,7 +164,7 @@ def reception_add(
     expense: Annotated[str | None, typer.Option("--expense", help="报销单号 The claim that paid it.")] = None,
     approved_by: Annotated[str | None, typer.Option("--approved-by", help="事前批准的校长 The principal.")] = None,
     approved_on: Annotated[str | None, typer.Option("--approved-on", help="批准日期 (default: the day).")] = None,
-    date: OnDay = None,
+    day: OnDay,
     key: SigningKey = None,
     no_commit: NoCommit = False,
 ) -> None:
@@ -172,7 +176,6 @@ def reception_add(
     """
     from houqin.services.vehicles import add_reception
 
-    day = parse_day(date) or today()
     money = parse_amount(amount)
     approved = parse_day(approved_on, "--approved-on")
     run_write(

@@ -41,7 +41,8 @@ class CodeTable:
 def code_table() -> CodeTable:
     raw = resources.files("houqin").joinpath("templates/asset_codes.yaml").read_bytes()
     data, problem = parse(raw)
-    assert problem is None and isinstance(data, dict), "houqin/templates/asset_codes.yaml is a mapping"
+    if problem is not None or not isinstance(data, dict):  # houqin's own file: a broken copy is a bug
+        raise ValueError("houqin/templates/asset_codes.yaml is not a mapping")
     return CodeTable(
         edition=str(data["edition"]),
         source=str(data["source"]),

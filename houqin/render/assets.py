@@ -215,3 +215,10 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.update(task, completed=done)
+
+
+def print_imported(out: Console, kind: str, added: int, moved: int, lang: str) -> None:
+    """What an import wrote: the records of its kind, and the moves --update recorded."""
+    out.print(t("import_done" if kind == "assets" else f"import_done_{kind}", lang, count=added))
+    if moved:
+        out.print(t("import_updated", lang, count=moved))

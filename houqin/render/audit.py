@@ -22,15 +22,13 @@ th { background: #eef; } td.n { text-align: right; } .digest { font-family: mono
 
 def write_pack(pack: AuditPack, out: Path) -> str:
     """Write the pack into `out`; returns its digest."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from houqin.render.spreadsheet import empty_workbook
 
     out.mkdir(parents=True, exist_ok=True)
     name = f"稽核资料-{pack.term.id}"
-    wb = Workbook()
-    first = wb.active
-    assert first is not None
-    wb.remove(first)
+    wb = empty_workbook()
     for table in pack.tables:
         ws = wb.create_sheet(table.key[:31])
         ws.append([table.title])

@@ -76,13 +76,11 @@ def books_csv(b: Books) -> bytes:
 
 
 def books_xlsx(b: Books, school: str, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "分录 journal"
+    from houqin.render.spreadsheet import titled_workbook
+
+    wb, ws = titled_workbook("分录 journal")
     ws.append([f"{school} 会计分录"])
     ws.cell(1, 1).font = Font(bold=True, size=13)
     ws.append(list(COLUMNS))
@@ -98,3 +96,16 @@ def books_xlsx(b: Books, school: str, path: Path) -> None:
     for account in sorted(b.names):
         accounts.append([account, b.names[account], b.codes.get(account, "")])
     save_workbook(wb, path)
+
+
+def write_books(b: Books, school: str, target: str, path: Path) -> None:
+    """The books written to `path` for another tool: xlsx, csv, an hledger journal or a beancount file."""
+    from houqin.ledger.save import atomic_write
+
+    if target == "xlsx":
+        books_xlsx(b, school, path)
+    elif target == "csv":
+        atomic_write(path, books_csv(b))
+    else:
+        text = hledger_journal(b, school) if target == "hledger" else beancount_file(b, school)
+        atomic_write(path, text.encode("utf-8"))

@@ -143,14 +143,9 @@ def report_json(r: CountyReport) -> str:
 
 
 def report_xlsx(r: CountyReport, lang: str, path: Path) -> None:
-    from openpyxl import Workbook
+    from houqin.render.spreadsheet import empty_workbook, save_workbook
 
-    from houqin.render.spreadsheet import save_workbook
-
-    wb = Workbook()
-    first = wb.active
-    assert first is not None
-    wb.remove(first)
+    wb = empty_workbook()
     for s in r.sections:
         ws = wb.create_sheet(t(f"county.sheet.{s.key}", lang)[:31])
         ws.append([_title(s, r, lang)])

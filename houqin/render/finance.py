@@ -314,13 +314,11 @@ def _td(cell: Cell) -> str:
 def report_xlsx(r: MonthReport, lang: str, path: Path) -> None:
     """One sheet per section; money as numbers with a 2-decimal format; text that looks like a formula is
     written as text, never run."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    first = wb.active
-    assert first is not None
-    wb.remove(first)
+    from houqin.render.spreadsheet import empty_workbook
+
+    wb = empty_workbook()
     for s in sections(r, lang):
         ws = wb.create_sheet(s.title[:31])
         ws.append([title(r, lang)])

@@ -14,7 +14,7 @@ from rich.table import Table
 from houqin.i18n import t
 from houqin.models.counting import Difference, Reconciliation
 from houqin.money import fmt_yuan
-from houqin.render.spreadsheet import csv_bytes, neutral_row, save_workbook
+from houqin.render.spreadsheet import csv_bytes, empty_workbook, neutral_row, save_workbook, titled_workbook
 from houqin.reports.inventory import CountSheet
 
 KINDS = ("missing", "short", "wrong_place", "wrong_keeper", "surplus", "over", "condition")
@@ -82,12 +82,10 @@ def sheets_html(sheets: Sequence[CountSheet], school: str, term: str, lang: str,
 
 def sheets_xlsx(sheets: Sequence[CountSheet], school: str, term: str, lang: str, show_book: bool, path: Path) -> None:
     """A worksheet per place: title, place and day above the table, signature lines below."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb = empty_workbook()
     thin = Side(style="thin")
     box = Border(top=thin, bottom=thin, left=thin, right=thin)
     columns = _sheet_columns(lang, show_book)
@@ -269,13 +267,9 @@ def report_html(rec: Reconciliation, school: str, term: str, counters: Sequence[
 
 
 def report_xlsx(rec: Reconciliation, school: str, term: str, counters: Sequence[str], lang: str, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t("report.summary", lang)[:31]
+    wb, ws = titled_workbook(t("report.summary", lang)[:31])
     ws.append([t("report.title", lang, school=school, term=term)])
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.append([t("report.intro", lang, day=rec.day, places="、".join(rec.places), counters="、".join(counters))])
@@ -293,3 +287,35 @@ def report_xlsx(rec: Reconciliation, school: str, term: str, counters: Sequence[
         cells[6] = float(d.value) if d.value else None
         detail.append(cells)
     save_workbook(wb, path)
+
+
+def write_sheets(
+    sheets: Sequence[CountSheet], school: str, term: str, lang: str, show_book: bool, fmt: str, path: Path
+) -> None:
+    """The count sheets written to `path` as `fmt`: xlsx (a sheet per place), html, pdf or csv."""
+    from houqin.ledger.save import atomic_write
+    from houqin.render.pdf import write_pdf
+
+    if fmt == "xlsx":
+        sheets_xlsx(sheets, school, term, lang, show_book, path)
+    elif fmt == "html":
+        atomic_write(path, sheets_html(sheets, school, term, lang, show_book).encode("utf-8"))
+    elif fmt == "pdf":
+        write_pdf(sheets_html(sheets, school, term, lang, show_book), path)
+    else:
+        atomic_write(path, sheets_csv(sheets, lang, show_book))
+
+
+def write_report(rec: Reconciliation, school: str, term: str, counters: Sequence[str], lang: str, path: Path) -> None:
+    """The written report to the principal, as its file's suffix says: .xlsx, .pdf, .md or HTML."""
+    from houqin.ledger.save import atomic_write
+    from houqin.render.pdf import write_pdf
+
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        report_xlsx(rec, school, term, counters, lang, path)
+    elif suffix == ".pdf":
+        write_pdf(report_html(rec, school, term, counters, lang), path)
+    else:
+        render = report_markdown if suffix == ".md" else report_html
+        atomic_write(path, render(rec, school, term, counters, lang).encode("utf-8"))

@@ -104,15 +104,13 @@ def register_html(reg: Register, school: str, lang: str, depreciation: bool = Tr
 
 
 def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciation: bool = True) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
+    from houqin.render.spreadsheet import titled_workbook
+
     columns = _columns(lang, depreciation)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = (reg.place or reg.keeper or "登记表")[:31]
+    wb, ws = titled_workbook((reg.place or reg.keeper or "登记表")[:31])
     ws.append([school])
     ws.append([register_title(reg, lang)])
     for row_index in (1, 2):
@@ -155,3 +153,15 @@ def register_xlsx(reg: Register, school: str, lang: str, path: Path, depreciatio
     ws.page_setup.fitToWidth = 1
     ws.print_title_rows = "3:3"
     save_workbook(wb, path)
+
+
+def write_register(reg: Register, school: str, lang: str, fmt: str, path: Path) -> None:
+    """The printable register written to `path` as `fmt`: xlsx, pdf or html."""
+    from houqin.render.pdf import write_html, write_pdf
+
+    if fmt == "xlsx":
+        register_xlsx(reg, school, lang, path)
+    elif fmt == "pdf":
+        write_pdf(register_html(reg, school, lang), path)
+    else:
+        write_html(register_html(reg, school, lang), path)

@@ -19,8 +19,26 @@ from houqin.ledger.save import atomic_write
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def empty_workbook() -> Workbook:
+    """A workbook with no sheet yet (openpyxl starts one with a sheet named "Sheet")."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
+    return wb
+
+
+def titled_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A workbook of one sheet, named `title`, and that sheet."""
+    wb = empty_workbook()
+    sheet: Worksheet = wb.create_sheet(title)
+    return wb, sheet
 
 
 def neutral(value: str) -> str:

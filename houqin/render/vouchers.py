@@ -33,13 +33,11 @@ def _cell(value: object) -> object:
 
 
 def vouchers_xlsx(mv: MonthVouchers, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "记账凭证"
+    from houqin.render.spreadsheet import titled_workbook
+
+    wb, ws = titled_workbook("记账凭证")
     ws.append([f"{mv.school} {mv.month} 记账凭证（政府会计制度，财务会计与预算会计平行记账）"])
     ws.cell(1, 1).font = Font(bold=True, size=13)
     ws.append(list(COLUMNS))

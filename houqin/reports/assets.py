@@ -81,6 +81,39 @@ class AssetFilter:
         )
 
 
+@dataclass(frozen=True)
+class AssetQuery:
+    """Which assets `asset list` shows: a place's register, a keeper's handover list, a class, a
+    status (in_use, on_loan, disposed, all) or a funding source, narrowed further by `only`."""
+
+    place: str | None = None
+    keeper: str | None = None
+    category: str | None = None
+    status: str = "in_use"
+    funding: str | None = None
+    only: AssetFilter | None = None
+
+    @property
+    def reads_history(self) -> bool:
+        """Whether it asks for disposals: what left the books in a closed year is read from that year
+        (年终结账 carries only what is on the books)."""
+        return self.status in ("disposed", "all")
+
+
+def select_assets(ledger: Ledger, at: dt.date, query: AssetQuery) -> Register:
+    """The register `query` asks for, as of `at`."""
+    return register(
+        ledger,
+        at,
+        place=query.place,
+        keeper=query.keeper,
+        category=query.category,
+        status=query.status,
+        funding=query.funding,
+        only=query.only,
+    )
+
+
 def start_of(ledger: Ledger) -> DepreciationStart:
     """The month depreciation starts in, by the ledger's policy (same_month: the standard's)."""
     return ledger.config.policy.depreciation.start

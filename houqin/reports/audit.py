@@ -9,15 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from houqin.diagnostics import Diagnostic
 from houqin.i18n import STATUSES, word
+from houqin.ledger import git
+from houqin.ledger.load import open_ledger
 from houqin.models.config import Term
 from houqin.models.ledger import Ledger
 from houqin.models.records import Audit, CashAdvance, Close, Damage, Reimbursement, Stocktake
 from houqin.reports.finance import budget_use
-from houqin.services.history import CommitAudit
+from houqin.services.checking import check_ledger
+from houqin.services.history import CommitAudit, audit_since
 from houqin.services.keys import key_rows
+from houqin.services.stocktake import term_dates
 
 Cell = str | int | float | None
 
@@ -41,6 +46,23 @@ class AuditPack:
 
 def _money(value: object) -> float:
     return float(str(value))
+
+
+def term_pack(root: Path, term: str, today: dt.date) -> AuditPack:
+    """The term's audit pack from the ledger at `root` (every year read: the term may lie in a closed
+    one): the checks as they stand and, when the ledger is in git, git's record of who changed what
+    over the term and every commit of the term checked as it stood (houqin check --since)."""
+    ledger = open_ledger(root, full=True)
+    term_dates(ledger, term)  # an unknown term is refused, naming the terms there are
+    chosen = next(x for x in ledger.config.terms if x.id == term)
+    until = min(chosen.end, today)
+    log: Sequence[tuple[str, ...]] = []
+    history: Sequence[CommitAudit] = []
+    if git.toplevel(root):
+        log = git.log_between(root, chosen.start, until)
+        commits = git.commits_since(root, chosen.start, until)
+        history = audit_since(root, commits, ledger.config.policy.require_signed_commits)
+    return audit_pack(ledger, chosen, today, check_ledger(root), log, history)
 
 
 def audit_pack(

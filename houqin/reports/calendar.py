@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from houqin.models.calendar import Notice
 from houqin.models.ledger import Ledger
+from houqin.services.stocktake import term_dates
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class CalendarReport:
 
 
 def school_calendar(ledger: Ledger, term: str | None = None) -> CalendarReport:
+    """Each term's working days (or one term's: an unknown term is refused, naming the terms there are)."""
+    if term is not None:
+        term_dates(ledger, term)
     cal = ledger.config.calendar
     rows = []
     for t in ledger.config.terms:

@@ -9,9 +9,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.checks.office import readings_by_meter, usage
+from houqin.checks.shop import expiring
 from houqin.checks.stock import department_of
+from houqin.models.directory import Meter
 from houqin.models.ledger import Ledger
-from houqin.models.records import Income, MeterReading, MilkDelivery, MilkOrder, Patrol, PrintJob, Repair, StockOut
+from houqin.models.records import (
+    Income,
+    MeterReading,
+    MilkDelivery,
+    MilkOrder,
+    Patrol,
+    PrintJob,
+    Repair,
+    ShopBatch,
+    StockOut,
+)
 from houqin.money import CENT
 
 ZERO = Decimal(0)
@@ -178,3 +190,31 @@ def milk_reconciliation(ledger: Ledger, term_id: str) -> list[MilkClass]:
         each = next((item.amount for _n, item in items.get(o.fee_item, [])), ZERO)
         out.append(MilkClass(o.class_, o.students, o.cartons, delivered, each * o.students, paid))
     return out
+
+
+@dataclass(frozen=True)
+class MeterLast:
+    """A meter with its last reading (None before the first)."""
+
+    meter: Meter
+    last: MeterReading | None
+
+
+def meter_list(ledger: Ledger) -> list[MeterLast]:
+    """Every meter of the catalogue, in its order, with its last reading."""
+    last = {m: rows[-1] for m, rows in readings_by_meter(ledger).items()}
+    return [MeterLast(m, last.get(m.id)) for m in ledger.catalog.meters]
+
+
+@dataclass(frozen=True)
+class Expiring:
+    """A shop batch still on the shelf, how much of it is left, and the day it expires."""
+
+    batch: ShopBatch
+    left: Decimal
+    expires: dt.date
+
+
+def expiring_batches(ledger: Ledger, day: dt.date, within: int) -> list[Expiring]:
+    """The batches that expire within `within` days of `day`, or already have (take them off)."""
+    return [Expiring(b, left, b.expires) for b, left in expiring(ledger, day, within)]

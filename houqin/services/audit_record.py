@@ -48,8 +48,7 @@ def sign_audit(ledger: Ledger, audit: str, by: str, on: dt.date, key: KeySigner 
     """One member's signature (step `auditor`); a member signs once, and only members sign — what
     `houqin sign JH-… --as auditor` does too."""
     record = find_record(ledger, audit, Audit, "稽核记录/audit")
-    signed = sign_record(ledger, record.id, "auditor", by, on, model=Audit, label="稽核记录/audit", key=key)
-    return signed
+    return sign_record(ledger, record.id, "auditor", by, on, model=Audit, label="稽核记录/audit", key=key)
 
 
 def answer_audit(ledger: Ledger, audit: str, finding: int, by: str, text: str, on: dt.date) -> Audit:

@@ -38,5 +38,4 @@ def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
 def sign_claim(
     ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
 ) -> Reimbursement:
-    signed = sign_record(ledger, claim_id, step, by, on, model=Reimbursement, label="报销单/reimbursement", key=key)
-    return signed
+    return sign_record(ledger, claim_id, step, by, on, model=Reimbursement, label="报销单/reimbursement", key=key)

@@ -144,8 +144,7 @@ def request_advance(
 
 
 def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
-    signed = sign_record(ledger, text, "principal", by, on, model=CashAdvance, label="借款/advance", key=key)
-    return signed
+    return sign_record(ledger, text, "principal", by, on, model=CashAdvance, label="借款/advance", key=key)
 
 
 def pay_advance(

@@ -4,7 +4,9 @@ and, when policy asks for signed commits, every commit that is not signed by a t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +47,33 @@ def audit_since(
         previous = now
         progress(n)
     return out
+
+
+@dataclass(frozen=True)
+class History:
+    """`houqin check --since`: each commit since the revision or day, audited, and whether the policy
+    asks for signed commits (then who signed each one is part of the answer)."""
+
+    audits: tuple[CommitAudit, ...]
+    require_signed: bool
+
+    @property
+    def bad(self) -> tuple[CommitAudit, ...]:
+        return tuple(a for a in self.audits if not a.clean)
+
+
+def audit_history(
+    root: Path,
+    since: str | dt.date,
+    progress: Callable[[int], AbstractContextManager[Callable[[int], None]]] = lambda total: nullcontext(
+        lambda done: None
+    ),
+) -> History:
+    """Every commit since `since` (a revision, or a day) checked as it stood; `progress` is given the
+    number of commits (one `git log`) and the work reports to what it returns."""
+    from houqin.ledger.load import load_ledger
+
+    require = load_ledger(root).ledger.config.policy.require_signed_commits
+    commits = git.commits_since(root, since)
+    with progress(len(commits)) as advance:
+        return History(tuple(audit_since(root, commits, require, advance)), require)

@@ -65,8 +65,7 @@ def approve_purchase(
     purchase = find_record(ledger, text, Purchase, LABEL)
     if purchase.accepted is not None:
         raise UsageError("purchase_accepted", id=purchase.id)
-    signed = sign_record(ledger, purchase.id, step, by, on, model=Purchase, label=LABEL, key=key)
-    return signed
+    return sign_record(ledger, purchase.id, step, by, on, model=Purchase, label=LABEL, key=key)
 
 
 def add_quote(ledger: Ledger, text: str, supplier: str, amount: Decimal, on: dt.date) -> Purchase:

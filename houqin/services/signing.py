@@ -82,7 +82,8 @@ def key_paid(ledger: Ledger, record: S, key: KeySigner) -> S:
     from houqin.checks.keys import trust_of
 
     payment = paid(record)
-    assert payment is not None
+    if payment is None:  # the services call this only on a record they have just paid
+        raise ValueError(f"{record.id}: only a paid record's payment is signed")
     school = ledger.config.school.name
     if trust_of(school, ledger.people).key_of(payment.by, key.public.fingerprint, payment.on) is None:
         raise UsageError("key_not_signers", path=key.path, fp=key.public.fingerprint, by=payment.by, on=payment.on)

@@ -161,7 +161,8 @@ def _price(values: Mapping[str, str]) -> Decimal:
                 product=f"{product:.2f}",
             )  # fmt: skip
         return price
-    assert amount is not None
+    if amount is None:
+        raise RowTrouble("missing", fields="单价/金额(unit_price/amount)")
     if quantity <= 0 or (amount / quantity).quantize(CENT) * quantity != amount:
         raise RowTrouble("amount_not_cents", quantity=values["quantity"], amount=f"{amount:.2f}")
     return (amount / quantity).quantize(CENT)
