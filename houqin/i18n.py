@@ -1130,6 +1130,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "{month} 于 {closed} 结账（{close}），不能在此之前的 {day} 重新开账：--on 写结账当天或以后的日期。",
         "{month} was closed on {closed} ({close}); it cannot be reopened on {day}, before that: give --on that day or later.",
     ),
+    "year_not_closed": (
+        "{year} 年没有年终结账，无需重新开账。",
+        "{year} is not closed (no year-end close), so there is nothing to reopen.",
+    ),
+    "reopen_year_later_first": (
+        "{later} 年仍已年终结账（{id}）：先重新开账 {later}（houqin finance reopen-year {later}），再重新开账 {year}。",
+        "{later} is still closed ({id}): reopen {later} first (houqin finance reopen-year {later}), then {year}.",
+    ),
+    "reopen_year_months_first": (
+        "{month} 仍已结账：先从最后结账的月份起逐月重新开账（houqin finance reopen {month}），再重新开账 {year} 年。",
+        "{month} is still closed: reopen the months from the latest back first (houqin finance reopen {month}), then {year}.",
+    ),
+    "reopen_year_before_close": (
+        "{year} 年于 {closed} 年终结账（{id}），不能在此之前的 {day} 重新开账：--on 写结账当天或以后的日期。",
+        "{year} was closed on {closed} ({id}); it cannot be reopened on {day}, before that: give --on that day or later.",
+    ),
     "reopen_later_first": (
         "{later} 仍已结账（{close}）：先重新开账 {later}，再重新开账 {month}。",
         "{later} is still closed ({close}): reopen {later} first, then {month}.",

@@ -1194,8 +1194,8 @@ CATALOG: Mapping[str, Message] = {
         E,
         "年终结账记录 {id}（{year} 年）的摘要与所记内容或上一次结账不衔接，结账记录被改动过",
         "year-end close {id} ({year}): its digest does not match what it states or the close before it; it was altered",
-        "年终结账记录由 houqin finance close-year 生成，不得手工修改：用 git 恢复原样（git checkout -- 文件）；没有 houqin 命令重开已结年度，须更正时由校长批准后从 git 历史中撤回这次年终结账的提交，再重新 houqin finance close-year {year}。",
-        "Year-end closes are written by houqin finance close-year and never edited by hand: restore it with git (git checkout -- FILE); no houqin command reopens a closed year yet: with the principal's approval revert the close-year commit in git and run houqin finance close-year {year} again.",
+        "年终结账记录由 houqin finance close-year 生成，不得手工修改：用 git 恢复原样（git checkout -- 文件）；须更正已结年度时由校长重新开账（houqin finance reopen-year {year} --by 校长姓名 --reason 理由），改正后再 houqin finance close-year {year}。",
+        "Year-end closes are written by houqin finance close-year and never edited by hand: restore it with git (git checkout -- FILE); to correct a closed year the principal reopens it (houqin finance reopen-year {year} --by NAME --reason TEXT), then run houqin finance close-year {year} again.",
     ),
     "YRC002": Message(
         E,
@@ -1236,8 +1236,15 @@ CATALOG: Mapping[str, Message] = {
         E,
         "{year} 年已有年终结账记录 {first}，{id} 是同一年度的第二份",
         "{year} already has its year opening {first}; {id} is a second one for the same year",
-        "每年只有一份年终结账记录：用 git 删去多出的这份（git checkout -- 文件），再运行 houqin check year；没有 houqin 命令重开已结年度。",
-        "A year has one year opening: remove the extra one with git (git checkout -- FILE), then run houqin check year; no houqin command reopens a closed year.",
+        "每年只有一份年终结账记录：用 git 删去多出的这份（git checkout -- 文件），再运行 houqin check year；重开已结年度用 houqin finance reopen-year。",
+        "A year has one year opening: remove the extra one with git (git checkout -- FILE), then run houqin check year; a closed year is reopened with houqin finance reopen-year.",
+    ),
+    "YRC008": Message(
+        E,
+        "{id} 重新开账 {year} 年，但它撤销的年终结账 {opening} 仍在账本中：{year} 年仍按已结账读取",
+        "{id} reopens {year}, but the year-end close it undoes, {opening}, is still in the books: {year} still reads as closed",
+        "重新开账由 houqin finance reopen-year {year} --by 校长姓名 --reason 理由 写入，它同时撤下年终结账、把结转的记录放回原处；手写的重新开账记录不起作用：用 git 删去它（git checkout -- 文件），再运行 houqin finance reopen-year。",
+        "A year is reopened by houqin finance reopen-year {year} --by NAME --reason TEXT, which also takes the year-end close down and puts the carried records back; a reopening written by hand does nothing: remove it with git (git checkout -- FILE) and run houqin finance reopen-year.",
     ),
     "CLS003": Message(
         E,

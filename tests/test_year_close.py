@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, Close, Loan, Reimbursement
+from houqin.models.records import Asset, Close, Loan, Reimbursement, YearOpening
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ROOT / "examples" / "keys"
@@ -363,3 +363,120 @@ def test_errors_in_the_books_stand_in_the_years_way() -> None:
     found = year_obstacles(ledger, 2026, broken, dt.date(2027, 1, 10))
     assert found[0].key == "year.errors" and dict(found[0].params) == {"count": "1"}
     assert t("year.errors", "zh", count=1) == "账本有 1 个错误（houqin check）"
+
+
+def _reopen_months(root: Path, key: str) -> None:
+    """February to October of 2026 reopened by the principal, from the latest back (what stands in the
+    way of reopening 2025)."""
+    for month in range(10, 1, -1):
+        code, out = houqin(
+            root, "finance", "reopen", f"2026-{month:02d}", "--reason", "更正", "--approved-by", "王建国", "--key", key
+        )
+        assert code == 0, out
+
+
+def test_a_year_is_reopened_only_the_latest_first_and_nothing_later_closed(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    key = _key("principal-wang-jianguo", tmp_path)
+    reopen = ("finance", "reopen-year", "2025", "--by", "王建国", "--reason", "补记漏登的资产", "--key", key)
+    assert houqin(root, *reopen) == (
+        2,
+        "houqin: 2026-10 仍已结账：先从最后结账的月份起逐月重新开账（houqin finance reopen 2026-10），再重新开账 2025 年。\n",
+    )
+    code, out = houqin(root, "finance", "reopen-year", "2024", "--by", "王建国", "--reason", "补记", "--key", key)
+    assert (code, out) == (
+        2,
+        "houqin: 2025 年仍已年终结账（NJ-2026-0001）：先重新开账 2025（houqin finance reopen-year 2025），再重新开账 2024。\n",
+    )
+    code, out = houqin(root, "--lang", "en", "finance", "reopen-year", "2026", "--by", "王建国", "--reason", "x")
+    assert (code, out) == (2, "houqin: 2026 is not closed (no year-end close), so there is nothing to reopen.\n")
+    _reopen_months(root, key)
+    head = _git(root, "rev-parse", "HEAD")
+    code, out = houqin(root, *reopen, "--on", "2026-02-19")
+    assert (code, out) == (
+        2,
+        "houqin: 2025 年于 2026-02-20 年终结账（NJ-2026-0001），不能在此之前的 2026-02-19 重新开账：--on 写结账当天或以后的日期。\n",
+    )
+    code, out = houqin(root, "finance", "reopen-year", "2025", "--by", "周强", "--reason", "补记")
+    assert code == 1 and "拒绝写入 KZ-2026-0010" in out  # only the principal reopens a year
+    assert _git(root, "rev-parse", "HEAD") == head and _git(root, "status", "--porcelain") == ""
+
+
+def test_a_reopened_year_takes_changes_and_closes_again_chained_to_the_reopening(tmp_path: Path) -> None:
+    from houqin.checks.year_close import expected_previous
+    from houqin.ledger.load import load_ledger
+    from houqin.models.closing import chain_digest
+    from houqin.models.records import Asset, Reopen
+
+    root = _copy(tmp_path)
+    key = _key("principal-wang-jianguo", tmp_path)
+    _reopen_months(root, key)
+    before = load_ledger(root).ledger
+    carried = before.find("ZC-2019-0001", Asset)
+    assert carried is not None and carried.source.file == "2026/assets.yaml"
+    code, out = houqin(
+        root, "finance", "reopen-year", "2025", "--by", "王建国", "--reason", "补记漏登的资产", "--key", key
+    )
+    assert code == 0, out
+    assert out.replace(f"{root}/", "") == (
+        "已写入 KZ-2026-0010 → 2026/reopens.yaml\n已提交：finance reopen-year 2025 KZ-2026-0010\n"
+    )
+    # The opening is taken down and each record it carried is back in its year, as the copy stood.
+    assert not (root / "2026/openings.yaml").exists()
+    ledger = load_ledger(root).ledger
+    assert ledger.opening is None and ledger.closed_files == {}
+    back = ledger.find("ZC-2019-0001", Asset)
+    assert back is not None and back.source.file == "2019/assets.yaml"
+    assert back.model_dump() == carried.model_dump()
+    assert not any(r.source.file == "2026/assets.yaml" and r.id[3:7] < "2026" for r in ledger.records(Asset))
+    reopening = ledger.find("KZ-2026-0010", Reopen)
+    assert reopening is not None and (reopening.month, reopening.close) == ("2025", "NJ-2026-0001")
+    assert [a.role for a in reopening.approvals] == ["principal"] and reopening.approvals[0].sig
+    assert houqin(root, "check", "year") == (0, "")
+    # The reopened year takes changes: a 2025 file edited, a card of 2025 written into 2025.
+    _edit(root / "2019/assets.yaml", 'unit_price: "4200.00"', 'unit_price: "4100.00"')
+    assert _codes(root) == []
+    _git(root, "checkout", "--", "2019/assets.yaml")
+    code, out = houqin(
+        root, "asset", "add", "--name", "投影仪", "--category", "A02020500", "--price", "4200", "--place", "JX-101",
+        "--keeper", "陈晓东", "--date", "2025-06-01", "--origin", "捐赠", "--document", "捐赠协议2025-01",
+    )  # fmt: skip
+    assert code == 0, out
+    assert out.replace(f"{root}/", "").startswith("已写入 ZC-2025-0102 → 2025/assets.yaml\n")
+    # Closed again: a new opening (never the id of the one taken down), chained to the reopening.
+    accountant = _key("accountant-sun-hui", tmp_path)
+    code, out = houqin(root, "finance", "close-year", "2025", "--by", "孙慧", "--key", accountant)
+    assert code == 0, out
+    assert "已写入 NJ-2026-0002 → 2026/openings.yaml" in out.replace(f"{root}/", "")
+    whole = load_full(root)
+    opening = load_ledger(root).ledger.opening
+    assert opening is not None and opening.id == "NJ-2026-0002"
+    # 2025 had no month closed and no opening before it: the chain is the reopening's alone.
+    assert (
+        opening.previous
+        == expected_previous(whole, 2025)
+        == chain_digest(None, ["reopen KZ-2026-0010 NJ-2026-0001 2026-11-24"])
+    )
+    assert _codes(root) == _codes(root, "--full") == []
+    # The reopening removed afterwards: the new opening no longer chains (read whole).
+    reopens = root / "2026/reopens.yaml"
+    text = reopens.read_text(encoding="utf-8")
+    reopens.write_text(text[: text.index("- id: KZ-2026-0010")], encoding="utf-8")
+    assert _codes(root, "--full") == [
+        "2026/openings.yaml:2: error[YRC001] 年终结账记录 NJ-2026-0002（2025 年）的摘要与所记内容或上一次结账不衔接，结账记录被改动过"
+    ]
+
+
+def test_a_year_reopening_written_by_hand_undoes_nothing(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    reopens = root / "2026/reopens.yaml"
+    text = reopens.read_text(encoding="utf-8") if reopens.exists() else "# reopens\n"
+    reopens.write_text(
+        text + '- id: KZ-2026-0099\n  date: 2026-11-20\n  month: "2025"\n  close: NJ-2026-0001\n  reason: 补记\n'
+        "  approvals:\n  - {role: principal, by: 王建国, on: 2026-11-20}\n",
+        encoding="utf-8",
+    )
+    assert _codes(root) == [
+        f"2026/reopens.yaml:{text.count(chr(10)) + 1}: error[YRC008] KZ-2026-0099 重新开账 2025 年，但它撤销的年终结账 NJ-2026-0001 仍在账本中：2025 年仍按已结账读取"
+    ]
+    assert load_full(root).find("NJ-2026-0001", YearOpening) is not None

@@ -28,6 +28,7 @@ from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.records import Close, Reopen, YearOpening
+from houqin.models.year_close import reopened_year
 
 
 def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:
@@ -36,6 +37,8 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
     for r in ledger.records(Reopen):
         if r.approval("principal") is None:
             yield diag("CLS005", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month)
+        if reopened_year(r) is not None:
+            continue  # a year reopened (重新开账 of a year): it names the opening it undid (checks/year_close.py)
         named = closes.get(r.close) if r.close is not None else None
         if r.close is not None and (named is None or named.month != r.month or named.date > r.date):
             yield diag("CLS007", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month, close=r.close)

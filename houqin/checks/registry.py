@@ -251,7 +251,10 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "year",
         (
-            whole(year_close.check_opening, ALL_KINDS),
+            whole(year_close.check_opening, CLOSE_BOOKS),
+            per_file(year_close.check_carried, ALL_KINDS, sees={"*": year_close.YEAR_KINDS}),
+            whole(year_close.check_carried_present, ALL_KINDS),
+            whole(year_close.check_figures, ALL_KINDS),
             whole(year_close.check_closed_files, year_close.YEAR_KINDS),
         ),
     ),

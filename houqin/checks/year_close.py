@@ -3,7 +3,8 @@ what it states and chains to the closed year's last close (YRC001); each open it
 open year as it stood at the year's end (YRC002, YRC003); the closed years' files are as it found them
 (YRC004); nothing is dated in a closed year that it did not carry (YRC005); and, read with every year
 (`houqin check --full`), its balances, stock and asset register are what the closed years' records give
-(YRC006). The figures are taken here once, for the close and for the check."""
+(YRC006); a year reopened (`houqin finance reopen-year`) no longer has the opening it undid (YRC008).
+The figures are taken here once, for the close and for the check."""
 
 from __future__ import annotations
 
@@ -16,14 +17,23 @@ from houqin.checks.stock import books_at
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.as_of import as_of
 from houqin.models.asset_state import AssetState, replay
-from houqin.models.closing import SEAL, fingerprint, standing_closes
+from houqin.models.closing import SEAL, chain_digest, fingerprint, standing_closes
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
 from houqin.models.kinds import KINDS, kinds
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, balances, flows
-from houqin.models.records import Asset, Disposal, YearOpening
-from houqin.models.year_close import carried_ids, closed_files, highest_given, opening_digest, year_end
+from houqin.models.records import Asset, Disposal, Reopen, YearOpening
+from houqin.models.year_close import (
+    carried_ids,
+    closed_files,
+    highest_given,
+    opening_digest,
+    reopen_lines,
+    reopened_year,
+    year_end,
+    year_reopens,
+)
 
 YEAR_KINDS = kinds(YearOpening)
 # Cards of assets acquired in a closed year may be brought into the books later (a register found or
@@ -74,18 +84,22 @@ def opening_assets(
 
 def expected_previous(ledger: Ledger, closed: int) -> str | None:
     """What an opening of the years up to `closed` chains to: the last month close of those years, else
-    the opening they were themselves opened from."""
+    the opening they were themselves opened from — and, once the year was reopened (重新开账), the
+    reopenings after it, so that a close written again names every reopening before it."""
     standing = standing_closes(ledger)
     last = max((m for m in standing if m <= f"{closed:04d}-12"), default=None)
     if last is not None:
-        return standing[last].digest
-    earlier = [o for o in _openings(ledger) if o.closed < closed]
-    return max(earlier, key=lambda o: o.closed).digest if earlier else None
+        base: str | None = standing[last].digest
+    else:
+        earlier = [o for o in _openings(ledger) if o.closed < closed]
+        base = max(earlier, key=lambda o: o.closed).digest if earlier else None
+    reopened = year_reopens(ledger.seen(Reopen), closed)
+    return chain_digest(base, reopen_lines(reopened)) if reopened else base
 
 
 def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """The opening the ledger was read from (or, read whole, every opening): digest, carried items,
-    nothing dated in a closed year beside them; read whole, also its chain and its figures."""
+    """The opening the ledger was read from (or, read whole, every opening): one a year, and its digest
+    over what it states (read whole, also chained to the close before it)."""
     whole = ledger.opening is None
     seen: dict[int, YearOpening] = {}
     for other in _openings(ledger):  # one opening a year: a second would quietly replace the approved one
@@ -93,21 +107,83 @@ def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if first is not other:
             src = other.source
             yield diag("YRC007", src.file, src.line, record=other.id, id=other.id, year=other.year, first=first.id)
-    for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
+    for opening in _in_force(ledger):
         src = opening.source
         if opening.digest != opening_digest(opening) or (
             whole and opening.previous != expected_previous(ledger, opening.closed)
         ):
             yield diag("YRC001", src.file, src.line, record=opening.id, id=opening.id, year=opening.closed)
-        yield from _carried(ledger, opening)
-        yield from _stray(ledger, opening)
-        if whole:
+    standing = {o.id: o for o in _openings(ledger)}
+    for r in ledger.seen(Reopen):  # a year reopened undoes its opening: one still there undid nothing
+        year = reopened_year(r)
+        if year is not None and r.close in standing:
+            src = r.source
+            yield diag("YRC008", src.file, src.line, record=r.id, id=r.id, year=year, opening=r.close)
+
+
+def check_carried(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """One file's records against the opening (per file: a write re-reads only the file it changed): a
+    carried copy as it stood at the year's end (YRC002), nothing else dated in a closed year (YRC005)."""
+    for opening in _in_force(ledger):
+        end = year_end(opening)
+        carried = carried_ids(opening)
+        last = end.toordinal()
+        opened = f"{opening.year:04d}/"
+        given = highest_given(opening)
+        for kind in KINDS:
+            if kind.name in YEAR_KINDS:
+                continue
+            brought_in = kind.name in BROUGHT_IN
+            for record in ledger.records(kind.model):
+                rid, src = record.id, record.source
+                sealed = carried.get(rid)
+                if sealed is not None and ledger.carried_to(rid, src.file):
+                    if fingerprint(record, end, SEAL).split(" ", 1)[1] != sealed:
+                        yield diag(
+                            "YRC002", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.closed
+                        )
+                    continue
+                if brought_in and not _given_out(rid, given):
+                    continue  # a card brought into the books after the close, numbered above the closed years'
+                if record.date.toordinal() <= last and sealed is None and src.file.startswith(opened):
+                    yield diag(
+                        "YRC005", src.file, src.line, record=rid, id=rid, year=opening.closed, opening=opening.id
+                    )
+
+
+def check_carried_present(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Every record the opening carried is in the open year (YRC003): from the ids alone, no record built."""
+    for opening in _in_force(ledger):
+        carried = carried_ids(opening)
+        prefixes = {rid[:2] for rid in carried}
+        where: dict[str, str] = {}
+        for kind in KINDS:
+            if kind.prefix in prefixes:
+                for rid, file, _line, _day in ledger.id_sources(kind.name):
+                    where[rid] = file
+        src = opening.source
+        for rid in carried:
+            found = where.get(rid)
+            if found is None or not ledger.carried_to(rid, found):
+                yield diag("YRC003", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.year)
+
+
+def check_figures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """Read whole (houqin check --full): each opening's balances, stock and register against what the
+    closed years' records give (YRC006). Read from an opening there is nothing to compare it with."""
+    if ledger.opening is None:
+        for opening in _openings(ledger):
             yield from _figures(ledger, opening)
+
+
+def _in_force(ledger: Ledger) -> list[YearOpening]:
+    """The opening the ledger was read from, or, read whole, every opening."""
+    return [ledger.opening] if ledger.opening is not None else _openings(ledger)
 
 
 def check_closed_files(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """The closed years' files as the opening found them: none changed, added or taken away (YRC004)."""
-    for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
+    for opening in _in_force(ledger):
         yield from _files_of(ledger.closed_files, opening)
 
 
@@ -123,36 +199,7 @@ def _files_of(files: Mapping[str, str], opening: YearOpening) -> Iterator[Diagno
 
 
 def _openings(ledger: Ledger) -> list[YearOpening]:
-    return sorted((r for r in ledger.records(YearOpening)), key=lambda o: o.year)
-
-
-def _carried(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
-    end = year_end(opening)
-    for rid, sealed in carried_ids(opening).items():
-        record = ledger.record_by_id.get(rid)
-        src = opening.source
-        if record is None or not ledger.carried_to(rid, record.source.file):
-            yield diag("YRC003", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.year)
-        elif fingerprint(record, end, SEAL).split(" ", 1)[1] != sealed:
-            s = record.source
-            yield diag("YRC002", s.file, s.line, record=rid, id=rid, opening=opening.id, year=opening.closed)
-
-
-def _stray(ledger: Ledger, opening: YearOpening) -> Iterator[Diagnostic]:
-    """A record dated in a closed year, in the opened year's file, that the opening did not carry."""
-    carried = carried_ids(opening)
-    last = year_end(opening).toordinal()
-    opened = f"{opening.year:04d}/"
-    given = highest_given(opening)
-    for kind in KINDS:
-        if kind.name in YEAR_KINDS:
-            continue
-        brought_in = kind.name in BROUGHT_IN
-        for rid, file, line, day in ledger.id_sources(kind.name):
-            if brought_in and not _given_out(rid, given):
-                continue  # a card brought into the books after the close, numbered above the closed years'
-            if day <= last and rid not in carried and file.startswith(opened):
-                yield diag("YRC005", file, line, record=rid, id=rid, year=opening.closed, opening=opening.id)
+    return sorted(ledger.seen(YearOpening), key=lambda o: o.year)
 
 
 def _given_out(rid: str, given: Mapping[str, int]) -> bool:

@@ -325,6 +325,45 @@ def close_year(
     print_year_closed(outcome.records, outcome.paths, outcome.message, outcome.committed, state.lang, root)
 
 
+@app.command("reopen-year")
+def reopen_year(
+    *,
+    ctx: typer.Context,
+    year: Annotated[
+        int, typer.Argument(help="The closed year to reopen, e.g. 2025. 重新开账的年度。", min=1900, max=9999)
+    ],
+    by: Annotated[str, typer.Option("--by", help="校长 The principal reopening it.")],
+    reason: Annotated[str, typer.Option("--reason", help="重新开账的理由 Why.")],
+    day: Annotated[
+        dt.date, day_option("--on", help="YYYY-MM-DD (default: today); not before the year-end close's day.")
+    ],
+    key: SigningKey = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """重新开账（年度） / Reopen a closed year, with the principal's approval: the year-end close is taken
+    down and the records it carried go back to their years, so the year's records can be corrected; the
+    reopening stays in the books, and the next close-year chains to it. The latest closed year is
+    reopened first, and no month after it may be closed.
+
+    Example: houqin finance reopen-year 2025 --by 王建国 --reason 补记漏登的资产
+    """
+    from houqin.render.console import console, print_diagnostics, print_written
+    from houqin.services.writes import write_year_reopen
+    from houqin.services.year_close import reopen_year as reopen
+
+    state = get_state(ctx)
+    root = state.root(write=True)
+    outcome = write_year_reopen(
+        root,
+        lambda ledger: reopen(ledger, year, reason, by, day, key_signer(key)),
+        lambda r: f"finance reopen-year {year} {r.id}",
+        commit=not no_commit,
+    )
+    print_written(outcome.record.id, outcome.path, outcome.message, outcome.committed, state.lang, root)
+    if outcome.warnings:
+        print_diagnostics(console(stderr=True), outcome.warnings, state.lang, root)
+
+
 @app.command("reopen")
 def reopen(
     *,

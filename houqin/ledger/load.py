@@ -315,6 +315,12 @@ class LazyRecords(Records):
     def __len__(self) -> int:
         return len(self._parts)
 
+    def seed(self, kind: str, file: str, records: Sequence[Record]) -> None:
+        """`records` are the whole of `file`, read already (the year opening the loader read first): when
+        the kind is that file alone, they are its records, and it is not decoded a second time."""
+        if [rel for rel, _ids, _blob in self._parts.get(kind, ())] == [file] and kind not in self._refused:
+            self._decoded[kind] = tuple(sorted(records, key=lambda r: r.sort_key))
+
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
         """One file's records, decoded on their own while the kind as a whole is not (None: ask the kind)."""
         self._readable(kind)
@@ -470,23 +476,26 @@ def _refuse_unreadable(diagnostics: Sequence[Diagnostic], records: LazyRecords) 
 OPENINGS = KIND_BY_NAME["openings"]
 
 
-def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cache: bool) -> YearOpening | None:
+def _standing_opening(
+    root: Path, src: FileSource, paths: Sequence[str], use_cache: bool
+) -> tuple[YearOpening | None, str, list[Record]]:
     """The opening of the latest year opened, if its file reads cleanly (else None: every year is read,
-    and the year check reports the file)."""
+    and the year check reports the file); the file with its content hash, and every record it holds."""
     files = sorted(rel for rel in paths if is_record_path(rel) and rel.endswith("/" + OPENINGS.filename))
     if not files:
-        return None
+        return None, "", []
     rel = files[-1]
     data = src.read(rel)
     if data is None or marker_diagnostic(data) is not None:
-        return None
+        return None, rel, []
     if use_cache:
         found, problems = load_file_records(root, rel, data, OPENINGS)
     else:
         found, problems = load_records(rel, data, OPENINGS)
     if problems:
-        return None
-    return standing_opening(r for r in found if isinstance(r, YearOpening) and r.year == file_year(rel))
+        return None, rel, []
+    opening = standing_opening(r for r in found if isinstance(r, YearOpening) and r.year == file_year(rel))
+    return opening, f"{rel}={digest_of(data)}", found
 
 
 def _openings(records: Records) -> list[YearOpening]:
@@ -565,7 +574,9 @@ def load_ledger(
         people: list[Person] = []
         places: list[Place] = []
         paths = src.paths()
-        opening = None if full else _standing_opening(root, src, paths, use_cache)
+        opening, opening_file, opening_records = (
+            (None, "", []) if full else _standing_opening(root, src, paths, use_cache)
+        )
         for rel in paths:
             data = src.read(rel)
             if data is None:
@@ -592,6 +603,9 @@ def load_ledger(
         diagnostics += problems
         if strict:
             _refuse_unreadable(diagnostics, records)
+        opening_rel, _, read_as = opening_file.partition("=")
+        if opening is not None and digests.get(opening_rel) == read_as:  # the very bytes read first
+            records.seed(OPENINGS.name, opening_rel, opening_records)
         held, carried = (records, frozenset()) if opening is not None or not full else _superseded(records)
         last = None if opening is not None or not full else standing_opening(_openings(records))
         if opening is not None and (config.started is None or config.started < year_start(opening)):

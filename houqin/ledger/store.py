@@ -36,8 +36,10 @@ from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
 from houqin.models.base import Record
 from houqin.models.directory import Person, Place
-from houqin.models.kinds import Kind, kind_of
+from houqin.models.kinds import KINDS, Kind, kind_of
 from houqin.models.ledger import Ledger
+from houqin.models.records import YearOpening
+from houqin.models.year_close import carried_ids, file_year
 
 ID_SEQ = re.compile(r"^[A-Z]{2}-(\d{4})-(\d+)$")
 
@@ -82,7 +84,8 @@ class WriteSession:
     root: Path
     files: dict[str, bytes]
     loaded: LoadResult
-    _pending: dict[Path, tuple[bytes | None, bytes]] = field(default_factory=dict)
+    # path → (the file as first read, its new bytes; None: the file is removed)
+    _pending: dict[Path, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
     _after: LoadResult | None = None
     # The year a year-end close opens, while its write carries the open items into it.
     carry_into: int | None = None
@@ -107,14 +110,22 @@ class WriteSession:
         """The content hash of every ledger file as it will be once the pending writes land."""
         after = dict(self.loaded.digests)
         for path, (_old, new) in self._pending.items():
-            after[path.relative_to(self.root).as_posix()] = digest_of(new)
+            rel = path.relative_to(self.root).as_posix()
+            if new is None:
+                after.pop(rel, None)
+            else:
+                after[rel] = digest_of(new)
         return after
 
     def files_after(self) -> dict[str, bytes]:
         """Every ledger file as it will be once the pending writes land."""
         after = dict(self.files)
         for path, (_old, new) in self._pending.items():
-            after[path.relative_to(self.root).as_posix()] = new
+            rel = path.relative_to(self.root).as_posix()
+            if new is None:
+                after.pop(rel, None)
+            else:
+                after[rel] = new
         return after
 
     @property
@@ -227,6 +238,76 @@ class WriteSession:
         close: the next command reads the open year from the new opening)."""
         self._after = load_ledger(self.root, MemorySource(self.files_after()), strict=True)
 
+    def take_down(self, opening: YearOpening) -> list[Record]:
+        """年终结账 undone (重新开账 of a year): stage the opening removed from its file and every record it
+        carried put back where it came from — its copy, with the steps added since, in place of the
+        original in the closed year's file, and the copy taken out of the open year's — then read the
+        ledger afresh as the next command will (from the opening before it, or every year). Returns the
+        records put back, as read back."""
+        self._rewrite(opening.source.file, {}, {opening.id})
+        # Read without the opening: the closed years' originals and the open year's copies side by side.
+        between = load_ledger(self.root, MemorySource(self.files_after()), strict=True).ledger
+        carried = carried_ids(opening)
+        put: dict[str, dict[str, Record]] = {}
+        taken: dict[str, set[str]] = {}
+        for kind in KINDS:
+            if not any(rid[:2] == kind.prefix for rid in carried):
+                continue
+            where: dict[str, list[str]] = {}
+            for rid, file, _line, _day in between.id_sources(kind.name):
+                if rid in carried:
+                    where.setdefault(rid, []).append(file)
+            for rid, files in where.items():
+                copy_file = next((f for f in files if file_year(f) == opening.year), None)
+                originals = [f for f in files if (file_year(f) or 9999) <= opening.closed]
+                if copy_file is None or not originals:
+                    continue  # nothing to put back (a copy removed is YRC003 of the opening)
+                home = max(originals, key=lambda f: file_year(f) or 0)
+                copy = next(r for r in between.file_records(kind.name, copy_file) if r.id == rid)
+                put.setdefault(home, {})[rid] = copy
+                taken.setdefault(copy_file, set()).add(rid)
+        for rel, records in put.items():
+            self._rewrite(rel, records, set())
+        for rel, ids in taken.items():
+            self._rewrite(rel, {}, ids)
+        self.reload()
+        back: list[Record] = []
+        after = self.loaded_after.ledger.record_by_id
+        for rel, records in put.items():
+            for rid, copy in records.items():
+                found = after.get(rid)
+                if found is None or found.source.file != rel or found.model_dump() != copy.model_dump():
+                    raise InputError("write_mismatch", path=rel, id=rid)
+                back.append(found)
+        return back
+
+    def _rewrite(self, rel: str, replace: Mapping[str, Record], remove: set[str]) -> None:
+        """Stage a record file with the records of these ids rewritten (each touching only its own lines)
+        or taken out; a file left without records is removed."""
+        path = self.root / rel
+        old = self._current(path)
+        value, problem = parse(old) if old is not None else (None, None)
+        if old is None or problem is not None or not isinstance(value, LinedList):
+            raise InputError("file_unreadable", path=rel)
+        text = old.decode("utf-8")
+        lines = text.splitlines(keepends=True)
+        out: list[str] = []
+        kept = pos = 0
+        for raw, (start, end) in zip(value, record_spans(text, value.item_lines), strict=True):
+            rid = raw.get("id") if isinstance(raw, dict) else None
+            out.append("".join(lines[pos:start]))
+            if rid in remove:
+                pass
+            elif isinstance(rid, str) and rid in replace:
+                out.append(replace_record_text("".join(lines[start:end]), (0, end - start), replace[rid])[1])
+                kept += 1
+            else:
+                out.append("".join(lines[start:end]))
+                kept += 1
+            pos = end
+        out.append("".join(lines[pos:]))
+        self._stage(path, old, "".join(out).encode("utf-8") if kept else None)
+
     def stage_directory(self, rel: str, data: bytes) -> None:
         """Stage a directory file (people.yaml: a key registered or revoked) rewritten as `data`; the
         ledger after it is read afresh from the files as they will be."""
@@ -307,7 +388,7 @@ class WriteSession:
             raise InputError("file_unreadable", path=rel)
         return data
 
-    def _stage(self, path: Path, old: bytes | None, new: bytes) -> None:
+    def _stage(self, path: Path, old: bytes | None, new: bytes | None) -> None:
         first = self._pending[path][0] if path in self._pending else old
         self._pending[path] = (first, new)
 
@@ -344,14 +425,17 @@ class WriteSession:
         paths = list(self._pending)
         if commit:
             git.refuse_uncommitted(self.root, paths)
-        need = sum(len(new) for _old, new in self._pending.values())
+        need = sum(len(new or b"") for _old, new in self._pending.values())
         restore = OldFiles()
         writing: Path = self.root
         try:
             for path, (_old, new) in self._pending.items():
                 writing = path
                 restore.keep(path)
-                atomic_write(path, new)
+                if new is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    atomic_write(path, new)
             writing = self.root / ".git"
             if commit:
                 git.commit_paths(self.root, paths, message, sign_with=sign_with)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from houqin.models.base import Record
 from houqin.models.closing import chain_digest
-from houqin.models.records import YearOpening
+from houqin.models.records import Reopen, YearOpening
 
 
 def year_end(opening: YearOpening) -> dt.date:
@@ -88,3 +89,20 @@ def highest_given(opening: YearOpening) -> dict[str, int]:
 def receipts_done(opening: YearOpening) -> dict[str, int]:
     """A carried receipt book's id → the highest of its numbers the closed years wrote or voided."""
     return {book: int(n) for book, n in (r.split(" ", 1) for r in opening.receipts)}
+
+
+def reopened_year(reopen: Reopen) -> int | None:
+    """The year a reopening reopens (重新开账 of a year: `month` is the year, `close` the opening it
+    undid), None for the reopening of a month."""
+    return int(reopen.month) if len(reopen.month) == 4 and reopen.month.isdigit() else None
+
+
+def year_reopens(records: Iterable[Record], closed: int) -> list[Reopen]:
+    """The reopenings of the year `closed`, in the order they were written."""
+    found = [r for r in records if isinstance(r, Reopen) and reopened_year(r) == closed]
+    return sorted(found, key=lambda r: (r.date, r.id))
+
+
+def reopen_lines(reopens: Iterable[Reopen]) -> list[str]:
+    """What an opening written after reopenings of its year chains over, beside the close before it."""
+    return [f"reopen {r.id} {r.close} {r.date.isoformat()}" for r in reopens]

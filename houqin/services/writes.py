@@ -108,6 +108,34 @@ def write_year_close(
     return ManyOutcome(tuple(placed), tuple(paths), text, commit)
 
 
+def write_year_reopen(
+    root: Path,
+    build: Callable[[Ledger], Record],
+    message: Callable[[Record], str],
+    *,
+    commit: bool = True,
+) -> WriteOutcome:
+    """重新开账 of a year: the principal's reopening, the year opening taken down and the records it
+    carried put back where they came from (services/year_close.reopen_year decides whether it may), in
+    one commit; checked as the next command will read the ledger (the reopened years open), or nothing
+    written."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        reopen = build(session.ledger)
+        opening = session.ledger.opening
+        assert opening is not None  # reopen_year refuses a ledger with no year closed
+        session.take_down(opening)
+        path, placed = session.add(reopen)
+        warnings = refuse_if_broken(session, reopen.id)
+        text = message(placed)
+        session.flush(text, commit)
+    return WriteOutcome(placed, path, text, commit, tuple(warnings))
+
+
 def write_directory(
     root: Path,
     rel: str,

@@ -16,17 +16,19 @@ from houqin.checks.year_close import (
     year_end_states,
 )
 from houqin.diagnostics import Diagnostic, Severity
+from houqin.errors import UsageError
 from houqin.ledger.files import digest_of
 from houqin.ledger.store import ID_SEQ, next_id
 from houqin.models.as_of import as_of
 from houqin.models.asset_state import AssetState
 from houqin.models.base import Approval, Record
 from houqin.models.closing import SEAL, fingerprint, month_of, standing_closes
-from houqin.models.kinds import KIND_BY_NAME, KIND_BY_PREFIX, KINDS
+from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_PREFIX, KINDS
 from houqin.models.ledger import Ledger
 from houqin.models.records import (
     BalanceAssertion,
     CashAdvance,
+    Close,
     Damage,
     Disposal,
     FeeSettlement,
@@ -37,12 +39,13 @@ from houqin.models.records import (
     ReceiptBook,
     ReceiptVoid,
     Reimbursement,
+    Reopen,
     Repair,
     ShopBatch,
     ShopSale,
     YearOpening,
 )
-from houqin.models.year_close import file_year, opening_digest
+from houqin.models.year_close import file_year, opening_digest, reopened_year
 from houqin.services.finance import CloseRefused, Obstacle
 from houqin.services.inputs import validated
 from houqin.services.signing import KeySigner, key_signed
@@ -81,7 +84,7 @@ def close_year(
     carried = carried_records(ledger, end, states)
     opening = validated(
         YearOpening,
-        id=next_id(ledger, KIND_BY_NAME["openings"], year + 1),
+        id=_opening_id(ledger, year + 1),
         date=dt.date(year + 1, 1, 1),
         year=year + 1,
         closed=year,
@@ -101,6 +104,46 @@ def close_year(
     opening = opening.model_copy(update={"digest": opening_digest(opening)})
     signed = opening if key is None else key_signed(ledger, opening, 0, key)
     return signed, carried
+
+
+def _opening_id(ledger: Ledger, year: int) -> str:
+    """The next opening id of `year`, above those of openings a reopening took down (never given twice)."""
+    found = next_id(ledger, KIND_BY_MODEL[YearOpening], year)
+    undone = [r.close for r in ledger.records(Reopen) if reopened_year(r) is not None]
+    prefix = f"{KIND_BY_MODEL[YearOpening].prefix}-{year}-"
+    highest = max((int(rid[len(prefix) :]) for rid in undone if rid and rid.startswith(prefix)), default=0)
+    number = max(int(found.rsplit("-", 1)[1]), highest + 1)
+    return f"{prefix}{number:04d}"
+
+
+def reopen_year(
+    ledger: Ledger, year: int, reason: str, principal: str, day: dt.date, key: KeySigner | None = None
+) -> Reopen:
+    """重新开账 of a year: the principal undoes the year-end close that closed `year` (the opening in
+    force), on or after the close's day, once nothing later is closed — no later year, no month after
+    it (the latest is reopened first). The write (services/writes.write_year_reopen) takes the opening
+    down and puts the records it carried back where they came from."""
+    opening = ledger.opening
+    if opening is None or opening.closed < year:
+        raise UsageError("year_not_closed", year=year)
+    if opening.closed > year:
+        raise UsageError("reopen_year_later_first", year=year, later=opening.closed, id=opening.id)
+    later = sorted(m for m in standing_closes(ledger) if m > f"{year:04d}-12")
+    if later:
+        raise UsageError("reopen_year_months_first", year=year, month=later[-1])
+    closed_on = opening.approval("accountant")
+    if closed_on is not None and day < closed_on.on:
+        raise UsageError("reopen_year_before_close", year=year, id=opening.id, closed=closed_on.on, day=day)
+    reopen = validated(
+        Reopen,
+        id=next_id(ledger, KIND_BY_MODEL[Reopen], day.year),
+        date=day,
+        month=str(year),
+        close=opening.id,
+        reason=reason,
+        approvals=(Approval(role="principal", by=principal, on=day),),
+    )
+    return reopen if key is None else key_signed(ledger, reopen, 0, key)
 
 
 def year_obstacles(ledger: Ledger, year: int, diagnostics: Sequence[Diagnostic], day: dt.date) -> list[Obstacle]:
@@ -209,7 +252,7 @@ def _wanted(ledger: Ledger, end: dt.date, live_assets: set[str]) -> Iterator[Rec
     term_start = min((t.start for t in ledger.config.terms if t.id in running), default=end + dt.timedelta(days=1))
     recent = end - dt.timedelta(days=RECENT_DAYS)
     for kind in KINDS:
-        if kind.name in ("openings", "closes", "reopens"):
+        if kind.model in (YearOpening, Close, Reopen):
             continue
         for r in ledger.records(kind.model):
             if r.date > end:
