@@ -6,7 +6,7 @@ import html
 from decimal import Decimal
 from pathlib import Path
 
-from houqin.i18n import ROLES, TEXT, t, word
+from houqin.i18n import ROLES, known, t, word
 from houqin.reports.forms import Form, FormCheck, Grid, SignBox
 
 FORM_CSS = """
@@ -43,7 +43,7 @@ def _text(key: str, lang: str) -> str:
 
 
 def _cell(value: str, lang: str) -> str:
-    return t(value, lang) if value.startswith(WORD_CELLS) and value in TEXT else value
+    return t(value, lang) if value.startswith(WORD_CELLS) and known(value) else value
 
 
 def _lines(form: Form, lang: str) -> str:
@@ -69,7 +69,7 @@ def _grid(grid: Grid, lang: str) -> str:
         foot = (
             "<tr>"
             + "".join(
-                f'<td class="{k}"><b>{e(t(v, lang) if v in TEXT else v)}</b></td>'
+                f'<td class="{k}"><b>{e(t(v, lang) if known(v) else v)}</b></td>'
                 for k, v in zip(klass, grid.total, strict=True)
             )
             + "</tr>"
