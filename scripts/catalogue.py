@@ -8,9 +8,13 @@ with the standard library's gettext.
     python scripts/catalogue.py compile    write the .mo files and the .pot template from the .po files
     python scripts/catalogue.py absorb REV add the messages that the old dictionaries (houqin.i18n.TEXT,
                                            ROLES, …, houqin.messages.CATALOG, …) hold at git revision REV
-                                           and the catalogues lack, then compile: for a branch written
+                                           and the catalogues lack (those the code uses), then compile: for a branch written
                                            before the catalogue (git show REV:houqin/i18n.py)
     python scripts/catalogue.py prune      remove the unused messages the check finds, then compile
+    python scripts/catalogue.py plural KEY "ONE"
+                                           make the message KEY a plural one (houqin.i18n.nt): its English
+                                           text becomes the plural form and ONE the singular; Chinese keeps
+                                           its one form
 
 The check and compile take --root DIR (a copy of the project, as the tests use)."""
 
@@ -375,11 +379,60 @@ def old_entries(root: Path, rev: str) -> Iterator[tuple[str | None, str, str, st
         yield "any_sign", "sign", zh, en
     for problem, zh in getattr(messages, "YAML_PROBLEMS", {}).items():
         yield "yaml_problem", problem, zh, problem
+    for context, path, name in SMALL_TABLES:
+        for key, (zh, en) in literal_table(root, rev, path, name).items():
+            yield context, key, zh, en
+    for context, path, call in CALL_TABLES:
+        for key, zh, en in literal_calls(root, rev, path, call):
+            yield context, key, zh, en
     severities = {code: m.severity.name for code, m in getattr(messages, "CATALOG", {}).items()}
     known = set(severities_or_empty(root))
     for code, severity in severities.items():
         if code not in known:
             print(f"add to houqin/messages.py SEVERITIES: {code!r}: {severity[0]},")
+
+
+# The smaller stores the catalogue took over: (context, file, the dict's name), and (context, file, the
+# class whose calls held the words: Kind("loans", Loan, "借用", "loans") gives loans → 借用 / loans).
+SMALL_TABLES = (
+    ("meal", "houqin/checks/food_safety.py", "MEAL_NAMES"),
+    ("utility", "houqin/checks/safety.py", "UTILITY_NAMES"),
+    ("count_at", "houqin/checks/stocktake.py", "AT_NAMES"),
+    ("asset_finding", "houqin/checks/stocktake.py", "ASSET_FINDINGS"),
+)
+CALL_TABLES = (("kind", "houqin/models/kinds.py", "Kind"), ("check", "houqin/checks/registry.py", "Check"))
+
+
+def old_source(root: Path, rev: str, path: str) -> ast.Module:
+    shown = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, check=False, text=True)
+    return ast.parse(shown.stdout if shown.returncode == 0 else "")
+
+
+def literal_table(root: Path, rev: str, path: str, name: str) -> dict[str, tuple[str, str]]:
+    """A dict of (zh, en) pairs written out in a module at `rev` ({} when it is not there any more)."""
+    for node in ast.walk(old_source(root, rev, path)):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                return {}  # no longer written out: Words("…")
+            return {k: tuple(v) for k, v in value.items()}
+    return {}
+
+
+def literal_calls(root: Path, rev: str, path: str, call: str) -> Iterator[tuple[str, str, str]]:
+    """The (key, zh, en) of each call `call(key, _, zh, en)` in a module at `rev`."""
+    for node in ast.walk(old_source(root, rev, path)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == call
+            and len(node.args) == 4
+        ):
+            words = [node.args[i] for i in (0, 2, 3)]
+            if all(isinstance(w, ast.Constant) and isinstance(w.value, str) for w in words):
+                key, zh, en = (str(w.value) for w in words if isinstance(w, ast.Constant))
+                yield key, zh, en
 
 
 def severities_or_empty(root: Path) -> dict[str, str]:
@@ -389,8 +442,9 @@ def severities_or_empty(root: Path) -> dict[str, str]:
         return {}
 
 
-def absorb(root: Path, rev: str, plurals: dict[str, tuple[str, str]]) -> None:
-    found = list(old_entries(root, rev))
+def absorb(root: Path, rev: str) -> None:
+    code = used(root)
+    found = [e for e in old_entries(root, rev) if code.uses(e[0], e[1])]  # dead keys stay out
     for lang in LOCALES:
         path = po_path(root, lang)
         catalog = load(root, lang) if path.exists() else new_catalog(lang)
@@ -398,6 +452,11 @@ def absorb(root: Path, rev: str, plurals: dict[str, tuple[str, str]]) -> None:
         added = 0
         for context, key, zh, en in found:
             if (context, key) in held:
+                text = held[context, key].string
+                if (text if isinstance(text, str) else text[-1]) != (zh if lang == "zh" else en):
+                    print(
+                        f"{lang}: {show(context, key)} differs at {rev} (kept the catalogue's; edit the .po if {rev} is right)"
+                    )
                 continue
             catalog.add(key, zh if lang == "zh" else en, context=context)
             added += 1
@@ -407,17 +466,35 @@ def absorb(root: Path, rev: str, plurals: dict[str, tuple[str, str]]) -> None:
     compile_all(root)
 
 
+def pluralise(root: Path, key: str, one: str) -> None:
+    for lang in LOCALES:
+        catalog = load(root, lang)
+        m = catalog.get(key)
+        if m is None:
+            raise SystemExit(f"no message {key} in {lang}")
+        if isinstance(m.id, str):
+            text = m.string if isinstance(m.string, str) else m.string[0]
+            catalog[key] = Message((key, key), (text,) if lang == "zh" else (one, text), flags=m.flags)
+        po_path(root, lang).write_bytes(po_bytes(catalog))
+    compile_all(root)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="check", choices=("check", "compile", "absorb", "prune"))
-    parser.add_argument("rev", nargs="?", default="HEAD")
+    parser.add_argument(
+        "command", nargs="?", default="check", choices=("check", "compile", "absorb", "prune", "plural")
+    )
+    parser.add_argument("args", nargs="*", help="absorb: REV; plural: KEY ONE")
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(list(argv) if argv is not None else None)
     root: Path = args.root
     if args.command == "compile":
         compile_all(root)
     elif args.command == "absorb":
-        absorb(root, args.rev, {})
+        absorb(root, (args.args or ["HEAD"])[0])
+    elif args.command == "plural":
+        key, one = args.args
+        pluralise(root, key, one)
     elif args.command == "prune":
         prune(root)
     else:

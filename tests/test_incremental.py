@@ -178,11 +178,11 @@ def test_a_part_reading_an_undeclared_kind_fails(bundled_copy: Path, monkeypatch
         ledger.of_kind("expenses")
         return []
 
-    narrow = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"})),), "", "")
+    narrow = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"})),))
     monkeypatch.setattr(registry, "CHECKS", (narrow,))
     with pytest.raises(UndeclaredRead, match="expenses"):
         run_checks(load_ledger(bundled_copy), ["loans"])
-    file_part = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"}), per_file=True),), "", "")
+    file_part = registry.Check("loans", (Part(reads_expenses, frozenset({"loans"}), per_file=True),))
     monkeypatch.setattr(registry, "CHECKS", (file_part,))
     with pytest.raises(UndeclaredRead, match="expenses"):
         run_checks(load_ledger(bundled_copy), ["loans"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from houqin.i18n import message
 from houqin.models.base import Record
 from houqin.models.records import (
     Asset,
@@ -53,8 +54,15 @@ from houqin.models.records import (
 class Kind:
     name: str
     model: type[Record]
-    zh: str
-    en: str
+
+    @property
+    def zh(self) -> str:
+        """What the school calls the kind (the message catalogue's msgctxt kind)."""
+        return message(self.name, "zh", "kind")
+
+    @property
+    def en(self) -> str:
+        return message(self.name, "en", "kind")
 
     @property
     def prefix(self) -> str:
@@ -66,47 +74,47 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("purchases", Purchase, "请购", "purchases"),
-    Kind("assets", Asset, "固定资产", "assets"),
-    Kind("expenses", Reimbursement, "报销", "reimbursements"),
-    Kind("stock-in", StockIn, "入库", "stock in"),
-    Kind("stock-out", StockOut, "领用出库", "stock out"),
-    Kind("loans", Loan, "借用", "loans"),
-    Kind("moves", Move, "调拨", "moves"),
-    Kind("disposals", Disposal, "处置", "disposals"),
-    Kind("repairs", Repair, "报修", "repairs"),
-    Kind("damages", Damage, "损坏赔偿", "damage cases"),
-    Kind("advances", CashAdvance, "借款", "cash advances"),
-    Kind("stocktakes", Stocktake, "盘点", "stocktakes"),
-    Kind("fee-notices", FeeNotice, "收费公示", "fee notices"),
-    Kind("fee-settlements", FeeSettlement, "代办费结算", "fee settlements"),
-    Kind("income", Income, "收入", "income"),
-    Kind("receipt-books", ReceiptBook, "收据领用", "receipt books"),
-    Kind("receipt-voids", ReceiptVoid, "作废收据", "voided receipts"),
-    Kind("transfers", Transfer, "提现转账", "transfers"),
-    Kind("assertions", BalanceAssertion, "对账", "balance assertions"),
-    Kind("budget-adjustments", BudgetAdjustment, "预算调整", "budget adjustments"),
-    Kind("closes", Close, "月结", "month closes"),
-    Kind("reopens", Reopen, "重新开账", "reopened months"),
-    Kind("openings", YearOpening, "年终结账", "year-end closes"),
-    Kind("meter-readings", MeterReading, "抄表", "meter readings"),
-    Kind("patrols", Patrol, "巡视", "daily rounds"),
-    Kind("print-jobs", PrintJob, "文印", "print jobs"),
-    Kind("shop-batches", ShopBatch, "商店进货", "shop batches"),
-    Kind("shop-sales", ShopSale, "商店销售", "shop sales"),
-    Kind("milk-orders", MilkOrder, "学生奶订购", "milk orders"),
-    Kind("milk-deliveries", MilkDelivery, "学生奶配送", "milk deliveries"),
+    Kind("purchases", Purchase),
+    Kind("assets", Asset),
+    Kind("expenses", Reimbursement),
+    Kind("stock-in", StockIn),
+    Kind("stock-out", StockOut),
+    Kind("loans", Loan),
+    Kind("moves", Move),
+    Kind("disposals", Disposal),
+    Kind("repairs", Repair),
+    Kind("damages", Damage),
+    Kind("advances", CashAdvance),
+    Kind("stocktakes", Stocktake),
+    Kind("fee-notices", FeeNotice),
+    Kind("fee-settlements", FeeSettlement),
+    Kind("income", Income),
+    Kind("receipt-books", ReceiptBook),
+    Kind("receipt-voids", ReceiptVoid),
+    Kind("transfers", Transfer),
+    Kind("assertions", BalanceAssertion),
+    Kind("budget-adjustments", BudgetAdjustment),
+    Kind("closes", Close),
+    Kind("reopens", Reopen),
+    Kind("openings", YearOpening),
+    Kind("meter-readings", MeterReading),
+    Kind("patrols", Patrol),
+    Kind("print-jobs", PrintJob),
+    Kind("shop-batches", ShopBatch),
+    Kind("shop-sales", ShopSale),
+    Kind("milk-orders", MilkOrder),
+    Kind("milk-deliveries", MilkDelivery),
     # the rest of the office (issue #18)
-    Kind("recoveries", Recovery, "盘点问题处理", "count findings resolved"),
-    Kind("audits", Audit, "稽核", "audit records"),
-    Kind("fire-checks", FireCheck, "消防检查", "fire equipment inspections"),
-    Kind("responsibilities", Responsibility, "保管责任书", "keepers' responsibility records"),
-    Kind("food-receipts", FoodReceipt, "食材验收", "food receipts"),
-    Kind("meals", Meal, "餐次", "canteen meals"),
-    Kind("health-certificates", HealthCertificate, "健康证", "health certificates"),
-    Kind("trips", Trip, "出车登记", "vehicle trips"),
-    Kind("vehicle-costs", VehicleCost, "车辆费用", "vehicle costs"),
-    Kind("receptions", Reception, "公务接待", "official receptions"),
+    Kind("recoveries", Recovery),
+    Kind("audits", Audit),
+    Kind("fire-checks", FireCheck),
+    Kind("responsibilities", Responsibility),
+    Kind("food-receipts", FoodReceipt),
+    Kind("meals", Meal),
+    Kind("health-certificates", HealthCertificate),
+    Kind("trips", Trip),
+    Kind("vehicle-costs", VehicleCost),
+    Kind("receptions", Reception),
 )
 
 KIND_BY_NAME = {k.name: k for k in KINDS}

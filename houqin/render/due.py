@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import t, word
+from houqin.i18n import nt, t, word
 from houqin.reports.due import WHATS, DueReport
 
 
@@ -26,7 +26,11 @@ def print_due(out: Console, report: DueReport, lang: str) -> None:
     ):
         table.add_column(t(key, lang))
     for i in report.items:
-        late = t("due.late", lang, days=i.days_late) if i.overdue else t("due.left", lang, days=-i.days_late)
+        late = (
+            nt("due.late", i.days_late, lang, days=i.days_late)
+            if i.overdue
+            else nt("due.left", -i.days_late, lang, days=-i.days_late)
+        )
         style = "red" if i.overdue else "yellow"
         table.add_row(
             t(f"due.what.{i.what}", lang),
