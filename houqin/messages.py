@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from houqin.diagnostics import Severity
-from houqin.i18n import Words, message
+from houqin.i18n import Words, message, t
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -402,7 +402,7 @@ def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]
             shown[name] = labelled(value, lang)
             meant = role_key(value)
             if meant != value and meant in ROLES:  # the school's word typed into YAML where the key belongs
-                shown[name] = f"{value} (write {meant})" if lang == "en" else f"{value}（YAML 中应写 {meant}）"
+                shown[name] = t("write_key", lang, value=value, meant=meant)
             shown[f"{name}_key"] = value  # what --as takes, for a hint's command
         elif sort == CHAIN:
             shown[name] = " → ".join(word(k, lang) for k in value.split(" → "))
@@ -411,28 +411,25 @@ def _in_words(code: str, lang: str, params: Mapping[str, str]) -> dict[str, str]
         elif sort == FIELD:
             shown[name] = field_label(value, lang)
         else:
-            sep = "、" if lang == "zh" else ", "
-            shown[name] = sep.join(labelled(k, lang, FIELDS) for k in value.split(","))
+            shown[name] = t("sep.list", lang).join(labelled(k, lang, FIELDS) for k in value.split(","))
     return shown
 
 
 def render_message(code: str, lang: str, params: Mapping[str, str]) -> str:
-    msg = CATALOG.get(code)
-    if msg is None:
+    if code not in SEVERITIES:
         return f"{code} {dict(params)}"
     shown = _in_words(code, lang, params)
     if code == "YAML001" and lang != "en" and params.get("problem") in YAML_PROBLEMS:
         shown["problem"] = f"{YAML_PROBLEMS[params['problem']][0]}（{params['problem']}）"
     if code == "SCH001":
-        zh, en = SCHEMA_REASONS.get(params.get("kind", ""), (params.get("detail", ""), params.get("detail", "")))
-        shown["reason"] = _fill(en if lang == "en" else zh, shown)
+        kind = params.get("kind", "")
+        reason = message(kind, lang, "schema_reason") if kind in SCHEMA_REASONS else params.get("detail", "")
+        shown["reason"] = _fill(reason, shown)
     elif code == "IMP001" and params.get("kind") in IMPORT_REASONS:
         if params.get("schema") in SCHEMA_REASONS:
-            zh, en = SCHEMA_REASONS[params["schema"]]
-            shown["detail"] = _fill(en if lang == "en" else zh, shown)
-        zh, en = IMPORT_REASONS[params["kind"]]
-        shown["reason"] = _fill(en if lang == "en" else zh, shown)
-    return _fill(msg.en if lang == "en" else msg.zh, shown)
+            shown["detail"] = _fill(message(params["schema"], lang, "schema_reason"), shown)
+        shown["reason"] = _fill(message(params["kind"], lang, "import_reason"), shown)
+    return _fill(message(code, lang, "diagnostic"), shown)
 
 
 # The command that signs a record, by its id's prefix (the others: houqin sign {id}), and the one
@@ -463,20 +460,17 @@ def sign_command(record: str, step: str, lang: str) -> str:
     cashier's houqin expense pay or houqin advance pay)."""
     prefix = record.split("-", 1)[0]
     if step == "payment" and prefix in PAY_COMMANDS:
-        zh, en = PAY_COMMANDS[prefix]
-        return (en if lang == "en" else zh).format(id=record)
-    zh, en = SIGN_COMMANDS.get(record.split("-", 1)[0], ANY_SIGN)
-    return (en if lang == "en" else zh).format(id=record or "ID", step=step or ("STEP" if lang == "en" else "环节"))
+        return message(prefix, lang, "pay_command").format(id=record)
+    command = message(prefix, lang, "sign_command") if prefix in SIGN_COMMANDS else message("sign", lang, "any_sign")
+    return command.format(id=record or "ID", step=step or t("placeholder_step", lang))
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, str], record: str = "", refused: bool = False) -> str:
     """The hint of a diagnostic; with `refused`, as shown at a write refused (nothing written: AT_REFUSAL)."""
-    msg = CATALOG.get(code)
-    if msg is None:
+    if code not in SEVERITIES:
         return ""
     shown = _in_words(code, lang, params)
     rid = record or params.get("id", "")
     shown["sign"] = sign_command(rid, shown.get("step_key", ""), lang)
     shown["sign_missing"] = sign_command(rid, shown.get("missing_key", ""), lang)
-    zh, en = AT_REFUSAL[code] if refused and code in AT_REFUSAL else (msg.hint_zh, msg.hint_en)
-    return _fill(en if lang == "en" else zh, shown)
+    return _fill(message(code, lang, "refused" if refused and code in AT_REFUSAL else "hint"), shown)

@@ -178,7 +178,7 @@ def print_matched(out: Console, plan: ImportPlan, lang: str) -> None:
     changed = [c for c in plan.matched if c.differences]
     key = "import_matched" if changed else "import_matched_same"
     out.print(t(key, lang, same=len(plan.matched) - len(changed), changed=len(changed)))
-    sep = "；" if lang == "zh" else "; "
+    sep = t("sep.clause", lang)
     for c in changed:
         what = sep.join(f"{word(f, lang, FIELDS)} {b} → {r}" for f, b, r in c.differences)
         out.print(t("import_change", lang, row=c.row, asset=c.asset, old=c.old_id, what=what), markup=False)

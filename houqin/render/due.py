@@ -54,4 +54,4 @@ def summary(report: DueReport, lang: str) -> str:
         if w in counts
     ]
     head = t("due.summary", lang, late=report.overdue, soon=len(report.items) - report.overdue)
-    return head + ("、" if lang == "zh" else ", ").join(parts)
+    return head + t("sep.list", lang).join(parts)
