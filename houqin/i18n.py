@@ -105,6 +105,7 @@ class Words(Mapping[str, tuple[str, str]]):
 
     def __init__(self, context: str) -> None:
         self.context = context
+        self._words: dict[str, tuple[str, str]] = {}  # read once each: word() runs for every row of a table
 
     @functools.cached_property
     def _keys(self) -> tuple[str, ...]:
@@ -117,9 +118,12 @@ class Words(Mapping[str, tuple[str, str]]):
         return frozenset(self._keys)
 
     def __getitem__(self, key: str) -> tuple[str, str]:
-        if key not in self._known:
-            raise KeyError(key)
-        return message(key, "zh", self.context), message(key, "en", self.context)
+        found = self._words.get(key)
+        if found is None:
+            if key not in self._known:
+                raise KeyError(key)
+            found = self._words[key] = (message(key, "zh", self.context), message(key, "en", self.context))
+        return found
 
     def __contains__(self, key: object) -> bool:
         return key in self._known

@@ -180,15 +180,13 @@ def sources(root: Path) -> Iterator[Path]:
     yield from sorted((root / "houqin").rglob("*.py"))
 
 
-def calls(tree: ast.AST) -> Callable[..., Iterator[tuple[int, str, tuple[str, ...], list[str]]]]:
-    """A Babel extraction method over a parsed module: each call of a keyword with the literal keys its
+def calls(found: list[ast.Call]) -> Callable[..., Iterator[tuple[int, str, tuple[str, ...], list[str]]]]:
+    """A Babel extraction method over a module's calls: each call of a keyword with the literal keys its
     first argument can be (both of `"a" if x else "b"`; none of a key built at run time). Babel's own
     Python extractor reads tokens, and joins the two branches of such a choice into one key."""
 
     def extract(fileobj: object, keywords: Iterable[str], comment_tags: object, options: object) -> Iterator[Any]:
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and node.args):
-                continue
+        for node in found:
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
             if name in keywords:
                 for key in literal_keys(node.args[0]):
@@ -223,25 +221,44 @@ def pattern(node: ast.JoinedStr | ast.BinOp) -> str | None:
 
 def used(root: Path) -> Used:
     found = Used()
-    groups: dict[str | None, dict[str, tuple[int, ...]]] = {}
-    for name, context in KEYWORDS.items():
-        groups.setdefault(context, {})[name] = (1,)
     for path in sources(root):
-        tree = ast.parse(path.read_bytes())
-        for context, keywords in groups.items():
-            for lineno, key, _, _ in extract(calls(tree), io.BytesIO(), keywords=keywords):
-                ctx, bare = split_prefixed(key) if context is None else (context, key)
-                found.named.add((ctx, bare))
-                found.where.setdefault((ctx, bare), f"{path.relative_to(root)}:{lineno}")
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.constants.add(node.value)
-            elif isinstance(node, ast.JoinedStr) or (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
-                built = pattern(node)
-                if built:
-                    found.patterns.add(built)
+        named, constants, patterns = scan(path.read_bytes())
+        for lineno, key in named:
+            found.named.add(key)
+            found.where.setdefault(key, f"{path.relative_to(root)}:{lineno}")
+        found.constants |= constants
+        found.patterns |= patterns
     found.codes = dict(severities(root))
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def scan(source: bytes) -> tuple[list[tuple[int, tuple[str | None, str]]], frozenset[str], frozenset[str]]:
+    """One module: the messages its keyword calls name (Babel's extraction), its string constants, and
+    the patterns of the keys it builds (kept by content, so a copy of the project is read fast)."""
+    keyed: list[ast.Call] = []
+    constants: set[str] = set()
+    patterns: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.args:
+            keyed.append(node)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            constants.add(node.value)
+        elif isinstance(node, ast.JoinedStr) or (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+            built = pattern(node)
+            if built:
+                patterns.add(built)
+    named: list[tuple[int, tuple[str | None, str]]] = []
+    for context, keywords in GROUPS.items():
+        for lineno, key, _, _ in extract(calls(keyed), io.BytesIO(), keywords=keywords):
+            named.append((lineno, split_prefixed(key) if context is None else (context, key)))
+    return named, frozenset(constants), frozenset(patterns)
+
+
+# The keywords by the context they name messages in: one Babel extraction each.
+GROUPS: dict[str | None, dict[str, tuple[int, ...]]] = {}
+for _name, _context in KEYWORDS.items():
+    GROUPS.setdefault(_context, {})[_name] = (1,)
 
 
 def split_prefixed(key: str) -> tuple[str | None, str]:
