@@ -62,6 +62,8 @@ def _lang(lang: str) -> str:
 
 
 def _lookup(key: str, lang: str, context: str | None, n: int | None) -> str:
+    if not key:
+        raise _NotFound  # gettext's msgid "" is the catalogue's header, never a message
     found = catalogue(lang)
     if n is not None:
         return found.npgettext(context, key, key, n) if context else found.ngettext(key, key, n)
@@ -77,7 +79,8 @@ def message(key: str, lang: str, context: str | None = None, n: int | None = Non
     try:
         return _lookup(key, lang, context, n)
     except _NotFound:
-        pass
+        if not key:
+            return ""  # no message named, as a blank cell of a form's total row
     where = f"{context}|{key}" if context else key
     if os.environ.get(STRICT):
         raise MissingMessage(f"no message {where} in the {lang} catalogue (houqin/locale, docs/messages.md)")

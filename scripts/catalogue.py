@@ -82,6 +82,11 @@ COMPOSED = ("form.title.disposals.",)
 PREFIXED = {"step.": "role", "status.": "status"}
 
 
+HEADER = """\
+# houqin's words on the screen: the one source of them (docs/messages.md).
+# Edit the .po files; then python scripts/catalogue.py compile, and python scripts/catalogue.py."""
+
+
 def po_path(root: Path, lang: str) -> Path:
     return root / "houqin" / "locale" / LOCALES[lang] / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -92,7 +97,10 @@ def pot_path(root: Path) -> Path:
 
 def load(root: Path, lang: str) -> Catalog:
     with po_path(root, lang).open("rb") as f:
-        return read_po(f, locale=LOCALES[lang], domain=DOMAIN)
+        catalog = read_po(f, locale=LOCALES[lang], domain=DOMAIN)
+    catalog.header_comment = HEADER
+    catalog.msgid_bugs_address = "docs/messages.md"
+    return catalog
 
 
 def new_catalog(lang: str | None) -> Catalog:
@@ -102,12 +110,13 @@ def new_catalog(lang: str | None) -> Catalog:
         project="houqin",
         version="0.1.0",
         copyright_holder="houqin",
-        msgid_bugs_address="",
+        msgid_bugs_address="docs/messages.md",
         creation_date=STAMP,
         revision_date=STAMP,
         language_team="houqin",
         last_translator="houqin",
         fuzzy=False,
+        header_comment=HEADER,
     )
     return catalog
 

@@ -135,6 +135,13 @@ def _only_zh(lookup):  # type: ignore[no-untyped-def]
     return found
 
 
+def test_the_header_is_no_message() -> None:
+    """gettext keeps the catalogue's header under the msgid "": a blank cell is no message."""
+    assert i18n.t("", "zh") == "" and i18n.t("", "en") == ""
+    assert not i18n.known("")
+    assert i18n.known("due.title") and i18n.known("step.handler") and not i18n.known("step.nobody")
+
+
 def test_tables_read_from_the_catalogue() -> None:
     assert i18n.ROLES["handler"] == ("经手人", "handler")
     assert i18n.FIELDS["date"] == ("日期", "date")
