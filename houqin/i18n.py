@@ -231,9 +231,13 @@ def default_lang() -> str:
 
 
 def t(key: str, lang: str, **params: object) -> str:
-    """The message `key` in the reader's language, its {parameters} filled in (an absent one shows ?)."""
+    """The message `key` in the reader's language, its {parameters} filled in (an absent one shows ?).
+    step.KEY and status.KEY are words of the tables: a step a school named in its own policy shows as its
+    key, as word() shows it."""
     context, key = _split(key)
-    return fill(message(key, lang, context), lang, params)
+    if context is not None:
+        return word(key, lang, ROLES if context == "role" else STATUSES)
+    return fill(message(key, lang), lang, params)
 
 
 def _split(key: str) -> tuple[str | None, str]:
