@@ -54,6 +54,7 @@ lint: install
 	$(BIN)/ruff format --check houqin tests scripts benchmarks
 	$(BIN)/mypy houqin
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/catalogue.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

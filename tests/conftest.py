@@ -173,3 +173,5 @@ def _isolate(monkeypatch: pytest.MonkeyPatch) -> None:
     # Checks of open loans and repair tickets depend on the day: pin it so the suite never ages.
     monkeypatch.setenv("HOUQIN_TODAY", "2026-11-24")
     monkeypatch.setenv("COLUMNS", "200")
+    # A message missing from a catalogue fails the test instead of printing its key (houqin.i18n.STRICT).
+    monkeypatch.setenv("HOUQIN_STRICT_MESSAGES", "1")

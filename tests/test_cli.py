@@ -48,7 +48,7 @@ def test_check_reports_errors_with_location_excerpt_and_hint(
     ]
     code, out = run("--lang", "en", "check")
     assert out.splitlines()[0] == "2026/expenses.yaml:11: error[SOD002] the cashier 赵出纳 may not sign as witness"
-    assert out.splitlines()[-1] == "1 errors, 0 warnings."
+    assert out.splitlines()[-1] == "1 error, 0 warnings."  # plural forms (#14): was "1 errors"
 
 
 def test_check_json(ledger_dir: Callable[..., Path]) -> None:

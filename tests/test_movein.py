@@ -94,7 +94,9 @@ def test_what_the_ledger_lacks_is_listed_once(git_ledger: Callable[..., Path], t
     assert "导入被拒绝：登记表中有账本尚未登记的名称（见上），未写入任何记录。" in out
     assert snapshot(root) == before
     code, out = run(root, "--lang", "en", "asset", "import", str(sheet), "--dry-run")
-    assert "  place 三年级(2)班: needed by 1 rows (keeper on the register: 钱老师)\n" in out
+    assert (
+        "  place 三年级(2)班: needed by 1 row (keeper on the register: 钱老师)\n" in out
+    )  # plural forms (#14): was "1 rows"
 
     code, out = run(root, "asset", "import", str(sheet), "--add-missing")
     assert code == 0, out

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
+from houqin.i18n import Words
 from houqin.layout import CONFIG_FILE
 from houqin.models.config import Policy
 from houqin.models.identifiers import credit_code_ok
 from houqin.models.ledger import Ledger
 from houqin.models.records import FoodReceipt, HealthCertificate, Meal
 
-MEAL_NAMES = {"breakfast": ("早餐", "breakfast"), "lunch": ("午餐", "lunch"), "dinner": ("晚餐", "dinner")}
+MEAL_NAMES = Words("meal")  # breakfast → 早餐 / breakfast (the message catalogue)
 
 
 def licence_ok(text: str) -> bool:

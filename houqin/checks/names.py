@@ -5,102 +5,63 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from houqin.errors import UsageError
+from houqin.i18n import message
 
 
 @dataclass(frozen=True)
 class Named:
-    """A check's name, what it guards in both languages, and the prefixes of the codes it reports."""
+    """A check's name and the prefixes of the codes it reports; what it guards is in the catalogue."""
 
     name: str
-    zh: str
-    en: str
     codes: tuple[str, ...]
+
+    @property
+    def zh(self) -> str:
+        """What the check guards, in the school's words (the message catalogue's msgctxt check)."""
+        return message(self.name, "zh", "check")
+
+    @property
+    def en(self) -> str:
+        return message(self.name, "en", "check")
 
 
 NAMED: tuple[Named, ...] = (
-    Named("schema", "文件格式与字段", "file format and fields", ("YAML", "SCH", "IMP")),
-    Named("ids", "编号唯一且格式正确", "ids unique and well-formed", ("ID",)),
-    Named("dates", "日期不晚于今天", "no record dated after today", ("DAT",)),
-    Named(
-        "refs",
-        "人员、地点、物品、分类、预算科目存在且有效",
-        "people, places, items, categories, budget lines exist",
-        ("REF",),
-    ),
-    Named("approval-chain", "签批环节齐全且有序", "approval steps complete and in order", ("APR",)),
-    Named(
-        "signatures",
-        "签字人具备相应角色，姓名不会被混淆",
-        "signers hold the role on the day; no name can be mistaken for another",
-        ("SIG",),
-    ),
-    Named(
-        "keys",
-        "密钥经校长签署登记、密钥签名有效且有序",
-        "keys registered under the principal's key; key signatures verify, in order",
-        ("KEY",),
-    ),
-    Named(
-        "by-key",
-        "哪些签字尚未用密钥（houqin check --keys）",
-        "signatures not yet made by key (houqin check --keys)",
-        (),
-    ),
-    Named("separation-of-duties", "不相容职务分离", "separation of duties", ("SOD",)),
-    Named("invoice", "发票真实、未过期、未重复报销", "invoices well-formed, fresh, claimed once", ("INV",)),
-    Named("capitalisation", "固定资产标准", "capitalisation threshold", ("CAP",)),
-    Named("assets", "资产调拨、处置与交结", "asset moves, disposals and handovers", ("AST", "DEP")),
-    Named("loans", "借还销号与逾期", "loans returned, overdue loans", ("LOAN",)),
-    Named("repairs", "报修与验收", "repair tickets and acceptance", ("REP",)),
-    Named("damage", "公物损坏赔偿", "damage compensation", ("DMG",)),
-    Named(
-        "stock",
-        "库存不为负、来源去向清楚、复印用品主管审批",
-        "stock never negative, clear sources, printing supplies approved",
-        ("STK",),
-    ),
-    Named("purchase", "采购审批、货比三家、三重一大、验收", "purchase approval and acceptance", ("PUR",)),
-    Named("stocktake", "期初清点与期末盘点", "term-start and term-end counts", ("PD",)),
-    Named("finance", "收支两条线、收费公示、现金与对账", "income, fees, cash and balances", ("FIN",)),
-    Named(
-        "fees", "代办费多退少补、公示，一费制", "fees collected on behalf settled per term; the 一费制 limit", ("FEE",)
-    ),
-    Named(
-        "receipts",
-        "收据领用、按号使用、作废留存、及时入帐",
-        "receipt books, numbers used once and in order, voids kept, income booked on time",
-        ("REC",),
-    ),
-    Named("budget", "计划经费限额使用", "spending within the budget", ("BUD",)),
-    Named("advances", "借款结清", "advances settled", ("ADV",)),
-    Named("close", "每月清结、结账后不得改动", "months closed, closed months unchanged", ("CLS",)),
-    Named("year", "年终结账、已结年度不得改动", "years closed, closed years unchanged", ("YRC",)),
-    Named("meters", "水电表每期一查", "meters read each term, no leaks", ("MTR",)),
-    Named("patrols", "每日巡视", "daily rounds, findings dealt with", ("PAT",)),
-    Named("printing", "文印须主管审批", "print jobs approved by the supervisor", ("PRT",)),
-    Named(
-        "shop",
-        "商店进售双价、过期商品、货款从账户支付、营业款按日解缴",
-        "shop prices, shelf life, purchases paid from the books, takings deposited",
-        ("SHP",),
-    ),
-    Named("milk", "学生奶订、送、收相符", "milk ordered, delivered and paid", ("MLK",)),
-    Named("calendar", "校历：法定节假日与调休", "the school calendar: holidays and make-up days", ("CAL",)),
-    Named("audit", "稽核小组每学期稽核", "the audit group's term audit", ("AUD",)),
-    Named(
-        "safety",
-        "消防检查、双人领发、水电气炉专人负责",
-        "fire equipment inspected, chemicals issued by two, a person for each utility",
-        ("SAF",),
-    ),
-    Named("responsibility", "保管责任书（责任到人）", "keepers' responsibility records", ("RSP",)),
-    Named(
-        "food-safety",
-        "食堂索证索票、留样、陪餐、健康证",
-        "canteen: licences and certificates, samples, leaders at table, health certificates",
-        ("FOOD",),
-    ),
-    Named("vehicles", "公车出车登记与费用、公务接待", "vehicle trips and costs, official receptions", ("VEH", "RCP")),
+    Named("schema", ("YAML", "SCH", "IMP")),
+    Named("ids", ("ID",)),
+    Named("dates", ("DAT",)),
+    Named("refs", ("REF",)),
+    Named("approval-chain", ("APR",)),
+    Named("signatures", ("SIG",)),
+    Named("keys", ("KEY",)),
+    Named("by-key", ()),
+    Named("separation-of-duties", ("SOD",)),
+    Named("invoice", ("INV",)),
+    Named("capitalisation", ("CAP",)),
+    Named("assets", ("AST", "DEP")),
+    Named("loans", ("LOAN",)),
+    Named("repairs", ("REP",)),
+    Named("damage", ("DMG",)),
+    Named("stock", ("STK",)),
+    Named("purchase", ("PUR",)),
+    Named("stocktake", ("PD",)),
+    Named("finance", ("FIN",)),
+    Named("fees", ("FEE",)),
+    Named("receipts", ("REC",)),
+    Named("budget", ("BUD",)),
+    Named("advances", ("ADV",)),
+    Named("close", ("CLS",)),
+    Named("year", ("YRC",)),
+    Named("meters", ("MTR",)),
+    Named("patrols", ("PAT",)),
+    Named("printing", ("PRT",)),
+    Named("shop", ("SHP",)),
+    Named("milk", ("MLK",)),
+    Named("calendar", ("CAL",)),
+    Named("audit", ("AUD",)),
+    Named("safety", ("SAF",)),
+    Named("responsibility", ("RSP",)),
+    Named("food-safety", ("FOOD",)),
+    Named("vehicles", ("VEH", "RCP")),
 )
 
 CHECK_NAMES: tuple[str, ...] = tuple(c.name for c in NAMED)

@@ -136,6 +136,7 @@ class Check:
 
     @property
     def zh(self) -> str:
+        """What the check looks at, in the school's words (the message catalogue's msgctxt check)."""
         return BY_NAME[self.name].zh
 
     @property

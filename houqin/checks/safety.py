@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from houqin import clock
 from houqin.diagnostics import Diagnostic, diag
+from houqin.i18n import Words
 from houqin.layout import CATALOG_FILE
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
@@ -61,12 +62,7 @@ def check_dual_issue(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             )  # fmt: skip
 
 
-UTILITY_NAMES = {
-    "water": ("供水", "water"),
-    "electricity": ("供电", "electricity"),
-    "gas": ("燃气", "gas"),
-    "boiler": ("锅炉", "boiler"),
-}
+UTILITY_NAMES = Words("utility")  # water → 供水 / water (the message catalogue)
 
 
 def check_utilities(ledger: Ledger, policy: Policy, today: dt.date | None = None) -> Iterator[Diagnostic]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from houqin import clock
 from houqin.checks.stock import stock_moves
 from houqin.diagnostics import Diagnostic, diag
+from houqin.i18n import Words
 from houqin.layout import CONFIG_FILE
 from houqin.models.base import Record
 from houqin.models.config import Policy
@@ -60,7 +61,7 @@ def check_stocktakes(ledger: Ledger, policy: Policy, today: dt.date | None = Non
     yield from _counted_twice(counts)
 
 
-AT_NAMES = {"term-start": ("期初清点", "term-start count"), "term-end": ("期末盘点", "term-end count")}
+AT_NAMES = Words("count_at")  # term-start → 期初清点 / term-start count (the message catalogue)
 
 
 def _counted_twice(counts: list[Stocktake]) -> Iterator[Diagnostic]:
@@ -105,13 +106,7 @@ def _book_quantities(ledger: Ledger) -> Iterator[Diagnostic]:
 # --- 书面上报校长室 (R40): the report acknowledged, each asset finding resolved
 
 # What must be followed up, with the words the report uses for it.
-ASSET_FINDINGS = {
-    "missing": ("未找到", "missing"),
-    "wrong_place": ("不在登记地点", "in the wrong place"),
-    "wrong_keeper": ("保管人与登记不符", "with another keeper"),
-    "short": ("短少", "short"),
-    "condition": ("损坏", "damaged"),
-}
+ASSET_FINDINGS = Words("asset_finding")  # the message catalogue
 FOLLOWING: tuple[type[Damage | Disposal | Move | Repair | Recovery], ...] = (Damage, Disposal, Move, Repair, Recovery)
 FOLLOW_UP = kinds(Stocktake, *FOLLOWING)  # what it reads
 

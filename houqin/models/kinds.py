@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeGuard
 
+from houqin.i18n import message
 from houqin.models.base import Lined, Record
 from houqin.models.records import (
     Asset,
@@ -123,9 +124,16 @@ class Link:
 class Kind:
     key: RecordKind
     model: type[Record]
-    zh: str
-    en: str
     links: tuple[Link, ...] = ()
+
+    @property
+    def zh(self) -> str:
+        """What the school calls the kind (the message catalogue's msgctxt kind)."""
+        return message(self.name, "zh", "kind")
+
+    @property
+    def en(self) -> str:
+        return message(self.name, "en", "kind")
 
     @property
     def name(self) -> str:
@@ -142,159 +150,123 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind(RecordKind.PURCHASES, Purchase, "请购", "purchases"),
+    Kind(RecordKind.PURCHASES, Purchase),
     Kind(
         RecordKind.ASSETS,
         Asset,
-        "固定资产",
-        "assets",
         (Link("purchase", Purchase, "请购单/purchase"),),
     ),
     Kind(
         RecordKind.EXPENSES,
         Reimbursement,
-        "报销",
-        "reimbursements",
         (Link("advance", CashAdvance, "借款/advance"), Link("purchase", Purchase, "请购单/purchase")),
     ),
     Kind(
         RecordKind.STOCK_IN,
         StockIn,
-        "入库",
-        "stock in",
         (
             Link("origin", Purchase, "请购单/purchase", prefixed=True),
             Link("origin", Stocktake, "盘点/stocktake", prefixed=True),
         ),
     ),
-    Kind(RecordKind.STOCK_OUT, StockOut, "领用出库", "stock out"),
+    Kind(RecordKind.STOCK_OUT, StockOut),
     Kind(
         RecordKind.LOANS,
         Loan,
-        "借用",
-        "loans",
         (Link("asset", Asset, "资产/asset"),),
     ),
     Kind(
         RecordKind.MOVES,
         Move,
-        "调拨",
-        "moves",
         (Link("asset", Asset, "资产/asset"),),
     ),
     Kind(
         RecordKind.DISPOSALS,
         Disposal,
-        "处置",
-        "disposals",
         (Link("asset", Asset, "资产/asset"),),
     ),
     Kind(
         RecordKind.REPAIRS,
         Repair,
-        "报修",
-        "repairs",
         (Link("asset", Asset, "资产/asset"), Link("done.expense", Reimbursement, "报销单/claim")),
     ),
     Kind(
         RecordKind.DAMAGES,
         Damage,
-        "损坏赔偿",
-        "damage cases",
         (Link("asset", Asset, "资产/asset"), Link("settled.income", Income, "收入/income", by="damage")),
     ),
     Kind(
         RecordKind.ADVANCES,
         CashAdvance,
-        "借款",
-        "cash advances",
         (Link("settlement.expenses", Reimbursement, "报销单/claim", by="advances"),),
     ),
     Kind(
         RecordKind.STOCKTAKES,
         Stocktake,
-        "盘点",
-        "stocktakes",
         (Link("findings.asset", Asset, "资产/asset", part_line=True),),
     ),
-    Kind(RecordKind.FEE_NOTICES, FeeNotice, "收费公示", "fee notices"),
-    Kind(RecordKind.FEE_SETTLEMENTS, FeeSettlement, "代办费结算", "fee settlements"),
+    Kind(RecordKind.FEE_NOTICES, FeeNotice),
+    Kind(RecordKind.FEE_SETTLEMENTS, FeeSettlement),
     Kind(
         RecordKind.INCOME,
         Income,
-        "收入",
-        "income",
         (
             Link("damage", Damage, "赔偿案/damage case"),
             Link("settlement", FeeSettlement, "代办费结算/fee settlement", by="fees"),
         ),
     ),
-    Kind(RecordKind.RECEIPT_BOOKS, ReceiptBook, "收据领用", "receipt books"),
-    Kind(RecordKind.RECEIPT_VOIDS, ReceiptVoid, "作废收据", "voided receipts"),
-    Kind(RecordKind.TRANSFERS, Transfer, "提现转账", "transfers"),
-    Kind(RecordKind.ASSERTIONS, BalanceAssertion, "对账", "balance assertions"),
-    Kind(RecordKind.BUDGET_ADJUSTMENTS, BudgetAdjustment, "预算调整", "budget adjustments"),
-    Kind(RecordKind.CLOSES, Close, "月结", "month closes"),
+    Kind(RecordKind.RECEIPT_BOOKS, ReceiptBook),
+    Kind(RecordKind.RECEIPT_VOIDS, ReceiptVoid),
+    Kind(RecordKind.TRANSFERS, Transfer),
+    Kind(RecordKind.ASSERTIONS, BalanceAssertion),
+    Kind(RecordKind.BUDGET_ADJUSTMENTS, BudgetAdjustment),
+    Kind(RecordKind.CLOSES, Close),
     Kind(
         RecordKind.REOPENS,
         Reopen,
-        "重新开账",
-        "reopened months",
         (Link("close", Close, "月结/close", by="close"),),
     ),
     Kind(
         RecordKind.OPENINGS,
         YearOpening,
-        "年终结账",
-        "year-end closes",
         (Link("assets.asset", Asset, "资产/asset", by="year"),),
     ),
-    Kind(RecordKind.METER_READINGS, MeterReading, "抄表", "meter readings"),
+    Kind(RecordKind.METER_READINGS, MeterReading),
     Kind(
         RecordKind.PATROLS,
         Patrol,
-        "巡视",
-        "daily rounds",
         (Link("findings.repair", Repair, "报修单/repair"), Link("findings.damage", Damage, "赔偿案/damage case")),
     ),
-    Kind(RecordKind.PRINT_JOBS, PrintJob, "文印", "print jobs"),
-    Kind(RecordKind.SHOP_BATCHES, ShopBatch, "商店进货", "shop batches"),
+    Kind(RecordKind.PRINT_JOBS, PrintJob),
+    Kind(RecordKind.SHOP_BATCHES, ShopBatch),
     Kind(
         RecordKind.SHOP_SALES,
         ShopSale,
-        "商店销售",
-        "shop sales",
         (Link("batch", ShopBatch, "商店批次/shop batch"),),
     ),
-    Kind(RecordKind.MILK_ORDERS, MilkOrder, "学生奶订购", "milk orders"),
-    Kind(RecordKind.MILK_DELIVERIES, MilkDelivery, "学生奶配送", "milk deliveries"),
+    Kind(RecordKind.MILK_ORDERS, MilkOrder),
+    Kind(RecordKind.MILK_DELIVERIES, MilkDelivery),
     # the rest of the office (issue #18)
     Kind(
         RecordKind.RECOVERIES,
         Recovery,
-        "盘点问题处理",
-        "count findings resolved",
         (Link("asset", Asset, "资产/asset"), Link("stocktake", Stocktake, "盘点/stocktake", by="stocktake")),
     ),
-    Kind(RecordKind.AUDITS, Audit, "稽核", "audit records"),
-    Kind(RecordKind.FIRE_CHECKS, FireCheck, "消防检查", "fire equipment inspections"),
-    Kind(RecordKind.RESPONSIBILITIES, Responsibility, "保管责任书", "keepers' responsibility records"),
-    Kind(RecordKind.FOOD_RECEIPTS, FoodReceipt, "食材验收", "food receipts"),
-    Kind(RecordKind.MEALS, Meal, "餐次", "canteen meals"),
-    Kind(RecordKind.HEALTH_CERTIFICATES, HealthCertificate, "健康证", "health certificates"),
-    Kind(RecordKind.TRIPS, Trip, "出车登记", "vehicle trips"),
+    Kind(RecordKind.AUDITS, Audit),
+    Kind(RecordKind.FIRE_CHECKS, FireCheck),
+    Kind(RecordKind.RESPONSIBILITIES, Responsibility),
+    Kind(RecordKind.FOOD_RECEIPTS, FoodReceipt),
+    Kind(RecordKind.MEALS, Meal),
+    Kind(RecordKind.HEALTH_CERTIFICATES, HealthCertificate),
+    Kind(RecordKind.TRIPS, Trip),
     Kind(
         RecordKind.VEHICLE_COSTS,
         VehicleCost,
-        "车辆费用",
-        "vehicle costs",
         (Link("expense", Reimbursement, "报销单/claim", by="vehicles"),),
     ),
     Kind(
         RecordKind.RECEPTIONS,
         Reception,
-        "公务接待",
-        "official receptions",
         (Link("expense", Reimbursement, "报销单/claim", by="vehicles"),),
     ),
 )

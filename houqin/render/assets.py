@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import FIELDS, t, word
+from houqin.i18n import FIELDS, nt, t, word
 from houqin.money import fmt_yuan
 from houqin.render.plain_table import LONG, print_long_table
 from houqin.render.registers import register_title, status_text
@@ -153,7 +153,7 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str, show
     if shown:
         out.print(table)
     elif plan.records:
-        out.print(t("import_rows_hidden", lang, count=len(plan.records)))
+        out.print(nt("import_rows_hidden", len(plan.records), lang, count=len(plan.records)))
     out.print(
         t(
             "import_plan",
@@ -165,7 +165,7 @@ def print_import_plan(out: Console, plan: ImportPlan, file: str, lang: str, show
         )
     )
     if plan.totals_rows:
-        out.print(t("import_totals", lang, count=len(plan.totals_rows)))
+        out.print(nt("import_totals", len(plan.totals_rows), lang, count=len(plan.totals_rows)))
     if any(isinstance(r, Asset) for _, r in plan.records):
         out.print(t("import_book", lang, accumulated=fmt_yuan(plan.book[0]), net=fmt_yuan(plan.book[1])))
     print_matched(out, plan, lang)
@@ -178,7 +178,7 @@ def print_matched(out: Console, plan: ImportPlan, lang: str) -> None:
     changed = [c for c in plan.matched if c.differences]
     key = "import_matched" if changed else "import_matched_same"
     out.print(t(key, lang, same=len(plan.matched) - len(changed), changed=len(changed)))
-    sep = "；" if lang == "zh" else "; "
+    sep = t("sep.clause", lang)
     for c in changed:
         what = sep.join(f"{word(f, lang, FIELDS)} {b} → {r}" for f, b, r in c.differences)
         out.print(t("import_change", lang, row=c.row, asset=c.asset, old=c.old_id, what=what), markup=False)
@@ -199,7 +199,10 @@ def print_lacking(out: Console, plan: ImportPlan, lang: str) -> None:
             new = new_ids.get(x.name)
             extra = t("import_lacking_place" if new else "import_lacking_keeper", lang, id=new, keeper=x.keeper or "-")
         sort = t(f"import_sort.{x.sort}", lang)
-        out.print(t("import_lacking_row", lang, sort=sort, name=x.name, rows=len(x.rows), extra=extra), markup=False)
+        out.print(
+            nt("import_lacking_row", len(x.rows), lang, sort=sort, name=x.name, rows=len(x.rows), extra=extra),
+            markup=False,
+        )
     out.print(t("import_lacking_added" if plan.added else "import_lacking_todo", lang))
 
 

@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from houqin.diagnostics import Diagnostic, Severity, count_by_severity
 from houqin.errors import HouqinError, RefusedError
-from houqin.i18n import t
+from houqin.i18n import nt, t
 from houqin.render.diagnostics_text import diagnostic_lines, display_path
 
 
@@ -45,7 +45,15 @@ def print_diagnostics(
 
 def print_summary(out: Console, diagnostics: Sequence[Diagnostic], lang: str) -> None:
     counts = count_by_severity(diagnostics)
-    out.print(t("summary_counts", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]))
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    out.print(
+        t(
+            "summary_counts",
+            lang,
+            errors=nt("summary.errors", errors, lang),
+            warnings=nt("summary.warnings", warnings, lang),
+        )
+    )
 
 
 def diagnostics_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic, Severity, count_by_severity
-from houqin.i18n import t
+from houqin.i18n import nt, t
 
 
 @cache
@@ -75,4 +75,10 @@ def diagnostic_lines(
 
 def summary_line(diagnostics: Sequence[Diagnostic], lang: str) -> str:
     counts = count_by_severity(diagnostics)
-    return t("summary_counts", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    return t(
+        "summary_counts",
+        lang,
+        errors=nt("summary.errors", errors, lang),
+        warnings=nt("summary.warnings", warnings, lang),
+    )

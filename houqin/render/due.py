@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import t, word
+from houqin.i18n import nt, t, word
 from houqin.reports.due import WHATS, DueReport
 
 
@@ -26,7 +26,11 @@ def print_due(out: Console, report: DueReport, lang: str) -> None:
     ):
         table.add_column(t(key, lang))
     for i in report.items:
-        late = t("due.late", lang, days=i.days_late) if i.overdue else t("due.left", lang, days=-i.days_late)
+        late = (
+            nt("due.late", i.days_late, lang, days=i.days_late)
+            if i.overdue
+            else nt("due.left", -i.days_late, lang, days=-i.days_late)
+        )
         style = "red" if i.overdue else "yellow"
         table.add_row(
             t(f"due.what.{i.what}", lang),
@@ -50,4 +54,4 @@ def summary(report: DueReport, lang: str) -> str:
         if w in counts
     ]
     head = t("due.summary", lang, late=report.overdue, soon=len(report.items) - report.overdue)
-    return head + ("、" if lang == "zh" else ", ").join(parts)
+    return head + t("sep.list", lang).join(parts)

@@ -166,8 +166,7 @@ def status_of(item: OpenItem, lang: str) -> str:
     """待签：经手人、证明人 / awaiting: handler, witness; 已赔付 / paid …"""
     shown = t(f"status.{item.status}", lang)
     if item.steps:
-        sep = "、" if lang == "zh" else ", "
-        shown += ("：" if lang == "zh" else ": ") + sep.join(t(f"step.{s}", lang) for s in item.steps)
+        shown += t("sep.colon", lang) + t("sep.list", lang).join(t(f"step.{s}", lang) for s in item.steps)
     return shown
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import t
+from houqin.i18n import nt, t
 from houqin.models.kinds import KIND_BY_NAME
 from houqin.render.json_out import document
 from houqin.reports.findings import CountReport
@@ -34,7 +34,7 @@ def print_count_reports(out: Console, reports: Sequence[CountReport], lang: str)
                     else f"{f.resolved_by} ({kind.en}, {f.resolved_on})"
                 )
             else:
-                done = f"[yellow]{t('findings.open', lang, days=r.days)}[/]"
+                done = f"[yellow]{nt('findings.open', r.days, lang, days=r.days)}[/]"
             what = f.kind_zh if lang == "zh" else f.kind
             if f.detail:
                 what = f.detail if f.detail.startswith(what) else f"{what}：{f.detail}"

@@ -6,7 +6,7 @@ import html
 from decimal import Decimal
 from pathlib import Path
 
-from houqin.i18n import ROLES, TEXT, t, word
+from houqin.i18n import ROLES, known, t, word
 from houqin.reports.forms import Form, FormCheck, Grid, SignBox
 
 FORM_CSS = """
@@ -43,7 +43,7 @@ def _text(key: str, lang: str) -> str:
 
 
 def _cell(value: str, lang: str) -> str:
-    return t(value, lang) if value.startswith(WORD_CELLS) and value in TEXT else value
+    return t(value, lang) if value.startswith(WORD_CELLS) and known(value) else value
 
 
 def _lines(form: Form, lang: str) -> str:
@@ -55,9 +55,10 @@ def _lines(form: Form, lang: str) -> str:
     return f"<table>{rows}</table>"
 
 
-def _grid(grid: Grid, lang: str) -> str:
+def _grid(grid: Grid, lang: str, said: bool = False) -> str:
+    """A table of the form; `said`: its title and columns are words already (the month's report), not keys."""
     e = html.escape
-    head = "".join(f"<th>{e(_text(c, lang))}</th>" for c in grid.columns)
+    head = "".join(f"<th>{e(c if said else _text(c, lang))}</th>" for c in grid.columns)
     klass = ["num" if c in NUMERIC else "" for c in grid.columns]
     body = []
     for row in grid.rows or (("",) * len(grid.columns),):
@@ -69,12 +70,14 @@ def _grid(grid: Grid, lang: str) -> str:
         foot = (
             "<tr>"
             + "".join(
-                f'<td class="{k}"><b>{e(t(v, lang) if v in TEXT else v)}</b></td>'
+                f'<td class="{k}"><b>{e(t(v, lang) if known(v) else v)}</b></td>'
                 for k, v in zip(klass, grid.total, strict=True)
             )
             + "</tr>"
         )
-    return f"<h2>{e(t(grid.title, lang))}</h2><table><tr>{head}</tr>{''.join(body)}{foot}</table>"
+    return (
+        f"<h2>{e(grid.title if said else t(grid.title, lang))}</h2><table><tr>{head}</tr>{''.join(body)}{foot}</table>"
+    )
 
 
 def _month(form: Form, lang: str) -> list[Grid]:
@@ -121,7 +124,7 @@ def form_html(form: Form, lang: str) -> str:
     title = t(form.title, lang)
     qr = segno.make(form.code, error="m").svg_inline(border=1, omitsize=True) if form.code else ""
     meta = t("form.meta", lang, id=form.record, code=form.code) if form.record else t("form.blank_meta", lang)
-    grids = "".join(_grid(g, lang) for g in (*form.grids, *_month(form, lang)))
+    grids = "".join(_grid(g, lang) for g in form.grids) + "".join(_grid(g, lang, said=True) for g in _month(form, lang))
     signs = "".join(_sign(s, lang) for s in form.signs)
     footer = f"<footer>{e(t('form.verify_hint', lang, code=form.code))}</footer>" if form.code else ""
     return (

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from houqin.i18n import t
+from houqin.i18n import nt, t
 from houqin.models.counting import Difference, Reconciliation
 from houqin.money import fmt_yuan
 from houqin.render.spreadsheet import csv_bytes, empty_workbook, neutral_row, save_workbook, titled_workbook
@@ -70,7 +70,7 @@ def sheets_html(sheets: Sequence[CountSheet], school: str, term: str, lang: str,
         signs = t("sheet.signs", lang, keeper=html.escape(sheet.keeper))
         parts.append(
             f"<section><h1>{title}</h1><div class='meta'><span>{meta}</span>"
-            f"<span>{t('sheet.lines', lang, count=len(sheet.lines))}</span></div>"
+            f"<span>{nt('sheet.lines', len(sheet.lines), lang, count=len(sheet.lines))}</span></div>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
             f"<div class='signs'>{signs}</div></section>"
         )

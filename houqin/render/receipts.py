@@ -23,7 +23,7 @@ def print_receipt_books(out: Console, rows: Sequence[BookRow], lang: str) -> Non
     for key in keys:
         table.add_column(t(key, lang), justify="right" if key in ("rec.used", "rec.next", "rec.left") else "left")
     for r in rows:
-        voided = "、".join(str(n) for n in r.voided) if lang == "zh" else ", ".join(str(n) for n in r.voided)
+        voided = t("sep.list", lang).join(str(n) for n in r.voided)
         nxt = str(r.next) if r.next is not None else t("rec.used_up", lang)
         numbers = f"{r.first}–{r.last}"
         table.add_row(r.id, r.date, r.series, numbers, r.holder, r.issued_by, str(r.used), voided, nxt, str(r.left))

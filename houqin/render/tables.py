@@ -70,7 +70,7 @@ def print_claims(out: Console, rows: Sequence[ClaimRow], lang: str) -> None:
         table.add_column(t(key, lang), justify="right" if key == "col.amount" else "left")
     for r in rows:
         if r.awaiting:
-            steps = ("、" if lang == "zh" else ", ").join(t(f"step.{s}", lang) for s in r.awaiting)
+            steps = t("sep.list", lang).join(t(f"step.{s}", lang) for s in r.awaiting)
             status = f"[yellow]{t('pending_signatures', lang, steps=steps)}[/]"
         else:
             status = t("paid", lang, on=r.paid) if r.paid else t("unpaid", lang)
@@ -99,7 +99,7 @@ def print_purchases(out: Console, rows: Sequence[PurchaseRow], lang: str) -> Non
     table = Table(title=t("title.purchases", lang), title_justify="left")
     for key in ("col.id", "col.date", "col.department", "col.requester", "col.amount", "col.purpose", "col.status"):
         table.add_column(t(key, lang), justify="right" if key == "col.amount" else "left")
-    sep = "、" if lang == "zh" else ", "
+    sep = t("sep.list", lang)
     for r in rows:
         notes = []
         if r.awaiting:

@@ -23,12 +23,12 @@ class FieldProblem:
     detail: str
 
     def render(self, lang: str) -> str:
-        from houqin.i18n import field_label
+        from houqin.i18n import field_label, message, t
         from houqin.messages import SCHEMA_REASONS
 
-        zh, en = SCHEMA_REASONS.get(self.kind, (self.detail, self.detail))
-        reason = (en if lang == "en" else zh).format_map(defaultdict(lambda: "?", dict(self.params)))
-        return f"{field_label(self.field, lang)}{': ' if lang == 'en' else '：'}{reason}"
+        said = message(self.kind, lang, "schema_reason") if self.kind in SCHEMA_REASONS else self.detail
+        reason = said.format_map(defaultdict(lambda: "?", dict(self.params)))
+        return f"{field_label(self.field, lang)}{t('sep.colon', lang)}{reason}"
 
 
 def first_error(exc: ValidationError) -> FieldProblem:
