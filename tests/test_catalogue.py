@@ -100,6 +100,30 @@ def test_plural_forms_in_english_one_form_in_chinese() -> None:
     assert summary_line(one, "zh") == "1 个错误，0 个警告。"
 
 
+@pytest.mark.parametrize(
+    ("key", "params", "one", "two"),
+    [
+        ("import_done", {}, "Imported 1 asset.", "Imported 2 assets."),
+        ("import_done_stock-in", {}, "Imported 1 stock receipt.", "Imported 2 stock receipts."),
+        ("import_updated", {}, "Recorded 1 move from the register.", "Recorded 2 moves from the register."),
+        ("people_done", {}, "Added 1 person.", "Added 2 people."),
+        ("places_done", {}, "Added 1 place.", "Added 2 places."),
+        ("exported", {"path": "x.journal"}, "Exported 1 transaction: x.journal", "Exported 2 transactions: x.journal"),
+        ("vouchers.exported", {"path": "v.csv"}, "Exported 1 voucher: v.csv", "Exported 2 vouchers: v.csv"),
+        ("sheet.written", {"path": "s.xlsx"}, "Wrote the count sheet for 1 place: s.xlsx",
+         "Wrote count sheets for 2 places: s.xlsx"),
+        ("labels_written", {"sheets": 1, "path": "l.pdf"}, "Wrote 1 label (1 sheets): l.pdf",
+         "Wrote 2 labels (1 sheets): l.pdf"),
+    ],
+)  # fmt: skip
+def test_the_counts_a_command_prints_take_the_plural_english_needs(
+    key: str, params: dict[str, object], one: str, two: str
+) -> None:
+    assert i18n.nt(key, 1, "en", count=1, **params) == one
+    assert i18n.nt(key, 2, "en", count=2, **params) == two
+    assert i18n.nt(key, 1, "zh", count=1, **params) == i18n.nt(key, 2, "zh", count=1, **params)
+
+
 def test_plural_headers(cat: ModuleType) -> None:
     assert cat.load(ROOT, "zh").plural_forms == "nplurals=1; plural=0;"
     assert cat.load(ROOT, "en").plural_forms == "nplurals=2; plural=(n != 1);"

@@ -475,7 +475,7 @@ def label(
 
     Example: houqin asset label --place SY-301 --layout 3x8 --offset 5 --out 计算机教室标签.pdf
     """
-    from houqin.i18n import t
+    from houqin.i18n import nt
     from houqin.render.console import console
     from houqin.render.labels import write_label_sheet
     from houqin.reports.labels import label_sheet
@@ -493,4 +493,6 @@ def label(
         copies=copies,
     )
     write_label_sheet(sheet, out_file)
-    console().print(t("labels_written", state.lang, count=len(sheet.labels), sheets=sheet.sheets, path=out_file))
+    console().print(
+        nt("labels_written", len(sheet.labels), state.lang, count=len(sheet.labels), sheets=sheet.sheets, path=out_file)
+    )

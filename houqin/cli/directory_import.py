@@ -26,7 +26,7 @@ def run_directory_import(
     dry_run: bool,
     no_commit: bool,
 ) -> None:
-    from houqin.i18n import t
+    from houqin.i18n import nt
     from houqin.inputs.sheets import read_sheet
     from houqin.render.console import console
     from houqin.render.directory import print_directory_plan
@@ -46,4 +46,4 @@ def run_directory_import(
             raise UnreadableFindings
         return
     people, places = entries(plan)
-    out.print(t(f"{what}_done", state.lang, count=len(people) + len(places)))
+    out.print(nt(f"{what}_done", len(people) + len(places), state.lang, count=len(people) + len(places)))

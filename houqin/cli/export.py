@@ -62,7 +62,7 @@ def export(
 
         print_exported(export_parquet(state.root(), path), state.lang)
         return
-    from houqin.i18n import t
+    from houqin.i18n import nt
     from houqin.render.books import write_books
     from houqin.render.console import console
     from houqin.reports.books import books
@@ -70,14 +70,14 @@ def export(
     ledger = state.books(full=True)
     b = books(ledger)
     write_books(b, ledger.config.school.name, target.value, path)
-    console(stderr=True).print(t("exported", state.lang, count=len(b.txns), path=path))
+    console(stderr=True).print(nt("exported", len(b.txns), state.lang, count=len(b.txns), path=path))
 
 
 def _vouchers(state: State, month: str | None, out_file: Path | None) -> None:
     """A month's 记账凭证 as a workbook (--month is needed)."""
     from houqin.cli.finance import check_month
     from houqin.errors import UsageError
-    from houqin.i18n import t
+    from houqin.i18n import nt
     from houqin.models.closing import month_bounds
     from houqin.render.console import console
     from houqin.render.vouchers import vouchers_xlsx
@@ -88,4 +88,4 @@ def _vouchers(state: State, month: str | None, out_file: Path | None) -> None:
     path = state.output(out_file or Path(f"凭证-{month}.xlsx"))
     mv = month_vouchers(state.books(since=month_bounds(check_month(month))[0]), month)
     vouchers_xlsx(mv, path)
-    console(stderr=True).print(t("vouchers.exported", state.lang, count=len(mv.vouchers), path=path))
+    console(stderr=True).print(nt("vouchers.exported", len(mv.vouchers), state.lang, count=len(mv.vouchers), path=path))

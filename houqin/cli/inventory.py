@@ -55,7 +55,7 @@ def sheet(
 
     Example: houqin inventory sheet --term 2026-2027-1 --place SY-301 --format html --hide-book
     """
-    from houqin.i18n import t
+    from houqin.i18n import nt
     from houqin.render.console import console
     from houqin.render.inventory import write_sheets
     from houqin.reports.inventory import term_sheets
@@ -65,7 +65,7 @@ def sheet(
     ledger = state.books()
     sheets = term_sheets(ledger, term, day, place)
     write_sheets(sheets, ledger.config.school.name, term, state.lang, show_book, fmt.value, path)
-    console().print(t("sheet.written", state.lang, count=len(sheets), path=path))
+    console().print(nt("sheet.written", len(sheets), state.lang, count=len(sheets), path=path))
 
 
 @app.command("reconcile")

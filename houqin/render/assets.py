@@ -222,6 +222,6 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
 
 def print_imported(out: Console, kind: str, added: int, moved: int, lang: str) -> None:
     """What an import wrote: the records of its kind, and the moves --update recorded."""
-    out.print(t("import_done" if kind == "assets" else f"import_done_{kind}", lang, count=added))
+    out.print(nt("import_done" if kind == "assets" else f"import_done_{kind}", added, lang, count=added))
     if moved:
-        out.print(t("import_updated", lang, count=moved))
+        out.print(nt("import_updated", moved, lang, count=moved))

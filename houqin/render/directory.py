@@ -16,7 +16,7 @@ from houqin.services.people_import import PeoplePlan
 
 def _lines(plan: DirectoryPlan, lang: str) -> list[str]:
     if isinstance(plan, PeoplePlan):
-        sep = "、" if lang == "zh" else ", "
+        sep = t("sep.list", lang)
         return [
             f"  {p.row}: {p.person.name}  {p.person.department or '-'}  {sep.join(word(r.role, lang) for r in p.person.roles)}"
             for p in plan.people
