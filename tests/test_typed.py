@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import typing
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
@@ -211,3 +212,21 @@ def test_a_link_is_walked_at_the_declared_line(bundled: Ledger) -> None:
     found = [(rid, line) for _link, rid, line in links_of(count)]
     assert found == [(f.asset, f.line) for f in count.findings if f.asset]  # a finding's own line
     assert all(line != count.source.line for _rid, line in found)
+
+
+def test_the_id_form_is_stated_once() -> None:
+    """The id's shape (ZC-2026-0001) is written in models/base.py only; the ids check, the next id, the
+    year-end close and the scanned-text lookups build on it, so one cannot drift from another."""
+    from houqin.models.base import ID_FORM, ID_NUMBERED
+
+    root = Path(__file__).resolve().parent.parent / "houqin"
+    spelled = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "base.py" and re.search(r"\[A-Z\]\{2\}-", p.read_text(encoding="utf-8"))
+    ]
+    assert spelled == []
+    assert ID_FORM.match("ZC-2026-0001") and not ID_FORM.match("ZC-2026-0000001")
+    assert not ID_FORM.match("ZC-２０２６-0001")  # full-width digits are no id
+    m = ID_NUMBERED.match("ZC-2026-0000001")
+    assert m is not None and m.groups() == ("2026", "0000001")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from houqin.diagnostics import Diagnostic, diag
 from houqin.layout import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE
+from houqin.models.base import ID_FORM
 from houqin.models.config import Policy
 from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger
-
-ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{4,6})$")
 
 
 def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -19,7 +17,7 @@ def check_id_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     for kind in KINDS:
         for r in ledger.records(kind.model):
             src = r.source
-            m = ID_PATTERN.match(r.id)
+            m = ID_FORM.match(r.id)
             if m is None or m["prefix"] != kind.prefix:
                 yield diag("ID002", src.file, src.line, record=r.id, id=r.id, prefix=kind.prefix)
             elif int(m["year"]) != r.date.year:

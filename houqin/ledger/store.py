@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,20 +33,18 @@ from houqin.ledger.roundtrip import (
 )
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
-from houqin.models.base import Record
+from houqin.models.base import ID_NUMBERED, Record
 from houqin.models.directory import Person, Place
 from houqin.models.kinds import KINDS, Kind, kind_of
 from houqin.models.ledger import Ledger
 from houqin.models.records import YearOpening
 from houqin.models.year_close import carried_ids, file_year
 
-ID_SEQ = re.compile(r"^[A-Z]{2}-(\d{4})-(\d+)$")
-
 
 def record_file(root: Path, record: Record, opened: int | None = None) -> Path:
     """Where a record lives: the file of its kind in its id's year — or, once the years up to it are
     closed, in the year `opened` (an open item carried forward lives on in the open year's file)."""
-    m = ID_SEQ.match(record.id)
+    m = ID_NUMBERED.match(record.id)
     year = int(m.group(1)) if m else record.date.year
     if opened is not None and year < opened:
         year = opened
@@ -67,7 +64,7 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
         ids = itertools.chain(ids, ledger.opening.last_ids)
     for rid in ids:
         if rid.startswith(prefix):
-            m = ID_SEQ.match(rid)
+            m = ID_NUMBERED.match(rid)
             if m and low < int(m.group(2)) < low + BLOCK:
                 highest = max(highest, int(m.group(2)))
     if highest + 1 >= low + BLOCK:

@@ -8,6 +8,7 @@ signature that is wrong, not only at the record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, NamedTuple
 
@@ -169,6 +170,17 @@ class Withdrawal(Lined):
     on: Day
     reason: Text
     sig: Text | None = None
+
+
+# A record's id: its kind's two-letter prefix, the year it was given in and a number of 4 to 6 digits
+# (ZC-2026-0001). Stated once, here: the ids check (ID001), the next id, the year-end close's carried ids,
+# an id found in scanned text (a label, a form's code) all build on these pieces.
+ID_PREFIX, ID_YEAR, ID_SEQ = "[A-Z]{2}", "[0-9]{4}", "[0-9]{4,6}"
+ID_TEXT = f"{ID_PREFIX}-{ID_YEAR}-{ID_SEQ}"
+ID_FORM = re.compile(f"^(?P<prefix>{ID_PREFIX})-(?P<year>{ID_YEAR})-(?P<seq>{ID_SEQ})$")
+# The year and number of an id of that shape whatever its number's length, so that the next id is
+# given above every id written, even one too long for ID_FORM (which ID001 reports).
+ID_NUMBERED = re.compile(f"^{ID_PREFIX}-({ID_YEAR})-([0-9]+)$")
 
 
 class Record(Frozen):

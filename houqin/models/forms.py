@@ -12,11 +12,11 @@ import json
 import re
 from typing import NamedTuple
 
-from houqin.models.base import Record
+from houqin.models.base import ID_TEXT, Record
 
 FORM_CODE_VERSION = "1"
 FINGERPRINT_HEX = 16  # 64 bits: enough to tell two versions of one record apart, short enough to scan
-CODE = re.compile(r"HOUQIN-FORM:([0-9]+):([A-Z]{2}-[0-9]{4}-[0-9]{4,6}):([0-9A-F]+)")
+CODE = re.compile(f"HOUQIN-FORM:([0-9]+):({ID_TEXT}):([0-9A-F]+)")
 
 
 class FormCode(NamedTuple):

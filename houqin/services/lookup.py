@@ -7,13 +7,13 @@ from typing import TypeVar
 
 from houqin.errors import UsageError
 from houqin.i18n import Pair
-from houqin.models.base import Record
+from houqin.models.base import ID_TEXT, Record
 from houqin.models.ledger import Ledger
 
 # An id standing alone: a scanner may put a prefix or a newline around it, but never a letter or digit
 # against it, so BX-2026-0056x is no id at all rather than BX-2026-0056. A unit's label of a lot adds its
 # number, ZC-2026-0001-03 (docs/paper.md), and stands for that lot wherever its id does.
-SCANNED_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2}-[0-9]{4}-[0-9]{4,6})(?:-([0-9]{2,6}))?(?![A-Z0-9-])")
+SCANNED_ID = re.compile(f"(?<![A-Z0-9-])({ID_TEXT})(?:-([0-9]{{2,6}}))?(?![A-Z0-9-])")
 R = TypeVar("R", bound=Record)
 
 

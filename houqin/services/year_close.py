@@ -18,10 +18,10 @@ from houqin.checks.year_close import (
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import UsageError
 from houqin.ledger.files import digest_of
-from houqin.ledger.store import ID_SEQ, next_id
+from houqin.ledger.store import next_id
 from houqin.models.as_of import as_of
 from houqin.models.asset_state import AssetState
-from houqin.models.base import Approval, Record
+from houqin.models.base import ID_NUMBERED, Approval, Record
 from houqin.models.closing import SEAL, fingerprint, month_of, standing_closes
 from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_PREFIX, KINDS
 from houqin.models.ledger import Ledger
@@ -189,7 +189,7 @@ def last_ids(ledger: Ledger, year: int) -> list[str]:
     for kind in KINDS:
         found.extend(rid for rid, *_where in ledger.id_sources(kind.name))
     for rid in found:
-        m = ID_SEQ.match(rid)
+        m = ID_NUMBERED.match(rid)
         if m is None or int(m.group(1)) > year:
             continue
         head, number = rid.rsplit("-", 1)[0], int(m.group(2))
@@ -306,7 +306,7 @@ def _open(r: Record) -> bool:
 def _named(value: object) -> Iterator[str]:
     """Every id a record's fields name."""
     if isinstance(value, str):
-        if ID_SEQ.match(value) and value[:2] in KIND_BY_PREFIX:
+        if ID_NUMBERED.match(value) and value[:2] in KIND_BY_PREFIX:
             yield value
     elif isinstance(value, dict):
         for v in value.values():
