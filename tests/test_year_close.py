@@ -234,13 +234,15 @@ def test_a_closed_years_file_changed_is_caught_without_reading_it(tmp_path: Path
 
 def test_a_carried_record_changed_or_removed(tmp_path: Path) -> None:
     root = _copy(tmp_path)
-    assets = root / "2026/assets.yaml"
+    assets = root / "2026/assets.carried.yaml"  # the register carried into the open year
     _edit(assets, 'unit_price: "4200.00"', 'unit_price: "4100.00"', after="- id: ZC-2019-0001")
+    at = assets.read_text(encoding="utf-8").splitlines().index("- id: ZC-2019-0001") + 1
     (line,) = _codes(root)
-    assert line.endswith(
-        "error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，已被改动（结转后只能添加新的步骤）"
+    assert line == (
+        f"2026/assets.carried.yaml:{at}: error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
+        "已被改动（结转后只能添加新的步骤）"
     )
-    assert line.startswith("2026/assets.yaml:")
+    assert line in _codes(root, "--full")  # read whole, the register's figures differ too (YRC006)
     text = assets.read_text(encoding="utf-8")
     start = text.index("- id: ZC-2019-0001")
     end = text.index("\n- id:", start) + 1
@@ -327,13 +329,22 @@ def test_a_card_a_closed_year_gave_out_cannot_come_back(year_2026: Path, tmp_pat
         start = source.index("- id: ZC-2020-0001")
         end = source.find("\n- id:", start)
         block = source[start : end + 1 if end > 0 else len(source)]
-        target = root / "2027/assets.yaml"
-        before = target.read_text(encoding="utf-8")
-        target.write_text(before + block, encoding="utf-8")
-        assert any("error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）" in c for c in _codes(root))
-        # The same card numbered above what 2020 gave out is a register brought in after the close.
-        target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
-        assert _codes(root) == []
+        # Written in the open year's own file or in its carried register alike.
+        for target in (root / "2027/assets.yaml", root / "2027/assets.carried.yaml"):
+            before = target.read_text(encoding="utf-8") if target.exists() else ""
+            target.write_text(before + block, encoding="utf-8")
+            at = (before + block).splitlines().index("- id: ZC-2020-0001") + 1
+            expected = (
+                f"{target.relative_to(root)}:{at}: error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）"
+            )
+            assert any(c.startswith(expected) for c in _codes(root)), _codes(root)
+            # The same card numbered above what 2020 gave out is a register brought in after the close.
+            target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
+            assert _codes(root) == []
+            if before:
+                target.write_text(before, encoding="utf-8")
+            else:
+                target.unlink()
 
 
 def test_the_new_years_first_report_starts_from_the_opening(year_2026: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -413,7 +424,7 @@ def test_a_reopened_year_takes_changes_and_closes_again_chained_to_the_reopening
     _reopen_months(root, key)
     before = load_ledger(root).ledger
     carried = before.find("ZC-2019-0001", Asset)
-    assert carried is not None and carried.source.file == "2026/assets.yaml"
+    assert carried is not None and carried.source.file == "2026/assets.carried.yaml"
     code, out = houqin(
         root, "finance", "reopen-year", "2025", "--by", "王建国", "--reason", "补记漏登的资产", "--key", key
     )
@@ -428,7 +439,8 @@ def test_a_reopened_year_takes_changes_and_closes_again_chained_to_the_reopening
     back = ledger.find("ZC-2019-0001", Asset)
     assert back is not None and back.source.file == "2019/assets.yaml"
     assert back.model_dump() == carried.model_dump()
-    assert not any(r.source.file == "2026/assets.yaml" and r.id[3:7] < "2026" for r in ledger.records(Asset))
+    assert not any(r.source.file.startswith("2026/") and r.id[3:7] < "2026" for r in ledger.records(Asset))
+    assert not (root / "2026/assets.carried.yaml").exists()  # the carried register, emptied, is gone
     reopening = ledger.find("KZ-2026-0010", Reopen)
     assert reopening is not None and (reopening.month, reopening.close) == ("2025", "NJ-2026-0001")
     assert [a.role for a in reopening.approvals] == ["principal"] and reopening.approvals[0].sig
