@@ -334,9 +334,7 @@ def test_a_card_a_closed_year_gave_out_cannot_come_back(year_2026: Path, tmp_pat
             before = target.read_text(encoding="utf-8") if target.exists() else ""
             target.write_text(before + block, encoding="utf-8")
             at = (before + block).splitlines().index("- id: ZC-2020-0001") + 1
-            expected = (
-                f"{target.relative_to(root)}:{at}: error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）"
-            )
+            expected = f"{target.relative_to(root)}:{at}: error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）"
             assert any(c.startswith(expected) for c in _codes(root)), _codes(root)
             # The same card numbered above what 2020 gave out is a register brought in after the close.
             target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
@@ -533,7 +531,9 @@ def test_the_close_keeps_the_carried_register_in_a_file_of_its_own(year_2026: Pa
         assert out.replace(f"{root}/", "").startswith("已写入 ZC-2027-0001 → 2027/assets.yaml\n")
         assert (root / "2027/assets.carried.yaml").read_bytes() == register  # the register untouched
         assert _ids(root / "2027/assets.yaml") == ["ZC-2027-0001"]
-        assert (root / "2027/assets.yaml").read_text(encoding="utf-8").startswith("# 2027 年固定资产记录 (assets, 2027)")
+        assert (
+            (root / "2027/assets.yaml").read_text(encoding="utf-8").startswith("# 2027 年固定资产记录 (assets, 2027)")
+        )
         _c, opened = houqin(root, "check", "--format", "json")
         _c, whole = houqin(root, "check", "--full", "--format", "json")
         assert json.loads(opened) == json.loads(whole)

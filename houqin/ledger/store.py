@@ -144,7 +144,8 @@ class WriteSession:
         """Stage `record` appended to its file; returns the path and the record as read back (with its source).
         An id the ledger already holds is never appended a second time (the check after the write would see
         the new record in place of the old one, and no duplicate)."""
-        if record.id in self.loaded_after.ledger.record_by_id:
+        ledger = self.loaded_after.ledger  # from the ids alone: no record of the kind need be built for it
+        if any(rid == record.id for rid, *_where in ledger.id_sources(kind_of(record).name)):
             raise InputError("record_exists", id=record.id)
         path = record_file(self.root, record, self.opened)
         old = self._current(path)
