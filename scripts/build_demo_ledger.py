@@ -1683,6 +1683,7 @@ def year_close_2025(out: Path) -> None:
     from houqin.ledger.files import MemorySource, WorktreeSource
     from houqin.ledger.load import load_ledger
     from houqin.ledger.roundtrip import render_records
+    from houqin.ledger.store import file_header, record_file
     from houqin.services.year_close import close_year
 
     day = D(2026, 2, 20)
@@ -1692,13 +1693,12 @@ def year_close_2025(out: Path) -> None:
     approved = (*opening.approvals, Approval(role="principal", by=PRINCIPAL, on=day + dt.timedelta(days=1)))
     opening = signed_by_demo_keys(opening.model_copy(update={"approvals": approved}))
     by_kind: dict[Path, list[Record]] = {}
-    for r in carried:
-        by_kind.setdefault(out / "2026" / KIND_BY_MODEL[type(r)].filename, []).append(r)
+    for r in carried:  # where the write puts them: the open year's file of their kind, or its carried file
+        by_kind.setdefault(record_file(out, r, 2026), []).append(r)
     for path, copies in sorted(by_kind.items()):
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         if not text:
-            kind = KIND_BY_MODEL[type(copies[0])]
-            text = f"# 2026 年{kind.zh}记录 ({kind.en}, 2026) — houqin ledger, see docs/ledger-format.md\n"
+            text = file_header(KIND_BY_MODEL[type(copies[0])], "2026", path.name)
         path.write_text(text + render_records(copies), encoding="utf-8")
     kind = KIND_BY_MODEL[type(opening)]
     write_list(

@@ -203,8 +203,8 @@ def test_every_check_runs_on_exactly_its_declared_kinds() -> None:
     ("file", "old", "new", "code", "where"),
     [
         # the asset a loan names leaves the books: the loans file is unchanged, its finding is new
-        # the asset's card lives on in 2026 (carried by the year-end close of 2025)
-        ("2026/assets.yaml", "- id: ZC-2024-0001\n", "- id: ZC-2024-0901\n", "REF009", "2026/loans.yaml"),
+        # the asset's card lives on in 2026's carried register (carried by the year-end close of 2025)
+        ("2026/assets.carried.yaml", "- id: ZC-2024-0001\n", "- id: ZC-2024-0901\n", "REF009", "2026/loans.yaml"),
         # a purchase accepted after its goods were booked in: found in the stock-in file, which did not change
         (
             "2026/purchases.yaml",

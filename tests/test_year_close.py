@@ -234,13 +234,15 @@ def test_a_closed_years_file_changed_is_caught_without_reading_it(tmp_path: Path
 
 def test_a_carried_record_changed_or_removed(tmp_path: Path) -> None:
     root = _copy(tmp_path)
-    assets = root / "2026/assets.yaml"
+    assets = root / "2026/assets.carried.yaml"  # the register carried into the open year
     _edit(assets, 'unit_price: "4200.00"', 'unit_price: "4100.00"', after="- id: ZC-2019-0001")
+    at = assets.read_text(encoding="utf-8").splitlines().index("- id: ZC-2019-0001") + 1
     (line,) = _codes(root)
-    assert line.endswith(
-        "error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，已被改动（结转后只能添加新的步骤）"
+    assert line == (
+        f"2026/assets.carried.yaml:{at}: error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
+        "已被改动（结转后只能添加新的步骤）"
     )
-    assert line.startswith("2026/assets.yaml:")
+    assert line in _codes(root, "--full")  # read whole, the register's figures differ too (YRC006)
     text = assets.read_text(encoding="utf-8")
     start = text.index("- id: ZC-2019-0001")
     end = text.index("\n- id:", start) + 1
@@ -327,13 +329,20 @@ def test_a_card_a_closed_year_gave_out_cannot_come_back(year_2026: Path, tmp_pat
         start = source.index("- id: ZC-2020-0001")
         end = source.find("\n- id:", start)
         block = source[start : end + 1 if end > 0 else len(source)]
-        target = root / "2027/assets.yaml"
-        before = target.read_text(encoding="utf-8")
-        target.write_text(before + block, encoding="utf-8")
-        assert any("error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）" in c for c in _codes(root))
-        # The same card numbered above what 2020 gave out is a register brought in after the close.
-        target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
-        assert _codes(root) == []
+        # Written in the open year's own file or in its carried register alike.
+        for target in (root / "2027/assets.yaml", root / "2027/assets.carried.yaml"):
+            before = target.read_text(encoding="utf-8") if target.exists() else ""
+            target.write_text(before + block, encoding="utf-8")
+            at = (before + block).splitlines().index("- id: ZC-2020-0001") + 1
+            expected = f"{target.relative_to(root)}:{at}: error[YRC005] ZC-2020-0001 的日期在已年终结账的 2026 年（NJ-2027-0001）"
+            assert any(c.startswith(expected) for c in _codes(root)), _codes(root)
+            # The same card numbered above what 2020 gave out is a register brought in after the close.
+            target.write_text(before + block.replace("ZC-2020-0001", "ZC-2020-0900"), encoding="utf-8")
+            assert _codes(root) == []
+            if before:
+                target.write_text(before, encoding="utf-8")
+            else:
+                target.unlink()
 
 
 def test_the_new_years_first_report_starts_from_the_opening(year_2026: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -413,7 +422,7 @@ def test_a_reopened_year_takes_changes_and_closes_again_chained_to_the_reopening
     _reopen_months(root, key)
     before = load_ledger(root).ledger
     carried = before.find("ZC-2019-0001", Asset)
-    assert carried is not None and carried.source.file == "2026/assets.yaml"
+    assert carried is not None and carried.source.file == "2026/assets.carried.yaml"
     code, out = houqin(
         root, "finance", "reopen-year", "2025", "--by", "王建国", "--reason", "补记漏登的资产", "--key", key
     )
@@ -428,7 +437,8 @@ def test_a_reopened_year_takes_changes_and_closes_again_chained_to_the_reopening
     back = ledger.find("ZC-2019-0001", Asset)
     assert back is not None and back.source.file == "2019/assets.yaml"
     assert back.model_dump() == carried.model_dump()
-    assert not any(r.source.file == "2026/assets.yaml" and r.id[3:7] < "2026" for r in ledger.records(Asset))
+    assert not any(r.source.file.startswith("2026/") and r.id[3:7] < "2026" for r in ledger.records(Asset))
+    assert not (root / "2026/assets.carried.yaml").exists()  # the carried register, emptied, is gone
     reopening = ledger.find("KZ-2026-0010", Reopen)
     assert reopening is not None and (reopening.month, reopening.close) == ("2025", "NJ-2026-0001")
     assert [a.role for a in reopening.approvals] == ["principal"] and reopening.approvals[0].sig
@@ -480,3 +490,120 @@ def test_a_year_reopening_written_by_hand_undoes_nothing(tmp_path: Path) -> None
         f"2026/reopens.yaml:{text.count(chr(10)) + 1}: error[YRC008] KZ-2026-0099 重新开账 2025 年，但它撤销的年终结账 NJ-2026-0001 仍在账本中：2025 年仍按已结账读取"
     ]
     assert load_full(root).find("NJ-2026-0001", YearOpening) is not None
+
+
+def _ids(path: Path) -> list[str]:
+    return re.findall(r"^- id: (\S+)$", path.read_text(encoding="utf-8"), re.M)
+
+
+def test_the_close_keeps_the_carried_register_in_a_file_of_its_own(year_2026: Path, tmp_path: Path) -> None:
+    """close-year 2026 writes every asset card still on the books into 2027/assets.carried.yaml (and no
+    2027/assets.yaml: 2027 has no cards of its own yet); the other open items stay in their kind's file
+    (a loan in 2027/loans.yaml). A card of the year is added to 2027/assets.yaml, beside the register."""
+    from houqin.ledger.load import load_ledger
+
+    for ledger_root, year in ((ROOT / "ledgers", 2026), (year_2026, 2027)):
+        ledger = load_ledger(ledger_root, use_cache=False).ledger
+        assert ledger.opening is not None and ledger.opening.year == year
+        carried_cards = sorted(c.split(" ")[0] for c in ledger.opening.carried if c.startswith("ZC-"))
+        register = ledger_root / f"{year}/assets.carried.yaml"
+        assert sorted(_ids(register)) == carried_cards and carried_cards
+        assert register.read_text(encoding="utf-8").startswith(
+            f"# {year} 年固定资产记录：以前年度结转 (assets carried forward into {year})"
+        )
+        own = ledger_root / f"{year}/assets.yaml"
+        assert all(rid.startswith(f"ZC-{year}-") for rid in (_ids(own) if own.exists() else []))
+        assert {r.source.file for r in ledger.records(Asset) if r.id[3:7] < str(year)} == {
+            f"{year}/assets.carried.yaml"
+        }
+    assert len(_ids(ROOT / "ledgers/2026/assets.carried.yaml")) == 292
+    assert not (year_2026 / "2027/assets.yaml").exists()
+    root = tmp_path / "ledger"
+    shutil.copytree(year_2026, root)
+    register = (root / "2027/assets.carried.yaml").read_bytes()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOUQIN_TODAY", "2027-01-10")
+        code, out = houqin(
+            root, "asset", "add", "--name", "投影仪", "--category", "A02020500", "--price", "4200", "--place",
+            "JX-101", "--keeper", "陈晓东", "--date", "2027-01-10", "--origin", "捐赠", "--document", "捐赠协议2027-01",
+        )  # fmt: skip
+        assert code == 0, out
+        assert out.replace(f"{root}/", "").startswith("已写入 ZC-2027-0001 → 2027/assets.yaml\n")
+        assert (root / "2027/assets.carried.yaml").read_bytes() == register  # the register untouched
+        assert _ids(root / "2027/assets.yaml") == ["ZC-2027-0001"]
+        assert (
+            (root / "2027/assets.yaml").read_text(encoding="utf-8").startswith("# 2027 年固定资产记录 (assets, 2027)")
+        )
+        _c, opened = houqin(root, "check", "--format", "json")
+        _c, whole = houqin(root, "check", "--full", "--format", "json")
+        assert json.loads(opened) == json.loads(whole)
+
+
+def _signed_again(root: Path, rid: str) -> Path:
+    """A carried card given a new step after the close, through a write session (as every write edits
+    a record): returns the file the session rewrote."""
+    from houqin.ledger.store import write_session
+    from houqin.models.base import Approval
+
+    with write_session(root) as session:
+        card = session.ledger.find(rid, Asset)
+        assert card is not None
+        step = Approval(role="keeper", by="陈晓东", on=dt.date(2026, 11, 20))
+        path, placed = session.replace(card.model_copy(update={"approvals": (*card.approvals, step)}))
+        last = placed.approvals[-1]
+        assert (last.role, last.by, last.on) == (step.role, step.by, step.on)
+        session.flush(f"asset card {rid} signed", commit=True)
+    return path
+
+
+def test_a_carried_card_changed_after_the_close_is_edited_in_the_carried_register(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    own = (root / "2026/assets.yaml").read_bytes()
+    register = (root / "2026/assets.carried.yaml").read_text(encoding="utf-8")
+    path = _signed_again(root, "ZC-2019-0001")
+    assert path == root / "2026/assets.carried.yaml"
+    assert (root / "2026/assets.yaml").read_bytes() == own
+    diff = _git(root, "show", "--format=", "--stat", "HEAD")
+    assert "2026/assets.carried.yaml" in diff and "2026/assets.yaml " not in diff
+    after = path.read_text(encoding="utf-8")
+    assert len(after.splitlines()) == len(register.splitlines()) + 2  # the step's own lines, nothing else
+    assert _ids(path) == re.findall(r"^- id: (\S+)$", register, re.M)
+    # A step added is no change of what the close sealed: the check stays clean, read either way.
+    assert _codes(root) == [] and _codes(root, "--full") == []
+    assert houqin(root, "check") == houqin(root, "check", "--full")
+
+
+def _old_layout(root: Path) -> None:
+    """The bundled ledger as a close made before the carried register had its own file wrote it: the
+    carried cards after the year's own in 2026/assets.yaml (what build_demo_ledger.py wrote then)."""
+    carried = root / "2026/assets.carried.yaml"
+    cards = carried.read_text(encoding="utf-8").split("\n", 1)[1]
+    own = root / "2026/assets.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + cards, encoding="utf-8")
+    carried.unlink()
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "old layout")
+
+
+def test_a_ledger_closed_with_the_carried_cards_in_the_years_file_still_reads_and_checks(tmp_path: Path) -> None:
+    from houqin.ledger.load import load_ledger
+
+    root = _copy(tmp_path)
+    new = load_ledger(root, use_cache=False).ledger
+    _old_layout(root)
+    old = load_ledger(root, use_cache=False).ledger
+    assert [r.model_dump() for r in old.records(Asset)] == [r.model_dump() for r in new.records(Asset)]
+    assert {r.source.file for r in old.records(Asset)} == {"2026/assets.yaml"}
+    assert houqin(root, "check") == houqin(root, "check", "--full")
+    assert _codes(root) == []
+    # A carried card is edited where it is; a tampered one is caught there.
+    assert _signed_again(root, "ZC-2019-0001") == root / "2026/assets.yaml"
+    assert not (root / "2026/assets.carried.yaml").exists()
+    assert _codes(root) == []
+    assets = root / "2026/assets.yaml"
+    _edit(assets, 'unit_price: "6200.00"', 'unit_price: "6100.00"', after="- id: ZC-2019-0002")
+    at = assets.read_text(encoding="utf-8").splitlines().index("- id: ZC-2019-0002") + 1
+    assert _codes(root) == [
+        f"2026/assets.yaml:{at}: error[YRC002] ZC-2019-0002 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
+        "已被改动（结转后只能添加新的步骤）"
+    ]

@@ -43,12 +43,14 @@ from houqin.models.year_close import carried_ids, file_year
 
 def record_file(root: Path, record: Record, opened: int | None = None) -> Path:
     """Where a record lives: the file of its kind in its id's year — or, once the years up to it are
-    closed, in the year `opened` (an open item carried forward lives on in the open year's file)."""
+    closed, in the year `opened` (an open item carried forward lives on in the open year: in the file of
+    its kind, or, for a kind whose copies are kept apart, the asset cards, in its carried file)."""
     m = ID_NUMBERED.match(record.id)
     year = int(m.group(1)) if m else record.date.year
+    kind = kind_of(record)
     if opened is not None and year < opened:
-        year = opened
-    return root / f"{year:04d}" / kind_of(record).filename
+        return root / f"{opened:04d}" / (kind.carried_filename or kind.filename)
+    return root / f"{year:04d}" / kind.filename
 
 
 def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
@@ -72,7 +74,13 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     return f"{prefix}{highest + 1:04d}"
 
 
-def file_header(kind: Kind, year: str) -> str:
+def file_header(kind: Kind, year: str, name: str | None = None) -> str:
+    """The comment a new record file starts with (`name`: the file's, when it is the carried register)."""
+    if name is not None and name == kind.carried_filename:
+        return (
+            f"# {year} 年{kind.zh}记录：以前年度结转 ({kind.en} carried forward into {year}) — houqin ledger,"
+            " see docs/ledger-format.md\n"
+        )
     return f"# {year} 年{kind.zh}记录 ({kind.en}, {year}) — houqin ledger, see docs/ledger-format.md\n"
 
 
@@ -133,11 +141,12 @@ class WriteSession:
         """Stage `record` appended to its file; returns the path and the record as read back (with its source).
         An id the ledger already holds is never appended a second time (the check after the write would see
         the new record in place of the old one, and no duplicate)."""
-        if record.id in self.loaded_after.ledger.record_by_id:
+        ledger = self.loaded_after.ledger  # from the ids alone: no record of the kind need be built for it
+        if any(rid == record.id for rid, *_where in ledger.id_sources(kind_of(record).name)):
             raise InputError("record_exists", id=record.id)
         path = record_file(self.root, record, self.opened)
         old = self._current(path)
-        text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name)
+        text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name, path.name)
         self._ensure_appendable(path, text)
         new, chunk = append_record_text(text, record)
         placed = self._verify(path, new.count("\n") - chunk.count("\n"), chunk, record)
@@ -170,7 +179,7 @@ class WriteSession:
         files: list[tuple[str, bytes, str]] = []
         for path, group in by_path.items():
             old = self._current(path)
-            text = old.decode("utf-8") if old else file_header(kind_of(group[0]), path.parent.name)
+            text = old.decode("utf-8") if old else file_header(kind_of(group[0]), path.parent.name, path.name)
             self._ensure_appendable(path, text)
             if text and not text.endswith("\n"):
                 text += "\n"
@@ -193,7 +202,7 @@ class WriteSession:
 
     def replace(self, record: Record) -> tuple[Path, Record]:
         """Stage the record of the same id rewritten as `record`, touching only its own lines."""
-        path = record_file(self.root, record, self.opened)
+        path = self._home(record)
         old = self._current(path)
         if old is None:
             raise InputError("record_not_found", id=record.id)
@@ -229,6 +238,19 @@ class WriteSession:
             self.digests_after(),
         )
         return path, placed
+
+    def _home(self, record: Record) -> Path:
+        """The file the record to rewrite is in: where record_file places it, or, for a copy carried
+        by a close made before carried cards were kept apart, the open year's file of its kind."""
+        path = record_file(self.root, record, self.opened)
+        kind = kind_of(record)
+        if path.name != kind.carried_filename:
+            return path
+        year = f"{path.parent.name}/"
+        for rid, file, _line, _day in self.loaded_after.ledger.id_sources(kind.name):
+            if rid == record.id and file.startswith(year):
+                return self.root / file
+        return path
 
     def reload(self) -> None:
         """Read the ledger after the pending writes afresh from the files as they will be (a year-end

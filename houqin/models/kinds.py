@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TypeGuard
 
 from houqin.i18n import message
+from houqin.layout import CARRIED_APART, CARRIED_SUFFIX
 from houqin.models.base import Lined, Record
 from houqin.models.records import (
     Asset,
@@ -148,6 +149,12 @@ class Kind:
     def filename(self) -> str:
         return f"{self.name}.yaml"
 
+    @property
+    def carried_filename(self) -> str | None:
+        """The open year's file of the copies a year-end close carried of this kind, when they are kept
+        apart from the year's own records (layout.CARRIED_APART), else None (they share `filename`)."""
+        return f"{self.name}{CARRIED_SUFFIX}" if self.name in CARRIED_APART else None
+
 
 KINDS: tuple[Kind, ...] = (
     Kind(RecordKind.PURCHASES, Purchase),
@@ -272,7 +279,9 @@ KINDS: tuple[Kind, ...] = (
 )
 
 KIND_BY_NAME: Mapping[str, Kind] = {k.name: k for k in KINDS}
-KIND_BY_FILE: Mapping[str, Kind] = {k.filename: k for k in KINDS}
+KIND_BY_FILE: Mapping[str, Kind] = {
+    name: k for k in KINDS for name in (k.filename, k.carried_filename) if name is not None
+}
 KIND_BY_PREFIX: Mapping[str, Kind] = {k.prefix: k for k in KINDS}
 KIND_BY_MODEL: Mapping[type[Record], Kind] = {k.model: k for k in KINDS}
 ALL_KINDS: frozenset[RecordKind] = frozenset(RecordKind)
