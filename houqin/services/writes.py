@@ -3,7 +3,8 @@ refuse it if it adds an error, write it minimally, commit it. Nothing is printed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,20 @@ from houqin.models.base import Record
 from houqin.models.directory import Person, Place
 from houqin.models.ledger import Ledger
 from houqin.services.guard import refuse_if_broken
+
+
+@contextmanager
+def committing(root: Path, commit: bool) -> Iterator[WriteSession]:
+    """The ledger locked and loaded for a write; when it is to be committed, a git repository whose index
+    is free (checked under the ledger lock: no other houqin is committing, so a lock is git's or stale)
+    and holds nothing staged that the commit would take along."""
+    if commit and git.toplevel(root) is None:
+        raise GitError("not_a_repo", path=str(root))
+    with write_session(root) as session:
+        if commit:
+            git.ensure_index_free(root)
+            git.refuse_staged(root)
+        yield session
 
 
 @dataclass(frozen=True)
@@ -34,12 +49,7 @@ def write_record(
     replace: bool = False,
     commit: bool = True,
 ) -> WriteOutcome:
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:  # under the ledger lock: no other houqin is committing, so a lock is git's or stale
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         record = build(session.ledger)
         path, placed = session.replace(record) if replace else session.add(record)
         warnings = refuse_if_broken(session, record.id)
@@ -65,12 +75,7 @@ def write_many(
 ) -> ManyOutcome:
     """Write several records in one commit (an import, an acceptance): all of them, or none. A record
     whose id the ledger already holds replaces it (its own lines only); the others are appended."""
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         records = build(session)
         known = session.ledger.record_by_id
         replaced = {r.id: session.replace(r)[1] for r in records if r.id in known}
@@ -92,12 +97,7 @@ def write_year_close(
     """年终结账: the year opening and the open items it carries, copied into the new year's files, in
     one commit; checked as the next command will read the ledger (from the new opening), or nothing
     written."""
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         opening, carried = build(session)
         session.carry_into = opening.date.year
         placed = session.add_many([*carried, opening], carried=True)
@@ -119,12 +119,7 @@ def write_year_reopen(
     carried put back where they came from (services/year_close.reopen_year decides whether it may), in
     one commit; checked as the next command will read the ledger (the reopened years open), or nothing
     written."""
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         reopen = build(session.ledger)
         opening = session.ledger.opening
         assert opening is not None  # reopen_year refuses a ledger with no year closed
@@ -148,12 +143,7 @@ def write_directory(
     """Rewrite one directory file (people.yaml, for a key change; catalog.yaml, for the openings):
     `build` gets the ledger and the file's text and returns the new text; refused like any write if it
     adds an error. With `sign_with`, the commit is signed by that SSH key."""
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         text = session.files[rel].decode("utf-8")
         session.stage_directory(rel, build(session.ledger, text).encode("utf-8"))
         refuse_if_broken(session, rel)
@@ -170,12 +160,7 @@ def write_people_and_places(
 ) -> tuple[Path, ...]:
     """Add people and places to people.yaml and places.yaml in one commit (people import, place
     import): checked like every write, or nothing written."""
-    if commit and git.toplevel(root) is None:
-        raise GitError("not_a_repo", path=str(root))
-    with write_session(root) as session:
-        if commit:
-            git.ensure_index_free(root)
-            git.refuse_staged(root)
+    with committing(root, commit) as session:
         people, places = build(session)
         if not people and not places:
             return ()
