@@ -65,3 +65,14 @@ class UnreadableFindings(Findings):
     row with no diagnostic of its own): exit 2, as for any unreadable input."""
 
     exit_code = 2
+
+
+def fail_on(diagnostics: Sequence[Diagnostic]) -> None:
+    """After a check's answer is shown: an unreadable file fails the run with exit 2, a broken rule with
+    exit 1; warnings alone pass."""
+    from houqin.diagnostics import Severity, has_errors
+
+    if any(d.code.startswith("YAML") and d.severity is Severity.ERROR for d in diagnostics):
+        raise UnreadableFindings
+    if has_errors(diagnostics):
+        raise Findings

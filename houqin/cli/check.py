@@ -10,7 +10,7 @@ import typer
 
 from houqin.cli.options import Format, OutputFormat
 from houqin.cli.state import get_state
-from houqin.errors import Findings, UnreadableFindings
+from houqin.errors import Findings
 
 
 def check(
@@ -54,38 +54,18 @@ def check(
     Prints nothing and exits 0 when clean; warnings are shown and allowed; errors exit 1;
     an unreadable file exits 2. Example: houqin check signatures invoice --format json
     """
-    from houqin.diagnostics import Severity, has_errors
-    from houqin.services.checking import check_ledger
+    from houqin.errors import fail_on
+    from houqin.render.check_answer import show_findings
+    from houqin.services.checking import check_command
 
     state = get_state(ctx)
     root = state.root()
     if since is not None:
         _audit(root, since, state.lang)
         return
-    source = None
-    if staged:
-        from houqin.ledger.git import GitIndexSource
-
-        source = GitIndexSource(root)
-    if keys:
-        from houqin.checks.names import DEFAULT_CHECKS
-
-        names = [*(names or DEFAULT_CHECKS), "by-key"]
-    found = check_ledger(root, names, source=source, use_cache=not no_cache, full=full)
-    if fmt is OutputFormat.json:
-        from houqin.render.console import diagnostics_json
-
-        typer.echo(diagnostics_json(found, state.lang))
-    elif found:
-        from houqin.render.console import console, print_diagnostics, print_summary
-
-        out = console(stderr=staged)
-        print_diagnostics(out, found, state.lang, root)
-        print_summary(out, found, state.lang)
-    if any(d.code.startswith("YAML") and d.severity is Severity.ERROR for d in found):
-        raise UnreadableFindings
-    if has_errors(found):
-        raise Findings
+    found = check_command(root, names, staged=staged, with_keys=keys, use_cache=not no_cache, full=full)
+    show_findings(found, fmt is OutputFormat.json, state.lang, root, stderr=staged)
+    fail_on(found)
 
 
 def _audit(root: Path, since: str, lang: str) -> None:

@@ -105,6 +105,27 @@ def check_ledger(
     return found
 
 
+def check_command(
+    root: Path,
+    names: Sequence[str] | None,
+    *,
+    staged: bool = False,
+    with_keys: bool = False,
+    use_cache: bool = True,
+    full: bool = False,
+) -> list[Diagnostic]:
+    """What `houqin check` runs: the chosen checks (all by default, and by-key besides when asked) of the
+    working tree, or of what git is about to commit (`staged`, the hook)."""
+    source: FileSource | None = None
+    if staged:
+        from houqin.ledger.git import GitIndexSource
+
+        source = GitIndexSource(root)
+    if with_keys:
+        names = [*(names or DEFAULT_CHECKS), "by-key"]
+    return check_ledger(root, names, source=source, use_cache=use_cache, full=full)
+
+
 def repository_warnings(root: Path) -> list[Diagnostic]:
     """What the working tree's repository says beside the files: a stale git index lock (GIT001).
     Never under the hook (--staged), where the lock is the committing git's own."""
