@@ -11,14 +11,17 @@ Counted from the source with `ast`, not by grep, so a word in a comment or a str
 - record narrowings: isinstance(x, M) and `assert isinstance(...)` where M is a record model of
   houqin/models/records.py (the narrowing an untyped `of_kind` forces);
 - asserts: every `assert` statement in houqin/ (control flow by assert vanishes under python -O);
-- translation stores: module-level tables whose values are (zh, en) pairs of strings, and classes with
-  both a `zh` and an `en` field; plus the inline choices `… if lang == "en" else …`.
+- translation stores: module-level tables whose values are (中文, english) pairs of strings, and the
+  callables (a class, a function) called with a Chinese string followed by an English one at module
+  level (Kind(…, "请购", "purchases") forty times is one store); plus the inline choices
+  `… if lang == "en" else …`.
 Upward imports are import-linter's to count (`lint-imports`, make lint).
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,12 +37,40 @@ def _record_models(root: Path) -> set[str]:
     return {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
-def _pair(node: ast.expr) -> bool:
+def _chinese(node: ast.expr) -> bool:
     return (
-        isinstance(node, ast.Tuple)
-        and len(node.elts) == 2
-        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and any("\u4e00" <= c <= "\u9fff" for c in node.value)
     )
+
+
+def _english(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and any(c.isascii() and c.isalpha() for c in node.value)
+        and not _chinese(node)
+    )
+
+
+def _pair(node: ast.expr) -> bool:
+    return isinstance(node, ast.Tuple) and len(node.elts) == 2 and _chinese(node.elts[0]) and _english(node.elts[1])
+
+
+def _worded_calls(tree: ast.Module) -> set[str]:
+    """The callables called at module level with a Chinese string and then an English one."""
+    found: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                args = [*node.args, *(k.value for k in node.keywords)]
+                if any(_chinese(a) and _english(b) for a, b in itertools.pairwise(args)):
+                    fn = node.func
+                    found.add(fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else "?")
+    return found
 
 
 def _is_store(value: ast.expr | None) -> bool:
@@ -73,6 +104,7 @@ def measure(root: Path) -> dict[str, int]:
         ),
         0,
     )
+    worded: set[str] = set()
     counts["cli lines"] = sum(
         len(p.read_text(encoding="utf-8").splitlines()) for p in (root / "houqin/cli").glob("*.py")
     )
@@ -107,11 +139,8 @@ def measure(root: Path) -> dict[str, int]:
         for stmt in tree.body:
             value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
             counts["translation stores"] += _is_store(value)
-            if isinstance(stmt, ast.ClassDef):
-                fields = {
-                    s.target.id for s in stmt.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
-                }
-                counts["translation stores"] += {"zh", "en"} <= fields
+        worded |= {f"{path.name}:{name}" for name in _worded_calls(tree)}
+    counts["translation stores"] += len(worded)
     return counts
 
 
