@@ -60,7 +60,12 @@ KEYWORDS: dict[str, str | None] = {
     "SourceRefused": None,
     "RowTrouble": "import_reason",
     "diag": "diagnostic",
+    "bilingual": "audit",
+    "chinese": "audit",
 }
+# Contexts whose messages are used only where a keyword call names them: the audit pack's words (its
+# keys, id or date, are strings everywhere else).
+KEYED = {"audit"}
 # Contexts whose messages are tables of the school's words or of the diagnostics: kept whole whether or
 # not the code names each entry (a role is a role the ledger may hold, whatever the code prints).
 TABLES = {
@@ -182,6 +187,8 @@ class Used:
             return key in self.constants or key.startswith(COMPOSED) or bool(self.matcher.fullmatch(key))
         if context in ("diagnostic", "hint", "refused"):
             return key in self.codes
+        if context in KEYED:
+            return (context, key) in self.named
         return key in self.constants or context in TABLES
 
 

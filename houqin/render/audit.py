@@ -9,7 +9,7 @@ from pathlib import Path
 
 from houqin.ledger.save import atomic_write
 from houqin.render.spreadsheet import neutral_row, save_workbook
-from houqin.reports.audit import AuditPack
+from houqin.reports.audit import AuditPack, bilingual, chinese
 
 CSS = """
 @page { size: A4 landscape; margin: 12mm; }
@@ -27,7 +27,7 @@ def write_pack(pack: AuditPack, out: Path) -> str:
     from houqin.render.spreadsheet import empty_workbook
 
     out.mkdir(parents=True, exist_ok=True)
-    name = f"稽核资料-{pack.term.id}"
+    name = chinese("workbook", term=pack.term.id)
     wb = empty_workbook()
     for table in pack.tables:
         ws = wb.create_sheet(table.key[:31])
@@ -55,11 +55,21 @@ def _sha(path: Path) -> str:
 def _index(pack: AuditPack, name: str, manifest: list[str]) -> str:
     esc = html.escape
     parts = [
-        f"<h1>{esc(pack.school)} {esc(pack.term.id)} 学期稽核资料</h1>",
-        f"<p>学期 {pack.term.start} 至 {pack.term.end}，资料截至 {pack.until}；检查发现 {pack.findings} 项。"
-        f" 工作簿：<a href='{esc(name)}.xlsx'>{esc(name)}.xlsx</a>（每个表一页）。</p>",
-        "<h2>目录 contents</h2><ol>"
-        + "".join(f"<li><a href='#{t.key}'>{esc(t.title)}</a>（{len(t.rows)} 行）</li>" for t in pack.tables)
+        f"<h1>{chinese('title', school=esc(pack.school), term=esc(pack.term.id))}</h1>",
+        "<p>"
+        + chinese(
+            "intro",
+            start=pack.term.start,
+            end=pack.term.end,
+            until=pack.until,
+            findings=pack.findings,
+            workbook=f"<a href='{esc(name)}.xlsx'>{esc(name)}.xlsx</a>",
+        )
+        + "</p>",
+        f"<h2>{esc(bilingual('contents'))}</h2><ol>"
+        + "".join(
+            f"<li><a href='#{t.key}'>{esc(t.title)}</a>{chinese('rows', rows=len(t.rows))}</li>" for t in pack.tables
+        )
         + "</ol>",
     ]
     for t in pack.tables:
@@ -76,11 +86,11 @@ def _index(pack: AuditPack, name: str, manifest: list[str]) -> str:
                 + "</tr>"
                 for row in t.rows
             )
-            or f"<tr><td colspan='{len(t.columns)}'>无 none</td></tr>"
+            or f"<tr><td colspan='{len(t.columns)}'>{esc(bilingual('none'))}</td></tr>"
         )
         parts.append(
             f"<h2 id='{t.key}'>{esc(t.title)}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
-    parts.append("<h2>文件摘要 file digests (SHA-256)</h2><pre class='digest'>" + esc("\n".join(manifest)) + "</pre>")
-    parts.append("<p>稽核小组：________　________　________　　日期：________</p>")
+    parts.append(f"<h2>{esc(bilingual('digests'))}</h2><pre class='digest'>" + esc("\n".join(manifest)) + "</pre>")
+    parts.append(f"<p>{chinese('signatures')}</p>")
     return f"<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{esc(name)}</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n"

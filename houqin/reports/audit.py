@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic
-from houqin.i18n import STATUSES, word
+from houqin.i18n import STATUSES, fill, message, word
 from houqin.ledger import git
 from houqin.ledger.load import open_ledger
 from houqin.models.config import Term
@@ -42,6 +42,21 @@ class AuditPack:
     until: dt.date
     tables: list[Table] = field(default_factory=list)
     findings: int = 0  # errors and warnings of the checks
+
+
+def bilingual(key: str, **params: object) -> str:
+    """A heading (or a word of a cell) of the pack, which is one bilingual document by design: the
+    catalogue's Chinese text, then its English one (msgctxt audit): 检查结果 checks. A space parts them,
+    but none after a full-width bracket, which carries its own: 预算执行（截至 2026-07-10）budget."""
+    zh = fill(message(key, "zh", "audit"), "zh", params)
+    en = fill(message(key, "en", "audit"), "en", params)
+    return f"{zh}{'' if zh.endswith('）') else ' '}{en}"
+
+
+def chinese(key: str, **params: object) -> str:
+    """The pack's running text (its title, the index's lines, the audit group's signing line), written
+    in Chinese only (msgctxt audit; the English catalogue holds its translation)."""
+    return fill(message(key, "zh", "audit"), "zh", params)
 
 
 def _money(value: object) -> float:
@@ -83,8 +98,15 @@ def audit_pack(
     pack.tables.append(
         Table(
             "checks",
-            "检查结果 checks",
-            ("严重性 severity", "代码 code", "文件 file", "行 line", "单据 record", "说明 message"),
+            bilingual("checks"),
+            (
+                bilingual("severity"),
+                bilingual("code"),
+                bilingual("file"),
+                bilingual("line"),
+                bilingual("record"),
+                bilingual("message"),
+            ),
             tuple((d.severity.value, d.code, d.file, d.line, d.record, d.message("zh")) for d in diagnostics),
         )
     )
@@ -105,22 +127,22 @@ def audit_pack(
                 c.records,
                 c.digest,
                 c.previous or "",
-                "相符 holds" if holds else "不符 BROKEN",
+                bilingual("holds") if holds else bilingual("broken"),
             )
         )
     pack.tables.append(
         Table(
             "closes",
-            "月结与摘要 closes",
+            bilingual("closes"),
             (
-                "编号 id",
-                "月份 month",
-                "结账日 closed",
-                "结账人 by",
-                "记录数 records",
-                "摘要 digest",
-                "上月摘要 previous",
-                "核验 verified",
+                bilingual("id"),
+                bilingual("month"),
+                bilingual("closed_on"),
+                bilingual("closed_by"),
+                bilingual("records"),
+                bilingual("digest"),
+                bilingual("previous"),
+                bilingual("verified"),
             ),
             tuple(rows),
         )
@@ -134,7 +156,7 @@ def audit_pack(
                         s.id,
                         str(s.date),
                         s.at,
-                        "调整 adjustment",
+                        bilingual("adjustment"),
                         adj.item,
                         "",
                         _money(adj.book),
@@ -157,21 +179,21 @@ def audit_pack(
                     )
                 )
             if not s.adjustments and not s.findings:
-                rows.append((s.id, str(s.date), s.at, "账实相符 agrees", "", "", None, None, None))
+                rows.append((s.id, str(s.date), s.at, bilingual("agrees"), "", "", None, None, None))
     pack.tables.append(
         Table(
             "stocktakes",
-            "盘点 stocktakes",
+            bilingual("stocktakes"),
             (
-                "盘点 id",
-                "日期 date",
-                "期初/期末 at",
-                "结果 finding",
-                "物品/资产 item",
-                "地点 place",
-                "账面 book",
-                "实盘 counted",
-                "金额 value",
+                bilingual("count_id"),
+                bilingual("date"),
+                bilingual("at"),
+                bilingual("count_finding"),
+                bilingual("item"),
+                bilingual("place"),
+                bilingual("book"),
+                bilingual("counted"),
+                bilingual("value"),
             ),
             tuple(rows),
         )
@@ -192,19 +214,32 @@ def audit_pack(
     pack.tables.append(
         Table(
             "expenses",
-            "报销单 reimbursements",
-            ("编号 id", "日期 date", "收款方 payee", "金额 amount", "预算科目 line", "用途 purpose", "发票 invoices",
-             "经手人 handler", "证明人 witness", "校长 principal", "付款 payment", "请购 purchase", "借款 advance"),
+            bilingual("reimbursements"),
+            (
+                bilingual("id"),
+                bilingual("date"),
+                bilingual("payee"),
+                bilingual("amount"),
+                bilingual("budget_line"),
+                bilingual("purpose"),
+                bilingual("invoices"),
+                bilingual("handler"),
+                bilingual("witness"),
+                bilingual("principal"),
+                bilingual("payment"),
+                bilingual("purchase"),
+                bilingual("advance"),
+            ),
             tuple(rows),
         )
-    )  # fmt: skip
+    )
     rows = []
     for a in ledger.records(CashAdvance):
         if within(a.date):
             settled = (
                 f"{a.settlement.on}: {', '.join(a.settlement.expenses)} + {a.settlement.cash_returned}"
                 if a.settlement
-                else "未结清 open"
+                else bilingual("advance_open")
             )
             approved = a.approval("principal")
             rows.append(
@@ -222,16 +257,16 @@ def audit_pack(
     pack.tables.append(
         Table(
             "advances",
-            "借款 advances",
+            bilingual("advances"),
             (
-                "编号 id",
-                "日期 date",
-                "借款人 person",
-                "金额 amount",
-                "用途 purpose",
-                "校长批准 approved",
-                "付款 paid",
-                "结清 settled",
+                bilingual("id"),
+                bilingual("date"),
+                bilingual("borrower"),
+                bilingual("amount"),
+                bilingual("purpose"),
+                bilingual("approved"),
+                bilingual("paid"),
+                bilingual("advance_settled"),
             ),
             tuple(rows),
         )
@@ -242,21 +277,22 @@ def audit_pack(
             rows.append((
                 d.id, str(d.date), d.asset, d.responsible.type, d.responsible.name, d.description,
                 _money(d.assessed.amount) if d.assessed else None,
-                f"{d.settled.on} {word(d.settled.type, 'zh', STATUSES)} {d.settled.type}" if d.settled else "未结 open",
+                f"{d.settled.on} {word(d.settled.type, 'zh', STATUSES)} {d.settled.type}"
+                if d.settled else bilingual("damage_open"),
             ))  # fmt: skip
     pack.tables.append(
         Table(
             "damages",
-            "损坏赔偿 damage cases",
+            bilingual("damages"),
             (
-                "编号 id",
-                "日期 date",
-                "资产 asset",
-                "类别 type",
-                "责任人 responsible",
-                "情况 description",
-                "定损 assessed",
-                "结案 settled",
+                bilingual("id"),
+                bilingual("date"),
+                bilingual("asset"),
+                bilingual("responsible_type"),
+                bilingual("responsible"),
+                bilingual("description"),
+                bilingual("assessed"),
+                bilingual("damage_settled"),
             ),
             tuple(rows),
         )
@@ -264,8 +300,15 @@ def audit_pack(
     pack.tables.append(
         Table(
             "budget",
-            f"预算执行（截至 {until}）budget",
-            ("科目 line", "名称 name", "预算 budget", "本年累计 year to date", "余额 remaining", "执行率 used %"),
+            bilingual("budget", until=until),
+            (
+                bilingual("line_id"),
+                bilingual("line_name"),
+                bilingual("line_budget"),
+                bilingual("year_to_date"),
+                bilingual("remaining"),
+                bilingual("used"),
+            ),
             tuple(
                 (b.line, b.name, _money(b.limit), _money(b.year_to_date), _money(b.remaining), float(b.used))
                 for b in budget_use(ledger, until)
@@ -275,15 +318,15 @@ def audit_pack(
     pack.tables.append(
         Table(
             "keys",
-            "密钥 keys (docs/signatures.md; the anchor is the principal's first key)",
+            bilingual("keys"),
             (
-                "姓名 person",
-                "指纹 fingerprint",
-                "类型 type",
-                "登记 added",
-                "停用 revoked",
-                "信任根 anchor",
-                "受信 trusted",
+                bilingual("key_person"),
+                bilingual("fingerprint"),
+                bilingual("key_type"),
+                bilingual("added"),
+                bilingual("revoked"),
+                bilingual("anchor"),
+                bilingual("trusted"),
             ),
             tuple(
                 (
@@ -292,8 +335,8 @@ def audit_pack(
                     k.type,
                     str(k.added),
                     str(k.revoked) if k.revoked else "",
-                    "信任根 anchor" if k.anchor else "",
-                    "是 yes" if k.trusted else "否 NO",
+                    bilingual("anchor") if k.anchor else "",
+                    bilingual("yes") if k.trusted else bilingual("no"),
                 )
                 for k in key_rows(ledger)
             ),
@@ -302,8 +345,8 @@ def audit_pack(
     pack.tables.append(
         Table(
             "git-log",
-            "修改记录 who changed what (git)",
-            ("提交 commit", "作者 author", "日期 date", "说明 subject", "文件 files"),
+            bilingual("git_log"),
+            (bilingual("commit"), bilingual("author"), bilingual("date"), bilingual("subject"), bilingual("files")),
             tuple(log),
         )
     )
@@ -319,7 +362,7 @@ def _history(history: Sequence[CommitAudit]) -> Table:
     for a in history:
         c = a.commit
         if a.unsigned:
-            rows.append((c.sha[:10], c.author, c.date, c.subject, "", "", f"未签名 unsigned ({c.signature})"))
+            rows.append((c.sha[:10], c.author, c.date, c.subject, "", "", bilingual("unsigned", signature=c.signature)))
         for d in a.introduced:
             rows.append((c.sha[:10], c.author, c.date, c.subject, d.code, d.location(), d.message("zh")))
     bad = sum(1 for a in history if not a.clean)
@@ -328,7 +371,7 @@ def _history(history: Sequence[CommitAudit]) -> Table:
             "",
             "",
             "",
-            f"共检查 {len(history)} 次提交，{bad} 次有问题 ({len(history)} commits, {bad} with problems)",
+            bilingual("checked", n=len(history), bad=bad),
             "",
             "",
             "",
@@ -336,8 +379,16 @@ def _history(history: Sequence[CommitAudit]) -> Table:
     )
     return Table(
         "history",
-        "逐次提交检查 houqin check --since",
-        ("提交 commit", "作者 author", "日期 date", "说明 subject", "代码 code", "位置 where", "问题 problem"),
+        bilingual("history"),
+        (
+            bilingual("commit"),
+            bilingual("author"),
+            bilingual("date"),
+            bilingual("subject"),
+            bilingual("code"),
+            bilingual("where"),
+            bilingual("problem"),
+        ),
         tuple(rows),
     )
 
@@ -352,20 +403,20 @@ def _audits(ledger: Ledger, term: Term) -> Table:
             a = answers.get(n)
             rows.append((
                 r.id, str(r.date), "、".join(r.members), signed, r.scope, n if r.findings else None, text,
-                f"{a.on} {a.by}：{a.text}" if a else ("" if not r.findings else "未答复 open"),
+                f"{a.on} {a.by}：{a.text}" if a else ("" if not r.findings else bilingual("answer_open")),
             ))  # fmt: skip
     return Table(
         "audits",
-        "稽核记录 audit records",
+        bilingual("audits"),
         (
-            "编号 id",
-            "日期 date",
-            "成员 members",
-            "签字 signed",
-            "范围 scope",
-            "序号 no.",
-            "问题 finding",
-            "答复 answer",
+            bilingual("id"),
+            bilingual("date"),
+            bilingual("members"),
+            bilingual("signed"),
+            bilingual("scope"),
+            bilingual("finding_no"),
+            bilingual("finding"),
+            bilingual("answer"),
         ),
         tuple(rows),
     )
