@@ -11,6 +11,7 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 LANGS = ("zh", "en")
@@ -211,18 +212,22 @@ class Steps:
         return self.render("en")
 
 
-class Pair:
-    """A name written "中文/english" (a kind of record in an error) shown in the reader's language."""
+@dataclass(frozen=True)
+class RecordName:
+    """A kind of record (or of the directory's entries) as a message names it: the catalogue's msgctxt
+    record, "资产" to a Chinese reader and "asset" to an English one; a diagnostic, whose words are data
+    kept in both languages, names it "资产/asset" (both())."""
 
-    def __init__(self, text: str) -> None:
-        zh, _, en = text.partition("/")
-        self.zh, self.en = zh, en or zh
+    key: str
 
     def render(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+        return message(self.key, lang, "record")
+
+    def both(self) -> str:
+        return f"{self.render('zh')}/{self.render('en')}"
 
     def __str__(self) -> str:
-        return f"{self.zh}/{self.en}"
+        return self.both()
 
 
 def default_lang() -> str:

@@ -62,10 +62,11 @@ KEYWORDS: dict[str, str | None] = {
     "diag": "diagnostic",
     "bilingual": "audit",
     "chinese": "audit",
+    "RecordName": "record",
 }
 # Contexts whose messages are used only where a keyword call names them: the audit pack's words (its
-# keys, id or date, are strings everywhere else).
-KEYED = {"audit"}
+# keys, id or date, are strings everywhere else), and the names of kinds of record in messages (i18n.RecordName).
+KEYED = {"audit", "record"}
 # Contexts whose messages are tables of the school's words or of the diagnostics: kept whole whether or
 # not the code names each entry (a role is a role the ledger may hold, whatever the code prints).
 TABLES = {

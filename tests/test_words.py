@@ -13,10 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from houqin.cli.app import app
-from houqin.i18n import FIELDS, ROLES, STATUSES, field_label, labelled, role_key
+from houqin.i18n import FIELDS, ROLES, STATUSES, RecordName, field_label, labelled, role_key
 from houqin.messages import CATALOG, WORD_PARAMS
 from houqin.models import config, directory, records
 from houqin.models.config import DEFAULT_CHAINS, DEFAULT_SIGNERS
+from houqin.models.kinds import KINDS
 from tests.conftest import GOOD_ASSET, GOOD_EXPENSE, git
 from tests.test_repairs import DAMAGE
 
@@ -169,3 +170,12 @@ def test_an_unknown_record_is_named_by_its_kind_in_the_readers_language(git_ledg
     assert (code, out.strip()) == (2, "houqin: 找不到报销单 BX-2026-0099。")
     code, out = run(root, "--lang", "en", "advance", "approve", "JK-2026-0099", "--by", "王校长")
     assert (code, out.strip()) == (2, "houqin: No advance JK-2026-0099.")
+
+
+def test_a_kind_of_record_is_named_from_the_catalogue_in_each_language_and_in_both_in_a_diagnostic() -> None:
+    assert (RecordName("asset").render("zh"), RecordName("asset").render("en")) == ("资产", "asset")
+    assert RecordName("budget_line").both() == "预算科目/budget line"
+    for kind in KINDS:
+        for link in kind.links:
+            zh, en = link.what.render("zh"), link.what.render("en")
+            assert zh != en and zh and en and link.what.both() == f"{zh}/{en}", (kind.name, link.path)

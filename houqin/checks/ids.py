@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from houqin.diagnostics import Diagnostic, diag
+from houqin.i18n import RecordName
 from houqin.layout import CATALOG_FILE, PEOPLE_FILE, PLACES_FILE
 from houqin.models.base import ID_FORM
 from houqin.models.config import Policy
@@ -40,18 +41,20 @@ def check_ids_unique(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         original, *others = sorted(places)
         for file, line in others:
             yield diag("ID001", file, line, record=rid, id=rid, other=f"{original[0]}:{original[1]}")
-    yield from _unique(PEOPLE_FILE, "人员/person", ((p.name, p.line) for p in ledger.people))
-    yield from _unique(PLACES_FILE, "地点/place", ((p.id, p.line) for p in ledger.places))
-    yield from _unique(CATALOG_FILE, "物品/item", ((i.id, i.line) for i in ledger.catalog.items))
-    yield from _unique(CATALOG_FILE, "分类/category", ((c.code, c.line) for c in ledger.catalog.asset_categories))
+    yield from _unique(PEOPLE_FILE, RecordName("person"), ((p.name, p.line) for p in ledger.people))
+    yield from _unique(PLACES_FILE, RecordName("place"), ((p.id, p.line) for p in ledger.places))
+    yield from _unique(CATALOG_FILE, RecordName("item"), ((i.id, i.line) for i in ledger.catalog.items))
     yield from _unique(
-        CATALOG_FILE, "预算科目/budget line", ((f"{b.id}@{b.year}", b.line) for b in ledger.catalog.budget_lines)
+        CATALOG_FILE, RecordName("category"), ((c.code, c.line) for c in ledger.catalog.asset_categories)
+    )
+    yield from _unique(
+        CATALOG_FILE, RecordName("budget_line"), ((f"{b.id}@{b.year}", b.line) for b in ledger.catalog.budget_lines)
     )
 
 
-def _unique(file: str, what: str, keys: Iterable[tuple[str, int]]) -> Iterator[Diagnostic]:
+def _unique(file: str, what: RecordName, keys: Iterable[tuple[str, int]]) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for key, line in keys:
         if key in seen:
-            yield diag("ID005", file, line, what=what, name=key)
+            yield diag("ID005", file, line, what=what.both(), name=key)
         seen.add(key)

@@ -277,17 +277,17 @@ def _advance(ledger: Ledger, r: CashAdvance) -> Iterator[Diagnostic]:
         yield from _person(ledger, r, "payment.by", r.payment.by, r.payment.on)
 
 
-Named = Callable[[Ledger, Any], Iterator[Diagnostic]]
+RecordName = Callable[[Ledger, Any], Iterator[Diagnostic]]
 
 
-def _of(model: type[R], named: Callable[[Ledger, R], Iterator[Diagnostic]]) -> tuple[type[Record], Named]:
+def _of(model: type[R], named: Callable[[Ledger, R], Iterator[Diagnostic]]) -> tuple[type[Record], RecordName]:
     """A model and what its records name besides other records (mypy checks the pair agrees)."""
     return model, named
 
 
 # What a record of each model names in the directory (people, places, items, categories, budget
 # lines). The records it names by id are its kind's links (models/kinds.py), looked up by one walk.
-DIRECTORY_NAMES: Mapping[type[Record], Named] = dict(
+DIRECTORY_NAMES: Mapping[type[Record], RecordName] = dict(
     (
         _of(Asset, _asset),
         _of(Reimbursement, _expense),
@@ -335,7 +335,7 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
             yield diag("REF011", r.source.file, r.source.line, record=r.id, id=r.id, term=term)
         for link, rid, line in links_of(r):
             if ledger.find(rid, link.to) is None:
-                yield diag("REF009", r.source.file, line, record=r.id, what=link.what, id=rid)
+                yield diag("REF009", r.source.file, line, record=r.id, what=link.what.both(), id=rid)
         named = DIRECTORY_NAMES.get(type(r))
         if named is not None:
             yield from named(ledger, r)

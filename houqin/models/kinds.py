@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeGuard
 
-from houqin.i18n import message
+from houqin.i18n import RecordName, message
 from houqin.layout import CARRIED_APART, CARRIED_SUFFIX
 from houqin.models.base import Lined, Record
 from houqin.models.records import (
@@ -106,7 +106,7 @@ class RecordKind(StrEnum):
 class Link:
     """A field of a record that names another record by its id. `path` is the field as the ledger writes
     it, dotted through a part (`done.expense`) or a list of parts (`findings.repair`: each finding's).
-    `to` is the model it names and `what` how a diagnostic names that (REF009's "资产/asset").
+    `to` is the model it names and `what` how a diagnostic names that (REF009's 资产/asset: a RecordName of the catalogue).
     `by` is the check that looks the id up: refs for most (REF009); another check where a missing
     record means more than a dangling id (an advance's settling claims are the advances check's).
     `prefixed`: the field may also hold other words (a stock-in's origin: a purchase, a count, or
@@ -115,7 +115,7 @@ class Link:
 
     path: str
     to: type[Record]
-    what: str
+    what: RecordName
     by: str = "refs"
     prefixed: bool = False
     part_line: bool = False
@@ -161,56 +161,56 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         RecordKind.ASSETS,
         Asset,
-        (Link("purchase", Purchase, "请购单/purchase"),),
+        (Link("purchase", Purchase, RecordName("purchase")),),
     ),
     Kind(
         RecordKind.EXPENSES,
         Reimbursement,
-        (Link("advance", CashAdvance, "借款/advance"), Link("purchase", Purchase, "请购单/purchase")),
+        (Link("advance", CashAdvance, RecordName("advance")), Link("purchase", Purchase, RecordName("purchase"))),
     ),
     Kind(
         RecordKind.STOCK_IN,
         StockIn,
         (
-            Link("origin", Purchase, "请购单/purchase", prefixed=True),
-            Link("origin", Stocktake, "盘点/stocktake", prefixed=True),
+            Link("origin", Purchase, RecordName("purchase"), prefixed=True),
+            Link("origin", Stocktake, RecordName("stocktake"), prefixed=True),
         ),
     ),
     Kind(RecordKind.STOCK_OUT, StockOut),
     Kind(
         RecordKind.LOANS,
         Loan,
-        (Link("asset", Asset, "资产/asset"),),
+        (Link("asset", Asset, RecordName("asset")),),
     ),
     Kind(
         RecordKind.MOVES,
         Move,
-        (Link("asset", Asset, "资产/asset"),),
+        (Link("asset", Asset, RecordName("asset")),),
     ),
     Kind(
         RecordKind.DISPOSALS,
         Disposal,
-        (Link("asset", Asset, "资产/asset"),),
+        (Link("asset", Asset, RecordName("asset")),),
     ),
     Kind(
         RecordKind.REPAIRS,
         Repair,
-        (Link("asset", Asset, "资产/asset"), Link("done.expense", Reimbursement, "报销单/claim")),
+        (Link("asset", Asset, RecordName("asset")), Link("done.expense", Reimbursement, RecordName("claim"))),
     ),
     Kind(
         RecordKind.DAMAGES,
         Damage,
-        (Link("asset", Asset, "资产/asset"), Link("settled.income", Income, "收入/income", by="damage")),
+        (Link("asset", Asset, RecordName("asset")), Link("settled.income", Income, RecordName("income"), by="damage")),
     ),
     Kind(
         RecordKind.ADVANCES,
         CashAdvance,
-        (Link("settlement.expenses", Reimbursement, "报销单/claim", by="advances"),),
+        (Link("settlement.expenses", Reimbursement, RecordName("claim"), by="advances"),),
     ),
     Kind(
         RecordKind.STOCKTAKES,
         Stocktake,
-        (Link("findings.asset", Asset, "资产/asset", part_line=True),),
+        (Link("findings.asset", Asset, RecordName("asset"), part_line=True),),
     ),
     Kind(RecordKind.FEE_NOTICES, FeeNotice),
     Kind(RecordKind.FEE_SETTLEMENTS, FeeSettlement),
@@ -218,8 +218,8 @@ KINDS: tuple[Kind, ...] = (
         RecordKind.INCOME,
         Income,
         (
-            Link("damage", Damage, "赔偿案/damage case"),
-            Link("settlement", FeeSettlement, "代办费结算/fee settlement", by="fees"),
+            Link("damage", Damage, RecordName("damage_case")),
+            Link("settlement", FeeSettlement, RecordName("fee_settlement"), by="fees"),
         ),
     ),
     Kind(RecordKind.RECEIPT_BOOKS, ReceiptBook),
@@ -231,25 +231,28 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         RecordKind.REOPENS,
         Reopen,
-        (Link("close", Close, "月结/close", by="close"),),
+        (Link("close", Close, RecordName("close"), by="close"),),
     ),
     Kind(
         RecordKind.OPENINGS,
         YearOpening,
-        (Link("assets.asset", Asset, "资产/asset", by="year"),),
+        (Link("assets.asset", Asset, RecordName("asset"), by="year"),),
     ),
     Kind(RecordKind.METER_READINGS, MeterReading),
     Kind(
         RecordKind.PATROLS,
         Patrol,
-        (Link("findings.repair", Repair, "报修单/repair"), Link("findings.damage", Damage, "赔偿案/damage case")),
+        (
+            Link("findings.repair", Repair, RecordName("repair")),
+            Link("findings.damage", Damage, RecordName("damage_case")),
+        ),
     ),
     Kind(RecordKind.PRINT_JOBS, PrintJob),
     Kind(RecordKind.SHOP_BATCHES, ShopBatch),
     Kind(
         RecordKind.SHOP_SALES,
         ShopSale,
-        (Link("batch", ShopBatch, "商店批次/shop batch"),),
+        (Link("batch", ShopBatch, RecordName("shop_batch")),),
     ),
     Kind(RecordKind.MILK_ORDERS, MilkOrder),
     Kind(RecordKind.MILK_DELIVERIES, MilkDelivery),
@@ -257,7 +260,10 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         RecordKind.RECOVERIES,
         Recovery,
-        (Link("asset", Asset, "资产/asset"), Link("stocktake", Stocktake, "盘点/stocktake", by="stocktake")),
+        (
+            Link("asset", Asset, RecordName("asset")),
+            Link("stocktake", Stocktake, RecordName("stocktake"), by="stocktake"),
+        ),
     ),
     Kind(RecordKind.AUDITS, Audit),
     Kind(RecordKind.FIRE_CHECKS, FireCheck),
@@ -269,12 +275,12 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         RecordKind.VEHICLE_COSTS,
         VehicleCost,
-        (Link("expense", Reimbursement, "报销单/claim", by="vehicles"),),
+        (Link("expense", Reimbursement, RecordName("claim"), by="vehicles"),),
     ),
     Kind(
         RecordKind.RECEPTIONS,
         Reception,
-        (Link("expense", Reimbursement, "报销单/claim", by="vehicles"),),
+        (Link("expense", Reimbursement, RecordName("claim"), by="vehicles"),),
     ),
 )
 

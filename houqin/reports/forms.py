@@ -17,7 +17,7 @@ from typing import Any
 from houqin.checks.purchases import required_steps
 from houqin.checks.stocktake import approvals_needed
 from houqin.errors import UsageError
-from houqin.i18n import Pair
+from houqin.i18n import RecordName
 from houqin.models.asset_state import replay
 from houqin.models.base import Record, Signed
 from houqin.models.depreciation import book_value
@@ -687,7 +687,7 @@ def form_of(ledger: Ledger, text: str, at: dt.date) -> Form:
     rid = resolve_id(text)
     record = ledger.record_by_id.get(rid)
     if record is None:
-        raise UsageError("unknown_record", id=text, kind=Pair("记录/record"))
+        raise UsageError("unknown_record", id=text, kind=RecordName("record"))
     layout = LAYOUTS.get(type(record))
     if layout is None:
         raise _no_form(text)
@@ -762,5 +762,5 @@ def verify_form(ledger: Ledger, scanned: str) -> FormCheck:
         raise UsageError("form_code_unreadable", text=scanned.strip()[:80])
     record = ledger.record_by_id.get(code.record)
     if record is None:
-        raise UsageError("unknown_record", id=code.record, kind=Pair("记录/record"))
+        raise UsageError("unknown_record", id=code.record, kind=RecordName("record"))
     return FormCheck(record.id, kind_of(record).name, code.fingerprint, form_fingerprint(record))

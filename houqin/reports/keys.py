@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from houqin import sshsig
 from houqin.checks.keys import must_sign_by_key, payment_problem, step_problem, trust_of
+from houqin.i18n import RecordName
 from houqin.models.base import Signed
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
@@ -46,7 +47,7 @@ def _carried(sig: str | None) -> str | None:
 def signatures_of(ledger: Ledger, text: str) -> RecordSignatures:
     """Every step of the record (and its payment), each verified afresh over its statement — not taken
     from a close, as `houqin check` may: this is the auditor's second look."""
-    record = find_record(ledger, text, Signed, "单据/record")
+    record = find_record(ledger, text, Signed, RecordName("document"))
     policy = ledger.config.policy
     school = ledger.config.school.name
     trust = trust_of(school, ledger.people)

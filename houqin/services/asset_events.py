@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Literal, TypeVar
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.asset_state import AssetState, replay
 from houqin.models.base import Approval
@@ -20,7 +21,7 @@ from houqin.services.lookup import find_record, resolve_id, resolve_unit
 
 def find_asset(ledger: Ledger, text: str) -> Asset:
     """The asset (the lot, for a unit's label); a unit number beyond the lot is refused."""
-    asset = find_record(ledger, text, Asset, "资产/asset")
+    asset = find_record(ledger, text, Asset, RecordName("asset"))
     unit = resolve_unit(text)[1]
     if unit is not None and not 1 <= unit <= asset.quantity:
         raise UsageError("unit_unknown", id=text, lot=asset.id, quantity=asset.quantity)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_MODEL
@@ -47,12 +48,12 @@ def record_audit(
 def sign_audit(ledger: Ledger, audit: str, by: str, on: dt.date, key: KeySigner | None = None) -> Audit:
     """One member's signature (step `auditor`); a member signs once, and only members sign — what
     `houqin sign JH-… --as auditor` does too."""
-    record = find_record(ledger, audit, Audit, "稽核记录/audit")
-    return sign_record(ledger, record.id, "auditor", by, on, model=Audit, label="稽核记录/audit", key=key)
+    record = find_record(ledger, audit, Audit, RecordName("audit"))
+    return sign_record(ledger, record.id, "auditor", by, on, model=Audit, label=RecordName("audit"), key=key)
 
 
 def answer_audit(ledger: Ledger, audit: str, finding: int, by: str, text: str, on: dt.date) -> Audit:
-    record = find_record(ledger, audit, Audit, "稽核记录/audit")
+    record = find_record(ledger, audit, Audit, RecordName("audit"))
     if not 1 <= finding <= len(record.findings):
         raise UsageError("audit_no_finding", id=record.id, number=finding, count=len(record.findings))
     answer = validated(AuditAnswer, finding=finding, on=on, by=by, text=text)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from houqin import clock
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
@@ -68,7 +69,7 @@ def record_meal(
 
 
 def discard_samples(ledger: Ledger, meal: str, on: dt.date, at: str, by: str) -> Meal:
-    record = find_record(ledger, meal, Meal, "餐次/meal")
+    record = find_record(ledger, meal, Meal, RecordName("meal"))
     if record.discarded is not None:
         raise UsageError("already_discarded", id=record.id, on=record.discarded.on)
     if (on, at) < (record.date, record.sampled_at):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.kinds import KIND_BY_MODEL
 from houqin.models.ledger import Ledger
@@ -38,4 +39,4 @@ def file_claim(ledger: Ledger, draft: ClaimDraft) -> Reimbursement:
 def sign_claim(
     ledger: Ledger, claim_id: str, step: str, by: str, on: dt.date, key: KeySigner | None = None
 ) -> Reimbursement:
-    return sign_record(ledger, claim_id, step, by, on, model=Reimbursement, label="报销单/reimbursement", key=key)
+    return sign_record(ledger, claim_id, step, by, on, model=Reimbursement, label=RecordName("reimbursement"), key=key)

@@ -13,6 +13,7 @@ from houqin import sshsig
 from houqin.checks.fees import figures, on_behalf_items
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import RefusedError, UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval, Record
 from houqin.models.closing import (
@@ -86,7 +87,7 @@ def assert_balance(
 
 def decide_count(ledger: Ledger, text: str, by: str, decision: str, on: dt.date) -> BalanceAssertion:
     """校长决定: how a cash shortage or surplus is dealt with (whether `by` is the principal is checked)."""
-    count = find_record(ledger, text, BalanceAssertion, "对账/count")
+    count = find_record(ledger, text, BalanceAssertion, RecordName("count"))
     if not count.difference:
         raise UsageError("no_difference", id=count.id)
     if count.decision is not None:
@@ -116,7 +117,7 @@ def pay_claim(
     ledger: Ledger, text: str, account: str, by: str, on: dt.date, key: KeySigner | None = None
 ) -> Reimbursement:
     """付款: the cashier pays a claim; refused (by the checks) before its three signatures are complete."""
-    claim = find_record(ledger, text, Reimbursement, "报销单/reimbursement")
+    claim = find_record(ledger, text, Reimbursement, RecordName("reimbursement"))
     if claim.payment is not None:
         raise UsageError("already_paid", id=claim.id)
     paid = claim.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
@@ -144,14 +145,14 @@ def request_advance(
 
 
 def approve_advance(ledger: Ledger, text: str, by: str, on: dt.date, key: KeySigner | None = None) -> CashAdvance:
-    return sign_record(ledger, text, "principal", by, on, model=CashAdvance, label="借款/advance", key=key)
+    return sign_record(ledger, text, "principal", by, on, model=CashAdvance, label=RecordName("advance"), key=key)
 
 
 def pay_advance(
     ledger: Ledger, text: str, by: str, on: dt.date, account: str = "cash", key: KeySigner | None = None
 ) -> CashAdvance:
     """出纳付款: refused (by the checks) without the principal's approval (没有校长批准出纳员有权拒付)."""
-    advance = find_record(ledger, text, CashAdvance, "借款/advance")
+    advance = find_record(ledger, text, CashAdvance, RecordName("advance"))
     if advance.payment is not None:
         raise UsageError("already_paid", id=advance.id)
     paid = advance.model_copy(update={"payment": validated(Payment, on=on, by=by, account=account)})
@@ -162,12 +163,12 @@ def settle_advance(
     ledger: Ledger, text: str, claims: Sequence[str], cash_returned: Decimal, on: dt.date
 ) -> CashAdvance:
     """报销冲账: the claims that spent the advance and the cash returned; they must add up (checked)."""
-    advance = find_record(ledger, text, CashAdvance, "借款/advance")
+    advance = find_record(ledger, text, CashAdvance, RecordName("advance"))
     if advance.payment is None:
         raise UsageError("advance_unpaid", id=advance.id)
     if advance.settlement is not None:
         raise UsageError("advance_settled", id=advance.id)
-    ids = tuple(find_record(ledger, c, Reimbursement, "报销单/reimbursement").id for c in claims)
+    ids = tuple(find_record(ledger, c, Reimbursement, RecordName("reimbursement")).id for c in claims)
     settlement = validated(Settlement, on=on, expenses=ids, cash_returned=cash_returned)
     return advance.model_copy(update={"settlement": settlement})
 
@@ -393,7 +394,7 @@ def collect_top_up(
     by default the whole top-up still owed, into the account the class's fees went to (the 代办费 fund)."""
     from houqin.checks.fees import top_ups_collected
 
-    settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
+    settlement = find_record(ledger, text, FeeSettlement, RecordName("fee_settlement"))
     owing = [c for c in settlement.classes if c.top_up]
     row = next((c for c in owing if c.class_ == klass), None)
     if row is None:
@@ -420,7 +421,7 @@ def refund_fee(
 ) -> FeeSettlement:
     """多退: the cashier pays each class its refund, from an account of the books (checked: FIN006, FIN013);
     with `key`, the payment is signed by the cashier's key, like a claim's."""
-    settlement = find_record(ledger, text, FeeSettlement, "代办费结算/fee settlement")
+    settlement = find_record(ledger, text, FeeSettlement, RecordName("fee_settlement"))
     if settlement.refunded is not None:
         raise UsageError("already_paid", id=settlement.id)
     if not settlement.refunds:

@@ -6,7 +6,7 @@ import re
 from typing import TypeVar
 
 from houqin.errors import UsageError
-from houqin.i18n import Pair
+from houqin.i18n import RecordName
 from houqin.models.base import ID_TEXT, Record
 from houqin.models.ledger import Ledger
 
@@ -36,9 +36,9 @@ def unit_label(lot: str, number: int, quantity: int) -> str:
     return f"{lot}-{number:0{max(2, len(str(quantity)))}d}"
 
 
-def find_record(ledger: Ledger, text: str, model: type[R], label: str) -> R:
+def find_record(ledger: Ledger, text: str, model: type[R], what: RecordName) -> R:
     """The record of that id and kind, or a usage error naming what was looked for (exit 2)."""
     record = ledger.record_by_id.get(resolve_id(text))
     if not isinstance(record, model):
-        raise UsageError("unknown_record", id=text, kind=Pair(label))
+        raise UsageError("unknown_record", id=text, kind=what)
     return record

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Record
 from houqin.models.kinds import KIND_BY_MODEL
@@ -89,7 +90,7 @@ def log_patrol(
 
 
 def resolve_finding(ledger: Ledger, text: str, place: str, day: dt.date) -> Patrol:
-    patrol = find_record(ledger, text, Patrol, "巡视/round")
+    patrol = find_record(ledger, text, Patrol, RecordName("round"))
     changed = False
     findings = []
     for f in patrol.findings:
@@ -118,7 +119,7 @@ def request_print(
 
 
 def print_done(ledger: Ledger, text: str, day: dt.date) -> PrintJob:
-    job = find_record(ledger, text, PrintJob, "文印/print job")
+    job = find_record(ledger, text, PrintJob, RecordName("print_job"))
     if job.done is not None:
         raise UsageError("already_closed", id=job.id)
     return job.model_copy(update={"done": day})
@@ -130,7 +131,7 @@ def receive_shop_batch(ledger: Ledger, day: dt.date, **fields: object) -> ShopBa
 
 
 def sell(ledger: Ledger, batch: str, quantity: Decimal, seller: str, day: dt.date, removed: bool = False) -> ShopSale:
-    found = find_record(ledger, batch, ShopBatch, "商店批次/shop batch")
+    found = find_record(ledger, batch, ShopBatch, RecordName("shop_batch"))
     return validated(
         ShopSale, id=next_id(ledger, KIND_BY_MODEL[ShopSale], day.year), date=day, batch=found.id,
         quantity=quantity, seller=seller, removed=removed,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval, Record
 from houqin.models.kinds import KIND_BY_MODEL
@@ -28,7 +29,7 @@ from houqin.services.inputs import validated
 from houqin.services.lookup import find_record
 from houqin.services.signing import KeySigner, sign_record
 
-LABEL = "请购单/purchase"
+LABEL = RecordName("purchase")
 
 
 def request_purchase(

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_MODEL
@@ -43,7 +44,7 @@ def close_repair(
     repairer: str | None = None,
 ) -> Repair:
     """维修完毕: the work done, its cost and the reporter's acceptance signature (checked: REP001)."""
-    repair = find_record(ledger, ticket, Repair, "报修单/repair")
+    repair = find_record(ledger, ticket, Repair, RecordName("repair"))
     if repair.done is not None:
         raise UsageError("already_closed", id=repair.id)
     done = validated(
@@ -80,7 +81,7 @@ def report_damage(
 def assess_damage(
     ledger: Ledger, case: str, amount: Decimal, by: str, day: dt.date, reason: str | None = None
 ) -> Damage:
-    damage = find_record(ledger, case, Damage, "损坏赔偿/damage case")
+    damage = find_record(ledger, case, Damage, RecordName("damage"))
     if damage.settled is not None:
         raise UsageError("already_closed", id=damage.id)
     return damage.model_copy(update={"assessed": Assessment(on=day, by=by, amount=amount, reason=reason)})
@@ -95,7 +96,7 @@ def settle_damage(
     income: str | None = None,
 ) -> Damage:
     """Paid (with its receipt or income record) or waived (the principal signs: houqin sign)."""
-    damage = find_record(ledger, case, Damage, "损坏赔偿/damage case")
+    damage = find_record(ledger, case, Damage, RecordName("damage"))
     if damage.settled is not None:
         raise UsageError("already_closed", id=damage.id)
     amount = damage.assessed.amount if damage.assessed and how == "paid" else None

@@ -9,7 +9,7 @@ from typing import TypeVar, cast, overload
 
 from houqin import sshsig
 from houqin.errors import UsageError
-from houqin.i18n import Steps, role_key
+from houqin.i18n import RecordName, Steps, role_key
 from houqin.models.base import Approval, Record, Signed, Withdrawal
 from houqin.models.kinds import kind_of
 from houqin.models.ledger import Ledger
@@ -18,6 +18,8 @@ from houqin.services.lookup import find_record
 
 S = TypeVar("S", bound=Signed)
 R = TypeVar("R", bound=Record)
+
+DOCUMENT = RecordName("document")  # 单据: a signed record of any kind
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,19 @@ def sign_record(
     on: dt.date,
     *,
     model: type[S],
-    label: str = ...,
+    label: RecordName = ...,
     key: KeySigner | None = ...,
 ) -> S: ...
 @overload
 def sign_record(
-    ledger: Ledger, record_text: str, step: str, by: str, on: dt.date, *, label: str = ..., key: KeySigner | None = ...
+    ledger: Ledger,
+    record_text: str,
+    step: str,
+    by: str,
+    on: dt.date,
+    *,
+    label: RecordName = ...,
+    key: KeySigner | None = ...,
 ) -> Signed: ...
 def sign_record(
     ledger: Ledger,
@@ -115,7 +124,7 @@ def sign_record(
     on: dt.date,
     *,
     model: type[Signed] = Signed,
-    label: str = "单据/record",
+    label: RecordName = DOCUMENT,
     key: KeySigner | None = None,
 ) -> Signed:
     """Add one signature to a record of `model` (any signed record, unless named). The step (its key,
@@ -155,7 +164,7 @@ def unsign_record(
     record under `withdrawn`, and signed by the signer's key when the step was (or policy requires it)."""
     from houqin.checks.keys import trust_of
 
-    record = find_record(ledger, record_text, Signed, "单据/record")
+    record = find_record(ledger, record_text, Signed, DOCUMENT)
     step = role_key(step)
     a = record.approval(step)
     if a is None:

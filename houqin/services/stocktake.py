@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from houqin.checks.stocktake import approvals_needed
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.counting import Difference, Reconciliation
@@ -94,7 +95,7 @@ def record_recovery(
     ledger: Ledger, stocktake: str, asset: str, by: str, place: str, detail: str, day: dt.date
 ) -> Recovery:
     """盘点问题处理: the asset a count found missing or out of place is found again, or put back (找回、归位)."""
-    count = find_record(ledger, stocktake, Stocktake, "盘点/stocktake")
+    count = find_record(ledger, stocktake, Stocktake, RecordName("stocktake"))
     if not any(f.asset == asset for f in count.findings):
         found = "、".join(sorted({f.asset for f in count.findings if f.asset})) or "-"
         raise UsageError("no_such_finding", stocktake=count.id, asset=asset, assets=found)

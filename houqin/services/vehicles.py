@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from houqin.errors import UsageError
+from houqin.i18n import RecordName
 from houqin.ledger.store import next_id
 from houqin.models.base import Approval
 from houqin.models.kinds import KIND_BY_MODEL
@@ -58,7 +59,7 @@ def log_trip(
 def return_trip(ledger: Ledger, trip: str, start: int | None, end: int, day: dt.date) -> Trip:
     """回车登记: the odometer out (unless logged at departure) and back, recorded after the trip's day
     or on it; recorded outside what the supervisor signed (models/statements.py LATER)."""
-    record = find_record(ledger, trip, Trip, "出车/trip")
+    record = find_record(ledger, trip, Trip, RecordName("trip"))
     if record.odometer_end is not None:
         raise UsageError("trip_returned_already", id=record.id, end=record.odometer_end)
     if day < record.date:
@@ -71,7 +72,7 @@ def return_trip(ledger: Ledger, trip: str, start: int | None, end: int, day: dt.
 
 def reception_claim(ledger: Ledger, reception: str, expense: str) -> Reception:
     """The claim that paid a reception approved beforehand (checked for its amount, VEH005)."""
-    record = find_record(ledger, reception, Reception, "公务接待/reception")
+    record = find_record(ledger, reception, Reception, RecordName("reception"))
     if record.expense is not None:
         raise UsageError("reception_claimed_already", id=record.id, expense=record.expense)
     return record.model_copy(update={"expense": expense})
