@@ -116,6 +116,17 @@ def test_every_command_has_help_with_an_example() -> None:
         assert "Example:" in out, args
 
 
+@pytest.mark.parametrize("args", [["--help"], ["--lang", "en", "--help"], [], ["--version"]])
+def test_the_top_level_help_of_the_bare_groups_is_the_whole_trees(args: list[str]) -> None:
+    """`houqin --help` builds its groups bare (name and help, no commands: issue #19 item 2), and says
+    exactly what the whole tree says, in both languages, with no arguments too."""
+    from houqin.cli.app import build
+
+    whole, bare = runner.invoke(build(), args), runner.invoke(build(shallow=True), args)
+    assert (bare.exit_code, bare.output) == (whole.exit_code, whole.output)
+    assert args == ["--version"] or "asset" in bare.output
+
+
 ASSET_ARGS = [
     "asset",
     "add",
