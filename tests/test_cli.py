@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -322,3 +323,20 @@ def test_findings_written_plainly_are_what_rich_writes(
     monkeypatch.setattr(check_answer, "plain_stream", lambda _stream, _summary: False)
     check_answer.show_findings(found, False, lang, root, stderr)
     assert capsys.readouterr() == plain and (plain.err if stderr else plain.out).count("\n") > 5
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_a_write_said_plainly_is_what_rich_says(
+    tmp_path: Path, committed: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from houqin.render import plain
+
+    message = "asset add ZC-2026-0009 投影仪 ×1 @ 4200.00 → JX-101"
+    for lang in ("zh", "en"):
+        plain.print_written("ZC-2026-0009", tmp_path / "2026/assets.yaml", message, committed, lang, tmp_path)
+    said = capsys.readouterr()
+    monkeypatch.setattr(plain, "plain_stream", lambda *_args: False)
+    for lang in ("zh", "en"):
+        plain.print_written("ZC-2026-0009", tmp_path / "2026/assets.yaml", message, committed, lang, tmp_path)
+    assert capsys.readouterr() == said and said.out.count("\n") == 4
+    assert not plain.plain_stream(sys.stdout, "[bold]x[/]") and not plain.plain_stream(sys.stdout, "x" * 200)

@@ -5,16 +5,12 @@ without importing Rich at all."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from houqin.diagnostics import Diagnostic
-
-# What makes Rich treat a stream as a terminal (colour) although it is not one.
-TERMINAL_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+from houqin.render.plain import plain_stream
 
 
 def show_findings(diagnostics: Sequence[Diagnostic], as_json: bool, lang: str, root: Path, stderr: bool) -> None:
@@ -39,18 +35,3 @@ def show_findings(diagnostics: Sequence[Diagnostic], as_json: bool, lang: str, r
         out = console(stderr=stderr)
         print_diagnostics(out, diagnostics, lang, root)
         print_summary(out, diagnostics, lang)
-
-
-def plain_stream(stream: TextIO, summary: str) -> bool:
-    """Would Rich write exactly the plain text here? Yes when the stream is no terminal and nothing
-    makes Rich take it for one (so no colour), and the summary line, which Rich prints, is plain
-    (no markup bracket, no emoji colon) and narrower than the width Rich wraps at (render/console.py:
-    COLUMNS, 80 if it does not read as a number, else 160; a character at most two cells)."""
-    isatty = getattr(stream, "isatty", None)
-    if isatty is None or isatty() or any(name in os.environ for name in TERMINAL_ENV):
-        return False
-    if "[" in summary or ":" in summary:
-        return False
-    columns = os.environ.get("COLUMNS")
-    width = 160 if columns is None else int(columns) if columns.strip().isdigit() else 80
-    return 2 * len(summary) < width
