@@ -211,7 +211,8 @@ def _status(info: os.stat_result) -> tuple[int, ...]:
 
 def closed_digests(root: Path, files: Mapping[str, bytes], stats: Mapping[str, os.stat_result]) -> dict[str, str]:
     """The content hashes of the closed years' files among `files`: from the memo where the file's
-    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise."""
+    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git
+    object ids go to GIT_IDS, by content hash, for the result a write leaves for the hook."""
     from houqin.ledger.cache import Cache
 
     before = closed_years_before(files)
@@ -222,37 +223,51 @@ def closed_digests(root: Path, files: Mapping[str, bytes], stats: Mapping[str, o
         return {}
     store = Cache(root)
     held = store.get(STAT_MEMO)
-    memo: dict[str, tuple[tuple[int, ...], str]] = {}
+    memo: dict[str, tuple[tuple[int, ...], str, str]] = {}
     if isinstance(held, dict):
-        memo = {rel: (tuple(v[0]), v[1]) for rel, v in held.items() if _well_formed(v)}
+        memo = {rel: (tuple(v[0]), v[1], v[2]) for rel, v in held.items() if _well_formed(v)}
     out: dict[str, str] = {}
-    kept: dict[str, tuple[tuple[int, ...], str]] = {}
+    kept: dict[str, tuple[tuple[int, ...], str, str]] = {}
     settled = time.time_ns() - int(RACY_SECONDS * 1e9)
     changed = len(memo) != len(closed)
     for rel in closed:
         status = _status(stats[rel])
         known = memo.get(rel)
-        if known is not None and known[0] == status:
-            out[rel] = known[1]
-            kept[rel] = known
-            continue
-        out[rel] = digest_of(files[rel])
-        changed = True
-        if status[1] < settled and status[2] < settled:
-            kept[rel] = (status, out[rel])
+        if known is None or known[0] != status:
+            data = files[rel]
+            known = (status, digest_of(data), git_blob_id(data))
+            changed = True
+            if not (status[1] < settled and status[2] < settled):
+                out[rel] = known[1]
+                GIT_IDS[known[1]] = known[2]
+                continue
+        out[rel] = known[1]
+        GIT_IDS[known[1]] = known[2]
+        kept[rel] = known
     if changed:
-        store.put(STAT_MEMO, {rel: (list(v[0]), v[1]) for rel, v in kept.items()})
+        store.put(STAT_MEMO, {rel: (list(v[0]), v[1], v[2]) for rel, v in kept.items()})
     return out
+
+
+# Content hash (SHA-256) → git's object id of the same bytes, for the closed years' files read: a write
+# leaves its result under the object ids of every file, and these are not hashed a second time.
+GIT_IDS: dict[str, str] = {}
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def _well_formed(value: object) -> bool:
     return (
         isinstance(value, (tuple, list))
-        and len(value) == 2
+        and len(value) == 3
         and isinstance(value[0], (tuple, list))
         and len(value[0]) == 5
         and all(isinstance(x, int) for x in value[0])
         and isinstance(value[1], str)
+        and isinstance(value[2], str)
     )
 
 

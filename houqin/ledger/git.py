@@ -4,7 +4,6 @@ index so the hook checks exactly what is being committed."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shlex
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from houqin.errors import DiskFullError, GitError, IndexBehindError
 from houqin.layout import TOP_FILES
-from houqin.ledger.files import is_record_path
+from houqin.ledger.files import git_blob_id, is_record_path
 
 HOOK_MARK = "# installed by houqin"
 HOOK_PROGRAM = """import sys
@@ -314,9 +313,7 @@ def ensure_merge_attributes(root: Path) -> bool:
     return True
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+blob_id = git_blob_id  # the id git gives a file of these bytes (ledger/files.py)
 
 
 class _GitBlobs:
