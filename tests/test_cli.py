@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -114,6 +115,17 @@ def test_every_command_has_help_with_an_example() -> None:
         code, out = run(*args, "--help")
         assert code == 0, args
         assert "Example:" in out, args
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--lang", "en", "--help"], [], ["--version"]])
+def test_the_top_level_help_of_the_bare_groups_is_the_whole_trees(args: list[str]) -> None:
+    """`houqin --help` builds its groups bare (name and help, no commands: issue #19 item 2), and says
+    exactly what the whole tree says, in both languages, with no arguments too."""
+    from houqin.cli.app import build
+
+    whole, bare = runner.invoke(build(), args), runner.invoke(build(shallow=True), args)
+    assert (bare.exit_code, bare.output) == (whole.exit_code, whole.output)
+    assert args == ["--version"] or "asset" in bare.output
 
 
 ASSET_ARGS = [
@@ -278,3 +290,53 @@ def test_write_refuses_a_file_it_cannot_append_to(git_ledger: Callable[..., Path
     code, out = run("--ledger", str(root), *ASSET_ARGS)
     assert code == 2 and "2026/assets.yaml 无法读取" in out
     assert (root / "2026/assets.yaml").read_text() == text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("stderr", [False, True])
+def test_findings_written_plainly_are_what_rich_writes(
+    git_ledger: Callable[..., Path],
+    lang: str,
+    stderr: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A check whose answer goes to no terminal writes its findings and summary without Rich (issue #19
+    item 2: the warm check): byte for byte what Rich writes, errors with their lines and hints too."""
+    from houqin.render import check_answer
+    from houqin.services.checking import check_command
+
+    root = git_ledger()
+    (root / "people.yaml").write_text(
+        (root / "people.yaml").read_text("utf-8") + "- {name: 王校長, roles: [teacher], joined: 2010-09-01}\n", "utf-8"
+    )
+    (root / "2026").mkdir(exist_ok=True)
+    (root / "2026/loans.yaml").write_text(
+        "- {id: JY-2026-0001, date: 2026-03-01, asset: ZC-2026-9999, borrower: 张老师, due: 2026-03-08,"
+        " approvals: [{role: keeper, by: 李主任, on: 2026-03-01}]}\n",
+        encoding="utf-8",
+    )
+    found = check_command(root, None, staged=False, with_keys=False, use_cache=False, full=False)
+    assert {d.severity for d in found} == {"error", "warning"}
+    check_answer.show_findings(found, False, lang, root, stderr)
+    plain = capsys.readouterr()
+    monkeypatch.setattr(check_answer, "plain_stream", lambda _stream, _summary: False)
+    check_answer.show_findings(found, False, lang, root, stderr)
+    assert capsys.readouterr() == plain and (plain.err if stderr else plain.out).count("\n") > 5
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_a_write_said_plainly_is_what_rich_says(
+    tmp_path: Path, committed: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from houqin.render import plain
+
+    message = "asset add ZC-2026-0009 投影仪 ×1 @ 4200.00 → JX-101"
+    for lang in ("zh", "en"):
+        plain.print_written("ZC-2026-0009", tmp_path / "2026/assets.yaml", message, committed, lang, tmp_path)
+    said = capsys.readouterr()
+    monkeypatch.setattr(plain, "plain_stream", lambda *_args: False)
+    for lang in ("zh", "en"):
+        plain.print_written("ZC-2026-0009", tmp_path / "2026/assets.yaml", message, committed, lang, tmp_path)
+    assert capsys.readouterr() == said and said.out.count("\n") == 4
+    assert not plain.plain_stream(sys.stdout, "[bold]x[/]") and not plain.plain_stream(sys.stdout, "x" * 200)

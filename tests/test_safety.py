@@ -3,6 +3,7 @@ full disk, a killed write, the merge driver on an installed hook, and files that
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -843,3 +844,29 @@ def test_a_commit_that_landed_stays_when_the_index_cannot_follow(
     again = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
     assert again.exit_code == 0, again.output
     assert records_added_by(root, "HEAD") == 1 and git(root, "status", "--porcelain") == ""
+
+
+def test_the_private_index_of_a_commit_is_heads_tree_whatever_git_has_staged(git_ledger: Callable[..., Path]) -> None:
+    """houqin builds its commit in an index of its own, from git's by a one-tree merge (which keeps
+    git's file status, so `git commit` does not re-hash the working tree): it holds exactly HEAD's
+    tree however git's index differs — a staged edit, a staged new file, a staged removal."""
+    from houqin.ledger.git import _head_index, _private_index
+
+    root = git_ledger()
+    (root / "places.yaml").write_text((root / "places.yaml").read_text("utf-8") + "# 改\n", "utf-8")
+    (root / "notes.txt").write_text("草稿\n", "utf-8")
+    git(root, "add", "places.yaml", "notes.txt")
+    git(root, "rm", "-q", "--cached", "people.yaml")
+    private = _private_index(root)
+    try:
+        env = {"GIT_INDEX_FILE": str(private)}
+        _head_index(root, private, env)
+        listed = subprocess.run(["git", "ls-files", "-s"], cwd=root, env={**os.environ, **env},
+                                capture_output=True, text=True, check=True).stdout  # fmt: skip
+    finally:
+        private.unlink(missing_ok=True)
+    tree = git(root, "ls-tree", "-r", "HEAD")
+    assert sorted(line.split()[2] + " " + line.split()[3] for line in tree.splitlines()) == sorted(
+        line.split()[1] + " " + line.split()[3] for line in listed.splitlines()
+    )
+    assert "notes.txt" not in listed and "people.yaml" in listed

@@ -607,3 +607,67 @@ def test_a_ledger_closed_with_the_carried_cards_in_the_years_file_still_reads_an
         f"2026/assets.yaml:{at}: error[YRC002] ZC-2019-0002 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
         "已被改动（结转后只能添加新的步骤）"
     ]
+
+
+def _behind_the_back(path: Path, old: str, new: str, after: str = "") -> None:
+    """An edit of the same size whose modification time is put back (os.utime): only the ctime moves."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    _edit(path, old, new, after)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def _memo(root: Path) -> dict[str, object]:
+    from houqin.ledger.cache import Cache
+    from houqin.ledger.files import STAT_MEMO
+
+    found = Cache(root).get(STAT_MEMO)
+    return found if isinstance(found, dict) else {}
+
+
+def test_the_stat_memo_of_closed_years_is_used_and_never_answers_for_a_changed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one cache key that is not content (docs/architecture.md): a closed year's file is known by
+    its hash remembered under its status; a change behind houqin's back, of the same size and with the
+    modification time put back, moves the ctime, and is seen, by check and by the hook's ledger alike."""
+    from houqin.ledger import files
+
+    root = _copy(tmp_path)
+    assert _codes(root) == [] and _memo(root) == {}  # the files were just written: too recent to remember
+    monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
+    assert _codes(root) == []
+    memo = _memo(root)
+    assert "2019/assets.yaml" in memo and "2026/assets.carried.yaml" not in memo  # closed years only
+    # The memo is what answers: a hash planted under the file's very status is believed ...
+    _status, digest, object_id = memo["2019/assets.yaml"]  # type: ignore[misc]
+    assert object_id == _git(root, "hash-object", "2019/assets.yaml").strip()  # the hook's key: git's id
+    planted = files.closed_digests(root, {"2026/openings.yaml": b"", "2019/assets.yaml": b"x"}, {
+        "2019/assets.yaml": (root / "2019/assets.yaml").stat()})  # fmt: skip
+    assert planted == {"2019/assets.yaml": digest}
+    # ... and a change of the bytes, same size and mtime, is caught all the same.
+    _behind_the_back(root / "2019/assets.yaml", 'unit_price: "4200.00"', 'unit_price: "4100.00"')
+    expected = [
+        "2026/openings.yaml:2: error[YRC004] 已结账年度的文件 2019/assets.yaml 与年终结账（NJ-2026-0001，2025 年及以前）时不同：被改动、新增或删除"
+    ]
+    assert _codes(root) == expected
+    assert _codes(root, "--full") == expected
+    assert _memo(root)["2019/assets.yaml"][1] != digest  # type: ignore[index]
+    _behind_the_back(root / "2019/assets.yaml", 'unit_price: "4100.00"', 'unit_price: "4200.00"')
+    assert _codes(root) == []  # put back as it was: clean again
+
+
+def test_a_carried_file_changed_behind_houqins_back_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from houqin.ledger import files
+
+    root = _copy(tmp_path)
+    monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
+    assert _codes(root) == []
+    assets = root / "2026/assets.carried.yaml"
+    _behind_the_back(assets, 'unit_price: "4200.00"', 'unit_price: "4100.00"', after="- id: ZC-2019-0001")
+    at = assets.read_text(encoding="utf-8").splitlines().index("- id: ZC-2019-0001") + 1
+    assert _codes(root) == [
+        f"2026/assets.carried.yaml:{at}: error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
+        "已被改动（结转后只能添加新的步骤）"
+    ]

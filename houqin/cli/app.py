@@ -4,6 +4,7 @@ errors into messages and exit codes: 0 ok, 1 rule errors, 2 usage or unreadable 
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 import sys
@@ -164,9 +165,10 @@ VALUED_OPTIONS = ("--ledger", "-L", "--lang")
 WHOLE_TREE_OPTIONS = ("--help", "--version", "--install-completion", "--show-completion")
 
 
-def build(only: str | None = None) -> typer.Typer:
+def build(only: str | None = None, *, shallow: bool = False) -> typer.Typer:
     """The houqin command with every command, or with only the one named (what a run needs: building
-    all of them costs more than a quick command itself)."""
+    all of them costs more than a quick command itself); `shallow`, every command with its groups
+    bare (each its name and help, none of its commands: what `houqin --help` shows)."""
     app = typer.Typer(
         cls=HouqinGroup,
         name="houqin",
@@ -182,10 +184,18 @@ def build(only: str | None = None) -> typer.Typer:
             continue
         target = getattr(importlib.import_module(f"houqin.cli.{module}"), attr)
         if group:
-            app.add_typer(target, name=name)
+            app.add_typer(_bare(target) if shallow else target, name=name)
         else:
             app.command(name, hidden=hidden)(target)
     return app
+
+
+def _bare(group: typer.Typer) -> typer.Typer:
+    """A group as the top-level help lists it: its name and help (solved by Typer as for the group
+    itself), none of its commands, whose options Typer would otherwise read one by one."""
+    bare = copy.copy(group)
+    bare.registered_commands, bare.registered_groups = [], []
+    return bare
 
 
 @cache
@@ -214,5 +224,10 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    completing = any(key.endswith("_COMPLETE") for key in os.environ)  # shell completion needs every command
-    build(None if completing else command_named(sys.argv[1:]))()
+    argv = sys.argv[1:]
+    if any(key.endswith("_COMPLETE") for key in os.environ):  # shell completion needs every command
+        build()()
+    elif (only := command_named(argv)) is not None:
+        build(only)()
+    else:  # the top-level help (or the version) needs no group's commands; anything else gets the whole tree
+        build(shallow=not argv or any(arg in WHOLE_TREE_OPTIONS for arg in argv))()

@@ -26,7 +26,7 @@ def run_write(
 ) -> Record:
     """Write the record `build` makes; with `signer` (--key), its steps that are the key holder's own
     are signed by that key first (services/signing.py: by_key)."""
-    from houqin.render.console import print_written
+    from houqin.render.plain import print_written
     from houqin.services.signing import by_key
     from houqin.services.writes import write_record
 

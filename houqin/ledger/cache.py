@@ -28,6 +28,7 @@ FORMAT = b"houqin-cache-2\n"
 DIGEST_SIZE = 32
 RESULT_PREFIX = "result-"
 PART_PREFIX = "part-"
+STAT_PREFIX = "stat-"  # the stat memo of closed years' content hashes (ledger/files.py), kept by prune
 
 
 # The libraries whose code shapes a parsed and validated record (their installed versions).
@@ -141,7 +142,7 @@ class Cache:
         """Drop file entries no file of the current ledger uses (old versions of edited files)."""
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.dir):
-                if entry.name not in keep and not entry.name.startswith((RESULT_PREFIX, PART_PREFIX)):
+                if entry.name not in keep and not entry.name.startswith((RESULT_PREFIX, PART_PREFIX, STAT_PREFIX)):
                     self._discard(Path(entry.path))
 
     def prune_parts(self, keep: set[str]) -> None:

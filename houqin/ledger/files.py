@@ -6,6 +6,8 @@ import hashlib
 import os
 import re
 import stat
+import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -57,40 +59,47 @@ def read_ledger_file(root: Path, rel: str) -> bytes | None:
     """A ledger file's bytes, read without following a link and without blocking: a link reads as
     where it leads (outside the ledger, or another of its files), a FIFO, device or socket as what
     it is, a file above the bound as its size. None if there is no such file."""
+    return _read_file(root, rel)[0]
+
+
+def _read_file(root: Path, rel: str) -> tuple[bytes | None, os.stat_result | None]:
+    """read_ledger_file, and the status of the regular file it read whole (None for anything else)."""
     path = root / rel
     try:
         mode = os.lstat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):
-        return None
+        return None, None
     if stat.S_ISLNK(mode):
         target = path.resolve()
         top = root.resolve()
         if not target.is_relative_to(top):
-            return OUTSIDE
-        return LINKED + target.relative_to(top).as_posix().encode("utf-8", "surrogateescape")
+            return OUTSIDE, None
+        return LINKED + target.relative_to(top).as_posix().encode("utf-8", "surrogateescape"), None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        return None
+        return None, None
     except OSError:  # a link swapped in meanwhile (ELOOP), or a socket (ENXIO): never read
-        return _special(os.lstat(path).st_mode) if path.exists() else None
+        return (_special(os.lstat(path).st_mode) if path.exists() else None), None
     try:
         info = os.fstat(fd)
         special = _special(info.st_mode)
         if special is not None:
-            return special
+            return special, None
         if info.st_size > MAX_FILE_BYTES:
-            return TOO_BIG + str(info.st_size >> 20).encode()
+            return TOO_BIG + str(info.st_size >> 20).encode(), None
         chunks = []
         left = MAX_FILE_BYTES + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, min(left, max(info.st_size + 1, 1 << 16)))  # most files in one read
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
-        data = b"".join(chunks)
-        return TOO_BIG + str(len(data) >> 20).encode() if len(data) > MAX_FILE_BYTES else data
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if len(data) > MAX_FILE_BYTES:
+            return TOO_BIG + str(len(data) >> 20).encode(), None
+        return data, info
     finally:
         os.close(fd)
 
@@ -116,6 +125,7 @@ class FileSource(Protocol):
 class WorktreeSource:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.stats: dict[str, os.stat_result] = {}  # of each regular file read whole, as it was read
 
     def paths(self) -> list[str]:
         """The directory files and every entry of every year directory that is not a directory itself:
@@ -128,9 +138,12 @@ class WorktreeSource:
 
     def read(self, rel: str) -> bytes | None:
         try:
-            return read_ledger_file(self.root, rel)
+            data, info = _read_file(self.root, rel)
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return None
+        if info is not None:
+            self.stats[rel] = info
+        return data
 
 
 def _is_real_dir(path: Path) -> bool:
@@ -143,9 +156,10 @@ def _is_real_dir(path: Path) -> bool:
 class MemorySource:
     """Files already read (once) from another source, so they can be hashed and parsed without a second read."""
 
-    def __init__(self, files: dict[str, bytes]) -> None:
+    def __init__(self, files: dict[str, bytes], digests: Mapping[str, str] | None = None) -> None:
+        """`digests`: content hashes known already (of these very bytes), not computed again."""
         self.files = files
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, str] = {rel: d for rel, d in (digests or {}).items() if rel in files}
 
     def digest(self, rel: str) -> str | None:
         """The content hash of a file (SHA-256, hex), computed once."""
@@ -158,14 +172,103 @@ class MemorySource:
         return {rel: self.digest(rel) or "" for rel in self.files}
 
     @classmethod
-    def read_all(cls, source: FileSource) -> MemorySource:
-        return cls({rel: data for rel in source.paths() if (data := source.read(rel)) is not None})
+    def read_all(cls, source: FileSource, *, memo: bool = True) -> MemorySource:
+        """Every file of `source`, read once. From the working tree, the content hashes of the closed
+        years' files come from the stat memo when their status has not changed (`closed_digests`);
+        `memo=False` hashes every file (check --full, a check without the cache)."""
+        found = cls({rel: data for rel in source.paths() if (data := source.read(rel)) is not None})
+        if memo and isinstance(source, WorktreeSource) and not os.environ.get("HOUQIN_NO_CACHE"):
+            found._digests.update(closed_digests(source.root, found.files, source.stats))
+        return found
 
     def paths(self) -> list[str]:
         return list(self.files)
 
     def read(self, rel: str) -> bytes | None:
         return self.files.get(rel)
+
+
+# The one cache key that is not content (docs/architecture.md, "The stat memo of closed years"): the
+# content hash of a closed year's file, remembered under its status. Any write to a file changes its
+# ctime, which no program can set back (os.utime sets mtime and atime, and moves ctime to now); a file
+# replaced by a rename is another inode; so an unchanged (size, mtime_ns, ctime_ns, inode, device) is
+# unchanged bytes, but for a write within the clock tick of the status taken: a file changed less than
+# RACY_SECONDS before it was hashed is not remembered (git's "racily clean" rule).
+STAT_MEMO = "stat-hashes"
+RACY_SECONDS = 2.0
+
+
+def closed_years_before(paths: Iterable[str]) -> int | None:
+    """The year of the latest year opening among `paths` (YYYY/openings.yaml): every year before it is
+    closed, as far as the file list tells (the loader decides from the opening itself)."""
+    years = [int(rel[:4]) for rel in paths if is_record_path(rel) and rel.endswith("/openings.yaml")]
+    return max(years) if years else None
+
+
+def _status(info: os.stat_result) -> tuple[int, ...]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def closed_digests(root: Path, files: Mapping[str, bytes], stats: Mapping[str, os.stat_result]) -> dict[str, str]:
+    """The content hashes of the closed years' files among `files`: from the memo where the file's
+    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git
+    object ids go to GIT_IDS, by content hash, for the result a write leaves for the hook."""
+    from houqin.ledger.cache import Cache
+
+    before = closed_years_before(files)
+    if before is None:
+        return {}
+    closed = [rel for rel in files if is_record_path(rel) and int(rel[:4]) < before and rel in stats]
+    if not closed:
+        return {}
+    store = Cache(root)
+    held = store.get(STAT_MEMO)
+    memo: dict[str, tuple[tuple[int, ...], str, str]] = {}
+    if isinstance(held, dict):
+        memo = {rel: (tuple(v[0]), v[1], v[2]) for rel, v in held.items() if _well_formed(v)}
+    out: dict[str, str] = {}
+    kept: dict[str, tuple[tuple[int, ...], str, str]] = {}
+    settled = time.time_ns() - int(RACY_SECONDS * 1e9)
+    changed = len(memo) != len(closed)
+    for rel in closed:
+        status = _status(stats[rel])
+        known = memo.get(rel)
+        if known is None or known[0] != status:
+            data = files[rel]
+            known = (status, digest_of(data), git_blob_id(data))
+            changed = True
+            if not (status[1] < settled and status[2] < settled):
+                out[rel] = known[1]
+                GIT_IDS[known[1]] = known[2]
+                continue
+        out[rel] = known[1]
+        GIT_IDS[known[1]] = known[2]
+        kept[rel] = known
+    if changed:
+        store.put(STAT_MEMO, {rel: (list(v[0]), v[1], v[2]) for rel, v in kept.items()})
+    return out
+
+
+# Content hash (SHA-256) → git's object id of the same bytes, for the closed years' files read: a write
+# leaves its result under the object ids of every file, and these are not hashed a second time.
+GIT_IDS: dict[str, str] = {}
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _well_formed(value: object) -> bool:
+    return (
+        isinstance(value, (tuple, list))
+        and len(value) == 3
+        and isinstance(value[0], (tuple, list))
+        and len(value[0]) == 5
+        and all(isinstance(x, int) for x in value[0])
+        and isinstance(value[1], str)
+        and isinstance(value[2], str)
+    )
 
 
 def find_root(start: Path) -> Path | None:

@@ -4,7 +4,6 @@ index so the hook checks exactly what is being committed."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shlex
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from houqin.errors import DiskFullError, GitError, IndexBehindError
 from houqin.layout import TOP_FILES
-from houqin.ledger.files import is_record_path
+from houqin.ledger.files import git_blob_id, is_record_path
 
 HOOK_MARK = "# installed by houqin"
 HOOK_PROGRAM = """import sys
@@ -191,7 +190,7 @@ def commit_paths(
     private = _private_index(root)
     env = {"GIT_INDEX_FILE": str(private)}
     try:
-        git(root, "read-tree", *(["HEAD"] if _has_head(root) else ["--empty"]), env=env)
+        _head_index(root, private, env)
         git(root, "add", "--", *rel, env=env)
         signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={sign_with}"] if sign_with else []
         flags = [*([] if verify else ["--no-verify"]), *(["-S"] if sign_with else [])]
@@ -206,6 +205,28 @@ def commit_paths(
 
 
 PRIVATE_INDEX = "houqin-index-"
+
+
+def _head_index(root: Path, private: Path, env: dict[str, str]) -> None:
+    """Make `private` an index of HEAD's tree (of nothing, before the first commit). Read from git's
+    own index by a one-tree merge (`read-tree -m HEAD`), which holds HEAD's tree all the same but
+    keeps git's file status for each entry that matches it: without it, `git commit` re-reads and
+    hashes every file of the working tree to refresh the index (0.11 s of a write at 100k records).
+    What is staged in git's index and not in HEAD is not taken along (the entry is HEAD's). Where the
+    index cannot be copied or merged, the plain `read-tree HEAD`."""
+    if not _has_head(root):
+        git(root, "read-tree", "--empty", env=env)
+        return
+    index = Path(git(root, "rev-parse", "--git-path", "index").stdout.decode().strip())
+    index = index if index.is_absolute() else root / index
+    try:
+        shutil.copyfile(index, private)
+        if git(root, "read-tree", "-m", "HEAD", env=env, check=False).returncode == 0:
+            return
+    except OSError:
+        pass
+    private.unlink(missing_ok=True)
+    git(root, "read-tree", "HEAD", env=env)
 
 
 def _private_index(root: Path) -> Path:
@@ -292,9 +313,7 @@ def ensure_merge_attributes(root: Path) -> bool:
     return True
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file of these bytes (its SHA-1 object name), as `git hash-object` would."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+blob_id = git_blob_id  # the id git gives a file of these bytes (ledger/files.py)
 
 
 class _GitBlobs:

@@ -255,7 +255,7 @@ class WriteSession:
     def reload(self) -> None:
         """Read the ledger after the pending writes afresh from the files as they will be (a year-end
         close: the next command reads the open year from the new opening)."""
-        self._after = load_ledger(self.root, MemorySource(self.files_after()), strict=True)
+        self._after = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True)
 
     def take_down(self, opening: YearOpening) -> list[Record]:
         """年终结账 undone (重新开账 of a year): stage the opening removed from its file and every record it
@@ -265,7 +265,7 @@ class WriteSession:
         records put back, as read back."""
         self._rewrite(opening.source.file, {}, {opening.id})
         # Read without the opening: the closed years' originals and the open year's copies side by side.
-        between = load_ledger(self.root, MemorySource(self.files_after()), strict=True).ledger
+        between = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True).ledger
         carried = carried_ids(opening)
         put: dict[str, dict[str, Record]] = {}
         taken: dict[str, set[str]] = {}
@@ -333,7 +333,7 @@ class WriteSession:
         path = self.root / rel
         self._current(path)  # refuses a file houqin may not read
         self._stage(path, self.files.get(rel), data)
-        self._after = load_ledger(self.root, MemorySource(self.files_after()), strict=True)
+        self._after = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True)
 
     @staticmethod
     def _clean_starts(rel: str, text: str, own: list[Record], before: LoadResult) -> list[int] | None:

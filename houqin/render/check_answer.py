@@ -1,12 +1,16 @@
-"""`houqin check`'s answer, imported on every check: Rich only once there is something to show, so a
-clean ledger's check (and the hook's fallback) starts no faster or slower than before."""
+"""`houqin check`'s answer, imported on every check: Rich only when it would write more than the plain
+text, so a clean ledger's check (and the hook's fallback) starts no faster or slower than before, and
+the findings of a check piped or captured (what the hook, scripts and the benchmarks see) are written
+without importing Rich at all."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from houqin.diagnostics import Diagnostic
+from houqin.render.plain import plain_stream
 
 
 def show_findings(diagnostics: Sequence[Diagnostic], as_json: bool, lang: str, root: Path, stderr: bool) -> None:
@@ -17,6 +21,15 @@ def show_findings(diagnostics: Sequence[Diagnostic], as_json: bool, lang: str, r
 
         print(diagnostics_json(diagnostics, lang))
     elif diagnostics:
+        from houqin.render.diagnostics_text import diagnostic_lines, summary_line
+
+        stream = sys.stderr if stderr else sys.stdout
+        summary = summary_line(diagnostics, lang)
+        if plain_stream(stream, summary):
+            lines = diagnostic_lines(diagnostics, lang, root, colour=False)
+            stream.write("\n".join([*lines, summary]) + "\n")
+            stream.flush()
+            return
         from houqin.render.console import console, print_diagnostics, print_summary
 
         out = console(stderr=stderr)

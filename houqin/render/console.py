@@ -16,6 +16,7 @@ from houqin.diagnostics import Diagnostic, Severity, count_by_severity
 from houqin.errors import HouqinError, RefusedError
 from houqin.i18n import nt, t
 from houqin.render.diagnostics_text import diagnostic_lines, display_path
+from houqin.render.plain import print_written as print_written  # written plainly where Rich adds nothing
 
 
 def console(stderr: bool = False) -> Console:
@@ -104,9 +105,3 @@ def print_opened(
     out.print(escape(t("committed", lang, message="finance open")) if committed else t("not_committed", lang))
     if committed and signed:
         out.print(t("opened_signed", lang))
-
-
-def print_written(record_id: str, path: Path, message: str, committed: bool, lang: str, root: Path) -> None:
-    out = console()
-    out.print(t("written", lang, id=record_id, path=display_path(root, path.relative_to(root).as_posix())))
-    out.print(t("committed", lang, message=message) if committed else t("not_committed", lang))

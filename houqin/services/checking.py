@@ -60,9 +60,10 @@ def remember_result(
         rows = tuple(encode_diagnostic(d) for d in found)
         store.put_result(_key(digests, DEFAULT_CHECKS, today), rows)
         if files is not None:
-            from houqin.ledger.git import blob_id
+            from houqin.ledger.files import GIT_IDS, git_blob_id
 
-            store.put_result(_git_key({rel: blob_id(data) for rel, data in files.items()}, DEFAULT_CHECKS, today), rows)
+            ids = {rel: GIT_IDS.get(digests.get(rel, "")) or git_blob_id(data) for rel, data in files.items()}
+            store.put_result(_git_key(ids, DEFAULT_CHECKS, today), rows)
 
 
 def run_cached(
@@ -168,7 +169,7 @@ def _check_files(
     git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None and not full else None
     if git_key is not None and (known := _found(store, git_key)) is not None:
         return known
-    files = MemorySource.read_all(source or WorktreeSource(root))
+    files = MemorySource.read_all(source or WorktreeSource(root), memo=store is not None and not full)
     key = _key(files.digests(), (*chosen, "--full") if full else chosen, today)
     if store is not None:
         hit = store.get(key)
