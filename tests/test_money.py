@@ -850,6 +850,7 @@ def test_fee_settle_writes_the_settlement_and_prints_its_notice(git_ledger: Call
     assert not (root / "2026" / "fee-settlements.yaml").exists()
     result = CliRunner().invoke(app, [*args, "--where", "校门公示栏", "--date", "2026-07-10"])
     assert result.exit_code == 0, result.output
+    assert "代办费结算公示：作业本费（2025-2026-2）" in result.output  # the item as the fee notice published it
     assert "一年级(1)班" in result.output and "+2.00" in result.output  # 80.00 back to 40 students
     assert lines(root) == [FEE005.replace(".yaml:1:", ".yaml:2:")]  # the refunds still to be paid (a header line)
     written = (root / "2026" / "fee-settlements.yaml").read_text("utf-8")

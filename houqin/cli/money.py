@@ -345,6 +345,7 @@ def fee_settle(
     from houqin.models.records import FeeSettlement
     from houqin.render.console import console
     from houqin.render.fees import print_fee_settlement
+    from houqin.reports.finance import settlement_notice
     from houqin.services.finance import settle_fee
 
     record = run_write(
@@ -356,7 +357,8 @@ def fee_settle(
     )
     if not isinstance(record, FeeSettlement):  # what settle_fee builds, as written back
         raise TypeError(f"fee settle wrote {type(record).__name__}")
-    print_fee_settlement(console(), record, get_state(ctx).lang)
+    state = get_state(ctx)
+    print_fee_settlement(console(), settlement_notice(state.books(), record), state.lang)
 
 
 @fee_app.command("collect")

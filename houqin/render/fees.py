@@ -8,12 +8,13 @@ from rich.console import Console
 from rich.table import Table
 
 from houqin.i18n import t
-from houqin.models.records import FeeSettlement
 from houqin.money import fmt_yuan
+from houqin.reports.finance import SettlementNotice
 
 
-def print_fee_settlement(out: Console, s: FeeSettlement, lang: str) -> None:
-    table = Table(title=t("title.fee_settlement", lang, item=s.fee_item, term=s.term), title_justify="left")
+def print_fee_settlement(out: Console, notice: SettlementNotice, lang: str) -> None:
+    s = notice.settlement
+    table = Table(title=t("title.fee_settlement", lang, item=notice.item, term=s.term), title_justify="left")
     keys = ("fee.class", "fee.students", "fee.collected", "fee.spent", "fee.refund", "fee.top_up", "fee.per_student")
     for key in keys:
         table.add_column(t(key, lang), justify="left" if key == "fee.class" else "right")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from houqin.checks.budget import budget_limits
+from houqin.checks.fees import on_behalf_items
 from houqin.checks.shop import takings_by_day
 from houqin.models.as_of import as_of
 from houqin.models.base import Record
@@ -24,6 +25,7 @@ from houqin.models.records import (
     Damage,
     Disposal,
     FeeNotice,
+    FeeSettlement,
     Income,
     Loan,
     Purchase,
@@ -372,3 +374,17 @@ def _damages(ledger: Ledger, month: str) -> list[OpenItem]:
             amount = d.settled.amount or ZERO
             out.append(OpenItem(d.id, d.settled.on, d.responsible.name, amount, "", d.settled.type))
     return out
+
+
+@dataclass(frozen=True)
+class SettlementNotice:
+    """代办费结算公示: the settlement as posted, its item named as the term's fee notice published it
+    (练习册费, not the ledger's id workbook-2025-2026-2), or by its id if no notice names it."""
+
+    settlement: FeeSettlement
+    item: str
+
+
+def settlement_notice(ledger: Ledger, settlement: FeeSettlement) -> SettlementNotice:
+    found = on_behalf_items(ledger).get(settlement.fee_item)
+    return SettlementNotice(settlement, found[1].name if found is not None else settlement.fee_item)
