@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test soak lint bench bench-years bench-county bench-county-dataset bench-movein install clean
+.PHONY: demo test soak lint bench bench-years bench-styles bench-county bench-county-dataset bench-movein install clean
 
 $(BIN)/houqin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: install
 # is made once, about 18 minutes, and kept in benchmarks/data/).
 bench-years: install
 	$(BIN)/python benchmarks/years.py --sizes 100000,1000000 --out benchmarks/years.md
+
+# the closed 100k books (made by bench-years) in two other YAML styles against the house style, cold
+bench-styles: install
+	$(BIN)/python benchmarks/styles.py benchmarks/data/100k-closed/ledger --journal benchmarks/data/100k-closed/closed.journal
+	$(BIN)/python benchmarks/styles.py benchmarks/data/100k-closed/ledger --journal benchmarks/data/100k-closed/closed.journal --indented
 
 bench-county: install
 	$(BIN)/python benchmarks/bench.py --sizes 1000 --runs 1 --county --out benchmarks/county.md

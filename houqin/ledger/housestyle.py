@@ -2,10 +2,11 @@
 
 The house style (docs/architecture.md) is a small, regular part of YAML: block sequences and block
 mappings by indentation, one key per line, small mappings and lists in flow style on one line,
-scalars plain or quoted without escapes, comments on lines of their own. This reader accepts exactly
+scalars plain or quoted without escapes, comments on lines of their own or after a value (as an
+editor or another tool leaves them: `- id: ZC-2026-0001  # 已贴标签`). This reader accepts exactly
 that and gives what the strict reader (yamlio.StrictLoader) gives for it: the same values, resolved
 by the same YAML 1.2 core schema, and the same line of every mapping, key and item. On anything else
-— a multi-line scalar, an escape, an anchor, a tag, a duplicate key, a trailing comment, a tab — it
+— a multi-line scalar, an escape, an anchor, a tag, a duplicate key, a tab — it
 gives up (None) and the strict reader reads the file, with its diagnostics. tests/test_housestyle.py
 proves the two agree on every bundled and generated file and on generated documents.
 """
@@ -42,17 +43,37 @@ def read(text: str) -> Any | None:
             continue
         if raw.endswith(" "):
             return None
-        lines.append((number, len(raw) - len(content), content))
+        indent = len(raw) - len(content)
+        if " #" in content:
+            content = _before_comment(content)
+        lines.append((number, indent, content))
     if not lines:
         return None
     try:
         reader = _Reader(lines)
-        value = reader.node(0)
+        value = reader.node(lines[0][1])  # a document may stand indented as a whole
         if reader.pos != len(lines):
             return None
         return value
     except (GiveUp, RecursionError):  # deep nesting is the strict reader's to report
         return None
+
+
+def _before_comment(content: str) -> str:
+    """The line without the comment after its value: YAML begins a comment at a # after a space, outside
+    a quoted scalar. A quote opens wherever one stands (a quote inside a plain scalar, which YAML takes
+    for a letter, keeps the rest uncut, and the scalar then gives up on its " #"), so a cut never falls
+    inside a quoted scalar; one that would leave an unclosed quote, which the scalar refuses."""
+    quote = ""
+    for i, c in enumerate(content):
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and content[i - 1] == " ":
+            return content[:i].rstrip(" ")
+    return content
 
 
 class _Reader:
