@@ -277,17 +277,17 @@ def _advance(ledger: Ledger, r: CashAdvance) -> Iterator[Diagnostic]:
         yield from _person(ledger, r, "payment.by", r.payment.by, r.payment.on)
 
 
-RecordName = Callable[[Ledger, Any], Iterator[Diagnostic]]
+Named = Callable[[Ledger, Any], Iterator[Diagnostic]]
 
 
-def _of(model: type[R], named: Callable[[Ledger, R], Iterator[Diagnostic]]) -> tuple[type[Record], RecordName]:
+def _of(model: type[R], named: Callable[[Ledger, R], Iterator[Diagnostic]]) -> tuple[type[Record], Named]:
     """A model and what its records name besides other records (mypy checks the pair agrees)."""
     return model, named
 
 
 # What a record of each model names in the directory (people, places, items, categories, budget
 # lines). The records it names by id are its kind's links (models/kinds.py), looked up by one walk.
-DIRECTORY_NAMES: Mapping[type[Record], RecordName] = dict(
+DIRECTORY_NAMES: Mapping[type[Record], Named] = dict(
     (
         _of(Asset, _asset),
         _of(Reimbursement, _expense),

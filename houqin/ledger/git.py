@@ -163,7 +163,7 @@ def _same_as_head(root: Path, rel: list[str]) -> set[str]:
     same: set[str] = set()
     for rel_name, sha in head.items():
         path = root / rel_name
-        if path.is_file() and not path.is_symlink() and blob_id(path.read_bytes()) == sha:
+        if path.is_file() and not path.is_symlink() and git_blob_id(path.read_bytes()) == sha:
             same.add(rel_name)
     return same
 
@@ -311,9 +311,6 @@ def ensure_merge_attributes(root: Path) -> bool:
         new = old + ("" if old.endswith("\n") else "\n") + "".join(ATTRIBUTES.splitlines(keepends=True)[1:])
     atomic_write(path, new.encode("utf-8"))
     return True
-
-
-blob_id = git_blob_id  # the id git gives a file of these bytes (ledger/files.py)
 
 
 class _GitBlobs:

@@ -106,7 +106,7 @@ class RecordKind(StrEnum):
 class Link:
     """A field of a record that names another record by its id. `path` is the field as the ledger writes
     it, dotted through a part (`done.expense`) or a list of parts (`findings.repair`: each finding's).
-    `to` is the model it names and `what` how a diagnostic names that (REF009's 资产/asset: a RecordName of the catalogue).
+    `to` is the model it names and `what` how a message names that (a RecordName: REF009's 资产/asset).
     `by` is the check that looks the id up: refs for most (REF009); another check where a missing
     record means more than a dangling id (an advance's settling claims are the advances check's).
     `prefixed`: the field may also hold other words (a stock-in's origin: a purchase, a count, or
