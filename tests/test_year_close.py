@@ -658,6 +658,48 @@ def test_the_stat_memo_of_closed_years_is_used_and_never_answers_for_a_changed_f
     assert _codes(root) == []  # put back as it was: clean again
 
 
+def test_a_check_leaves_the_closed_years_unread_when_the_memo_knows_them_and_sees_every_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm check reads no closed year's file the memo answers for (their hashes alone are compared
+    with the opening); a file deleted from, added to, linked into or changed in a closed year is seen."""
+    from houqin.ledger import files
+
+    root = _copy(tmp_path)
+    monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
+    assert _codes(root) == []  # hashed and remembered
+    read: list[str] = []
+    real = files._read_file
+
+    def spy(top: Path, rel: str) -> tuple[bytes | None, os.stat_result | None]:
+        read.append(rel)
+        return real(top, rel)
+
+    monkeypatch.setattr(files, "_read_file", spy)
+    source = files.MemorySource.read_all(files.WorktreeSource(root), lazy=True)
+    closed = [rel for rel in source.paths() if rel[:4] < "2026" and rel[4] == "/"]
+    assert closed and "2019/assets.yaml" in closed and not any(rel in read for rel in closed)
+    assert set(closed) <= set(source.unread)
+    eager = files.MemorySource.read_all(files.WorktreeSource(root))
+    assert source.digests() == eager.digests() and source.paths() == eager.paths()  # the same, unread
+    assert source.read("2019/assets.yaml") == (root / "2019/assets.yaml").read_bytes()  # read when asked
+    monkeypatch.setattr(files, "_read_file", real)
+    assert _codes(root) == []
+    gone = "2026/openings.yaml:2: error[YRC004] 已结账年度的文件 {} 与年终结账（NJ-2026-0001，2025 年及以前）时不同：被改动、新增或删除"
+    saved = (root / "2019/assets.yaml").read_bytes()
+    (root / "2019/assets.yaml").unlink()
+    assert _codes(root) == [gone.format("2019/assets.yaml")]
+    (root / "2019/assets.yaml").write_bytes(saved)
+    assert _codes(root) == []
+    (root / "2019/assets.yaml").unlink()
+    (root / "2019/assets.yaml").symlink_to(root / "2020/assets.yaml")  # a link in place of the file
+    assert _codes(root) == [gone.format("2019/assets.yaml")]  # not followed: its hash is the link's
+    (root / "2019/assets.yaml").unlink()
+    (root / "2019/assets.yaml").write_bytes(saved)
+    (root / "2019/loans.yaml").write_text("[]\n", encoding="utf-8")
+    assert _codes(root) == [gone.format("2019/loans.yaml")]  # a file added to a closed year
+
+
 def test_a_carried_file_changed_behind_houqins_back_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from houqin.ledger import files
 

@@ -154,12 +154,28 @@ def _is_real_dir(path: Path) -> bool:
 
 
 class MemorySource:
-    """Files already read (once) from another source, so they can be hashed and parsed without a second read."""
+    """Files already read (once) from another source, so they can be hashed and parsed without a second read.
 
-    def __init__(self, files: dict[str, bytes], digests: Mapping[str, str] | None = None) -> None:
-        """`digests`: content hashes known already (of these very bytes), not computed again."""
+    A closed year's file whose content hash the stat memo gives may be left unread (`unread`): it is
+    listed, its hash is known, and its bytes are read from the working tree only if asked for (no
+    command of the open years asks; the loader takes a closed file's hash alone)."""
+
+    def __init__(
+        self,
+        files: dict[str, bytes],
+        digests: Mapping[str, str] | None = None,
+        *,
+        unread: Mapping[str, Path] | None = None,
+        order: Iterable[str] | None = None,
+    ) -> None:
+        """`digests`: content hashes known already (of these very bytes), not computed again;
+        `unread`: files not read, by path relative to the root, with the root they are read from."""
         self.files = files
-        self._digests: dict[str, str] = {rel: d for rel, d in (digests or {}).items() if rel in files}
+        self.unread: dict[str, Path] = dict(unread or {})
+        self._digests: dict[str, str] = {
+            rel: d for rel, d in (digests or {}).items() if rel in files or rel in self.unread
+        }
+        self._order = list(order) if order is not None else None
 
     def digest(self, rel: str) -> str | None:
         """The content hash of a file (SHA-256, hex), computed once."""
@@ -169,23 +185,41 @@ class MemorySource:
         return found
 
     def digests(self) -> dict[str, str]:
-        return {rel: self.digest(rel) or "" for rel in self.files}
+        return {rel: self.digest(rel) or "" for rel in self.paths()}
 
     @classmethod
-    def read_all(cls, source: FileSource, *, memo: bool = True) -> MemorySource:
+    def read_all(cls, source: FileSource, *, memo: bool = True, lazy: bool = False) -> MemorySource:
         """Every file of `source`, read once. From the working tree, the content hashes of the closed
         years' files come from the stat memo when their status has not changed (`closed_digests`);
-        `memo=False` hashes every file (check --full, a check without the cache)."""
-        found = cls({rel: data for rel in source.paths() if (data := source.read(rel)) is not None})
-        if memo and isinstance(source, WorktreeSource) and not os.environ.get("HOUQIN_NO_CACHE"):
-            found._digests.update(closed_digests(source.root, found.files, source.stats))
+        `memo=False` hashes every file (check --full, a check without the cache). `lazy` (a check)
+        leaves unread the closed files whose hash the memo gives."""
+        memo = memo and isinstance(source, WorktreeSource) and not os.environ.get("HOUQIN_NO_CACHE")
+        paths = source.paths()
+        if not (memo and lazy and isinstance(source, WorktreeSource)):
+            found = cls({rel: data for rel in paths if (data := source.read(rel)) is not None})
+            if memo and isinstance(source, WorktreeSource):
+                found._digests.update(closed_digests(source.root, found.files, source.stats))
+            return found
+        held = _memo(source.root)
+        known = remembered_digests(source.root, paths, held)
+        files = {rel: data for rel in paths if rel not in known and (data := source.read(rel)) is not None}
+        found = cls(files, known, unread=dict.fromkeys(known, source.root), order=paths)
+        found._digests.update(closed_digests(source.root, files, source.stats, keep=known, memo=held))
         return found
 
     def paths(self) -> list[str]:
-        return list(self.files)
+        if self._order is None:
+            return [*self.files, *(rel for rel in self.unread if rel not in self.files)]
+        return [rel for rel in self._order if rel in self.files or rel in self.unread]
 
     def read(self, rel: str) -> bytes | None:
-        return self.files.get(rel)
+        found = self.files.get(rel)
+        if found is None and rel in self.unread:
+            found = read_ledger_file(self.unread[rel], rel)
+            if found is not None:
+                self.files[rel] = found
+                self._digests[rel] = digest_of(found)  # the bytes as read now, whatever the memo said
+        return found
 
 
 # The one cache key that is not content (docs/architecture.md, "The stat memo of closed years"): the
@@ -209,27 +243,73 @@ def _status(info: os.stat_result) -> tuple[int, ...]:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
 
 
-def closed_digests(root: Path, files: Mapping[str, bytes], stats: Mapping[str, os.stat_result]) -> dict[str, str]:
-    """The content hashes of the closed years' files among `files`: from the memo where the file's
-    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git
-    object ids go to GIT_IDS, by content hash, for the result a write leaves for the hook."""
+Memo = dict[str, tuple[tuple[int, ...], str, str]]  # rel → (status, content hash, git object id)
+
+
+def _memo(root: Path) -> Memo:
     from houqin.ledger.cache import Cache
 
-    before = closed_years_before(files)
-    if before is None:
+    held = Cache(root).get(STAT_MEMO)
+    if not isinstance(held, dict):
         return {}
-    closed = [rel for rel in files if is_record_path(rel) and int(rel[:4]) < before and rel in stats]
+    return {rel: (tuple(v[0]), v[1], v[2]) for rel, v in held.items() if _well_formed(v)}
+
+
+def _closed(paths: Iterable[str]) -> list[str]:
+    before = closed_years_before(paths)
+    return [] if before is None else [rel for rel in paths if is_record_path(rel) and int(rel[:4]) < before]
+
+
+def remembered_digests(root: Path, paths: Iterable[str], memo: Memo | None = None) -> dict[str, str]:
+    """The content hashes of the closed years' files that the memo holds under their status as it is
+    now (taken by lstat, a link never followed), without reading them; a file changed within
+    RACY_SECONDS of now is not taken from the memo."""
+    paths = list(paths)
+    closed = _closed(paths)
     if not closed:
         return {}
-    store = Cache(root)
-    held = store.get(STAT_MEMO)
-    memo: dict[str, tuple[tuple[int, ...], str, str]] = {}
-    if isinstance(held, dict):
-        memo = {rel: (tuple(v[0]), v[1], v[2]) for rel, v in held.items() if _well_formed(v)}
-    out: dict[str, str] = {}
-    kept: dict[str, tuple[tuple[int, ...], str, str]] = {}
+    memo = _memo(root) if memo is None else memo
     settled = time.time_ns() - int(RACY_SECONDS * 1e9)
-    changed = len(memo) != len(closed)
+    out: dict[str, str] = {}
+    for rel in closed:
+        known = memo.get(rel)
+        if known is None:
+            continue
+        try:
+            info = os.lstat(root / rel)
+        except OSError:
+            continue
+        status = _status(info)
+        if stat.S_ISREG(info.st_mode) and known[0] == status and status[1] < settled and status[2] < settled:
+            out[rel] = known[1]
+            GIT_IDS[known[1]] = known[2]
+    return out
+
+
+def closed_digests(
+    root: Path,
+    files: Mapping[str, bytes],
+    stats: Mapping[str, os.stat_result],
+    *,
+    keep: Mapping[str, str] | None = None,
+    memo: Memo | None = None,
+) -> dict[str, str]:
+    """The content hashes of the closed years' files among `files`: from the memo where the file's
+    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git
+    object ids go to GIT_IDS, by content hash, for the result a write leaves for the hook. `keep`:
+    closed files left unread because the memo gave their hash (remembered_digests); they stay in it."""
+    from houqin.ledger.cache import Cache
+
+    keep = keep or {}
+    closed = [rel for rel in _closed([*files, *keep]) if rel in stats]
+    if not closed and not keep:
+        return {}
+    store = Cache(root)
+    memo = _memo(root) if memo is None else memo
+    out: dict[str, str] = {}
+    kept: Memo = {rel: memo[rel] for rel in keep if rel in memo}
+    settled = time.time_ns() - int(RACY_SECONDS * 1e9)
+    changed = len(memo) != len(closed) + len(kept)
     for rel in closed:
         status = _status(stats[rel])
         known = memo.get(rel)

@@ -169,7 +169,7 @@ def _check_files(
     git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None and not full else None
     if git_key is not None and (known := _found(store, git_key)) is not None:
         return known
-    files = MemorySource.read_all(source or WorktreeSource(root), memo=store is not None and not full)
+    files = MemorySource.read_all(source or WorktreeSource(root), memo=store is not None and not full, lazy=True)
     key = _key(files.digests(), (*chosen, "--full") if full else chosen, today)
     if store is not None:
         hit = store.get(key)
