@@ -46,8 +46,8 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
     # What a close may chain to: another close, or a year opening (one deleted leaves its close hanging).
     links = {c.digest for c in closes.values()}
     links |= {o.digest for o in ledger.seen(YearOpening)}
-    if ledger.opening is not None:
-        links.add(ledger.opening.digest)
+    if ledger.opened is not None:
+        links.add(ledger.opened.digest)
     for month, close in sorted(standing.items()):
         before = standing.get(previous_month(month))
         hanging = before is None and close.previous is not None and close.previous not in links

@@ -156,7 +156,7 @@ def files_by_kind(result: LoadResult) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     if result.digests:
         for rel in sorted(result.digests):
-            if in_closed_year(rel, result.ledger.opening):
+            if in_closed_year(rel, result.ledger.opened):
                 continue  # a closed year's file: the year check compares its digest, nothing reads it
             kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[-1]) if "/" in rel else None
             if kind is not None:
@@ -190,7 +190,7 @@ class _Runner:
         digests = result.digests
         # Every finding rests on the directory files and, once a year is closed, on the opening the
         # open years start from.
-        opening = self.ledger.opening
+        opening = self.ledger.opened
         opened: tuple[str, ...] = (f"{opening.source.file}={digests.get(opening.source.file, '')}",) if opening else ()
         opened += tuple(f"{rel}={d}" for rel, d in sorted(self.ledger.closed_files.items()))
         self.directory = _digest((*(f"{f}={digests.get(f, '')}" for f in TOP_FILES), *opened))

@@ -28,6 +28,7 @@ from houqin.models.records import (
     ShopBatch,
     Transfer,
 )
+from houqin.models.year_close import OpeningHead
 
 
 def published_items(ledger: Ledger) -> dict[str, list[tuple[FeeNotice, FeeItem]]]:
@@ -269,7 +270,7 @@ def _late(held: list[list[object]], day: dt.date, limit: int) -> Iterator[Diagno
             yield diag("FIN016", record.source.file, record.source.line, record=record.id, id=record.id, date=came, amount=left, days=limit)  # fmt: skip
 
 
-def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | None:
+def _last_record(all_flows: Sequence[Flow], account: str, day: dt.date) -> Record | OpeningHead | None:
     found = [f.record for f in all_flows if f.account == account and f.date == day and f.record is not None]
     return found[-1] if found else None
 

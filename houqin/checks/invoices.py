@@ -55,8 +55,9 @@ def check_invoice_forms(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
 def check_invoices_claimed_once(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """No invoice claimed twice, across every claim of every year."""
     claimed: dict[str, str] = {}
-    if ledger.opening is not None:  # the numbers claimed in the closed years that may still come back
-        claimed = {n: f"{ledger.opening.closed} ({ledger.opening.id})" for n in ledger.opening.invoices}
+    opened = ledger.opened
+    if opened is not None:  # the numbers claimed in the closed years that may still come back
+        claimed = {n: f"{opened.closed} ({opened.id})" for n in opened.invoices}
     for r in ledger.records(Reimbursement):
         for inv in r.invoices:
             if not invoice_well_formed(inv):

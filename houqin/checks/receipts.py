@@ -65,7 +65,7 @@ def check_receipts(ledger: Ledger, policy: Policy, today: dt.date | None = None)
     all_books = books(ledger)
     yield from _overlaps(all_books)
     yield from _income(ledger, policy)
-    done = receipts_done(ledger.opening) if ledger.opening is not None else {}
+    done = receipts_done(ledger.opened) if ledger.opened is not None else {}
     yield from _numbers(all_books, uses(ledger), done)
     yield from _signed(ledger, policy, today or clock.today())
 

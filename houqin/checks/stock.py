@@ -15,7 +15,8 @@ from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Record
 from houqin.models.config import Policy
 from houqin.models.ledger import Ledger
-from houqin.models.records import Purchase, StockIn, StockOut, Stocktake, YearOpening
+from houqin.models.records import Purchase, StockIn, StockOut, Stocktake
+from houqin.models.year_close import OpeningHead
 from houqin.money import CENT
 
 
@@ -24,7 +25,7 @@ class Movement:
     """One change of an item's quantity: a receipt (+, at its price), an issue (−), or an approved count
     difference (±, at the average cost of the day)."""
 
-    record: Record
+    record: Record | OpeningHead  # the year opening's stock names its head (no register built)
     item: str
     delta: Decimal
     unit_price: Decimal | None = None
@@ -38,13 +39,13 @@ class Movement:
 
 ZERO = Decimal(0)
 
-_ORDER: dict[type[Record], int] = {YearOpening: -1, StockIn: 0, StockOut: 1, Stocktake: 2}
+_ORDER: dict[type[Record | OpeningHead], int] = {OpeningHead: -1, StockIn: 0, StockOut: 1, Stocktake: 2}
 
 
 def stock_moves(ledger: Ledger) -> list[Movement]:
     """Every stock movement in date order; on one day receipts come first, then issues, then the count."""
     moves: list[Movement] = []
-    opening = ledger.opening
+    opening = ledger.opened
     if opening is not None:  # the stock on hand the year opened with, at its cost
         end = dt.date(opening.closed, 12, 31)
         moves.extend(Movement(opening, s.item, s.quantity, value=s.value, on=end) for s in opening.stock if s.quantity)

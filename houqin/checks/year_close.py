@@ -25,6 +25,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, balances, flows
 from houqin.models.records import Asset, Disposal, Reopen, YearOpening
 from houqin.models.year_close import (
+    Opening,
     carried_ids,
     closed_files,
     highest_given,
@@ -100,14 +101,14 @@ def expected_previous(ledger: Ledger, closed: int) -> str | None:
 def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """The opening the ledger was read from (or, read whole, every opening): one a year, and its digest
     over what it states (read whole, also chained to the close before it)."""
-    whole = ledger.opening is None
+    whole = ledger.opened is None
     seen: dict[int, YearOpening] = {}
     for other in _openings(ledger):  # one opening a year: a second would quietly replace the approved one
         first = seen.setdefault(other.year, other)
         if first is not other:
             src = other.source
             yield diag("YRC007", src.file, src.line, record=other.id, id=other.id, year=other.year, first=first.id)
-    for opening in _in_force(ledger):
+    for opening in [ledger.opening] if ledger.opening is not None else _openings(ledger):
         src = opening.source
         if opening.digest != opening_digest(opening) or (
             whole and opening.previous != expected_previous(ledger, opening.closed)
@@ -171,14 +172,14 @@ def check_carried_present(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic
 def check_figures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Read whole (houqin check --full): each opening's balances, stock and register against what the
     closed years' records give (YRC006). Read from an opening there is nothing to compare it with."""
-    if ledger.opening is None:
+    if ledger.opened is None:
         for opening in _openings(ledger):
             yield from _figures(ledger, opening)
 
 
-def _in_force(ledger: Ledger) -> list[YearOpening]:
-    """The opening the ledger was read from, or, read whole, every opening."""
-    return [ledger.opening] if ledger.opening is not None else _openings(ledger)
+def _in_force(ledger: Ledger) -> list[Opening]:
+    """The opening the ledger was read from (its head: no register built), or, read whole, every opening."""
+    return [ledger.opened] if ledger.opened is not None else [*_openings(ledger)]
 
 
 def check_closed_files(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
@@ -187,7 +188,7 @@ def check_closed_files(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         yield from _files_of(ledger.closed_files, opening)
 
 
-def _files_of(files: Mapping[str, str], opening: YearOpening) -> Iterator[Diagnostic]:
+def _files_of(files: Mapping[str, str], opening: Opening) -> Iterator[Diagnostic]:
     found = {rel: d for rel, d in files.items() if rel[:4].isdigit() and int(rel[:4]) <= opening.closed}
     kept = closed_files(opening)
     for rel in sorted(set(found) | set(kept)):

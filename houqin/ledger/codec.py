@@ -81,3 +81,16 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     )
     exec(compile(source, f"<houqin codec {cls.__name__}>", "exec"), gen.env)
     return gen.env["encode"], gen.env["decode"]
+
+
+@cache
+def fields_decoder(cls: type[BaseModel], names: tuple[str, ...]) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
+    """Some fields of a model, decoded from its cached row without building the model: the year
+    opening's plain facts, without its asset register (models/year_close.OpeningHead)."""
+    gen = _Gen()
+    order = list(cls.model_fields)
+    fields = {n: cls.model_fields[n].annotation for n in order}
+    items = ", ".join(f"{n!r}: {gen.expr(fields[n], f'r[{order.index(n)}]', decode=True)}" for n in names)
+    exec(compile(f"def decode(r):\n    return {{{items}}}\n", f"<houqin fields {cls.__name__}>", "exec"), gen.env)
+    decode: Callable[[tuple[Any, ...]], dict[str, Any]] = gen.env["decode"]
+    return decode

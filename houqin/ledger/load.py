@@ -8,6 +8,7 @@ others) is a pure function of the file's bytes, so it can be cached by content h
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import marshal
 import multiprocessing
@@ -35,7 +36,7 @@ from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
 from houqin.ledger.cache import Cache, file_key
 from houqin.ledger.chunks import item_chunks, shift_lines
-from houqin.ledger.codec import model_codec
+from houqin.ledger.codec import fields_decoder, model_codec
 from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
@@ -58,7 +59,16 @@ from houqin.models.directory import (
 from houqin.models.kinds import KIND_BY_FILE, KIND_BY_NAME, KIND_BY_PREFIX, Kind
 from houqin.models.ledger import IdSource, Ledger, Records, Superseded
 from houqin.models.records import YearOpening
-from houqin.models.year_close import carried_ids, file_year, in_closed_year, standing_opening, year_start
+from houqin.models.year_close import (
+    HEAD_FIELDS,
+    OpeningHead,
+    Standing,
+    carried_ids,
+    file_year,
+    in_closed_year,
+    standing_opening,
+    year_start,
+)
 
 M = TypeVar("M", bound=BaseModel)
 PARALLEL_MIN_BYTES = 1 << 20
@@ -309,17 +319,16 @@ class LazyRecords(Records):
     def __contains__(self, kind: object) -> bool:
         return kind in self._parts
 
+    def parts(self, kind: str) -> list[Part]:
+        """The kind's files as cached: (file, ids, the encoded rows), none decoded."""
+        self._readable(kind)
+        return self._parts.get(kind, [])
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._parts)
 
     def __len__(self) -> int:
         return len(self._parts)
-
-    def seed(self, kind: str, file: str, records: Sequence[Record]) -> None:
-        """`records` are the whole of `file`, read already (the year opening the loader read first): when
-        the kind is that file alone, they are its records, and it is not decoded a second time."""
-        if [rel for rel, _ids, _blob in self._parts.get(kind, ())] == [file] and kind not in self._refused:
-            self._decoded[kind] = tuple(sorted(records, key=lambda r: r.sort_key))
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
         """One file's records, decoded on their own while the kind as a whole is not (None: ask the kind)."""
@@ -476,26 +485,35 @@ def _refuse_unreadable(diagnostics: Sequence[Diagnostic], records: LazyRecords) 
 OPENINGS = KIND_BY_NAME["openings"]
 
 
-def _standing_opening(
-    root: Path, src: FileSource, paths: Sequence[str], use_cache: bool
-) -> tuple[YearOpening | None, str, list[Record]]:
+def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cache: bool) -> tuple[
+    OpeningHead | None, str, LazyRecords | None
+]:  # fmt: skip
     """The opening of the latest year opened, if its file reads cleanly (else None: every year is read,
-    and the year check reports the file); the file with its content hash, and every record it holds."""
+    and the year check reports the file): its head, decoded from the cached rows without building the
+    asset register; the file with its content hash; and the file's records, not yet decoded."""
     files = sorted(rel for rel in paths if is_record_path(rel) and rel.endswith("/" + OPENINGS.filename))
     if not files:
-        return None, "", []
+        return None, "", None
     rel = files[-1]
     data = src.read(rel)
     if data is None or marker_diagnostic(data) is not None:
-        return None, rel, []
-    if use_cache:
-        found, problems = load_file_records(root, rel, data, OPENINGS)
-    else:
-        found, problems = load_records(rel, data, OPENINGS)
-    if problems:
-        return None, rel, []
-    opening = standing_opening(r for r in found if isinstance(r, YearOpening) and r.year == file_year(rel))
-    return opening, f"{rel}={digest_of(data)}", found
+        return None, rel, None
+    digest = digest_of(data)
+    records, problems = _load_record_files(root, [(rel, data, OPENINGS)], {rel: digest}, use_cache, prune=False)
+    if problems or OPENINGS.name not in records:
+        return None, rel, None
+    head_of = fields_decoder(YearOpening, HEAD_FIELDS)
+    heads = [OpeningHead(**head_of(row)) for _rel, _ids, blob in records.parts(OPENINGS.name) for row in marshal.loads(blob)]
+    opening = standing_opening(h for h in heads if h.year == file_year(rel))
+    return opening, f"{rel}={digest}", records
+
+
+def _opening_record(records: Records, head: OpeningHead) -> YearOpening:
+    """The standing opening itself, among the records of its file (decoding the kind once)."""
+    for r in records.get(OPENINGS.name, ()):
+        if isinstance(r, YearOpening) and (r.id, r.source) == (head.id, head.source):
+            return r
+    raise RuntimeError(f"the year opening {head.id} is not among the records of {head.source.file}")
 
 
 def _openings(records: Records) -> list[YearOpening]:
@@ -529,7 +547,7 @@ def open_ledger(root: Path, *, since: dt.date | None = None, record: str | None 
     year when `full` (an export, a search), or when it asks about a day (`since`) or a record of a
     closed year (年终结账: the closed years are read only when asked for)."""
     ledger = load_ledger(root, strict=True).ledger
-    opening = ledger.opening
+    opening = ledger.opened
     if opening is None:
         return ledger
     old = record is not None and record[3:7].isdigit() and int(record[3:7]) <= opening.closed
@@ -574,8 +592,8 @@ def load_ledger(
         people: list[Person] = []
         places: list[Place] = []
         paths = src.paths()
-        opening, opening_file, opening_records = (
-            (None, "", []) if full else _standing_opening(root, src, paths, use_cache)
+        opening, opening_file, first_read = (
+            (None, "", None) if full else _standing_opening(root, src, paths, use_cache)
         )
         known = getattr(src, "digest", None)
         for rel in paths:
@@ -607,8 +625,11 @@ def load_ledger(
         if strict:
             _refuse_unreadable(diagnostics, records)
         opening_rel, _, read_as = opening_file.partition("=")
-        if opening is not None and digests.get(opening_rel) == read_as:  # the very bytes read first
-            records.seed(OPENINGS.name, opening_rel, opening_records)
+        standing = None
+        if opening is not None and first_read is not None:
+            # The record itself is built from the very bytes read first (the books' own, when the same).
+            whole = records if digests.get(opening_rel) == read_as else first_read
+            standing = Standing(opening, functools.partial(_opening_record, whole, opening))
         held, carried = (records, frozenset()) if opening is not None or not full else _superseded(records)
         last = None if opening is not None or not full else standing_opening(_openings(records))
         if opening is not None and (config.started is None or config.started < year_start(opening)):
@@ -620,7 +641,7 @@ def load_ledger(
             catalog=catalog,
             held=held,
             root=root,
-            opening=opening,
+            standing=standing,
             carried=carried,
             closed_files={rel: d for rel, d in digests.items() if in_closed_year(rel, opening or last)},
         )

@@ -62,8 +62,8 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     low = read_desk(ledger.root) * BLOCK
     highest = low
     ids: Iterable[str] = (rid for rid, *_where in ledger.id_sources(kind.name))  # no record need be built
-    if ledger.opening is not None:  # and those the closed years gave out (年终结账)
-        ids = itertools.chain(ids, ledger.opening.last_ids)
+    if ledger.opened is not None:  # and those the closed years gave out (年终结账)
+        ids = itertools.chain(ids, ledger.opened.last_ids)
     for rid in ids:
         if rid.startswith(prefix):
             m = ID_NUMBERED.match(rid)
@@ -98,7 +98,7 @@ class WriteSession:
     @property
     def opened(self) -> int | None:
         """The first open year, when earlier years are closed: older records live on in its files."""
-        opening = self.loaded.ledger.opening
+        opening = self.loaded.ledger.opened
         return self.carry_into or (opening.year if opening is not None else None)
 
     @property

@@ -181,7 +181,7 @@ def standing_closes(ledger: Ledger) -> dict[str, Close]:
         if candidates:
             undone.add(candidates[-1].id)
     # Read from a year opening, the closed years' months are the opening's (its digest chains to them).
-    since = f"{ledger.opening.closed:04d}-12" if ledger.opening is not None else ""
+    since = f"{ledger.opened.closed:04d}-12" if ledger.opened is not None else ""
     return {c.month: c for c in closes if c.id not in undone and c.month > since}
 
 
@@ -196,7 +196,7 @@ def sequence(rid: str) -> tuple[int, int, str]:
 def first_link(ledger: Ledger, month: str, standing: dict[str, Close]) -> str | None:
     """What the first close after a year-end close chains to: the opening's digest (年终结账 → 一月结账),
     when no earlier month of the open years is closed; else nothing."""
-    opening = ledger.opening
+    opening = ledger.opened
     if opening is None or any(m < month for m in standing):
         return None
     return opening.digest

@@ -15,13 +15,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from houqin.models.base import Record
 from houqin.models.config import Config, Term
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_PREFIX, KINDS, kind_of
 from houqin.models.records import YearOpening
+
+if TYPE_CHECKING:
+    from houqin.models.year_close import OpeningHead, Standing
 
 R = TypeVar("R", bound=Record)
 
@@ -278,8 +281,9 @@ class Ledger:
     # What record_by_id resolves against, when not `records` (a file view looks up the whole ledger).
     lookup: Records | None = None
     # The year opening the ledger was read from (年终结账): its open years' files only, the closed years
-    # through it (models/year_close.py); None when every year was read.
-    opening: YearOpening | None = None
+    # through it (models/year_close.py); None when every year was read. `opened` is its head (no
+    # asset register built), `opening` the record itself.
+    standing: Standing | None = None
     # Read with every year (check --full): (id, year) of each record a year-end close carried into year.
     carried: frozenset[tuple[str, int]] = frozenset()
     # Read from an opening: the closed years' files by path, with their SHA-256 (read, never parsed).
@@ -299,6 +303,16 @@ class Ledger:
             object.__setattr__(self, "directory", Directory(self.people, self.places, self.catalog))
 
     @property
+    def opening(self) -> YearOpening | None:
+        """The year opening the ledger was read from, whole (its asset register built when first asked)."""
+        return self.standing.record if self.standing is not None else None
+
+    @property
+    def opened(self) -> OpeningHead | None:
+        """The opening's facts but its register: what most of the open year needs, built at once."""
+        return self.standing.head if self.standing is not None else None
+
+    @property
     def _directory(self) -> Directory:
         assert self.directory is not None  # set in __post_init__
         return self.directory
@@ -306,8 +320,8 @@ class Ledger:
     def carried_to(self, rid: str, file: str) -> bool:
         """Does `file` hold `rid` because a year-end close carried it there (年终结账), its id's year closed?"""
         year = int(file[:4]) if file[:4].isdigit() else 0
-        if self.opening is not None:
-            return year == self.opening.year and rid[3:7].isdigit() and int(rid[3:7]) < year
+        if self.opened is not None:
+            return year == self.opened.year and rid[3:7].isdigit() and int(rid[3:7]) < year
         # Read whole: a copy an opening carried, or a record a write placed in a year opened since.
         return (rid, year) in self.carried or ("*", year) in self.carried
 

@@ -20,6 +20,7 @@ from houqin.models.records import (
     ShopBatch,
     Transfer,
 )
+from houqin.models.year_close import OpeningHead
 
 ZERO = Decimal("0.00")
 SHOP = "Shop"  # the category of the shop's purchases (商店进货), paid from an account but on no budget line
@@ -35,7 +36,7 @@ class Flow:
     date: dt.date
     account: str
     amount: Decimal
-    record: Record | None
+    record: Record | OpeningHead | None  # the year opening's flows name its head (no register built)
     what: str
     category: str
 
@@ -43,7 +44,7 @@ class Flow:
 def flows(ledger: Ledger) -> list[Flow]:
     """Every flow, in date order (openings first on their day)."""
     out: list[Flow] = []
-    opening = ledger.opening
+    opening = ledger.opened
     if opening is not None:  # the year opened from a year-end close: the balances at the closed year's end
         end = dt.date(opening.closed, 12, 31)
         carried = [Flow(end, b.account, b.amount, opening, "opening", "") for b in opening.balances if b.amount]

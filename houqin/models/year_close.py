@@ -12,19 +12,81 @@ a closed year's file, is caught without reading the closed years again."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
 
-from houqin.models.base import Record
+from houqin.models.base import Record, Source
 from houqin.models.closing import chain_digest
-from houqin.models.records import Reopen, YearOpening
+from houqin.models.records import OpeningBalance, OpeningStock, Reopen, YearOpening
 
 
-def year_end(opening: YearOpening) -> dt.date:
+@dataclass(frozen=True)
+class OpeningHead:
+    """A year opening's facts but its asset register: what every command of the open year needs of
+    it (which years are closed, the files and fingerprints they left, the numbers they gave out, the
+    balances and stock the year starts from), read without building the register's cards (16,000 at
+    100k records, 180,000 at 1M). The register is read by the asset replay and the year check alone,
+    through the record itself (Standing.record)."""
+
+    id: str
+    source: Source
+    date: dt.date
+    year: int
+    closed: int
+    balances: tuple[OpeningBalance, ...]
+    stock: tuple[OpeningStock, ...]
+    carried: tuple[str, ...]
+    invoices: tuple[str, ...]
+    last_ids: tuple[str, ...]
+    receipts: tuple[str, ...]
+    files: tuple[str, ...]
+    previous: str | None
+    digest: str
+
+    @classmethod
+    def of(cls, opening: YearOpening) -> OpeningHead:
+        return cls(**{name: getattr(opening, name) for name in HEAD_FIELDS})
+
+
+HEAD_FIELDS = tuple(OpeningHead.__dataclass_fields__)
+Opening = YearOpening | OpeningHead  # what the functions below take: the record or its head
+AnOpening = TypeVar("AnOpening", YearOpening, OpeningHead)
+
+
+class Standing:
+    """The opening a ledger was read from: its head at once, the record (with the register) built
+    the first time it is asked for, once for the ledger and every view of it."""
+
+    def __init__(self, head: OpeningHead, build: Callable[[], YearOpening]) -> None:
+        self.head = head
+        self._build = build
+
+    @classmethod
+    def of(cls, opening: YearOpening) -> Standing:
+        return cls(OpeningHead.of(opening), lambda: opening)
+
+    @cached_property
+    def record(self) -> YearOpening:
+        found = self._build()
+        if (found.id, found.source) != (self.head.id, self.head.source):
+            raise RuntimeError(f"the opening read ({found.id}) is not the one its head named ({self.head.id})")
+        return found
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, Standing) and other.head == self.head
+
+    def __hash__(self) -> int:
+        return hash((self.head.id, self.head.source))
+
+
+def year_end(opening: Opening) -> dt.date:
     """The last day the opening's closed years cover: 31 December of `closed`."""
     return dt.date(opening.closed, 12, 31)
 
 
-def year_start(opening: YearOpening) -> dt.date:
+def year_start(opening: Opening) -> dt.date:
     """The first day of the year it opens."""
     return dt.date(opening.year, 1, 1)
 
@@ -35,7 +97,7 @@ def file_year(rel: str) -> int | None:
     return int(head) if len(head) == 4 and head.isdigit() and "/" in rel else None
 
 
-def in_closed_year(rel: str, opening: YearOpening | None) -> bool:
+def in_closed_year(rel: str, opening: Opening | None) -> bool:
     year = file_year(rel)
     return opening is not None and year is not None and year <= opening.closed
 
@@ -60,24 +122,24 @@ def opening_digest(opening: YearOpening) -> str:
     return chain_digest(opening.previous, opening_lines(opening))
 
 
-def standing_opening(openings: Iterable[YearOpening]) -> YearOpening | None:
+def standing_opening(openings: Iterable[AnOpening]) -> AnOpening | None:
     """The opening in force: the one of the latest year opened (a year has one: a second is YRC007; an
     opening deleted leaves the first close after it chained to nothing, CLS004)."""
     found = sorted(openings, key=lambda o: (o.year, o.id))
     return found[-1] if found else None
 
 
-def carried_ids(opening: YearOpening) -> dict[str, str]:
+def carried_ids(opening: Opening) -> dict[str, str]:
     """id → fingerprint hash of each record the opening carried."""
     return dict(c.split(" ", 1) for c in opening.carried if " " in c)
 
 
-def closed_files(opening: YearOpening) -> dict[str, str]:
+def closed_files(opening: Opening) -> dict[str, str]:
     """path → SHA-256 of each file of the closed years, as the opening found them."""
     return dict(f.rsplit(" ", 1) for f in opening.files if " " in f)
 
 
-def highest_given(opening: YearOpening) -> dict[str, int]:
+def highest_given(opening: Opening) -> dict[str, int]:
     """'ZC-2019' → the highest number that kind and closed year gave out (from `last_ids`)."""
     out: dict[str, int] = {}
     for rid in opening.last_ids:
@@ -86,7 +148,7 @@ def highest_given(opening: YearOpening) -> dict[str, int]:
     return out
 
 
-def receipts_done(opening: YearOpening) -> dict[str, int]:
+def receipts_done(opening: Opening) -> dict[str, int]:
     """A carried receipt book's id → the highest of its numbers the closed years wrote or voided."""
     return {book: int(n) for book, n in (r.split(" ", 1) for r in opening.receipts)}
 

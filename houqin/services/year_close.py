@@ -151,8 +151,8 @@ def year_obstacles(ledger: Ledger, year: int, diagnostics: Sequence[Diagnostic],
     end = dt.date(year, 12, 31)
     if day <= end:
         out.append(Obstacle("year.not_over", (("last", str(end)),)))
-    if ledger.opening is not None and ledger.opening.closed >= year:
-        out.append(Obstacle("year.closed", (("year", str(ledger.opening.closed)), ("id", ledger.opening.id))))
+    if ledger.opened is not None and ledger.opened.closed >= year:
+        out.append(Obstacle("year.closed", (("year", str(ledger.opened.closed)), ("id", ledger.opened.id))))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         out.append(Obstacle("year.errors", (("count", str(len(errors))),)))
@@ -176,8 +176,8 @@ def recent_invoices(ledger: Ledger, end: dt.date, carried: set[str]) -> list[str
     for r in ledger.records(Reimbursement):
         if r.date <= end and r.id not in carried:
             out.update(inv.key for inv in r.invoices if inv.date is None or inv.date >= since)
-    if ledger.opening is not None:
-        out.update(ledger.opening.invoices)
+    if ledger.opened is not None:
+        out.update(ledger.opened.invoices)
     return sorted(out)
 
 
@@ -185,7 +185,7 @@ def last_ids(ledger: Ledger, year: int) -> list[str]:
     """The highest id of each kind and year up to `year`: a card of a closed year brought in later (a
     register found after the close) is numbered above them, never with an id a closed year gave out."""
     highest: dict[str, tuple[int, str]] = {}
-    found = [*(ledger.opening.last_ids if ledger.opening is not None else ())]
+    found = [*(ledger.opened.last_ids if ledger.opened is not None else ())]
     for kind in KINDS:
         found.extend(rid for rid, *_where in ledger.id_sources(kind.name))
     for rid in found:
