@@ -240,6 +240,10 @@ def main() -> int:
     parser.add_argument("--big-runs", type=int, default=1, help="runs at 1M and above")
     parser.add_argument("--out", type=Path, default=None, help="also write the tables (markdown) here")
     args = parser.parse_args()
+    # houqin as installed: its bytecode written (an editable install has none; `make install` writes it).
+    import houqin
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(houqin.__file__).parent)], check=True)
     hledger = ensure_peers()["hledger"]
     if not hledger:
         print("hledger is needed for the ratios")

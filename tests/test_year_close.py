@@ -713,3 +713,36 @@ def test_a_carried_file_changed_behind_houqins_back_is_seen(tmp_path: Path, monk
         f"2026/assets.carried.yaml:{at}: error[YRC002] ZC-2019-0001 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
         "已被改动（结转后只能添加新的步骤）"
     ]
+
+
+def test_an_asset_write_builds_neither_the_register_nor_the_carried_cards(tmp_path: Path) -> None:
+    """An `asset add` over closed years checks the year's own cards (the asset replay and the damage
+    re-valuation are per file of cards): the opening's register is not built, nor the carried cards, nor
+    the kind whole — and the check after it finds what a fresh check finds."""
+    from houqin.ledger.load import LazyRecords
+    from houqin.ledger.store import write_session
+    from houqin.models.base import NOWHERE
+    from houqin.models.ledger import Overlay
+    from houqin.services.guard import refuse_if_broken
+
+    root = _copy(tmp_path)
+    people = root / "people.yaml"  # nobody leaving: the handover (a replay of every card) has nothing to ask
+    people.write_text(people.read_text(encoding="utf-8").replace(", left: 2026-01-31", ""), encoding="utf-8")
+    _git(root, "commit", "-qam", "nobody leaves")
+    assert houqin(root, "check")[0] == 0
+    with write_session(root) as session:
+        card = session.ledger.find_one("ZC-2026-0001", Asset)
+        assert card is not None and card.source.file == "2026/assets.yaml"
+        new = card.model_copy(update={"id": "ZC-2026-0999", "source": NOWHERE, "date": dt.date(2026, 11, 20)})
+        _path, placed = session.add(new)
+        warnings = refuse_if_broken(session, placed.id)
+        after = session.loaded_after.ledger
+        held = after.held
+        assert isinstance(held, Overlay) and isinstance(held.base, LazyRecords)
+        assert "assets" not in held.base._decoded and "assets" not in held._merged  # the kind never built whole
+        assert ("assets", "2026/assets.carried.yaml") not in held.base._files  # nor the carried cards
+        assert after.standing is not None and "record" not in after.standing.__dict__  # nor the register
+        assert any(r.id == "ZC-2026-0999" for r in after.records(Asset))  # asked for whole, it is there
+        session.flush("add", True)
+    fresh = houqin(root, "check", "--no-cache")[1]
+    assert [str(w.code) for w in warnings] == re.findall(r"warning\[(\w+)\]", fresh)

@@ -15,26 +15,37 @@ from houqin.models.ledger import Ledger
 from houqin.models.records import Asset, Damage, Income
 
 
-def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    cases = [d for d in ledger.records(Damage)]
+def check_damage_values(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """A case is assessed at no more than its asset's book value unless a reason is given (DMG001).
+    Per file of cards, seeing the cases and the asset events: the file's cards that cases name are
+    replayed, so a new card elsewhere re-checks nothing here."""
+    cards = {a.id: a for a in ledger.records(Asset)}
+    cases = [d for d in ledger.seen(Damage) if d.asset in cards and d.assessed is not None and not d.assessed.reason]
     if not cases:
         return
-    since = policy.receipts.since or ledger.config.started  # before it, a receipt number was enough
     states, _ = replay(ledger)  # one replay for every case: what each asset held on a case's day follows from it
     for d in cases:
+        asset = cards[d.asset]
+        assert d.assessed is not None  # chosen above
+        category = ledger.category_by_code.get(asset.category)
+        life = category.life_years if category else 0
+        state = states.get(asset.id)
+        gone = sum(e.quantity for e in state.history if e.date <= d.date and e.what in DISPOSED) if state else 0
+        quantity = max(asset.quantity - gone, 1)
+        ceiling = book_value(asset.unit_price * quantity, asset.date, d.date, life, policy.depreciation.start).net
+        if life == 0:
+            ceiling = asset.unit_price * quantity
+        if d.assessed.amount > ceiling:
+            file, line = d.source
+            yield diag("DMG001", file, line, record=d.id, id=d.id, amount=d.assessed.amount, value=ceiling)
+
+
+def check_damages(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """A case is settled by a payment booked as income (DMG003, DMG005, DMG006) or a waiver the
+    principal signed (DMG002), and a settled case was assessed (DMG004)."""
+    since = policy.receipts.since or ledger.config.started  # before it, a receipt number was enough
+    for d in ledger.records(Damage):
         file, line = d.source
-        asset = ledger.find(d.asset, Asset)
-        if d.assessed is not None and asset is not None and not d.assessed.reason:
-            category = ledger.category_by_code.get(asset.category)
-            life = category.life_years if category else 0
-            state = states.get(asset.id)
-            gone = sum(e.quantity for e in state.history if e.date <= d.date and e.what in DISPOSED) if state else 0
-            quantity = max(asset.quantity - gone, 1)
-            ceiling = book_value(asset.unit_price * quantity, asset.date, d.date, life, policy.depreciation.start).net
-            if life == 0:
-                ceiling = asset.unit_price * quantity
-            if d.assessed.amount > ceiling:
-                yield diag("DMG001", file, line, record=d.id, id=d.id, amount=d.assessed.amount, value=ceiling)
         if d.settled is None:
             continue
         if d.settled.type == "waived":

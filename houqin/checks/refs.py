@@ -334,7 +334,7 @@ def check_refs(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
         if isinstance(term, str) and term not in terms:
             yield diag("REF011", r.source.file, r.source.line, record=r.id, id=r.id, term=term)
         for link, rid, line in links_of(r):
-            if ledger.find(rid, link.to) is None:
+            if not ledger.has(rid, link.to):
                 yield diag("REF009", r.source.file, line, record=r.id, what=link.what.both(), id=rid)
         named = DIRECTORY_NAMES.get(type(r))
         if named is not None:

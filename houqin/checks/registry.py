@@ -90,6 +90,7 @@ from houqin.models.records import (
 CLOSE_BOOKS = UNSEALED  # the closes and reopenings, which a close does not seal
 SEALED = ALL_KINDS - UNSEALED
 ASSET_EVENTS = kinds(Asset, Move, Loan, Disposal)  # what the asset replay reads
+EVENTS = kinds(Move, Loan, Disposal)  # what the replay of one file's cards sees of the whole ledger
 STOCK = kinds(StockIn, StockOut, Stocktake)  # what stock_moves reads
 MONEY = kinds(
     CashAdvance, Income, Reimbursement, Transfer, BalanceAssertion, ShopBatch, FeeSettlement
@@ -195,13 +196,22 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "assets",
-        (whole(assets.check_assets, ASSET_EVENTS), whole(assets.check_category_codes)),
+        (
+            per_file(assets.check_asset_events, Asset, sees={"assets": EVENTS}),
+            per_file(assets.check_disposal_authority, Asset, sees={"assets": kinds(Disposal)}),
+            whole(assets.check_handover, ASSET_EVENTS),
+            whole(assets.check_place_keepers),
+            whole(assets.check_category_codes),
+        ),
     ),
     Check("loans", (whole(loans.check_loans, Loan, dated=True),)),
     Check("repairs", (whole(repairs.check_repairs, Repair, dated=True),)),
     Check(
         "damage",
-        (whole(damages.check_damages, Damage, Income, ASSET_EVENTS),),
+        (
+            per_file(damages.check_damage_values, Asset, sees={"assets": EVENTS | kinds(Damage)}),
+            whole(damages.check_damages, Damage, Income),
+        ),
     ),
     Check(
         "stock",

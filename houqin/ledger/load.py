@@ -294,6 +294,7 @@ class LazyRecords(Records):
         self._decoded: dict[str, tuple[Record, ...]] = {}
         self._latest = latest or {}
         self._refused: dict[str, InputError] = {}
+        self._files: dict[tuple[str, str], tuple[Record, ...]] = {}  # one file's records, decoded on their own
 
     def refuse(self, kind: str, error: InputError) -> None:
         """Asking for this kind (its records, a file of it, its ids) raises `error`: one of its files
@@ -312,7 +313,10 @@ class LazyRecords(Records):
                 raise KeyError(kind)
             decode = model_codec(KIND_BY_NAME[kind].model)[1]
             with gc_paused():
-                rows = [decode(row) for _rel, _ids, blob in self._parts[kind] for row in marshal.loads(blob)]
+                rows: list[Record] = []
+                for rel, _ids, blob in self._parts[kind]:
+                    done = self._files.pop((kind, rel), None)  # decoded on its own already: not again
+                    rows.extend(done if done is not None else (decode(row) for row in marshal.loads(blob)))
                 found = self._decoded[kind] = tuple(sorted(rows, key=lambda r: r.sort_key))
         return found
 
@@ -335,12 +339,18 @@ class LazyRecords(Records):
         self._readable(kind)
         if kind in self._decoded:
             return None
+        found = self._files.get((kind, file))
+        if found is not None:
+            return found
         decode = model_codec(KIND_BY_NAME[kind].model)[1]
+        found = ()
         with gc_paused():
             for rel, _ids, blob in self._parts.get(kind, ()):
                 if rel == file:
-                    return tuple(sorted((decode(row) for row in marshal.loads(blob)), key=lambda r: r.sort_key))
-        return ()
+                    found = tuple(sorted((decode(row) for row in marshal.loads(blob)), key=lambda r: r.sort_key))
+                    break
+        self._files[(kind, file)] = found
+        return found
 
     def latest_step(self, kind: str, file: str) -> int | None:
         """The day (ordinal) of the latest step on any record of one file, known without decoding it."""
@@ -503,7 +513,9 @@ def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cac
     if problems or OPENINGS.name not in records:
         return None, rel, None
     head_of = fields_decoder(YearOpening, HEAD_FIELDS)
-    heads = [OpeningHead(**head_of(row)) for _rel, _ids, blob in records.parts(OPENINGS.name) for row in marshal.loads(blob)]
+    heads = [
+        OpeningHead(**head_of(row)) for _rel, _ids, blob in records.parts(OPENINGS.name) for row in marshal.loads(blob)
+    ]
     opening = standing_opening(h for h in heads if h.year == file_year(rel))
     return opening, f"{rel}={digest}", records
 
@@ -592,9 +604,7 @@ def load_ledger(
         people: list[Person] = []
         places: list[Place] = []
         paths = src.paths()
-        opening, opening_file, first_read = (
-            (None, "", None) if full else _standing_opening(root, src, paths, use_cache)
-        )
+        opening, opening_file, first_read = (None, "", None) if full else _standing_opening(root, src, paths, use_cache)
         known = getattr(src, "digest", None)
         for rel in paths:
             if known is not None and in_closed_year(rel, opening) and (closed := known(rel)) is not None:

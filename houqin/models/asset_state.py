@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from houqin.models.base import Record
 from houqin.models.kinds import RecordKind
 from houqin.models.ledger import Ledger
-from houqin.models.records import Asset, Disposal, Loan, Move
+from houqin.models.records import Asset, Disposal, Loan, Move, OpeningAsset
 
 Holding = tuple[str, str]  # (place, keeper)
 DISPOSED = frozenset({"scrap", "transfer", "loss"})  # the events by which a quantity leaves the books
@@ -84,13 +84,13 @@ _ORDER = {"moved": 1, "returned": 0, "lent": 2, "disposed": 3}
 
 def _events(ledger: Ledger) -> list[tuple[dt.date, int, str, str, Record]]:
     out: list[tuple[dt.date, int, str, str, Record]] = []
-    for m in ledger.records(Move):
+    for m in ledger.seen(Move):
         out.append((m.date, _ORDER["moved"], m.id, "moved", m))
-    for loan in ledger.records(Loan):
+    for loan in ledger.seen(Loan):
         out.append((loan.date, _ORDER["lent"], loan.id, "lent", loan))
         if loan.returned is not None:
             out.append((loan.returned.on, _ORDER["returned"], loan.id, "returned", loan))
-    for d in ledger.records(Disposal):
+    for d in ledger.seen(Disposal):
         if disposal_effective(ledger, d):
             out.append((d.date, _ORDER["disposed"], d.id, "disposed", d))
     out.sort(key=lambda e: e[:3])
@@ -141,12 +141,19 @@ def replay(
     """Every asset's state after the records dated up to `until` (all, if None), and what went wrong.
 
     Each checkpoint is called with the states as they stood at the end of its day (assets acquired
-    later are left out), so one replay answers questions about many days."""
+    later are left out), so one replay answers questions about many days. In a file view (a per-file
+    check of one asset file) the cards are the file's own, the moves, loans and disposals every one
+    the check sees: each card's state follows from its own card, its opening entry and its events.
+    The opening's register is built only when a card carried by it is met."""
     states: dict[str, AssetState] = {}
-    opened = {a.asset: a for a in ledger.opening.assets} if ledger.opening is not None else {}
+    opened: dict[str, OpeningAsset] | None = None
     for a in ledger.records(Asset):
         if until is None or a.date <= until:
-            carried = opened.get(a.id)
+            carried = None
+            if ledger.opened is not None and ledger.carried_to(a.id, a.source.file):
+                if opened is None:
+                    opened = {x.asset: x for x in ledger.opening.assets} if ledger.opening is not None else {}
+                carried = opened.get(a.id)
             held = {(a.place, a.keeper): a.quantity}
             if carried is not None:  # where the year opening found it (年终结账)
                 held = {(h.place, h.keeper): h.quantity for h in carried.holdings}

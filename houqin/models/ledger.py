@@ -85,22 +85,44 @@ def as_records(records: Mapping[str, tuple[Record, ...]]) -> Records:
 
 
 class Overlay(Records):
-    """`base` with some kinds replaced, never decoding the kinds it does not replace."""
+    """`base` with some kinds replaced (`changed`), and records added to others (`added`: a write's new
+    record, or one it rewrote, replacing any of the same id), never decoding a kind it is not asked
+    for: a kind with records added is merged only when asked for whole; its ids, and one file's
+    records, are answered from the base's without building the kind."""
 
-    def __init__(self, base: Records, changed: dict[str, tuple[Record, ...]]) -> None:
+    def __init__(
+        self,
+        base: Records,
+        changed: dict[str, tuple[Record, ...]],
+        added: dict[str, tuple[Record, ...]] | None = None,
+    ) -> None:
         self.base = base
         self.changed = changed
+        self.added = {k: v for k, v in (added or {}).items() if k not in changed}
+        self._merged: dict[str, tuple[Record, ...]] = {}
+        self._files: dict[tuple[str, str], tuple[Record, ...]] = {}
 
     def __getitem__(self, kind: str) -> tuple[Record, ...]:
         if kind in self.changed:
             return self.changed[kind]
-        return self.base[kind]
+        new = self.added.get(kind)
+        if new is None:
+            return self.base[kind]
+        found = self._merged.get(kind)
+        if found is None:
+            ids = {r.id for r in new}
+            kept = [r for r in self.base.get(kind, ()) if r.id not in ids]
+            for record in new:
+                bisect.insort(kept, record, key=lambda r: r.sort_key)  # the rest are in order already
+            found = self._merged[kind] = tuple(kept)
+        return found
 
     def __contains__(self, kind: object) -> bool:
-        return kind in self.changed or kind in self.base
+        return kind in self.changed or kind in self.added or kind in self.base
 
     def __iter__(self) -> Iterator[str]:
         yield from self.changed
+        yield from (k for k in self.added if k not in self.base)
         yield from (k for k in self.base if k not in self.changed)
 
     def __len__(self) -> int:
@@ -109,13 +131,33 @@ class Overlay(Records):
     def id_sources(self, kind: str) -> Iterable[IdSource]:
         if kind in self.changed:
             return sources_of(self.changed[kind])
-        return self.base.id_sources(kind)
+        new = self.added.get(kind)
+        if new is None:
+            return self.base.id_sources(kind)
+        if kind in self._merged:
+            return sources_of(self._merged[kind])
+        ids = {r.id for r in new}
+        return [*(s for s in self.base.id_sources(kind) if s[0] not in ids), *sources_of(new)]
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
-        return None if kind in self.changed else self.base.file_records(kind, file)
+        if kind in self.changed:
+            return None
+        found = self.base.file_records(kind, file)
+        new = self.added.get(kind)
+        if new is None or found is None:
+            return found if new is None else None
+        memo = self._files.get((kind, file))
+        if memo is None:
+            ids = {r.id for r in new}
+            kept = [r for r in found if r.id not in ids]
+            for record in new:
+                if record.source.file == file:
+                    bisect.insort(kept, record, key=lambda r: r.sort_key)
+            memo = self._files[(kind, file)] = tuple(kept)
+        return memo
 
     def latest_step(self, kind: str, file: str) -> int | None:
-        return None if kind in self.changed else self.base.latest_step(kind, file)
+        return None if kind in self.changed or kind in self.added else self.base.latest_step(kind, file)
 
 
 class Superseded(Records):
@@ -403,6 +445,37 @@ class Ledger:
             found = self._derived_from_records["by_id"] = IdLookup(self.held if self.lookup is None else self.lookup)
         return found
 
+    def has(self, rid: str | None, model: type[R]) -> bool:
+        """Is there a `model` of that id? (find's answer, from the ids alone: no record built.)"""
+        if not rid or rid[:2] != model.prefix:
+            return False
+        kind = KIND_BY_MODEL[model].name
+        known = self._derived_from_records.setdefault("ids", {})
+        assert isinstance(known, dict)
+        ids: set[str] | None = known.get(kind)
+        if ids is None:
+            held = self.held if self.lookup is None else self.lookup
+            ids = known[kind] = {s[0] for s in held.id_sources(kind)}
+        return rid in ids
+
+    def find_one(self, rid: str | None, model: type[R]) -> R | None:
+        """find, for one id: the file that holds it is found from the ids and only that file decoded
+        (a command looking up the record it acts on); an id in two files is find's answer."""
+        found_kind = KIND_BY_PREFIX.get(rid[:2]) if rid else None  # `model` may be a base (Signed, Record)
+        if not rid or found_kind is None or (model.prefix and rid[:2] != model.prefix):
+            return None
+        kind = found_kind.name
+        held = self.held if self.lookup is None else self.lookup
+        if kind not in held:
+            return None
+        files = {file for found, file, _line, _day in held.id_sources(kind) if found == rid}
+        if len(files) == 1:
+            for r in self.file_records(kind, files.pop()):
+                if r.id == rid:
+                    return r if isinstance(r, model) else None
+        found = self.record_by_id.get(rid) if files else None
+        return found if isinstance(found, model) else None
+
     def find(self, rid: str | None, model: type[R]) -> R | None:
         """The record of that id if it is a `model`. An id whose prefix is another kind's names no
         such record, and is answered without reading that kind (a check that declares assets may
@@ -444,9 +517,10 @@ class Ledger:
     def _replacing(self, kind: str, records: tuple[Record, ...]) -> Ledger:
         base: Records = self.held
         changed: dict[str, tuple[Record, ...]] = {}
+        added: dict[str, tuple[Record, ...]] = {}
         if isinstance(self.held, Overlay):  # one level, however many records a write adds
-            base, changed = self.held.base, dict(self.held.changed)
-        return self._derived(Overlay(base, {**changed, kind: records}), self.lookup)
+            base, changed, added = self.held.base, dict(self.held.changed), dict(self.held.added)
+        return self._derived(Overlay(base, {**changed, kind: records}, added), self.lookup)
 
     def _derived(self, records: Records, lookup: Records | None) -> Ledger:
         """A ledger over other records, sharing this one's directory lookups (replace keeps `directory`)."""
@@ -459,7 +533,7 @@ class Ledger:
     def file_view(self, file: str, kind: str, kinds: frozenset[str], sees: frozenset[str], who: str) -> Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
         alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`)."""
-        own = self._by_file(kind).get(file, ())
+        own = self.file_records(kind, file)
         return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
 
     def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
@@ -482,8 +556,16 @@ class Ledger:
         return ledger
 
     def with_record(self, record: Record) -> Ledger:
-        """A new ledger with `record` added, or replacing the record of the same id."""
+        """A new ledger with `record` added, or replacing the record of the same id: the kind is not
+        built for it (Overlay.added) unless it was built already."""
         kind = kind_of(record).name
-        merged = [r for r in self.held.get(kind, ()) if r.id != record.id]
+        held = self.held
+        if isinstance(held, Overlay) and kind not in held.changed:
+            earlier = tuple(r for r in held.added.get(kind, ()) if r.id != record.id)
+            added = {**held.added, kind: (*earlier, record)}
+            return self._derived(Overlay(held.base, dict(held.changed), added), self.lookup)
+        if not isinstance(held, Overlay):
+            return self._derived(Overlay(held, {}, {kind: (record,)}), self.lookup)
+        merged = [r for r in held.get(kind, ()) if r.id != record.id]
         bisect.insort(merged, record, key=lambda r: r.sort_key)  # the rest are in order already
         return self._replacing(kind, tuple(merged))

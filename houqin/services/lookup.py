@@ -38,7 +38,7 @@ def unit_label(lot: str, number: int, quantity: int) -> str:
 
 def find_record(ledger: Ledger, text: str, model: type[R], what: RecordName) -> R:
     """The record of that id and kind, or a usage error naming what was looked for (exit 2)."""
-    record = ledger.record_by_id.get(resolve_id(text))
-    if not isinstance(record, model):
+    record = ledger.find_one(resolve_id(text), model)
+    if record is None:
         raise UsageError("unknown_record", id=text, kind=what)
     return record
