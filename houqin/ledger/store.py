@@ -94,6 +94,8 @@ class WriteSession:
     _after: LoadResult | None = None
     # The year a year-end close opens, while its write carries the open items into it.
     carry_into: int | None = None
+    # path → (the staged bytes, their SHA-256): a file staged once is hashed once, however often asked.
+    _hashed: dict[Path, tuple[bytes, str]] = field(default_factory=dict)
 
     @property
     def opened(self) -> int | None:
@@ -119,7 +121,10 @@ class WriteSession:
             if new is None:
                 after.pop(rel, None)
             else:
-                after[rel] = digest_of(new)
+                known = self._hashed.get(path)
+                if known is None or known[0] is not new:  # each staged text hashed once
+                    known = self._hashed[path] = (new, digest_of(new))
+                after[rel] = known[1]
         return after
 
     def files_after(self) -> dict[str, bytes]:
