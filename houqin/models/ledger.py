@@ -101,6 +101,7 @@ class Overlay(Records):
         self.added = {k: v for k, v in (added or {}).items() if k not in changed}
         self._merged: dict[str, tuple[Record, ...]] = {}
         self._files: dict[tuple[str, str], tuple[Record, ...]] = {}
+        self._ids: dict[str, list[IdSource]] = {}
 
     def __getitem__(self, kind: str) -> tuple[Record, ...]:
         if kind in self.changed:
@@ -136,8 +137,11 @@ class Overlay(Records):
             return self.base.id_sources(kind)
         if kind in self._merged:
             return sources_of(self._merged[kind])
-        ids = {r.id for r in new}
-        return [*(s for s in self.base.id_sources(kind) if s[0] not in ids), *sources_of(new)]
+        found = self._ids.get(kind)
+        if found is None:
+            ids = {r.id for r in new}
+            found = self._ids[kind] = [*(s for s in self.base.id_sources(kind) if s[0] not in ids), *sources_of(new)]
+        return found
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
         if kind in self.changed:

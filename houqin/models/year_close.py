@@ -12,7 +12,9 @@ a closed year's file, is caught without reading the closed years again."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import functools
+import types
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
@@ -129,9 +131,15 @@ def standing_opening(openings: Iterable[AnOpening]) -> AnOpening | None:
     return found[-1] if found else None
 
 
-def carried_ids(opening: Opening) -> dict[str, str]:
-    """id → fingerprint hash of each record the opening carried."""
-    return dict(c.split(" ", 1) for c in opening.carried if " " in c)
+def carried_ids(opening: Opening) -> Mapping[str, str]:
+    """id → fingerprint hash of each record the opening carried (worked out once per opening: the
+    year checks ask for it on every write, and at 1M records it is 180,000 entries)."""
+    return _carried(opening.carried)
+
+
+@functools.lru_cache(maxsize=4)
+def _carried(carried: tuple[str, ...]) -> Mapping[str, str]:
+    return types.MappingProxyType(dict(c.split(" ", 1) for c in carried if " " in c))
 
 
 def closed_files(opening: Opening) -> dict[str, str]:
