@@ -474,9 +474,12 @@ class Ledger:
             return None
         files = {file for found, file, _line, _day in held.id_sources(kind) if found == rid}
         if len(files) == 1:
-            for r in self.file_records(kind, files.pop()):
-                if r.id == rid:
-                    return r if isinstance(r, model) else None
+            (file,) = files
+            # The file's records from what the id was looked up in (a file view's lookup, not its own file).
+            own = self.file_records(kind, file) if self.lookup is None else held.file_records(kind, file)
+            mine = [r for r in own or () if r.id == rid]
+            if mine:  # an id twice in the file: the later, as find's index keeps the last of the kind
+                return mine[-1] if isinstance(mine[-1], model) else None
         found = self.record_by_id.get(rid) if files else None
         return found if isinstance(found, model) else None
 
