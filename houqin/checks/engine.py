@@ -275,10 +275,14 @@ def run_checks(
             continue
         if check.name not in chosen:
             continue
+        said: dict[Diagnostic, None] = {}
         for index, part in enumerate(check.parts):
             shown, spoiled = runner.part(check.name, index, part)
-            found.extend(replace(d, check=check.name) for d in shown)
+            said.update(dict.fromkeys(shown))
             held += len(spoiled)
+        # A finding is said once, however many parts find it: a card held by two asset files (itself an
+        # ID001) is replayed in each file's part, and a move it cannot make would be found by both.
+        found.extend(replace(d, check=check.name) for d in said)
     if held:
         broken = unreadable_files(result.diagnostics)
         files = "、".join(broken)

@@ -32,7 +32,11 @@ def check_ids_unique(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     from the ids alone, so no record need be built. Names and codes of the directory likewise."""
     first_seen: dict[str, tuple[str, int]] = {}
     again: dict[str, list[tuple[str, int]]] = {}
-    for kind in KINDS:
+    # The ids as sets and counts first: when the union of every kind's ids is as large as their count,
+    # no id is held twice, and no id's place need be walked (at 1M records, 230,000 of them).
+    every = frozenset().union(*(ledger.id_set(kind.name) for kind in KINDS))
+    twice = len(every) != sum(ledger.id_count(kind.name) for kind in KINDS)
+    for kind in KINDS if twice else ():
         for rid, file, line, _day in ledger.id_sources(kind.name):
             first = first_seen.setdefault(rid, (file, line))
             if first != (file, line):

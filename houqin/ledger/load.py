@@ -12,6 +12,7 @@ import functools
 import gc
 import marshal
 import multiprocessing
+import operator
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -295,6 +296,7 @@ class LazyRecords(Records):
         self._latest = latest or {}
         self._refused: dict[str, InputError] = {}
         self._files: dict[tuple[str, str], tuple[Record, ...]] = {}  # one file's records, decoded on their own
+        self._id_sets: dict[str, frozenset[str]] = {}
 
     def refuse(self, kind: str, error: InputError) -> None:
         """Asking for this kind (its records, a file of it, its ids) raises `error`: one of its files
@@ -355,6 +357,20 @@ class LazyRecords(Records):
     def latest_step(self, kind: str, file: str) -> int | None:
         """The day (ordinal) of the latest step on any record of one file, known without decoding it."""
         return self._latest.get((kind, file))
+
+    def id_set(self, kind: str) -> frozenset[str]:
+        self._readable(kind)
+        found = self._id_sets.get(kind)
+        if found is None:
+            first = operator.itemgetter(0)
+            found = self._id_sets[kind] = frozenset().union(
+                *(map(first, ids) for _rel, ids, _blob in self._parts.get(kind, ()))
+            )
+        return found
+
+    def id_count(self, kind: str) -> int:
+        self._readable(kind)
+        return sum(len(ids) for _rel, ids, _blob in self._parts.get(kind, ()))
 
     def id_sources(self, kind: str) -> Iterator[IdSource]:
         self._readable(kind)

@@ -147,7 +147,7 @@ class WriteSession:
         An id the ledger already holds is never appended a second time (the check after the write would see
         the new record in place of the old one, and no duplicate)."""
         ledger = self.loaded_after.ledger  # from the ids alone: no record of the kind need be built for it
-        if any(rid == record.id for rid, *_where in ledger.id_sources(kind_of(record).name)):
+        if record.id in ledger.id_set(kind_of(record).name):
             raise InputError("record_exists", id=record.id)
         path = record_file(self.root, record, self.opened)
         old = self._current(path)

@@ -56,6 +56,14 @@ class Records(Mapping[str, tuple[Record, ...]]):
         """One file's records, when the holder has them apart (None: take them from the kind)."""
         return None
 
+    def id_set(self, kind: str) -> frozenset[str]:
+        """The ids of a kind, as a set (an id held twice once)."""
+        return frozenset(s[0] for s in self.id_sources(kind))
+
+    def id_count(self, kind: str) -> int:
+        """How many records of a kind there are (an id held twice counted twice)."""
+        return sum(1 for _ in self.id_sources(kind))
+
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) on any record of a kind in one file, if known without decoding."""
         return None
@@ -102,6 +110,7 @@ class Overlay(Records):
         self._merged: dict[str, tuple[Record, ...]] = {}
         self._files: dict[tuple[str, str], tuple[Record, ...]] = {}
         self._ids: dict[str, list[IdSource]] = {}
+        self._id_sets: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, kind: str) -> tuple[Record, ...]:
         if kind in self.changed:
@@ -142,6 +151,25 @@ class Overlay(Records):
             ids = {r.id for r in new}
             found = self._ids[kind] = [*(s for s in self.base.id_sources(kind) if s[0] not in ids), *sources_of(new)]
         return found
+
+    def id_set(self, kind: str) -> frozenset[str]:
+        new = self.added.get(kind)
+        if kind not in self.changed and new is None:
+            return self.base.id_set(kind)
+        found = self._id_sets.get(kind)
+        if found is None:
+            if kind in self.changed or new is None:
+                found = super().id_set(kind)
+            else:
+                found = self.base.id_set(kind) | {r.id for r in new}
+            self._id_sets[kind] = found
+        return found
+
+    def id_count(self, kind: str) -> int:
+        if kind in self.changed or kind in self.added:
+            found = self.id_sources(kind)
+            return len(found) if isinstance(found, list) else super().id_count(kind)
+        return self.base.id_count(kind)
 
     def file_records(self, kind: str, file: str) -> tuple[Record, ...] | None:
         if kind in self.changed:
@@ -233,9 +261,20 @@ class KindView(Records):
         return sum(1 for _ in self)
 
     def id_sources(self, kind: str) -> Iterable[IdSource]:
+        self._declared(kind)
+        return self.base.id_sources(kind)
+
+    def id_set(self, kind: str) -> frozenset[str]:
+        self._declared(kind)
+        return self.base.id_set(kind)
+
+    def id_count(self, kind: str) -> int:
+        self._declared(kind)
+        return self.base.id_count(kind)
+
+    def _declared(self, kind: str) -> None:
         if kind not in self.kinds:
             raise UndeclaredRead(f"{self.who} reads the ids of {kind!r} records but does not declare them")
-        return self.base.id_sources(kind)
 
 
 class IdLookup(Mapping[str, Record]):
@@ -396,6 +435,14 @@ class Ledger:
         """(id, file, line, day) of the records of a kind, cheaper than the records themselves."""
         return self.held.id_sources(kind)
 
+    def id_set(self, kind: str) -> frozenset[str]:
+        """The ids of the records of a kind (of the whole ledger, also from a file view)."""
+        return (self.held if self.lookup is None else self.lookup).id_set(kind)
+
+    def id_count(self, kind: str) -> int:
+        """How many records of a kind there are, an id held twice counted twice."""
+        return (self.held if self.lookup is None else self.lookup).id_count(kind)
+
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
         return self.held.latest_step(kind, file)
@@ -453,14 +500,7 @@ class Ledger:
         """Is there a `model` of that id? (find's answer, from the ids alone: no record built.)"""
         if not rid or rid[:2] != model.prefix:
             return False
-        kind = KIND_BY_MODEL[model].name
-        known = self._derived_from_records.setdefault("ids", {})
-        assert isinstance(known, dict)
-        ids: set[str] | None = known.get(kind)
-        if ids is None:
-            held = self.held if self.lookup is None else self.lookup
-            ids = known[kind] = {s[0] for s in held.id_sources(kind)}
-        return rid in ids
+        return rid in self.id_set(KIND_BY_MODEL[model].name)
 
     def find_one(self, rid: str | None, model: type[R]) -> R | None:
         """find, for one id: the file that holds it is found from the ids and only that file decoded

@@ -7,8 +7,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from houqin.ledger.load import load_ledger
 from houqin.models.records import Asset
 from houqin.services.checking import check_ledger
@@ -58,13 +56,10 @@ def test_find_one_in_a_file_view_finds_a_record_of_another_file(tmp_path: Path) 
     assert view.find_one("ZC-2026-0001", Asset) == view.find("ZC-2026-0001", Asset)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review finding, not fixed: per-file asset replay repeats findings of a duplicated card"
-)
 def test_a_card_in_two_asset_files_gives_its_move_problem_once(tmp_path: Path) -> None:
     """ZC-2016-0001 in 2026/assets.carried.yaml and again in 2026/assets.yaml (ID001 says so): the
     move taking 500 of its 45 was one AST002 (the eager replay kept one state per id); each asset
-    file's part now replays its own copy with every move, so the same AST002 comes twice."""
+    file's part replays its own copy with every move and finds the same AST002: said once."""
     root = _copy(tmp_path)
     carried = (root / "2026/assets.carried.yaml").read_text(encoding="utf-8")
     card = re.search(r"^- id: ZC-2016-0001\n(?:  .*\n)+", carried, re.M)
