@@ -1,5 +1,6 @@
-"""Review of 4460c72..8f2f1ff (lazy closed years, the opening's head, per-file asset parts): where
-the new code answers differently from the eager code it replaced (6448a27)."""
+"""Reading no more than a command needs (lazy closed years, the opening's head, per-file asset parts,
+records picked by id): each answers as the eager code it replaced did (6448a27), found by review and
+by comparing the two."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_find_one_of_an_id_twice_in_one_file_is_finds_answer(tmp_path: Path) -> 
     ledger = load_ledger(root, use_cache=False).ledger
     found = ledger.find_one("ZC-2026-0001", Asset)
     assert found is not None
-    assert found is ledger.record_by_id["ZC-2026-0001"]
+    assert found == ledger.record_by_id["ZC-2026-0001"] and found.name == "喷墨打印机"
     assert found.name == "喷墨打印机"
 
 
@@ -71,3 +72,30 @@ def test_a_card_in_two_asset_files_gives_its_move_problem_once(tmp_path: Path) -
     found = [d for d in check_ledger(root, ["ids", "assets"], use_cache=False) if d.code in {"AST002", "ID001"}]
     assert [d.code for d in found if d.code == "ID001"] == ["ID001"]
     assert [d.record for d in found if d.code == "AST002"] == ["DB-2026-0001"]
+
+
+def test_records_picked_by_id_are_those_of_the_whole_kind(tmp_path: Path) -> None:
+    """Ledger.pick decodes only the rows of the ids asked for: the same records, in the kind's order,
+    as filtering the kind built whole — from the cache, after a write's record is added, and read
+    with every year."""
+    from houqin.models.kinds import KINDS
+
+    root = _copy(tmp_path)
+    load_ledger(root)  # the cache filled
+    for full in (False, True):
+        lazy = load_ledger(root, full=full).ledger
+        whole = load_ledger(root, full=full).ledger
+        for kind in KINDS:
+            ids = sorted(lazy.id_set(kind.name))
+            wanted = set(ids[::3]) | {"ZC-2099-0001"}
+            picked = lazy.pick(kind.model, wanted)
+            assert picked == tuple(r for r in whole.records(kind.model) if r.id in wanted), kind.name
+    ledger = load_ledger(root).ledger
+    card = ledger.find_one("ZC-2026-0002", Asset)
+    assert card is not None
+    moved = card.model_copy(update={"place": "XZ-204"})
+    added = ledger.with_record(moved)
+    assert added.pick(Asset, {"ZC-2026-0002", "ZC-2026-0001"}) == tuple(
+        r for r in added.records(Asset) if r.id in {"ZC-2026-0002", "ZC-2026-0001"}
+    )
+    assert added.find_one("ZC-2026-0002", Asset) == moved

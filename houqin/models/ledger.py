@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -59,6 +60,11 @@ class Records(Mapping[str, tuple[Record, ...]]):
     def id_set(self, kind: str) -> frozenset[str]:
         """The ids of a kind, as a set (an id held twice once)."""
         return frozenset(s[0] for s in self.id_sources(kind))
+
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        """The records of a kind with these ids (every copy of one held twice), in the kind's order:
+        a holder that can decodes only those."""
+        return tuple(r for r in self.get(kind, ()) if r.id in ids)
 
     def id_count(self, kind: str) -> int:
         """How many records of a kind there are (an id held twice counted twice)."""
@@ -165,6 +171,19 @@ class Overlay(Records):
             self._id_sets[kind] = found
         return found
 
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        new = self.added.get(kind)
+        if kind in self.changed or kind in self._merged or new is None:
+            return (
+                super().pick(kind, ids) if kind in self.changed or kind in self._merged else self.base.pick(kind, ids)
+            )
+        mine = {r.id for r in new}
+        found = [r for r in self.base.pick(kind, ids) if r.id not in mine]
+        for record in new:
+            if record.id in ids:
+                bisect.insort(found, record, key=lambda r: r.sort_key)
+        return tuple(found)
+
     def id_count(self, kind: str) -> int:
         if kind in self.changed or kind in self.added:
             found = self.id_sources(kind)
@@ -234,6 +253,12 @@ class Superseded(Records):
             return found
         return tuple(r for r in found if (kind, file, r.id) not in self.dropped)
 
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        found = self.base.pick(kind, ids)
+        if kind not in self._kinds:
+            return found
+        return tuple(r for r in found if (kind, r.source.file, r.id) not in self.dropped)
+
     def latest_step(self, kind: str, file: str) -> int | None:
         return self.base.latest_step(kind, file)
 
@@ -267,6 +292,11 @@ class KindView(Records):
     def id_set(self, kind: str) -> frozenset[str]:
         self._declared(kind)
         return self.base.id_set(kind)
+
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        if kind not in self.kinds:
+            raise UndeclaredRead(f"{self.who} reads {kind!r} records but does not declare them")
+        return self.base.pick(kind, ids)
 
     def id_count(self, kind: str) -> int:
         self._declared(kind)
@@ -503,25 +533,22 @@ class Ledger:
         return rid in self.id_set(KIND_BY_MODEL[model].name)
 
     def find_one(self, rid: str | None, model: type[R]) -> R | None:
-        """find, for one id: the file that holds it is found from the ids and only that file decoded
-        (a command looking up the record it acts on); an id in two files is find's answer."""
+        """find, for one id, decoding only that record (a command looking up the record it acts on); of
+        an id held twice, the later in the kind's order, as find's index keeps."""
         found_kind = KIND_BY_PREFIX.get(rid[:2]) if rid else None  # `model` may be a base (Signed, Record)
         if not rid or found_kind is None or (model.prefix and rid[:2] != model.prefix):
             return None
-        kind = found_kind.name
         held = self.held if self.lookup is None else self.lookup
-        if kind not in held:
+        if found_kind.name not in held:
             return None
-        files = {file for found, file, _line, _day in held.id_sources(kind) if found == rid}
-        if len(files) == 1:
-            (file,) = files
-            # The file's records from what the id was looked up in (a file view's lookup, not its own file).
-            own = self.file_records(kind, file) if self.lookup is None else held.file_records(kind, file)
-            mine = [r for r in own or () if r.id == rid]
-            if mine:  # an id twice in the file: the later, as find's index keeps the last of the kind
-                return mine[-1] if isinstance(mine[-1], model) else None
-        found = self.record_by_id.get(rid) if files else None
-        return found if isinstance(found, model) else None
+        mine = held.pick(found_kind.name, {rid})
+        return mine[-1] if mine and isinstance(mine[-1], model) else None
+
+    def pick(self, model: type[R], ids: AbstractSet[str]) -> tuple[R, ...]:
+        """The records of a kind with these ids, in date and id order, decoding only those (of the whole
+        ledger, also from a file view)."""
+        held = self.held if self.lookup is None else self.lookup
+        return cast("tuple[R, ...]", held.pick(KIND_BY_MODEL[model].name, ids))
 
     def find(self, rid: str | None, model: type[R]) -> R | None:
         """The record of that id if it is a `model`. An id whose prefix is another kind's names no

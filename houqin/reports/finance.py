@@ -353,15 +353,20 @@ def _who(r: Record) -> str:
 
 
 def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
-    added = [Line(a.id, a.name, a.value, a.quantity) for a in ledger.records(Asset) if month_of(a.date) == month]
+    """The cards acquired and disposed of in the month, decoding those cards alone (the register of a
+    school twenty years in holds 180,000)."""
+    first, last = (day.toordinal() for day in month_bounds(month))
+    acquired = {rid for rid, _file, _line, day in ledger.id_sources("assets") if first <= day <= last}
+    added = [Line(a.id, a.name, a.value, a.quantity) for a in ledger.pick(Asset, acquired)]
+    gone = [d for d in ledger.records(Disposal) if month_of(d.date) == month]
+    cards = {a.id: a for a in ledger.pick(Asset, {d.asset for d in gone})}  # of an id held twice, the later
     disposed = []
-    for d in ledger.records(Disposal):
-        if month_of(d.date) == month:
-            asset = ledger.find(d.asset, Asset)
-            if asset is not None:
-                qty = d.quantity or asset.quantity
-                kind = DISPOSAL_NAMES.get(d.type, d.type)
-                disposed.append(Line(asset.id, f"{asset.name}（{kind}）", asset.unit_price * qty, qty))
+    for d in gone:
+        asset = cards.get(d.asset)
+        if asset is not None:
+            qty = d.quantity or asset.quantity
+            kind = DISPOSAL_NAMES.get(d.type, d.type)
+            disposed.append(Line(asset.id, f"{asset.name}（{kind}）", asset.unit_price * qty, qty))
     return added, disposed
 
 
