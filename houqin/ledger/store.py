@@ -61,14 +61,13 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     prefix = f"{kind.prefix}-{year}-"
     low = read_desk(ledger.root) * BLOCK
     highest = low
-    ids: Iterable[str] = (rid for rid, *_where in ledger.id_sources(kind.name))  # no record need be built
+    ids: Iterable[str] = ledger.id_set(kind.name)  # no record need be built
     if ledger.opened is not None:  # and those the closed years gave out (年终结账)
         ids = itertools.chain(ids, ledger.opened.last_ids)
-    for rid in ids:
-        if rid.startswith(prefix):
-            m = ID_NUMBERED.match(rid)
-            if m and low < int(m.group(2)) < low + BLOCK:
-                highest = max(highest, int(m.group(2)))
+    for rid in [rid for rid in ids if rid.startswith(prefix)]:  # the kind's ids of that year alone
+        m = ID_NUMBERED.match(rid)
+        if m and low < int(m.group(2)) < low + BLOCK:
+            highest = max(highest, int(m.group(2)))
     if highest + 1 >= low + BLOCK:
         raise InputError("desk_full", prefix=prefix, desk=low // BLOCK)
     return f"{prefix}{highest + 1:04d}"
