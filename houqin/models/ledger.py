@@ -44,8 +44,9 @@ def sources_of(records: Iterable[Record]) -> Iterator[IdSource]:
 
 class Records(Mapping[str, tuple[Record, ...]]):
     """The interface between a ledger and whatever holds its records: a mapping kind → records (in
-    date and id order), and three questions a holder may answer without building records — the ids
-    and places of a kind's records, one file's records alone, and the latest step day in a file. The
+    date and id order), and questions a holder may answer without building a kind's records — the ids
+    and places of its records, its ids as a set and their count, one file's records alone, the records
+    of some ids alone, and the latest step day in a file. The
     defaults answer from the records; the loader's cached, lazily decoded records (ledger/load.py)
     answer from the cache, and the views below pass the questions on. Nothing else is asked of it."""
 
