@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import types
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -52,7 +52,7 @@ class OpeningHead:
         return cls(**{name: getattr(opening, name) for name in HEAD_FIELDS})
 
 
-HEAD_FIELDS = tuple(OpeningHead.__dataclass_fields__)
+HEAD_FIELDS = tuple(f.name for f in fields(OpeningHead))
 Opening = YearOpening | OpeningHead  # what the functions below take: the record or its head
 AnOpening = TypeVar("AnOpening", YearOpening, OpeningHead)
 
