@@ -165,19 +165,17 @@ class Overlay(Records):
             return self.base.id_set(kind)
         found = self._id_sets.get(kind)
         if found is None:
-            if kind in self.changed or new is None:
-                found = super().id_set(kind)
-            else:
-                found = self.base.id_set(kind) | {r.id for r in new}
+            changed = kind in self.changed or new is None
+            found = super().id_set(kind) if changed else self.base.id_set(kind) | {r.id for r in new or ()}
             self._id_sets[kind] = found
         return found
 
     def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        if kind in self.changed or kind in self._merged:
+            return super().pick(kind, ids)
         new = self.added.get(kind)
-        if kind in self.changed or kind in self._merged or new is None:
-            return (
-                super().pick(kind, ids) if kind in self.changed or kind in self._merged else self.base.pick(kind, ids)
-            )
+        if new is None:
+            return self.base.pick(kind, ids)
         mine = {r.id for r in new}
         found = [r for r in self.base.pick(kind, ids) if r.id not in mine]
         for record in new:
