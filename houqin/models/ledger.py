@@ -545,9 +545,10 @@ class Ledger:
 
     def pick(self, model: type[R], ids: AbstractSet[str]) -> tuple[R, ...]:
         """The records of a kind with these ids, in date and id order, decoding only those (of the whole
-        ledger, also from a file view)."""
+        ledger, also from a file view). As find: an id of another kind's prefix names none of them."""
         held = self.held if self.lookup is None else self.lookup
-        return cast("tuple[R, ...]", held.pick(KIND_BY_MODEL[model].name, ids))
+        mine = {rid for rid in ids if rid[:2] == model.prefix}
+        return cast("tuple[R, ...]", held.pick(KIND_BY_MODEL[model].name, mine)) if mine else ()
 
     def find(self, rid: str | None, model: type[R]) -> R | None:
         """The record of that id if it is a `model`. An id whose prefix is another kind's names no

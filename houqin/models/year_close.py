@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from houqin.models.base import Record, Source
 from houqin.models.closing import chain_digest
@@ -47,10 +47,6 @@ class OpeningHead:
     previous: str | None
     digest: str
 
-    @classmethod
-    def of(cls, opening: YearOpening) -> OpeningHead:
-        return cls(**{name: getattr(opening, name) for name in HEAD_FIELDS})
-
 
 HEAD_FIELDS = tuple(f.name for f in fields(OpeningHead))
 Opening = YearOpening | OpeningHead  # what the functions below take: the record or its head
@@ -65,22 +61,12 @@ class Standing:
         self.head = head
         self._build = build
 
-    @classmethod
-    def of(cls, opening: YearOpening) -> Standing:
-        return cls(OpeningHead.of(opening), lambda: opening)
-
     @cached_property
     def record(self) -> YearOpening:
         found = self._build()
         if (found.id, found.source) != (self.head.id, self.head.source):
             raise RuntimeError(f"the opening read ({found.id}) is not the one its head named ({self.head.id})")
         return found
-
-    def __eq__(self, other: Any) -> bool:
-        return isinstance(other, Standing) and other.head == self.head
-
-    def __hash__(self) -> int:
-        return hash((self.head.id, self.head.source))
 
 
 def year_end(opening: Opening) -> dt.date:

@@ -360,9 +360,7 @@ def _assets(ledger: Ledger, month: str) -> tuple[list[Line], list[Line]]:
     # Every copy of an id held twice is picked: only those of the month are acquired in it.
     added = [Line(a.id, a.name, a.value, a.quantity) for a in ledger.pick(Asset, acquired) if month_of(a.date) == month]
     gone = [d for d in ledger.records(Disposal) if month_of(d.date) == month]
-    # As find: an id of another kind's prefix names no card, whatever the assets files hold.
-    named = {d.asset for d in gone if d.asset and d.asset[:2] == Asset.prefix}
-    cards = {a.id: a for a in ledger.pick(Asset, named)}  # of an id held twice, the later
+    cards = {a.id: a for a in ledger.pick(Asset, {d.asset for d in gone if d.asset})}  # of an id twice, the later
     disposed = []
     for d in gone:
         asset = cards.get(d.asset)
