@@ -157,20 +157,10 @@ def check_carried_present(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic
     for opening in _in_force(ledger):
         carried = carried_ids(opening)
         prefixes = {rid[:2] for rid in carried}
-        year, opened = opening.year, f"{opening.year:04d}/"
         present: set[str] = set()  # ids in the open year's files that carried_to takes as carried there
         for kind in KINDS:
-            if kind.prefix not in prefixes:
-                continue
-            found = ledger.id_sources(kind.name)
-            if ledger.opened is not None:  # carried_to read from an opening, without a call per id
-                present.update(
-                    rid
-                    for rid, file, _l, _d in found
-                    if file.startswith(opened) and rid[3:7].isdigit() and int(rid[3:7]) < year
-                )
-            else:
-                present.update(rid for rid, file, _l, _d in found if ledger.carried_to(rid, file))
+            if kind.prefix in prefixes:
+                present |= ledger.carried_in(kind.name)
         src = opening.source
         for rid in carried:
             if rid not in present:

@@ -435,9 +435,22 @@ class Ledger:
         """Does `file` hold `rid` because a year-end close carried it there (年终结账), its id's year closed?"""
         year = int(file[:4]) if file[:4].isdigit() else 0
         if self.opened is not None:
-            return year == self.opened.year and rid[3:7].isdigit() and int(rid[3:7]) < year
+            return year == self.opened.year and _numbered_before(rid, year)
         # Read whole: a copy an opening carried, or a record a write placed in a year opened since.
         return (rid, year) in self.carried or ("*", year) in self.carried
+
+    def carried_in(self, kind: str) -> set[str]:
+        """The ids of a kind that carried_to takes as carried where they are, in one pass over the ids
+        (at 1M records 180,000 carried cards: no call per id when read from an opening)."""
+        if self.opened is None:
+            return {rid for rid, file, _line, _day in self.id_sources(kind) if self.carried_to(rid, file)}
+        year = self.opened.year
+        opened = f"{year:04d}/"
+        return {
+            rid
+            for rid, file, _line, _day in self.id_sources(kind)
+            if file.startswith(opened) and _numbered_before(rid, year)
+        }
 
     def records(self, model: type[R]) -> tuple[R, ...]:
         """The records of one kind, named by its model (in date and id order; in a file view, the
@@ -643,3 +656,8 @@ class Ledger:
         merged = [r for r in held.get(kind, ()) if r.id != record.id]
         bisect.insort(merged, record, key=lambda r: r.sort_key)  # the rest are in order already
         return self._replacing(kind, tuple(merged))
+
+
+def _numbered_before(rid: str, year: int) -> bool:
+    """Was the id given out in a year before `year` (ZC-2019-0001 before 2026)?"""
+    return rid[3:7].isdigit() and int(rid[3:7]) < year
