@@ -44,11 +44,15 @@ class Run:
     ok: bool
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> Run:
+def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """One command as its own process (under nice): wall time, CPU of it and its children, peak memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [*NICE, *cmd], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120"}
+        [*NICE, *cmd],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "120", **(env or {})},
     )
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -115,6 +119,7 @@ def measure(root: Path, n: int, runs: int, hledger: list[str]) -> tuple[dict[str
         side.setdefault(name, []).append(run(peer))
         print(f"[{label}] {name}: {timed.seconds:.2f} s, {timed.mb:.0f} MB / hledger {side[name][-1].seconds:.2f} s")
 
+    run([*HOUQIN, "--ledger", str(root), "hook", "install"])  # this houqin's hook, not the one the books were made with
     claims = unsigned_claims(root)
     for k in range(runs):
         pair("houqin --help", run([*HOUQIN, "--help"]))
@@ -123,7 +128,9 @@ def measure(root: Path, n: int, runs: int, hledger: list[str]) -> tuple[dict[str
         pair("houqin check, warm (nothing changed)", run(check))
         run(check)
         pair("houqin asset add (+ git commit and hook), after a check", run(_asset_add(root, place, keeper, last)))
-        pair("the pre-commit hook alone, after a houqin write", run(_hook(root), cwd=root))
+        told = {"HOUQIN_CHECKED_TREE": git(root, "write-tree")}  # what houqin's commit tells its hook
+        pair("the pre-commit hook alone, after a houqin write", run([str(root / ".git/hooks/pre-commit")], root, told))
+        pair("the hook's Python, answering from the cache (a commit houqin did not make)", run(_hook(root), cwd=root))
         run(check)
         sign = [*HOUQIN, "--ledger", str(root), "expense", "sign", claims[k], "--as", "principal", "--by", PRINCIPAL]
         pair("houqin expense sign (+ git commit and hook), after a check", run([*sign, "--on", f"{last}-11-21"]))
@@ -195,6 +202,10 @@ def target(name: str, n: int, mine: Run, peer: Run, small: dict[str, Run] | None
             "houqin check, warm (nothing changed)": ("≤ 0.1× hledger", ratio <= 0.1),
             "houqin --help": ("≤ 0.1 s", mine.seconds <= 0.1),
             "the pre-commit hook alone, after a houqin write": ("≤ 0.1 s", mine.seconds <= 0.1),
+            "the hook's Python, answering from the cache (a commit houqin did not make)": (
+                "≤ 0.1 s",
+                mine.seconds <= 0.1,
+            ),
             WRITES[0]: ("≤ 0.3× hledger", ratio <= 0.3),
             WRITES[1]: ("≤ 0.3× hledger", ratio <= 0.3),
         }

@@ -4,6 +4,7 @@ commit it has no clean result for runs the whole check and is refused as before.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from houqin.cli.app import app
+from houqin.ledger.git import CHECKED_TREE
 from houqin.services.checking import staged_result
 from tests.conftest import git
 
@@ -64,3 +66,55 @@ def test_a_hand_edit_runs_the_whole_check_and_is_refused(git_ledger: Callable[..
     assert staged_result(root) is None
     done = subprocess.run(["git", "commit", "-q", "-m", "手改"], cwd=root, capture_output=True, text=True)
     assert done.returncode == 1 and "error[" in done.stderr, done.stdout + done.stderr
+
+
+REPAIR = ["repair", "open", "--place", "JX-101", "--reporter", "张老师", "--fault", "门锁坏"]
+TOLD = """#!/bin/sh
+printf '%s\\n' "${HOUQIN_CHECKED_TREE:-none}" >> "$(git rev-parse --absolute-git-dir)/told"
+"""
+
+
+def _told(root: Path) -> list[str]:
+    """What each commit's hook was told of the tree checked (a hook of the test's own, in place of houqin's)."""
+    path = root / ".git" / "told"
+    return path.read_text().split() if path.exists() else []
+
+
+def test_a_write_tells_the_hook_the_tree_it_checked(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    hook = root / ".git" / "hooks" / "pre-commit"
+    hook.write_text(TOLD)
+    result = CliRunner().invoke(app, ["--ledger", str(root), *REPAIR])
+    assert result.exit_code == 0, result.output
+    assert _told(root) == [git(root, "rev-parse", "HEAD^{tree}").strip()]
+
+
+def test_a_write_beside_a_hand_edit_tells_the_hook_nothing(git_ledger: Callable[..., Path]) -> None:
+    """The write checked the working tree, hand edit included; the commit holds HEAD's copy of that file:
+    what it commits is not what was checked, so the hook must check it itself."""
+    root = git_ledger()
+    (root / "people.yaml").write_text(
+        (root / "people.yaml").read_text("utf-8") + "- {name: 周老师, roles: [teacher], joined: 2012-09-01}\n", "utf-8"
+    )
+    (root / ".git" / "hooks" / "pre-commit").write_text(TOLD)
+    result = CliRunner().invoke(app, ["--ledger", str(root), *REPAIR])
+    assert result.exit_code == 0, result.output
+    assert _told(root) == ["none"]
+
+
+def test_the_hook_lets_through_only_the_tree_it_was_told(git_ledger: Callable[..., Path]) -> None:
+    root = git_ledger()
+    (root / "2026").mkdir(exist_ok=True)
+    (root / "2026/loans.yaml").write_text(
+        "- {id: JY-2026-0001, date: 2026-03-01, asset: ZC-2026-9999, borrower: 张老师, due: 2026-03-08,"
+        " approvals: [{role: keeper, by: 李主任, on: 2026-03-01}]}\n",
+        encoding="utf-8",
+    )
+    git(root, "add", "-A")
+    hook = str(root / ".git" / "hooks" / "pre-commit")
+    other = git(root, "rev-parse", "HEAD^{tree}").strip()
+    refused = subprocess.run([hook], cwd=root, capture_output=True, text=True, env={**os.environ, CHECKED_TREE: other})
+    assert refused.returncode == 1 and "error[REF" in refused.stderr, refused.stdout + refused.stderr
+    staged = git(root, "write-tree").strip()
+    told = subprocess.run([hook], cwd=root, capture_output=True, text=True, env={**os.environ, CHECKED_TREE: staged})
+    assert told.returncode == 0 and told.stderr == "", told.stderr  # as --no-verify: only houqin says it

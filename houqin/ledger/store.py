@@ -14,7 +14,15 @@ from pathlib import Path
 from houqin.diagnostics import Diagnostic, sort_key, unreadable_files
 from houqin.errors import DiskFullError, IndexBehindError, InputError
 from houqin.ledger import git
-from houqin.ledger.files import MemorySource, WorktreeSource, digest_of, marker_diagnostic, read_ledger_file
+from houqin.ledger.files import (
+    GIT_IDS,
+    MemorySource,
+    WorktreeSource,
+    digest_of,
+    git_blob_id,
+    marker_diagnostic,
+    read_ledger_file,
+)
 from houqin.ledger.load import (
     LoadResult,
     ensure_ledger,
@@ -95,6 +103,9 @@ class WriteSession:
     carry_into: int | None = None
     # path → (the staged bytes, their SHA-256): a file staged once is hashed once, however often asked.
     _hashed: dict[Path, tuple[bytes, str]] = field(default_factory=dict)
+    # The git object id of every ledger file a check without errors saw with the pending writes (see
+    # services.guard): the commit of exactly those files needs no second check by the hook.
+    vouched: dict[str, str] | None = None
 
     @property
     def opened(self) -> int | None:
@@ -136,6 +147,12 @@ class WriteSession:
             else:
                 after[rel] = new
         return after
+
+    def blob_ids_after(self) -> dict[str, str]:
+        """git's object id of every ledger file once the pending writes land (a closed year's file from
+        the content hash it was remembered by, GIT_IDS; the others hashed)."""
+        digests = self.loaded_after.digests
+        return {rel: GIT_IDS.get(digests.get(rel, "")) or git_blob_id(data) for rel, data in self.files_after().items()}
 
     @property
     def ledger(self) -> Ledger:
@@ -461,7 +478,7 @@ class WriteSession:
                     atomic_write(path, new)
             writing = self.root / ".git"
             if commit:
-                git.commit_paths(self.root, paths, message, sign_with=sign_with)
+                git.commit_paths(self.root, paths, message, sign_with=sign_with, vouched=self.vouched)
         except IndexBehindError:
             restore.drop()  # the commit has landed: what is written stays
             self._pending.clear()

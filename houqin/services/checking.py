@@ -51,19 +51,16 @@ def remember_result(
     digests: Mapping[str, str],
     found: Sequence[Diagnostic],
     today: dt.date | None = None,
-    files: Mapping[str, bytes] | None = None,
+    blob_ids: Mapping[str, str] | None = None,
 ) -> None:
-    """Keep the result of every check on these files; given the files themselves, also under their git
-    object ids, so that the hook of the commit about to be made answers without reading a blob."""
+    """Keep the result of every check on these files; given their git object ids too, also under those,
+    so that the hook of the commit about to be made answers without reading a blob."""
     store = _store(root)
     if store is not None:
         rows = tuple(encode_diagnostic(d) for d in found)
         store.put_result(_key(digests, DEFAULT_CHECKS, today), rows)
-        if files is not None:
-            from houqin.ledger.files import GIT_IDS, git_blob_id
-
-            ids = {rel: GIT_IDS.get(digests.get(rel, "")) or git_blob_id(data) for rel, data in files.items()}
-            store.put_result(_git_key(ids, DEFAULT_CHECKS, today), rows)
+        if blob_ids is not None:
+            store.put_result(_git_key(blob_ids, DEFAULT_CHECKS, today), rows)
 
 
 def run_cached(

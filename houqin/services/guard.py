@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from houqin.diagnostics import Diagnostic, Severity
+from houqin.diagnostics import Diagnostic, Severity, has_errors
 from houqin.errors import RefusedError
 from houqin.ledger.store import WriteSession
 from houqin.services.checking import cached_result, remember_result, run_cached
@@ -39,7 +39,9 @@ def refuse_if_broken(session: WriteSession, record_id: str) -> list[Diagnostic]:
     errors = new_errors(before, now)
     if errors:
         raise RefusedError("write_refused", errors, id=record_id)
-    remember_result(session.root, after.digests, now, files=session.files_after())
+    blob_ids = session.blob_ids_after()
+    remember_result(session.root, after.digests, now, blob_ids=blob_ids)
+    session.vouched = None if has_errors(now) else blob_ids
     return new_warnings(before, now)
 
 
