@@ -4,9 +4,13 @@ by comparing the two."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
 
 from houqin.ledger.load import load_ledger
 from houqin.models.records import Asset
@@ -99,3 +103,39 @@ def test_records_picked_by_id_are_those_of_the_whole_kind(tmp_path: Path) -> Non
         r for r in added.records(Asset) if r.id in {"ZC-2026-0002", "ZC-2026-0001"}
     )
     assert added.find_one("ZC-2026-0002", Asset) == moved
+
+
+def test_a_write_reads_only_the_files_it_changes_and_tells_the_hook_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write on the working tree reads no record file the stat memo knows but those it rewrites (the
+    closed years, the opening and the carried register stay unread), and the object ids it leaves for
+    the hook are every file's all the same: the hook is told the tree it checked."""
+    from houqin.cli.app import app
+    from houqin.ledger import files
+    from tests.conftest import git
+
+    root = _copy(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    hook = root / ".git/hooks/pre-commit"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text('#!/bin/sh\nprintf %s "${HOUQIN_CHECKED_TREE:-none}" > "$(git rev-parse --absolute-git-dir)/told"\n')
+    hook.chmod(0o755)
+    monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
+    assert CliRunner().invoke(app, ["--ledger", str(root), "check"]).exit_code == 0  # hashed and remembered
+    read: list[str] = []
+    real = files._read_file
+
+    def spy(top: Path, rel: str) -> tuple[bytes | None, os.stat_result | None]:
+        read.append(rel)
+        return real(top, rel)
+
+    monkeypatch.setattr(files, "_read_file", spy)
+    args = ["repair", "open", "--place", "JX-101", "--reporter", "陈晓东", "--fault", "门锁坏"]
+    result = CliRunner().invoke(app, ["--ledger", str(root), *args])
+    assert result.exit_code == 0, result.output
+    records = sorted(rel for rel in read if rel[:4].isdigit())
+    assert records == ["2026/repairs.yaml"], records
+    assert (root / ".git/told").read_text() == git(root, "rev-parse", "HEAD^{tree}").strip()

@@ -626,11 +626,11 @@ def _memo(root: Path) -> dict[str, object]:
     return found if isinstance(found, dict) else {}
 
 
-def test_the_stat_memo_of_closed_years_is_used_and_never_answers_for_a_changed_file(
+def test_the_stat_memo_is_used_and_never_answers_for_a_changed_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The one cache key that is not content (docs/architecture.md): a closed year's file is known by
-    its hash remembered under its status; a change behind houqin's back, of the same size and with the
+    """The one cache key that is not content (docs/architecture.md): a record file is known by its hash
+    remembered under its status; a change behind houqin's back, of the same size and with the
     modification time put back, moves the ctime, and is seen, by check and by the hook's ledger alike."""
     from houqin.ledger import files
 
@@ -639,11 +639,11 @@ def test_the_stat_memo_of_closed_years_is_used_and_never_answers_for_a_changed_f
     monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
     assert _codes(root) == []
     memo = _memo(root)
-    assert "2019/assets.yaml" in memo and "2026/assets.carried.yaml" not in memo  # closed years only
+    assert "2019/assets.yaml" in memo and "2026/assets.carried.yaml" in memo  # every record file
     # The memo is what answers: a hash planted under the file's very status is believed ...
     _status, digest, object_id = memo["2019/assets.yaml"]  # type: ignore[misc]
     assert object_id == _git(root, "hash-object", "2019/assets.yaml").strip()  # the hook's key: git's id
-    planted = files.closed_digests(root, {"2026/openings.yaml": b"", "2019/assets.yaml": b"x"}, {
+    planted = files.memo_digests(root, {"2026/openings.yaml": b"", "2019/assets.yaml": b"x"}, {
         "2019/assets.yaml": (root / "2019/assets.yaml").stat()})  # fmt: skip
     assert planted == {"2019/assets.yaml": digest}
     # ... and a change of the bytes, same size and mtime, is caught all the same.
@@ -656,6 +656,17 @@ def test_the_stat_memo_of_closed_years_is_used_and_never_answers_for_a_changed_f
     assert _memo(root)["2019/assets.yaml"][1] != digest  # type: ignore[index]
     _behind_the_back(root / "2019/assets.yaml", 'unit_price: "4100.00"', 'unit_price: "4200.00"')
     assert _codes(root) == []  # put back as it was: clean again
+    # An open year's file (the carried register) changed the same way is seen too, by a check and a write.
+    carried = root / "2026/assets.carried.yaml"
+    _behind_the_back(carried, 'unit_price: "6200.00"', 'unit_price: "6100.00"', after="- id: ZC-2019-0002")
+    at = carried.read_text(encoding="utf-8").splitlines().index("- id: ZC-2019-0002") + 1
+    changed = [
+        f"2026/assets.carried.yaml:{at}: error[YRC002] ZC-2019-0002 是 2025 年终结账（NJ-2026-0001）结转的未结事项，"
+        "已被改动（结转后只能添加新的步骤）"
+    ]
+    assert _codes(root) == changed
+    code, out = houqin(root, "repair", "open", "--place", "JX-101", "--reporter", "陈晓东", "--fault", "门锁坏", "--no-commit")
+    assert code == 0 and _codes(root) == changed  # the write's own check saw it as already there
 
 
 def test_a_check_leaves_the_closed_years_unread_when_the_memo_knows_them_and_sees_every_change(

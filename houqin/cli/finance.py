@@ -318,7 +318,7 @@ def close_year(
     day = today()
     outcome = write_year_close(
         root,
-        lambda session: close(session.ledger, session.files, year, by, day, before_checks(session), key_signer(key)),
+        lambda session: close(session.ledger, session.digests, year, by, day, before_checks(session), key_signer(key)),
         lambda rs: f"finance close-year {year} {rs[-1].id}",
         commit=not no_commit,
     )

@@ -156,9 +156,10 @@ def _is_real_dir(path: Path) -> bool:
 class MemorySource:
     """Files already read (once) from another source, so they can be hashed and parsed without a second read.
 
-    A closed year's file whose content hash the stat memo gives may be left unread (`unread`): it is
-    listed, its hash is known, and its bytes are read from the working tree only if asked for (no
-    command of the open years asks; the loader takes a closed file's hash alone)."""
+    A record file whose content hash the stat memo gives may be left unread (`unread`): it is listed,
+    its hash is known, and its bytes are read from the working tree only if asked for (the loader takes
+    a closed year's file by its hash alone, and an open year's from the file cache by that hash,
+    reading it only if the cache has no entry; a write reads the files it changes)."""
 
     def __init__(
         self,
@@ -187,24 +188,37 @@ class MemorySource:
     def digests(self) -> dict[str, str]:
         return {rel: self.digest(rel) or "" for rel in self.paths()}
 
+    def left_unread(self, rel: str) -> str | None:
+        """The content hash of a file not read (yet), as the stat memo gave it; None for a file read."""
+        return self._digests.get(rel) if rel in self.unread and rel not in self.files else None
+
+    def after(self, changes: Mapping[str, bytes | None], digests: Mapping[str, str]) -> MemorySource:
+        """These files with some changed (None: removed), the others read or unread as here; `digests`:
+        the content hash of every file after the change."""
+        files = {rel: data for rel, data in self.files.items() if rel not in changes}
+        files.update((rel, data) for rel, data in changes.items() if data is not None)
+        unread = {rel: root for rel, root in self.unread.items() if rel not in changes and rel not in files}
+        order = [*self.paths(), *(rel for rel in changes if rel not in self.files and rel not in self.unread)]
+        return MemorySource(files, digests, unread=unread, order=order)
+
     @classmethod
     def read_all(cls, source: FileSource, *, memo: bool = True, lazy: bool = False) -> MemorySource:
-        """Every file of `source`, read once. From the working tree, the content hashes of the closed
-        years' files come from the stat memo when their status has not changed (`closed_digests`);
-        `memo=False` hashes every file (check --full, a check without the cache). `lazy` (a check)
-        leaves unread the closed files whose hash the memo gives."""
+        """Every file of `source`, read once. From the working tree, the content hashes of the record
+        files come from the stat memo when their status has not changed (`memo_digests`); `memo=False`
+        hashes every file (check --full, a check without the cache). `lazy` (a check, a write) leaves
+        unread the record files whose hash the memo gives."""
         memo = memo and isinstance(source, WorktreeSource) and not os.environ.get("HOUQIN_NO_CACHE")
         paths = source.paths()
         if not (memo and lazy and isinstance(source, WorktreeSource)):
             found = cls({rel: data for rel in paths if (data := source.read(rel)) is not None})
             if memo and isinstance(source, WorktreeSource):
-                found._digests.update(closed_digests(source.root, found.files, source.stats))
+                found._digests.update(memo_digests(source.root, found.files, source.stats))
             return found
         held = _memo(source.root)
         known = remembered_digests(source.root, paths, held)
         files = {rel: data for rel in paths if rel not in known and (data := source.read(rel)) is not None}
         found = cls(files, known, unread=dict.fromkeys(known, source.root), order=paths)
-        found._digests.update(closed_digests(source.root, files, source.stats, keep=known, memo=held))
+        found._digests.update(memo_digests(source.root, files, source.stats, keep=known, memo=held))
         return found
 
     def paths(self) -> list[str]:
@@ -222,21 +236,14 @@ class MemorySource:
         return found
 
 
-# The one cache key that is not content (docs/architecture.md, "The stat memo of closed years"): the
-# content hash of a closed year's file, remembered under its status. Any write to a file changes its
+# The one cache key that is not content (docs/architecture.md, "The stat memo"): the content hash of a
+# record file, remembered under its status. Any write to a file changes its
 # ctime, which no program can set back (os.utime sets mtime and atime, and moves ctime to now); a file
 # replaced by a rename is another inode; so an unchanged (size, mtime_ns, ctime_ns, inode, device) is
 # unchanged bytes, but for a write within the clock tick of the status taken: a file changed less than
 # RACY_SECONDS before it was hashed is not remembered (git's "racily clean" rule).
 STAT_MEMO = "stat-hashes"
 RACY_SECONDS = 2.0
-
-
-def closed_years_before(paths: Iterable[str]) -> int | None:
-    """The year of the latest year opening among `paths` (YYYY/openings.yaml): every year before it is
-    closed, as far as the file list tells (the loader decides from the opening itself)."""
-    years = [int(rel[:4]) for rel in paths if is_record_path(rel) and rel.endswith("/openings.yaml")]
-    return max(years) if years else None
 
 
 def _status(info: os.stat_result) -> tuple[int, ...]:
@@ -255,23 +262,23 @@ def _memo(root: Path) -> Memo:
     return {rel: (tuple(v[0]), v[1], v[2]) for rel, v in held.items() if _well_formed(v)}
 
 
-def _closed(paths: Iterable[str]) -> list[str]:
-    before = closed_years_before(paths)
-    return [] if before is None else [rel for rel in paths if is_record_path(rel) and int(rel[:4]) < before]
+def _memoised(paths: Iterable[str]) -> list[str]:
+    """The files the stat memo answers for: every record file (the directory files are always read)."""
+    return [rel for rel in paths if is_record_path(rel)]
 
 
 def remembered_digests(root: Path, paths: Iterable[str], memo: Memo | None = None) -> dict[str, str]:
-    """The content hashes of the closed years' files that the memo holds under their status as it is
-    now (taken by lstat, a link never followed), without reading them; a file changed within
-    RACY_SECONDS of now is not taken from the memo."""
+    """The content hashes of the record files that the memo holds under their status as it is now
+    (taken by lstat, a link never followed), without reading them; a file changed within RACY_SECONDS
+    of now is not taken from the memo."""
     paths = list(paths)
-    closed = _closed(paths)
-    if not closed:
+    names = _memoised(paths)
+    if not names:
         return {}
     memo = _memo(root) if memo is None else memo
     settled = time.time_ns() - int(RACY_SECONDS * 1e9)
     out: dict[str, str] = {}
-    for rel in closed:
+    for rel in names:
         known = memo.get(rel)
         if known is None:
             continue
@@ -286,7 +293,7 @@ def remembered_digests(root: Path, paths: Iterable[str], memo: Memo | None = Non
     return out
 
 
-def closed_digests(
+def memo_digests(
     root: Path,
     files: Mapping[str, bytes],
     stats: Mapping[str, os.stat_result],
@@ -294,23 +301,23 @@ def closed_digests(
     keep: Mapping[str, str] | None = None,
     memo: Memo | None = None,
 ) -> dict[str, str]:
-    """The content hashes of the closed years' files among `files`: from the memo where the file's
-    status is the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git
-    object ids go to GIT_IDS, by content hash, for the result a write leaves for the hook. `keep`:
-    closed files left unread because the memo gave their hash (remembered_digests); they stay in it."""
+    """The content hashes of the record files among `files`: from the memo where the file's status is
+    the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git object ids go
+    to GIT_IDS, by content hash, for the result a write leaves for the hook. `keep`: files left unread
+    because the memo gave their hash (remembered_digests); they stay in it."""
     from houqin.ledger.cache import Cache
 
     keep = keep or {}
-    closed = [rel for rel in _closed([*files, *keep]) if rel in stats]
-    if not closed and not keep:
+    names = [rel for rel in _memoised([*files, *keep]) if rel in stats]
+    if not names and not keep:
         return {}
     store = Cache(root)
     memo = _memo(root) if memo is None else memo
     out: dict[str, str] = {}
     kept: Memo = {rel: memo[rel] for rel in keep if rel in memo}
     settled = time.time_ns() - int(RACY_SECONDS * 1e9)
-    changed = len(memo) != len(closed) + len(kept)
-    for rel in closed:
+    changed = len(memo) != len(names) + len(kept)
+    for rel in names:
         status = _status(stats[rel])
         known = memo.get(rel)
         if known is None or known[0] != status:
@@ -329,8 +336,8 @@ def closed_digests(
     return out
 
 
-# Content hash (SHA-256) → git's object id of the same bytes, for the closed years' files read: a write
-# leaves its result under the object ids of every file, and these are not hashed a second time.
+# Content hash (SHA-256) → git's object id of the same bytes, for the record files the memo knows: a
+# write leaves its result under the object ids of every file, and these are not hashed a second time.
 GIT_IDS: dict[str, str] = {}
 
 

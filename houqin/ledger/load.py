@@ -14,7 +14,7 @@ import marshal
 import multiprocessing
 import operator
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -417,8 +417,16 @@ def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[li
 
 
 def _load_record_files(
-    root: Path, files: list[tuple[str, bytes, Kind]], digests: Mapping[str, str], use_cache: bool, prune: bool
+    root: Path,
+    files: Sequence[tuple[str, bytes | None, Kind]],
+    digests: dict[str, str],
+    use_cache: bool,
+    prune: bool,
+    read: Callable[[str], bytes | None] | None = None,
 ) -> tuple[LazyRecords, list[Diagnostic]]:
+    """The record files' entries from the file cache by their content hashes, the others parsed (and
+    cached). A file given without its bytes (None: the stat memo gave its hash) is read by `read` only
+    when the cache has no entry; its hash is then the bytes' own, in `digests` and in the key."""
     store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
     payloads: dict[str, Payload] = {}
     keys = {rel: file_key(rel, digests[rel]) for rel, _data, _ in files}
@@ -427,8 +435,12 @@ def _load_record_files(
         hit = store.get(keys[rel]) if store else None
         if _well_formed(hit, kind.name):
             payloads[rel] = hit
-        else:
-            todo.append((rel, data, kind.name))
+            continue
+        if data is None:
+            data = (read(rel) if read is not None else None) or b""
+            digests[rel] = digest_of(data)
+            keys[rel] = file_key(rel, digests[rel])
+        todo.append((rel, data, kind.name))
     for (rel, _data, _kind), payload in zip(todo, _parse_all(todo), strict=True):
         payloads[rel] = payload
         if store:
@@ -438,7 +450,7 @@ def _load_record_files(
     parts: dict[str, list[Part]] = {}
     latest: dict[tuple[str, str], int] = {}
     diagnostics: list[Diagnostic] = []
-    for rel, _data, _file_kind in files:
+    for rel, _bytes, _file_kind in files:
         kind_name, ids, blob, diag_rows, last = payloads[rel]
         parts.setdefault(kind_name, []).append((rel, ids, blob))
         latest[(kind_name, rel)] = last
@@ -542,11 +554,16 @@ def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cac
     if not files:
         return None, "", None
     rel = files[-1]
-    data = src.read(rel)
-    if data is None or marker_diagnostic(data) is not None:
-        return None, rel, None
-    digest = digest_of(data)
-    records, problems = _load_record_files(root, [(rel, data, OPENINGS)], {rel: digest}, use_cache, prune=False)
+    waiting = getattr(src, "left_unread", None)
+    digest = waiting(rel) if waiting is not None else None
+    data = None if digest is not None else src.read(rel)
+    if digest is None:
+        if data is None or marker_diagnostic(data) is not None:
+            return None, rel, None
+        digest = digest_of(data)
+    digests = {rel: digest}
+    records, problems = _load_record_files(root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read)
+    digest = digests[rel]  # the bytes', should they have been read after all
     if problems or OPENINGS.name not in records:
         return None, rel, None
     head_of = fields_decoder(YearOpening, HEAD_FIELDS)
@@ -633,7 +650,7 @@ def load_ledger(
         ensure_ledger(root)
     src = source or WorktreeSource(root)
     diagnostics: list[Diagnostic] = []
-    record_files: list[tuple[str, bytes, Kind]] = []
+    record_files: list[tuple[str, bytes | None, Kind]] = []
     digests: dict[str, str] = {}
     with gc_paused():
         config, problems = _load_config(src)
@@ -643,9 +660,15 @@ def load_ledger(
         paths = src.paths()
         opening, opening_file, first_read = (None, "", None) if full else _standing_opening(root, src, paths, use_cache)
         known = getattr(src, "digest", None)
+        waiting = getattr(src, "left_unread", None)
         for rel in paths:
             if known is not None and in_closed_year(rel, opening) and (closed := known(rel)) is not None:
                 digests[rel] = closed  # a closed year's file is known by its hash alone (maybe never read)
+                continue
+            kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[1]) if is_record_path(rel) else None
+            if kind is not None and waiting is not None and (remembered := waiting(rel)) is not None:
+                digests[rel] = remembered  # read only if the file cache has no entry for that hash
+                record_files.append((rel, None, kind))
                 continue
             data = src.read(rel)
             if data is None:
@@ -666,7 +689,7 @@ def load_ledger(
         catalog, problems = _load_catalog(src)
         diagnostics += problems
         records, problems = _load_record_files(
-            root, record_files, digests, use_cache, source is None if prune is None else prune
+            root, record_files, digests, use_cache, source is None if prune is None else prune, src.read
         )
         diagnostics += problems
         if strict:

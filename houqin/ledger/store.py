@@ -94,7 +94,9 @@ def file_header(kind: Kind, year: str, name: str | None = None) -> str:
 @dataclass
 class WriteSession:
     root: Path
-    files: dict[str, bytes]
+    # The ledger's files as this session found them under the lock: those it read, and the record
+    # files the stat memo knows, listed with their hashes and read only when the write changes them.
+    source: MemorySource
     loaded: LoadResult
     # path → (the file as first read, its new bytes; None: the file is removed)
     _pending: dict[Path, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
@@ -137,22 +139,26 @@ class WriteSession:
                 after[rel] = known[1]
         return after
 
-    def files_after(self) -> dict[str, bytes]:
-        """Every ledger file as it will be once the pending writes land."""
-        after = dict(self.files)
-        for path, (_old, new) in self._pending.items():
-            rel = path.relative_to(self.root).as_posix()
-            if new is None:
-                after.pop(rel, None)
-            else:
-                after[rel] = new
-        return after
+    def source_after(self) -> MemorySource:
+        """Every ledger file as it will be once the pending writes land (those unread left unread)."""
+        changes = {path.relative_to(self.root).as_posix(): new for path, (_old, new) in self._pending.items()}
+        return self.source.after(changes, self.digests_after())
 
     def blob_ids_after(self) -> dict[str, str]:
-        """git's object id of every ledger file once the pending writes land (a closed year's file from
-        the content hash it was remembered by, GIT_IDS; the others hashed)."""
-        digests = self.loaded_after.digests
-        return {rel: GIT_IDS.get(digests.get(rel, "")) or git_blob_id(data) for rel, data in self.files_after().items()}
+        """git's object id of every ledger file once the pending writes land (a file the stat memo knows
+        from the content hash it was remembered by, GIT_IDS; the others hashed)."""
+        after = self.source_after()
+        ids: dict[str, str] = {}
+        for rel in after.paths():
+            known = GIT_IDS.get(after.digest(rel) or "")
+            data = None if known is not None else after.read(rel)
+            if known is not None or data is not None:
+                ids[rel] = known or git_blob_id(data or b"")
+        return ids
+
+    def read(self, rel: str) -> bytes | None:
+        """A file as this session found it (read now, if it was left unread)."""
+        return self.source.read(rel)
 
     @property
     def ledger(self) -> Ledger:
@@ -276,7 +282,7 @@ class WriteSession:
     def reload(self) -> None:
         """Read the ledger after the pending writes afresh from the files as they will be (a year-end
         close: the next command reads the open year from the new opening)."""
-        self._after = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True)
+        self._after = load_ledger(self.root, self.source_after(), strict=True)
 
     def take_down(self, opening: YearOpening) -> list[Record]:
         """年终结账 undone (重新开账 of a year): stage the opening removed from its file and every record it
@@ -286,7 +292,7 @@ class WriteSession:
         records put back, as read back."""
         self._rewrite(opening.source.file, {}, {opening.id})
         # Read without the opening: the closed years' originals and the open year's copies side by side.
-        between = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True).ledger
+        between = load_ledger(self.root, self.source_after(), strict=True).ledger
         carried = carried_ids(opening)
         put: dict[str, dict[str, Record]] = {}
         taken: dict[str, set[str]] = {}
@@ -353,8 +359,8 @@ class WriteSession:
         ledger after it is read afresh from the files as they will be."""
         path = self.root / rel
         self._current(path)  # refuses a file houqin may not read
-        self._stage(path, self.files.get(rel), data)
-        self._after = load_ledger(self.root, MemorySource(self.files_after(), self.digests_after()), strict=True)
+        self._stage(path, self.source.read(rel), data)
+        self._after = load_ledger(self.root, self.source_after(), strict=True)
 
     @staticmethod
     def _clean_starts(rel: str, text: str, own: list[Record], before: LoadResult) -> list[int] | None:
@@ -421,7 +427,7 @@ class WriteSession:
         if path in self._pending:
             return self._pending[path][1]
         rel = path.relative_to(self.root).as_posix()
-        data = self.files.get(rel)
+        data = self.source.read(rel)
         if data is None and os.path.lexists(path):
             data = read_ledger_file(self.root, rel)
         if data is not None and marker_diagnostic(data) is not None:
@@ -504,9 +510,9 @@ def _size(data_bytes: int) -> str:
 def write_session(root: Path) -> Iterator[WriteSession]:
     ensure_ledger(root)
     with ledger_lock(root):
-        files = MemorySource.read_all(WorktreeSource(root))
+        files = MemorySource.read_all(WorktreeSource(root), lazy=True)
         loaded = load_ledger(root, files, prune=True, strict=True)
         broken = unreadable_files(loaded.diagnostics)
         if broken:  # a write is checked against the whole ledger, which houqin cannot read
             raise unreadable_error(loaded.diagnostics, broken[0])
-        yield WriteSession(root, files.files, loaded)
+        yield WriteSession(root, files, loaded)

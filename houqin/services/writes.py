@@ -144,7 +144,7 @@ def write_directory(
     `build` gets the ledger and the file's text and returns the new text; refused like any write if it
     adds an error. With `sign_with`, the commit is signed by that SSH key."""
     with committing(root, commit) as session:
-        text = session.files[rel].decode("utf-8")
+        text = (session.read(rel) or b"").decode("utf-8")
         session.stage_directory(rel, build(session.ledger, text).encode("utf-8"))
         refuse_if_broken(session, rel)
         session.flush(message, commit, sign_with)

@@ -17,7 +17,6 @@ from houqin.checks.year_close import (
 )
 from houqin.diagnostics import Diagnostic, Severity
 from houqin.errors import UsageError
-from houqin.ledger.files import digest_of
 from houqin.ledger.store import next_id
 from houqin.models.as_of import as_of
 from houqin.models.asset_state import AssetState
@@ -64,15 +63,15 @@ DAILY_KINDS = ("patrols", "meals", "milk-deliveries")
 
 def close_year(
     ledger: Ledger,
-    files: Mapping[str, bytes],
+    digests: Mapping[str, str],
     year: int,
     by: str,
     day: dt.date,
     diagnostics: Sequence[Diagnostic],
     key: KeySigner | None = None,
 ) -> tuple[YearOpening, list[Record]]:
-    """The opening of `year + 1` and the open items it carries; `files` are the ledger's files (those of
-    the closed years are fingerprinted). Refused (each reason listed) before the year is over, while a
+    """The opening of `year + 1` and the open items it carries; `digests`: the content hash of each of
+    the ledger's files (those of the closed years are written into the opening). Refused (each reason listed) before the year is over, while a
     month of it from the books' first is open, while the ledger has errors, or when the year is closed
     already."""
     end = dt.date(year, 12, 31)
@@ -96,7 +95,7 @@ def close_year(
         invoices=recent_invoices(ledger, end, {r.id for r in carried}),
         last_ids=last_ids(ledger, year),
         receipts=receipts_used(ledger, end, carried),
-        files=[f"{rel} {digest_of(data)}" for rel, data in sorted(files.items()) if _closed(rel, year)],
+        files=[f"{rel} {digest}" for rel, digest in sorted(digests.items()) if _closed(rel, year)],
         previous=expected_previous(ledger, year),
         digest="-",
         approvals=(Approval(role="accountant", by=by, on=day),),
