@@ -121,7 +121,9 @@ def test_a_write_reads_only_the_files_it_changes_and_tells_the_hook_every_file(
     git(root, "commit", "-qm", "start")
     hook = root / ".git/hooks/pre-commit"
     hook.parent.mkdir(parents=True, exist_ok=True)
-    hook.write_text('#!/bin/sh\nprintf %s "${HOUQIN_CHECKED_TREE:-none}" > "$(git rev-parse --absolute-git-dir)/told"\n')
+    hook.write_text(
+        '#!/bin/sh\nprintf %s "${HOUQIN_CHECKED_TREE:-none}" > "$(git rev-parse --absolute-git-dir)/told"\n'
+    )
     hook.chmod(0o755)
     monkeypatch.setattr(files, "RACY_SECONDS", 0.0)
     assert CliRunner().invoke(app, ["--ledger", str(root), "check"]).exit_code == 0  # hashed and remembered

@@ -665,7 +665,9 @@ def test_the_stat_memo_is_used_and_never_answers_for_a_changed_file(
         "已被改动（结转后只能添加新的步骤）"
     ]
     assert _codes(root) == changed
-    code, out = houqin(root, "repair", "open", "--place", "JX-101", "--reporter", "陈晓东", "--fault", "门锁坏", "--no-commit")
+    code, _out = houqin(
+        root, "repair", "open", "--place", "JX-101", "--reporter", "陈晓东", "--fault", "门锁坏", "--no-commit"
+    )
     assert code == 0 and _codes(root) == changed  # the write's own check saw it as already there
 
 
