@@ -1687,9 +1687,9 @@ def year_close_2025(out: Path) -> None:
     from houqin.services.year_close import close_year
 
     day = D(2026, 2, 20)
-    files = MemorySource.read_all(WorktreeSource(out))
+    files = MemorySource.read_all(WorktreeSource(out), memo=False)
     loaded = load_ledger(out, files, use_cache=False)
-    opening, carried = close_year(loaded.ledger, files.files, 2025, ACCOUNTANT, day, run_checks(loaded, today=day))
+    opening, carried = close_year(loaded.ledger, loaded.digests, 2025, ACCOUNTANT, day, run_checks(loaded, today=day))
     approved = (*opening.approvals, Approval(role="principal", by=PRINCIPAL, on=day + dt.timedelta(days=1)))
     opening = signed_by_demo_keys(opening.model_copy(update={"approvals": approved}))
     by_kind: dict[Path, list[Record]] = {}
