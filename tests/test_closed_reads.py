@@ -141,3 +141,29 @@ def test_a_write_reads_only_the_files_it_changes_and_tells_the_hook_every_file(
     records = sorted(rel for rel in read if rel[:4].isdigit())
     assert records == ["2026/repairs.yaml"], records
     assert (root / ".git/told").read_text() == git(root, "rev-parse", "HEAD^{tree}").strip()
+
+
+def test_a_cold_read_parses_the_opening_beside_the_open_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing cached, the opening is parsed in one pool with the open year's files (it was parsed
+    alone first, one core idle), and nothing is parsed twice: the same records and findings."""
+    import houqin.ledger.load as load
+
+    root = _copy(tmp_path)
+    fresh = load_ledger(root, use_cache=False)
+    parsed: list[list[str]] = []
+    real = load._parse_all
+
+    def spy(todo: list[tuple[str, bytes, str]]) -> list[load.Payload]:
+        if todo:
+            parsed.append(sorted(rel for rel, _data, _kind in todo))
+        return real(todo)
+
+    monkeypatch.setattr(load, "_parse_all", spy)
+    cold = load_ledger(root)
+    assert parsed == [sorted(p.relative_to(root).as_posix() for p in root.glob("2026/*.yaml"))]
+    assert cold.ledger.opened is not None and cold.ledger.opened == fresh.ledger.opened
+    assert list(cold.ledger.all_records()) == list(fresh.ledger.all_records())
+    assert cold.diagnostics == fresh.diagnostics and cold.digests == fresh.digests
+    parsed.clear()
+    load_ledger(root)
+    assert parsed == []  # warm: every file from the cache

@@ -115,6 +115,10 @@ class Cache:
             self._discard(path)
             return None
 
+    def has(self, key: str) -> bool:
+        """Is there an entry (not read, so not proven sound: `get` is)?"""
+        return (self.dir / key).is_file()
+
     def put(self, key: str, value: Any) -> None:
         """Best effort: a read-only ledger or a full disk only costs speed."""
         tmp = self.dir / f".{key}.{os.getpid()}.tmp"

@@ -423,10 +423,13 @@ def _load_record_files(
     use_cache: bool,
     prune: bool,
     read: Callable[[str], bytes | None] | None = None,
+    beside: Callable[[], list[tuple[str, bytes | None, Kind]]] | None = None,
 ) -> tuple[LazyRecords, list[Diagnostic]]:
     """The record files' entries from the file cache by their content hashes, the others parsed (and
     cached). A file given without its bytes (None: the stat memo gave its hash) is read by `read` only
-    when the cache has no entry; its hash is then the bytes' own, in `digests` and in the key."""
+    when the cache has no entry; its hash is then the bytes' own, in `digests` and in the key. When a
+    file must be parsed and there is a cache, the files `beside` gives that the cache lacks too are
+    parsed with it, in the same pool, and left in the cache for the caller's next read."""
     store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
     payloads: dict[str, Payload] = {}
     keys = {rel: file_key(rel, digests[rel]) for rel, _data, _ in files}
@@ -441,10 +444,19 @@ def _load_record_files(
             digests[rel] = digest_of(data)
             keys[rel] = file_key(rel, digests[rel])
         todo.append((rel, data, kind.name))
+    beside_keys: dict[str, str] = {}  # the files parsed beside: file → its cache key
+    if todo and store and beside is not None:
+        for rel, data, kind in beside():
+            data = data if data is not None else (read(rel) if read is not None else None)
+            if data is None or rel in keys or store.has(key := file_key(rel, digest_of(data))):
+                continue
+            beside_keys[rel] = key
+            todo.append((rel, data, kind.name))
     for (rel, _data, _kind), payload in zip(todo, _parse_all(todo), strict=True):
-        payloads[rel] = payload
         if store:
-            store.put(keys[rel], payload)
+            store.put(beside_keys.get(rel) or keys[rel], payload)
+        if rel not in beside_keys:
+            payloads[rel] = payload
     if store and prune:
         store.prune(set(keys.values()))
     parts: dict[str, list[Part]] = {}
@@ -562,7 +574,9 @@ def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cac
             return None, rel, None
         digest = digest_of(data)
     digests = {rel: digest}
-    records, problems = _load_record_files(root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read)
+    records, problems = _load_record_files(
+        root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read, lambda: _open_year_files(src, paths, rel)
+    )
     digest = digests[rel]  # the bytes', should they have been read after all
     if problems or OPENINGS.name not in records:
         return None, rel, None
@@ -572,6 +586,20 @@ def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cac
     ]
     opening = standing_opening(h for h in heads if h.year == file_year(rel))
     return opening, f"{rel}={digest}", records
+
+
+def _open_year_files(src: FileSource, paths: Sequence[str], opening: str) -> list[tuple[str, bytes | None, Kind]]:
+    """The record files of the opening's year and after, as load_ledger will read them once the opening
+    is known: parsed beside the opening when it must be parsed itself (a cold read), on every core."""
+    year = file_year(opening) or 0
+    waiting = getattr(src, "left_unread", None)
+    out: list[tuple[str, bytes | None, Kind]] = []
+    for rel in paths:
+        kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[1]) if is_record_path(rel) else None
+        if kind is None or rel == opening or (file_year(rel) or 0) < year:
+            continue
+        out.append((rel, None if waiting is not None and waiting(rel) is not None else src.read(rel), kind))
+    return out
 
 
 def _opening_record(records: Records, head: OpeningHead) -> YearOpening:
