@@ -850,17 +850,18 @@ def test_the_private_index_of_a_commit_is_heads_tree_whatever_git_has_staged(git
     """houqin builds its commit in an index of its own, from git's by a one-tree merge (which keeps
     git's file status, so `git commit` does not re-hash the working tree): it holds exactly HEAD's
     tree however git's index differs — a staged edit, a staged new file, a staged removal."""
-    from houqin.ledger.git import _head_index, _private_index
+    from houqin.ledger.git import _head_index, _private_index, _where
 
     root = git_ledger()
     (root / "places.yaml").write_text((root / "places.yaml").read_text("utf-8") + "# 改\n", "utf-8")
     (root / "notes.txt").write_text("草稿\n", "utf-8")
     git(root, "add", "places.yaml", "notes.txt")
     git(root, "rm", "-q", "--cached", "people.yaml")
-    private = _private_index(root)
+    where = _where(root)
+    private = _private_index(where)
     try:
         env = {"GIT_INDEX_FILE": str(private)}
-        _head_index(root, private, env)
+        _head_index(root, where, private, env)
         listed = subprocess.run(["git", "ls-files", "-s"], cwd=root, env={**os.environ, **env},
                                 capture_output=True, text=True, check=True).stdout  # fmt: skip
     finally:

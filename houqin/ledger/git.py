@@ -197,10 +197,11 @@ def commit_paths(
     files, the hook is told the commit's tree (CHECKED_TREE) and lets it through without starting
     Python. Returns the new commit id."""
     rel = [os.path.relpath(p, root) for p in paths]
-    private = _private_index(root)
+    where = _where(root)
+    private = _private_index(where)
     env = {"GIT_INDEX_FILE": str(private)}
     try:
-        _head_index(root, private, env)
+        _head_index(root, where, private, env)
         git(root, "add", "--", *rel, env=env)
         if vouched is not None and GitIndexSource(root, env).blob_ids() == dict(vouched):
             env[CHECKED_TREE] = git(root, "write-tree", env=env).stdout.decode().strip()
@@ -222,31 +223,45 @@ PRIVATE_INDEX = "houqin-index-"
 CHECKED_TREE = "HOUQIN_CHECKED_TREE"
 
 
-def _head_index(root: Path, private: Path, env: dict[str, str]) -> None:
+@dataclass(frozen=True)
+class _Where:
+    gitdir: Path  # absolute
+    index: Path  # git's own index, absolute
+    has_head: bool
+
+
+def _where(root: Path) -> _Where:
+    """The git directory, git's index and whether HEAD exists, in one call of git."""
+    proc = git(root, "rev-parse", "--absolute-git-dir", "--git-path", "index", "-q", "--verify", "HEAD", check=False)
+    lines = proc.stdout.decode().splitlines()
+    if len(lines) < 2:
+        raise GitError("git_failed", command="rev-parse --absolute-git-dir", output=_text(proc))
+    index = Path(lines[1])
+    return _Where(Path(lines[0]), index if index.is_absolute() else root / index, proc.returncode == 0)
+
+
+def _private_index(where: _Where) -> Path:
+    return where.gitdir / f"{PRIVATE_INDEX}{os.getpid()}"
+
+
+def _head_index(root: Path, where: _Where, private: Path, env: dict[str, str]) -> None:
     """Make `private` an index of HEAD's tree (of nothing, before the first commit). Read from git's
     own index by a one-tree merge (`read-tree -m HEAD`), which holds HEAD's tree all the same but
     keeps git's file status for each entry that matches it: without it, `git commit` re-reads and
     hashes every file of the working tree to refresh the index (0.11 s of a write at 100k records).
     What is staged in git's index and not in HEAD is not taken along (the entry is HEAD's). Where the
     index cannot be copied or merged, the plain `read-tree HEAD`."""
-    if not _has_head(root):
+    if not where.has_head:
         git(root, "read-tree", "--empty", env=env)
         return
-    index = Path(git(root, "rev-parse", "--git-path", "index").stdout.decode().strip())
-    index = index if index.is_absolute() else root / index
     try:
-        shutil.copyfile(index, private)
+        shutil.copyfile(where.index, private)
         if git(root, "read-tree", "-m", "HEAD", env=env, check=False).returncode == 0:
             return
     except OSError:
         pass
     private.unlink(missing_ok=True)
     git(root, "read-tree", "HEAD", env=env)
-
-
-def _private_index(root: Path) -> Path:
-    gitdir = Path(git(root, "rev-parse", "--absolute-git-dir").stdout.decode().strip())
-    return gitdir / f"{PRIVATE_INDEX}{os.getpid()}"
 
 
 def follow_commit(root: Path, paths: list[Path]) -> None:
