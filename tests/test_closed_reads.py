@@ -167,3 +167,35 @@ def test_a_cold_read_parses_the_opening_beside_the_open_year(tmp_path: Path, mon
     parsed.clear()
     load_ledger(root)
     assert parsed == []  # warm: every file from the cache
+
+
+def test_the_openings_head_is_kept_beside_its_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm read takes the opening's head from the entry beside the file's (HEAD_SUFFIX), not from the
+    rows with the register (made, and left, only when missing); a damaged head entry is made again;
+    pruning keeps it while the file's entry stays and drops it with the file's."""
+    from houqin.ledger.cache import HEAD_SUFFIX, Cache
+
+    root = _copy(tmp_path)
+    fresh = load_ledger(root, use_cache=False).ledger.opened
+    made: list[str] = []
+    real_put = Cache.put
+
+    def put(self: Cache, key: str, value: object) -> None:
+        made.append(key)
+        real_put(self, key, value)
+
+    monkeypatch.setattr(Cache, "put", put)
+    assert load_ledger(root).ledger.opened == fresh
+    cache = root / ".houqin/cache"
+    heads = sorted(cache.glob(f"*{HEAD_SUFFIX}"))
+    assert len(heads) == 1 and heads[0].name in made
+    made.clear()
+    assert load_ledger(root).ledger.opened == fresh
+    assert made == []  # the head from its entry: nothing made again
+    heads[0].write_bytes(b"not an entry")
+    assert load_ledger(root).ledger.opened == fresh
+    assert made == [heads[0].name]  # made again from the file's rows
+    opening = root / "2026/openings.yaml"
+    opening.write_text(opening.read_text("utf-8") + "# \u6539\n", "utf-8")
+    load_ledger(root, prune=True)
+    assert not heads[0].exists() and len(list(cache.glob(f"*{HEAD_SUFFIX}"))) == 1

@@ -29,6 +29,9 @@ DIGEST_SIZE = 32
 RESULT_PREFIX = "result-"
 PART_PREFIX = "part-"
 STAT_PREFIX = "stat-"  # the stat memo of closed years' content hashes (ledger/files.py), kept by prune
+# An entry beside a file's (its key and this): what is kept of the file's rows for a quicker read (the
+# year opening's head without its asset register), as long as the file's own entry is kept.
+HEAD_SUFFIX = "-head"
 
 
 # The libraries whose code shapes a parsed and validated record (their installed versions).
@@ -146,6 +149,8 @@ class Cache:
         """Drop file entries no file of the current ledger uses (old versions of edited files)."""
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.dir):
+                if entry.name.endswith(HEAD_SUFFIX) and entry.name.removesuffix(HEAD_SUFFIX) in keep:
+                    continue
                 if entry.name not in keep and not entry.name.startswith((RESULT_PREFIX, PART_PREFIX, STAT_PREFIX)):
                     self._discard(Path(entry.path))
 
