@@ -15,6 +15,7 @@ import pytest
 from houqin.checks.engine import run_checks
 from houqin.ledger import cache as cache_mod
 from houqin.ledger import load as load_mod
+from houqin.ledger.cache import HEAD_SUFFIX
 from houqin.ledger.codec import model_codec
 from houqin.ledger.load import load_ledger
 from houqin.services.checking import check_ledger
@@ -53,8 +54,11 @@ def test_codec_rebuilds_every_bundled_record_exactly() -> None:
 def test_warm_load_equals_fresh_load(bundled_copy: Path) -> None:
     expected = fresh(bundled_copy)
     assert cached(bundled_copy) == expected  # cold: fills the cache
-    # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone).
-    assert len(entries(bundled_copy)) == len(list(bundled_copy.glob("2026/*.yaml")))
+    # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone),
+    # and the year opening's head beside its file's.
+    files = [e for e in entries(bundled_copy) if not e.name.endswith(HEAD_SUFFIX)]
+    assert len(files) == len(list(bundled_copy.glob("2026/*.yaml")))
+    assert len(entries(bundled_copy)) == len(files) + 1
     assert cached(bundled_copy) == expected  # warm: from the cache
 
 
