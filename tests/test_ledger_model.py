@@ -113,3 +113,22 @@ def test_an_empty_ledger(tmp_path: Path) -> None:
     empty = Ledger(config=Config(school=School(name="空")))
     assert empty.records(Asset) == () and list(empty.id_sources("assets")) == []
     assert empty.record_by_id.get("ZC-2026-0001") is None
+
+
+def test_ids_under_a_folder_are_the_same_from_every_holder() -> None:
+    """ids_under (the presence test of the year-end close, YRC003) answers from the cache's ids where
+    the holder can: the same set as walking the ids one by one, from the loaded ledger, after a write,
+    in a view, and refusing an undeclared kind."""
+    from houqin.ledger.load import load_ledger
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED).ledger
+    card = ledger.records(Asset)[0]
+    moved = card.model_copy(update={"id": "ZC-2027-0001", "source": card.source._replace(file="2027/assets.yaml")})
+    for held in (ledger.held, ledger.with_record(moved).held, ledger.view(frozenset({"assets"}), "x").held):
+        for folder in ("2026/", "2027/", "2016/", ""):
+            walked = frozenset(rid for rid, file, _line, _day in held.id_sources("assets") if file.startswith(folder))
+            assert held.ids_under("assets", folder) == walked
+    assert ledger.with_record(moved).held.ids_under("assets", "2027/") == {"ZC-2027-0001"}
+    with pytest.raises(UndeclaredRead):
+        ledger.view(frozenset({"loans"}), "x").held.ids_under("assets", "2026/")

@@ -162,9 +162,10 @@ def check_carried_present(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic
             if kind.prefix in prefixes:
                 present |= ledger.carried_in(kind.name)
         src = opening.source
-        for rid in carried:
-            if rid not in present:
-                yield diag("YRC003", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.year)
+        if carried.keys() - present:  # in C: at 1M records 180,000 ids, nearly always none missing
+            for rid in carried:
+                if rid not in present:
+                    yield diag("YRC003", src.file, src.line, record=rid, id=rid, opening=opening.id, year=opening.year)
 
 
 def check_figures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:

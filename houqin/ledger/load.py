@@ -393,6 +393,13 @@ class LazyRecords(Records):
         self._readable(kind)
         return sum(len(ids) for _rel, ids, _blob in self._parts.get(kind, ()))
 
+    def ids_under(self, kind: str, folder: str) -> frozenset[str]:
+        self._readable(kind)
+        first = operator.itemgetter(0)
+        return frozenset().union(
+            *(map(first, ids) for rel, ids, _blob in self._parts.get(kind, ()) if rel.startswith(folder))
+        )
+
     def id_sources(self, kind: str) -> Iterator[IdSource]:
         self._readable(kind)
         for rel, ids, _blob in self._parts.get(kind, ()):  # the same whether or not the kind is decoded

@@ -62,6 +62,10 @@ class Records(Mapping[str, tuple[Record, ...]]):
         """The ids of a kind, as a set (an id held twice once)."""
         return frozenset(s[0] for s in self.id_sources(kind))
 
+    def ids_under(self, kind: str, folder: str) -> frozenset[str]:
+        """The ids of a kind held in files whose path starts with `folder` ('2026/': the year's files)."""
+        return frozenset(s[0] for s in self.id_sources(kind) if s[1].startswith(folder))
+
     def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
         """The records of a kind with these ids (every copy of one held twice), in the kind's order:
         a holder that can decodes only those."""
@@ -183,6 +187,11 @@ class Overlay(Records):
                 bisect.insort(found, record, key=lambda r: r.sort_key)
         return tuple(found)
 
+    def ids_under(self, kind: str, folder: str) -> frozenset[str]:
+        if kind in self.changed or kind in self.added:
+            return super().ids_under(kind, folder)
+        return self.base.ids_under(kind, folder)
+
     def id_count(self, kind: str) -> int:
         if kind in self.changed or kind in self.added:
             found = self.id_sources(kind)
@@ -300,6 +309,10 @@ class KindView(Records):
     def id_count(self, kind: str) -> int:
         self._declared(kind)
         return self.base.id_count(kind)
+
+    def ids_under(self, kind: str, folder: str) -> frozenset[str]:
+        self._declared(kind)
+        return self.base.ids_under(kind, folder)
 
     def _declared(self, kind: str) -> None:
         if kind not in self.kinds:
@@ -445,12 +458,7 @@ class Ledger:
         if self.opened is None:
             return {rid for rid, file, _line, _day in self.id_sources(kind) if self.carried_to(rid, file)}
         year = self.opened.year
-        opened = f"{year:04d}/"
-        return {
-            rid
-            for rid, file, _line, _day in self.id_sources(kind)
-            if file.startswith(opened) and _numbered_before(rid, year)
-        }
+        return {rid for rid in self.held.ids_under(kind, f"{year:04d}/") if _numbered_before(rid, year)}
 
     def records(self, model: type[R]) -> tuple[R, ...]:
         """The records of one kind, named by its model (in date and id order; in a file view, the
