@@ -87,6 +87,11 @@ def part_key(*context: str) -> str:
     return PART_PREFIX + h.hexdigest()
 
 
+def cache_of(root: Path, use_cache: bool = True) -> Cache | None:
+    """The ledger's cache, unless the caller or the environment (HOUQIN_NO_CACHE) does without it."""
+    return Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
+
+
 class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root

@@ -36,7 +36,7 @@ from houqin.diagnostics import (
 )
 from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
-from houqin.ledger.cache import HEAD_SUFFIX, Cache, file_key
+from houqin.ledger.cache import HEAD_SUFFIX, Cache, cache_of, file_key
 from houqin.ledger.chunks import item_chunks, shift_lines
 from houqin.ledger.codec import fields_decoder, model_codec
 from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
@@ -430,14 +430,15 @@ def _load_record_files(
     use_cache: bool,
     prune: bool,
     read: Callable[[str], bytes | None] | None = None,
-    beside: Callable[[], list[tuple[str, bytes | None, Kind]]] | None = None,
+    beside: Callable[[], list[tuple[str, Kind, str | None]]] | None = None,
 ) -> tuple[LazyRecords, list[Diagnostic]]:
     """The record files' entries from the file cache by their content hashes, the others parsed (and
     cached). A file given without its bytes (None: the stat memo gave its hash) is read by `read` only
     when the cache has no entry; its hash is then the bytes' own, in `digests` and in the key. When a
-    file must be parsed and there is a cache, the files `beside` gives that the cache lacks too are
-    parsed with it, in the same pool, and left in the cache for the caller's next read."""
-    store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
+    file must be parsed and there is a cache, the files `beside` gives (with the stat memo's hash, if
+    it has one) that the cache lacks too are read, parsed with it in the same pool, and left in the
+    cache for the caller's next read."""
+    store = cache_of(root, use_cache)
     payloads: dict[str, Payload] = {}
     keys = {rel: file_key(rel, digests[rel]) for rel, _data, _ in files}
     todo = []
@@ -452,10 +453,12 @@ def _load_record_files(
             keys[rel] = file_key(rel, digests[rel])
         todo.append((rel, data, kind.name))
     beside_keys: dict[str, str] = {}  # the files parsed beside: file → its cache key
-    if todo and store and beside is not None:
-        for rel, data, kind in beside():
-            data = data if data is not None else (read(rel) if read is not None else None)
-            if data is None or rel in keys or store.has(key := file_key(rel, digest_of(data))):
+    if todo and store and beside is not None and read is not None:
+        for rel, kind, known in beside():
+            if rel in keys or (known is not None and store.has(file_key(rel, known))):
+                continue
+            data = read(rel)
+            if data is None or store.has(key := file_key(rel, digest_of(data))):
                 continue
             beside_keys[rel] = key
             todo.append((rel, data, kind.name))
@@ -597,7 +600,7 @@ def _head_rows(root: Path, rel: str, digest: str, records: LazyRecords, use_cach
     """The cached rows of the openings in `rel` with every field but the head's left out (None): at 1M
     records the register is 10 MB of the row and unmarshalling it 0.2 s of every command. Kept beside
     the file's entry (HEAD_SUFFIX), made from the file's rows when missing."""
-    store = Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
+    store = cache_of(root, use_cache)
     key = file_key(rel, digest) + HEAD_SUFFIX
     hit = store.get(key) if store else None
     if isinstance(hit, tuple) and all(isinstance(row, tuple) and len(row) == len(_OPENING_FIELDS) for row in hit):
@@ -615,17 +618,18 @@ def _head_rows(root: Path, rel: str, digest: str, records: LazyRecords, use_cach
 _OPENING_FIELDS = tuple(YearOpening.model_fields)
 
 
-def _open_year_files(src: FileSource, paths: Sequence[str], opening: str) -> list[tuple[str, bytes | None, Kind]]:
-    """The record files of the opening's year and after, as load_ledger will read them once the opening
-    is known: parsed beside the opening when it must be parsed itself (a cold read), on every core."""
+def _open_year_files(src: FileSource, paths: Sequence[str], opening: str) -> list[tuple[str, Kind, str | None]]:
+    """The record files of the opening's year and after, with the stat memo's hash where it has one:
+    those load_ledger will read once the opening is known, parsed beside the opening when it must be
+    parsed itself (a cold read), on every core."""
     year = file_year(opening) or 0
     waiting = getattr(src, "left_unread", None)
-    out: list[tuple[str, bytes | None, Kind]] = []
+    out: list[tuple[str, Kind, str | None]] = []
     for rel in paths:
         kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[1]) if is_record_path(rel) else None
         if kind is None or rel == opening or (file_year(rel) or 0) < year:
             continue
-        out.append((rel, None if waiting is not None and waiting(rel) is not None else src.read(rel), kind))
+        out.append((rel, kind, waiting(rel) if waiting is not None else None))
     return out
 
 

@@ -15,15 +15,11 @@ from houqin.checks.names import DEFAULT_CHECKS, select
 from houqin.diagnostics import Diagnostic, decode_diagnostic, encode_diagnostic
 from houqin.errors import InputError
 from houqin.layout import CONFIG_FILE
-from houqin.ledger.cache import Cache, part_key, result_key
+from houqin.ledger.cache import Cache, cache_of, part_key, result_key
 from houqin.ledger.files import FileSource, MemorySource, WorktreeSource
 
 if TYPE_CHECKING:
     from houqin.ledger.load import LoadResult
-
-
-def _store(root: Path, use_cache: bool = True) -> Cache | None:
-    return Cache(root) if use_cache and not os.environ.get("HOUQIN_NO_CACHE") else None
 
 
 def _key(digests: Mapping[str, str], names: Sequence[str], today: dt.date | None) -> str:
@@ -37,7 +33,7 @@ def _git_key(blob_ids: Mapping[str, str], names: Sequence[str], today: dt.date |
 
 def cached_result(root: Path, digests: Mapping[str, str], today: dt.date | None = None) -> list[Diagnostic] | None:
     """The diagnostics of every check on exactly these files, if an earlier run left them."""
-    return _found(_store(root), _key(digests, DEFAULT_CHECKS, today))
+    return _found(cache_of(root), _key(digests, DEFAULT_CHECKS, today))
 
 
 def _found(store: Cache | None, key: str) -> list[Diagnostic] | None:
@@ -55,7 +51,7 @@ def remember_result(
 ) -> None:
     """Keep the result of every check on these files; given their git object ids too, also under those,
     so that the hook of the commit about to be made answers without reading a blob."""
-    store = _store(root)
+    store = cache_of(root)
     if store is not None:
         rows = tuple(encode_diagnostic(d) for d in found)
         store.put_result(_key(digests, DEFAULT_CHECKS, today), rows)
@@ -76,7 +72,7 @@ def run_cached(
     (every check, `prune`) drops the cached parts it no longer uses."""
     from houqin.checks.engine import run_checks
 
-    store = _store(root, use_cache)
+    store = cache_of(root, use_cache)
     if store is None:
         return run_checks(result, names, today=today)
     used: set[str] = set()
@@ -142,7 +138,7 @@ def staged_result(root: Path, today: dt.date | None = None) -> list[Diagnostic] 
     their object ids (a houqin write does, for the commit it makes); None when none did."""
     from houqin.ledger.git import GitIndexSource
 
-    store = _store(root)
+    store = cache_of(root)
     if store is None:
         return None
     return _found(store, _git_key(GitIndexSource(root).blob_ids(), DEFAULT_CHECKS, today))
@@ -161,7 +157,7 @@ def _check_files(
     worktree = source is None
     if worktree and not (root / CONFIG_FILE).is_file():
         raise InputError("not_a_ledger", path=str(root))
-    store = _store(root, use_cache)
+    store = cache_of(root, use_cache)
     blob_ids = getattr(source, "blob_ids", None)
     git_key = _git_key(blob_ids(), chosen, today) if blob_ids is not None and not full else None
     if git_key is not None and (known := _found(store, git_key)) is not None:
