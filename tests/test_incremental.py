@@ -10,16 +10,19 @@ import functools
 import random
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from houqin import clock
 from houqin.checks import registry
-from houqin.checks.engine import Part, run_checks
+from houqin.checks.engine import Part, files_by_kind, run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
 from houqin.models.config import Policy
+from houqin.models.kinds import KINDS
 from houqin.models.ledger import Ledger, UndeclaredRead
 from houqin.models.records import Reimbursement
 from houqin.services.checking import check_ledger, run_cached
@@ -247,3 +250,98 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
     cold = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
     assert [(r, r.source) for r in warm] == [(r, r.source) for r in cold]
     assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
+
+
+BY_RECORD = [(c.name, p) for c in registry.CHECKS for p in c.parts if p.by_record]
+
+
+def by_record_findings(root: Path, why: object) -> Counter[str]:
+    """Hold every part declared by record to it on the ledger at `root`: what the part finds in a file
+    is exactly what it finds in each record of the file alone, and each finding is about that record.
+    Returns how many findings each part had (a comparison of nothing proves nothing)."""
+    result = load_ledger(root, use_cache=False)
+    ledger, today = result.ledger, clock.today()
+    policy = ledger.config.policy
+    compared: Counter[str] = Counter()
+    for name, part in BY_RECORD:
+        for kind in KINDS:
+            sees = part.sees_for(kind.name)
+            if kind.name not in part.reads or kind.name in sees:
+                continue
+            for rel in files_by_kind(result).get(kind.name, ()):
+                found = part.call(ledger.file_view(rel, kind.name, part.reads, sees, name), policy, today)
+                alone: list[Diagnostic] = []
+                for r in ledger.file_records(kind.name, rel):
+                    mine = part.call(ledger.records_view(kind.name, [r], part.reads, sees, name), policy, today)
+                    assert all(d.record == r.id for d in mine), (name, r.id, mine, why)
+                    alone += mine
+                assert Counter(found) == Counter(alone), (name, rel, why)
+                compared[name] += len(found)
+    return compared
+
+
+def test_a_by_record_part_finds_each_record_alone(tmp_path: Path) -> None:
+    """On the ledger of every rule table's case (each breaks one rule): every part declared by record
+    is held to it, and every one of them finds something in some case."""
+    from tests.conftest import write_ledger
+    from tests.test_rules import breaking_cases
+
+    compared: Counter[str] = Counter()
+    for n, (name, files, _expected) in enumerate(breaking_cases()):
+        compared += by_record_findings(write_ledger(tmp_path / f"case-{n}", files), name)
+    # The closes' and the year-end close's rules need closed months and years (the next test has them).
+    assert set(compared) == {name for name, _part in BY_RECORD} - {"close", "year"}, compared
+
+
+def test_a_by_record_part_finds_each_record_alone_in_a_big_broken_ledger(bundled_copy: Path) -> None:
+    """The same on the bundled ledger broken by random edits: many records, many findings, in files
+    of every kind (the rule tables' ledgers hold a record or two)."""
+    rng = random.Random(11)
+    values = values_by_field(bundled_copy)
+    history = [edit(bundled_copy, rng, values) for _ in range(30)]
+    compared = by_record_findings(bundled_copy, history)
+    assert sum(compared.values()) >= 100 and {"close", "year"} <= set(+compared), (compared, history)
+
+
+def test_a_write_checks_again_only_the_records_it_touched(
+    bundled_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`expense sign` of a claim in the middle of the file: the by-record parts run on that claim
+    alone, and the file's other findings — one after it, at the line the signature moved it to — are
+    taken from before. The write's result is exactly a fresh check's."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    path = bundled_copy / "2026/expenses.yaml"
+    claims = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
+    unsigned = [c for c in claims if c.approval("principal") is None and c.source.file == "2026/expenses.yaml"]
+    target = min(unsigned, key=lambda c: c.source.line)
+    later = max((c for c in claims if c.source.file == target.source.file), key=lambda c: c.source.line)
+    assert later.source.line > target.source.line and later.approvals
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    step = later.approvals[-1]
+    lines[step.line - 1] = lines[step.line - 1].replace(f"by: {step.by}", "by: 无名氏", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    before = check_ledger(bundled_copy)
+    stale = [d for d in before if d.record == later.id and d.code == "REF001"]
+    assert stale, before
+    seen: list[int] = []
+    call = Part.call
+
+    def counted(self: Part, ledger: Ledger, policy: Policy, today: Any) -> list[Diagnostic]:
+        if self.by_record:
+            seen.append(len(ledger.held.get("expenses", ())))
+        return call(self, ledger, policy, today)
+
+    monkeypatch.setattr(Part, "call", counted)
+    args = ["--ledger", str(bundled_copy), "expense", "sign", target.id, "--as", "principal", "--by", "王建国"]
+    principal_key = bundled_key(tmp_path / "keys", "principal-wang-jianguo")
+    result = CliRunner().invoke(app, [*args, "--on", "2026-11-24", "--no-commit", "--key", str(principal_key)])
+    assert result.exit_code == 0, result.output
+    assert seen and max(seen) == 1, seen  # the signed claim alone, never the file
+    monkeypatch.setattr(Part, "call", call)
+    after = check_ledger(bundled_copy)  # the result the write left
+    assert key(after) == key(fresh(bundled_copy))
+    moved = [d for d in after if d.record == later.id and d.code == "REF001"]
+    assert [d.line for d in moved] != [d.line for d in stale]  # the signature moved it: a stale line would fail

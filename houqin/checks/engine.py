@@ -7,8 +7,10 @@ holding only what it declares, so the declaration cannot be wrong without the ch
 that is what makes a part's findings reusable: given a store, each part's findings are kept under a
 key naming everything it read — the check, houqin's own code, the directory files, the day if it
 matters, every record file it read and each one's content hash. After an edit only the parts that
-read a changed file run again, and for a per-file part only on the changed files. The result is the
-same as running everything afresh (tests/test_incremental.py proves it on random edits).
+read a changed file run again, and for a per-file part only on the changed files — and for a part
+whose findings are each about one record alone (`by_record`), after a write only on the records it
+rewrote or appended, the file's other findings taken from before the write at their moved lines. The
+result is the same as running everything afresh (tests/test_incremental.py proves it on random edits).
 
 A file that cannot be read at all (its encoding, its YAML) is reported first, whatever checks were
 asked for, and what the checks concluded from data that lacks it is held back: with people.yaml
@@ -20,6 +22,7 @@ the real error; they come back once the file reads again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -46,7 +49,7 @@ from houqin.models.ledger import Ledger
 from houqin.models.year_close import in_closed_year
 
 if TYPE_CHECKING:
-    from houqin.ledger.load import LoadResult
+    from houqin.ledger.load import FileEdit, LoadResult
 
 # What a check part is: a function of the ledger (as its view) and the policy, and, for a part whose
 # findings depend on the day, of the day too. The registry's constructors take exactly these types, so
@@ -129,9 +132,13 @@ class Part:
     # For a per-file part: the kinds a file of kind K may look up in the whole ledger (by K; "*" for all).
     sees: Mapping[str, frozenset[str]] = field(default_factory=dict)
     dated: bool = False
+    # For a per-file part: each finding is about one record of the file and depends on it alone.
+    by_record: bool = False
 
     def __post_init__(self) -> None:
         _verify(self.run, self.dated)
+        if self.by_record and not self.per_file:
+            raise BadCheck(f"check {self.run.__qualname__} is by record but not per file")
         unknown = (self.reads | {k for ks in self.sees.values() for k in ks}) - ALL_KINDS
         if unknown or not set(self.sees) <= {*ALL_KINDS, "*"}:
             raise BadCheck(f"check {self.run.__qualname__} declares kinds there are none of: {sorted(unknown)}")
@@ -239,15 +246,57 @@ class _Runner:
             if kind.name not in part.reads:
                 continue
             sees = part.sees_for(kind.name)
+            edits = self.result.edits if part.by_record and kind.name not in sees else {}
             for rel in self.files.get(kind.name, ()):
-
-                def compute(rel: str = rel, kind: str = kind.name, sees: frozenset[str] = sees) -> list[Diagnostic]:
-                    view = self.ledger.file_view(rel, kind, part.reads, sees, f"{who} on {rel}")
-                    return part.call(view, self.policy, self.today)
-
+                compute = functools.partial(self._on_file, head, part, rel, kind.name, sees, edits.get(rel))
                 context = (*head, rel, digests.get(rel, ""), *self._files_of(sees))
                 (held if self.spoiled({kind.name, *sees}) else out).extend(self._found(context, compute))
         return out, held
+
+    def _on_file(
+        self, head: tuple[str, ...], part: Part, rel: str, kind: str, sees: frozenset[str], edit: FileEdit | None
+    ) -> list[Diagnostic]:
+        """A per-file part's findings on one file (from before a write, where it changed the file record
+        by record and the part is by record)."""
+        who = f"check {head[0]!r} on {rel}"
+        if edit is not None:
+            found = self._edited(head, part, rel, kind, sees, edit, who)
+            if found is not None:
+                return found
+        view = self.ledger.file_view(rel, kind, part.reads, sees, who)
+        return part.call(view, self.policy, self.today)
+
+    def _edited(
+        self,
+        head: tuple[str, ...],
+        part: Part,
+        rel: str,
+        kind: str,
+        sees: frozenset[str],
+        edit: FileEdit,
+        who: str,
+    ) -> list[Diagnostic] | None:
+        """A by-record part's findings on a file a write changed record by record, from its findings on
+        the file before the write: those about the records it did not touch (at their moved lines), and
+        the part run on the records it did. None when the findings before are not kept (or a finding
+        about a record it touched names another record): then the whole file is checked."""
+        if self.store is None or self.key is None:
+            return None
+        hit = self.store.get(self.key(*head, rel, edit.before, *self._files_of(sees)))
+        if not isinstance(hit, tuple):
+            return None
+        touched = [r for r in self.ledger.held.pick(kind, edit.ids) if r.source.file == rel]
+        view = self.ledger.records_view(kind, touched, part.reads, sees, who)
+        fresh = part.call(view, self.policy, self.today)
+        if any(d.record not in edit.ids for d in fresh):
+            return None
+        kept: list[Diagnostic] = []
+        for row in hit:
+            d = decode_diagnostic(row)
+            if d.record not in edit.ids:
+                line = edit.moved(d.line)
+                kept.append(d if line == d.line else replace(d, line=line))
+        return kept + fresh
 
 
 def run_checks(

@@ -109,18 +109,33 @@ def whole(run: CheckFn | DatedCheckFn, *reads: Reads, dated: bool = False) -> Pa
 
 @overload
 def per_file(
-    run: DatedCheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: Literal[True]
+    run: DatedCheckFn,
+    *reads: Reads,
+    sees: Mapping[str, frozenset[str]] | None = None,
+    dated: Literal[True],
+    by_record: bool = False,
 ) -> Part: ...
 @overload
 def per_file(
-    run: CheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: Literal[False] = False
+    run: CheckFn,
+    *reads: Reads,
+    sees: Mapping[str, frozenset[str]] | None = None,
+    dated: Literal[False] = False,
+    by_record: bool = False,
 ) -> Part: ...
 def per_file(
-    run: CheckFn | DatedCheckFn, *reads: Reads, sees: Mapping[str, frozenset[str]] | None = None, dated: bool = False
+    run: CheckFn | DatedCheckFn,
+    *reads: Reads,
+    sees: Mapping[str, frozenset[str]] | None = None,
+    dated: bool = False,
+    by_record: bool = False,
 ) -> Part:
     """A part whose findings about a file depend on that file's records alone (and on the kinds in
-    `sees`, looked up by id, for files of each kind)."""
-    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated)
+    `sees`, looked up by id, for files of each kind). `by_record`: each finding is about one record of
+    the file (`record=` its id) and depends on that record alone — so after a write that rewrote or
+    appended a few records, only those are checked again (tests/test_incremental.py holds every part
+    so declared to it, record by record, on the bundled ledgers)."""
+    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated, by_record=by_record)
 
 
 def _kinds(reads: tuple[Reads, ...]) -> frozenset[str]:
@@ -149,50 +164,53 @@ CHECKS: tuple[Check, ...] = (
     Check("schema", ()),
     Check(
         "ids",
-        (per_file(ids.check_id_forms, ALL_KINDS), whole(ids.check_ids_unique, ALL_KINDS)),
+        (per_file(ids.check_id_forms, ALL_KINDS, by_record=True), whole(ids.check_ids_unique, ALL_KINDS)),
     ),
     Check(
         "dates",
-        (per_file(dates.check_future_dates, ALL_KINDS, dated=True),),
+        (per_file(dates.check_future_dates, ALL_KINDS, dated=True, by_record=True),),
     ),
     Check(
         "refs",
-        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=linked_kinds())),
+        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=linked_kinds(), by_record=True)),
     ),
     Check(
         "approval-chain",
-        (per_file(approvals.check_approval_chain, ALL_KINDS),),
+        (per_file(approvals.check_approval_chain, ALL_KINDS, by_record=True),),
     ),
     Check(
         "signatures",
-        (per_file(signatures.check_signatures, ALL_KINDS), whole(signatures.check_names)),
+        (per_file(signatures.check_signatures, ALL_KINDS, by_record=True), whole(signatures.check_names)),
     ),
     Check(
         "keys",
-        (whole(keys.check_keys), per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS})),
+        (
+            whole(keys.check_keys),
+            per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS}, by_record=True),
+        ),
     ),
     Check(
         "by-key",
-        (per_file(keys.check_not_by_key, ALL_KINDS), whole(keys.check_who_has_no_key)),
+        (per_file(keys.check_not_by_key, ALL_KINDS, by_record=True), whole(keys.check_who_has_no_key)),
     ),
     Check(
         "separation-of-duties",
         (
-            per_file(duties.check_separation, ALL_KINDS),
+            per_file(duties.check_separation, ALL_KINDS, by_record=True),
             whole(duties.check_accountant_not_cashier),
-            per_file(duties.check_own_requests, duties.OWN_KINDS),
+            per_file(duties.check_own_requests, duties.OWN_KINDS, by_record=True),
         ),
     ),
     Check(
         "invoice",
         (
-            per_file(invoices.check_invoice_forms, Reimbursement, Asset),
+            per_file(invoices.check_invoice_forms, Reimbursement, Asset, by_record=True),
             whole(invoices.check_invoices_claimed_once, Reimbursement),
         ),
     ),
     Check(
         "capitalisation",
-        (per_file(capitalisation.check_capitalisation, Asset),),
+        (per_file(capitalisation.check_capitalisation, Asset, by_record=True),),
     ),
     Check(
         "assets",
@@ -221,7 +239,9 @@ CHECKS: tuple[Check, ...] = (
         "purchase",
         (
             whole(purchases.check_purchases, Purchase),
-            per_file(purchases.check_booked_goods, StockIn, Asset, Reimbursement, sees={"*": kinds(Purchase)}),
+            per_file(
+                purchases.check_booked_goods, StockIn, Asset, Reimbursement, sees={"*": kinds(Purchase)}, by_record=True
+            ),
         ),
     ),
     Check(
@@ -255,7 +275,7 @@ CHECKS: tuple[Check, ...] = (
         "close",
         (
             whole(closes.check_closes, CLOSE_BOOKS, dated=True),
-            per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}),
+            per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}, by_record=True),
             whole(closes.check_sealed_missing, SEALED, CLOSE_BOOKS),
         ),
     ),
@@ -263,7 +283,7 @@ CHECKS: tuple[Check, ...] = (
         "year",
         (
             whole(year_close.check_opening, CLOSE_BOOKS),
-            per_file(year_close.check_carried, ALL_KINDS, sees={"*": year_close.YEAR_KINDS}),
+            per_file(year_close.check_carried, ALL_KINDS, sees={"*": year_close.YEAR_KINDS}, by_record=True),
             whole(year_close.check_carried_present, ALL_KINDS),
             whole(year_close.check_figures, ALL_KINDS),
             whole(year_close.check_closed_files, year_close.YEAR_KINDS),

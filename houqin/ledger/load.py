@@ -77,11 +77,36 @@ PARALLEL_MIN_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
+class FileEdit:
+    """How a write changed one record file, record by record: the file's hash before the write, the
+    ids of the records it rewrote or appended, and the lines it moved — (first line after the old
+    text, lines added), in the order made. Every other record of the file is the same record, at its
+    line moved so: what lets a check keep its findings about them (checks/engine.py, per_record)."""
+
+    before: str
+    ids: frozenset[str]
+    moves: tuple[tuple[int, int], ...] = ()
+
+    def moved(self, line: int) -> int:
+        """Where a line of the file before the write stands after it (a line outside every edit)."""
+        for first, added in self.moves:
+            if line >= first:
+                line += added
+        return line
+
+    def then(self, ids: AbstractSet[str], move: tuple[int, int] | None = None) -> FileEdit:
+        """This edit followed by another of the same file."""
+        return FileEdit(self.before, self.ids | ids, (*self.moves, *((move,) if move and move[1] else ())))
+
+
+@dataclass(frozen=True)
 class LoadResult:
     ledger: Ledger
     diagnostics: tuple[Diagnostic, ...]
     # The content hash (SHA-256, hex) of every file read, by path: what cached check results key on.
     digests: Mapping[str, str] = field(default_factory=dict)
+    # For a ledger a write derived from the one it read: the record files it changed record by record.
+    edits: Mapping[str, FileEdit] = field(default_factory=dict)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from houqin.ledger.files import (
     read_ledger_file,
 )
 from houqin.ledger.load import (
+    FileEdit,
     LoadResult,
     ensure_ledger,
     load_file_records,
@@ -108,6 +110,9 @@ class WriteSession:
     # The git object id of every ledger file a check without errors saw with the pending writes (see
     # services.guard): the commit of exactly those files needs no second check by the hook.
     vouched: dict[str, str] | None = None
+    # The record files changed record by record so far (see FileEdit), and those changed otherwise.
+    _edits: dict[str, FileEdit] = field(default_factory=dict)
+    _rewritten: set[str] = field(default_factory=set)
 
     @property
     def opened(self) -> int | None:
@@ -186,7 +191,8 @@ class WriteSession:
         rel = path.relative_to(self.root).as_posix()
         own = after.file_records(kind_of(record).name, rel)
         remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
-        self._after = LoadResult(after, before.diagnostics, self.digests_after())
+        self._edited(rel, {placed.id})
+        self._after = LoadResult(after, before.diagnostics, self.digests_after(), dict(self._edits))
         return path, placed
 
     def add_many(self, records: Sequence[Record], *, carried: bool = False) -> list[Record]:
@@ -219,12 +225,13 @@ class WriteSession:
             self._stage(path, old, data)
             placed += back
             files.append((rel, data, kind_of(group[0]).name))
+            self._edited(rel, {r.id for r in back})
         after = before.ledger.with_records(placed)
         for rel, data, kind in files:
             remember_file(
                 self.root, rel, data, after.file_records(kind, rel), [d for d in diagnostics if d.file == rel]
             )
-        self._after = LoadResult(after, diagnostics, self.digests_after())
+        self._after = LoadResult(after, diagnostics, self.digests_after(), dict(self._edits))
         return placed
 
     def replace(self, record: Record) -> tuple[Path, Record]:
@@ -257,14 +264,29 @@ class WriteSession:
         if records is not None:
             remember_file(self.root, rel, data, records, [])
             diags: list[Diagnostic] = []
+            # Lines after the record's old text (1-based: from span[1] + 1) move by the lines it gained.
+            self._edited(rel, {record.id}, (span[1] + 1, region.count("\n") - (span[1] - span[0])))
         else:
             records, diags = load_file_records(self.root, rel, data, kind)
+            self._edited(rel, None)
         self._after = LoadResult(
             before.ledger.with_file(rel, kind.name, records),
             tuple(sorted((*(d for d in before.diagnostics if d.file != rel), *diags), key=sort_key)),
             self.digests_after(),
+            dict(self._edits),
         )
         return path, placed
+
+    def _edited(self, rel: str, ids: AbstractSet[str] | None, move: tuple[int, int] | None = None) -> None:
+        """Note how a record file was changed: these records rewritten or appended, the lines after
+        `move[0]` moved by `move[1]` (see FileEdit); None: otherwise (its findings are found afresh)."""
+        before = self.digests.get(rel)
+        if ids is None or before is None or rel in self._rewritten:
+            self._rewritten.add(rel)
+            self._edits.pop(rel, None)
+            return
+        edit = self._edits.get(rel)
+        self._edits[rel] = edit.then(ids, move) if edit else FileEdit(before, frozenset()).then(ids, move)
 
     def _home(self, record: Record) -> Path:
         """The file the record to rewrite is in: where record_file places it, or, for a copy carried
@@ -352,6 +374,7 @@ class WriteSession:
                 kept += 1
             pos = end
         out.append("".join(lines[pos:]))
+        self._edited(rel, None)
         self._stage(path, old, "".join(out).encode("utf-8") if kept else None)
 
     def stage_directory(self, rel: str, data: bytes) -> None:
@@ -418,7 +441,7 @@ class WriteSession:
         ledger = before.ledger
         catalog = ledger.catalog.model_copy(update={"funding_sources": (*ledger.catalog.funding_sources, *funding)})
         after = replace(ledger, people=(*ledger.people, *people), places=(*ledger.places, *places), catalog=catalog)
-        self._after = LoadResult(after, before.diagnostics, self.digests_after())
+        self._after = LoadResult(after, before.diagnostics, self.digests_after(), dict(self._edits))
         return paths
 
     def _current(self, path: Path) -> bytes | None:

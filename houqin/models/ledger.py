@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -629,6 +629,13 @@ class Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
         alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`)."""
         own = self.file_records(kind, file)
+        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
+
+    def records_view(
+        self, kind: str, records: Sequence[Record], kinds: frozenset[str], sees: frozenset[str], who: str
+    ) -> Ledger:
+        """As file_view, holding only these records of the file (a by-record part after a write)."""
+        own = tuple(sorted(records, key=lambda r: r.sort_key))
         return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
 
     def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
