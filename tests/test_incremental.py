@@ -252,6 +252,46 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
     assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
 
 
+def test_a_signature_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: Path, tmp_path: Path) -> None:
+    """The signed file's cache entry keeps the rows before the signed record from the entry it had
+    and encodes the rest (remember_rewritten): after a signature in the middle of the file and one
+    after it, the entry is, row for row and with its latest step, what parsing the file gives."""
+    import marshal
+
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.cache import Cache, file_key
+    from houqin.ledger.files import digest_of
+    from houqin.ledger.load import payload_of
+    from houqin.models.kinds import KIND_BY_FILE
+
+    rel = "2026/expenses.yaml"
+    claims = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
+    open_claims = [c for c in claims if c.approval("principal") is None]  # type: ignore[attr-defined]
+    assert len(open_claims) == 2 and open_claims[0].source.line < max(c.source.line for c in claims)
+    assert check_ledger(bundled_copy) == []
+    kind = KIND_BY_FILE["expenses.yaml"]
+    mid, last = (c.id for c in open_claims)
+    steps = [
+        (mid, "principal", "王建国", "principal-wang-jianguo", "2026-11-24"),
+        (last, "witness", "吴芳", "clerk-wu-fang", "2026-11-24"),
+        (last, "principal", "王建国", "principal-wang-jianguo", "2026-11-25"),
+    ]
+    for claim, role, by, stem, on in steps:
+        args = ["--ledger", str(bundled_copy), "expense", "sign", claim, "--as", role, "--by", by, "--on", on]
+        signer = bundled_key(tmp_path / "keys", stem)
+        result = CliRunner().invoke(app, [*args, "--no-commit", "--key", str(signer)])
+        assert result.exit_code == 0, result.output
+        data = (bundled_copy / rel).read_bytes()
+        entry = Cache(bundled_copy).get(file_key(rel, digest_of(data)))
+        parsed = load_ledger(bundled_copy, use_cache=False).ledger.file_records(kind.name, rel)
+        expected = payload_of(kind, sorted(parsed, key=lambda r: r.source.line), ())
+        assert entry is not None, (claim, role)
+        assert entry[:2] == expected[:2] and entry[3:] == expected[3:], (claim, role)
+        assert marshal.loads(entry[2]) == marshal.loads(expected[2]), (claim, role)
+
+
 BY_RECORD = [(c.name, p) for c in registry.CHECKS for p in c.parts if p.by_record]
 
 

@@ -442,6 +442,49 @@ def remember_file(root: Path, rel: str, data: bytes, records: Sequence[Record], 
     Cache(root).put(file_key(rel, digest_of(data)), payload_of(kind, ordered, diags))
 
 
+def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Sequence[Record], index: int) -> None:
+    """remember_file for a clean file whose records from `index` on were rewritten or moved (one
+    record signed: it and those after it): the rows before it are taken as they are from the file's
+    entry under its old hash `was`, only the rest encoded; the latest step is found from the old one
+    where that is certain. Anything unexpected in the old entry: the whole file is encoded."""
+    store = cache_of(root)
+    if store is None or not records:
+        return
+    kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
+    hit = store.get(file_key(rel, was))
+    ordered = sorted(records, key=lambda r: r.source.line)
+    head = ordered[:index]
+    if (
+        not _well_formed(hit, kind.name)
+        or hit[3]
+        or len(hit[1]) <= index
+        or [entry[0] for entry in hit[1][: index + 1]] != [r.id for r in ordered[: index + 1]]
+        or [entry[1] for entry in hit[1][:index]] != [r.source.line for r in head]
+    ):
+        store.put(file_key(rel, digest_of(data)), payload_of(kind, ordered, ()))
+        return
+    encode, decode = model_codec(kind.model)
+    rows = marshal.loads(hit[2])
+    tail = ordered[index:]
+    was_step, now_step = last_step(decode(rows[index])).toordinal(), last_step(tail[0]).toordinal()
+    if was_step < hit[4]:  # the latest step is another record's, which stands
+        latest = max(hit[4], now_step)
+    elif now_step >= was_step:  # it was this record's, and it only grew
+        latest = now_step
+    else:
+        latest = max(last_step(r).toordinal() for r in ordered)
+    store.put(
+        file_key(rel, digest_of(data)),
+        (
+            kind.name,
+            (*hit[1][:index], *((r.id, r.source.line, r.date.toordinal()) for r in tail)),
+            marshal.dumps((*rows[:index], *(encode(r) for r in tail))),
+            (),
+            latest,
+        ),
+    )
+
+
 def load_file_records(root: Path, rel: str, data: bytes, kind: Kind) -> tuple[list[Record], list[Diagnostic]]:
     """One record file read as load_ledger reads it (and cached for it)."""
     records, diags = _load_record_files(root, [(rel, data, kind)], {rel: digest_of(data)}, True, prune=False)

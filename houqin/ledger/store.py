@@ -32,6 +32,7 @@ from houqin.ledger.load import (
     load_ledger,
     load_list,
     remember_file,
+    remember_rewritten,
     unreadable_error,
 )
 from houqin.ledger.roundtrip import (
@@ -242,6 +243,7 @@ class WriteSession:
             raise InputError("record_not_found", id=record.id)
         text = old.decode("utf-8")
         rel = path.relative_to(self.root).as_posix()
+        was = self.digests_after().get(rel, "")  # the file's hash as this write finds it
         kind = kind_of(record)
         before = self.loaded_after
         own = sorted(before.ledger.file_records(kind.name, rel), key=lambda r: r.source.line)
@@ -262,7 +264,7 @@ class WriteSession:
         # file is clean), as the next load will, and leave the file's records in the cache for it.
         records = self._reread_tail(rel, new, span, region, own, index, placed) if starts is not None else None
         if records is not None:
-            remember_file(self.root, rel, data, records, [])
+            remember_rewritten(self.root, rel, was, data, records, index)
             diags: list[Diagnostic] = []
             # Lines after the record's old text (1-based: from span[1] + 1) move by the lines it gained.
             self._edited(rel, {record.id}, (span[1] + 1, region.count("\n") - (span[1] - span[0])))
