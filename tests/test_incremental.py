@@ -18,7 +18,7 @@ import pytest
 
 from houqin import clock
 from houqin.checks import registry
-from houqin.checks.engine import Part, files_by_kind, run_checks
+from houqin.checks.engine import OPENING_KINDS, Part, files_by_kind, run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
 from houqin.models.config import Policy
@@ -385,3 +385,96 @@ def test_a_write_checks_again_only_the_records_it_touched(
     assert key(after) == key(fresh(bundled_copy))
     moved = [d for d in after if d.record == later.id and d.code == "REF001"]
     assert [d.line for d in moved] != [d.line for d in stale]  # the signature moved it: a stale line would fail
+
+
+BY_IDS = [(c.name, p) for c in registry.CHECKS for p in c.parts if p.by_ids]
+
+
+def by_ids_findings(root: Path) -> dict[str, list[Diagnostic]]:
+    result = load_ledger(root, use_cache=False)
+    ledger, today = result.ledger, clock.today()
+    views = {name: ledger.ids_view(part.reads, OPENING_KINDS, name) for name, part in BY_IDS}  # a record read raises
+    return {name: part.call(views[name], ledger.config.policy, today) for name, part in BY_IDS}
+
+
+def ids_and_files(root: Path) -> set[tuple[str, str]]:
+    ledger = load_ledger(root, use_cache=False).ledger
+    return {(rid, file) for kind in KINDS for rid, file, _line, _day in ledger.id_sources(kind.name)}
+
+
+def drop_a_carried_card(root: Path) -> str:
+    """The first card of the carried register taken out: the opening carried it, the open year lacks it."""
+    path = root / "2026/assets.carried.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    gone = lines[starts[0]].split("id:", 1)[1].strip()
+    path.write_text("".join(lines[: starts[0]] + lines[starts[1] :]), encoding="utf-8")
+    return gone
+
+
+def test_a_by_ids_part_reads_nothing_but_ids_and_openings(bundled_copy: Path) -> None:
+    """Every part declared by ids is held to it: on the bundled ledger with a carried card taken out
+    (so it finds something), random changes of what records say — every change that leaves each id in
+    its file, none in the openings — leave its findings as they were."""
+    gone = drop_a_carried_card(bundled_copy)
+    was = by_ids_findings(bundled_copy)
+    assert BY_IDS and any(d.record == gone and d.code == "YRC003" for found in was.values() for d in found), was
+    places = ids_and_files(bundled_copy)
+    rng = random.Random(5)
+    values = {f: v for f, v in values_by_field(bundled_copy).items() if f != "id"}
+    kept = 0
+    for _ in range(40):
+        snapshot = {p: p.read_bytes() for p in bundled_copy.glob("20*/*.yaml")}
+        done = edit(bundled_copy, rng, values)
+        changed = [p for p, data in snapshot.items() if p.read_bytes() != data]
+        if (
+            done.startswith(("dropped", "copied"))
+            or any(p.name == "openings.yaml" for p in changed)
+            or (ids_and_files(bundled_copy) != places)
+        ):
+            for p in changed:
+                p.write_bytes(snapshot[p])
+            continue
+        kept += 1
+        assert by_ids_findings(bundled_copy) == was, done
+    assert kept >= 20, kept
+
+
+def test_a_write_that_only_rewrites_keeps_the_by_ids_findings(
+    bundled_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`expense sign` rewrites a claim and adds no record: the parts by ids are not run again, their
+    findings (a carried card missing) taken from before; `asset add` appends one: they run again. Each
+    write's result is exactly a fresh check's."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    gone = drop_a_carried_card(bundled_copy)
+    assert any(d.code == "YRC003" and d.record == gone for d in check_ledger(bundled_copy))
+    runs: list[str] = []
+    call = Part.call
+
+    def counted(self: Part, ledger: Ledger, policy: Policy, today: Any) -> list[Diagnostic]:
+        if self.by_ids:
+            runs.append(self.run.__name__)
+        return call(self, ledger, policy, today)
+
+    monkeypatch.setattr(Part, "call", counted)
+    claims = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
+    target = min((c for c in claims if c.approval("principal") is None), key=lambda c: c.source.line)
+    principal_key = bundled_key(tmp_path / "keys", "principal-wang-jianguo")
+    sign = ["--ledger", str(bundled_copy), "expense", "sign", target.id, "--as", "principal", "--by", "王建国"]
+    result = CliRunner().invoke(app, [*sign, "--on", "2026-11-24", "--no-commit", "--key", str(principal_key)])
+    assert result.exit_code == 0, result.output
+    assert runs == []
+    after = check_ledger(bundled_copy)  # the result the write left
+    assert any(d.code == "YRC003" and d.record == gone for d in after)
+    assert key(after) == key(fresh(bundled_copy))
+    add = ["--ledger", str(bundled_copy), "asset", "add", "--name", "投影仪", "--category", "A02010105"]
+    add += ["--price", "4200", "--place", "XZ-201", "--keeper", "李明", "--date", "2026-11-24", "--no-commit"]
+    add += ["--origin", "捐赠", "--document", "ZS-2026-11"]
+    result = CliRunner().invoke(app, add)
+    assert result.exit_code == 0, result.output
+    assert runs and set(runs) == {"check_carried_present"}  # an id added: they run again
+    assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))

@@ -44,8 +44,9 @@ from houqin.diagnostics import (
 from houqin.layout import TOP_FILES
 from houqin.models.closing import forget_fingerprints
 from houqin.models.config import Policy
-from houqin.models.kinds import ALL_KINDS, KIND_BY_FILE, KINDS
+from houqin.models.kinds import ALL_KINDS, KIND_BY_FILE, KIND_BY_MODEL, KINDS
 from houqin.models.ledger import Ledger
+from houqin.models.records import YearOpening
 from houqin.models.year_close import in_closed_year
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ if TYPE_CHECKING:
 # mypy checks every rule's signature; Part checks it again when the registry is built (BadCheck).
 CheckFn = Callable[[Ledger, Policy], Iterable[Diagnostic]]
 DatedCheckFn = Callable[[Ledger, Policy, dt.date], Iterable[Diagnostic]]
+
+
+# The kinds whose records a part by ids may read more of than their ids (their rewrite is never kept).
+OPENING_KINDS = frozenset({KIND_BY_MODEL[YearOpening].name})
 
 
 class BadCheck(TypeError):
@@ -134,11 +139,15 @@ class Part:
     dated: bool = False
     # For a per-file part: each finding is about one record of the file and depends on it alone.
     by_record: bool = False
+    # For a whole part: its findings depend on the year openings and on which ids stand in which files.
+    by_ids: bool = False
 
     def __post_init__(self) -> None:
         _verify(self.run, self.dated)
         if self.by_record and not self.per_file:
             raise BadCheck(f"check {self.run.__qualname__} is by record but not per file")
+        if self.by_ids and self.per_file:
+            raise BadCheck(f"check {self.run.__qualname__} is by ids but per file")
         unknown = (self.reads | {k for ks in self.sees.values() for k in ks}) - ALL_KINDS
         if unknown or not set(self.sees) <= {*ALL_KINDS, "*"}:
             raise BadCheck(f"check {self.run.__qualname__} declares kinds there are none of: {sorted(unknown)}")
@@ -236,8 +245,15 @@ class _Runner:
         who = f"check {name!r}"
         head = (name, str(index), self.directory, self.today.isoformat() if part.dated else "")
         if not part.per_file:
-            view = self.ledger.view(part.reads, who)
-            found = self._found((*head, *self._files_of(part.reads)), lambda: part.call(view, self.policy, self.today))
+            view = (
+                self.ledger.ids_view(part.reads, OPENING_KINDS, who)
+                if part.by_ids
+                else self.ledger.view(part.reads, who)
+            )
+            run = functools.partial(part.call, view, self.policy, self.today)
+            found = self._found(
+                (*head, *self._files_of(part.reads)), self._by_ids(head, part, run) if part.by_ids else run
+            )
             return ([], found) if self.spoiled(part.reads) else (found, [])
         out: list[Diagnostic] = []
         held: list[Diagnostic] = []
@@ -252,6 +268,32 @@ class _Runner:
                 context = (*head, rel, digests.get(rel, ""), *self._files_of(sees))
                 (held if self.spoiled({kind.name, *sees}) else out).extend(self._found(context, compute))
         return out, held
+
+    def _by_ids(
+        self, head: tuple[str, ...], part: Part, run: Callable[[], list[Diagnostic]]
+    ) -> Callable[[], list[Diagnostic]]:
+        """A part by ids, after a write that only rewrote records (no record added, no opening touched):
+        its findings before the write, at their moved lines; otherwise, or when those are not kept, `run`."""
+        edits = self.result.edits
+        digests = self.result.digests
+
+        def found() -> list[Diagnostic]:
+            if self.store is None or self.key is None or not edits:
+                return run()
+            files: list[str] = []
+            for kind in sorted(part.reads):
+                for rel in self.files.get(kind, ()):
+                    edit = edits.get(rel)
+                    if edit is not None and (edit.added or kind in OPENING_KINDS):
+                        return run()
+                    files.append(f"{rel}={edit.before if edit is not None else digests.get(rel, '')}")
+            hit = self.store.get(self.key(*head, *files))
+            if not isinstance(hit, tuple):
+                return run()
+            out = [decode_diagnostic(row) for row in hit]
+            return [replace(d, line=edits[d.file].moved(d.line)) if d.file in edits else d for d in out]
+
+        return found
 
     def _on_file(
         self, head: tuple[str, ...], part: Part, rel: str, kind: str, sees: frozenset[str], edit: FileEdit | None

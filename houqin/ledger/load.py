@@ -79,13 +79,15 @@ PARALLEL_MIN_BYTES = 1 << 20
 @dataclass(frozen=True)
 class FileEdit:
     """How a write changed one record file, record by record: the file's hash before the write, the
-    ids of the records it rewrote or appended, and the lines it moved — (first line after the old
-    text, lines added), in the order made. Every other record of the file is the same record, at its
-    line moved so: what lets a check keep its findings about them (checks/engine.py, per_record)."""
+    ids of the records it rewrote or appended (`added`: those appended, new to the file), and the
+    lines it moved — (first line after the old text, lines added), in the order made. Every other
+    record of the file is the same record, at its line moved so: what lets a check keep its findings
+    about them (checks/engine.py: a part by record, and a part by ids when nothing was added)."""
 
     before: str
     ids: frozenset[str]
     moves: tuple[tuple[int, int], ...] = ()
+    added: frozenset[str] = frozenset()
 
     def moved(self, line: int) -> int:
         """Where a line of the file before the write stands after it (a line outside every edit)."""
@@ -94,9 +96,10 @@ class FileEdit:
                 line += added
         return line
 
-    def then(self, ids: AbstractSet[str], move: tuple[int, int] | None = None) -> FileEdit:
-        """This edit followed by another of the same file."""
-        return FileEdit(self.before, self.ids | ids, (*self.moves, *((move,) if move and move[1] else ())))
+    def then(self, ids: AbstractSet[str], move: tuple[int, int] | None = None, *, added: bool = False) -> FileEdit:
+        """This edit followed by another of the same file (`added`: which appended the records `ids`)."""
+        moves = (*self.moves, *((move,) if move and move[1] else ()))
+        return FileEdit(self.before, self.ids | ids, moves, self.added | ids if added else self.added)
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ class WriteSession:
         rel = path.relative_to(self.root).as_posix()
         own = after.file_records(kind_of(record).name, rel)
         remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
-        self._edited(rel, {placed.id})
+        self._edited(rel, {placed.id}, added=True)
         self._after = LoadResult(after, before.diagnostics, self.digests_after(), dict(self._edits))
         return path, placed
 
@@ -226,7 +226,7 @@ class WriteSession:
             self._stage(path, old, data)
             placed += back
             files.append((rel, data, kind_of(group[0]).name))
-            self._edited(rel, {r.id for r in back})
+            self._edited(rel, {r.id for r in back}, added=True)
         after = before.ledger.with_records(placed)
         for rel, data, kind in files:
             remember_file(
@@ -279,16 +279,18 @@ class WriteSession:
         )
         return path, placed
 
-    def _edited(self, rel: str, ids: AbstractSet[str] | None, move: tuple[int, int] | None = None) -> None:
-        """Note how a record file was changed: these records rewritten or appended, the lines after
-        `move[0]` moved by `move[1]` (see FileEdit); None: otherwise (its findings are found afresh)."""
+    def _edited(
+        self, rel: str, ids: AbstractSet[str] | None, move: tuple[int, int] | None = None, *, added: bool = False
+    ) -> None:
+        """Note how a record file was changed: these records rewritten (or, `added`, appended), the lines
+        after `move[0]` moved by `move[1]` (see FileEdit); None: otherwise (its findings are found afresh)."""
         before = self.digests.get(rel)
         if ids is None or before is None or rel in self._rewritten:
             self._rewritten.add(rel)
             self._edits.pop(rel, None)
             return
         edit = self._edits.get(rel)
-        self._edits[rel] = edit.then(ids, move) if edit else FileEdit(before, frozenset()).then(ids, move)
+        self._edits[rel] = (edit or FileEdit(before, frozenset())).then(ids, move, added=added)
 
     def _home(self, record: Record) -> Path:
         """The file the record to rewrite is in: where record_file places it, or, for a copy carried

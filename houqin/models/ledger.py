@@ -319,6 +319,27 @@ class KindView(Records):
             raise UndeclaredRead(f"{self.who} reads the ids of {kind!r} records but does not declare them")
 
 
+class IdsView(KindView):
+    """The declared kinds of `base` as ids and places alone, but for the kinds in `whole`: building a
+    record of another raises UndeclaredRead (the view of a check part by ids)."""
+
+    def __init__(self, base: Records, kinds: frozenset[str], whole: frozenset[str], who: str) -> None:
+        super().__init__(base, kinds, who)
+        self.whole = whole
+
+    def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        self._built(kind)
+        return super().__getitem__(kind)
+
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        self._built(kind)
+        return super().pick(kind, ids)
+
+    def _built(self, kind: str) -> None:
+        if kind not in self.whole:
+            raise UndeclaredRead(f"{self.who} reads {kind!r} records but declares it reads their ids alone")
+
+
 class IdLookup(Mapping[str, Record]):
     """Records by id. A well-formed id names its kind by its prefix, so a lookup decodes (and, in a
     view, may read) only that kind; an id without a known prefix names no record."""
@@ -624,6 +645,10 @@ class Ledger:
     def view(self, kinds: frozenset[str], who: str) -> Ledger:
         """The ledger as a check that reads only `kinds` may see it."""
         return self._derived(KindView(self.held, kinds, who), None)
+
+    def ids_view(self, kinds: frozenset[str], whole: frozenset[str], who: str) -> Ledger:
+        """The ledger as a check that reads only the ids of `kinds` (and the records of `whole`) may see it."""
+        return self._derived(IdsView(self.held, kinds, whole, who), None)
 
     def file_view(self, file: str, kind: str, kinds: frozenset[str], sees: frozenset[str], who: str) -> Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
