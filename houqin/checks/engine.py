@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from houqin import clock
+from houqin.checks.months import MonthStates
 from houqin.checks.names import select
 from houqin.diagnostics import (
     HELD_BACK,
@@ -41,8 +42,9 @@ from houqin.diagnostics import (
     sort_key,
     unreadable_files,
 )
+from houqin.errors import InputError
 from houqin.layout import TOP_FILES
-from houqin.models.closing import forget_fingerprints
+from houqin.models.closing import UNSEALED, forget_fingerprints
 from houqin.models.config import Policy
 from houqin.models.kinds import ALL_KINDS, KIND_BY_FILE, KIND_BY_MODEL, KINDS
 from houqin.models.ledger import Ledger
@@ -141,6 +143,9 @@ class Part:
     by_record: bool = False
     # For a whole part: its findings depend on the year openings and on which ids stand in which files.
     by_ids: bool = False
+    # For a per-file part by record that sees the closes: a finding about a record depends on it and on
+    # the states of the months it belongs to alone (checks/months.py).
+    by_month: bool = False
 
     def __post_init__(self) -> None:
         _verify(self.run, self.dated)
@@ -148,6 +153,8 @@ class Part:
             raise BadCheck(f"check {self.run.__qualname__} is by record but not per file")
         if self.by_ids and self.per_file:
             raise BadCheck(f"check {self.run.__qualname__} is by ids but per file")
+        if self.by_month and (not self.by_record or not all(ks <= UNSEALED for ks in self.sees.values())):
+            raise BadCheck(f"check {self.run.__qualname__} is by month but not by record seeing the closes alone")
         unknown = (self.reads | {k for ks in self.sees.values() for k in ks}) - ALL_KINDS
         if unknown or not set(self.sees) <= {*ALL_KINDS, "*"}:
             raise BadCheck(f"check {self.run.__qualname__} declares kinds there are none of: {sorted(unknown)}")
@@ -217,6 +224,8 @@ class _Runner:
         self.broken_kinds = frozenset(
             kind.name for f in broken if (kind := KIND_BY_FILE.get(f.rsplit("/", 1)[-1])) is not None and "/" in f
         )
+        self._months: MonthStates | None = None
+        self._month_index: dict[str, dict[str, set[str]]] = {}
 
     def spoiled(self, kinds: Iterable[str]) -> bool:
         """Does a finding drawn from these kinds of record rest on an unreadable file?"""
@@ -264,10 +273,115 @@ class _Runner:
             sees = part.sees_for(kind.name)
             edits = self.result.edits if part.by_record and kind.name not in sees else {}
             for rel in self.files.get(kind.name, ()):
-                compute = functools.partial(self._on_file, head, part, rel, kind.name, sees, edits.get(rel))
                 context = (*head, rel, digests.get(rel, ""), *self._files_of(sees))
-                (held if self.spoiled({kind.name, *sees}) else out).extend(self._found(context, compute))
+                if part.by_month and kind.name not in sees and self.store is not None:
+                    found = self._by_month(context, head, part, rel, kind.name, sees, edits.get(rel))
+                else:
+                    compute = functools.partial(self._on_file, head, part, rel, kind.name, sees, edits.get(rel))
+                    found = self._found(context, compute)
+                (held if self.spoiled({kind.name, *sees}) else out).extend(found)
         return out, held
+
+    def _states(self) -> MonthStates | None:
+        """The months' states (None: the closes cannot be read; a part by month then runs as by record)."""
+        if self._months is None:
+            try:
+                self._months = MonthStates(self.ledger)
+            except InputError:
+                return None
+        return self._months
+
+    def _by_month(
+        self,
+        context: tuple[str, ...],
+        head: tuple[str, ...],
+        part: Part,
+        rel: str,
+        kind: str,
+        sees: frozenset[str],
+        edit: FileEdit | None,
+    ) -> list[Diagnostic]:
+        """A part by month on one file: its findings kept with the file's months (month → the ids of its
+        records that belong to it, and the month's state then). After a write that changed the closes
+        (or the file, record by record), the findings from before stand but for the records of the
+        months whose state changed and the records the write touched, which are checked again."""
+        assert self.store is not None and self.key is not None
+        key = self.key(*context)
+        months_key = f"{key} months"
+        self.used.update((key, months_key))
+        hit, index = self.store.get(key), self.store.get(months_key)
+        if isinstance(hit, tuple) and isinstance(index, tuple):
+            return [decode_diagnostic(row) for row in hit]
+        states = self._states()
+        again = self._months_changed(head, part, rel, kind, sees, edit, states) if states is not None else None
+        if again is None:
+            found = self._on_file(head, part, rel, kind, sees, edit)
+            months = None if states is None else self._file_months(rel, kind, states)
+        else:
+            found, months = again
+        self.store.put(key, tuple(encode_diagnostic(d) for d in found))
+        if states is not None and months is not None:
+            self.store.put(months_key, states.encoded(months))
+        return found
+
+    def _file_months(self, rel: str, kind: str, states: MonthStates) -> dict[str, set[str]]:
+        """Month → the ids of the file's records that belong to it (once per file for all parts)."""
+        found = self._month_index.get(rel)
+        if found is None:
+            found = self._month_index[rel] = states.index(self.ledger.file_records(kind, rel))
+        return {m: set(ids) for m, ids in found.items()}
+
+    def _months_changed(
+        self,
+        head: tuple[str, ...],
+        part: Part,
+        rel: str,
+        kind: str,
+        sees: frozenset[str],
+        edit: FileEdit | None,
+        states: MonthStates,
+    ) -> tuple[list[Diagnostic], dict[str, set[str]]] | None:
+        """The findings and months of a file from those kept before the write, or None when not kept."""
+        assert self.store is not None and self.key is not None
+        edits, digests = self.result.edits, self.result.digests
+        if not edits:
+            return None
+        seen: list[str] = []
+        for k in sorted(sees):
+            for f in self.files.get(k, ()):
+                e = edits.get(f)
+                if e is None or e.before:  # a file the write created was not there before
+                    seen.append(f"{f}={e.before if e is not None else digests.get(f, '')}")
+        before = self.key(*head, rel, edit.before if edit is not None else digests.get(rel, ""), *seen)
+        hit, index = self.store.get(before), self.store.get(f"{before} months")
+        if not isinstance(hit, tuple) or not isinstance(index, tuple):
+            return None
+        affected: set[str] = set(edit.ids) if edit is not None else set()
+        kept_months: dict[str, set[str]] = {}
+        changed: set[str] = set()
+        for month, state, ids in index:
+            if states.state(month) != state:
+                changed.add(month)
+                affected.update(ids)
+            kept_months[month] = set(ids)
+        for month, names in states.named().items():
+            if month in changed or month not in kept_months:
+                affected |= names
+        touched = [r for r in self.ledger.held.pick(kind, affected) if r.source.file == rel] if affected else []
+        who = f"check {head[0]!r} on {rel}"
+        fresh = part.call(self.ledger.records_view(kind, touched, part.reads, sees, who), self.policy, self.today)
+        if any(d.record not in affected for d in fresh):
+            return None
+        found: list[Diagnostic] = []
+        for row in hit:
+            d = decode_diagnostic(row)
+            if d.record not in affected:
+                line = edit.moved(d.line) if edit is not None else d.line
+                found.append(d if line == d.line else replace(d, line=line))
+        months = {m: ids - affected for m, ids in kept_months.items()}
+        for month, ids in states.index(touched).items():
+            months.setdefault(month, set()).update(ids)
+        return found + fresh, months
 
     def _by_ids(
         self, head: tuple[str, ...], part: Part, run: Callable[[], list[Diagnostic]]

@@ -118,6 +118,7 @@ def per_file(
     sees: Mapping[str, frozenset[str]] | None = None,
     dated: Literal[True],
     by_record: bool = False,
+    by_month: bool = False,
 ) -> Part: ...
 @overload
 def per_file(
@@ -126,6 +127,7 @@ def per_file(
     sees: Mapping[str, frozenset[str]] | None = None,
     dated: Literal[False] = False,
     by_record: bool = False,
+    by_month: bool = False,
 ) -> Part: ...
 def per_file(
     run: CheckFn | DatedCheckFn,
@@ -133,13 +135,17 @@ def per_file(
     sees: Mapping[str, frozenset[str]] | None = None,
     dated: bool = False,
     by_record: bool = False,
+    by_month: bool = False,
 ) -> Part:
     """A part whose findings about a file depend on that file's records alone (and on the kinds in
     `sees`, looked up by id, for files of each kind). `by_record`: each finding is about one record of
     the file (`record=` its id) and depends on that record alone — so after a write that rewrote or
     appended a few records, only those are checked again (tests/test_incremental.py holds every part
-    so declared to it, record by record, on the bundled ledgers)."""
-    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated, by_record=by_record)
+    so declared to it, record by record, on the bundled ledgers). `by_month` (by record, seeing only the
+    closes and reopenings): each finding rests on the record and on the states of the months it belongs
+    to (checks/months.py) — so after a close or a reopening only the records of the months whose state
+    changed are checked again."""
+    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated, by_record=by_record, by_month=by_month)
 
 
 def _kinds(reads: tuple[Reads, ...]) -> frozenset[str]:
@@ -190,7 +196,7 @@ CHECKS: tuple[Check, ...] = (
         "keys",
         (
             whole(keys.check_keys),
-            per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS}, by_record=True),
+            per_file(keys.check_key_signatures, ALL_KINDS, sees={"*": CLOSE_BOOKS}, by_record=True, by_month=True),
         ),
     ),
     Check(
@@ -279,7 +285,7 @@ CHECKS: tuple[Check, ...] = (
         "close",
         (
             whole(closes.check_closes, CLOSE_BOOKS, dated=True),
-            per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}, by_record=True),
+            per_file(closes.check_sealed_records, SEALED, sees={"*": CLOSE_BOOKS}, by_record=True, by_month=True),
             whole(closes.check_sealed_missing, SEALED, CLOSE_BOOKS),
         ),
     ),

@@ -84,7 +84,7 @@ class FileEdit:
     record of the file is the same record, at its line moved so: what lets a check keep its findings
     about them (checks/engine.py: a part by record, and a part by ids when nothing was added)."""
 
-    before: str
+    before: str  # "" for a file the write created
     ids: frozenset[str]
     moves: tuple[tuple[int, int], ...] = ()
     added: frozenset[str] = frozenset()

@@ -285,6 +285,8 @@ class WriteSession:
         """Note how a record file was changed: these records rewritten (or, `added`, appended), the lines
         after `move[0]` moved by `move[1]` (see FileEdit); None: otherwise (its findings are found afresh)."""
         before = self.digests.get(rel)
+        if before is None and added and ids is not None and rel not in self._rewritten and rel not in self._edits:
+            before = ""  # a file the write creates: its records all appended (FileEdit.before)
         if ids is None or before is None or rel in self._rewritten:
             self._rewritten.add(rel)
             self._edits.pop(rel, None)
