@@ -26,6 +26,7 @@ import functools
 import hashlib
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -53,6 +54,7 @@ from houqin.models.year_close import in_closed_year
 
 if TYPE_CHECKING:
     from houqin.ledger.load import FileEdit, LoadResult
+    from houqin.models.base import Record
 
 # What a check part is: a function of the ledger (as its view) and the policy, and, for a part whose
 # findings depend on the day, of the day too. The registry's constructors take exactly these types, so
@@ -367,21 +369,14 @@ class _Runner:
         for month, names in states.named().items():
             if month in changed or month not in kept_months:
                 affected |= names
-        touched = [r for r in self.ledger.held.pick(kind, affected) if r.source.file == rel] if affected else []
-        who = f"check {head[0]!r} on {rel}"
-        fresh = part.call(self.ledger.records_view(kind, touched, part.reads, sees, who), self.policy, self.today)
-        if any(d.record not in affected for d in fresh):
+        again = self._recheck(part, rel, kind, sees, hit, affected, edit, f"check {head[0]!r} on {rel}")
+        if again is None:
             return None
-        found: list[Diagnostic] = []
-        for row in hit:
-            d = decode_diagnostic(row)
-            if d.record not in affected:
-                line = edit.moved(d.line) if edit is not None else d.line
-                found.append(d if line == d.line else replace(d, line=line))
+        found, touched = again
         months = {m: ids - affected for m, ids in kept_months.items()}
         for month, ids in states.index(touched).items():
             months.setdefault(month, set()).update(ids)
-        return found + fresh, months
+        return found, months
 
     def _by_ids(
         self, head: tuple[str, ...], part: Part, run: Callable[[], list[Diagnostic]]
@@ -441,18 +436,34 @@ class _Runner:
         hit = self.store.get(self.key(*head, rel, edit.before, *self._files_of(sees)))
         if not isinstance(hit, tuple):
             return None
-        touched = [r for r in self.ledger.held.pick(kind, edit.ids) if r.source.file == rel]
-        view = self.ledger.records_view(kind, touched, part.reads, sees, who)
-        fresh = part.call(view, self.policy, self.today)
-        if any(d.record not in edit.ids for d in fresh):
+        again = self._recheck(part, rel, kind, sees, hit, edit.ids, edit, who)
+        return None if again is None else again[0]
+
+    def _recheck(
+        self,
+        part: Part,
+        rel: str,
+        kind: str,
+        sees: frozenset[str],
+        hit: tuple[Any, ...],
+        ids: AbstractSet[str],
+        edit: FileEdit | None,
+        who: str,
+    ) -> tuple[list[Diagnostic], list[Record]] | None:
+        """A file's findings from those kept before a write (`hit`): those about records not in `ids`
+        (at the lines `edit` moved them to), and the part run on the file's records of those ids — with
+        those records. None when a finding about them names another record: check the whole file."""
+        touched = [r for r in self.ledger.held.pick(kind, ids) if r.source.file == rel] if ids else []
+        fresh = part.call(self.ledger.records_view(kind, touched, part.reads, sees, who), self.policy, self.today)
+        if any(d.record not in ids for d in fresh):
             return None
         kept: list[Diagnostic] = []
         for row in hit:
             d = decode_diagnostic(row)
-            if d.record not in edit.ids:
-                line = edit.moved(d.line)
+            if d.record not in ids:
+                line = edit.moved(d.line) if edit is not None else d.line
                 kept.append(d if line == d.line else replace(d, line=line))
-        return kept + fresh
+        return kept + fresh, touched
 
 
 def run_checks(
