@@ -404,6 +404,11 @@ def ids_and_files(root: Path) -> set[tuple[str, str]]:
     return {(rid, file) for kind in KINDS for rid, file, _line, _day in ledger.id_sources(kind.name)}
 
 
+def carried_card_ids(root: Path) -> list[str]:
+    text = (root / "2026/assets.carried.yaml").read_text(encoding="utf-8")
+    return [line.split("id:", 1)[1].strip() for line in text.splitlines() if line.startswith("- ")]
+
+
 def drop_a_carried_card(root: Path) -> str:
     """The first card of the carried register taken out: the opening carried it, the open year lacks it."""
     path = root / "2026/assets.carried.yaml"
@@ -445,14 +450,17 @@ def test_a_by_ids_part_reads_nothing_but_ids_and_openings(bundled_copy: Path) ->
 def test_a_write_that_only_rewrites_keeps_the_by_ids_findings(
     bundled_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`expense sign` rewrites a claim and adds no record: the parts by ids are not run again, their
-    findings (a carried card missing) taken from before; `asset add` appends one: they run again. Each
-    write's result is exactly a fresh check's."""
+    """`expense sign` rewrites a claim and `asset add` appends a new card: the parts by ids are not run
+    again, their findings (a carried card missing) taken from before; a write that puts the missing card
+    back appends a record of an id they are about: they run again. Each write's result is exactly a
+    fresh check's."""
     from typer.testing import CliRunner
 
     from houqin.cli.app import app
 
+    card = load_ledger(bundled_copy, use_cache=False).ledger.record_by_id[carried_card_ids(bundled_copy)[0]]
     gone = drop_a_carried_card(bundled_copy)
+    assert gone == card.id
     assert any(d.code == "YRC003" and d.record == gone for d in check_ledger(bundled_copy))
     runs: list[str] = []
     call = Part.call
@@ -476,10 +484,24 @@ def test_a_write_that_only_rewrites_keeps_the_by_ids_findings(
     add = ["--ledger", str(bundled_copy), "asset", "add", "--name", "投影仪", "--category", "A02010105"]
     add += ["--price", "4200", "--place", "XZ-201", "--keeper", "李明", "--date", "2026-11-24", "--no-commit"]
     add += ["--origin", "捐赠", "--document", "ZS-2026-11"]
+    runs.clear()  # the fresh check ran them
     result = CliRunner().invoke(app, add)
     assert result.exit_code == 0, result.output
-    assert runs and set(runs) == {"check_carried_present"}  # an id added: they run again
-    assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
+    assert runs == []  # a new id: it was missing nowhere
+    after = check_ledger(bundled_copy)
+    assert any(d.code == "YRC003" and d.record == gone for d in after)
+    assert key(after) == key(fresh(bundled_copy))
+    from houqin.ledger.store import write_session
+
+    runs.clear()
+    with write_session(bundled_copy) as session:
+        path, _placed = session.add(card)  # the card put back where the close carried it
+        assert path == bundled_copy / "2026/assets.carried.yaml"
+        found = run_cached(bundled_copy, session.loaded_after)
+        session.flush("the card put back", commit=False)
+    assert runs and set(runs) == {"check_carried_present"}  # an id they were about added: they run again
+    assert not any(d.code == "YRC003" for d in found)
+    assert key(found) == key(fresh(bundled_copy)) == key(check_ledger(bundled_copy))
 
 
 def close_books_write(root: Path, rng: random.Random) -> tuple[str, list[Diagnostic]]:

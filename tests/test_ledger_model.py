@@ -164,3 +164,27 @@ def test_ids_under_a_folder_are_the_same_from_every_holder() -> None:
     assert ledger.with_record(moved).held.ids_under("assets", "2027/") == {"ZC-2027-0001"}
     with pytest.raises(UndeclaredRead):
         ledger.view(frozenset({"loans"}), "x").held.ids_under("assets", "2026/")
+
+
+@pytest.mark.parametrize("base_twice", [False, True])
+@pytest.mark.parametrize("adds", [("new",), ("old",), ("new", "old"), ("new", "new2", "old", "old2")])
+def test_records_added_are_counted_as_their_ids_are_listed(base_twice: bool, adds: tuple[str, ...]) -> None:
+    """Overlay.id_count with records added (a new card, or one rewritten in place of the card of its id)
+    is what its list of ids gives — counted from the sets when the base holds each id once, from the
+    list when it holds one twice — and the same when asked again after the list is built."""
+    from houqin.models.base import NOWHERE
+    from houqin.models.ledger import Overlay
+
+    cards = load_ledger(BUNDLED, use_cache=False).ledger.records(Asset)[:6]
+    base = [*cards[:4], *((cards[1],) if base_twice else ())]
+    made = {
+        "new": cards[4].model_copy(update={"source": NOWHERE}),
+        "new2": cards[5].model_copy(update={"source": NOWHERE}),
+        "old": cards[1].model_copy(update={"name": "改名"}),
+        "old2": cards[2].model_copy(update={"name": "改名"}),
+    }
+    held = Overlay(PlainRecords({"assets": tuple(base)}), {}, {"assets": tuple(made[a] for a in adds)})
+    counted = held.id_count("assets")
+    listed = len(list(held.id_sources("assets")))
+    assert counted == listed == held.id_count("assets")
+    assert listed == len(base) + sum(a.startswith("new") for a in adds) - (base_twice and "old" in adds)

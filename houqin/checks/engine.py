@@ -381,8 +381,9 @@ class _Runner:
     def _by_ids(
         self, head: tuple[str, ...], part: Part, run: Callable[[], list[Diagnostic]]
     ) -> Callable[[], list[Diagnostic]]:
-        """A part by ids, after a write that only rewrote records (no record added, no opening touched):
-        its findings before the write, at their moved lines; otherwise, or when those are not kept, `run`."""
+        """A part by ids, after a write that touched no opening: its findings before the write, at their
+        moved lines — unless the write appended a record of an id they are about (a record it added can
+        only make that id present); otherwise, or when those are not kept, `run`."""
         edits = self.result.edits
         digests = self.result.digests
 
@@ -390,16 +391,24 @@ class _Runner:
             if self.store is None or self.key is None or not edits:
                 return run()
             files: list[str] = []
+            added: set[str] = set()
             for kind in sorted(part.reads):
                 for rel in self.files.get(kind, ()):
                     edit = edits.get(rel)
-                    if edit is not None and (edit.added or kind in OPENING_KINDS):
+                    if edit is None:
+                        files.append(f"{rel}={digests.get(rel, '')}")
+                        continue
+                    if kind in OPENING_KINDS:
                         return run()
-                    files.append(f"{rel}={edit.before if edit is not None else digests.get(rel, '')}")
+                    added |= edit.added
+                    if edit.before:  # a file the write created was not among those read before it
+                        files.append(f"{rel}={edit.before}")
             hit = self.store.get(self.key(*head, *files))
             if not isinstance(hit, tuple):
                 return run()
             out = [decode_diagnostic(row) for row in hit]
+            if any(d.record in added for d in out):
+                return run()
             return [replace(d, line=edits[d.file].moved(d.line)) if d.file in edits else d for d in out]
 
         return found

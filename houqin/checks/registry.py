@@ -105,9 +105,10 @@ def whole(run: CheckFn, *reads: Reads, dated: Literal[False] = False, by_ids: bo
 def whole(run: CheckFn | DatedCheckFn, *reads: Reads, dated: bool = False, by_ids: bool = False) -> Part:
     """A part that reads every record of these kinds (and, `dated`, is given the day). `by_ids`: its
     findings depend on the year openings and on which ids stand in which files alone, never on what
-    the other records say nor on their lines — so a write that only rewrote records, adding none and
-    no opening, leaves them as they were (tests/test_incremental.py holds every part so declared to
-    it, on the bundled ledger with every record rewritten)."""
+    the other records say nor on their lines, and each is about an id that a record appended can only
+    make present — so a write that touched no opening leaves them as they were, but for those about an
+    id it appended (tests/test_incremental.py holds every part so declared to it, on the bundled
+    ledger with every record rewritten, and with records appended)."""
     return Part(run, _kinds(reads), dated=dated, by_ids=by_ids)
 
 
