@@ -224,10 +224,38 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    argv = sys.argv[1:]
+    """The `houqin` program. Once the command is done and its output flushed, the process ends without
+    the interpreter freeing every object one by one (at 1M records a write's ledger, 0.3 s of its time):
+    every file it wrote is closed and renamed in place by then, every lock released."""
+    try:
+        _run(sys.argv[1:])
+    except SystemExit as stop:
+        leave(stop.code)
+    leave(0)
+
+
+def _run(argv: list[str]) -> None:
     if any(key.endswith("_COMPLETE") for key in os.environ):  # shell completion needs every command
         build()()
     elif (only := command_named(argv)) is not None:
         build(only)()
     else:  # the top-level help (or the version) needs no group's commands; anything else gets the whole tree
         build(shallow=not argv or any(arg in WHOLE_TREE_OPTIONS for arg in argv))()
+
+
+def leave(code: object) -> NoReturn:
+    """End the process with `code` as sys.exit would (None 0; a number itself; anything else printed,
+    1), the standard streams flushed first (a reader gone away costs no traceback), without teardown."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 1  # the output could not all be written: not a success
+    os._exit(status)

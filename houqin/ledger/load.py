@@ -502,19 +502,23 @@ def _load_record_files(
     prune: bool,
     read: Callable[[str], bytes | None] | None = None,
     beside: Callable[[], list[tuple[str, Kind, str | None]]] | None = None,
+    seen: dict[str, Payload] | None = None,
 ) -> tuple[LazyRecords, list[Diagnostic]]:
     """The record files' entries from the file cache by their content hashes, the others parsed (and
     cached). A file given without its bytes (None: the stat memo gave its hash) is read by `read` only
     when the cache has no entry; its hash is then the bytes' own, in `digests` and in the key. When a
     file must be parsed and there is a cache, the files `beside` gives (with the stat memo's hash, if
     it has one) that the cache lacks too are read, parsed with it in the same pool, and left in the
-    cache for the caller's next read."""
+    cache for the caller's next read. `seen`: the entries this load has had already, by key (the year
+    opening's file, read first for its head, is not read from the cache again: at 1M records 15 MB),
+    and those it has now."""
     store = cache_of(root, use_cache)
     payloads: dict[str, Payload] = {}
     keys = {rel: file_key(rel, digests[rel]) for rel, _data, _ in files}
+    seen = {} if seen is None else seen
     todo = []
     for rel, data, kind in files:
-        hit = store.get(keys[rel]) if store else None
+        hit = seen.get(keys[rel]) or (store.get(keys[rel]) if store else None)
         if _well_formed(hit, kind.name):
             payloads[rel] = hit
             continue
@@ -538,6 +542,7 @@ def _load_record_files(
             store.put(beside_keys.get(rel) or keys[rel], payload)
         if rel not in beside_keys:
             payloads[rel] = payload
+    seen.update((keys[rel], payload) for rel, payload in payloads.items())
     if store and prune:
         store.prune(set(keys.values()))
     parts: dict[str, list[Part]] = {}
@@ -637,9 +642,9 @@ def _refuse_unreadable(diagnostics: Sequence[Diagnostic], records: LazyRecords) 
 OPENINGS = KIND_BY_NAME["openings"]
 
 
-def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cache: bool) -> tuple[
-    OpeningHead | None, str, LazyRecords | None
-]:  # fmt: skip
+def _standing_opening(
+    root: Path, src: FileSource, paths: Sequence[str], use_cache: bool, seen: dict[str, Payload]
+) -> tuple[OpeningHead | None, str, LazyRecords | None]:
     """The opening of the latest year opened, if its file reads cleanly (else None: every year is read,
     and the year check reports the file): its head, decoded from the cached rows without building the
     asset register; the file with its content hash; and the file's records, not yet decoded."""
@@ -656,7 +661,7 @@ def _standing_opening(root: Path, src: FileSource, paths: Sequence[str], use_cac
         digest = digest_of(data)
     digests = {rel: digest}
     records, problems = _load_record_files(
-        root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read, lambda: _open_year_files(src, paths, rel)
+        root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read, lambda: _open_year_files(src, paths, rel), seen
     )
     digest = digests[rel]  # the bytes', should they have been read after all
     if problems or OPENINGS.name not in records:
@@ -788,7 +793,10 @@ def load_ledger(
         people: list[Person] = []
         places: list[Place] = []
         paths = src.paths()
-        opening, opening_file, first_read = (None, "", None) if full else _standing_opening(root, src, paths, use_cache)
+        seen: dict[str, Payload] = {}  # the file entries read so far
+        opening, opening_file, first_read = (
+            (None, "", None) if full else _standing_opening(root, src, paths, use_cache, seen)
+        )
         known = getattr(src, "digest", None)
         waiting = getattr(src, "left_unread", None)
         for rel in paths:
@@ -819,7 +827,7 @@ def load_ledger(
         catalog, problems = _load_catalog(src)
         diagnostics += problems
         records, problems = _load_record_files(
-            root, record_files, digests, use_cache, source is None if prune is None else prune, src.read
+            root, record_files, digests, use_cache, source is None if prune is None else prune, src.read, seen=seen
         )
         diagnostics += problems
         if strict:
