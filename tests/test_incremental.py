@@ -555,7 +555,8 @@ def test_a_write_to_the_closes_checks_again_only_the_months_it_changed(
     """The parts by month (signatures by key, sealed records) after writes that reopen a month or close
     one wrongly: the check of each write's result, from the part store, is exactly a fresh check's —
     the findings about the months changed among them — and those parts ran on the records of the
-    months changed, not on every record of the year (also when the write creates the closes' file)."""
+    months changed, not on every record of the year (also when the write creates the closes' file);
+    the opening's digest, over its whole register, is not taken again."""
     rng = random.Random(seed)
     if first_close:  # the year's first close: the write creates closes.yaml
         (bundled_copy / "2026/closes.yaml").unlink()
@@ -568,14 +569,26 @@ def test_a_write_to_the_closes_checks_again_only_the_months_it_changed(
             sizes.append(sum(len(ledger.held.get(k.name, ())) for k in KINDS if k.name not in UNSEALED))
         return call(self, ledger, policy, today)
 
+    from houqin.checks import year_close
+
+    digests: list[str] = []
+    digest = year_close.opening_digest
+
+    def taken(opening: Any) -> str:
+        digests.append(opening.id)
+        return digest(opening)
+
     history = []
     codes: set[str] = set()
     for _ in range(4):
         monkeypatch.setattr(Part, "call", counted)
+        monkeypatch.setattr(year_close, "opening_digest", taken)
         sizes.clear()
         what, got = close_books_write(bundled_copy, rng)
         history.append(what)
         monkeypatch.setattr(Part, "call", call)
+        monkeypatch.setattr(year_close, "opening_digest", digest)
+        assert digests == [], history
         assert key(got) == key(fresh(bundled_copy)), history
         assert sizes and max(sizes) < 150, (history, sorted(sizes)[-5:])
         codes.update(d.code for d in got)

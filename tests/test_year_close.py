@@ -275,9 +275,19 @@ def test_an_altered_opening_is_caught_and_its_figures_checked_against_every_year
     path = root / "2026/openings.yaml"
     original = path.read_text(encoding="utf-8")
     _edit(path, "quantity: 1", "quantity: 2", after="asset: ZC-2016-0001")
-    assert _codes(root) == [
-        "2026/openings.yaml:2: error[YRC001] 年终结账记录 NJ-2026-0001（2025 年）的摘要与所记内容或上一次结账不衔接，结账记录被改动过"
-    ]
+    altered = "2026/openings.yaml:2: error[YRC001] 年终结账记录 NJ-2026-0001（2025 年）的摘要与所记内容或上一次结账不衔接，结账记录被改动过"
+    assert _codes(root) == [altered]
+    assert [c for c in _codes(root, "--full") if "YRC001" in c] == [altered]  # read whole too
+    closes = root / "2025/closes.yaml"  # a December close of 2025 added by hand: it no longer chains either
+    closes.write_text(
+        "- id: JZ-2025-0001\n  date: 2026-01-05\n  month: 2025-12\n  closed_by: 孙慧\n  seal: 2\n  records: 0\n"
+        f"  fingerprints: []\n  digest: {'ab' * 32}\n  approvals:\n  - {{role: accountant, by: 孙慧, on: 2026-01-05}}\n",
+        encoding="utf-8",
+    )
+    assert [c for c in _codes(root, "--full") if "YRC001" in c] == [altered]
+    path.write_text(original, encoding="utf-8")  # its own digest right: the chain alone is found
+    assert [c for c in _codes(root, "--full") if "YRC001" in c] == [altered]
+    closes.unlink()
     # Re-sealed by hand with a fresh digest: the open year cannot tell, a reading of every year can.
     path.write_text(original, encoding="utf-8")
     opening = load_ledger(root).ledger.opening
