@@ -295,6 +295,29 @@ def test_close_refused_then_closed_then_tamper_caught(git_ledger: Callable[..., 
     assert lines(root) == []
 
 
+def test_the_report_a_close_prints_is_the_months_report_read_afresh(git_ledger: Callable[..., Path]) -> None:
+    """The close prints the month's report from the books as its write left them (not read again): the
+    same report, figure by figure, as `finance report` reading the committed files."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE})
+    month_end(root, "2026-02", "5000.00", "200000.00")
+    assert close(root, "2026-02")[0] == 0
+    month_end(root, "2026-03", "5000.00", "198700.50")
+    code, out = close(root, "2026-03", "--format", "json")
+    assert code == 0, out
+    printed = json.loads(out[out.index("{") :])
+    result = CliRunner().invoke(app, ["--ledger", str(root), "finance", "report", "2026-03", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert printed == json.loads(result.output)
+    assert printed["sections"]["accounts"]["rows"]  # a report with figures in it
+    assert printed["closed_by"] == "JZ-2026-0002"  # and the close just written
+
+
 def git_commit(root: Path) -> str:
     import os
     import subprocess

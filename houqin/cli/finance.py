@@ -23,6 +23,7 @@ from houqin.cli.writing import run_write
 from houqin.clock import today
 
 if TYPE_CHECKING:
+    from houqin.models.ledger import Ledger
     from houqin.reports.finance import MonthReport
 
 app = typer.Typer(help="财务 / Finance: balances, the monthly close and its report.", no_args_is_help=True)
@@ -238,7 +239,7 @@ def close(
         commit=not no_commit,
     )
     print_written(outcome.records[0].id, outcome.paths[0], outcome.message, outcome.committed, state.lang, root)
-    _show(ctx, month, fmt, public, out_file)
+    _show(ctx, month, fmt, public, out_file, outcome.ledger)
 
 
 @app.command("report")
@@ -259,12 +260,14 @@ def report(
     _show(ctx, month, fmt, public, out_file)
 
 
-def _show(ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None) -> None:
+def _show(
+    ctx: typer.Context, month: str, fmt: ReportFormat, public: bool, out_file: Path | None, read: Ledger | None = None
+) -> None:
     from houqin.models.closing import month_bounds
     from houqin.reports.finance import month_report
 
     state = get_state(ctx)
-    r = month_report(state.books(since=month_bounds(month)[0]), month, public)
+    r = month_report(state.books(since=month_bounds(month)[0], read=read), month, public)
     write_report(r, fmt, out_file, state.lang)
 
 

@@ -44,13 +44,15 @@ class State:
             return BUNDLED
         raise UsageError("no_ledger")
 
-    def books(self, *, since: dt.date | None = None, record: str | None = None, full: bool = False) -> Ledger:
+    def books(
+        self, *, since: dt.date | None = None, record: str | None = None, full: bool = False, read: Ledger | None = None
+    ) -> Ledger:
         """The ledger a read command answers from, read strictly (ledger/load.py: open_ledger, which
         says when closed years are read too): an unreadable file refuses the command when it asks for
-        that file's kind, never a partial answer."""
+        that file's kind, never a partial answer. `read`: as a write of this command left it."""
         from houqin.ledger.load import open_ledger
 
-        return open_ledger(self.root(), since=since, record=record, full=full)
+        return open_ledger(self.root(), since=since, record=record, full=full, read=read)
 
     def output(self, path: Path) -> Path:
         """Where `--out` may write: refused (exit 2) inside .git or onto a file of the ledger."""

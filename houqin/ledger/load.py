@@ -741,13 +741,21 @@ def _superseded(records: LazyRecords) -> tuple[Records, frozenset[tuple[str, int
     return Superseded(records, frozenset(dropped)), frozenset(copies)
 
 
-def open_ledger(root: Path, *, since: dt.date | None = None, record: str | None = None, full: bool = False) -> Ledger:
+def open_ledger(
+    root: Path,
+    *,
+    since: dt.date | None = None,
+    record: str | None = None,
+    full: bool = False,
+    read: Ledger | None = None,
+) -> Ledger:
     """The ledger as a command reads it: refusing, naming the file, to answer from unreadable data.
 
     Once a year is closed, the open years from their opening — unless the command reads history: every
     year when `full` (an export, a search), or when it asks about a day (`since`) or a record of a
-    closed year (年终结账: the closed years are read only when asked for)."""
-    ledger = load_ledger(root, strict=True).ledger
+    closed year (年终结账: the closed years are read only when asked for). `read`: the ledger as a
+    write just left the files, read as strictly (the report a close prints is not read again)."""
+    ledger = read if read is not None else load_ledger(root, strict=True).ledger
     opening = ledger.opened
     if opening is None:
         return ledger

@@ -64,6 +64,7 @@ class ManyOutcome:
     paths: tuple[Path, ...]
     message: str
     committed: bool
+    ledger: Ledger | None = None  # as the write left the files (what a fresh read gives)
 
 
 def write_many(
@@ -84,7 +85,7 @@ def write_many(
         refuse_if_broken(session, ", ".join(r.id for r in records[:3]) + ("…" if len(records) > 3 else ""))
         text = message(placed)
         paths = session.flush(text, commit) if placed else []
-    return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed))
+    return ManyOutcome(tuple(placed), tuple(paths), text, commit and bool(placed), session.loaded_after.ledger)
 
 
 def write_year_close(
