@@ -276,7 +276,7 @@ class _Runner:
             edits = self.result.edits if part.by_record and kind.name not in sees else {}
             for rel in self.files.get(kind.name, ()):
                 context = (*head, rel, digests.get(rel, ""), *self._files_of(sees))
-                if part.by_month and kind.name not in sees and self.store is not None:
+                if part.by_month and sees and kind.name not in sees and self.store is not None:
                     found = self._by_month(context, head, part, rel, kind.name, sees, edits.get(rel))
                 else:
                     compute = functools.partial(self._on_file, head, part, rel, kind.name, sees, edits.get(rel))

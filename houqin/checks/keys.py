@@ -18,7 +18,7 @@ from functools import lru_cache
 from houqin import sshsig
 from houqin.diagnostics import Diagnostic, diag
 from houqin.models.base import Approval, Signed
-from houqin.models.closing import fingerprint, month_of, sealed_as_of, standing_closes
+from houqin.models.closing import UNSEALED, fingerprint, month_of, sealed_as_of, standing_closes
 from houqin.models.config import Policy
 from houqin.models.directory import Person, PersonKey
 from houqin.models.kinds import kind_of
@@ -191,15 +191,22 @@ def _accountant_signed(ledger: Ledger, trust: Trust, close: Close) -> bool:
 def check_key_signatures(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """Every signature made by key verifies — but a step sealed in a month whose close the accountant
     signed by key is taken as the close holds it (its fingerprint in the close's), not verified again:
-    the close was refused while the month had errors, and its own signature covers the fingerprints."""
+    the close was refused while the month had errors, and its own signature covers the fingerprints.
+    A close seals no close, reopening or year opening: theirs are always verified, the closes unread
+    (the opening's file is not checked again, over its whole register, when a month is closed)."""
     rules = policy.signatures
     school = ledger.config.school.name
     trust = trust_of(school, ledger.people)
-    sealed = sealed_by_key(ledger, trust)
+    found: dict[str, Sealed] | None = None
     for r in ledger.all_records():
         if not isinstance(r, Signed) or not r.approvals:
             continue
-        chain = rules.chains.get(kind_of(r).name, ())
+        kind = kind_of(r).name
+        if kind in UNSEALED:
+            sealed: dict[str, Sealed] = {}
+        else:
+            sealed = found = sealed_by_key(ledger, trust) if found is None else found
+        chain = rules.chains.get(kind, ())
         prints: dict[str, str] = {}
         content: str | None = None
         for i, a in enumerate(r.approvals):
