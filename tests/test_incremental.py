@@ -583,17 +583,30 @@ def test_a_write_to_the_closes_checks_again_only_the_months_it_changed(
         digests.append(opening.id)
         return digest(opening)
 
+    from houqin.models.year_close import Standing
+
+    built: list[str] = []
+    kept = Standing.__dict__["record"]
+    build = kept.func
+
+    def record(self: Standing) -> Any:
+        built.append(self.head.id)
+        return build(self)
+
     history = []
     codes: set[str] = set()
     for _ in range(4):
         monkeypatch.setattr(Part, "call", counted)
         monkeypatch.setattr(year_close, "opening_digest", taken)
+        monkeypatch.setattr(Standing, "record", property(record))
         sizes.clear()
         what, got = close_books_write(bundled_copy, rng)
         history.append(what)
         monkeypatch.setattr(Part, "call", call)
         monkeypatch.setattr(year_close, "opening_digest", digest)
+        monkeypatch.setattr(Standing, "record", kept)
         assert digests == [] and reread == [], (history, reread)  # the opening's file is not checked again
+        assert built == [], history  # nor its register built
         assert key(got) == key(fresh(bundled_copy)), history
         assert sizes and max(sizes) < 150, (history, sorted(sizes)[-5:])
         codes.update(d.code for d in got)

@@ -43,14 +43,18 @@ def check_closes(ledger: Ledger, policy: Policy, today: dt.date | None = None) -
         if r.close is not None and (named is None or named.month != r.month or named.date > r.date):
             yield diag("CLS007", r.source.file, r.source.line, record=r.id, id=r.id, month=r.month, close=r.close)
     standing = standing_closes(ledger)
-    # What a close may chain to: another close, or a year opening (one deleted leaves its close hanging).
+    # What a close may chain to: another close, or a year opening (one deleted leaves its close hanging);
+    # the openings' records (with the register) are read only for a close that chains to none of the others.
     links = {c.digest for c in closes.values()}
-    links |= {o.digest for o in ledger.seen(YearOpening)}
     if ledger.opened is not None:
         links.add(ledger.opened.digest)
+    openings: set[str] | None = None
     for month, close in sorted(standing.items()):
         before = standing.get(previous_month(month))
         hanging = before is None and close.previous is not None and close.previous not in links
+        if hanging:
+            openings = {o.digest for o in ledger.seen(YearOpening)} if openings is None else openings
+            hanging = close.previous not in openings
         if (
             close.digest != chain_digest(close.previous, close.fingerprints)
             or hanging

@@ -203,8 +203,9 @@ def first_link(ledger: Ledger, month: str, standing: dict[str, Close]) -> str | 
 
 
 def opened_on(ledger: Ledger) -> dt.date | None:
-    """The day the year opening the ledger was read from was written (its accountant's step)."""
-    opening = ledger.opening
+    """The day the year opening the ledger was read from was written (its accountant's step), from
+    its head (the register not built)."""
+    opening = ledger.opened
     if opening is None:
         return None
     step = opening.approval("accountant")

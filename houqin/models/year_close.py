@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import TypeVar
 
-from houqin.models.base import Record, Source
+from houqin.models.base import Approval, Record, Source
 from houqin.models.closing import chain_digest
 from houqin.models.records import OpeningBalance, OpeningStock, Reopen, YearOpening
 
@@ -46,6 +46,10 @@ class OpeningHead:
     files: tuple[str, ...]
     previous: str | None
     digest: str
+    approvals: tuple[Approval, ...]  # the accountant's step: when the year was closed (closing.opened_on)
+
+    def approval(self, role: str) -> Approval | None:
+        return next((a for a in self.approvals if a.role == role), None)
 
 
 HEAD_FIELDS = tuple(f.name for f in fields(OpeningHead))
