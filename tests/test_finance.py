@@ -295,6 +295,21 @@ def test_close_refused_then_closed_then_tamper_caught(git_ledger: Callable[..., 
     assert lines(root) == []
 
 
+def test_a_months_errors_stand_in_the_way_of_its_close_and_no_other_months(git_ledger: Callable[..., Path]) -> None:
+    """The errors about the month's records refuse its close, counted (R16); an error in a later month
+    does not keep an earlier one open."""
+    root = git_ledger({"2026/expenses.yaml": GOOD_EXPENSE})
+    month_end(root, "2026-02", "5000.00", "200000.00")
+    month_end(root, "2026-03", "5000.00", "198700.50")
+    claims = root / "2026/expenses.yaml"  # the March claim's witness made its handler (SOD001), uncommitted
+    claims.write_text(claims.read_text(encoding="utf-8").replace("by: 李主任", "by: 张老师"), encoding="utf-8")
+    code, out = close(root, "2026-02", "--no-commit")
+    assert code == 0, out
+    code, out = close(root, "2026-03")
+    assert code == 1, out
+    assert "2026-03 不能结账" in out and "本月记录有 1 个错误（houqin check）" in out, out
+
+
 def test_the_report_a_close_prints_is_the_months_report_read_afresh(git_ledger: Callable[..., Path]) -> None:
     """The close prints the month's report from the books as its write left them (not read again): the
     same report, figure by figure, as `finance report` reading the committed files."""

@@ -40,20 +40,19 @@ def previous_month(month: str) -> str:
     return f"{year - 1:04d}-12" if mon == 1 else f"{year:04d}-{mon - 1:02d}"
 
 
-def month_records(ledger: Ledger, month: str) -> list[Record]:
-    """Every record dated in the month (but closes and reopenings), by id. Only the files that hold
-    such a record are decoded: the days of all records are known from the ids alone."""
+def month_ids(ledger: Ledger, month: str) -> set[str]:
+    """The ids of every record dated in the month (but closes and reopenings), from the days the ids
+    are listed with: no record decoded."""
     from houqin.models.kinds import KINDS
 
     first, after = _bounds(month)
-    out: list[Record] = []
-    for kind in KINDS:
-        if kind.name in UNSEALED:
-            continue
-        files = {f for _id, f, _line, day in ledger.id_sources(kind.name) if first <= day < after}
-        for file in sorted(files):
-            out.extend(r for r in ledger.file_records(kind.name, file) if month_of(r.date) == month)
-    return sorted(out, key=lambda r: r.id)
+    return {
+        rid
+        for kind in KINDS
+        if kind.name not in UNSEALED
+        for rid, _file, _line, day in ledger.id_sources(kind.name)
+        if first <= day < after
+    }
 
 
 def sealed_records(ledger: Ledger, month: str) -> list[Record]:

@@ -23,8 +23,8 @@ from houqin.models.closing import (
     fingerprint,
     first_link,
     month_bounds,
+    month_ids,
     month_of,
-    month_records,
     previous_month,
     sealed_records,
     standing_closes,
@@ -260,7 +260,7 @@ def close_obstacles(
 
 def month_errors(ledger: Ledger, month: str, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """The errors that stand in a month's way: those about its records, and those about no record."""
-    records = {r.id for r in month_records(ledger, month)}
+    records = month_ids(ledger, month)
     return [d for d in diagnostics if d.severity is Severity.ERROR and (d.record in records or not d.record)]
 
 
