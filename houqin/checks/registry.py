@@ -300,7 +300,7 @@ CHECKS: tuple[Check, ...] = (
         "year",
         (
             whole(year_close.check_opening, CLOSE_BOOKS),
-            per_file(year_close.check_opening_digest, year_close.YEAR_KINDS),
+            per_file(year_close.check_openings_file, year_close.YEAR_KINDS),
             per_file(year_close.check_carried, ALL_KINDS, sees={"*": year_close.YEAR_KINDS}, by_record=True),
             whole(year_close.check_carried_present, ALL_KINDS, by_ids=True),
             whole(year_close.check_figures, ALL_KINDS),

@@ -9,7 +9,7 @@ The figures are taken here once, for the close and for the check."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +20,7 @@ from houqin.models.asset_state import AssetState, replay
 from houqin.models.closing import SEAL, chain_digest, fingerprint, standing_closes
 from houqin.models.config import Policy
 from houqin.models.depreciation import book_value
-from houqin.models.kinds import KINDS, kinds
+from houqin.models.kinds import KIND_BY_MODEL, KINDS, kinds
 from houqin.models.ledger import Ledger
 from houqin.models.money_flow import ZERO, balances, flows
 from houqin.models.records import Asset, Disposal, Reopen, YearOpening
@@ -98,9 +98,10 @@ def expected_previous(ledger: Ledger, closed: int) -> str | None:
     return chain_digest(base, reopen_lines(reopened)) if reopened else base
 
 
-def check_opening_digest(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """One file's openings (per file: a write to the closes does not decode the register again): the
-    digest of each over what it states (YRC001)."""
+def check_openings_file(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
+    """One file's openings (per file: a write to the closes does not decode the register again): one a
+    year (YRC007), and the digest of each over what it states (YRC001)."""
+    yield from _one_a_year(ledger.records(YearOpening))
     for opening in ledger.records(YearOpening):
         if opening.digest != opening_digest(opening):
             src = opening.source
@@ -108,25 +109,31 @@ def check_opening_digest(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]
 
 
 def check_opening(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
-    """The openings: one a year; read whole, each chained to the close before it (YRC001: said once
-    with check_opening_digest's, one check's finding); a reopened year's opening gone."""
-    whole = ledger.opened is None
-    seen: dict[int, YearOpening] = {}
-    for other in _openings(ledger):  # one opening a year: a second would quietly replace the approved one
-        first = seen.setdefault(other.year, other)
-        if first is not other:
-            src = other.source
-            yield diag("YRC007", src.file, src.line, record=other.id, id=other.id, year=other.year, first=first.id)
-    for opening in _openings(ledger) if whole else ():
-        src = opening.source
-        if opening.previous != expected_previous(ledger, opening.closed):
-            yield diag("YRC001", src.file, src.line, record=opening.id, id=opening.id, year=opening.closed)
-    standing = {o.id: o for o in _openings(ledger)}
+    """The openings read whole: one a year across every file, each chained to the close before it
+    (YRC007, YRC001: said once with check_openings_file's, one check's findings); and a reopened
+    year's opening gone (YRC008, from the openings' ids: no register built)."""
+    if ledger.opened is None:
+        yield from _one_a_year(_openings(ledger))
+        for opening in _openings(ledger):
+            src = opening.source
+            if opening.previous != expected_previous(ledger, opening.closed):
+                yield diag("YRC001", src.file, src.line, record=opening.id, id=opening.id, year=opening.closed)
+    standing = ledger.id_set(KIND_BY_MODEL[YearOpening].name)
     for r in ledger.seen(Reopen):  # a year reopened undoes its opening: one still there undid nothing
         year = reopened_year(r)
         if year is not None and r.close in standing:
             src = r.source
             yield diag("YRC008", src.file, src.line, record=r.id, id=r.id, year=year, opening=r.close)
+
+
+def _one_a_year(openings: Iterable[YearOpening]) -> Iterator[Diagnostic]:
+    """A second opening of a year would quietly replace the approved one (YRC007)."""
+    seen: dict[int, YearOpening] = {}
+    for other in sorted(openings, key=lambda o: o.year):
+        first = seen.setdefault(other.year, other)
+        if first is not other:
+            src = other.source
+            yield diag("YRC007", src.file, src.line, record=other.id, id=other.id, year=other.year, first=first.id)
 
 
 def check_carried(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
