@@ -8,13 +8,17 @@ import subprocess
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from houqin.ledger.load import load_ledger
 from houqin.ledger.roundtrip import yaml_rt
 from houqin.ledger.save import atomic_write
 from houqin.ledger.store import write_session
 from houqin.models.base import Approval
-from houqin.models.records import Asset, Reimbursement
+from houqin.models.records import Asset, Close, Reimbursement
 from tests.conftest import GOOD_ASSET, GOOD_EXPENSE, git
 
 COMMENTED = (
@@ -162,3 +166,73 @@ def test_lock_is_exclusive(ledger_dir: Callable[..., Path]) -> None:
         holder.wait()
     with ledger_lock(root, timeout=1):  # the kernel dropped the dead holder's lock
         pass
+
+
+def _ruamel_text(records: list[Any]) -> str:
+    from ruamel.yaml.comments import CommentedSeq
+
+    from houqin.ledger.roundtrip import to_yaml
+
+    buf = io.StringIO()
+    yaml_rt().dump(CommentedSeq(to_yaml(r) for r in records), buf)
+    return buf.getvalue()
+
+
+def test_the_direct_writer_writes_every_bundled_record_as_ruamel_does() -> None:
+    """house_text, the writer that spares ruamel (a close's fingerprints), gives ruamel's very text
+    for each record of the bundled ledger, of every kind, or leaves the record to ruamel."""
+    from houqin.ledger.roundtrip import house_text
+    from houqin.models.kinds import KINDS
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED, use_cache=False, full=True).ledger
+    written = 0
+    for kind in KINDS:
+        for record in ledger.records(kind.model):
+            text = house_text([record])
+            if text is not None:
+                assert text == _ruamel_text([record]), record.id
+                written += 1
+    assert written > 1000  # nearly every record is written directly
+    closes = list(ledger.records(Close))
+    assert house_text(closes) == _ruamel_text(closes)  # several at once, fingerprints and all
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs", "Cc"]), min_size=0, max_size=12),
+    st.sampled_from(["payee", "purpose", "note"]),
+)
+def test_the_direct_writer_writes_any_string_as_ruamel_does(text: str, field: str) -> None:
+    """A string anywhere — a field, a list of fingerprints, a flow map — is written as ruamel writes it,
+    or left to ruamel; and what is written reads back as the same record."""
+    from houqin.ledger.roundtrip import house_text
+    from houqin.ledger.yamlio import parse
+
+    claim = Reimbursement.model_validate(
+        {
+            "id": "BX-2026-0001", "date": dt.date(2026, 3, 5), "payee": "文具店", "amount": "1299.50",
+            "budget_line": "30201", "purpose": "办公用品",
+            "invoices": [{"number": "26442000000012345678", "date": dt.date(2026, 3, 3), "amount": "1299.50"}],
+            "approvals": [{"role": "handler", "by": "张老师", "on": dt.date(2026, 3, 5)}],
+        }
+    )  # fmt: skip
+    if not text.strip() and field != "note":
+        return  # a required name left blank is refused by the model
+    try:
+        claim = claim.model_copy(update={field: text})
+        close = Close.model_validate(
+            {
+                "id": "JZ-2026-0001", "date": dt.date(2026, 4, 2), "month": "2026-03", "closed_by": "孙慧",
+                "seal": 2, "records": 2, "fingerprints": [f"BX-2026-0001 {text}", text], "digest": "ab" * 32,
+                "approvals": [{"role": "accountant", "by": text or "孙慧", "on": dt.date(2026, 4, 2)}],
+            }
+        )  # fmt: skip
+    except ValueError:
+        return
+    for records in ([claim], [close]):
+        direct = house_text(records)
+        if direct is not None:
+            assert direct == _ruamel_text(records)
+            value, problem = parse(direct.encode("utf-8"))
+            assert problem is None and value is not None

@@ -102,10 +102,88 @@ def model_data(model: BaseModel) -> dict[str, Any]:
 
 
 def render_records(records: list[Record]) -> str:
+    """The records' text in the house style: written directly when every value is one the direct
+    writer knows it writes as ruamel does (house_text), else by ruamel itself."""
+    text = house_text(records)
+    if text is not None:
+        return text
     seq = CommentedSeq(to_yaml(r) for r in records)
     buf = io.StringIO()
     yaml_rt().dump(seq, buf)
     return buf.getvalue()
+
+
+class _Unsure(Exception):
+    """A value the direct writer leaves to ruamel."""
+
+
+# A plain string the direct writer may write as it is: it starts with a letter or digit, and holds no
+# character ruamel's emitter would weigh before leaving it plain (space runs, '#', quotes, escapes,
+# line breaks; in a flow collection also , [ ] { }). Anything else goes to ruamel, which decides.
+_PLAIN = re.compile(r"^[^\W_](?:[^\s#'\"\\,\[\]{}]| (?=[^\s#]))*$")
+_PLAIN_BLOCK = re.compile(r"^[^\W_](?:[^\s#'\"\\]| (?=[^\s#]))*$")
+_QUOTABLE = re.compile(r'^[^\x00-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff]*$')
+
+
+def house_text(records: list[Record]) -> str | None:
+    """The records' text as ruamel writes them in the house style (yaml_rt, to_yaml), written
+    directly — a close's thousands of fingerprints in a few milliseconds — or None when a value is one
+    it leaves to ruamel (a nested map, a string ruamel might write in another style, …).
+    tests/test_roundtrip.py holds it to ruamel's text on every record of the bundled ledger and on
+    generated strings."""
+    out: list[str] = []
+    try:
+        for record in records:
+            first = True
+            for key, value in model_data(record).items():
+                lead = "- " if first else "  "
+                first = False
+                if isinstance(value, dict):
+                    if key not in FLOW_KEYS:
+                        raise _Unsure
+                    out.append(f"{lead}{key}: {_flow(value)}")
+                elif isinstance(value, (list, tuple)):
+                    if not value:
+                        out.append(f"{lead}{key}: []")
+                    elif key in FLOW_LISTS:
+                        out.append(f"{lead}{key}: [{', '.join(_text(v, flow=True) for v in value)}]")
+                    else:
+                        out.append(f"{lead}{key}:")
+                        for item in value:
+                            data = model_data(item) if isinstance(item, BaseModel) else item
+                            out.append(f"  - {_flow(data) if isinstance(data, dict) else _text(data, flow=False)}")
+                else:
+                    out.append(f"{lead}{key}: {_text(value, flow=False)}")
+    except _Unsure:
+        return None
+    return "".join(line + "\n" for line in out)
+
+
+def _flow(data: dict[str, Any]) -> str:
+    if not data:
+        raise _Unsure
+    return "{" + ", ".join(f"{k}: {_text(v, flow=True)}" for k, v in data.items()) + "}"
+
+
+def _text(value: Any, *, flow: bool) -> str:
+    """One scalar as ruamel writes it after _scalar, or _Unsure."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    shaped = _scalar(value) if isinstance(value, (str, Decimal)) else None
+    if isinstance(shaped, DoubleQuotedScalarString):
+        if len(shaped) > 1000 or not _QUOTABLE.match(shaped) or not shaped.isprintable():
+            raise _Unsure
+        return f'"{shaped}"'
+    if isinstance(shaped, int):
+        return str(shaped)
+    if isinstance(shaped, str) and len(shaped) <= 1000 and shaped.isprintable():
+        if (_PLAIN if flow else _PLAIN_BLOCK).match(shaped):
+            return shaped
+    raise _Unsure
 
 
 def record_spans(text: str, item_lines: list[int]) -> list[tuple[int, int]]:
