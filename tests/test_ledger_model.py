@@ -188,3 +188,29 @@ def test_records_added_are_counted_as_their_ids_are_listed(base_twice: bool, add
     listed = len(list(held.id_sources("assets")))
     assert counted == listed == held.id_count("assets")
     assert listed == len(base) + sum(a.startswith("new") for a in adds) - (base_twice and "old" in adds)
+
+
+def test_a_months_sealed_records_are_the_same_from_the_steps_the_cache_keeps() -> None:
+    """sealed_records over the cache's latest step of each record (decoding only the month's records
+    and the earlier ones stepped since) finds what a reading of every record finds, month by month;
+    the steps the cache names are each record's latest; and a record picked is the very object its
+    file's records hold afterwards (its fingerprint is not taken twice)."""
+    from houqin.models.as_of import last_step
+    from houqin.models.closing import fingerprint, month_bounds, sealed_records
+    from houqin.models.kinds import KINDS
+
+    cached = load_ledger(BUNDLED).ledger
+    assert isinstance(cached.held, LazyRecords)
+    plain = dataclasses.replace(cached, held=PlainRecords({k.name: cached.records(k.model) for k in KINDS}))
+    first = month_bounds("2026-06")[0].toordinal()
+    for kind in KINDS:
+        late = cached.late_steps(kind.name, first)
+        assert late == {r.id for r in plain.records(kind.model) if last_step(r).toordinal() >= first}, kind.name
+    fresh = load_ledger(BUNDLED).ledger
+    for month in (f"2026-{m:02d}" for m in range(1, 13)):
+        picked = sealed_records(fresh, month)
+        assert [fingerprint(r) for r in picked] == [fingerprint(r) for r in sealed_records(plain, month)], month
+    again = load_ledger(BUNDLED).ledger
+    claims = again.held.pick("expenses", {"BX-2026-0003", "BX-2026-0010"})
+    whole = {r.id: r for r in again.records(Reimbursement)}
+    assert claims and all(whole[c.id] is c for c in claims)

@@ -217,7 +217,9 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
 # The cache's form of one record file: its kind, (id, line) of each record, the records themselves
 # as one marshal blob (decoded only when a command asks for that kind), and its diagnostics.
 # kind, (id, line, day) per record, the encoded records, diagnostics, the latest step day of the file
-Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], int]
+# (kind, (id, line, day) of each record, the encoded rows, diagnostics, the latest step day in the file,
+# the latest step day of each record): what the cache holds of one record file.
+Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], int, tuple[int, ...]]
 Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 
 
@@ -232,24 +234,28 @@ def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
 def payload_of(kind: Kind, records: Sequence[Record], diags: Sequence[Diagnostic]) -> Payload:
     """The cache's form of a file's records (in the file's order) and diagnostics."""
     encode = model_codec(kind.model)[0]
+    steps = tuple(last_step(r).toordinal() for r in records)
     return (
         kind.name,
         tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
         marshal.dumps(tuple(encode(r) for r in records)),
         tuple(encode_diagnostic(d) for d in diags),
-        max((last_step(r).toordinal() for r in records), default=0),
+        max(steps, default=0),
+        steps,
     )
 
 
 def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
     return (
         isinstance(hit, tuple)
-        and len(hit) == 5
+        and len(hit) == 6
         and hit[0] == kind
         and isinstance(hit[1], tuple)
         and isinstance(hit[2], bytes)
         and isinstance(hit[3], tuple)
         and isinstance(hit[4], int)
+        and isinstance(hit[5], tuple)
+        and len(hit[5]) == len(hit[1])
     )
 
 
@@ -281,6 +287,7 @@ def _joined(pieces: list[Payload]) -> Payload:
         marshal.dumps(tuple(row for p in pieces for row in marshal.loads(p[2]))),
         tuple(row for p in pieces for row in p[3]),
         max(p[4] for p in pieces),
+        tuple(day for p in pieces for day in p[5]),
     )
 
 
@@ -319,10 +326,17 @@ class LazyRecords(Records):
     asked for (then sorted by date and id, as every reader expects). Which kinds exist, and the id and
     line of every record, are known without decoding anything."""
 
-    def __init__(self, parts: dict[str, list[Part]], latest: dict[tuple[str, str], int] | None = None) -> None:
+    def __init__(
+        self,
+        parts: dict[str, list[Part]],
+        latest: dict[tuple[str, str], int] | None = None,
+        steps: dict[tuple[str, str], tuple[int, ...]] | None = None,
+    ) -> None:
         self._parts = parts
         self._decoded: dict[str, tuple[Record, ...]] = {}
         self._latest = latest or {}
+        self._steps = steps or {}  # each file's records' latest step days, in the file's order
+        self._rows: dict[tuple[str, str], dict[int, Record]] = {}  # rows decoded alone (pick), by index
         self._refused: dict[str, InputError] = {}
         self._files: dict[tuple[str, str], tuple[Record, ...]] = {}  # one file's records, decoded on their own
         self._id_sets: dict[str, frozenset[str]] = {}
@@ -347,7 +361,7 @@ class LazyRecords(Records):
                 rows: list[Record] = []
                 for rel, _ids, blob in self._parts[kind]:
                     done = self._files.pop((kind, rel), None)  # decoded on its own already: not again
-                    rows.extend(done if done is not None else (decode(row) for row in marshal.loads(blob)))
+                    rows.extend(done if done is not None else self._file_rows(kind, rel, blob, decode))
                 found = self._decoded[kind] = tuple(sorted(rows, key=lambda r: r.sort_key))
         return found
 
@@ -378,7 +392,7 @@ class LazyRecords(Records):
         with gc_paused():
             for rel, _ids, blob in self._parts.get(kind, ()):
                 if rel == file:
-                    found = tuple(sorted((decode(row) for row in marshal.loads(blob)), key=lambda r: r.sort_key))
+                    found = tuple(sorted(self._file_rows(kind, rel, blob, decode), key=lambda r: r.sort_key))
                     break
         self._files[(kind, file)] = found
         return found
@@ -414,8 +428,31 @@ class LazyRecords(Records):
                     out.extend(r for r in done if r.id in ids)
                     continue
                 rows = marshal.loads(blob)
-                out.extend(decode(rows[n]) for n, entry in enumerate(part_ids) if entry[0] in ids)
+                memo = self._rows.setdefault((kind, rel), {})
+                for n, entry in enumerate(part_ids):
+                    if entry[0] in ids:
+                        found = memo.get(n)
+                        if found is None:
+                            found = memo[n] = decode(rows[n])
+                        out.append(found)
         return tuple(sorted(out, key=lambda r: r.sort_key))
+
+    def _file_rows(self, kind: str, rel: str, blob: bytes, decode: Callable[[Any], Record]) -> list[Record]:
+        """A file's records decoded, in the file's order: those picked already are the same objects
+        (a fingerprint taken of one is not taken again)."""
+        memo = self._rows.pop((kind, rel), {})
+        return [memo[n] if n in memo else decode(row) for n, row in enumerate(marshal.loads(blob))]
+
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        self._readable(kind)
+        out: set[str] = set()
+        for rel, ids, _blob in self._parts.get(kind, ()):
+            days = self._steps.get((kind, rel))
+            if days is None or len(days) != len(ids):
+                return None
+            if self._latest.get((kind, rel), 0) >= first:
+                out.update(entry[0] for entry, day in zip(ids, days, strict=True) if day >= first)
+        return frozenset(out)
 
     def id_count(self, kind: str) -> int:
         self._readable(kind)
@@ -466,16 +503,10 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
     ):
         store.put(file_key(rel, digest_of(data)), payload_of(kind, ordered, ()))
         return
-    encode, decode = model_codec(kind.model)
+    encode = model_codec(kind.model)[0]
     rows = marshal.loads(hit[2])
     tail = ordered[index:]
-    was_step, now_step = last_step(decode(rows[index])).toordinal(), last_step(tail[0]).toordinal()
-    if was_step < hit[4]:  # the latest step is another record's, which stands
-        latest = max(hit[4], now_step)
-    elif now_step >= was_step:  # it was this record's, and it only grew
-        latest = now_step
-    else:
-        latest = max(last_step(r).toordinal() for r in ordered)
+    steps = (*hit[5][:index], *(last_step(r).toordinal() for r in tail))
     store.put(
         file_key(rel, digest_of(data)),
         (
@@ -483,7 +514,8 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
             (*hit[1][:index], *((r.id, r.source.line, r.date.toordinal()) for r in tail)),
             marshal.dumps((*rows[:index], *(encode(r) for r in tail))),
             (),
-            latest,
+            max(steps, default=0),
+            steps,
         ),
     )
 
@@ -548,12 +580,14 @@ def _load_record_files(
     parts: dict[str, list[Part]] = {}
     latest: dict[tuple[str, str], int] = {}
     diagnostics: list[Diagnostic] = []
+    steps: dict[tuple[str, str], tuple[int, ...]] = {}
     for rel, _bytes, _file_kind in files:
-        kind_name, ids, blob, diag_rows, last = payloads[rel]
+        kind_name, ids, blob, diag_rows, last, days = payloads[rel]
         parts.setdefault(kind_name, []).append((rel, ids, blob))
         latest[(kind_name, rel)] = last
+        steps[(kind_name, rel)] = days
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
-    return LazyRecords(parts, latest), diagnostics
+    return LazyRecords(parts, latest, steps), diagnostics
 
 
 def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:

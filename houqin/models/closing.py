@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from houqin.models.as_of import as_of, has_steps, step_days
 from houqin.models.base import Record
@@ -57,8 +57,10 @@ def month_ids(ledger: Ledger, month: str) -> set[str]:
 
 def sealed_records(ledger: Ledger, month: str) -> list[Record]:
     """What a close of `month` seals: every record dated in the month, and every earlier record with a
-    step (a signature, a payment, a return …) dated in it — the month's money, stock and register. A
-    file is decoded only if it holds a record of the month, or an earlier one and a step since."""
+    step (a signature, a payment, a return …) dated in it — the month's money, stock and register.
+    Where the ledger knows each record's latest step without decoding it (the cache's), only the
+    records of the month and the earlier ones with a step since are decoded; else a file is decoded
+    if it holds a record of the month, or an earlier one and a step since."""
     from houqin.models.kinds import KINDS
 
     first, after = _bounds(month)
@@ -67,23 +69,34 @@ def sealed_records(ledger: Ledger, month: str) -> list[Record]:
         if kind.name in UNSEALED:
             continue
         stepped = has_steps(kind.model)
-        files: dict[str, bool] = {}  # file → holds a record of the month
-        for _id, f, _line, day in ledger.id_sources(kind.name):
-            if first <= day < after:
-                files[f] = True
-            elif day < first and stepped:
-                files.setdefault(f, False)
-        for file, of_month in sorted(files.items()):
-            latest = ledger.latest_step(kind.name, file)
-            if not of_month and latest is not None and latest < first:
-                continue  # only earlier records, every step before the month: nothing to read
-            for r in ledger.file_records(kind.name, file):
-                day = r.date.toordinal()
-                if first <= day < after or (
-                    day < first and stepped and any(first <= d.toordinal() < after for d in step_days(r))
-                ):
-                    out.append(r)
+        late = ledger.late_steps(kind.name, first) if stepped else frozenset[str]()
+        if late is not None:
+            ids = {rid for rid, _f, _line, day in ledger.id_sources(kind.name) if first <= day < after or rid in late}
+            found: Iterable[Record] = ledger.held.pick(kind.name, ids) if ids else ()
+        else:
+            found = _stepped_files(ledger, kind.name, first, after, stepped)
+        for r in found:
+            day = r.date.toordinal()
+            if first <= day < after or (
+                day < first and stepped and any(first <= d.toordinal() < after for d in step_days(r))
+            ):
+                out.append(r)
     return sorted(out, key=lambda r: r.id)
+
+
+def _stepped_files(ledger: Ledger, kind: str, first: int, after: int, stepped: bool) -> Iterator[Record]:
+    """The records of every file that holds a record of the month, or an earlier one and a step since."""
+    files: dict[str, bool] = {}  # file → holds a record of the month
+    for _id, f, _line, day in ledger.id_sources(kind):
+        if first <= day < after:
+            files[f] = True
+        elif day < first and stepped:
+            files.setdefault(f, False)
+    for file, of_month in sorted(files.items()):
+        latest = ledger.latest_step(kind, file)
+        if not of_month and latest is not None and latest < first:
+            continue  # only earlier records, every step before the month: nothing to read
+        yield from ledger.file_records(kind, file)
 
 
 def months_touched(record: Record) -> set[str]:

@@ -79,6 +79,11 @@ class Records(Mapping[str, tuple[Record, ...]]):
         """The latest step day (ordinal) on any record of a kind in one file, if known without decoding."""
         return None
 
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        """The ids of a kind's records whose latest step (or, with none, their own day) is on or after
+        `first` (an ordinal) — or more, never fewer — if known without decoding (None: not known)."""
+        return None
+
 
 class PlainRecords(Records):
     """Records held in a plain dict (a ledger built in memory: tests, the demo builder, a new ledger)."""
@@ -226,6 +231,9 @@ class Overlay(Records):
     def latest_step(self, kind: str, file: str) -> int | None:
         return None if kind in self.changed or kind in self.added else self.base.latest_step(kind, file)
 
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        return None if kind in self.changed or kind in self.added else self.base.late_steps(kind, first)
+
 
 class Superseded(Records):
     """`base` without the records a later year carried forward (年终结账): each open item lives on as its
@@ -278,6 +286,9 @@ class Superseded(Records):
     def latest_step(self, kind: str, file: str) -> int | None:
         return self.base.latest_step(kind, file)
 
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        return self.base.late_steps(kind, first)  # more than the kept ones' may be named: never fewer
+
 
 class KindView(Records):
     """Only the declared kinds of `base`; asking for another raises UndeclaredRead."""
@@ -314,6 +325,11 @@ class KindView(Records):
             raise UndeclaredRead(f"{self.who} reads {kind!r} records but does not declare them")
         return self.base.pick(kind, ids)
 
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        if kind not in self.kinds:
+            raise UndeclaredRead(f"{self.who} reads {kind!r} records but does not declare them")
+        return self.base.late_steps(kind, first)
+
     def id_count(self, kind: str) -> int:
         self._declared(kind)
         return self.base.id_count(kind)
@@ -342,6 +358,10 @@ class IdsView(KindView):
     def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
         self._built(kind)
         return super().pick(kind, ids)
+
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        self._built(kind)  # what the records say of their steps is more than their ids
+        return super().late_steps(kind, first)
 
     def _built(self, kind: str) -> None:
         if kind not in self.whole:
@@ -525,6 +545,11 @@ class Ledger:
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
         return self.held.latest_step(kind, file)
+
+    def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
+        """The ids of a kind's records with a step on or after `first` (an ordinal), or more, if known
+        without decoding (Records.late_steps)."""
+        return self.held.late_steps(kind, first)
 
     def terms_after_the_first(self) -> tuple[Term, ...] | None:
         """For a ledger that does not say when its books began (no `started`): the terms after the first
