@@ -427,14 +427,12 @@ class LazyRecords(Records):
                 if done is not None:
                     out.extend(r for r in done if r.id in ids)
                     continue
-                rows = marshal.loads(blob)
                 memo = self._rows.setdefault((kind, rel), {})
-                for n, entry in enumerate(part_ids):
-                    if entry[0] in ids:
-                        found = memo.get(n)
-                        if found is None:
-                            found = memo[n] = decode(rows[n])
-                        out.append(found)
+                wanted = [n for n, entry in enumerate(part_ids) if entry[0] in ids]
+                if any(n not in memo for n in wanted):  # else every row asked for is decoded already
+                    rows = marshal.loads(blob)
+                    memo.update((n, decode(rows[n])) for n in wanted if n not in memo)
+                out.extend(memo[n] for n in wanted)
         return tuple(sorted(out, key=lambda r: r.sort_key))
 
     def _file_rows(self, kind: str, rel: str, blob: bytes, decode: Callable[[Any], Record]) -> list[Record]:
