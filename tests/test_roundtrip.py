@@ -200,7 +200,9 @@ def test_the_direct_writer_writes_every_bundled_record_as_ruamel_does() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs", "Cc"]), min_size=0, max_size=12),
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs", "Cc"]), min_size=0, max_size=12
+    ),
     st.sampled_from(["payee", "purpose", "note"]),
 )
 def test_the_direct_writer_writes_any_string_as_ruamel_does(text: str, field: str) -> None:

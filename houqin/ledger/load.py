@@ -693,7 +693,14 @@ def _standing_opening(
         digest = digest_of(data)
     digests = {rel: digest}
     records, problems = _load_record_files(
-        root, [(rel, data, OPENINGS)], digests, use_cache, False, src.read, lambda: _open_year_files(src, paths, rel), seen
+        root,
+        [(rel, data, OPENINGS)],
+        digests,
+        use_cache,
+        False,
+        src.read,
+        lambda: _open_year_files(src, paths, rel),
+        seen,
     )
     digest = digests[rel]  # the bytes', should they have been read after all
     if problems or OPENINGS.name not in records:

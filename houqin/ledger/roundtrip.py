@@ -180,9 +180,9 @@ def _text(value: Any, *, flow: bool) -> str:
         return f'"{shaped}"'
     if isinstance(shaped, int):
         return str(shaped)
-    if isinstance(shaped, str) and len(shaped) <= 1000 and shaped.isprintable():
-        if (_PLAIN if flow else _PLAIN_BLOCK).match(shaped):
-            return shaped
+    plain = _PLAIN if flow else _PLAIN_BLOCK
+    if isinstance(shaped, str) and len(shaped) <= 1000 and shaped.isprintable() and plain.match(shaped):
+        return shaped
     raise _Unsure
 
 
