@@ -136,6 +136,7 @@ def house_text(records: list[Record]) -> str | None:
         for record in records:
             first = True
             for key, value in model_data(record).items():
+                _key(key)
                 lead = "- " if first else "  "
                 first = False
                 if isinstance(value, dict):
@@ -162,7 +163,14 @@ def house_text(records: list[Record]) -> str | None:
 def _flow(data: dict[str, Any]) -> str:
     if not data:
         raise _Unsure
-    return "{" + ", ".join(f"{k}: {_text(v, flow=True)}" for k, v in data.items()) + "}"
+    return "{" + ", ".join(f"{_key(k)}: {_text(v, flow=True)}" for k, v in data.items()) + "}"
+
+
+def _key(key: object) -> str:
+    """A key as written: a field's name (anything else, a key of the school's choosing, goes to ruamel)."""
+    if not isinstance(key, str) or not key.isidentifier() or not key.isascii():
+        raise _Unsure
+    return key
 
 
 def _text(value: Any, *, flow: bool) -> str:
