@@ -340,3 +340,26 @@ def test_a_write_said_plainly_is_what_rich_says(
         plain.print_written("ZC-2026-0009", tmp_path / "2026/assets.yaml", message, committed, lang, tmp_path)
     assert capsys.readouterr() == said and said.out.count("\n") == 4
     assert not plain.plain_stream(sys.stdout, "[bold]x[/]") and not plain.plain_stream(sys.stdout, "x" * 200)
+
+
+@pytest.mark.parametrize(
+    ("args", "status"), [(["check", "--format", "json"], 141), (["asset", "list"], 141), (["--help"], 1)]
+)
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path, args: list[str], status: int) -> None:
+    """`houqin … | head`: the output's reader gone, a command ends with the status a closed pipe gives
+    (141; the help, which Click prints itself, with Click's 1), saying nothing — no internal error, no
+    traceback — and the ledger as it was."""
+    import shutil
+    import subprocess
+
+    root = tmp_path / "ledgers"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".houqin"))
+    before = {p: p.read_bytes() for p in root.rglob("*.yaml")}
+    cmd = [sys.executable, "-m", "houqin", "--ledger", str(root), *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before a word is written
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == status, err
+    assert err == ""
+    assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before

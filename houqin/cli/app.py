@@ -1,6 +1,7 @@
 """The houqin command. Sub-apps are added explicitly; this module is the one place that turns
 errors into messages and exit codes: 0 ok, 1 rule errors, 2 usage or unreadable input,
-3 an internal error (a bug: the traceback is shown with --debug)."""
+3 an internal error (a bug: the traceback is shown with --debug); 141 when the reader of the output
+stopped reading (`| head`), as for a program a closed pipe ends."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from houqin.cli.state import State, get_state
 from houqin.errors import Findings, HouqinError
 
 INTERNAL_ERROR = 3
+SIGPIPE_STATUS = 141  # 128 + SIGPIPE: what a shell reports for `cat file | head`
 
 
 class Lang(StrEnum):
@@ -38,6 +40,10 @@ class HouqinGroup(TyperGroup):
             raise typer.Exit(found.exit_code) from None
         except HouqinError as err:
             _report(ctx, err)
+        except BrokenPipeError:  # the reader stopped reading (`| head`): nothing is wrong, nothing more to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, quietly
+            raise typer.Exit(SIGPIPE_STATUS) from None
         except OSError as exc:
             from houqin.errors import DiskFullError, UsageError
             from houqin.ledger.save import DISK_FULL
@@ -256,6 +262,8 @@ def leave(code: object) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
+        except BrokenPipeError:
+            status = status or SIGPIPE_STATUS  # the reader stopped reading (`| head`)
         except (OSError, ValueError):
             status = status or 1  # the output could not all be written: not a success
     os._exit(status)
