@@ -214,11 +214,9 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
     return load_list(file, data, kind.model)
 
 
-# The cache's form of one record file: its kind, (id, line) of each record, the records themselves
-# as one marshal blob (decoded only when a command asks for that kind), and its diagnostics.
-# kind, (id, line, day) per record, the encoded records, diagnostics, the latest step day of the file
-# (kind, (id, line, day) of each record, the encoded rows, diagnostics, the latest step day in the file,
-# the latest step day of each record): what the cache holds of one record file.
+# The cache's form of one record file: its kind, (id, line, day) of each record, the records themselves
+# as one marshal blob (decoded only when a command asks for that kind), its diagnostics, the latest
+# step day in the file, and the latest step day of each record (its own day when it has none).
 Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], int, tuple[int, ...]]
 Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 

@@ -71,7 +71,11 @@ def sealed_records(ledger: Ledger, month: str) -> list[Record]:
         stepped = has_steps(kind.model)
         late = ledger.late_steps(kind.name, first) if stepped else frozenset[str]()
         if late is not None:
-            ids = {rid for rid, _f, _line, day in ledger.id_sources(kind.name) if first <= day < after or rid in late}
+            ids = {
+                rid
+                for rid, _f, _line, day in ledger.id_sources(kind.name)
+                if first <= day < after or (day < first and rid in late)
+            }
             found: Iterable[Record] = ledger.held.pick(kind.name, ids) if ids else ()
         else:
             found = _stepped_files(ledger, kind.name, first, after, stepped)
