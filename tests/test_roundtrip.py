@@ -10,11 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from houqin.ledger.load import load_ledger
-from houqin.ledger.roundtrip import yaml_rt
+from houqin.ledger.roundtrip import render_records, yaml_rt
 from houqin.ledger.save import atomic_write
 from houqin.ledger.store import write_session
 from houqin.models.base import Approval
@@ -205,6 +205,9 @@ def test_the_direct_writer_writes_every_bundled_record_as_ruamel_does() -> None:
     ),
     st.sampled_from(["payee", "purpose", "note"]),
 )
+@example("0b1", "note")  # numbers ruamel's resolver knows and _scalar does not (found by a review)
+@example("1.0_0", "payee")
+@example("0x1_F", "purpose")
 def test_the_direct_writer_writes_any_string_as_ruamel_does(text: str, field: str) -> None:
     """A string anywhere — a field, a list of fingerprints, a flow map — is written as ruamel writes it,
     or left to ruamel; and what is written reads back as the same record."""
@@ -238,3 +241,21 @@ def test_the_direct_writer_writes_any_string_as_ruamel_does(text: str, field: st
             assert direct == _ruamel_text(records)
             value, problem = parse(direct.encode("utf-8"))
             assert problem is None and value is not None
+
+
+def test_the_direct_writer_leaves_a_flow_list_past_ruamels_width_to_ruamel() -> None:
+    """A stocktake of 700 places: ruamel breaks the flow list past its width, so the direct writer
+    leaves it to ruamel; 20 places are written directly, as ruamel writes them."""
+    from houqin.ledger.roundtrip import house_text
+    from houqin.models.kinds import KINDS
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED, use_cache=False).ledger
+    found = next(
+        r for kind in KINDS for r in ledger.records(kind.model) if isinstance(getattr(r, "places", None), tuple)
+    )
+    for count, direct in ((20, True), (700, False)):
+        many = found.model_copy(update={"places": tuple(f"JX-{n}" for n in range(count))})
+        text = house_text([many])
+        assert (text is not None) is direct, count
+        assert render_records([many]) == _ruamel_text([many])

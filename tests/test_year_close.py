@@ -313,10 +313,18 @@ def test_a_second_opening_of_the_year_or_a_deleted_one_is_caught(tmp_path: Path)
     body = text[text.index("- id: NJ-2026-0001") :]
     path.write_text(text + body.replace("- id: NJ-2026-0001", "- id: NJ-2026-0002", 1), encoding="utf-8")
     lines = _codes(root)
-    assert (
-        f"2026/openings.yaml:{text.count(chr(10)) + 1}: error[YRC007] 2026 年已有年终结账记录 NJ-2026-0001，NJ-2026-0002 是同一年度的第二份"
-        in lines
+    second = f"2026/openings.yaml:{text.count(chr(10)) + 1}: error[YRC007] 2026 年已有年终结账记录 NJ-2026-0001，NJ-2026-0002 是同一年度的第二份"
+    assert second in lines
+    assert [c for c in _codes(root, "--full") if "YRC007" in c] == [second]  # read whole: said once
+    # A third in the same file and a fourth in another year's file: read whole, each is said once, after
+    # the first of the year across the files (not once more after the first of its own file).
+    path.write_text(path.read_text(encoding="utf-8") + body.replace("- id: NJ-2026-0001", "- id: NJ-2026-0003", 1))
+    (root / "2025/openings.yaml").write_text(
+        body.replace("- id: NJ-2026-0001", "- id: NJ-2025-0001", 1), encoding="utf-8"
     )
+    said = [re.search(r"，(NJ-\d{4}-\d{4}) 是同一年度", c) for c in _codes(root, "--full") if "YRC007" in c]
+    assert sorted(m.group(1) for m in said if m) == ["NJ-2026-0001", "NJ-2026-0002", "NJ-2026-0003"]
+    (root / "2025/openings.yaml").unlink()
     # The opening deleted: February's close chains to a digest no record has any more.
     path.write_text(text, encoding="utf-8")
     path.unlink()

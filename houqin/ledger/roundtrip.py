@@ -9,6 +9,7 @@ here are the ledger's house style: what a full ruamel load + dump of a houqin fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from decimal import Decimal
@@ -117,11 +118,14 @@ class _Unsure(Exception):
     """A value the direct writer leaves to ruamel."""
 
 
-# A plain string the direct writer may write as it is: it starts with a letter or digit, and holds no
-# character ruamel's emitter would weigh before leaving it plain (space runs, '#', quotes, escapes,
-# line breaks; in a flow collection also , [ ] { }). Anything else goes to ruamel, which decides.
+# A plain string the direct writer may write as it is: it starts with a letter or digit — one starting
+# with a digit only if ruamel's own resolver takes it for a string (0b1 and 1.0_0 are numbers to it,
+# not to _scalar) — and holds no character ruamel's emitter would weigh before leaving it plain (space
+# runs, '#', quotes, escapes, line breaks; in a flow collection also , [ ] { }). Anything else goes to
+# ruamel, which decides.
 _PLAIN = re.compile(r"^[^\W_](?:[^\s#'\"\\,\[\]{}]| (?=[^\s#]))*$")
 _PLAIN_BLOCK = re.compile(r"^[^\W_](?:[^\s#'\"\\]| (?=[^\s#]))*$")
+_WIDTH = 4000  # ruamel breaks a flow collection past its width (4096 columns): longer goes to ruamel
 _QUOTABLE = re.compile(r'^[^\x00-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff]*$')
 
 
@@ -157,6 +161,8 @@ def house_text(records: list[Record]) -> str | None:
                     out.append(f"{lead}{key}: {_text(value, flow=False)}")
     except _Unsure:
         return None
+    if any(len(line) > _WIDTH for line in out):
+        return None
     return "".join(line + "\n" for line in out)
 
 
@@ -188,10 +194,30 @@ def _text(value: Any, *, flow: bool) -> str:
         return f'"{shaped}"'
     if isinstance(shaped, int):
         return str(shaped)
-    plain = _PLAIN if flow else _PLAIN_BLOCK
-    if isinstance(shaped, str) and len(shaped) <= 1000 and shaped.isprintable() and plain.match(shaped):
+    if isinstance(shaped, str) and _writes_plain(shaped, flow=flow):
         return shaped
     raise _Unsure
+
+
+def _writes_plain(text: str, *, flow: bool) -> bool:
+    """May the string be written plain, as ruamel writes it (see _PLAIN)?"""
+    if len(text) > 1000 or not text.isprintable() or not (_PLAIN if flow else _PLAIN_BLOCK).match(text):
+        return False
+    return not text[0].isdigit() or _resolved(text) == "tag:yaml.org,2002:str"
+
+
+@functools.cache
+def _resolver() -> Any:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return VersionedResolver()
+
+
+def _resolved(text: str) -> str:
+    """The tag ruamel's resolver gives a plain scalar (what its emitter asks before writing it plain)."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    return str(_resolver().resolve(ScalarNode, text, (True, False)))
 
 
 def record_spans(text: str, item_lines: list[int]) -> list[tuple[int, int]]:
