@@ -5,6 +5,7 @@ stopped reading (`| head`), as for a program a closed pipe ends."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import importlib
 import os
@@ -41,8 +42,10 @@ class HouqinGroup(TyperGroup):
         except HouqinError as err:
             _report(ctx, err)
         except BrokenPipeError:  # the reader stopped reading (`| head`): nothing is wrong, nothing more to say
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, quietly
+            with contextlib.suppress(OSError, ValueError):  # what is still buffered goes nowhere, quietly
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
             raise typer.Exit(SIGPIPE_STATUS) from None
         except OSError as exc:
             from houqin.errors import DiskFullError, UsageError
