@@ -215,9 +215,9 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
 
 
 # The cache's form of one record file: its kind, (id, line, day) of each record, the records themselves
-# as one marshal blob (decoded only when a command asks for that kind), its diagnostics, the latest
-# step day in the file, and the latest step day of each record (its own day when it has none).
-Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], int, tuple[int, ...]]
+# as one marshal blob (decoded only when a command asks for that kind), its diagnostics, and the
+# latest step day of each record (its own day when it has none; the file's latest is their maximum).
+Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], tuple[int, ...]]
 Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
 
 
@@ -232,28 +232,25 @@ def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
 def payload_of(kind: Kind, records: Sequence[Record], diags: Sequence[Diagnostic]) -> Payload:
     """The cache's form of a file's records (in the file's order) and diagnostics."""
     encode = model_codec(kind.model)[0]
-    steps = tuple(last_step(r).toordinal() for r in records)
     return (
         kind.name,
         tuple((r.id, r.source.line, r.date.toordinal()) for r in records),
         marshal.dumps(tuple(encode(r) for r in records)),
         tuple(encode_diagnostic(d) for d in diags),
-        max(steps, default=0),
-        steps,
+        tuple(last_step(r).toordinal() for r in records),
     )
 
 
 def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
     return (
         isinstance(hit, tuple)
-        and len(hit) == 6
+        and len(hit) == 5
         and hit[0] == kind
         and isinstance(hit[1], tuple)
         and isinstance(hit[2], bytes)
         and isinstance(hit[3], tuple)
-        and isinstance(hit[4], int)
-        and isinstance(hit[5], tuple)
-        and len(hit[5]) == len(hit[1])
+        and isinstance(hit[4], tuple)
+        and len(hit[4]) == len(hit[1])
     )
 
 
@@ -284,8 +281,7 @@ def _joined(pieces: list[Payload]) -> Payload:
         tuple(row for p in pieces for row in p[1]),
         marshal.dumps(tuple(row for p in pieces for row in marshal.loads(p[2]))),
         tuple(row for p in pieces for row in p[3]),
-        max(p[4] for p in pieces),
-        tuple(day for p in pieces for day in p[5]),
+        tuple(day for p in pieces for day in p[4]),
     )
 
 
@@ -325,15 +321,12 @@ class LazyRecords(Records):
     line of every record, are known without decoding anything."""
 
     def __init__(
-        self,
-        parts: dict[str, list[Part]],
-        latest: dict[tuple[str, str], int] | None = None,
-        steps: dict[tuple[str, str], tuple[int, ...]] | None = None,
+        self, parts: dict[str, list[Part]], steps: dict[tuple[str, str], tuple[int, ...]] | None = None
     ) -> None:
         self._parts = parts
         self._decoded: dict[str, tuple[Record, ...]] = {}
-        self._latest = latest or {}
         self._steps = steps or {}  # each file's records' latest step days, in the file's order
+        self._latest: dict[tuple[str, str], int] = {}  # each file's latest of them, once asked for
         self._rows: dict[tuple[str, str], dict[int, Record]] = {}  # rows decoded alone (pick), by index
         self._refused: dict[str, InputError] = {}
         self._files: dict[tuple[str, str], tuple[Record, ...]] = {}  # one file's records, decoded on their own
@@ -397,7 +390,13 @@ class LazyRecords(Records):
 
     def latest_step(self, kind: str, file: str) -> int | None:
         """The day (ordinal) of the latest step on any record of one file, known without decoding it."""
-        return self._latest.get((kind, file))
+        days = self._steps.get((kind, file))
+        if days is None:
+            return None
+        found = self._latest.get((kind, file))
+        if found is None:
+            found = self._latest[(kind, file)] = max(days, default=0)
+        return found
 
     def id_set(self, kind: str) -> frozenset[str]:
         self._readable(kind)
@@ -443,11 +442,11 @@ class LazyRecords(Records):
         self._readable(kind)
         out: set[str] = set()
         for rel, ids, _blob in self._parts.get(kind, ()):
-            days = self._steps.get((kind, rel))
-            if days is None or len(days) != len(ids):
+            latest = self.latest_step(kind, rel)
+            if latest is None:
                 return None
-            if self._latest.get((kind, rel), 0) >= first:
-                out.update(entry[0] for entry, day in zip(ids, days, strict=True) if day >= first)
+            if latest >= first:
+                out.update(entry[0] for entry, day in zip(ids, self._steps[(kind, rel)], strict=True) if day >= first)
         return frozenset(out)
 
     def id_count(self, kind: str) -> int:
@@ -481,8 +480,8 @@ def remember_file(root: Path, rel: str, data: bytes, records: Sequence[Record], 
 def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Sequence[Record], index: int) -> None:
     """remember_file for a clean file whose records from `index` on were rewritten or moved (one
     record signed: it and those after it): the rows before it are taken as they are from the file's
-    entry under its old hash `was`, only the rest encoded; the latest step is found from the old one
-    where that is certain. Anything unexpected in the old entry: the whole file is encoded."""
+    entry under its old hash `was`, only the rest encoded, and so the records' latest step days.
+    Anything unexpected in the old entry: the whole file is encoded."""
     store = cache_of(root)
     if store is None or not records:
         return
@@ -502,7 +501,7 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
     encode = model_codec(kind.model)[0]
     rows = marshal.loads(hit[2])
     tail = ordered[index:]
-    steps = (*hit[5][:index], *(last_step(r).toordinal() for r in tail))
+    steps = (*hit[4][:index], *(last_step(r).toordinal() for r in tail))
     store.put(
         file_key(rel, digest_of(data)),
         (
@@ -510,7 +509,6 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
             (*hit[1][:index], *((r.id, r.source.line, r.date.toordinal()) for r in tail)),
             marshal.dumps((*rows[:index], *(encode(r) for r in tail))),
             (),
-            max(steps, default=0),
             steps,
         ),
     )
@@ -574,16 +572,14 @@ def _load_record_files(
     if store and prune:
         store.prune(set(keys.values()))
     parts: dict[str, list[Part]] = {}
-    latest: dict[tuple[str, str], int] = {}
     diagnostics: list[Diagnostic] = []
     steps: dict[tuple[str, str], tuple[int, ...]] = {}
     for rel, _bytes, _file_kind in files:
-        kind_name, ids, blob, diag_rows, last, days = payloads[rel]
+        kind_name, ids, blob, diag_rows, days = payloads[rel]
         parts.setdefault(kind_name, []).append((rel, ids, blob))
-        latest[(kind_name, rel)] = last
         steps[(kind_name, rel)] = days
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
-    return LazyRecords(parts, latest, steps), diagnostics
+    return LazyRecords(parts, steps), diagnostics
 
 
 def _load_config(source: FileSource) -> tuple[Config, list[Diagnostic]]:

@@ -126,6 +126,7 @@ class _Unsure(Exception):
 _PLAIN = re.compile(r"^[^\W_](?:[^\s#'\"\\,\[\]{}]| (?=[^\s#]))*$")
 _PLAIN_BLOCK = re.compile(r"^[^\W_](?:[^\s#'\"\\]| (?=[^\s#]))*$")
 _WIDTH = 4000  # ruamel breaks a flow collection past its width (4096 columns): longer goes to ruamel
+_LONGEST = 1000  # a longer scalar is left to ruamel, which may fold it
 _QUOTABLE = re.compile(r'^[^\x00-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff]*$')
 
 
@@ -189,7 +190,7 @@ def _text(value: Any, *, flow: bool) -> str:
         return value.isoformat()
     shaped = _scalar(value) if isinstance(value, (str, Decimal)) else None
     if isinstance(shaped, DoubleQuotedScalarString):
-        if len(shaped) > 1000 or not _QUOTABLE.match(shaped) or not shaped.isprintable():
+        if len(shaped) > _LONGEST or not _QUOTABLE.match(shaped) or not shaped.isprintable():
             raise _Unsure
         return f'"{shaped}"'
     if isinstance(shaped, int):
@@ -201,7 +202,7 @@ def _text(value: Any, *, flow: bool) -> str:
 
 def _writes_plain(text: str, *, flow: bool) -> bool:
     """May the string be written plain, as ruamel writes it (see _PLAIN)?"""
-    if len(text) > 1000 or not text.isprintable() or not (_PLAIN if flow else _PLAIN_BLOCK).match(text):
+    if len(text) > _LONGEST or not text.isprintable() or not (_PLAIN if flow else _PLAIN_BLOCK).match(text):
         return False
     return not text[0].isdigit() or _resolved(text) == "tag:yaml.org,2002:str"
 
