@@ -143,6 +143,30 @@ def test_a_write_reads_only_the_files_it_changes_and_tells_the_hook_every_file(
     assert (root / ".git/told").read_text() == git(root, "rev-parse", "HEAD^{tree}").strip()
 
 
+def test_a_read_the_memo_cannot_answer_lets_go_of_every_record_files_bytes(tmp_path: Path) -> None:
+    """With no stat memo (a cold check), each record file is hashed as it is read and its bytes let go:
+    a closed year's file is taken by its hash alone (at 1M records 330 MB were held to the end), a file
+    the loader parses is read again. The same hashes, records and findings as a read that keeps every
+    file; and a file changed after it was hashed is read as it is then, under its own hash."""
+    from houqin.ledger.files import MemorySource, WorktreeSource, digest_of, is_record_path
+
+    root = _copy(tmp_path)
+    lazy = MemorySource.read_all(WorktreeSource(root), lazy=True)
+    kept = MemorySource.read_all(WorktreeSource(root), memo=False)
+    assert lazy.files and not any(is_record_path(rel) for rel in lazy.files)  # the directory files alone
+    assert any(is_record_path(rel) and rel.startswith("2025/") for rel in kept.files)
+    assert lazy.digests() == kept.digests() == {rel: digest_of((root / rel).read_bytes()) for rel in kept.paths()}
+    read, whole = load_ledger(root, lazy, use_cache=False), load_ledger(root, kept, use_cache=False)
+    assert list(read.ledger.all_records()) == list(whole.ledger.all_records())
+    assert read.diagnostics == whole.diagnostics and read.digests == whole.digests
+    assert not any(rel.startswith("2025/") for rel in lazy.files)  # read again: the open year's alone
+    again = MemorySource.read_all(WorktreeSource(root), lazy=True)
+    changed = root / "2026" / "repairs.yaml"
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    assert again.read("2026/repairs.yaml") == changed.read_bytes()
+    assert again.digest("2026/repairs.yaml") == digest_of(changed.read_bytes()) != lazy.digest("2026/repairs.yaml")
+
+
 def test_a_cold_read_parses_the_opening_beside_the_open_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With nothing cached, the opening is parsed in one pool with the open year's files (it was parsed
     alone first, one core idle), and nothing is parsed twice: the same records and findings."""

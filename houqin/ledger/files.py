@@ -206,7 +206,9 @@ class MemorySource:
         """Every file of `source`, read once. From the working tree, the content hashes of the record
         files come from the stat memo when their status has not changed (`memo_digests`); `memo=False`
         hashes every file (check --full, a check without the cache). `lazy` (a check, a write) leaves
-        unread the record files whose hash the memo gives."""
+        unread the record files whose hash the memo gives, and lets go of the bytes of every other
+        record file once hashed: most are a closed year's, taken by their hash alone (at 1M records
+        330 MB); a file the loader must parse is read again then."""
         memo = memo and isinstance(source, WorktreeSource) and not os.environ.get("HOUQIN_NO_CACHE")
         paths = source.paths()
         if not (memo and lazy and isinstance(source, WorktreeSource)):
@@ -216,9 +218,18 @@ class MemorySource:
             return found
         held = _memo(source.root)
         known = remembered_digests(source.root, paths, held)
-        files = {rel: data for rel in paths if rel not in known and (data := source.read(rel)) is not None}
-        found = cls(files, known, unread=dict.fromkeys(known, source.root), order=paths)
-        found._digests.update(memo_digests(source.root, files, source.stats, keep=known, memo=held))
+        files: dict[str, bytes] = {}
+        hashed: dict[str, tuple[str, str]] = {}  # record files hashed as read, and let go
+        for rel in paths:
+            if rel in known or (data := source.read(rel)) is None:
+                continue
+            if is_record_path(rel) and rel in source.stats:
+                hashed[rel] = (digest_of(data), git_blob_id(data))
+            else:
+                files[rel] = data
+        unread = dict.fromkeys([*known, *hashed], source.root)
+        found = cls(files, known | {rel: h[0] for rel, h in hashed.items()}, unread=unread, order=paths)
+        found._digests.update(memo_digests(source.root, files, source.stats, keep=known, memo=held, hashed=hashed))
         return found
 
     def paths(self) -> list[str]:
@@ -300,15 +311,18 @@ def memo_digests(
     *,
     keep: Mapping[str, str] | None = None,
     memo: Memo | None = None,
+    hashed: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, str]:
-    """The content hashes of the record files among `files`: from the memo where the file's status is
+    """The content hashes of the record files among `files` and `hashed` (hashed as they were read,
+    their bytes let go: rel → content hash and git object id): from the memo where the file's status is
     the one it was hashed at, hashed (and remembered, unless racy) otherwise. Their git object ids go
     to GIT_IDS, by content hash, for the result a write leaves for the hook. `keep`: files left unread
     because the memo gave their hash (remembered_digests); they stay in it."""
     from houqin.ledger.cache import Cache
 
     keep = keep or {}
-    names = [rel for rel in _memoised([*files, *keep]) if rel in stats]
+    hashed = hashed or {}
+    names = [rel for rel in _memoised([*files, *hashed]) if rel in stats]
     if not names and not keep:
         return {}
     store = Cache(root)
@@ -321,8 +335,8 @@ def memo_digests(
         status = _status(stats[rel])
         known = memo.get(rel)
         if known is None or known[0] != status:
-            data = files[rel]
-            known = (status, digest_of(data), git_blob_id(data))
+            digest, blob_id = hashed[rel] if rel in hashed else (digest_of(files[rel]), git_blob_id(files[rel]))
+            known = (status, digest, blob_id)
             changed = True
             if not (status[1] < settled and status[2] < settled):
                 out[rel] = known[1]
