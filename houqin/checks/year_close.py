@@ -141,17 +141,17 @@ def _one_a_year(openings: Iterable[YearOpening]) -> Iterator[Diagnostic]:
 def check_carried(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """One file's records against the opening (per file: a write re-reads only the file it changed): a
     carried copy as it stood at the year's end (YRC002), nothing else dated in a closed year (YRC005)."""
-    for opening in _in_force(ledger):
+    openings = _in_force(ledger)
+    seen = [(kind, ledger.records(kind.model)) for kind in KINDS if openings and kind.name not in YEAR_KINDS]
+    for opening in openings:
         end = year_end(opening)
-        carried = carried_ids(opening)
+        carried = carried_ids(opening, {r.id for _kind, records in seen for r in records})
         last = end.toordinal()
         opened = f"{opening.year:04d}/"
         given = highest_given(opening)
-        for kind in KINDS:
-            if kind.name in YEAR_KINDS:
-                continue
+        for kind, records in seen:
             brought_in = kind.name in BROUGHT_IN
-            for record in ledger.records(kind.model):
+            for record in records:
                 rid, src = record.id, record.source
                 sealed = carried.get(rid)
                 if sealed is not None and ledger.carried_to(rid, src.file):

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import types
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import TypeVar
@@ -121,10 +122,17 @@ def standing_opening(openings: Iterable[AnOpening]) -> AnOpening | None:
     return found[-1] if found else None
 
 
-def carried_ids(opening: Opening) -> Mapping[str, str]:
-    """id → fingerprint hash of each record the opening carried (worked out once per opening: the
-    year checks ask for it on every write, and at 1M records it is 180,000 entries)."""
-    return _carried(opening.carried)
+def carried_ids(opening: Opening, among: AbstractSet[str] | None = None) -> Mapping[str, str]:
+    """id → fingerprint hash of each record the opening carried (worked out once per opening: at 1M
+    records it is 180,000 entries). `among`: of these ids alone — when they are few (a write checks
+    again the record it touched), found in one pass over the opening's lines, no map of all built."""
+    if among is None or len(among) * _FEW > len(opening.carried):
+        return _carried(opening.carried)
+    wanted = tuple(f"{rid} " for rid in among)
+    return dict(c.split(" ", 1) for c in opening.carried if c.startswith(wanted))
+
+
+_FEW = 64  # ids this many times fewer than the opening carried are looked for, not mapped
 
 
 @functools.lru_cache(maxsize=4)
