@@ -142,7 +142,9 @@ def check_carried(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """One file's records against the opening (per file: a write re-reads only the file it changed): a
     carried copy as it stood at the year's end (YRC002), nothing else dated in a closed year (YRC005)."""
     openings = _in_force(ledger)
-    seen = [(kind, ledger.records(kind.model)) for kind in KINDS if openings and kind.name not in YEAR_KINDS]
+    if not openings:
+        return
+    seen = [(kind, ledger.records(kind.model)) for kind in KINDS if kind.name not in YEAR_KINDS]
     for opening in openings:
         end = year_end(opening)
         carried = carried_ids(opening, {r.id for _kind, records in seen for r in records})

@@ -85,8 +85,7 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     dec_items = ", ".join(f"{n!r}: {gen.expr(fields[n], f'r[{i}]', decode=True)}" for i, n in enumerate(names))
     env = gen.env
     env.update(construct=cls.model_construct, all_fields=frozenset(names), fields_set=set(names), cls=cls)
-    env.update(new=object.__new__)
-    env.update(put=object.__setattr__, fast=False, tried=not _plain(cls))
+    env.update(new=object.__new__, put=object.__setattr__, fast=False, tried=not _plain(cls))
     # How the fast path fills in a model from its fields' values `v`: inline in decode (no call per
     # record), and the same lines as `fill`, which the proof builds its model with.
     filled = (
