@@ -118,3 +118,33 @@ def test_the_hook_lets_through_only_the_tree_it_was_told(git_ledger: Callable[..
     staged = git(root, "write-tree").strip()
     told = subprocess.run([hook], cwd=root, capture_output=True, text=True, env={**os.environ, CHECKED_TREE: staged})
     assert told.returncode == 0 and told.stderr == "", told.stderr  # as --no-verify: only houqin says it
+
+
+WRITE_PROBE = """import os, sys
+real_exit = os._exit
+def leave(code=0):
+    print(code, ",".join(m for m in ("yaml", "ruamel.yaml", "concurrent.futures") if m in sys.modules) or "-")
+    sys.stdout.flush()
+    real_exit(0)
+os._exit = leave
+sys.argv = ["houqin", "--ledger", ".", "repair", "open", "--place", "JX-101", "--reporter", "张老师", "--fault", "门锁坏"]
+from houqin.cli.app import main
+main()
+"""
+
+
+def test_a_write_to_files_in_the_house_style_loads_neither_pyyaml_nor_ruamel(
+    git_ledger: Callable[..., Path],
+) -> None:
+    """What houqin wrote is read by the house-style reader and a new record written by the direct writer:
+    PyYAML (the strict reader's), ruamel.yaml (the round-trip writer's) and the process pool of a big
+    read are not imported by such a write (20–40 ms of its start). A file in another style still
+    takes the strict reader, which imports PyYAML then."""
+    root = git_ledger()
+    probe = subprocess.run([sys.executable, "-c", WRITE_PROBE], cwd=root, capture_output=True, text=True, check=True)
+    assert probe.stdout.split()[-2:] == ["0", "-"], probe.stdout + probe.stderr
+    people = root / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace("张老师", '"张老\\u5e08"', 1), "utf-8")  # an escape
+    git(root, "commit", "-qam", "another style")
+    probe = subprocess.run([sys.executable, "-c", WRITE_PROBE], cwd=root, capture_output=True, text=True, check=True)
+    assert probe.stdout.split()[-2:] == ["0", "yaml"], probe.stdout + probe.stderr

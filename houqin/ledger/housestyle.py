@@ -4,7 +4,7 @@ The house style (docs/architecture.md) is a small, regular part of YAML: block s
 mappings by indentation, one key per line, small mappings and lists in flow style on one line,
 scalars plain or quoted without escapes, comments on lines of their own or after a value (as an
 editor or another tool leaves them: `- id: ZC-2026-0001  # 已贴标签`). This reader accepts exactly
-that and gives what the strict reader (yamlio.StrictLoader) gives for it: the same values, resolved
+that and gives what the strict reader (libyaml.StrictLoader) gives for it: the same values, resolved
 by the same YAML 1.2 core schema, and the same line of every mapping, key and item. On anything else
 — a multi-line scalar, an escape, an anchor, a tag, a duplicate key, a tab — it
 gives up (None) and the strict reader reads the file, with its diagnostics. tests/test_housestyle.py

@@ -11,12 +11,10 @@ import datetime as dt
 import functools
 import gc
 import marshal
-import multiprocessing
 import operator
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,7 +296,10 @@ def _parse_all(todo: list[tuple[str, bytes, str]]) -> list[Payload]:
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or sum(len(job[1]) for job in jobs) < PARALLEL_MIN_BYTES:
         done = [_run(job) for job in jobs]
-    else:
+    else:  # the pool's modules load only for a read this big (a write's few changed files parse here)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             done = list(pool.map(_run, jobs, chunksize=1))
     results: list[list[Payload | None]] = [[] for _ in todo]

@@ -13,14 +13,15 @@ import functools
 import io
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from houqin.models.base import Lined, Record
+
+if TYPE_CHECKING:  # ruamel.yaml is imported by what uses it: a record the direct writer writes needs none
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 TAIL = ("note", "approvals", "accepted", "payment", "returned", "settlement")
 FLOW_KEYS = frozenset({"approvals", "invoices", "invoice", "payment", "returned", "settlement", "accepted"})
@@ -38,6 +39,8 @@ LOOKS_TYPED = re.compile(
 
 
 def yaml_rt() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.indent(mapping=2, sequence=2, offset=0)
@@ -48,21 +51,34 @@ def yaml_rt() -> YAML:
     return y
 
 
-def _scalar(value: Any) -> Any:
+def _shaped(value: Any) -> tuple[bool, Any]:
+    """How the house style writes a scalar: (True, its text) to be double-quoted — money with cents,
+    a string a reader could take for another type or an indicator — else (False, the value as written,
+    money without cents as a whole number)."""
     if isinstance(value, Decimal):
         if value == value.to_integral_value() and value.as_tuple().exponent == 0:
-            return int(value)
-        return DoubleQuotedScalarString(str(value))
+            return False, int(value)
+        return True, str(value)
     # A colon anywhere is quoted too: libyaml refuses `{a: 0:?}` and `{a: x:}` in a flow mapping
     # (found by tests/test_housestyle.py's hypothesis run).
     if isinstance(value, str) and (not value or value[0] in INDICATORS or ":" in value or LOOKS_TYPED.match(value)):
-        return DoubleQuotedScalarString(value)
+        return True, value
     if isinstance(value, (str, int, bool, dt.date)) or value is None:
-        return value
+        return False, value
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
+def _scalar(value: Any) -> Any:
+    """The scalar as ruamel is to write it (_shaped)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    quoted, shaped = _shaped(value)
+    return DoubleQuotedScalarString(shaped) if quoted else shaped
+
+
 def _flow_map(data: dict[str, Any]) -> CommentedMap:
+    from ruamel.yaml.comments import CommentedMap
+
     m = CommentedMap((k, to_yaml(v)) for k, v in data.items())
     m.fa.set_flow_style()
     return m
@@ -70,6 +86,8 @@ def _flow_map(data: dict[str, Any]) -> CommentedMap:
 
 def to_yaml(value: Any, key: str = "") -> Any:
     """Turn model data into ruamel nodes in the house style (money quoted, small maps on one line)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(value, BaseModel):
         value = model_data(value)
     if isinstance(value, dict):
@@ -108,6 +126,8 @@ def render_records(records: list[Record]) -> str:
     text = house_text(records)
     if text is not None:
         return text
+    from ruamel.yaml.comments import CommentedSeq
+
     seq = CommentedSeq(to_yaml(r) for r in records)
     buf = io.StringIO()
     yaml_rt().dump(seq, buf)
@@ -188,15 +208,17 @@ def _text(value: Any, *, flow: bool) -> str:
         return str(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
-    shaped = _scalar(value) if isinstance(value, (str, Decimal)) else None
-    if isinstance(shaped, DoubleQuotedScalarString):
+    if not isinstance(value, (str, Decimal)):
+        raise _Unsure
+    quoted, shaped = _shaped(value)
+    if quoted:
         if len(shaped) > _LONGEST or not _QUOTABLE.match(shaped) or not shaped.isprintable():
             raise _Unsure
         return f'"{shaped}"'
     if isinstance(shaped, int):
         return str(shaped)
-    if isinstance(shaped, str) and _writes_plain(shaped, flow=flow):
-        return shaped
+    if _writes_plain(shaped, flow=flow):
+        return str(shaped)
     raise _Unsure
 
 
@@ -237,6 +259,8 @@ def record_spans(text: str, item_lines: list[int]) -> list[tuple[int, int]]:
 
 
 def _update(node: CommentedMap, new: dict[str, Any]) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     for key in list(node.keys()):
         if key not in new:
             del node[key]
