@@ -225,3 +225,52 @@ def test_the_fingerprint_covers_the_libraries_that_validate() -> None:
 
     names = {v.split("-")[0].lower() for v in library_versions()}
     assert {"pydantic", "pydantic_core", "pyyaml", "ruamel_yaml"} <= names
+
+
+def test_the_code_is_known_by_its_stat_and_a_rewrite_to_the_same_size_and_time_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code's identity (ledger/cache.fingerprint) comes from each module's stat, not its bytes: a
+    module rewritten to the same size with its modification time put back still changes it (its change
+    time moved, which no tool sets back); a module untouched leaves it as it was."""
+    import time
+
+    from houqin.ledger.cache import code_identity
+
+    monkeypatch.setattr(cache_mod, "SETTLED_SECONDS", 0.0)  # the stat alone, however recent the change
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "__pycache__").mkdir()
+    module = tmp_path / "sub" / "money.py"
+    module.write_text("LIMIT = 13\n", encoding="utf-8")
+    (tmp_path / "__pycache__" / "money.cpython-311.pyc").write_bytes(b"not code")
+    first = code_identity(tmp_path)
+    assert code_identity(tmp_path) == first
+    (tmp_path / "__pycache__" / "money.cpython-311.pyc").write_bytes(b"other bytes")  # not a module
+    assert code_identity(tmp_path) == first
+    stat = module.stat()
+    time.sleep(0.05)  # past the clock's tick
+    module.write_text("LIMIT = 03\n", encoding="utf-8")
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert module.stat().st_size == stat.st_size and module.stat().st_mtime_ns == stat.st_mtime_ns
+    assert code_identity(tmp_path) != first
+
+
+def test_a_module_changed_within_the_settling_time_is_known_by_its_bytes_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two changes of the same size within one tick of the clock leave a module's stat as it was: a
+    module changed in the last SETTLED_SECONDS is known by its bytes as well (here its stat held still)."""
+    from houqin.ledger.cache import code_identity
+
+    module = tmp_path / "money.py"
+    module.write_text("LIMIT = 13\n", encoding="utf-8")
+    still = module.stat()
+    real = cache_mod._modules
+    monkeypatch.setattr(cache_mod, "_modules", lambda folder, rel: ((r, p, still) for r, p, _st in real(folder, rel)))
+    first = code_identity(tmp_path)
+    module.write_text("LIMIT = 03\n", encoding="utf-8")
+    assert code_identity(tmp_path) != first  # changed just now: its bytes count
+    monkeypatch.setattr(cache_mod, "SETTLED_SECONDS", 0.0)
+    again = code_identity(tmp_path)
+    module.write_text("LIMIT = 13\n", encoding="utf-8")
+    assert code_identity(tmp_path) == again  # settled: the stat alone (which here could not move)
