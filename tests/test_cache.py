@@ -11,13 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from houqin.checks.engine import run_checks
+from houqin.layout import TOP_FILES
 from houqin.ledger import cache as cache_mod
 from houqin.ledger import load as load_mod
 from houqin.ledger.cache import HEAD_SUFFIX
 from houqin.ledger.codec import model_codec
 from houqin.ledger.load import load_ledger
+from houqin.models.ledger import Ledger
 from houqin.services.checking import check_ledger
 from tests.conftest import BUNDLED, GOOD_ASSET, GOOD_EXPENSE
 
@@ -39,6 +42,11 @@ def cached(root: Path) -> tuple[list[object], list[str]]:
     return list(result.ledger.all_records()), [d.code for d in run_checks(result)]
 
 
+def directory(ledger: Ledger) -> list[BaseModel]:
+    """What the directory files give: the config, the people, the places, the catalog."""
+    return [ledger.config, *ledger.people, *ledger.places, ledger.catalog]
+
+
 def entries(root: Path) -> list[Path]:
     return sorted((root / ".houqin/cache").iterdir())
 
@@ -54,12 +62,15 @@ def test_codec_rebuilds_every_bundled_record_exactly() -> None:
 def test_warm_load_equals_fresh_load(bundled_copy: Path) -> None:
     expected = fresh(bundled_copy)
     assert cached(bundled_copy) == expected  # cold: fills the cache
-    # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone),
-    # and the year opening's head beside its file's.
+    # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone)
+    # and the people's and the places' files, and the year opening's head beside its file's.
     files = [e for e in entries(bundled_copy) if not e.name.endswith(HEAD_SUFFIX)]
-    assert len(files) == len(list(bundled_copy.glob("2026/*.yaml")))
+    assert len(files) == len(list(bundled_copy.glob("2026/*.yaml"))) + 2
     assert len(entries(bundled_copy)) == len(files) + 1
     assert cached(bundled_copy) == expected  # warm: from the cache
+    warm, cold = load_ledger(bundled_copy).ledger, load_ledger(bundled_copy, use_cache=False).ledger
+    assert directory(warm) == directory(cold)
+    assert [d.model_dump() for d in directory(warm)] == [d.model_dump() for d in directory(cold)]
 
 
 def test_edit_and_revert(bundled_copy: Path) -> None:
@@ -274,3 +285,41 @@ def test_a_module_changed_within_the_settling_time_is_known_by_its_bytes_too(
     again = code_identity(tmp_path)
     module.write_text("LIMIT = 13\n", encoding="utf-8")
     assert code_identity(tmp_path) == again  # settled: the stat alone (which here could not move)
+
+
+def test_unchanged_directory_files_are_neither_parsed_nor_validated_again(
+    ledger_dir: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The people and the places are kept in the cache under their files' content hash, as a record
+    file's records are: unchanged, they come back equal (findings too) without the YAML reader or
+    pydantic; a file changed is read afresh; the prune keeps their entries. (houqin.yaml and the
+    catalog are read every time: their models' codecs would cost as much as validating them.)"""
+    people = """\
+        - {name: 王校长, roles: [principal], department: 校长室, joined: 2010-09-01}
+        - {name: 李主任, roles: [director, keeper], department: 总务处, joined: 2010-09-01}
+        - {name: 张老师, roles: [teacher], department: 语文组, joined: 2010-09-01}
+        - {name: 无名氏, roles: [janitor], joined: 2010-09-01}
+        """  # an unknown role: a finding of the file, which its entry keeps
+    root = ledger_dir({"people.yaml": people, "2026/assets.yaml": GOOD_ASSET})
+    cold = load_ledger(root)
+    assert any(d.file == "people.yaml" for d in cold.diagnostics)
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise AssertionError("read again")
+
+    with monkeypatch.context() as m:
+        m.setattr(load_mod, "load_list", refuse)
+        warm = load_ledger(root)
+    assert directory(warm.ledger) == directory(cold.ledger)
+    assert [d for d in warm.diagnostics if d.file in TOP_FILES] == [d for d in cold.diagnostics if d.file in TOP_FILES]
+    kept = set(os.listdir(root / ".houqin" / "cache"))
+    assert len(kept) == len(list(root.glob("2026/*.yaml"))) + 2
+    places = root / "places.yaml"
+    places.write_text(
+        places.read_text("utf-8") + "- {id: JX-102, name: 一年级(2)班, kind: classroom, keeper: 张老师}\n", "utf-8"
+    )
+    after = load_ledger(root)
+    assert [p.id for p in after.ledger.places][-1] == "JX-102"
+    assert after.ledger.places == load_ledger(root, use_cache=False).ledger.places
+    now = set(os.listdir(root / ".houqin" / "cache"))
+    assert len(now) == len(kept) and len(now - kept) == 1  # the old places entry pruned, the new one kept

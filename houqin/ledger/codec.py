@@ -87,7 +87,8 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     env.update(construct=cls.model_construct, all_fields=frozenset(names), fields_set=set(names), cls=cls)
     env.update(new=object.__new__, put=object.__setattr__, fast=False, tried=not _plain(cls))
     # How the fast path fills in a model from its fields' values `v`: inline in decode (no call per
-    # record), and the same lines as `fill`, which the proof builds its model with.
+    # record), and the same lines as `fill`, which the proof builds its model with. The fields' values
+    # are written out once (compiling is most of what a codec costs to make).
     filled = (
         "m = new(cls)\n"
         "put(m, '__dict__', {v})\n"
@@ -103,9 +104,9 @@ def model_codec(cls: type[BaseModel]) -> tuple[Encoder, Decoder]:
     source = (
         f"def encode(m):\n    d = m.__dict__\n    return ({enc_items},)\n"
         "def decode(r):\n"
-        "    if fast:\n"
-        f"{body('{' + dec_items + '}', ' ' * 8)}"
         f"    v = {{{dec_items}}}\n"
+        "    if fast:\n"
+        f"{body('v', ' ' * 8)}"
         "    sure = construct(set(all_fields), **v)\n"
         "    if not tried:\n"
         "        prove(v, sure)\n"
