@@ -589,17 +589,18 @@ def _directory_file(
     kept: set[str],
     rel: str,
     data: bytes,
+    digest: str,
     model: type[M],
     read: Callable[[bytes], tuple[Sequence[M], list[Diagnostic]]],
 ) -> tuple[list[M], list[Diagnostic]]:
     """A list of the directory (people.yaml, places.yaml) as `read` parses and validates it, kept in
     the cache under its content hash as a record file's records are (and kept by the prune: `kept`):
     an unchanged one is neither parsed nor validated again, nor its model's validator built (15–20 ms
-    of every command at 100k records; 5 ms from the cache)."""
+    of every command at 100k records; 5 ms from the cache). `digest`: the bytes' content hash."""
     if store is None:
         items, diags = read(data)
         return list(items), diags
-    key = file_key(rel, digest_of(data))
+    key = file_key(rel, digest)
     kept.add(key)
     encode, decode = model_codec(model)
     hit = store.get(key)
@@ -626,10 +627,8 @@ def _read_config(data: bytes | None) -> tuple[Config, list[Diagnostic]]:
 
 def _read_catalog(data: bytes | None) -> tuple[Catalog, list[Diagnostic]]:
     """catalog.yaml, section by section (read every time, as houqin.yaml is)."""
-    return _catalog_of(data) if data is not None else (Catalog(), [])
-
-
-def _catalog_of(data: bytes) -> tuple[Catalog, list[Diagnostic]]:
+    if data is None:
+        return Catalog(), []
     value, diags = parse_file(CATALOG_FILE, data)
     if value is None:
         return Catalog(), diags
@@ -891,12 +890,12 @@ def load_ledger(
                 continue
             if rel == PEOPLE_FILE:
                 people, problems = _directory_file(
-                    store, kept, rel, data, Person, functools.partial(load_list, rel, model=Person)
+                    store, kept, rel, data, digests[rel], Person, functools.partial(load_list, rel, model=Person)
                 )
                 diagnostics += problems
             elif rel == PLACES_FILE:
                 places, problems = _directory_file(
-                    store, kept, rel, data, Place, functools.partial(load_list, rel, model=Place)
+                    store, kept, rel, data, digests[rel], Place, functools.partial(load_list, rel, model=Place)
                 )
                 diagnostics += problems
             elif is_record_path(rel) and rel.rsplit("/", 1)[1] in KIND_BY_FILE:
