@@ -14,13 +14,15 @@ import pytest
 from pydantic import BaseModel
 
 from houqin.checks.engine import run_checks
+from houqin.errors import InputError
 from houqin.layout import TOP_FILES
 from houqin.ledger import cache as cache_mod
 from houqin.ledger import load as load_mod
-from houqin.ledger.cache import HEAD_SUFFIX
+from houqin.ledger.cache import HEAD_SUFFIX, ROWS_SUFFIX
 from houqin.ledger.codec import model_codec
 from houqin.ledger.load import load_ledger
 from houqin.models.ledger import Ledger
+from houqin.models.records import Asset
 from houqin.services.checking import check_ledger
 from tests.conftest import BUNDLED, GOOD_ASSET, GOOD_EXPENSE
 
@@ -63,14 +65,54 @@ def test_warm_load_equals_fresh_load(bundled_copy: Path) -> None:
     expected = fresh(bundled_copy)
     assert cached(bundled_copy) == expected  # cold: fills the cache
     # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone)
-    # and the people's and the places' files, and the year opening's head beside its file's.
-    files = [e for e in entries(bundled_copy) if not e.name.endswith(HEAD_SUFFIX)]
-    assert len(files) == len(list(bundled_copy.glob("2026/*.yaml"))) + 2
-    assert len(entries(bundled_copy)) == len(files) + 1
+    # and the people's and the places' files; beside each record file's its rows, and beside the year
+    # opening's its head.
+    files = [e for e in entries(bundled_copy) if not e.name.endswith((HEAD_SUFFIX, ROWS_SUFFIX))]
+    record_files = len(list(bundled_copy.glob("2026/*.yaml")))
+    assert len(files) == record_files + 2
+    assert len([e for e in entries(bundled_copy) if e.name.endswith(ROWS_SUFFIX)]) == record_files
+    assert len(entries(bundled_copy)) == len(files) + record_files + 1
     assert cached(bundled_copy) == expected  # warm: from the cache
     warm, cold = load_ledger(bundled_copy).ledger, load_ledger(bundled_copy, use_cache=False).ledger
     assert directory(warm) == directory(cold)
     assert [d.model_dump() for d in directory(warm)] == [d.model_dump() for d in directory(cold)]
+
+
+def test_a_files_rows_are_read_only_when_its_records_are(bundled_copy: Path) -> None:
+    """A record file's rows are an entry of their own: loading reads its ids from the file's entry,
+    and its rows only when a command decodes its records; rows gone or unsound parse the file again."""
+    expected = fresh(bundled_copy)
+    cached(bundled_copy)
+    rows = [e for e in entries(bundled_copy) if e.name.endswith(ROWS_SUFFIX)]
+    for entry in rows:
+        entry.unlink()
+    result = load_ledger(bundled_copy)  # the ids, lines and days are there: nothing is parsed yet
+    assert result.ledger.id_set("assets") == {
+        r.id for r in load_ledger(bundled_copy, use_cache=False).ledger.records(Asset)
+    }
+    assert not [e for e in entries(bundled_copy) if e.name.endswith(ROWS_SUFFIX)]
+    assert (list(result.ledger.all_records()), [d.code for d in run_checks(result)]) == expected
+    assert len([e for e in entries(bundled_copy) if e.name.endswith(ROWS_SUFFIX)]) == len(rows)  # put back
+    for entry in entries(bundled_copy):
+        if entry.name.endswith(ROWS_SUFFIX):
+            entry.write_bytes(entry.read_bytes()[:-7])  # truncated: unsound, not trusted
+    assert cached(bundled_copy) == expected
+
+
+def test_a_file_changed_before_its_rows_are_read_is_refused(bundled_copy: Path) -> None:
+    """Rows read again from the file must be the bytes the ids came from: a file changed meanwhile is
+    refused (exit 2, naming it), never decoded against the old entry's ids and lines."""
+    cached(bundled_copy)
+    for entry in entries(bundled_copy):
+        if entry.name.endswith(ROWS_SUFFIX):
+            entry.unlink()
+    ledger = load_ledger(bundled_copy).ledger
+    path = bundled_copy / "2026/expenses.yaml"
+    path.write_bytes(path.read_bytes().replace("by: 吴芳".encode(), "by: 赵丽".encode(), 1))
+    with pytest.raises(InputError) as caught:
+        ledger.file_records("expenses", "2026/expenses.yaml")
+    assert caught.value.key == "changed_while_read" and caught.value.params["path"] == "2026/expenses.yaml"
+    assert ledger.file_records("assets", "2026/assets.yaml")  # another file's rows: read again, unchanged
 
 
 def test_edit_and_revert(bundled_copy: Path) -> None:
@@ -313,7 +355,7 @@ def test_unchanged_directory_files_are_neither_parsed_nor_validated_again(
     assert directory(warm.ledger) == directory(cold.ledger)
     assert [d for d in warm.diagnostics if d.file in TOP_FILES] == [d for d in cold.diagnostics if d.file in TOP_FILES]
     kept = set(os.listdir(root / ".houqin" / "cache"))
-    assert len(kept) == len(list(root.glob("2026/*.yaml"))) + 2
+    assert len(kept) == 2 * len(list(root.glob("2026/*.yaml"))) + 2  # each record file's and its rows
     places = root / "places.yaml"
     places.write_text(
         places.read_text("utf-8") + "- {id: JX-102, name: 一年级(2)班, kind: classroom, keeper: 张老师}\n", "utf-8"

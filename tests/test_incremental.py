@@ -265,7 +265,7 @@ def test_a_signature_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: 
     from houqin.cli.app import app
     from houqin.ledger.cache import Cache, file_key
     from houqin.ledger.files import digest_of
-    from houqin.ledger.load import payload_of
+    from houqin.ledger.load import cached_rows, payload_of
     from houqin.models.kinds import KIND_BY_FILE
 
     rel = "2026/expenses.yaml"
@@ -287,11 +287,12 @@ def test_a_signature_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: 
         assert result.exit_code == 0, result.output
         data = (bundled_copy / rel).read_bytes()
         entry = Cache(bundled_copy).get(file_key(rel, digest_of(data)))
+        rows = cached_rows(Cache(bundled_copy), file_key(rel, digest_of(data)))
         parsed = load_ledger(bundled_copy, use_cache=False).ledger.file_records(kind.name, rel)
         expected = payload_of(kind, sorted(parsed, key=lambda r: r.source.line), ())
-        assert entry is not None, (claim, role)
-        assert entry[:2] == expected[:2] and entry[3:] == expected[3:], (claim, role)
-        assert marshal.loads(entry[2]) == marshal.loads(expected[2]), (claim, role)
+        assert entry is not None and rows is not None, (claim, role)
+        assert entry[:2] == expected[:2] and entry[2] == b"" and entry[3:] == expected[3:], (claim, role)
+        assert marshal.loads(rows) == marshal.loads(expected[2]), (claim, role)
 
 
 BY_RECORD = [(c.name, p) for c in registry.CHECKS for p in c.parts if p.by_record]

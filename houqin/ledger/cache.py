@@ -33,6 +33,11 @@ STAT_PREFIX = "stat-"  # the stat memo of closed years' content hashes (ledger/f
 # An entry beside a file's (its key and this): what is kept of the file's rows for a quicker read (the
 # year opening's head without its asset register), as long as the file's own entry is kept.
 HEAD_SUFFIX = "-head"
+# A record file's encoded rows, beside its entry (which holds the ids, lines, days and diagnostics):
+# read only when its records are decoded, so a write at 1M records does not read, digest and copy the
+# carried register's 18 MB of rows nor the year opening's 15 MB to learn its ids.
+ROWS_SUFFIX = "-rows"
+BESIDE = (HEAD_SUFFIX, ROWS_SUFFIX)
 
 
 # The libraries whose code shapes a parsed and validated record (their installed versions).
@@ -184,7 +189,7 @@ class Cache:
         """Drop file entries no file of the current ledger uses (old versions of edited files)."""
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.dir):
-                if entry.name.endswith(HEAD_SUFFIX) and entry.name.removesuffix(HEAD_SUFFIX) in keep:
+                if any(entry.name.endswith(end) and entry.name.removesuffix(end) in keep for end in BESIDE):
                     continue
                 if entry.name not in keep and not entry.name.startswith((RESULT_PREFIX, PART_PREFIX, STAT_PREFIX)):
                     self._discard(Path(entry.path))

@@ -34,7 +34,7 @@ from houqin.diagnostics import (
 )
 from houqin.errors import InputError
 from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, TOP_FILES
-from houqin.ledger.cache import HEAD_SUFFIX, Cache, cache_of, file_key
+from houqin.ledger.cache import HEAD_SUFFIX, ROWS_SUFFIX, Cache, cache_of, file_key
 from houqin.ledger.chunks import item_chunks, shift_lines
 from houqin.ledger.codec import fields_decoder, model_codec
 from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
@@ -215,8 +215,23 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
 # The cache's form of one record file: its kind, (id, line, day) of each record, the records themselves
 # as one marshal blob (decoded only when a command asks for that kind), its diagnostics, and the
 # latest step day of each record (its own day when it has none; the file's latest is their maximum).
+# In the cache the rows are an entry of their own (ROWS_SUFFIX, `put_payload`), and a payload read
+# from there holds b"" in their place until they are asked for (`LazyRecords.rows_of`).
 Payload = tuple[str, tuple[tuple[str, int, int], ...], bytes, tuple[Any, ...], tuple[int, ...]]
 Part = tuple[str, tuple[tuple[str, int, int], ...], bytes]
+
+
+def put_payload(store: Cache, key: str, payload: Payload) -> None:
+    """A file's payload in the cache as two entries: its rows, then the rest with b"" for the rows (so
+    an entry read implies its rows were written: should they be gone, the file is parsed again)."""
+    store.put(key + ROWS_SUFFIX, payload[2])
+    store.put(key, (payload[0], payload[1], b"", payload[3], payload[4]))
+
+
+def cached_rows(store: Cache, key: str) -> bytes | None:
+    """The encoded rows of the file entry `key` (None: missing or unsound)."""
+    hit = store.get(key + ROWS_SUFFIX)
+    return hit if isinstance(hit, bytes) and hit else None
 
 
 def parse_payload(rel: str, data: bytes, kind_name: str) -> Payload:
@@ -322,9 +337,14 @@ class LazyRecords(Records):
     line of every record, are known without decoding anything."""
 
     def __init__(
-        self, parts: dict[str, list[Part]], steps: dict[tuple[str, str], tuple[int, ...]] | None = None
+        self,
+        parts: dict[str, list[Part]],
+        steps: dict[tuple[str, str], tuple[int, ...]] | None = None,
+        fetch: Callable[[str, str], bytes] | None = None,
     ) -> None:
         self._parts = parts
+        self._fetch = fetch  # (kind, file) → the file's encoded rows, for a part that holds b"" for them
+        self._blobs: dict[tuple[str, str], bytes] = {}
         self._decoded: dict[str, tuple[Record, ...]] = {}
         self._steps = steps or {}  # each file's records' latest step days, in the file's order
         self._latest: dict[tuple[str, str], int] = {}  # each file's latest of them, once asked for
@@ -428,16 +448,27 @@ class LazyRecords(Records):
                 memo = self._rows.setdefault((kind, rel), {})
                 wanted = [n for n, entry in enumerate(part_ids) if entry[0] in ids]
                 if any(n not in memo for n in wanted):  # else every row asked for is decoded already
-                    rows = marshal.loads(blob)
+                    rows = marshal.loads(self.rows_of(kind, rel, blob))
                     memo.update((n, decode(rows[n])) for n in wanted if n not in memo)
                 out.extend(memo[n] for n in wanted)
         return tuple(sorted(out, key=lambda r: r.sort_key))
 
+    def rows_of(self, kind: str, rel: str, blob: bytes) -> bytes:
+        """A part's encoded rows: `blob` itself, or, when the part was read from the cache without them
+        (b""), its rows entry, read the first time they are asked for."""
+        if blob or self._fetch is None:
+            return blob
+        found = self._blobs.get((kind, rel))
+        if found is None:
+            found = self._blobs[(kind, rel)] = self._fetch(kind, rel)
+        return found
+
     def _file_rows(self, kind: str, rel: str, blob: bytes, decode: Callable[[Any], Record]) -> list[Record]:
         """A file's records decoded, in the file's order: those picked already are the same objects
         (a fingerprint taken of one is not taken again)."""
+        rows = marshal.loads(self.rows_of(kind, rel, blob))
         memo = self._rows.pop((kind, rel), {})
-        return [memo[n] if n in memo else decode(row) for n, row in enumerate(marshal.loads(blob))]
+        return [memo[n] if n in memo else decode(row) for n, row in enumerate(rows)]
 
     def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
         self._readable(kind)
@@ -475,7 +506,7 @@ def remember_file(root: Path, rel: str, data: bytes, records: Sequence[Record], 
         return
     kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
     ordered = sorted(records, key=lambda r: r.source.line)
-    Cache(root).put(file_key(rel, digest_of(data)), payload_of(kind, ordered, diags))
+    put_payload(Cache(root), file_key(rel, digest_of(data)), payload_of(kind, ordered, diags))
 
 
 def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Sequence[Record], index: int) -> None:
@@ -488,27 +519,29 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
         return
     kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
     hit = store.get(file_key(rel, was))
+    rows = cached_rows(store, file_key(rel, was))
     ordered = sorted(records, key=lambda r: r.source.line)
     head = ordered[:index]
     if (
-        not _well_formed(hit, kind.name)
+        rows is None
+        or not _well_formed(hit, kind.name)
         or hit[3]
         or len(hit[1]) <= index
         or [entry[0] for entry in hit[1][: index + 1]] != [r.id for r in ordered[: index + 1]]
         or [entry[1] for entry in hit[1][:index]] != [r.source.line for r in head]
     ):
-        store.put(file_key(rel, digest_of(data)), payload_of(kind, ordered, ()))
+        put_payload(store, file_key(rel, digest_of(data)), payload_of(kind, ordered, ()))
         return
     encode = model_codec(kind.model)[0]
-    rows = marshal.loads(hit[2])
     tail = ordered[index:]
     steps = (*hit[4][:index], *(last_step(r).toordinal() for r in tail))
-    store.put(
+    put_payload(
+        store,
         file_key(rel, digest_of(data)),
         (
             kind.name,
             (*hit[1][:index], *((r.id, r.source.line, r.date.toordinal()) for r in tail)),
-            marshal.dumps((*rows[:index], *(encode(r) for r in tail))),
+            marshal.dumps((*marshal.loads(rows)[:index], *(encode(r) for r in tail))),
             (),
             steps,
         ),
@@ -567,7 +600,7 @@ def _load_record_files(
             todo.append((rel, data, kind.name))
     for (rel, _data, _kind), payload in zip(todo, _parse_all(todo), strict=True):
         if store:
-            store.put(beside_keys.get(rel) or keys[rel], payload)
+            put_payload(store, beside_keys.get(rel) or keys[rel], payload)
         if rel not in beside_keys:
             payloads[rel] = payload
     seen.update((keys[rel], payload) for rel, payload in payloads.items())
@@ -581,7 +614,27 @@ def _load_record_files(
         parts.setdefault(kind_name, []).append((rel, ids, blob))
         steps[(kind_name, rel)] = days
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
-    return LazyRecords(parts, steps), diagnostics
+    given = {rel: data for rel, data, _kind in files if data is not None and read is None and not payloads[rel][2]}
+    fetch = functools.partial(_fetch_rows, store, dict(keys), read or given.get) if store else None
+    return LazyRecords(parts, steps, fetch), diagnostics
+
+
+def _fetch_rows(
+    store: Cache, keys: Mapping[str, str], read: Callable[[str], bytes | None], kind: str, rel: str
+) -> bytes:
+    """The encoded rows of a file whose entry was read without them: from their own entry, or, should
+    it be gone or unsound, by parsing the file again — the very bytes of the hash the entry is under
+    (a file changed since is refused: its ids and lines were read from the entry of the old bytes)."""
+    key = keys[rel]
+    found = cached_rows(store, key)
+    if found is not None:
+        return found
+    data = read(rel)
+    if data is None or file_key(rel, digest_of(data)) != key:
+        raise InputError("changed_while_read", path=rel)
+    payload = parse_payload(rel, data, kind)
+    put_payload(store, key, payload)
+    return payload[2]
 
 
 def _directory_file(
@@ -747,8 +800,8 @@ def _head_rows(root: Path, rel: str, digest: str, records: LazyRecords, use_cach
         return hit
     rows = tuple(
         tuple(value if name in HEAD_FIELDS else None for name, value in zip(_OPENING_FIELDS, row, strict=True))
-        for _rel, _ids, blob in records.parts(OPENINGS.name)
-        for row in marshal.loads(blob)
+        for part, _ids, blob in records.parts(OPENINGS.name)
+        for row in marshal.loads(records.rows_of(OPENINGS.name, part, blob))
     )
     if store:
         store.put(key, rows)
