@@ -22,6 +22,7 @@ from houqin.checks import registry
 from houqin.checks.engine import OPENING_KINDS, Part, files_by_kind, run_checks
 from houqin.diagnostics import Diagnostic
 from houqin.ledger.load import load_ledger
+from houqin.models.base import Record
 from houqin.models.closing import UNSEALED
 from houqin.models.config import Policy
 from houqin.models.kinds import KIND_BY_MODEL, KINDS
@@ -252,6 +253,56 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
     cold = load_ledger(bundled_copy, use_cache=False).ledger.records(Reimbursement)
     assert [(r, r.source) for r in warm] == [(r, r.source) for r in cold]
     assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
+
+
+def test_an_append_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: Path) -> None:
+    """An appended file's cache entry is its old entry with the new record after it (remember_appended:
+    the file's other records neither decoded nor encoded again): after two cards added, and one more
+    into a file with no entry (the whole file encoded then), the entry is, row for row, with its ids,
+    days, tops and diagnostics, what parsing the file gives."""
+    import marshal
+
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger import load as load_mod
+    from houqin.ledger.cache import Cache, file_key
+    from houqin.ledger.files import digest_of
+    from houqin.ledger.load import cached_rows, payload_of
+    from houqin.models.kinds import KIND_BY_FILE
+
+    rel = "2026/assets.yaml"
+    kind = KIND_BY_FILE["assets.yaml"]
+    assert check_ledger(bundled_copy) == []
+    spliced = []
+    real = load_mod.remember_appended
+
+    def counted(root: Path, rel: str, was: str, data: bytes, added: list[Record]) -> bool:
+        if len(spliced) == 2:  # the old entry gone by now: the whole file is encoded
+            (root / ".houqin/cache" / file_key(rel, was)).unlink()
+        spliced.append(real(root, rel, was, data, added))
+        return spliced[-1]
+
+    for date in ("2026-11-24", "2026-11-25", "2026-11-26"):
+        add = ["--ledger", str(bundled_copy), "asset", "add", "--name", "投影仪", "--category", "A02010105"]
+        add += ["--price", "4200", "--place", "XZ-201", "--keeper", "李明", "--date", date, "--no-commit"]
+        add += ["--origin", "捐赠", "--document", "ZS-2026-11"]
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr("houqin.ledger.store.remember_appended", counted)
+            result = CliRunner().invoke(app, add)
+        assert result.exit_code == 0, result.output
+        data = (bundled_copy / rel).read_bytes()
+        entry = Cache(bundled_copy).get(file_key(rel, digest_of(data)))
+        rows = cached_rows(Cache(bundled_copy), file_key(rel, digest_of(data)))
+        fresh_read = load_ledger(bundled_copy, use_cache=False)
+        parsed = fresh_read.ledger.file_records(kind.name, rel)
+        diags = [d for d in fresh_read.diagnostics if d.file == rel]
+        expected = payload_of(kind, sorted(parsed, key=lambda r: r.source.line), diags)
+        assert entry is not None and rows is not None, date
+        assert entry[:2] == expected[:2] and entry[2] == b"" and entry[3:] == expected[3:], date
+        assert marshal.loads(rows) == marshal.loads(expected[2]), date
+    assert spliced == [True, True, False]
+    assert check_ledger(bundled_copy) == check_ledger(bundled_copy, use_cache=False)
 
 
 def test_a_signature_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: Path, tmp_path: Path) -> None:

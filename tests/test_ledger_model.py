@@ -13,6 +13,7 @@ import pytest
 
 from houqin.ledger.codec import model_codec
 from houqin.ledger.load import LazyRecords, load_ledger
+from houqin.models.base import ID_BLOCK, ID_NUMBERED
 from houqin.models.config import Config, School
 from houqin.models.directory import Person
 from houqin.models.ledger import Ledger, PlainRecords, Records, UndeclaredRead
@@ -177,6 +178,107 @@ def test_ids_under_a_folder_are_the_same_from_every_holder() -> None:
     assert ledger.with_record(moved).held.ids_under("assets", "2027/") == {"ZC-2027-0001"}
     with pytest.raises(UndeclaredRead):
         ledger.view(frozenset({"loans"}), "x").held.ids_under("assets", "2026/")
+
+
+def walked_highest(held: Records, kind: str, prefix: str, block: int) -> int | None:
+    """What the next id read before each file kept its tops: every id walked."""
+    numbers = [int(m.group(2)) for rid in held.id_set(kind) if rid.startswith(prefix) and (m := ID_NUMBERED.match(rid))]
+    return max((n for n in numbers if n // ID_BLOCK == block), default=None)
+
+
+def test_the_highest_id_numbers_are_the_same_from_every_holder(tmp_path: Path) -> None:
+    """highest_number (the next id, in a desk's block) answers from each file's tops where the holder
+    can: the same as walking every id, from the cache, a fresh read, a plain ledger, after a write (a
+    new card in another desk's block, a number too long for ID_FORM) and in a view, refusing an
+    undeclared kind; and the next id is one above it, in this desk's block."""
+    from houqin.ledger.store import next_id
+    from houqin.models.kinds import KIND_BY_NAME
+    from houqin.models.ledger import Overlay
+
+    ledger = load_ledger(BUNDLED).ledger
+    card = ledger.records(Asset)[0]
+    added = [
+        card.model_copy(update={"id": rid, "source": card.source._replace(file="2026/assets.yaml")})
+        for rid in ("ZC-2026-20007", "ZC-2026-123456", "ZC-2026-x1")
+    ]
+    written = ledger.with_record(added[0]).with_record(added[1]).with_record(added[2])
+    plain = PlainRecords({k: ledger.held[k] for k in ledger.held})
+    holders = [
+        ledger.held,
+        load_ledger(BUNDLED, use_cache=False).ledger.held,
+        plain,
+        written.held,
+        Overlay(plain, {"assets": tuple(added)}),
+        ledger.view(frozenset({"assets", "loans"}), "x").held,
+    ]
+    asked = 0
+    for held in holders:
+        for kind in ("assets", "loans"):
+            for prefix in (f"{KIND_BY_NAME[kind].prefix}-{y}-" for y in (2016, 2025, 2026, 2027)):
+                for block in (0, 2, 12):
+                    expected = walked_highest(held, kind, prefix, block)
+                    assert held.highest_number(kind, prefix, block) == expected, (type(held), kind, prefix, block)
+                    asked += expected is not None
+    assert asked > 20  # a comparison of nothing proves nothing
+    assert written.highest_number("assets", "ZC-2026-", 2) == 20007
+    assert written.highest_number("assets", "ZC-2026-", 12) == 123456
+    with pytest.raises(UndeclaredRead):
+        ledger.view(frozenset({"loans"}), "x").held.highest_number("assets", "ZC-2026-", 0)
+    kind = KIND_BY_NAME["assets"]
+    before = walked_highest(ledger.held, "assets", "ZC-2026-", 0)
+    assert before is not None and next_id(written, kind, 2026) == f"ZC-2026-{before + 1:04d}"
+    assert next_id(ledger, kind, 2031) == "ZC-2031-0001"
+
+
+def test_the_years_records_are_dated_in_are_the_same_from_every_holder() -> None:
+    """years_dated (the calendar check's years in use) skips a file dated wholly outside the days asked
+    where the holder can: the same years as walking every record's day, from the cache, a fresh read,
+    a plain ledger, after a write adding a card and after one moving a card to another year (a rewrite,
+    whose old day the base still holds), and in a view."""
+    from houqin.models.ledger import Overlay
+
+    ledger = load_ledger(BUNDLED).ledger
+    cards = ledger.records(Asset)
+    new = cards[0].model_copy(update={"id": "ZC-2030-0001", "date": dt.date(2030, 3, 1)})
+    moved = cards[-1].model_copy(update={"date": dt.date(2031, 5, 1)})
+    plain = PlainRecords({k: ledger.held[k] for k in ledger.held})
+    holders = [
+        ledger.held,
+        load_ledger(BUNDLED, use_cache=False).ledger.held,
+        plain,
+        ledger.with_record(new).held,
+        ledger.with_record(moved).held,
+        Overlay(ledger.held, {}, {"assets": (moved,)}),
+        ledger.view(frozenset({"assets", "expenses"}), "x").held,
+    ]
+    spans = [
+        (dt.date(y0, 1, 1), dt.date(y1, 12, 31)) for y0, y1 in ((2000, 2040), (2016, 2016), (2025, 2031), (2026, 2026))
+    ]
+    spans.append((dt.date(2026, 9, 1), dt.date(2026, 9, 30)))
+    found = 0
+    for held in holders:
+        for kind in ("assets", "expenses"):
+            for first, last in spans:
+                walked = {
+                    dt.date.fromordinal(s[3]).year
+                    for s in held.id_sources(kind)
+                    if first.toordinal() <= s[3] <= last.toordinal()
+                }
+                assert held.years_dated(kind, first.toordinal(), last.toordinal()) == walked, (
+                    type(held),
+                    kind,
+                    first,
+                    last,
+                )
+                found += len(walked)
+    assert found > 20
+    wide = (dt.date(2000, 1, 1).toordinal(), dt.date(2040, 1, 1).toordinal())
+    assert 2031 in ledger.with_record(moved).held.years_dated("assets", *wide)
+    assert cards[-1].date.year not in ledger.with_record(moved).held.years_dated("assets", *wide) or any(
+        c.date.year == cards[-1].date.year for c in cards[:-1]
+    )
+    with pytest.raises(UndeclaredRead):
+        ledger.view(frozenset({"loans"}), "x").held.years_dated("assets", *wide)
 
 
 @pytest.mark.parametrize("base_twice", [False, True])

@@ -24,11 +24,9 @@ def years_in_use(ledger: Ledger, today: dt.date) -> dict[int, str | None]:
     years: dict[int, str | None] = {today.year: None}
     started = ledger.config.started
     if started is not None:
-        first = started.toordinal()
         for kind in KINDS:
-            for _, _, _, day in ledger.id_sources(kind.name):
-                if first <= day <= today.toordinal():
-                    years.setdefault(dt.date.fromordinal(day).year, None)
+            for year in ledger.years_dated(kind.name, started, today):
+                years.setdefault(year, None)
     for term in sorted(ledger.config.terms, key=lambda t: t.start):
         if term.start > today:
             continue

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from houqin.errors import UsageError
 from houqin.ledger.save import STATE_DIR, atomic_write, state_dir
+from houqin.models.base import ID_BLOCK
 
 DESK_FILE = "desk"
-BLOCK = 10_000  # ids per desk and year: desk 0 has 0001–9999, desk 1 10001–19999, … desk 99 990001–999999
+BLOCK = ID_BLOCK  # ids per desk and year: desk 0 has 0001–9999, desk 1 10001–19999, … desk 99 990001–999999
 MAX_DESK = 99
 
 

@@ -5,9 +5,8 @@ was. This is the only place that turns a record into bytes on disk."""
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from houqin.ledger.load import (
     load_file_records,
     load_ledger,
     load_list,
+    remember_appended,
     remember_file,
     remember_rewritten,
     unreadable_error,
@@ -44,7 +44,7 @@ from houqin.ledger.roundtrip import (
 )
 from houqin.ledger.save import DISK_FULL, OldFiles, atomic_write, ledger_lock
 from houqin.ledger.yamlio import LinedList, parse
-from houqin.models.base import ID_NUMBERED, Record
+from houqin.models.base import ID_NUMBERED, Record, id_tops, top_of
 from houqin.models.directory import Person, Place
 from houqin.models.kinds import KINDS, Kind, kind_of
 from houqin.models.ledger import Ledger
@@ -70,15 +70,12 @@ def next_id(ledger: Ledger, kind: Kind, year: int) -> str:
     from houqin.ledger.desk import BLOCK, read_desk
 
     prefix = f"{kind.prefix}-{year}-"
-    low = read_desk(ledger.root) * BLOCK
-    highest = low
-    ids: Iterable[str] = ledger.id_set(kind.name)  # no record need be built
+    desk = read_desk(ledger.root)
+    low = desk * BLOCK
+    found = [ledger.highest_number(kind.name, prefix, desk)]  # from each file's tops: no id walked
     if ledger.opened is not None:  # and those the closed years gave out (年终结账)
-        ids = itertools.chain(ids, ledger.opened.last_ids)
-    for rid in [rid for rid in ids if rid.startswith(prefix)]:  # the kind's ids of that year alone
-        m = ID_NUMBERED.match(rid)
-        if m and low < int(m.group(2)) < low + BLOCK:
-            highest = max(highest, int(m.group(2)))
+        found.append(top_of(id_tops(i for i in ledger.opened.last_ids if i.startswith(prefix)), prefix, desk))
+    highest = max([low, *(n for n in found if n is not None)])
     if highest + 1 >= low + BLOCK:
         raise InputError("desk_full", prefix=prefix, desk=low // BLOCK)
     return f"{prefix}{highest + 1:04d}"
@@ -178,7 +175,9 @@ class WriteSession:
         if record.id in ledger.id_set(kind_of(record).name):
             raise InputError("record_exists", id=record.id)
         path = record_file(self.root, record, self.opened)
+        rel = path.relative_to(self.root).as_posix()
         old = self._current(path)
+        was = self.digests_after().get(rel) if old else None  # the file's hash as this write finds it
         text = old.decode("utf-8") if old else file_header(kind_of(record), path.parent.name, path.name)
         self._ensure_appendable(path, text)
         new, chunk = append_record_text(text, record)
@@ -186,12 +185,13 @@ class WriteSession:
         data = new.encode("utf-8")
         self._stage(path, old, data)
         # Appending moves no other line: the records read so far stand as they are, and the file now
-        # reads as its old records, the new one and its old diagnostics (left in the cache as such).
+        # reads as its old records, the new one and its old diagnostics (left in the cache as such:
+        # the old entry with the new record after it, or, with none, the file's records encoded).
         before = self.loaded_after
         after = before.ledger.with_record(placed)
-        rel = path.relative_to(self.root).as_posix()
-        own = after.file_records(kind_of(record).name, rel)
-        remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
+        if was is None or not remember_appended(self.root, rel, was, data, [placed]):
+            own = after.file_records(kind_of(record).name, rel)
+            remember_file(self.root, rel, data, own, [d for d in before.diagnostics if d.file == rel])
         self._edited(rel, {placed.id}, added=True)
         self._after = LoadResult(after, before.diagnostics, self.digests_after(), dict(self._edits))
         return path, placed

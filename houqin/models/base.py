@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, NamedTuple
 
@@ -181,6 +182,36 @@ ID_FORM = re.compile(f"^(?P<prefix>{ID_PREFIX})-(?P<year>{ID_YEAR})-(?P<seq>{ID_
 # The year and number of an id of that shape whatever its number's length, so that the next id is
 # given above every id written, even one too long for ID_FORM (which ID001 reports).
 ID_NUMBERED = re.compile(f"^{ID_PREFIX}-({ID_YEAR})-([0-9]+)$")
+# Ids a desk gives out in a year (ledger/desk.py): desk 0 numbers 1–9999, desk n n×10000+1 onwards.
+ID_BLOCK = 10_000
+
+IdTop = tuple[str, int, int]  # an id's prefix up to its number ('ZC-2026-'), the number's block, its highest
+
+
+def id_tops(ids: Iterable[str], tops: Iterable[IdTop] = ()) -> tuple[IdTop, ...]:
+    """The highest number of each prefix and block among these ids (those of the ID_NUMBERED shape)
+    and `tops` already known: the next id of a desk is one above its block's, known without walking
+    every id again."""
+    best = {(prefix, block): n for prefix, block, n in tops}
+    heads: dict[str, bool] = {}  # each prefix matched once, not each id (a file's ids share a few)
+    for rid in ids:
+        head, dash, number = rid.rpartition("-")
+        if not (dash and number.isascii() and number.isdigit()):
+            continue
+        fits = heads.get(head)
+        if fits is None:
+            fits = heads[head] = ID_NUMBERED.match(f"{head}-0") is not None
+        if fits:
+            n = int(number)
+            key = (f"{head}-", n // ID_BLOCK)
+            if n > best.get(key, -1):
+                best[key] = n
+    return tuple((prefix, block, n) for (prefix, block), n in sorted(best.items()))
+
+
+def top_of(tops: Iterable[IdTop], prefix: str, block: int) -> int | None:
+    """The highest number of `prefix` in `block` among `tops` (None: none)."""
+    return max((n for p, b, n in tops if p == prefix and b == block), default=None)
 
 
 class Record(Frozen):

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from houqin.models.base import Record
+from houqin.models.base import Record, id_tops, top_of
 from houqin.models.config import Config, Term
 from houqin.models.directory import AssetCategory, BudgetLine, Catalog, Item, Person, Place, name_skeleton
 from houqin.models.kinds import KIND_BY_MODEL, KIND_BY_PREFIX, KINDS, kind_of
@@ -74,6 +74,17 @@ class Records(Mapping[str, tuple[Record, ...]]):
     def id_count(self, kind: str) -> int:
         """How many records of a kind there are (an id held twice counted twice)."""
         return sum(1 for _ in self.id_sources(kind))
+
+    def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
+        """The highest number among a kind's ids of `prefix` ('ZC-2026-') whose number is in `block`
+        (number // ID_BLOCK: a desk's), None when there is none — a holder that can, from its files'
+        tops (models/base.id_tops) without walking the ids."""
+        return top_of(id_tops(i for i in self.id_set(kind) if i.startswith(prefix)), prefix, block)
+
+    def years_dated(self, kind: str, first: int, last: int) -> set[int]:
+        """The years of a kind's records dated from `first` to `last` (ordinals) — a holder that can
+        does not walk a file dated wholly outside them (at 1M records the carried register)."""
+        return {dt.date.fromordinal(s[3]).year for s in self.id_sources(kind) if first <= s[3] <= last}
 
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) on any record of a kind in one file, if known without decoding."""
@@ -197,6 +208,24 @@ class Overlay(Records):
             return super().ids_under(kind, folder)
         return self.base.ids_under(kind, folder)
 
+    def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
+        if kind in self.changed:
+            return super().highest_number(kind, prefix, block)
+        found = self.base.highest_number(kind, prefix, block)
+        new = top_of(id_tops(r.id for r in self.added.get(kind, ())), prefix, block)
+        return found if new is None else new if found is None else max(found, new)  # a rewrite keeps its id
+
+    def years_dated(self, kind: str, first: int, last: int) -> set[int]:
+        new = self.added.get(kind, ())
+        if (
+            kind in self.changed
+            or kind in self._merged
+            or (new and not self.base.id_set(kind).isdisjoint(r.id for r in new))
+        ):
+            return super().years_dated(kind, first, last)  # a record rewritten may have another day
+        found = self.base.years_dated(kind, first, last)
+        return found | {r.date.year for r in new if first <= r.date.toordinal() <= last}
+
     def id_count(self, kind: str) -> int:
         new = self.added.get(kind)
         if new is not None and kind not in self.changed and kind not in self._merged and kind not in self._ids:
@@ -289,6 +318,12 @@ class Superseded(Records):
     def late_steps(self, kind: str, first: int) -> frozenset[str] | None:
         return self.base.late_steps(kind, first)  # more than the kept ones' may be named: never fewer
 
+    def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
+        return self.base.highest_number(kind, prefix, block)  # an original dropped has its copy's id
+
+    def years_dated(self, kind: str, first: int, last: int) -> set[int]:
+        return self.base.years_dated(kind, first, last)  # and its copy's day
+
 
 class KindView(Records):
     """Only the declared kinds of `base`; asking for another raises UndeclaredRead."""
@@ -337,6 +372,14 @@ class KindView(Records):
     def ids_under(self, kind: str, folder: str) -> frozenset[str]:
         self._declared(kind)
         return self.base.ids_under(kind, folder)
+
+    def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
+        self._declared(kind)
+        return self.base.highest_number(kind, prefix, block)
+
+    def years_dated(self, kind: str, first: int, last: int) -> set[int]:
+        self._declared(kind)
+        return self.base.years_dated(kind, first, last)
 
     def _declared(self, kind: str) -> None:
         if kind not in self.kinds:
@@ -541,6 +584,14 @@ class Ledger:
     def id_count(self, kind: str) -> int:
         """How many records of a kind there are, an id held twice counted twice."""
         return (self.held if self.lookup is None else self.lookup).id_count(kind)
+
+    def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
+        """The highest number of a kind's ids of `prefix` in a desk's block (Records.highest_number)."""
+        return (self.held if self.lookup is None else self.lookup).highest_number(kind, prefix, block)
+
+    def years_dated(self, kind: str, first: dt.date, last: dt.date) -> set[int]:
+        """The years of a kind's records dated from `first` to `last` (Records.years_dated)."""
+        return self.held.years_dated(kind, first.toordinal(), last.toordinal())
 
     def latest_step(self, kind: str, file: str) -> int | None:
         """The latest step day (ordinal) in one file of a kind, if known without decoding it."""
