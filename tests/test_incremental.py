@@ -255,6 +255,58 @@ def test_a_signature_leaves_the_file_as_a_fresh_read_gives_it(bundled_copy: Path
     assert key(check_ledger(bundled_copy)) == key(fresh(bundled_copy))
 
 
+def test_a_part_seeing_ids_checks_again_only_the_records_naming_an_id_added(bundled_copy: Path) -> None:
+    """refs sees the ids of the kinds records link to (sees_ids): after an `asset add`, the loans,
+    moves and repairs are not checked again whole; only a loan whose finding named the new card's
+    id (REF009, a card not yet entered) is, and its finding goes. Every result equals a fresh check's,
+    and a signature (a rewrite in a seen file: no id added) checks none of them again."""
+    from typer.testing import CliRunner
+
+    from houqin.cli.app import app
+    from houqin.ledger.store import next_id
+    from houqin.models.kinds import KIND_BY_NAME
+
+    ledger = load_ledger(bundled_copy, use_cache=False).ledger
+    card = next_id(ledger, KIND_BY_NAME["assets"], 2026)
+    loans = bundled_copy / "2026/loans.yaml"
+    loans.write_text(
+        loans.read_text("utf-8")
+        + f"- id: JY-2026-0099\n  date: 2026-11-20\n  asset: {card}\n  borrower: 曾红霞\n  purpose: 公开课准备\n"
+        + "  due: 2026-11-30\n",
+        "utf-8",
+    )
+    before = check_ledger(bundled_copy)
+    assert [(d.code, d.record) for d in before if d.check == "refs"] == [("REF009", "JY-2026-0099")]
+    whole: list[str] = []
+    rechecked: list[tuple[str, ...]] = []
+    real_file, real_records = Ledger.file_view, Ledger.records_view
+
+    def file_view(self: Ledger, file: str, kind: str, *args: Any, **kw: Any) -> Ledger:
+        if "'refs'" in args[-1]:
+            whole.append(file)
+        return real_file(self, file, kind, *args, **kw)
+
+    def records_view(self: Ledger, kind: str, records: Any, *args: Any, **kw: Any) -> Ledger:
+        if "'refs'" in args[-1]:
+            rechecked.append(tuple(r.id for r in records))
+        return real_records(self, kind, records, *args, **kw)
+
+    add = ["--ledger", str(bundled_copy), "asset", "add", "--name", "投影仪", "--category", "A02010105"]
+    add += ["--price", "4200", "--place", "XZ-201", "--keeper", "李明", "--date", "2026-11-24", "--no-commit"]
+    add += ["--origin", "捐赠", "--document", "ZS-2026-11"]
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(Ledger, "file_view", file_view)
+        m.setattr(Ledger, "records_view", records_view)
+        result = CliRunner().invoke(app, add)
+    assert result.exit_code == 0 and card in result.output, result.output
+    after = check_ledger(bundled_copy)
+    assert key(after) == key(check_ledger(bundled_copy, use_cache=False))
+    assert not [d for d in after if d.check == "refs"]  # the card the loan names is there now
+    linking = {"2026/loans.yaml", "2026/moves.yaml", "2026/repairs.yaml", "2026/disposals.yaml"}
+    assert not linking & set(whole), whole  # checked again whole: none of the files that link to cards
+    assert ("JY-2026-0099",) in rechecked  # the one loan whose finding named the new card
+
+
 def test_an_append_leaves_in_the_cache_what_a_fresh_parse_would(bundled_copy: Path) -> None:
     """An appended file's cache entry is its old entry with the new record after it (remember_appended:
     the file's other records neither decoded nor encoded again): after two cards added, and one more

@@ -148,6 +148,10 @@ class Part:
     # For a per-file part by record that sees the closes: a finding about a record depends on it and on
     # the states of the months it belongs to alone (checks/months.py).
     by_month: bool = False
+    # For a per-file part by record: of the kinds it sees it asks which ids they hold, nothing else
+    # (Ledger.has); a record naming an id none holds has a finding naming it (param `id`), and more ids
+    # held change the findings of no other record.
+    sees_ids: bool = False
 
     def __post_init__(self) -> None:
         _verify(self.run, self.dated)
@@ -155,6 +159,8 @@ class Part:
             raise BadCheck(f"check {self.run.__qualname__} is by record but not per file")
         if self.by_ids and self.per_file:
             raise BadCheck(f"check {self.run.__qualname__} is by ids but per file")
+        if self.sees_ids and not self.by_record:
+            raise BadCheck(f"check {self.run.__qualname__} sees ids but is not by record")
         if self.by_month and (not self.by_record or not all(ks <= UNSEALED for ks in self.sees.values())):
             raise BadCheck(f"check {self.run.__qualname__} is by month but not by record seeing the closes alone")
         unknown = (self.reads | {k for ks in self.sees.values() for k in ks}) - ALL_KINDS
@@ -175,6 +181,8 @@ class PartStore(Protocol):
 
     def put(self, key: str, value: Any) -> None: ...
 
+    def has(self, key: str) -> bool: ...
+
 
 def files_by_kind(result: LoadResult) -> dict[str, list[str]]:
     """The record files of each kind, sorted: from the files read when known, else from the records."""
@@ -192,6 +200,12 @@ def files_by_kind(result: LoadResult) -> dict[str, list[str]]:
         if found:
             out[kind.name] = found
     return out
+
+
+def _kind_of(rel: str) -> str | None:
+    """The kind of a record file's records (None: not a record file)."""
+    kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[-1]) if "/" in rel else None
+    return kind.name if kind is not None else None
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -311,8 +325,11 @@ class _Runner:
         key = self.key(*context)
         months_key = f"{key} months"
         self.used.update((key, months_key))
-        hit, index = self.store.get(key), self.store.get(months_key)
-        if isinstance(hit, tuple) and isinstance(index, tuple):
+        hit = self.store.get(key)
+        # The months are read only when a write changes the closes (_months_changed, which checks the
+        # file whole if they are unsound): their being there is enough here (at 1M records the claims'
+        # are 2.4 MB, read twice in every write).
+        if isinstance(hit, tuple) and self.store.has(months_key):
             return [decode_diagnostic(row) for row in hit]
         states = self._states()
         again = self._months_changed(head, part, rel, kind, sees, edit, states) if states is not None else None
@@ -345,16 +362,10 @@ class _Runner:
     ) -> tuple[list[Diagnostic], dict[str, set[str]]] | None:
         """The findings and months of a file from those kept before the write, or None when not kept."""
         assert self.store is not None and self.key is not None
-        edits, digests = self.result.edits, self.result.digests
-        if not edits:
+        if not self.result.edits:
             return None
-        seen: list[str] = []
-        for k in sorted(sees):
-            for f in self.files.get(k, ()):
-                e = edits.get(f)
-                if e is None or e.before:  # a file the write created was not there before
-                    seen.append(f"{f}={e.before if e is not None else digests.get(f, '')}")
-        before = self.key(*head, rel, edit.before if edit is not None else digests.get(rel, ""), *seen)
+        digest = edit.before if edit is not None else self.result.digests.get(rel, "")
+        before = self.key(*head, rel, digest, *self._files_before(sees))
         hit, index = self.store.get(before), self.store.get(f"{before} months")
         if not isinstance(hit, tuple) or not isinstance(index, tuple):
             return None
@@ -423,8 +434,47 @@ class _Runner:
             found = self._edited(head, part, rel, kind, sees, edit, who)
             if found is not None:
                 return found
-        view = self.ledger.file_view(rel, kind, part.reads, sees, who)
+        elif part.sees_ids and sees:
+            found = self._ids_added(head, part, rel, kind, sees, who)
+            if found is not None:
+                return found
+        view = self.ledger.file_view(rel, kind, part.reads, sees, who, ids_only=part.sees_ids)
         return part.call(view, self.policy, self.today)
+
+    def _ids_added(
+        self, head: tuple[str, ...], part: Part, rel: str, kind: str, sees: frozenset[str], who: str
+    ) -> list[Diagnostic] | None:
+        """A part seeing ids alone (`sees_ids`), on a file the write did not change, where the write
+        changed files of the kinds it sees record by record (FileEdit: rewrites keep their ids, appends
+        add theirs): its findings as the seen files stood before stand, but for the records with a
+        finding naming an id added, checked again — at 1M records an `asset add` does not check every
+        loan, move and repair again to learn that no link named the new card. A seen file changed
+        otherwise is taken as it stands now (the findings then are those of a state that differs from
+        this one by the appends alone). None when there are no such findings: check the whole file."""
+        if self.store is None or self.key is None:
+            return None
+        edits = {f: e for f, e in self.result.edits.items() if _kind_of(f) in sees}
+        if not edits:
+            return None
+        hit = self.store.get(self.key(*head, rel, self.result.digests.get(rel, ""), *self._files_before(sees)))
+        if not isinstance(hit, tuple):
+            return None
+        added = frozenset().union(*(e.added for e in edits.values()))
+        named = {d.record for row in hit if (d := decode_diagnostic(row)).args.get("id") in added and d.record}
+        again = self._recheck(part, rel, kind, sees, hit, named, None, who)
+        return None if again is None else again[0]
+
+    def _files_before(self, kinds: Iterable[str]) -> Iterator[str]:
+        """_files_of as the files stood before the write: each file it edited record by record at its
+        hash before (a file it created left out)."""
+        digests, edits = self.result.digests, self.result.edits
+        for kind in sorted(kinds):
+            for rel in self.files.get(kind, ()):
+                edit = edits.get(rel)
+                if edit is None:
+                    yield f"{rel}={digests.get(rel, '')}"
+                elif edit.before:  # a file the write created was not there before
+                    yield f"{rel}={edit.before}"
 
     def _edited(
         self,
@@ -463,7 +513,8 @@ class _Runner:
         (at the lines `edit` moved them to), and the part run on the file's records of those ids — with
         those records. None when a finding about them names another record: check the whole file."""
         touched = [r for r in self.ledger.held.pick(kind, ids) if r.source.file == rel] if ids else []
-        fresh = part.call(self.ledger.records_view(kind, touched, part.reads, sees, who), self.policy, self.today)
+        view = self.ledger.records_view(kind, touched, part.reads, sees, who, ids_only=part.sees_ids)
+        fresh = part.call(view, self.policy, self.today)
         if any(d.record not in ids for d in fresh):
             return None
         kept: list[Diagnostic] = []

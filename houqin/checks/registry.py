@@ -122,6 +122,7 @@ def per_file(
     dated: Literal[True],
     by_record: bool = False,
     by_month: bool = False,
+    sees_ids: bool = False,
 ) -> Part: ...
 @overload
 def per_file(
@@ -131,6 +132,7 @@ def per_file(
     dated: Literal[False] = False,
     by_record: bool = False,
     by_month: bool = False,
+    sees_ids: bool = False,
 ) -> Part: ...
 def per_file(
     run: CheckFn | DatedCheckFn,
@@ -139,6 +141,7 @@ def per_file(
     dated: bool = False,
     by_record: bool = False,
     by_month: bool = False,
+    sees_ids: bool = False,
 ) -> Part:
     """A part whose findings about a file depend on that file's records alone (and on the kinds in
     `sees`, looked up by id, for files of each kind). `by_record`: each finding is about one record of
@@ -147,8 +150,21 @@ def per_file(
     so declared to it, record by record, on the bundled ledgers). `by_month` (by record, seeing only the
     closes and reopenings): each finding rests on the record and on the states of the months it belongs
     to (checks/months.py) — so after a close or a reopening only the records of the months whose state
-    changed are checked again."""
-    return Part(run, _kinds(reads), per_file=True, sees=sees or {}, dated=dated, by_record=by_record, by_month=by_month)
+    changed are checked again. `sees_ids` (by record): of the kinds it sees it asks which ids they hold
+    alone (Ledger.has; its view refuses to build their records), a record naming an id none holds has
+    a finding naming it (`id`), and more ids change no other record's findings — so after a write that
+    appended to the seen kinds' files and rewrote records there, only the records with a finding naming
+    an id added are checked again."""
+    return Part(
+        run,
+        _kinds(reads),
+        per_file=True,
+        sees=sees or {},
+        dated=dated,
+        by_record=by_record,
+        by_month=by_month,
+        sees_ids=sees_ids,
+    )
 
 
 def _kinds(reads: tuple[Reads, ...]) -> frozenset[str]:
@@ -185,7 +201,10 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "refs",
-        (whole(refs.check_place_keepers), per_file(refs.check_refs, ALL_KINDS, sees=linked_kinds(), by_record=True)),
+        (
+            whole(refs.check_place_keepers),
+            per_file(refs.check_refs, ALL_KINDS, sees=linked_kinds(), by_record=True, sees_ids=True),
+        ),
     ),
     Check(
         "approval-chain",

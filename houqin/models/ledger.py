@@ -734,18 +734,29 @@ class Ledger:
         """The ledger as a check that reads only the ids of `kinds` (and the records of `whole`) may see it."""
         return self._derived(IdsView(self.held, kinds, whole, who), None)
 
-    def file_view(self, file: str, kind: str, kinds: frozenset[str], sees: frozenset[str], who: str) -> Ledger:
+    def file_view(
+        self, file: str, kind: str, kinds: frozenset[str], sees: frozenset[str], who: str, *, ids_only: bool = False
+    ) -> Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
-        alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`)."""
+        alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`; `ids_only`:
+        only which ids they hold, Ledger.has)."""
         own = self.file_records(kind, file)
-        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
+        return self.records_view(kind, own, kinds, sees, who, ids_only=ids_only)
 
     def records_view(
-        self, kind: str, records: Sequence[Record], kinds: frozenset[str], sees: frozenset[str], who: str
+        self,
+        kind: str,
+        records: Sequence[Record],
+        kinds: frozenset[str],
+        sees: frozenset[str],
+        who: str,
+        *,
+        ids_only: bool = False,
     ) -> Ledger:
         """As file_view, holding only these records of the file (a by-record part after a write)."""
         own = tuple(sorted(records, key=lambda r: r.sort_key))
-        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), KindView(self.held, sees, who))
+        lookup = IdsView(self.held, sees, frozenset(), who) if ids_only else KindView(self.held, sees, who)
+        return self._derived(KindView(PlainRecords({kind: own}), kinds, who), lookup)
 
     def with_file(self, file: str, kind: str, records: list[Record]) -> Ledger:
         """A new ledger whose records from `file` are `records` (the file was rewritten)."""
