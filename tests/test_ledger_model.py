@@ -220,6 +220,13 @@ def test_the_highest_id_numbers_are_the_same_from_every_holder(tmp_path: Path) -
                     assert held.highest_number(kind, prefix, block) == expected, (type(held), kind, prefix, block)
                     asked += expected is not None
     assert asked > 20  # a comparison of nothing proves nothing
+    for held in holders:
+        for kind in ("assets", "loans"):
+            own = f"{KIND_BY_NAME[kind].prefix}-"
+            assert held.foreign_ids(kind) == {i for i in held.id_set(kind) if not i.startswith(own)}, type(held)
+    assert written.held.foreign_ids("assets") == set()  # ZC-2026-x1: odd, but its kind's prefix
+    odd = card.model_copy(update={"id": "JY-2026-0001"})
+    assert ledger.with_record(odd).held.foreign_ids("assets") == {"JY-2026-0001"}
     assert written.highest_number("assets", "ZC-2026-", 2) == 20007
     assert written.highest_number("assets", "ZC-2026-", 12) == 123456
     with pytest.raises(UndeclaredRead):

@@ -144,6 +144,14 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         ["2026/assets.yaml:9: error[ID001] 编号 ZC-2026-0001 重复（另见 2026/assets.yaml:1）"],
     ),
     (
+        "ID001 the id of a record of another kind",  # no kind's set holds it twice: the sets alone say nothing
+        {"2026/assets.yaml": GOOD_ASSET, "2026/expenses.yaml": GOOD_EXPENSE.replace("BX-2026-0001", "ZC-2026-0001")},
+        [
+            "2026/expenses.yaml:1: error[ID001] 编号 ZC-2026-0001 重复（另见 2026/assets.yaml:1）",
+            "2026/expenses.yaml:1: error[ID002] 编号 ZC-2026-0001 格式不对，应为 BX-年份-序号（如 BX-2025-0001）",
+        ],
+    ),
+    (
         "ID002 wrong prefix",
         {"2026/assets.yaml": GOOD_ASSET.replace("ZC-2026", "BX-2026")},
         ["2026/assets.yaml:1: error[ID002] 编号 BX-2026-0001 格式不对，应为 ZC-年份-序号（如 ZC-2025-0001）"],

@@ -40,7 +40,7 @@ from houqin.ledger.codec import fields_decoder, model_codec
 from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
-from houqin.models.base import IdTop, Record, id_tops, top_of
+from houqin.models.base import IdTop, Record, id_tally, top_of
 from houqin.models.config import Config, School
 from houqin.models.directory import (
     Account,
@@ -221,8 +221,10 @@ def load_records(file: str, data: bytes, kind: Kind) -> tuple[list[Record], list
 IdEntry = tuple[str, int, int]  # a record's id, line and day (an ordinal)
 # A file's ids and days summed up, so that questions about them are answered without walking them
 # (at 1M records the carried register's 180,000): the highest number of each id prefix and desk block
-# (models/base.id_tops, the next id), and the first and last of the records' days (0, 0: no record).
-Summary = tuple[tuple[IdTop, ...], int, int]
+# (models/base.id_tops, the next id), the first and last of the records' days (0, 0: no record), and
+# how many ids are not of the numbered shape (models/base.id_tally: with none, and every prefix the
+# kind's own, the file holds no id another kind could hold too).
+Summary = tuple[tuple[IdTop, ...], int, int, int]
 Payload = tuple[str, tuple[IdEntry, ...], bytes, tuple[Any, ...], tuple[int, ...], Summary]
 Part = tuple[str, tuple[IdEntry, ...], bytes]
 
@@ -231,8 +233,10 @@ def summary_of(ids: Sequence[IdEntry], before: Summary | None = None) -> Summary
     """The summary of a file's ids; `before`: that of the records before these (an append)."""
     first, last = day_span(ids)
     if before is not None and before[2]:
-        first, last = (min(first, before[1]), max(last, before[2])) if last else before[1:]
-    return id_tops((entry[0] for entry in ids), before[0] if before else ()), first, last
+        first, last = (min(first, before[1]), max(last, before[2])) if last else (before[1], before[2])
+    names = (entry[0] for entry in ids)
+    tops, odd = id_tally(names, before[0], before[3]) if before is not None else id_tally(names)
+    return tops, first, last, odd
 
 
 def day_span(ids: Sequence[IdEntry]) -> tuple[int, int]:
@@ -287,7 +291,7 @@ def _well_formed(hit: Any, kind: str) -> TypeGuard[Payload]:
         and isinstance(hit[4], tuple)
         and len(hit[4]) == len(hit[1])
         and isinstance(hit[5], tuple)
-        and len(hit[5]) == 3
+        and len(hit[5]) == 4
     )
 
 
@@ -461,6 +465,8 @@ class LazyRecords(Records):
         self._readable(kind)
         if kind in self._decoded:
             return tuple(r for r in self._decoded[kind] if r.id in ids)
+        if kind in self._id_sets and ids.isdisjoint(self._id_sets[kind]):
+            return ()  # none of them here: no file's ids walked
         decode = model_codec(KIND_BY_NAME[kind].model)[1]
         first = operator.itemgetter(0)
         out: list[Record] = []
@@ -521,13 +527,25 @@ class LazyRecords(Records):
             (t for rel, _ids, _blob in self._parts.get(kind, ()) for t in sums[(kind, rel)][0]), prefix, block
         )
 
+    def foreign_ids(self, kind: str) -> frozenset[str]:
+        self._readable(kind)
+        if self._summaries is None:
+            return super().foreign_ids(kind)
+        own = f"{KIND_BY_NAME[kind].prefix}-"
+        found: set[str] = set()
+        for rel, ids, _blob in self._parts.get(kind, ()):
+            tops, _first, _last, odd = self._summaries[(kind, rel)]
+            if odd or not all(top[0].startswith(own) for top in tops):  # else none is: not walked
+                found.update(entry[0] for entry in ids if not entry[0].startswith(own))
+        return frozenset(found)
+
     def years_dated(self, kind: str, first: int, last: int) -> set[int]:
         self._readable(kind)
         if self._summaries is None:
             return super().years_dated(kind, first, last)
         days: set[int] = set()
         for rel, ids, _blob in self._parts.get(kind, ()):
-            _tops, low, high = self._summaries[(kind, rel)]
+            _tops, low, high, _odd = self._summaries[(kind, rel)]
             if high and low <= last and high >= first:  # a file dated wholly outside is not walked
                 days.update(entry[2] for entry in ids if first <= entry[2] <= last)
         return {dt.date.fromordinal(day).year for day in days}
@@ -618,7 +636,7 @@ def remember_rewritten(root: Path, rel: str, was: str, data: bytes, records: Seq
     steps = (*hit[4][:index], *(last_step(r).toordinal() for r in tail))
     ids = (*hit[1][:index], *((r.id, r.source.line, r.date.toordinal()) for r in tail))
     same_ids = [entry[0] for entry in hit[1][index:]] == [r.id for r in tail]  # then the same tops
-    summary = (hit[5][0], *day_span(ids)) if same_ids else summary_of(ids)
+    summary = (hit[5][0], *day_span(ids), hit[5][3]) if same_ids else summary_of(ids)
     put_payload(
         store,
         file_key(rel, digest_of(data)),

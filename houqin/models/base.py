@@ -192,11 +192,17 @@ def id_tops(ids: Iterable[str], tops: Iterable[IdTop] = ()) -> tuple[IdTop, ...]
     """The highest number of each prefix and block among these ids (those of the ID_NUMBERED shape)
     and `tops` already known: the next id of a desk is one above its block's, known without walking
     every id again."""
+    return id_tally(ids, tops)[0]
+
+
+def id_tally(ids: Iterable[str], tops: Iterable[IdTop] = (), odd: int = 0) -> tuple[tuple[IdTop, ...], int]:
+    """id_tops, and how many of the ids (beside `odd` known) are not of the ID_NUMBERED shape."""
     best = {(prefix, block): n for prefix, block, n in tops}
     heads: dict[str, bool] = {}  # each prefix matched once, not each id (a file's ids share a few)
     for rid in ids:
         head, dash, number = rid.rpartition("-")
         if not (dash and number.isascii() and number.isdigit()):
+            odd += 1
             continue
         fits = heads.get(head)
         if fits is None:
@@ -206,7 +212,9 @@ def id_tops(ids: Iterable[str], tops: Iterable[IdTop] = ()) -> tuple[IdTop, ...]
             key = (f"{head}-", n // ID_BLOCK)
             if n > best.get(key, -1):
                 best[key] = n
-    return tuple((prefix, block, n) for (prefix, block), n in sorted(best.items()))
+        else:
+            odd += 1
+    return tuple((prefix, block, n) for (prefix, block), n in sorted(best.items())), odd
 
 
 def top_of(tops: Iterable[IdTop], prefix: str, block: int) -> int | None:
