@@ -189,6 +189,26 @@ def test_asset_rule(ledger_dir: Callable[..., Path], name: str, files: dict[str,
     assert lines(ledger_dir(files)) == expected
 
 
+@pytest.mark.parametrize(("name", "files"), [(c[0], c[1]) for c in ASSET_CASES] + [("bundled", None)])
+def test_replaying_the_cards_events_name_finds_what_replaying_every_card_does(
+    ledger_dir: Callable[..., Path], name: str, files: dict[str, str] | None
+) -> None:
+    """The asset check replays only the cards a move, loan or disposal names (replay(named=True)): its
+    problems are those of replaying every card, whole and file by file, on every asset rule's ledger."""
+    from houqin.checks.registry import EVENTS
+    from houqin.models.asset_state import replay
+    from houqin.models.records import Asset
+    from tests.conftest import BUNDLED
+
+    ledger = load_ledger(BUNDLED if files is None else ledger_dir(files)).ledger
+    files_of_cards = sorted({a.source.file for a in ledger.records(Asset)})
+    views = [ledger, *(ledger.file_view(f, "assets", frozenset({"assets"}), EVENTS, "x") for f in files_of_cards)]
+    for view in views:
+        assert replay(view, named=True)[1] == replay(view)[1]
+    if name[:6] in {"AST001", "AST002", "AST003", "AST004", "AST005"}:
+        assert replay(ledger, named=True)[1]  # a comparison of nothing proves nothing
+
+
 def test_overdue_loan_is_a_warning(ledger_dir: Callable[..., Path]) -> None:
     root = ledger_dir({"2026/assets.yaml": ASSETS, "2026/loans.yaml": LOAN.replace("2099-03-09", "2026-03-09")})
     ledger = load_ledger(root).ledger

@@ -23,7 +23,7 @@ def check_asset_events(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     an `asset add` replays only the file it wrote, the carried register's findings stay cached): a
     move or disposal takes no more than the card holds there (AST002-AST004), nothing happens to a card
     once it has left the books (AST001), a move is signed by the giving and receiving keeper (AST005)."""
-    _states, problems = replay(ledger)
+    _states, problems = replay(ledger, named=True)
     for p in problems:
         params: dict[str, Any] = dict(p.params)
         yield diag(p.code, p.record.source.file, p.record.source.line, record=p.record.id, id=p.record.id, **params)
@@ -32,8 +32,9 @@ def check_asset_events(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
 def check_disposal_authority(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """A disposal of a card of this file worth more than the threshold carries the authority's approval
     (AST006; per file of cards, seeing the disposals)."""
-    cards = {a.id: a for a in ledger.records(Asset)}
-    for d in ledger.seen(Disposal):
+    disposals = ledger.seen(Disposal)
+    cards = {a.id: a for a in ledger.own(Asset, {d.asset for d in disposals})}  # the file's cards they name alone
+    for d in disposals:
         asset = cards.get(d.asset)
         if asset is None:
             continue

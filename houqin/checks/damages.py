@@ -19,8 +19,9 @@ def check_damage_values(ledger: Ledger, policy: Policy) -> Iterator[Diagnostic]:
     """A case is assessed at no more than its asset's book value unless a reason is given (DMG001).
     Per file of cards, seeing the cases and the asset events: the file's cards that cases name are
     replayed, so a new card elsewhere re-checks nothing here."""
-    cards = {a.id: a for a in ledger.records(Asset)}
-    cases = [d for d in ledger.seen(Damage) if d.asset in cards and d.assessed is not None and not d.assessed.reason]
+    assessed = [d for d in ledger.seen(Damage) if d.assessed is not None and not d.assessed.reason]
+    cards = {a.id: a for a in ledger.own(Asset, {d.asset for d in assessed})}  # the file's cards they name alone
+    cases = [d for d in assessed if d.asset in cards]
     if not cases:
         return
     states, _ = replay(ledger)  # one replay for every case: what each asset held on a case's day follows from it

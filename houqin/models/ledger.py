@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -119,6 +120,42 @@ class PlainRecords(Records):
 
     def __len__(self) -> int:
         return len(self._by_kind)
+
+
+class FileRecords(Records):
+    """One file's records of one kind, decoded the first time they are asked for whole (`whole`: the
+    ledger's file_records): a per-file check that asks only for some of them (`pick`) decodes only
+    those, from the ledger's holder (`base`), where it can."""
+
+    def __init__(self, kind: str, file: str, whole: Callable[[], tuple[Record, ...]], base: Records) -> None:
+        self.kind = kind
+        self.file = file
+        self._whole = whole
+        self._base = base
+        self._all: tuple[Record, ...] | None = None
+
+    def __getitem__(self, kind: str) -> tuple[Record, ...]:
+        if kind != self.kind:
+            raise KeyError(kind)
+        if self._all is None:
+            self._all = self._whole()
+        return self._all
+
+    def __contains__(self, kind: object) -> bool:
+        return kind == self.kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.kind,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def pick(self, kind: str, ids: AbstractSet[str]) -> tuple[Record, ...]:
+        if kind != self.kind:
+            return ()
+        if self._all is not None:
+            return super().pick(kind, ids)
+        return tuple(r for r in self._base.pick(kind, ids) if r.source.file == self.file)
 
 
 def as_records(records: Mapping[str, tuple[Record, ...]]) -> Records:
@@ -693,6 +730,12 @@ class Ledger:
         mine = held.pick(found_kind.name, {rid})
         return mine[-1] if mine and isinstance(mine[-1], model) else None
 
+    def own(self, model: type[R], ids: AbstractSet[str]) -> tuple[R, ...]:
+        """The records of a kind with these ids held here — in a file view, the file's own —, in date
+        and id order, decoding only those where the holder can (FileRecords)."""
+        mine = {rid for rid in ids if rid[:2] == model.prefix}
+        return cast("tuple[R, ...]", self.held.pick(KIND_BY_MODEL[model].name, mine)) if mine else ()
+
     def pick(self, model: type[R], ids: AbstractSet[str]) -> tuple[R, ...]:
         """The records of a kind with these ids, in date and id order, decoding only those (of the whole
         ledger, also from a file view). As find: an id of another kind's prefix names none of them."""
@@ -764,8 +807,9 @@ class Ledger:
         """Only the records of one file, for a check whose findings about a file depend on that file
         alone; `sees` are the kinds it may look up in the whole ledger (record_by_id, `seen`; `ids_only`:
         only which ids they hold, Ledger.has)."""
-        own = self.file_records(kind, file)
-        return self.records_view(kind, own, kinds, sees, who, ids_only=ids_only)
+        own = FileRecords(kind, file, functools.partial(self.file_records, kind, file), self.held)
+        lookup = IdsView(self.held, sees, frozenset(), who) if ids_only else KindView(self.held, sees, who)
+        return self._derived(KindView(own, kinds, who), lookup)
 
     def records_view(
         self,
