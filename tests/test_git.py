@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from houqin.cli.app import app
@@ -135,3 +136,42 @@ def test_clerk_day_example(tmp_path: Path) -> None:
     log = git(tmp_path / "day", "log", "--format=%s").splitlines()
     assert log[0] == "expense sign BX-2026-0001 principal 王建国"
     assert log[-1] == "init: 青禾县实验小学 后勤账本"
+
+
+def test_a_write_brings_gits_index_up_from_the_commits_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After its commit a write gives git's index the entries of the index it committed from (update-index
+    --index-info, then a refresh), not `git reset`: for a ledger in a folder of a bigger repository the
+    index is HEAD's for the written file, nothing is left staged or modified, and other staged work
+    outside the ledger's folder is kept as it was."""
+    from houqin.ledger import git as git_module
+    from tests.conftest import write_ledger
+
+    top = tmp_path / "office"
+    root = write_ledger(top / "books")
+    git(top, "init", "-q")
+    (top / "notes.txt").write_text("一\n", encoding="utf-8")
+    git(top, "add", "-A")
+    git(top, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "start")
+    git(top, "config", "user.name", "t")
+    git(top, "config", "user.email", "t@x")
+    (top / "notes.txt").write_text("二\n", encoding="utf-8")
+    git(top, "add", "notes.txt")  # staged outside the ledger: not the write's to commit or to unstage
+    ran: list[str] = []
+    real = git_module.git
+
+    def logged(cwd: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[bytes]:
+        ran.append(args[0])
+        return real(cwd, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(git_module, "git", logged)
+    args = ["--ledger", str(root), "asset", "add", "--name", "投影仪", "--category", "A02010105", "--price", "4200"]
+    args += ["--place", "SY-301", "--keeper", "李主任", "--date", "2026-03-09"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "update-index" in ran and "reset" not in ran
+    assert git(top, "status", "--porcelain") == "M  notes.txt\n"  # the card committed, nothing else changed
+    assert (
+        git(top, "ls-files", "-s", "books/2026/assets.yaml").split()[1]
+        == git(top, "rev-parse", "HEAD:books/2026/assets.yaml").strip()
+    )
+    assert "ZC-2026-0001" in git(top, "show", "HEAD:books/2026/assets.yaml")

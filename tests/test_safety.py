@@ -219,14 +219,14 @@ def full_disk(exc_errno: int) -> OSError:
     return OSError(exc_errno, os.strerror(exc_errno), "2026/assets.yaml" if exc_errno != errno.EFBIG else None)
 
 
-def failing_git(step: str, words: str) -> Callable[..., subprocess.CompletedProcess[bytes]]:
-    """houqin's git wrapper, failing at one step as git does on a full disk."""
+def failing_git(step: str, words: str, *more: str) -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    """houqin's git wrapper, failing at one step (or more) as git does on a full disk."""
     from houqin.ledger import git as git_module
 
     real = git_module.git
 
     def run(cwd: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[bytes]:
-        if args and args[0] == step:
+        if args and args[0] in (step, *more):
             proc = subprocess.CompletedProcess(["git", *args], 128, b"", f"fatal: {words}\n".encode())
             if kw.get("check", True):
                 git_module._raise_if_disk_full(proc)
@@ -259,15 +259,15 @@ def test_a_full_disk_at_any_step_leaves_the_ledger_as_it_was(
     if step in ("write", "write+git"):
         real_write = save.atomic_write
 
-        def no_room(path: Path, data: bytes) -> None:
+        def no_room(path: Path, data: bytes, settled: bool = False) -> None:
             if path.name == "assets.yaml" and step == "write":
-                real_write(path, data)  # the new record lands … and then every new byte fails
+                real_write(path, data, settled=settled)  # the new record lands … and then every new byte fails
                 monkeypatch.setattr(store, "atomic_write", refuse)
                 monkeypatch.setattr(save, "atomic_write", refuse)
                 raise full_disk(number)
             refuse(path, data)
 
-        def refuse(path: Path, data: bytes) -> None:
+        def refuse(path: Path, data: bytes, settled: bool = False) -> None:
             raise full_disk(number)
 
         monkeypatch.setattr(store, "atomic_write", no_room)
@@ -830,8 +830,10 @@ def test_a_commit_that_landed_stays_when_the_index_cannot_follow(
 
     root = git_ledger()
     real = git_module.git
-    monkeypatch.setattr(
-        git_module, "git", failing_git("reset", "unable to write new index file: No space left on device")
+    monkeypatch.setattr(  # git's index can be written neither from the commit's entries nor by reset
+        git_module,
+        "git",
+        failing_git("reset", "unable to write new index file: No space left on device", "update-index"),
     )
     result = CliRunner().invoke(app, ["--ledger", str(root), *ASSET_ARGS])
     assert result.exit_code == 2, result.output

@@ -211,9 +211,10 @@ def commit_paths(
         if proc.returncode != 0:
             _raise_if_disk_full(proc, root)
             raise GitError("commit_refused", output=_text(proc))
+        entries = git(root, "ls-files", "-s", "-z", "--full-name", "--", *rel, env=env, check=False)
     finally:
         private.unlink(missing_ok=True)
-    follow_commit(root, paths)
+    follow_commit(root, paths, entries.stdout if entries.returncode == 0 else None)
     return git(root, "rev-parse", "HEAD").stdout.decode().strip()
 
 
@@ -264,13 +265,39 @@ def _head_index(root: Path, where: _Where, private: Path, env: dict[str, str]) -
     git(root, "read-tree", "HEAD", env=env)
 
 
-def follow_commit(root: Path, paths: list[Path]) -> None:
+def follow_commit(root: Path, paths: list[Path], entries: bytes | None = None) -> None:
     """Bring git's index up to the commit just made, for these paths only. Failing that, the commit
-    stands (IndexBehindError): the next write brings the index up (see `refuse_staged`)."""
+    stands (IndexBehindError): the next write brings the index up (see `refuse_staged`). `entries`:
+    the paths' entries in the index the commit was made from (`ls-files -s -z --full-name`), which
+    git's index takes as they are (`update-index --index-info`; a path without one is removed), then
+    refreshed, hashing only those files: `git reset` read them against HEAD's tree besides (at 1M
+    records 70 ms for the claims' 6.7 MB, 20 ms so)."""
     rel = [os.path.relpath(p, root) for p in paths]
-    proc = git(root, "reset", "-q", "--", *rel, check=False)
+    proc = _take_entries(root, rel, entries) if entries is not None else None
+    if proc is None or proc.returncode != 0:
+        proc = git(root, "reset", "-q", "--", *rel, check=False)
     if proc.returncode not in (0, 1):  # 1: only "unstaged changes after reset", never for these paths
         raise IndexBehindError("index_behind", paths=" ".join(rel), output=_text(proc))
+
+
+def _take_entries(root: Path, rel: list[str], entries: bytes) -> subprocess.CompletedProcess[bytes] | None:
+    """git's index given these paths' entries (None: the listing does not name them as expected).
+    The listing names them from the top of the repository: the ledger's folder in it (the prefix) is
+    what a listed path has before its name."""
+    listed = {line.split(b"\t", 1)[1]: line for line in entries.split(b"\0") if b"\t" in line}
+    names = [Path(name).as_posix().encode() for name in rel]
+    prefixes = {full[: -len(name)] for name in names for full in listed if full == name or full.endswith(b"/" + name)}
+    if len(prefixes) != 1:
+        return None  # none listed (every path removed) or not as expected: let reset say
+    prefix = prefixes.pop()
+    lines: list[bytes] = []
+    for name, path in zip(names, rel, strict=True):
+        entry = listed.get(prefix + name)
+        if entry is None and (root / path).exists():
+            return None  # committed, yet not in the index it was committed from: let reset say
+        lines.append(entry if entry is not None else b"0 " + b"0" * 40 + b"\t" + prefix + name)
+    proc = git(root, "update-index", "-z", "--index-info", stdin=b"\0".join(lines) + b"\0", check=False)
+    return proc if proc.returncode != 0 else git(root, "update-index", "-q", "--refresh", check=False)
 
 
 def hook_path(root: Path) -> Path:

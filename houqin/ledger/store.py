@@ -510,7 +510,7 @@ class WriteSession:
                 if new is None:
                     path.unlink(missing_ok=True)
                 else:
-                    atomic_write(path, new)
+                    atomic_write(path, new, settled=commit)  # dated back: git hashes it once, not five times
             writing = self.root / ".git"
             if commit:
                 git.commit_paths(self.root, paths, message, sign_with=sign_with, vouched=self.vouched)
