@@ -255,6 +255,7 @@ def test_the_years_records_are_dated_in_are_the_same_from_every_holder() -> None
         plain,
         ledger.with_record(new).held,
         ledger.with_record(moved).held,
+        ledger.with_record(cards[1].model_copy(update={"name": "改名"})).held,  # rewritten on its own day
         Overlay(ledger.held, {}, {"assets": (moved,)}),
         ledger.view(frozenset({"assets", "expenses"}), "x").held,
     ]

@@ -267,12 +267,11 @@ class Overlay(Records):
 
     def years_dated(self, kind: str, first: int, last: int) -> set[int]:
         new = self.added.get(kind, ())
-        if (
-            kind in self.changed
-            or kind in self._merged
-            or (new and not self.base.id_set(kind).isdisjoint(r.id for r in new))
-        ):
-            return super().years_dated(kind, first, last)  # a record rewritten may have another day
+        if kind in self.changed or kind in self._merged:
+            return super().years_dated(kind, first, last)
+        rewritten = {r.id: r.date for r in new if r.id in self.base.id_set(kind)}
+        if rewritten and any(r.date != rewritten[r.id] for r in self.base.pick(kind, rewritten.keys())):
+            return super().years_dated(kind, first, last)  # a record rewritten on another day
         found = self.base.years_dated(kind, first, last)
         return found | {r.date.year for r in new if first <= r.date.toordinal() <= last}
 
