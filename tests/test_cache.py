@@ -18,8 +18,9 @@ from houqin.errors import InputError
 from houqin.layout import TOP_FILES
 from houqin.ledger import cache as cache_mod
 from houqin.ledger import load as load_mod
-from houqin.ledger.cache import HEAD_SUFFIX, ROWS_SUFFIX
+from houqin.ledger.cache import HEAD_SUFFIX, ROWS_SUFFIX, STAT_PREFIX
 from houqin.ledger.codec import model_codec
+from houqin.ledger.files import STAT_MEMO
 from houqin.ledger.load import load_ledger
 from houqin.models.ledger import Ledger
 from houqin.models.records import Asset
@@ -66,12 +67,13 @@ def test_warm_load_equals_fresh_load(bundled_copy: Path) -> None:
     assert cached(bundled_copy) == expected  # cold: fills the cache
     # One entry per parsed file: the open year's (2016-2025 are closed, read for their digests alone)
     # and the people's and the places' files; beside each record file's its rows, and beside the year
-    # opening's its head.
-    files = [e for e in entries(bundled_copy) if not e.name.endswith((HEAD_SUFFIX, ROWS_SUFFIX))]
+    # opening's its head; and the stat memo of the files' hashes.
+    memo = [e for e in entries(bundled_copy) if e.name.startswith(STAT_PREFIX)]
+    files = [e for e in entries(bundled_copy) if not e.name.endswith((HEAD_SUFFIX, ROWS_SUFFIX)) and e not in memo]
     record_files = len(list(bundled_copy.glob("2026/*.yaml")))
-    assert len(files) == record_files + 2
+    assert len(files) == record_files + 2 and len(memo) == 1
     assert len([e for e in entries(bundled_copy) if e.name.endswith(ROWS_SUFFIX)]) == record_files
-    assert len(entries(bundled_copy)) == len(files) + record_files + 1
+    assert len(entries(bundled_copy)) == len(files) + record_files + 1 + 1
     assert cached(bundled_copy) == expected  # warm: from the cache
     warm, cold = load_ledger(bundled_copy).ledger, load_ledger(bundled_copy, use_cache=False).ledger
     assert directory(warm) == directory(cold)
@@ -162,7 +164,9 @@ def test_entries_of_another_houqin_are_not_used(bundled_copy: Path, monkeypatch:
     before = set(entries(bundled_copy))
     monkeypatch.setattr(cache_mod, "fingerprint", lambda: b"a different houqin")
     assert cached(bundled_copy) == fresh(bundled_copy)
-    assert not before & set(entries(bundled_copy))  # rebuilt under new keys, old ones pruned
+    # Rebuilt under new keys, old ones pruned; the stat memo (the files' content hashes, nothing houqin
+    # shaped) stands.
+    assert {e.name for e in before & set(entries(bundled_copy))} == {STAT_MEMO}
 
 
 def test_result_cache_follows_the_content(ledger_dir: Callable[..., Path]) -> None:
@@ -355,7 +359,7 @@ def test_unchanged_directory_files_are_neither_parsed_nor_validated_again(
     assert directory(warm.ledger) == directory(cold.ledger)
     assert [d for d in warm.diagnostics if d.file in TOP_FILES] == [d for d in cold.diagnostics if d.file in TOP_FILES]
     kept = set(os.listdir(root / ".houqin" / "cache"))
-    assert len(kept) == 2 * len(list(root.glob("2026/*.yaml"))) + 2  # each record file's and its rows
+    assert len(kept) == 2 * len(list(root.glob("2026/*.yaml"))) + 2 + 1  # each record file's and its rows, the memo
     places = root / "places.yaml"
     places.write_text(
         places.read_text("utf-8") + "- {id: JX-102, name: 一年级(2)班, kind: classroom, keeper: 张老师}\n", "utf-8"

@@ -37,7 +37,14 @@ from houqin.layout import CATALOG_FILE, CONFIG_FILE, PEOPLE_FILE, PLACES_FILE, T
 from houqin.ledger.cache import HEAD_SUFFIX, ROWS_SUFFIX, Cache, cache_of, file_key
 from houqin.ledger.chunks import item_chunks, shift_lines
 from houqin.ledger.codec import fields_decoder, model_codec
-from houqin.ledger.files import FileSource, WorktreeSource, digest_of, is_record_path, marker_diagnostic
+from houqin.ledger.files import (
+    FileSource,
+    MemorySource,
+    WorktreeSource,
+    digest_of,
+    is_record_path,
+    marker_diagnostic,
+)
 from houqin.ledger.yamlio import LinedDict, LinedList, parse
 from houqin.models.as_of import last_step
 from houqin.models.base import IdTop, Record, id_tally, top_of
@@ -1006,7 +1013,10 @@ def load_ledger(
     once, an unreadable record file when its kind is first asked for, naming the file (exit 2)."""
     if source is None:
         ensure_ledger(root)
-    src = source or WorktreeSource(root)
+    # From the working tree as a check reads it: a record file the stat memo knows is taken by its
+    # hash, unread (at 1M records a month's report hashed the open year's 80 MB: 0.2 s); read whole
+    # (`full`: history, an export) or without the cache, every file is hashed.
+    src = source or MemorySource.read_all(WorktreeSource(root), memo=use_cache and not full, lazy=True)
     diagnostics: list[Diagnostic] = []
     record_files: list[tuple[str, bytes | None, Kind]] = []
     digests: dict[str, str] = {}
@@ -1060,7 +1070,7 @@ def load_ledger(
             record_files,
             digests,
             use_cache,
-            source is None if prune is None else prune,
+            source is None if prune is None else prune,  # (the caller's source: None, the working tree)
             src.read,
             seen=seen,
             kept=kept,
