@@ -592,7 +592,7 @@ def remember_appended(root: Path, rel: str, was: str, data: bytes, added: Sequen
     kind = KIND_BY_FILE[rel.rsplit("/", 1)[1]]
     hit = store.get(file_key(rel, was))
     rows = cached_rows(store, file_key(rel, was))
-    if rows is None or not _well_formed(hit, kind.name) or any(r.source.line <= 0 for r in added):
+    if not added or rows is None or not _well_formed(hit, kind.name) or any(r.source.line <= 0 for r in added):
         return False
     if hit[1] and hit[1][-1][1] >= min(r.source.line for r in added):  # the entry is in the file's order
         return False  # not after the records it holds: not an append
