@@ -242,6 +242,10 @@ class _Runner:
         )
         self._months: MonthStates | None = None
         self._month_index: dict[str, dict[str, set[str]]] = {}
+        # The months index of a file is the file's, not a part's (its records' months and the months'
+        # states): one entry for every part by month, each read and written once a run.
+        self._months_read: dict[str, Any] = {}
+        self._months_put: set[str] = set()
 
     def spoiled(self, kinds: Iterable[str]) -> bool:
         """Does a finding drawn from these kinds of record rest on an unreadable file?"""
@@ -323,25 +327,40 @@ class _Runner:
         months whose state changed and the records the write touched, which are checked again."""
         assert self.store is not None and self.key is not None
         key = self.key(*context)
-        months_key = f"{key} months"
+        months_key = self._months_key(rel, self.result.digests.get(rel, ""), self._files_of(sees))
         self.used.update((key, months_key))
         hit = self.store.get(key)
         # The months are read only when a write changes the closes (_months_changed, which checks the
         # file whole if they are unsound): their being there is enough here (at 1M records the claims'
-        # are 2.4 MB, read twice in every write).
-        if isinstance(hit, tuple) and self.store.has(months_key):
+        # are 2.4 MB).
+        if isinstance(hit, tuple) and (months_key in self._months_put or self.store.has(months_key)):
             return [decode_diagnostic(row) for row in hit]
         states = self._states()
-        again = self._months_changed(head, part, rel, kind, sees, edit, states) if states is not None else None
+        wanted = months_key not in self._months_put  # another part by month wrote them this run
+        again = self._months_changed(head, part, rel, kind, sees, edit, states, wanted) if states is not None else None
         if again is None:
             found = self._on_file(head, part, rel, kind, sees, edit)
-            months = None if states is None else self._file_months(rel, kind, states)
+            months = None if states is None or not wanted else self._file_months(rel, kind, states)
         else:
             found, months = again
         self.store.put(key, tuple(encode_diagnostic(d) for d in found))
         if states is not None and months is not None:
             self.store.put(months_key, states.encoded(months))
+            self._months_put.add(months_key)
         return found
+
+    def _months_key(self, rel: str, digest: str, seen: Iterable[str]) -> str:
+        """The key of a file's months index: the directory files and the opening (as every finding's),
+        the file, and the files of the closes that give the months their states."""
+        assert self.key is not None
+        return self.key("months", self.directory, rel, digest, *seen)
+
+    def _months_before(self, key: str) -> Any:
+        """A file's months index as it stood before the write (read once a run, for every part)."""
+        assert self.store is not None
+        if key not in self._months_read:
+            self._months_read[key] = self.store.get(key)
+        return self._months_read[key]
 
     def _file_months(self, rel: str, kind: str, states: MonthStates) -> dict[str, set[str]]:
         """Month → the ids of the file's records that belong to it (once per file for all parts)."""
@@ -359,24 +378,27 @@ class _Runner:
         sees: frozenset[str],
         edit: FileEdit | None,
         states: MonthStates,
-    ) -> tuple[list[Diagnostic], dict[str, set[str]]] | None:
-        """The findings and months of a file from those kept before the write, or None when not kept."""
+        wanted: bool = True,
+    ) -> tuple[list[Diagnostic], dict[str, set[str]] | None] | None:
+        """The findings and (`wanted`) months of a file from those kept before the write, or None when
+        not kept."""
         assert self.store is not None and self.key is not None
         if not self.result.edits:
             return None
         digest = edit.before if edit is not None else self.result.digests.get(rel, "")
-        before = self.key(*head, rel, digest, *self._files_before(sees))
-        hit, index = self.store.get(before), self.store.get(f"{before} months")
+        seen = tuple(self._files_before(sees))
+        hit = self.store.get(self.key(*head, rel, digest, *seen))
+        index = self._months_before(self._months_key(rel, digest, seen))
         if not isinstance(hit, tuple) or not isinstance(index, tuple):
             return None
         affected: set[str] = set(edit.ids) if edit is not None else set()
-        kept_months: dict[str, set[str]] = {}
+        kept_months: dict[str, tuple[str, ...]] = {}
         changed: set[str] = set()
         for month, state, ids in index:
             if states.state(month) != state:
                 changed.add(month)
                 affected.update(ids)
-            kept_months[month] = set(ids)
+            kept_months[month] = ids
         for month, names in states.named().items():
             if month in changed or month not in kept_months:
                 affected |= names
@@ -384,7 +406,9 @@ class _Runner:
         if again is None:
             return None
         found, touched = again
-        months = {m: ids - affected for m, ids in kept_months.items()}
+        if not wanted:
+            return found, None
+        months = {m: set(ids) - affected for m, ids in kept_months.items()}
         for month, ids in states.index(touched).items():
             months.setdefault(month, set()).update(ids)
         return found, months
