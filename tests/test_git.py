@@ -175,3 +175,31 @@ def test_a_write_brings_gits_index_up_from_the_commits_entries(tmp_path: Path, m
         == git(top, "rev-parse", "HEAD:books/2026/assets.yaml").strip()
     )
     assert "ZC-2026-0001" in git(top, "show", "HEAD:books/2026/assets.yaml")
+    written = (root / "2026/assets.yaml").stat()  # dated back, so git takes it as settled, not racily clean
+    assert written.st_ctime_ns - written.st_mtime_ns >= 1_900_000_000
+
+
+def test_a_file_system_that_cannot_date_a_file_still_takes_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dating a written file back is for git's speed alone: where the file system refuses it, the
+    write lands and commits all the same."""
+    from houqin.ledger import save
+    from tests.conftest import write_ledger
+
+    root = write_ledger(tmp_path / "books")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "start")
+    git(root, "config", "user.name", "t")
+    git(root, "config", "user.email", "t@x")
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(save.os, "utime", refuse)
+    args = ["--ledger", str(root), "asset", "add", "--name", "投影仪", "--category", "A02010105", "--price", "4200"]
+    args += ["--place", "SY-301", "--keeper", "李主任", "--date", "2026-03-09"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert git(root, "status", "--porcelain") == "" and "ZC-2026-0001" in git(root, "show", "HEAD:2026/assets.yaml")

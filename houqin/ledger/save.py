@@ -53,7 +53,8 @@ def _write_replace(path: Path, data: bytes, settled: bool = False) -> None:
             f.flush()
             if settled:
                 then = time.time_ns() - SETTLED_NS
-                os.utime(f.fileno(), ns=(then, then))
+                with contextlib.suppress(OSError):  # a file system that cannot date a file: git hashes it again
+                    os.utime(f.fileno(), ns=(then, then))
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
