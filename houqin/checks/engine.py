@@ -191,9 +191,9 @@ def files_by_kind(result: LoadResult) -> dict[str, list[str]]:
         for rel in sorted(result.digests):
             if in_closed_year(rel, result.ledger.opened):
                 continue  # a closed year's file: the year check compares its digest, nothing reads it
-            kind = KIND_BY_FILE.get(rel.rsplit("/", 1)[-1]) if "/" in rel else None
-            if kind is not None:
-                out.setdefault(kind.name, []).append(rel)
+            name = _kind_of(rel)
+            if name is not None:
+                out.setdefault(name, []).append(rel)
         return out
     for kind in KINDS:
         found = sorted({file for _id, file, _line, _day in result.ledger.id_sources(kind.name)})
@@ -237,9 +237,7 @@ class _Runner:
         broken = unreadable_files(result.diagnostics)
         # Unreadable files: a directory file spoils every finding; a record file those of its kind.
         self.everything_broken = any(f in TOP_FILES for f in broken)
-        self.broken_kinds = frozenset(
-            kind.name for f in broken if (kind := KIND_BY_FILE.get(f.rsplit("/", 1)[-1])) is not None and "/" in f
-        )
+        self.broken_kinds = frozenset(kind for f in broken if (kind := _kind_of(f)) is not None)
         self._months: MonthStates | None = None
         self._month_index: dict[str, dict[str, set[str]]] = {}
         # The months index of a file is the file's, not a part's (its records' months and the months'

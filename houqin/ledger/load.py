@@ -375,12 +375,12 @@ class LazyRecords(Records):
     def __init__(
         self,
         parts: dict[str, list[Part]],
+        summaries: dict[tuple[str, str], Summary],
         steps: dict[tuple[str, str], tuple[int, ...]] | None = None,
         fetch: Callable[[str, str], bytes] | None = None,
-        summaries: dict[tuple[str, str], Summary] | None = None,
     ) -> None:
         self._parts = parts
-        self._summaries = summaries  # each file's, when known
+        self._summaries = summaries  # each file's (Summary), by kind and file
         self._fetch = fetch  # (kind, file) → the file's encoded rows, for a part that holds b"" for them
         self._blobs: dict[tuple[str, str], bytes] = {}
         self._decoded: dict[str, tuple[Record, ...]] = {}
@@ -527,8 +527,6 @@ class LazyRecords(Records):
 
     def highest_number(self, kind: str, prefix: str, block: int) -> int | None:
         self._readable(kind)
-        if self._summaries is None:
-            return super().highest_number(kind, prefix, block)
         sums = self._summaries
         return top_of(
             (t for rel, _ids, _blob in self._parts.get(kind, ()) for t in sums[(kind, rel)][0]), prefix, block
@@ -536,8 +534,6 @@ class LazyRecords(Records):
 
     def foreign_ids(self, kind: str) -> frozenset[str]:
         self._readable(kind)
-        if self._summaries is None:
-            return super().foreign_ids(kind)
         own = f"{KIND_BY_NAME[kind].prefix}-"
         found: set[str] = set()
         for rel, ids, _blob in self._parts.get(kind, ()):
@@ -548,8 +544,6 @@ class LazyRecords(Records):
 
     def years_dated(self, kind: str, first: int, last: int) -> set[int]:
         self._readable(kind)
-        if self._summaries is None:
-            return super().years_dated(kind, first, last)
         days: set[int] = set()
         for rel, ids, _blob in self._parts.get(kind, ()):
             _tops, low, high, _odd = self._summaries[(kind, rel)]
@@ -721,7 +715,7 @@ def _load_record_files(
         diagnostics.extend(decode_diagnostic(row) for row in diag_rows)
     given = {rel: data for rel, data, _kind in files if data is not None and read is None and not payloads[rel][2]}
     fetch = functools.partial(_fetch_rows, store, dict(keys), read or given.get) if store else None
-    return LazyRecords(parts, steps, fetch, summaries), diagnostics
+    return LazyRecords(parts, summaries, steps, fetch), diagnostics
 
 
 def _fetch_rows(
